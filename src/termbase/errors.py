@@ -1,0 +1,42 @@
+"""One exception hierarchy for the library; the CLI turns it into a one-line ``Error: ...``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class TermbaseError(Exception):
+    """Base class of every error the library raises on purpose."""
+
+
+class ParseError(TermbaseError):
+    """A file could not be read: malformed content, wrong encoding, empty or binary file.
+
+    >>> str(ParseError("a.po", "unterminated string", line=7))
+    'a.po:7: unterminated string'
+    """
+
+    def __init__(self, path: str | Path | None, message: str, *, line: int | None = None):
+        self.path = str(path) if path is not None else None
+        self.line = line
+        self.message = message
+        where = self.path or "<input>"
+        if line is not None:
+            where = f"{where}:{line}"
+        super().__init__(f"{where}: {message}")
+
+
+class UnsupportedFormat(TermbaseError):
+    """No reader/writer for a file name or format name."""
+
+
+class UnknownLanguage(TermbaseError):
+    """A language code or a text's language that termbase does not support."""
+
+
+class NotFound(TermbaseError):
+    """A concept, term, translation memory or termbase file that does not exist."""
+
+
+class ValidationError(TermbaseError):
+    """Data that is well-formed but not acceptable (bad status, concept without terms ...)."""

@@ -1,0 +1,98 @@
+"""The small interface every file format implements, and the registry that finds them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from ..errors import UnsupportedFormat
+from ..models import Concept, TranslationUnit
+
+
+@dataclass(frozen=True)
+class BilingualUnit:
+    """One source/target pair read from a translation file, for checking (PO, XLIFF, TMX, TSV)."""
+
+    source: str
+    target: str
+    source_lang: str | None
+    target_lang: str | None
+    line: int | None = None
+    id: str | None = None
+    fuzzy: bool = False
+    translated: bool = True
+
+
+class Format:
+    """Base class of a file format. Subclasses set the class attributes and override what they support.
+
+    ``kind`` says what the format carries: ``"termbase"`` (concepts), ``"tm"`` (translation units).
+    """
+
+    name: str = ""
+    extensions: tuple[str, ...] = ()
+    kind: str = "termbase"
+    description: str = ""
+
+    # termbase formats
+    def read_concepts(self, path: Path) -> Iterator[Concept]:
+        raise UnsupportedFormat(f"{self.name} files cannot be read as a termbase")
+
+    def write_concepts(self, concepts: Iterable[Concept], path: Path, *, langs: list[str] | None = None) -> int:
+        raise UnsupportedFormat(f"a termbase cannot be written as {self.name}")
+
+    # translation-memory formats
+    def read_units(self, path: Path) -> Iterator[TranslationUnit]:
+        raise UnsupportedFormat(f"{self.name} files cannot be read as a translation memory")
+
+    def write_units(
+        self, units: Iterable[TranslationUnit], path: Path, *, source_lang: str, target_langs: list[str]
+    ) -> int:
+        raise UnsupportedFormat(f"a translation memory cannot be written as {self.name}")
+
+    # bilingual files to check
+    def read_bilingual(self, path: Path) -> Iterator[BilingualUnit]:
+        raise UnsupportedFormat(f"{self.name} files cannot be checked")
+
+
+_REGISTRY: dict[str, Format] = {}
+
+
+def register(fmt: Format) -> Format:
+    _REGISTRY[fmt.name] = fmt
+    return fmt
+
+
+def _load_builtin() -> None:
+    # Import the format modules so they register themselves (lazy: only when a format is needed).
+    from . import builtin  # noqa: F401
+
+
+def get_format(name: str) -> Format:
+    """The format called ``name`` (``tbx``, ``csv``, ``tmx`` ...)."""
+    _load_builtin()
+    try:
+        return _REGISTRY[name.lower()]
+    except KeyError:
+        raise UnsupportedFormat(f"unknown format {name!r}; supported: {', '.join(sorted(_REGISTRY))}") from None
+
+
+def format_for_path(path: str | Path, *, kind: str | None = None) -> Format:
+    """The format of a file, by extension (``kind`` narrows it: ``termbase``, ``tm`` or ``bilingual``)."""
+    _load_builtin()
+    name = str(path).lower()
+    for fmt in _REGISTRY.values():
+        if kind == "bilingual" and type(fmt).read_bilingual is Format.read_bilingual:
+            continue
+        if kind in ("termbase", "tm") and fmt.kind != kind:
+            continue
+        if any(name.endswith("." + ext) for ext in fmt.extensions):
+            return fmt
+    exts = sorted({e for f in _REGISTRY.values() for e in f.extensions})
+    raise UnsupportedFormat(f"{path}: unknown file type; supported extensions: {', '.join('.' + e for e in exts)}")
+
+
+def all_formats() -> list[Format]:
+    _load_builtin()
+    return list(_REGISTRY.values())

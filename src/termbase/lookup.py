@@ -1,0 +1,146 @@
+"""Looking up concepts by any of their terms: exact, inflected, acronym, partial and misspelt queries.
+
+Scores (0..1], per concept the best of its terms:
+
+- 1.00  the query is the term (after normalisation: case, ё/е, quotes, Latin i in Kazakh words)
+- 0.95  the query is an inflected form of the term (same word keys: "Ассамблеясының" -> "Ассамблеясы")
+- 0.60-0.85  the query's words are a contiguous part of the term ("Kurultai" -> "National Kurultai"),
+  more for a larger share of the term
+- 0.50-0.75  the term occurs inside a longer query ("the plenary session of the APK")
+- up to 0.80  a near miss by spelling (character trigram similarity), for typos ("Mazhils")
+
+Indexes are built once per termbase state: word key -> terms, trigram -> terms, so a lookup touches only
+the terms that share something with the query.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from .languages import SUPPORTED, normalize, normalize_lang
+from .match import text_keys
+from .models import Concept, Term
+
+
+@dataclass(frozen=True)
+class LookupMatch:
+    concept: Concept
+    score: float
+    matched: Term
+    how: str  # exact, inflected, partial, contains, fuzzy
+
+    def to_json(self) -> dict:
+        terms: dict[str, list[dict]] = {}
+        for lang in SUPPORTED:
+            terms[lang] = [{"text": t.text, "status": t.status, "type": t.type} for t in self.concept.terms_in(lang)]
+        for lang in self.concept.languages:
+            if lang not in terms:
+                terms[lang] = [{"text": t.text, "status": t.status, "type": t.type} for t in self.concept.terms_in(lang)]
+        return {
+            "concept_id": self.concept.id,
+            "score": round(self.score, 3),
+            "matched": {"lang": self.matched.lang, "text": self.matched.text, "how": self.how},
+            "subject": self.concept.subject,
+            "terms": terms,
+        }
+
+
+def _trigrams(s: str) -> set[str]:
+    s = f"  {s} "
+    return {s[i : i + 3] for i in range(len(s) - 2)}
+
+
+class LookupIndex:
+    """In-memory search structures over a list of concepts."""
+
+    def __init__(self, concepts: list[Concept]):
+        self.concepts = concepts
+        self.entries: list[tuple[int, Term, str, tuple[str, ...]]] = []  # (concept index, term, norm, keys)
+        self.by_norm: dict[str, list[int]] = defaultdict(list)
+        self.by_keys: dict[tuple[str, tuple[str, ...]], list[int]] = defaultdict(list)
+        self.by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
+        self.by_trigram: dict[str, list[int]] = defaultdict(list)
+        for ci, concept in enumerate(concepts):
+            for term in concept.terms:
+                norm = " ".join(normalize(term.text, term.lang).split())
+                keys = tuple(text_keys(term.text, term.lang)[0])
+                ei = len(self.entries)
+                self.entries.append((ci, term, norm, keys))
+                self.by_norm[norm].append(ei)
+                self.by_keys[(term.lang, keys)].append(ei)
+                for k in set(keys):
+                    self.by_key[(term.lang, k)].append(ei)
+                for g in _trigrams(norm):
+                    self.by_trigram[g].append(ei)
+
+    def search(self, query: str, lang: str | None = None, *, limit: int = 10) -> list[LookupMatch]:
+        query = " ".join(query.split())
+        if not query:
+            return []
+        langs = [normalize_lang(lang)] if lang else list(SUPPORTED)
+        best: dict[int, tuple[float, int, str]] = {}  # concept index -> (score, entry, how)
+
+        def offer(ei: int, score: float, how: str) -> None:
+            ci, term, _, _ = self.entries[ei]
+            if lang and term.lang != langs[0]:
+                return
+            # Among equal scores prefer the better-status term, then the earlier one
+            rank = (score, -_status_rank(term))
+            old = best.get(ci)
+            if old is None or rank > (old[0], -_status_rank(self.entries[old[1]][1])):
+                best[ci] = (score, ei, how)
+
+        for ei in self.by_norm.get(" ".join(normalize(query, langs[0] if lang else None).split()), []):
+            offer(ei, 1.0, "exact")
+        for lg in langs:
+            qnorm = " ".join(normalize(query, lg).split())
+            for ei in self.by_norm.get(qnorm, []):
+                offer(ei, 1.0, "exact")
+            qkeys = tuple(text_keys(query, lg)[0])
+            if not qkeys:
+                continue
+            for ei in self.by_keys.get((lg, qkeys), []):
+                offer(ei, 0.95, "inflected")
+            # partial / contains: terms sharing a key with the query
+            seen: set[int] = set()
+            for k in set(qkeys):
+                seen.update(self.by_key.get((lg, k), []))
+            for ei in seen:
+                keys = self.entries[ei][3]
+                if keys == qkeys:
+                    continue
+                if _contains(keys, qkeys):
+                    offer(ei, 0.6 + 0.25 * len(qkeys) / len(keys), "partial")
+                elif _contains(qkeys, keys):
+                    offer(ei, 0.5 + 0.25 * len(keys) / len(qkeys), "contains")
+            # near misses by spelling
+            grams = _trigrams(qnorm)
+            counts: dict[int, int] = defaultdict(int)
+            for g in grams:
+                for ei in self.by_trigram.get(g, ()):
+                    counts[ei] += 1
+            for ei, shared in counts.items():
+                norm = self.entries[ei][2]
+                dice = 2 * shared / (len(grams) + len(_trigrams(norm)))
+                if dice < 0.45:
+                    continue
+                ratio = SequenceMatcher(None, qnorm, norm, autojunk=False).ratio()
+                if ratio >= 0.8:
+                    offer(ei, round(0.8 * ratio, 4), "fuzzy")
+        ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], self.concepts[kv[0]].id or ""))
+        return [
+            LookupMatch(self.concepts[ci], score, self.entries[ei][1], how) for ci, (score, ei, how) in ranked[:limit]
+        ]
+
+
+def _status_rank(term: Term) -> int:
+    from .models import STATUSES
+
+    return STATUSES.index(term.status)
+
+
+def _contains(haystack: tuple[str, ...], needle: tuple[str, ...]) -> bool:
+    n = len(needle)
+    return n < len(haystack) and any(haystack[i : i + n] == needle for i in range(len(haystack) - n + 1))

@@ -1,0 +1,151 @@
+"""Inflection-aware term matching over text: one Aho-Corasick automaton per language.
+
+Every term is turned into the sequence of its words' match keys (:func:`termbase.languages.stem` of the
+normalised word), so "Ассамблеясының" and "Ассамблея", or "Генеральной прокуратуре" and "Генеральная
+прокуратура", give the same keys. A text is turned into its key sequence the same way and scanned once
+by the automaton, so the cost per text is proportional to its length, not to the size of the termbase.
+
+Acronyms (a term that is one all-capital word, like ``APK`` or ``ҰҚК``) match only all-capital words,
+with a Kazakh case ending after a hyphen allowed (``ҚХА-ның``), so "апк" in lower case is not an acronym.
+
+>>> from termbase.models import Concept, Term
+>>> m = TermMatcher.from_concepts([Concept("apk", (Term("ru", "Ассамблея народа Казахстана"),))])
+>>> [(x.concept_id, x.text) for x in m.find("сессия Ассамблеи народа Казахстана", "ru")]
+[('apk', 'Ассамблеи народа Казахстана')]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+import ahocorasick
+
+from .languages import normalize, stem, tokenize
+from .models import Concept, Term
+
+_SEP = "\x1f"  # between word keys: never inside a key
+_ACR = "\x1e"  # marks the key of an all-capital word (acronym)
+
+
+@dataclass(frozen=True)
+class TermMatch:
+    """A term of a concept found in a text: ``text[start:end]`` is the surface form."""
+
+    concept_id: str
+    term: Term
+    start: int
+    end: int
+    text: str
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+def is_acronym_word(word: str) -> bool:
+    """All-capital word of 2+ letters (digits allowed after the first letter): APK, ҚХА, G20."""
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and word[0].isalpha() and all(c.isupper() for c in letters)
+
+
+def word_key(word: str, lang: str) -> str:
+    """The match key of one word as it appears in a text (original case).
+
+    Acronyms keep their own key, so they never meet an ordinary word: ``APK``, ``APK's`` and Kazakh
+    ``ҚХА-ның`` (case ending after a hyphen) all give the key of ``APK``/``ҚХА``.
+    """
+    core = word
+    for apostrophe in ("'s", "’s", "'", "’"):
+        if core.endswith(apostrophe):
+            core = core[: -len(apostrophe)]
+            break
+    head, _, tail = core.partition("-")
+    if tail and is_acronym_word(head) and tail.islower():
+        core = head
+    if is_acronym_word(core):
+        return _ACR + normalize(core, lang)
+    return stem(normalize(word, lang), lang)
+
+
+def text_keys(text: str, lang: str) -> tuple[list[str], list[tuple[int, int]]]:
+    """Keys of the words of ``text`` and their (start, end) offsets in ``text``."""
+    toks = tokenize(text)
+    return [word_key(t.text, lang) for t in toks], [(t.start, t.end) for t in toks]
+
+
+def term_keys(term: Term) -> list[str]:
+    keys, _ = text_keys(term.text, term.lang)
+    return keys
+
+
+class TermMatcher:
+    """Finds the terms of a set of concepts in texts, per language."""
+
+    def __init__(self, entries: Iterable[tuple[str, Term]]):
+        self._automata: dict[str, ahocorasick.Automaton] = {}
+        payloads: dict[str, dict[str, list[tuple[str, Term, int]]]] = {}
+        self.size = 0
+        for concept_id, term in entries:
+            keys = term_keys(term)
+            if not keys or any(not k for k in keys):
+                continue
+            pattern = _SEP + _SEP.join(keys) + _SEP
+            payloads.setdefault(term.lang, {}).setdefault(pattern, []).append((concept_id, term, len(keys)))
+            self.size += 1
+        for lang, patterns in payloads.items():
+            automaton = ahocorasick.Automaton()
+            for pattern, values in patterns.items():
+                automaton.add_word(pattern, (len(pattern), tuple(values)))
+            automaton.make_automaton()
+            self._automata[lang] = automaton
+
+    @classmethod
+    def from_concepts(cls, concepts: Iterable[Concept], langs: Iterable[str] | None = None) -> "TermMatcher":
+        wanted = set(langs) if langs is not None else None
+        return cls(
+            (c.id, t) for c in concepts for t in c.terms if wanted is None or t.lang in wanted
+        )
+
+    @property
+    def languages(self) -> list[str]:
+        return sorted(self._automata)
+
+    def find_all(self, text: str, lang: str) -> list[TermMatch]:
+        """Every term occurrence, overlapping ones included, in text order."""
+        automaton = self._automata.get(lang)
+        if automaton is None or not text:
+            return []
+        keys, spans = text_keys(text, lang)
+        if not keys:
+            return []
+        joined = _SEP + _SEP.join(keys) + _SEP
+        # position of the separator before word i -> i
+        starts: dict[int, int] = {}
+        pos = 0
+        for i, k in enumerate(keys):
+            starts[pos] = i
+            pos += len(k) + 1
+        out: list[TermMatch] = []
+        for end_index, (plen, values) in automaton.iter(joined):
+            first = starts[end_index - plen + 1]
+            for concept_id, term, n in values:
+                s, e = spans[first][0], spans[first + n - 1][1]
+                out.append(TermMatch(concept_id, term, s, e, text[s:e]))
+        out.sort(key=lambda m: (m.start, -m.end))
+        return out
+
+    def find(self, text: str, lang: str) -> list[TermMatch]:
+        """Non-overlapping occurrences, longest first, then leftmost; returned in text order.
+
+        When several terms have the same words (one term shared by two concepts), all are returned.
+        """
+        chosen: list[TermMatch] = []
+        taken: list[tuple[int, int]] = []
+        for m in sorted(self.find_all(text, lang), key=lambda m: (-(m.end - m.start), m.start)):
+            if any(m.start < e and s < m.end for s, e in taken if (s, e) != (m.start, m.end)):
+                continue
+            chosen.append(m)
+            taken.append((m.start, m.end))
+        chosen.sort(key=lambda m: (m.start, m.concept_id))
+        return chosen
