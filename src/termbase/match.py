@@ -17,12 +17,13 @@ with a Kazakh case ending after a hyphen allowed (``ҚХА-ның``), so "апк
 from __future__ import annotations
 
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from typing import Iterable
 
 import ahocorasick
 
 from .languages import normalize, stem, tokenize
-from .models import Concept, Term
+from .models import STATUSES, Concept, Term
 
 _SEP = "\x1f"  # between word keys: never inside a key
 _ACR = "\x1e"  # marks the key of an all-capital word (acronym)
@@ -45,8 +46,7 @@ class TermMatch:
 
 def is_acronym_word(word: str) -> bool:
     """All-capital word of 2+ letters (digits allowed after the first letter): APK, ҚХА, G20."""
-    letters = [c for c in word if c.isalpha()]
-    return len(letters) >= 2 and word[0].isalpha() and all(c.isupper() for c in letters)
+    return len(word) >= 2 and word[0].isalpha() and word.isupper() and word.replace("-", "").isalnum()
 
 
 def word_key(word: str, lang: str) -> str:
@@ -80,10 +80,20 @@ def term_keys(term: Term) -> list[str]:
 
 
 class TermMatcher:
-    """Finds the terms of a set of concepts in texts, per language."""
+    """Finds the terms of a set of concepts in texts, per language.
+
+    Build it once (it compiles one automaton per language) and call :meth:`find` per text.
+    """
+
+    #: Words whose first letters start no term word cannot match: their (slow, for Russian
+    #: pymorphy3) key is skipped. Length of that prefix.
+    PREFIX = 3
+    _CACHE_LIMIT = 1 << 19
 
     def __init__(self, entries: Iterable[tuple[str, Term]]):
         self._automata: dict[str, ahocorasick.Automaton] = {}
+        self._prefixes: dict[str, set[str]] = {}
+        self._cache: dict[str, dict[str, str]] = {}
         payloads: dict[str, dict[str, list[tuple[str, Term, int]]]] = {}
         self.size = 0
         for concept_id, term in entries:
@@ -92,6 +102,10 @@ class TermMatcher:
                 continue
             pattern = _SEP + _SEP.join(keys) + _SEP
             payloads.setdefault(term.lang, {}).setdefault(pattern, []).append((concept_id, term, len(keys)))
+            prefixes = self._prefixes.setdefault(term.lang, set())
+            for tok in tokenize(term.text):
+                prefixes.add(normalize(tok.text, term.lang)[: self.PREFIX])
+            prefixes.update(k[: self.PREFIX] for k in keys)
             self.size += 1
         for lang, patterns in payloads.items():
             automaton = ahocorasick.Automaton()
@@ -111,12 +125,41 @@ class TermMatcher:
     def languages(self) -> list[str]:
         return sorted(self._automata)
 
+    def _text_keys(self, text: str, lang: str) -> tuple[list[str], list[tuple[int, int]]]:
+        # Same keys as text_keys(), faster: one normalize() per text, a per-matcher word cache,
+        # and no stemming of words that no term word starts like.
+        norm = normalize(text, lang)
+        cache = self._cache.setdefault(lang, {})
+        if len(cache) > self._CACHE_LIMIT:
+            cache.clear()
+        prefixes = self._prefixes.get(lang, set())
+        keys: list[str] = []
+        spans: list[tuple[int, int]] = []
+        for tok in tokenize(text):
+            word = tok.text
+            if len(word) >= 2 and word[0].isupper() and word[1].isupper():
+                key = word_key(word, lang)
+            else:
+                nw = norm[tok.start : tok.end]
+                key = cache.get(nw)
+                if key is None:
+                    key = stem(nw, lang) if nw[: self.PREFIX] in prefixes else _NOMATCH
+                    cache[nw] = key
+            keys.append(key)
+            spans.append((tok.start, tok.end))
+        return keys, spans
+
     def find_all(self, text: str, lang: str) -> list[TermMatch]:
-        """Every term occurrence, overlapping ones included, in text order."""
+        """Every term occurrence, overlapping ones included, in text order.
+
+        When several terms of one concept have the same keys at the same place (the Russian
+        "Ассамблея народа/народов Казахстана" share lemmas), only the one spelt most like the
+        text is kept: that is what decides between an approved and a former name.
+        """
         automaton = self._automata.get(lang)
         if automaton is None or not text:
             return []
-        keys, spans = text_keys(text, lang)
+        keys, spans = self._text_keys(text, lang)
         if not keys:
             return []
         joined = _SEP + _SEP.join(keys) + _SEP
@@ -126,19 +169,24 @@ class TermMatcher:
         for i, k in enumerate(keys):
             starts[pos] = i
             pos += len(k) + 1
-        out: list[TermMatch] = []
+        found: dict[tuple[int, int, str], list[Term]] = {}
         for end_index, (plen, values) in automaton.iter(joined):
             first = starts[end_index - plen + 1]
             for concept_id, term, n in values:
                 s, e = spans[first][0], spans[first + n - 1][1]
-                out.append(TermMatch(concept_id, term, s, e, text[s:e]))
-        out.sort(key=lambda m: (m.start, -m.end))
+                found.setdefault((s, e, concept_id), []).append(term)
+        out: list[TermMatch] = []
+        for (s, e, concept_id), terms in found.items():
+            surface = text[s:e]
+            term = terms[0] if len(terms) == 1 else _closest(terms, surface, lang)
+            out.append(TermMatch(concept_id, term, s, e, surface))
+        out.sort(key=lambda m: (m.start, -m.end, m.concept_id))
         return out
 
     def find(self, text: str, lang: str) -> list[TermMatch]:
         """Non-overlapping occurrences, longest first, then leftmost; returned in text order.
 
-        When several terms have the same words (one term shared by two concepts), all are returned.
+        When one span matches terms of several concepts (a term shared by two concepts), all are returned.
         """
         chosen: list[TermMatch] = []
         taken: list[tuple[int, int]] = []
@@ -149,3 +197,17 @@ class TermMatcher:
             taken.append((m.start, m.end))
         chosen.sort(key=lambda m: (m.start, m.concept_id))
         return chosen
+
+
+_NOMATCH = "\x00"  # key of a word that cannot be part of any term
+
+
+def _closest(terms: list[Term], surface: str, lang: str) -> Term:
+    """The term spelt most like ``surface``; ties go to the better status."""
+    target = normalize(surface, lang)
+
+    def affinity(term: Term) -> tuple[float, int]:
+        ratio = SequenceMatcher(None, normalize(term.text, lang), target, autojunk=False).ratio()
+        return (ratio, -STATUSES.index(term.status))
+
+    return max(terms, key=affinity)

@@ -1,0 +1,39 @@
+import pytest
+
+from termbase.models import Concept, Term
+
+
+@pytest.fixture
+def apk() -> Concept:
+    return Concept(
+        "apk",
+        (
+            Term("en", "Assembly of People of Kazakhstan"),
+            Term("en", "APK", "admitted", "acronym"),
+            Term("en", "Assembly of Peoples of Kazakhstan", "deprecated"),
+            Term("kk", "Қазақстан халқы Ассамблеясы"),
+            Term("kk", "ҚХА", "admitted", "acronym"),
+            Term("ru", "Ассамблея народа Казахстана"),
+            Term("ru", "АНК", "admitted", "acronym"),
+            Term("ru", "Ассамблея народов Казахстана", "deprecated"),
+        ),
+        subject="public-body",
+        source="akorda.kz",
+    )
+
+
+@pytest.fixture
+def knb() -> Concept:
+    return Concept(
+        "knb",
+        (
+            Term("en", "National Security Committee"),
+            Term("en", "KNB", "admitted", "acronym"),
+            Term("kk", "Ұлттық қауіпсіздік комитеті"),
+            Term("kk", "ҰҚК", "admitted", "acronym"),
+            Term("ru", "Комитет национальной безопасности"),
+            Term("ru", "КНБ", "admitted", "acronym"),
+        ),
+        subject="law-enforcement",
+        source="gov.kz",
+    )

@@ -1,0 +1,136 @@
+"""The termbase commands: exact exit codes and messages."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from termbase.cli import main
+
+
+@pytest.fixture
+def run(tmp_path):
+    db = tmp_path / "tb.db"
+
+    def invoke(*args, input=None):
+        return CliRunner().invoke(main, ["--db", str(db), *args], input=input, catch_exceptions=False)
+
+    invoke.db = db
+    return invoke
+
+
+@pytest.fixture
+def empty(run):
+    assert run("init", "--empty").exit_code == 0
+    return run
+
+
+def test_every_command_has_help(run):
+    for cmd in ("init", "stats", "lookup", "show", "add", "edit", "remove", "import", "export"):
+        result = run(cmd, "--help")
+        assert result.exit_code == 0, cmd
+        assert "Usage:" in result.output
+
+
+def test_missing_termbase_says_how_to_create(run):
+    result = run("stats")
+    assert result.exit_code == 2
+    assert result.output == f"Error: no termbase at {run.db}; create one with 'termbase init' (or point --db / TERMBASE_DB at an existing one)\n"
+
+
+def test_db_from_environment(tmp_path, monkeypatch):
+    db = tmp_path / "env.db"
+    monkeypatch.setenv("TERMBASE_DB", str(db))
+    result = CliRunner().invoke(main, ["init", "--empty"])
+    assert result.exit_code == 0
+    assert db.exists()
+
+
+def test_init_empty_and_refuses_to_overwrite(run):
+    result = run("init", "--empty")
+    assert result.output == f"Created {run.db}: 0 concepts, 0 terms (en 0, kk 0, ru 0).\n"
+    again = run("init", "--empty")
+    assert again.exit_code == 2
+    assert again.output == f"Error: {run.db} already exists (use --force to replace it)\n"
+
+
+def test_init_loads_shipped_glossary(run):
+    assert run("init").exit_code == 0
+    data = json.loads(run("stats", "--json").output)
+    assert data["concepts"] >= 300
+    assert data["complete_concepts"] == data["concepts"]
+    assert set(data["terms"]) == {"en", "kk", "ru"}
+
+
+def test_add_show_edit_remove(empty):
+    r = empty("add", "--en", "State Revenue Committee", "--kk", "Мемлекеттік кірістер комитеті",
+              "--ru", "Комитет государственных доходов | КГД {acronym}", "--source", "gov.kz")
+    assert r.exit_code == 0 and r.output == "Added state-revenue-committee.\n"
+    shown = empty("show", "state-revenue-committee").output
+    assert shown == (
+        "state-revenue-committee\n"
+        "  en  State Revenue Committee (preferred)\n"
+        "  kk  Мемлекеттік кірістер комитеті (preferred)\n"
+        "  ru  Комитет государственных доходов (preferred) | КГД (admitted, acronym)\n"
+        "  source: gov.kz\n"
+    )
+    assert empty("edit", "state-revenue-committee", "--kk", "Мемлекеттік кірістер комитеті | МКК {acronym}",
+                 "--subject", "committee").exit_code == 0
+    data = json.loads(empty("show", "state-revenue-committee", "--json").output)
+    assert data["subject"] == "committee"
+    assert [t["text"] for t in data["terms"]["kk"]] == ["Мемлекеттік кірістер комитеті", "МКК"]
+    assert empty("remove", "state-revenue-committee").output == "Removed 1 concept(s).\n"
+    gone = empty("show", "state-revenue-committee")
+    assert gone.exit_code == 2
+    assert gone.output == f"Error: no concept 'state-revenue-committee' in {empty.db}\n"
+
+
+def test_add_rejects_bad_status_with_usage_error(empty):
+    r = empty("add", "--en", "Senate {approved}")
+    assert r.exit_code == 2
+    assert "Invalid value for --en: unknown attribute {approved}" in r.output
+
+
+def test_add_needs_a_term(empty):
+    r = empty("add", "--subject", "x")
+    assert r.exit_code == 2
+    assert "give at least one of --en, --kk, --ru" in r.output
+
+
+def test_remove_is_all_or_nothing(empty):
+    empty("add", "--en", "Senate", "--id", "senate")
+    r = empty("remove", "senate", "nope")
+    assert r.exit_code == 2
+    assert empty("show", "senate").exit_code == 0
+
+
+def test_lookup_json_contract(empty):
+    empty("add", "--id", "apk", "--en", "Assembly of People of Kazakhstan | APK {acronym}",
+          "--kk", "Қазақстан халқы Ассамблеясы | ҚХА {acronym}", "--ru", "Ассамблея народа Казахстана | АНК {acronym}")
+    data = json.loads(empty("lookup", "Ассамблеясының", "--json").output)
+    assert data["query"] == "Ассамблеясының"
+    (m,) = data["matches"]
+    assert m["concept_id"] == "apk"
+    assert m["matched"]["lang"] == "kk"
+    assert m["terms"]["ru"][0] == {"text": "Ассамблея народа Казахстана", "status": "preferred", "type": "full"}
+
+
+def test_lookup_text_output_and_no_match(empty):
+    empty("add", "--id", "senate", "--en", "Senate", "--kk", "Сенат", "--ru", "Сенат")
+    out = empty("lookup", "senate", "--lang", "en").output
+    assert out.splitlines()[0] == 'senate  score 1.00 (exact: en "Senate")'
+    assert empty("lookup", "xyzzy").output == "No concept matches 'xyzzy'.\n"
+
+
+def test_lookup_rejects_country_code(empty):
+    r = empty("lookup", "Сенат", "--lang", "kz")
+    assert r.exit_code == 2
+    assert r.output.startswith("Error: 'kz' is a country code")
+
+
+def test_import_unknown_extension(empty, tmp_path):
+    f = tmp_path / "terms.xyz"
+    f.write_text("x")
+    r = empty("import", str(f))
+    assert r.exit_code == 2
+    assert r.output.startswith(f"Error: {f}: unknown file type; supported extensions:")

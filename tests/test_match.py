@@ -1,0 +1,112 @@
+"""Inflection-aware term matching (the engine behind lookup, extraction links, alignment anchors, check)."""
+
+import pytest
+
+from termbase.match import TermMatcher, is_acronym_word, word_key
+from termbase.models import Concept, Term
+
+
+@pytest.fixture
+def matcher(apk, knb):
+    prosecutor = Concept(
+        "prosecutor-general",
+        (
+            Term("en", "Prosecutor General's Office"),
+            Term("kk", "Бас прокуратура"),
+            Term("ru", "Генеральная прокуратура"),
+        ),
+    )
+    ministry = Concept(
+        "min-justice",
+        (
+            Term("en", "Ministry of Justice"),
+            Term("kk", "Әділет министрлігі"),
+            Term("ru", "Министерство юстиции"),
+        ),
+    )
+    kurultai = Concept(
+        "kurultai",
+        (Term("en", "National Kurultai"), Term("kk", "Ұлттық құрылтай"), Term("ru", "Национальный курултай")),
+    )
+    kz = Concept("kazakhstan", (Term("en", "Kazakhstan"), Term("kk", "Қазақстан"), Term("ru", "Казахстан")))
+    return TermMatcher.from_concepts([apk, knb, prosecutor, ministry, kurultai, kz])
+
+
+def found(matcher, text, lang):
+    return [(m.concept_id, m.text) for m in matcher.find(text, lang)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ассамблеясының сессиясында Қазақстан халқы Ассамблеясының төрағасы сөйледі.",
+         [("apk", "Қазақстан халқы Ассамблеясының")]),
+        ("Ұлттық қауіпсіздік комитетінің хабарлауынша", [("knb", "Ұлттық қауіпсіздік комитетінің")]),
+        ("ҰҚК-ның мәліметінше", [("knb", "ҰҚК-ның")]),
+        ("Әділет министрлігінің өкілі", [("min-justice", "Әділет министрлігінің")]),
+        ("Әдiлет министрлiгiне хат жолданды", [("min-justice", "Әдiлет министрлiгiне")]),  # Latin i
+        ("Ұлттық құрылтайға ұсыныс", [("kurultai", "Ұлттық құрылтайға")]),
+    ],
+)
+def test_kazakh_inflected_forms(matcher, text, expected):
+    assert found(matcher, text, "kk") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("обратились в Генеральную прокуратуру", [("prosecutor-general", "Генеральную прокуратуру")]),
+        ("по данным Генеральной прокуратуры", [("prosecutor-general", "Генеральной прокуратуры")]),
+        ("задержан Комитетом национальной безопасности", [("knb", "Комитетом национальной безопасности")]),
+        ("сессия Ассамблеи народа Казахстана", [("apk", "Ассамблеи народа Казахстана")]),
+        ("в Министерстве юстиции", [("min-justice", "Министерстве юстиции")]),
+        ("сотрудники КНБ", [("knb", "КНБ")]),
+    ],
+)
+def test_russian_inflected_forms(matcher, text, expected):
+    assert found(matcher, text, "ru") == expected
+
+
+def test_english_possessive_and_plural(matcher):
+    assert found(matcher, "the Prosecutor General’s Office said", "en") == [
+        ("prosecutor-general", "Prosecutor General’s Office")
+    ]
+    assert found(matcher, "the APK's session in Kazakhstan", "en") == [("apk", "APK's"), ("kazakhstan", "Kazakhstan")]
+
+
+def test_longest_match_wins_over_contained_term(matcher):
+    # "Казахстана" alone is a term, but inside the APK name the longer term wins
+    assert found(matcher, "Ассамблея народа Казахстана и Казахстан", "ru") == [
+        ("apk", "Ассамблея народа Казахстана"),
+        ("kazakhstan", "Казахстан"),
+    ]
+    assert {m.concept_id for m in matcher.find_all("Ассамблея народа Казахстана", "ru")} == {"apk", "kazakhstan"}
+
+
+def test_deprecated_terms_are_found_with_their_status(matcher):
+    (m,) = matcher.find("Ассамблея народов Казахстана", "ru")
+    assert m.concept_id == "apk"
+    assert m.term.status == "deprecated"
+
+
+def test_lowercase_word_is_not_an_acronym(matcher):
+    assert found(matcher, "апк и knb", "ru") == []
+    assert found(matcher, "knb officers", "en") == []
+
+
+def test_offsets_point_into_original_text(matcher):
+    text = "«Комитетом национальной безопасности»"
+    (m,) = matcher.find(text, "ru")
+    assert text[m.start : m.end] == "Комитетом национальной безопасности"
+
+
+def test_unknown_language_and_empty_text(matcher):
+    assert matcher.find("Senate", "de") == []
+    assert matcher.find("", "en") == []
+
+
+def test_acronym_detection():
+    assert is_acronym_word("APK") and is_acronym_word("ҚХА") and is_acronym_word("G20")
+    assert not is_acronym_word("Apk") and not is_acronym_word("A") and not is_acronym_word("20G")
+    assert word_key("ҚХА-ның", "kk") == word_key("ҚХА", "kk")
+    assert word_key("APK’s", "en") == word_key("APK", "en")
