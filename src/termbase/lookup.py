@@ -62,6 +62,7 @@ class LookupIndex:
         self.by_keys: dict[tuple[str, tuple[str, ...]], list[int]] = defaultdict(list)
         self.by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
         self.by_trigram: dict[str, list[int]] = defaultdict(list)
+        self.gram_sets: list[frozenset[str]] = []
         for ci, concept in enumerate(concepts):
             for term in concept.terms:
                 norm = " ".join(normalize(term.text, term.lang).split())
@@ -72,8 +73,10 @@ class LookupIndex:
                 self.by_keys[(term.lang, keys)].append(ei)
                 for k in set(keys):
                     self.by_key[(term.lang, k)].append(ei)
-                for g in _trigrams(norm):
-                    self.by_trigram[g].append(ei)
+                grams = frozenset(_trigrams(norm))
+                self.gram_sets.append(grams)
+                for g in grams:
+                    self.by_trigram[term.lang + g].append(ei)
 
     def search(self, query: str, lang: str | None = None, *, limit: int = 10) -> list[LookupMatch]:
         query = " ".join(query.split())
@@ -115,17 +118,21 @@ class LookupIndex:
                     offer(ei, 0.6 + 0.25 * len(qkeys) / len(keys), "partial")
                 elif _contains(qkeys, keys):
                     offer(ei, 0.5 + 0.25 * len(keys) / len(qkeys), "contains")
-            # near misses by spelling
+            # near misses by spelling, only when nothing matched exactly or inflected
+            if any(score >= 0.95 for score, _, _ in best.values()):
+                continue
             grams = _trigrams(qnorm)
-            counts: dict[int, int] = defaultdict(int)
-            for g in grams:
-                for ei in self.by_trigram.get(g, ()):
-                    counts[ei] += 1
-            for ei, shared in counts.items():
-                norm = self.entries[ei][2]
-                dice = 2 * shared / (len(grams) + len(_trigrams(norm)))
+            postings = sorted((self.by_trigram.get(lg + g, ()) for g in grams), key=len)
+            # candidates from the rarer grams: a misspelt term still shares most of them
+            candidates: set[int] = set()
+            for plist in postings[: max(3, (len(postings) * 3) // 4)]:
+                candidates.update(plist)
+            for ei in candidates:
+                other = self.gram_sets[ei]
+                dice = 2 * len(grams & other) / (len(grams) + len(other))
                 if dice < 0.45:
                     continue
+                norm = self.entries[ei][2]
                 ratio = SequenceMatcher(None, qnorm, norm, autojunk=False).ratio()
                 if ratio >= 0.8:
                     offer(ei, round(0.8 * ratio, 4), "fuzzy")

@@ -36,7 +36,9 @@ class Format:
     description: str = ""
 
     # termbase formats
-    def read_concepts(self, path: Path) -> Iterator[Concept]:
+    def read_concepts(self, path: Path, *, langs: list[str] | None = None) -> Iterator[Concept]:
+        """Concepts of a termbase file; ``langs`` keeps only those languages (or names them, for
+        formats whose files do not say, like OmegaT glossaries: ``[source, target]``)."""
         raise UnsupportedFormat(f"{self.name} files cannot be read as a termbase")
 
     def write_concepts(self, concepts: Iterable[Concept], path: Path, *, langs: list[str] | None = None) -> int:

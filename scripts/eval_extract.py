@@ -1,0 +1,253 @@
+#!/usr/bin/env python
+"""Evaluate term extraction on held-out news (KazNERD for Kazakh, FactRuEval-2016 for Russian) and on
+the seed article. Reads ../shared/eval and ../shared/examples; prints figures, changes nothing.
+
+    PYTHONPATH=src .venv/bin/python scripts/eval_extract.py            # develop splits + seed article
+    PYTHONPATH=src .venv/bin/python scripts/eval_extract.py --split test
+
+Figures:
+- org recall (>=2): organisation names that occur at least twice in the split (grouped by a
+  language-neutral key: the first 5 letters of each word, case-folded) and that the extractor lists
+  among its non-phrase candidates with one of their exact surface forms (strict), or whose grouping
+  key a non-phrase candidate's form shares (key);
+- name precision (seen twice): of the non-phrase candidates with frequency >= 2, the share whose
+  surface form is a gold named-entity span (strict) or a whole-word part of one (lenient).
+The gold entities are KazNERD's 25 classes, and FactRuEval's Person/Org/LocOrg/Location objects with
+their name spans.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import glob
+import os
+import re
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SHARED = Path(os.environ.get("TERMBASE_SHARED", HERE.parent.parent / "shared"))
+sys.path.insert(0, str(HERE.parent / "src"))
+
+from termbase.extract import ExtractConfig, Extractor  # noqa: E402
+
+NAME_KINDS = ("organization", "acronym", "person", "place", "name")
+_QUOTES = "«»\"“”„'’"
+
+
+def fold(text: str) -> str:
+    return re.sub(r"\s+", " ", text.strip(_QUOTES + " ").replace("ё", "е").replace("Ё", "Е")).casefold()
+
+
+def group_key(text: str) -> tuple[str, ...]:
+    return tuple(w[:5] for w in re.findall(r"\w+", fold(text)))
+
+
+# ------------------------------------------------------------------------------------------- KazNERD
+def load_kaznerd(split: str):
+    """(documents, gold org surfaces, gold NE surfaces): documents are chunks of 200 sentences."""
+    name = {"dev": "valid", "test": "test"}[split]
+    path = SHARED / "eval" / "ner_kk" / f"KazNERD_IOB2_{name}.txt"
+    sentences, orgs, entities = [], [], []
+    tokens, labels = [], []
+
+    def close():
+        if not tokens:
+            return
+        sentences.append(" ".join(tokens))
+        span, cls = [], None
+        for tok, lab in zip(tokens + ["<end>"], labels + ["O"]):
+            if lab.startswith("I-") and span and lab[2:] == cls:
+                span.append(tok)
+                continue
+            if span:
+                text = " ".join(span)
+                entities.append(text)
+                if cls == "ORGANISATION":
+                    orgs.append(text)
+            span, cls = ([tok], lab[2:]) if lab != "O" else ([], None)
+        tokens.clear()
+        labels.clear()
+
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            line = line.rstrip("\n")
+            if not line.strip():
+                close()
+                continue
+            tok, _, lab = line.rpartition(" ")
+            tokens.append(tok)
+            labels.append(lab)
+    close()
+    docs = ["\n\n".join(sentences[i : i + 200]) for i in range(0, len(sentences), 200)]
+    return docs, orgs, entities
+
+
+# ---------------------------------------------------------------------------------------- FactRuEval
+def load_factrueval(split: str):
+    folder = SHARED / "eval" / "ner_ru" / "factRuEval-2016" / {"dev": "devset", "test": "testset"}[split]
+    docs, orgs, entities = [], [], []
+    for txt in sorted(glob.glob(str(folder / "*.txt"))):
+        base = txt[:-4]
+        if not os.path.exists(base + ".spans"):
+            continue  # list.txt and other non-documents
+        text = open(txt, encoding="utf-8").read()
+        docs.append(text)
+        spans = {}
+        for line in open(base + ".spans", encoding="utf-8"):
+            f = line.split("#")[0].split()
+            if len(f) >= 4:
+                spans.setdefault(f[0], []).append((f[1], int(f[2]), int(f[3])))
+        for line in open(base + ".objects", encoding="utf-8"):
+            f = line.split("#")[0].split()
+            if len(f) < 3:
+                continue
+            otype, ids = f[1], f[2:]
+            parts = [s for i in ids for s in spans.get(i, [])]
+            if not parts or otype not in ("Org", "LocOrg", "Person", "Location"):
+                continue
+            full = text[min(p[1] for p in parts) : max(p[1] + p[2] for p in parts)]
+            entities.append(full)
+            for _, start, length in parts:
+                entities.append(text[start : start + length])
+            if otype == "Org":
+                core = [p for p in parts if p[0] == "org_name"] or parts
+                orgs.append(
+                    (text[min(p[1] for p in core) : max(p[1] + p[2] for p in core)], full)
+                )
+    return docs, orgs, entities
+
+
+# ------------------------------------------------------------------------------------------- scoring
+def run_extractor(docs, lang):
+    ex = Extractor(lang, ExtractConfig())
+    t = time.perf_counter()
+    for d in docs:
+        ex.feed(d)
+    result = ex.result()
+    return result, time.perf_counter() - t
+
+
+def org_recall(org_mentions, candidate_forms):
+    """org_mentions: list of tuples of acceptable surfaces per mention. Returns (strict, key, n_groups)."""
+    groups = collections.defaultdict(list)
+    for surfaces in org_mentions:
+        groups[group_key(surfaces[0])].append(surfaces)
+    targets = {k: v for k, v in groups.items() if len(v) >= 2 and k}
+    forms = {fold(f) for f in candidate_forms}
+    keys = {group_key(f) for f in candidate_forms}
+    strict = sum(1 for v in targets.values() if any(fold(s) in forms for m in v for s in m))
+    keyed = sum(1 for k, v in targets.items() if k in keys or any(fold(s) in forms for m in v for s in m))
+    n = len(targets)
+    return strict / n, keyed / n, n, [v[0][0] for k, v in targets.items() if not any(fold(s) in forms for m in v for s in m)]
+
+
+def name_precision(candidates, entities):
+    gold = {fold(e) for e in entities}
+    parts = set()
+    for e in gold:
+        ws = e.split()
+        for a in range(len(ws)):
+            for b in range(a + 1, min(len(ws), a + 8) + 1):
+                parts.add(" ".join(ws[a:b]))
+    seen_twice = [c for c in candidates if c.kind in NAME_KINDS and c.frequency >= 2]
+    strict = [c for c in seen_twice if any(fold(f) in gold for f in c.forms)]
+    lenient = [c for c in seen_twice if any(fold(f) in gold or fold(f) in parts for f in c.forms)]
+    wrong = [c.term for c in seen_twice if c not in lenient]
+    n = len(seen_twice) or 1
+    return len(strict) / n, len(lenient) / n, len(seen_twice), wrong
+
+
+def evaluate(lang: str, split: str, *, show_errors: int = 0) -> dict:
+    if lang == "kk":
+        docs, orgs, entities = load_kaznerd(split)
+        org_mentions = [(o,) for o in orgs]
+    else:
+        docs, orgs, entities = load_factrueval(split)
+        org_mentions = [(core, full) for core, full in orgs]
+    result, seconds = run_extractor(docs, lang)
+    forms = [f for c in result.candidates if c.kind in NAME_KINDS for f in c.forms]
+    org_forms = [f for c in result.candidates if c.kind in ("organization", "acronym") for f in c.forms]
+    r_strict, r_key, n_groups, missed = org_recall(org_mentions, forms)
+    r_org_kind, _, _, _ = org_recall(org_mentions, org_forms)
+    capitalised = [m for m in org_mentions if any(ch.isupper() for ch in m[0])]
+    r_cap, _, n_cap, _ = org_recall(capitalised, forms)
+    p_strict, p_lenient, n_names, wrong = name_precision(result.candidates, entities)
+    out = dict(
+        lang=lang, split=split, docs=len(docs), words=result.words, seconds=round(seconds, 2),
+        org_groups_twice=n_groups, org_recall_strict=round(r_strict, 3), org_recall_key=round(r_key, 3),
+        org_recall_org_kinds=round(r_org_kind, 3), org_groups_capitalised=n_cap,
+        org_recall_capitalised=round(r_cap, 3), names_seen_twice=n_names,
+        name_precision_strict=round(p_strict, 3), name_precision_lenient=round(p_lenient, 3),
+    )
+    if show_errors:
+        out["missed_orgs"] = missed[:show_errors]
+        out["non_entities"] = wrong[:show_errors]
+    return out
+
+
+# ------------------------------------------------------------------------------------- seed article
+SEED_INSTITUTIONS = (
+    "Assembly of People of Kazakhstan", "Prosecutor General’s Office", "Ministry of Internal Affairs",
+    "National Security Committee", "National Kurultai", "Senate", "Akorda",
+)
+SEED_PHRASES = ("plenary session", "state language", "territorial integrity", "political modernization")
+
+
+def seed_article() -> dict:
+    import tempfile
+
+    from termbase.store import Termbase
+
+    text = (SHARED / "examples" / "astana-times-apk-plenary.txt").read_text(encoding="utf-8")
+    with tempfile.TemporaryDirectory() as tmp:
+        tb = Termbase.create(Path(tmp) / "tb.db", load_glossary=True)
+        ex = Extractor("en", ExtractConfig())
+        ex.feed(text)
+        result = ex.result(tb)
+        tb.close()
+    by_term = {c.term.replace("'", "’"): c for c in result.candidates}
+    institutions = {}
+    for name in SEED_INSTITUTIONS:
+        c = by_term.get(name)
+        institutions[name] = (
+            None if c is None else {"kind": c.kind, "kk": c.equivalents.get("kk"), "ru": c.equivalents.get("ru")}
+        )
+    names = [c for c in result.candidates if c.kind != "phrase"]
+    ranks = {c.term: i + 1 for i, c in enumerate(result.candidates)}
+    return {
+        "institutions": institutions,
+        "non_phrase_candidates": [(c.term, c.kind, c.frequency) for c in names],
+        "phrase_ranks": {p: ranks.get(p) for p in SEED_PHRASES},
+        "top40_phrases": [c.term for c in result.candidates[:40] if c.kind == "phrase"],
+    }
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--split", choices=("dev", "test"), default="dev")
+    ap.add_argument("--lang", choices=("kk", "ru", "all"), default="all")
+    ap.add_argument("--errors", type=int, default=0, help="show N missed organisations and non-entities")
+    ap.add_argument("--no-seed", action="store_true")
+    args = ap.parse_args(argv)
+    if not args.no_seed:
+        seed = seed_article()
+        print("seed article:")
+        for name, info in seed["institutions"].items():
+            print(f"  {name:36} {info}")
+        print(f"  non-phrase candidates ({len(seed['non_phrase_candidates'])}): {seed['non_phrase_candidates']}")
+        print(f"  ranks of key phrases: {seed['phrase_ranks']}")
+        print(f"  phrases in the top 40: {seed['top40_phrases']}")
+    for lang in (("kk", "ru") if args.lang == "all" else (args.lang,)):
+        res = evaluate(lang, args.split, show_errors=args.errors)
+        print(" ".join(f"{k}={v}" for k, v in res.items() if k not in ("missed_orgs", "non_entities")))
+        if args.errors:
+            print("  missed orgs:", res["missed_orgs"])
+            print("  non-entities:", res["non_entities"])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,73 @@
+"""Word lists used by the extractor, per language, from ``data/{lang}_extract.txt`` and
+``data/boilerplate_extract.txt``. Loaded on first use and cached."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from ..errors import UnknownLanguage
+
+LANGS = ("en", "kk", "ru")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The word lists of one language (all lower case)."""
+
+    lang: str
+    org_heads: frozenset[str]
+    org_names: frozenset[str]
+    titles: frozenset[str]
+    places: frozenset[str]
+    demonyms: frozenset[str]
+    verbs: frozenset[str]
+    stopwords: frozenset[str]
+    verb_cues: frozenset[str] = frozenset()
+    weak_modifiers: frozenset[str] = frozenset()
+
+
+def _read_sections(name: str) -> dict[str, list[str]]:
+    text = resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
+    sections: dict[str, list[str]] = {}
+    current = None
+    for raw in text.splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = sections.setdefault(line[1:-1], [])
+        elif current is not None:
+            current.append(line.lower())
+    return sections
+
+
+@lru_cache(maxsize=None)
+def lexicon(lang: str) -> Lexicon:
+    """The word lists of ``lang`` (``en``, ``kk`` or ``ru``)."""
+    if lang not in LANGS:
+        raise UnknownLanguage(f"term extraction supports {', '.join(LANGS)}, not {lang!r}")
+    s = _read_sections(f"{lang}_extract.txt")
+    get = lambda key: frozenset(s.get(key, ()))  # noqa: E731
+    return Lexicon(
+        lang=lang,
+        org_heads=get("org_heads"),
+        org_names=get("org_names"),
+        titles=get("titles"),
+        places=get("places"),
+        demonyms=get("demonyms"),
+        verbs=get("verbs"),
+        stopwords=get("stopwords"),
+        verb_cues=get("verb_cues"),
+        weak_modifiers=get("weak_modifiers"),
+    )
+
+
+@lru_cache(maxsize=None)
+def boilerplate_re() -> re.Pattern[str]:
+    """One pattern matching the start of any boilerplate sentence (photo credits, newsletter ads ...)."""
+    text = resources.files(__package__).joinpath("data", "boilerplate_extract.txt").read_text(encoding="utf-8")
+    patterns = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)

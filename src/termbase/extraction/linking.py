@@ -1,0 +1,91 @@
+"""Candidates -> concepts of a termbase and their Kazakh and Russian equivalents.
+
+A candidate links to a concept when a term of the concept matches the WHOLE candidate (the matcher is
+inflection-aware, so "Министерства внутренних дел" meets "Министерство внутренних дел"); an acronym
+links through its expansion, else through the acronym itself.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from ..models import Concept
+
+EQUIVALENT_LANGS = ("kk", "ru")
+_EXCLUDED = ("deprecated", "forbidden")
+# Subjects of the shipped glossaries (glossaries/README.md) that name places, not institutions.
+_PLACE_SUBJECTS = frozenset(("region", "city", "country", "place"))
+_PERSON_SUBJECTS = frozenset(("person",))
+_INSTITUTION_SUBJECTS = frozenset((
+    "head-of-state", "parliament", "government", "ministry", "committee", "agency", "court",
+    "law-enforcement", "public-body", "party", "organization", "international",
+))
+
+
+class Linker:
+    """Looks candidates up in one termbase (anything with ``matcher()`` and ``get_concept(id)``)."""
+
+    def __init__(self, termbase):
+        self.termbase = termbase
+        self.matcher = termbase.matcher()
+        self._concepts: dict[str, Concept] = {}
+
+    def concept(self, concept_id: str) -> Concept:
+        hit = self._concepts.get(concept_id)
+        if hit is None:
+            hit = self._concepts[concept_id] = self.termbase.get_concept(concept_id)
+        return hit
+
+    def find(self, texts: Iterable[str], lang: str) -> Concept | None:
+        """The concept one of ``texts`` (tried in order) names entirely, or None.
+
+        When several terms match a whole text (stems coincide: "Senate" and "senator"), a term spelt
+        like the text wins, then the better status.
+        """
+        for text in texts:
+            text = text.strip()
+            if not text:
+                continue
+            whole = [m for m in self.matcher.find_all(text, lang) if m.start == 0 and m.end == len(text)]
+            if whole:
+                folded = _fold(text)
+                best = min(
+                    whole,
+                    key=lambda m: (_fold(m.term.text) != folded, _status_rank(m.term.status), m.concept_id),
+                )
+                return self.concept(best.concept_id)
+        return None
+
+
+def _fold(text: str) -> str:
+    return text.casefold().replace("’", "'").replace("ё", "е")
+
+
+def _status_rank(status: str) -> int:
+    order = ("preferred", "admitted", "proposed", "deprecated", "forbidden")
+    return order.index(status) if status in order else len(order)
+
+
+def equivalents(concept: Concept, langs: Iterable[str] = EQUIVALENT_LANGS) -> dict[str, list[str]]:
+    """The concept's terms per language, best status first, without deprecated or forbidden ones."""
+    out: dict[str, list[str]] = {}
+    for lang in langs:
+        seen: list[str] = []
+        for t in concept.terms_in(lang):
+            if t.status not in _EXCLUDED and t.text not in seen:
+                seen.append(t.text)
+        out[lang] = seen
+    return out
+
+
+def kind_from_subject(subject: str | None, kind: str) -> str:
+    """A name the termbase knows gets the kind its subject field says (``city`` -> place)."""
+    if not subject or kind in ("acronym", "phrase"):
+        return kind
+    if subject in _PLACE_SUBJECTS:
+        return "place"
+    if subject in _PERSON_SUBJECTS:
+        return "person"
+    if kind == "name" and subject in _INSTITUTION_SUBJECTS:
+        return "organization"
+    return kind

@@ -1,0 +1,259 @@
+"""Term extraction: each stage alone on small fixtures, then the whole pipeline with exact outputs."""
+
+from pathlib import Path
+
+import pytest
+
+from termbase.errors import UnknownLanguage
+from termbase.extract import ExtractConfig, Extractor, extract_terms, proposed_concept
+from termbase.extraction import counting, detect, morph, scoring, text
+from termbase.models import Concept, Term
+from termbase.store import Termbase
+
+DATA = Path(__file__).parent / "data" / "extract"
+
+
+def read(name: str) -> str:
+    return (DATA / name).read_text(encoding="utf-8")
+
+
+def spans(sentence: str, lang: str, kinds=("organization", "acronym", "person", "place", "name")):
+    (sent,) = list(text.sentences(sentence, lang))
+    out = []
+    for o in detect.DETECTORS[lang](sent):
+        if o.kind in kinds:
+            out.append((o.kind, sent.text[sent.tokens[o.start][1] : sent.tokens[o.end - 1][2]]))
+    return out
+
+
+# ------------------------------------------------------------------------------------- text stage
+def test_tokenize_keeps_punctuation_and_splits_possessive():
+    assert [t[0] for t in text.tokenize("Prosecutor General’s Office (APK), Lenta.ru")] == [
+        "Prosecutor", "General", "’s", "Office", "(", "APK", ")", ",", "Lenta.ru",
+    ]
+
+
+def test_headline_byline_dateline_and_boilerplate_are_dropped():
+    doc = (
+        "President Tokayev Highlights Assembly’s Role in Ensuring Unity\n\n"
+        "By Aida Haidar\n\n"
+        "ASTANA – The Senate met. Photo credit: Akorda.\n\n"
+        "Get The Astana Times stories sent directly to you!"
+    )
+    assert [s.text for s in text.sentences(doc, "en")] == ["The Senate met."]
+
+
+# ----------------------------------------------------------------------------------------- detect
+def test_english_institutions_joined_by_of_and_possessive():
+    assert spans("He instructed the Prosecutor General’s Office and the Ministry of Internal Affairs.", "en") == [
+        ("organization", "Prosecutor General’s Office"),
+        ("organization", "Ministry of Internal Affairs"),
+    ]
+
+
+def test_english_acronym_expansion_and_title_stripping():
+    assert spans("The Assembly of People of Kazakhstan (APK) met President Kassym-Jomart Tokayev.", "en") == [
+        ("acronym", "APK"),
+        ("organization", "Assembly of People of Kazakhstan"),
+        ("person", "Kassym-Jomart Tokayev"),
+    ]
+
+
+def test_english_sentence_initial_adverb_is_not_a_name():
+    assert spans("According to Tokayev, the Senate agreed.", "en") == [("person", "Tokayev"), ("organization", "Senate")]
+
+
+def test_russian_head_noun_with_genitive_dependents():
+    assert spans("Об этом сообщили в Министерстве внутренних дел и Комитете национальной безопасности.", "ru") == [
+        ("organization", "Министерстве внутренних дел"),
+        ("organization", "Комитете национальной безопасности"),
+    ]
+
+
+def test_russian_agency_with_po_phrase_and_acronym():
+    assert spans("Агентство по делам государственной службы (АДГС) проверит работу.", "ru") == [
+        ("acronym", "АДГС"),
+        ("organization", "Агентство по делам государственной службы"),
+    ]
+
+
+def test_kazakh_head_noun_with_izafet_before_it():
+    assert spans("Бұл туралы Ішкі істер министрлігінің өкілі айтты.", "kk") == [
+        ("organization", "Ішкі істер министрлігінің")
+    ]
+
+
+def test_kazakh_position_title_is_not_a_name():
+    assert spans("Отырыста Цифрлық даму министрі Жаслан Мәдиев сөйледі.", "kk") == [("person", "Жаслан Мәдиев")]
+
+
+def test_english_phrases_skip_verbs_and_weak_modifiers():
+    (sent,) = list(text.sentences("Tokayev stressed the recent political modernization.", "en"))
+    got = [sent.text[sent.tokens[o.start][1] : sent.tokens[o.end - 1][2]] for o in detect.detect_en(sent) if o.kind == "phrase"]
+    assert got == ["political modernization"]
+
+
+# ------------------------------------------------------------------------------------------ morph
+@pytest.mark.parametrize(
+    "words, expected",
+    [
+        ("Министерством внутренних дел", "Министерство внутренних дел"),
+        ("Генеральной прокуратуре", "Генеральная прокуратура"),
+        ("Ассамблеи народа Казахстана", "Ассамблея народа Казахстана"),
+        ("пленарном заседании", "пленарное заседание"),
+    ],
+)
+def test_russian_nominative(words, expected):
+    assert " ".join(morph.nominative_ru(words.split())) == expected
+
+
+@pytest.mark.parametrize(
+    "word, expected",
+    [("министрлігінің", "министрлігі"), ("министрлігіне", "министрлігі"), ("Үкіметтің", "Үкімет"), ("ҚХА-ның", "ҚХА")],
+)
+def test_kazakh_case_ending_removed_possessive_kept(word, expected):
+    assert morph.strip_case_kk(word) == expected
+
+
+def test_kazakh_keys_merge_case_forms():
+    assert morph.key_kk("Министрлігіне") == morph.key_kk("министрлігінің") == "министрлік"
+
+
+# --------------------------------------------------------------------------------------- counting
+def test_counter_is_exact_within_a_bucket_and_prunes_rare_entries():
+    c = counting.Counter(bucket_size=4)
+    for w in ["a", "b", "a", "a", "c", "a", "d", "a"]:
+        c.add(("name", (w,)), "name", w, (w,), initial=False, context=None)
+    assert {k[1][0]: e.frequency for k, e in c.entries.items()} == {"a": 5}
+
+
+# ---------------------------------------------------------------------------------------- scoring
+def test_cvalue_discounts_nested_phrases():
+    a = counting.Stats(("phrase", ("plenari", "session")), frequency=3)
+    b = counting.Stats(("phrase", ("apk", "plenari", "session")), frequency=1)
+    cv = scoring.cvalues([a, b])
+    assert cv[("plenari", "session")] == pytest.approx(2 * 1.5849625, rel=1e-6)
+    assert cv[("apk", "plenari", "session")] == 2.0
+
+
+def test_kazakh_citation_form_prefers_a_supported_nominative():
+    s = counting.Stats(("name", ("ақорда",)))
+    s.forms = {"Ақорда": [3, ("Ақорда",)], "Ақордада": [2, ("Ақордада",)], "Ақордаға": [1, ("Ақордаға",)]}
+    assert scoring.citation_form(s, "kk", "name") == "Ақорда"
+
+
+# --------------------------------------------------------------------------------------- pipeline
+def test_seed_article_names():
+    result = extract_terms([read("astana-times-apk-plenary.txt")], lang="en")
+    names = [(c.term, c.kind, c.frequency) for c in result.candidates if c.kind != "phrase"]
+    assert names == [
+        ("Tokayev", "person", 12),
+        ("APK", "acronym", 6),
+        ("Kazakhstan", "place", 7),
+        ("Kassym-Jomart Tokayev", "person", 2),
+        ("Assembly of People of Kazakhstan", "organization", 1),
+        ("Ministry of Internal Affairs", "organization", 1),
+        ("Prosecutor General’s Office", "organization", 1),
+        ("National Security Committee", "organization", 1),
+        ("National Kurultai", "organization", 1),
+        ("Akorda", "organization", 1),
+        ("Parliament", "organization", 1),
+        ("Senate", "organization", 1),
+    ]
+    apk = next(c for c in result.candidates if c.term == "APK")
+    assert apk.expansion == "Assembly of People of Kazakhstan"
+    top40 = [c.term for c in result.candidates[:40]]
+    for phrase in ("plenary session", "state language", "territorial integrity", "political modernization"):
+        assert phrase in top40
+    junk = {"Tokayev said", "Photo credit", "According to Tokayev", "Astana Times", "According"}
+    assert not junk & {c.term for c in result.candidates}
+
+
+def test_russian_article_merges_inflected_forms():
+    result = extract_terms([read("ru_kabmin.txt")], lang="ru", config=ExtractConfig(kinds=("organization", "acronym")))
+    assert [(c.term, c.frequency, c.forms, c.expansion) for c in result.candidates] == [
+        ("Министерство внутренних дел", 2, ("Министерства внутренних дел", "Министерством внутренних дел"), None),
+        ("Агентство по делам государственной службы", 1, ("Агентство по делам государственной службы",), None),
+        ("Комитет национальной безопасности", 1, ("Комитет национальной безопасности",), None),
+        ("Министерство цифрового развития", 1, ("Министерство цифрового развития",), None),
+        ("Правительство Республики Казахстан", 1, ("Правительства Республики Казахстан",), None),
+        ("АДГС", 1, ("АДГС",), "Агентство по делам государственной службы"),
+    ]
+
+
+def test_kazakh_article_nominative_and_note():
+    result = extract_terms([read("kk_kabmin.txt")], lang="kk", config=ExtractConfig(kinds=("organization", "person")))
+    assert [(c.term, c.kind, c.frequency) for c in result.candidates] == [
+        ("Ішкі істер министрлігі", "organization", 2),
+        ("Мемлекеттік қызмет істері агенттігі", "organization", 1),
+        ("Цифрлық даму министрлігі", "organization", 1),
+        ("Ұлттық қауіпсіздік комитеті", "organization", 1),
+        ("Жаслан Мәдиев", "person", 1),
+    ]
+    assert result.candidates[0].forms == ("Ішкі істер министрлігімен", "Ішкі істер министрлігінің")
+    # "Үкімет" only ever starts a sentence here, where Kazakh capitalises any word: not listed
+    assert "Үкімет" not in [c.term for c in result.candidates]
+    assert result.notes == ("no general-language word frequencies for kk: key phrases ranked by C-value alone",)
+
+
+def test_top_min_freq_and_contexts():
+    result = extract_terms([read("en_senate.txt")], lang="en", config=ExtractConfig(top=2, min_freq=2))
+    assert [(c.term, c.frequency) for c in result.candidates] == [("SAC", 2), ("plenary session", 2)]
+    assert result.candidates[0].contexts == (
+        "The amendments were drafted by the Ministry of Finance together with the Supreme Audit Chamber (SAC).",
+        "According to Takiyev, the SAC will publish its audit reports online.",
+    )
+
+
+def test_unsupported_language_is_an_error():
+    with pytest.raises(UnknownLanguage, match="not 'de'"):
+        Extractor("de")
+
+
+def test_streaming_feed_equals_one_call():
+    docs = [read("en_senate.txt"), read("astana-times-apk-plenary.txt")]
+    ex = Extractor("en")
+    for d in docs:
+        ex.feed(d)
+    assert ex.result().candidates == extract_terms(docs, lang="en").candidates
+    assert ex.documents == 2
+
+
+# ---------------------------------------------------------------------------------------- linking
+@pytest.fixture
+def tb(tmp_path, apk, knb):
+    t = Termbase.create(tmp_path / "tb.db", load_glossary=False)
+    t.add_concept(apk)
+    t.add_concept(knb)
+    t.add_concept(Concept("senator", (Term("en", "senator"), Term("kk", "сенатор"), Term("ru", "сенатор"))))
+    t.add_concept(Concept("senate", (Term("en", "Senate"), Term("kk", "Сенат"), Term("ru", "Сенат")), subject="parliament"))
+    yield t
+    t.close()
+
+
+def test_linking_gives_equivalents_without_deprecated(tb):
+    result = extract_terms([read("astana-times-apk-plenary.txt")], lang="en", termbase=tb)
+    by = {c.term: c for c in result.candidates}
+    assert by["APK"].concept_id == "apk"
+    assert by["APK"].equivalents == {"kk": ["Қазақстан халқы Ассамблеясы", "ҚХА"], "ru": ["Ассамблея народа Казахстана", "АНК"]}
+    assert by["Assembly of People of Kazakhstan"].concept_id == "apk"
+    assert by["National Security Committee"].concept_id == "knb"
+    assert by["Senate"].concept_id == "senate"  # not "senator", whose English stem is the same
+    assert by["Tokayev"].is_new and by["Tokayev"].equivalents == {"kk": [], "ru": []}
+
+
+def test_linking_russian_inflected_candidate(tb):
+    result = extract_terms(["Заседание Ассамблеи народа Казахстана прошло в Астане."], lang="ru", termbase=tb)
+    assert [(c.term, c.concept_id) for c in result.candidates if c.kind == "organization"] == [
+        ("Ассамблея народа Казахстана", "apk")
+    ]
+
+
+def test_proposed_concept_has_context_note():
+    result = extract_terms([read("en_senate.txt")], lang="en", config=ExtractConfig(top=1))
+    concept = proposed_concept(result.candidates[0], "en", source="test")
+    assert concept.terms == (
+        Term("en", "Supreme Audit Chamber", "proposed", "full"),
+        Term("en", "SAC", "proposed", "acronym"),
+    )
+    assert concept.note.startswith("Context: The amendments were drafted")
