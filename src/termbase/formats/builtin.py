@@ -1,9 +1,3 @@
-"""Imports every built-in format module so that each registers itself."""
+"""Imports every built-in format module so that each registers itself (keep the list sorted)."""
 
-# Each module calls base.register(...) at import time. Keep this list sorted.
-from . import csvfmt, omegat, tbx  # noqa: F401
-
-try:  # formats that arrive with later features
-    from . import po, tmx  # noqa: F401
-except ImportError:  # pragma: no cover - during development only
-    pass
+from . import csvfmt, omegat, po, tbx, tmx  # noqa: F401

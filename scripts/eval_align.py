@@ -1,0 +1,198 @@
+"""Evaluate termbase's sentence aligner against Gale-Church on documents with known alignment.
+
+Test documents are built from NTREX-128 (line i is the same sentence in en/ru/kk; DOCUMENT_IDS.tsv
+groups lines into 123 news documents) and Tatoeba pairs: in each document some sentences are merged
+with the next one on one side (a 2-1 or 1-2 bead) and some are dropped on one side (1-0 / 0-1), at
+random with a fixed seed. The aligners see segment lists (what ``termbase align --segmented`` reads)
+and are scored against the truth:
+
+- strict P/R/F1: beads that are exactly right (the non-null beads; "+null" also counts 1-0/0-1),
+- lax P/R/F1: sentence links (every source-target pair inside a bead).
+
+Settings: "paragraphs" (each news document is a paragraph, i.e. blank lines between documents) and
+"flat" (one run of 1,997 sentences, no paragraph breaks). NTREX documents with an even number are the
+development half (used to set AlignConfig defaults), odd ones the test half.
+
+    PYTHONPATH=src python scripts/eval_align.py [--seeds 3] [--termbase] [--quick]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from gale_church import gale_church  # noqa: E402
+
+from termbase.alignment import align_pair, default_anchors  # noqa: E402
+from termbase.models import Segment  # noqa: E402
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "eval" / "parallel"
+if not SHARED.exists():
+    SHARED = Path("/work/shared/eval/parallel")
+NTREX = {"en": "newstest2019-src.eng.txt", "ru": "newstest2019-ref.rus.txt", "kk": "newstest2019-ref.kaz.txt"}
+
+
+def load_ntrex():
+    d = SHARED / "ntrex128"
+    ids = (d / "DOCUMENT_IDS.tsv").read_text(encoding="utf-8").split("\n")
+    texts = {lang: (d / f).read_text(encoding="utf-8").split("\n") for lang, f in NTREX.items()}
+    n = 1997
+    docs: list[dict[str, list[str]]] = []
+    last = None
+    for i in range(n):
+        if ids[i] != last:
+            docs.append({lang: [] for lang in NTREX})
+            last = ids[i]
+        for lang in NTREX:
+            docs[-1][lang].append(" ".join(texts[lang][i].split()))
+    return docs
+
+
+def load_tatoeba(other: str):
+    d = SHARED / "tatoeba_laser"
+    code = {"ru": "rus", "kk": "kaz"}[other]
+    en = (d / f"tatoeba.{code}-eng.eng").read_text(encoding="utf-8").splitlines()
+    xx = (d / f"tatoeba.{code}-eng.{code}").read_text(encoding="utf-8").splitlines()
+    # 25 sentences to a "document", like paragraphs of a short text
+    return [{"en": en[k : k + 25], other: xx[k : k + 25]} for k in range(0, len(en), 25)]
+
+
+def perturb(docs, a: str, b: str, rng: random.Random, *, p_merge=0.04, p_drop=0.02, paragraphs=True):
+    """Segments of both sides and the true beads, after random merges and drops."""
+    sa: list[Segment] = []
+    sb: list[Segment] = []
+    gold: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
+    for p, doc in enumerate(docs):
+        xs, ys = doc[a], doc[b]
+        para = p if paragraphs else 0
+        k = 0
+        while k < len(xs):
+            r = rng.random()
+            if r < p_merge and k + 1 < len(xs):  # merge two sentences on side a -> 1-2 bead
+                sa.append(Segment(xs[k] + " " + xs[k + 1], len(sa), para))
+                sb.extend([Segment(ys[k], len(sb), para), Segment(ys[k + 1], len(sb) + 1, para)])
+                gold.append(((len(sa) - 1,), (len(sb) - 2, len(sb) - 1)))
+                k += 2
+            elif r < 2 * p_merge and k + 1 < len(xs):  # merge on side b -> 2-1 bead
+                sa.extend([Segment(xs[k], len(sa), para), Segment(xs[k + 1], len(sa) + 1, para)])
+                sb.append(Segment(ys[k] + " " + ys[k + 1], len(sb), para))
+                gold.append(((len(sa) - 2, len(sa) - 1), (len(sb) - 1,)))
+                k += 2
+            elif r < 2 * p_merge + p_drop:  # dropped on side b -> 1-0
+                sa.append(Segment(xs[k], len(sa), para))
+                gold.append(((len(sa) - 1,), ()))
+                k += 1
+            elif r < 2 * p_merge + 2 * p_drop:  # dropped on side a -> 0-1
+                sb.append(Segment(ys[k], len(sb), para))
+                gold.append(((), (len(sb) - 1,)))
+                k += 1
+            else:
+                sa.append(Segment(xs[k], len(sa), para))
+                sb.append(Segment(ys[k], len(sb), para))
+                gold.append(((len(sa) - 1,), (len(sb) - 1,)))
+                k += 1
+    return sa, sb, gold
+
+
+def prf(tp, n_test, n_gold):
+    p = tp / n_test if n_test else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def score(test, gold):
+    t_nn = {x for x in test if x[0] and x[1]}
+    g_nn = {x for x in gold if x[0] and x[1]}
+    strict = prf(len(t_nn & g_nn), len(t_nn), len(g_nn))
+    strict_null = prf(len(set(test) & set(gold)), len(test), len(gold))
+    links_t = {(i, j) for xa, xb in test for i in xa for j in xb}
+    links_g = {(i, j) for xa, xb in gold for i in xa for j in xb}
+    lax = prf(len(links_t & links_g), len(links_t), len(links_g))
+    return strict, strict_null, lax
+
+
+def run_gc(sa, sb):
+    """Gale-Church per paragraph when both sides have the same paragraphs, else on the whole."""
+    out = []
+    pa = sorted({s.paragraph for s in sa})
+    pb = sorted({s.paragraph for s in sb})
+    if pa == pb and len(pa) > 1:
+        for p in pa:
+            xa = [s for s in sa if s.paragraph == p]
+            xb = [s for s in sb if s.paragraph == p]
+            for ga, gb in gale_church([s.text for s in xa], [s.text for s in xb]):
+                out.append((tuple(xa[i].index for i in ga), tuple(xb[j].index for j in gb)))
+        return out
+    return gale_church([s.text for s in sa], [s.text for s in sb])
+
+
+def run_tb(sa, sb, a, b, anchor_fn):
+    ka = [frozenset(anchor_fn(s.text, a)) for s in sa] if anchor_fn else None
+    kb = [frozenset(anchor_fn(s.text, b)) for s in sb] if anchor_fn else None
+    return [(ga, gb) for ga, gb, _ in align_pair(sa, sb, anchors_a=ka, anchors_b=kb)]
+
+
+def fmt(t):
+    return f"P {t[0]:.4f} R {t[1]:.4f} F1 {t[2]:.4f}"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--seeds", type=int, default=3)
+    ap.add_argument("--split", choices=["dev", "test", "all"], default="test")
+    ap.add_argument("--termbase", action="store_true", help="also run with the shipped glossary's concept anchors")
+    ap.add_argument("--no-gc", action="store_true", help="skip the (slow) Gale-Church baseline")
+    ap.add_argument("--sets", default="ntrex-para,ntrex-flat,tatoeba")
+    args = ap.parse_args()
+
+    anchor_fns = {"termbase (length+anchors)": default_anchors, "termbase (length only)": None}
+    if args.termbase:
+        from termbase.alignment import termbase_anchors
+        from termbase.store import Termbase
+
+        tmp = tempfile.mkdtemp()
+        tb = Termbase.create(Path(tmp) / "eval.db", load_glossary=True)
+        anchor_fns["termbase (+glossary concepts)"] = termbase_anchors(tb.matcher())
+
+    ntrex = load_ntrex()
+    pick = {"dev": lambda k: k % 2 == 0, "test": lambda k: k % 2 == 1, "all": lambda k: True}[args.split]
+    ntrex = [d for k, d in enumerate(ntrex) if pick(k)]
+    sets = args.sets.split(",")
+    for other in ("ru", "kk"):
+        cases = []
+        if "ntrex-para" in sets:
+            cases.append(("ntrex paragraphs", ntrex, True))
+        if "ntrex-flat" in sets:
+            cases.append(("ntrex flat", ntrex, False))
+        if "tatoeba" in sets:
+            cases.append(("tatoeba flat", load_tatoeba(other), False))
+        for name, docs, paras in cases:
+            totals: dict[str, list] = {}
+            nseg = 0
+            for seed in range(1, args.seeds + 1):
+                rng = random.Random(seed)
+                sa, sb, gold = perturb(docs, "en", other, rng, paragraphs=paras)
+                nseg = len(sa)
+                runners = {k: (lambda f=f: run_tb(sa, sb, "en", other, f)) for k, f in anchor_fns.items()}
+                if not args.no_gc:
+                    runners["Gale-Church baseline"] = lambda: run_gc(sa, sb)
+                for label, fn in runners.items():
+                    t0 = time.perf_counter()
+                    test = fn()
+                    dt = time.perf_counter() - t0
+                    totals.setdefault(label, []).append((score(test, gold), dt))
+            print(f"== en-{other} {name} ({args.split}, {nseg} en segments, {args.seeds} seeds)")
+            for label, runs in totals.items():
+                avg = [tuple(sum(r[0][m][q] for r in runs) / len(runs) for q in range(3)) for m in range(3)]
+                t = sum(r[1] for r in runs) / len(runs)
+                print(f"  {label:32s} strict {fmt(avg[0])} | +null F1 {avg[1][2]:.4f} | lax {fmt(avg[2])} | {t:.2f}s")
+            sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,299 @@
+"""TMX 1.4b translation memories: streaming writer and streaming reader.
+
+Writing produces what the TMX 1.4b DTD requires and what CAT tools need in practice:
+
+- ``<header>`` carries every required attribute (creationtool, creationtoolversion, segtype
+  ``sentence``, o-tmf, adminlang, srclang, datatype) plus creationdate. ``srclang`` is never left out:
+  OmegaT 3.6 drops the whole memory when it is missing.
+- each ``<tu>`` has a ``<tuv>`` in the header's source language, or says its own ``srclang`` (TMX 1.4b
+  section 3.1: a tu must hold the source language given for it);
+- dates are ``YYYYMMDDThhmmssZ`` (UTC; ``SOURCE_DATE_EPOCH`` fixes it for reproducible files);
+- text is escaped, ``\\r`` is written as ``&#13;`` so that it survives line-end normalisation, and
+  characters XML 1.0 cannot carry (C0 controls other than tab/newline/CR, U+FFFE/U+FFFF, lone
+  surrogates) are dropped;
+- the document, position, score and context of a unit go into ``<prop type="x-...">``; its note into
+  ``<note>``.
+
+Units are written one at a time, so a million units take no more memory than a thousand.
+
+Reading streams too (:func:`termbase.formats.xmlsafe.iterparse`, each ``<tu>`` freed when done). The
+text of a ``<seg>`` is its character data and that of ``<hi>``; the native codes inside
+``<bpt>``/``<ept>``/``<it>``/``<ph>``/``<ut>`` (and their ``<sub>`` flows) are not sentence text and
+are left out.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from pathlib import Path
+from typing import IO, Iterable, Iterator
+
+from lxml import etree
+
+from ..errors import ParseError, TermbaseError, UnknownLanguage
+from ..fsutil import atomic_write
+from ..models import TranslationUnit
+from . import xmlsafe
+from .base import BilingualUnit, Format, register
+
+__all__ = ["TmxFormat", "read_tmx", "write_tmx", "tmx_date"]
+
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+# Characters outside XML 1.0's Char production (section 2.2).
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_TEXT_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
+_ATTR_ESCAPES = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\r": "&#13;", "\n": "&#10;", "\t": "&#9;"}
+)
+# TMX 1.4b section 3.7: inline elements. hi holds text; the others hold native code.
+_CODE_TAGS = frozenset({"bpt", "ept", "it", "ph", "ut", "sub"})
+# prop types termbase writes for the unit's fields
+_PROP_FIELDS = ("x-document", "x-position", "x-score", "x-context")
+
+
+def tmx_date(epoch: float | None = None) -> str:
+    """A TMX date (``YYYYMMDDThhmmssZ``, UTC); ``SOURCE_DATE_EPOCH`` wins when set.
+
+    >>> tmx_date(0)
+    '19700101T000000Z'
+    """
+    if epoch is None:
+        env = os.environ.get("SOURCE_DATE_EPOCH")
+        epoch = float(env) if env and env.isdigit() else time.time()
+    return time.strftime("%Y%m%dT%H%M%SZ", time.gmtime(epoch))
+
+
+def _text(s: str) -> str:
+    if _ILLEGAL.search(s):
+        s = _ILLEGAL.sub("", s)
+    return s.translate(_TEXT_ESCAPES)
+
+
+def _attr(s: str) -> str:
+    if _ILLEGAL.search(s):
+        s = _ILLEGAL.sub("", s)
+    return s.translate(_ATTR_ESCAPES)
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("termbase")
+    except PackageNotFoundError:  # running from a source tree that is not installed
+        return "0.1.0"
+
+
+def write_tmx(
+    units: Iterable[TranslationUnit],
+    path: str | Path,
+    *,
+    source_lang: str,
+    target_langs: list[str],
+    creation_date: str | None = None,
+) -> int:
+    """Write ``units`` as TMX 1.4b to ``path`` (atomically; ``-`` is standard output).
+
+    Only the languages ``source_lang`` and ``target_langs`` are written, in that order; a unit with
+    fewer than two of them is skipped. Returns the number of ``<tu>`` written.
+    """
+    langs = [source_lang] + [x for x in target_langs if x != source_lang]
+    date = creation_date or tmx_date()
+    count = 0
+    with atomic_write(path, "w", encoding="utf-8") as fh:
+        _write_header(fh, source_lang, date)
+        write = fh.write
+        for unit in units:
+            present = [lang for lang in langs if unit.texts.get(lang) is not None]
+            if len(present) < 2:
+                continue
+            count += 1
+            head = f'    <tu tuid="{count}"'
+            if source_lang not in present:
+                own = unit.source_lang if unit.source_lang in present else present[0]
+                head += f' srclang="{own}"'
+            parts = [head, ">\n"]
+            if unit.note:
+                parts.append(f"      <note>{_text(unit.note)}</note>\n")
+            for ptype, value in (
+                ("x-document", unit.document),
+                ("x-position", unit.position),
+                ("x-score", unit.score),
+                ("x-context", unit.context),
+            ):
+                if value is not None:
+                    parts.append(f'      <prop type="{ptype}">{_text(str(value))}</prop>\n')
+            for key, value in unit.meta.items():
+                ptype = key if key.startswith("x-") else "x-" + key
+                parts.append(f'      <prop type="{_attr(ptype)}">{_text(str(value))}</prop>\n')
+            for lang in present:
+                parts.append(f'      <tuv xml:lang="{lang}"><seg>{_text(unit.texts[lang])}</seg></tuv>\n')
+            parts.append("    </tu>\n")
+            write("".join(parts))
+        fh.write("  </body>\n</tmx>\n")
+    return count
+
+
+def _write_header(fh: IO[str], source_lang: str, date: str) -> None:
+    fh.write(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<tmx version="1.4">\n'
+        f'  <header creationtool="termbase" creationtoolversion="{_attr(_version())}" '
+        'segtype="sentence" o-tmf="termbase" adminlang="en" '
+        f'srclang="{source_lang}" datatype="plaintext" creationdate="{date}"/>\n'
+        "  <body>\n"
+    )
+
+
+def _local(elem) -> str:
+    tag = elem.tag
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def _seg_text(elem) -> str:
+    parts = [elem.text or ""]
+    for child in elem:
+        if _local(child) not in _CODE_TAGS:
+            parts.append(_seg_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _lang(path: Path, code: str | None, line: int | None) -> str:
+    from ..languages import normalize_lang
+
+    if not code:
+        raise ParseError(path, "<tuv> without xml:lang", line=line)
+    try:
+        return normalize_lang(code)
+    except UnknownLanguage as exc:
+        raise ParseError(path, f"language {code!r}: {exc}", line=line) from exc
+
+
+def _iter_tu(path: Path) -> Iterator[tuple[etree._Element, str | None]]:
+    """``(tu element, srclang)`` for each ``<tu>``; the element is freed after the caller's turn."""
+    root_seen = False
+    header_src: str | None = None
+    for event, elem in xmlsafe.iterparse(path, events=("start", "end")):
+        name = _local(elem)
+        if not root_seen:
+            if name != "tmx":
+                raise ParseError(path, f"not a TMX file (root element <{name}>)", line=elem.sourceline)
+            root_seen = True
+            continue
+        if event != "end":
+            continue
+        if name == "header":
+            header_src = elem.get("srclang")
+        elif name == "tu":
+            yield elem, elem.get("srclang") or header_src
+            elem.clear()
+            parent = elem.getparent()
+            if parent is not None:
+                while elem.getprevious() is not None:
+                    del parent[0]
+
+
+def _tuvs(path: Path, tu) -> list[tuple[str, str, int | None]]:
+    out = []
+    for tuv in tu:
+        if _local(tuv) != "tuv":
+            continue
+        lang = _lang(path, tuv.get(_XML_LANG) or tuv.get("lang"), tuv.sourceline)
+        seg = next((c for c in tuv if _local(c) == "seg"), None)
+        if seg is None:
+            raise ParseError(path, "<tuv> without <seg>", line=tuv.sourceline)
+        out.append((lang, _seg_text(seg), tuv.sourceline))
+    return out
+
+
+def read_tmx(path: str | Path) -> Iterator[TranslationUnit]:
+    """Stream the units of a TMX file (1.1 to 1.4b) as :class:`TranslationUnit` s.
+
+    Languages are normalised (``kk-KZ`` -> ``kk``); a language termbase does not support is a
+    :class:`ParseError` naming the line. ``x-document``/``x-position``/``x-score``/``x-context``
+    props fill those fields, other props go to ``meta``, notes to ``note``.
+    """
+    path = Path(path)
+    for tu, src in _iter_tu(path):
+        texts: dict[str, str] = {}
+        for lang, text, line in _tuvs(path, tu):
+            if lang in texts:
+                raise ParseError(path, f"two <tuv> for language {lang!r} in one <tu>", line=line)
+            texts[lang] = text
+        if not texts:
+            continue
+        fields: dict[str, str] = {}
+        meta: dict[str, str] = {}
+        notes: list[str] = []
+        for child in tu:
+            name = _local(child)
+            if name == "prop":
+                ptype = child.get("type") or ""
+                (fields if ptype in _PROP_FIELDS else meta)[ptype] = child.text or ""
+            elif name == "note":
+                notes.append(child.text or "")
+        source = _source(path, src, texts, tu.sourceline)
+        try:
+            position = int(fields["x-position"]) if "x-position" in fields else None
+            score = float(fields["x-score"]) if "x-score" in fields else None
+        except ValueError as exc:
+            raise ParseError(path, f"bad x-position or x-score prop: {exc}", line=tu.sourceline) from exc
+        yield TranslationUnit(
+            texts=texts,
+            document=fields.get("x-document"),
+            position=position,
+            score=score,
+            context=fields.get("x-context"),
+            note="\n".join(notes) if notes else None,
+            source_lang=source,
+            meta=meta,
+        )
+
+
+def _source(path: Path, src: str | None, texts: dict[str, str], line: int | None) -> str:
+    if src and src != "*all*":
+        lang = _lang(path, src, line)
+        if lang in texts:
+            return lang
+    return "en" if "en" in texts else next(iter(texts))
+
+
+class TmxFormat(Format):
+    """TMX 1.4b translation memory (multilingual units, en/kk/ru)."""
+
+    name = "tmx"
+    extensions = ("tmx",)
+    kind = "tm"
+    description = "TMX 1.4b translation memory"
+
+    def read_units(self, path: Path) -> Iterator[TranslationUnit]:
+        return read_tmx(path)
+
+    def write_units(
+        self, units: Iterable[TranslationUnit], path: Path, *, source_lang: str, target_langs: list[str]
+    ) -> int:
+        if not target_langs:
+            raise TermbaseError("a TMX file needs at least one target language besides the source")
+        return write_tmx(units, path, source_lang=source_lang, target_langs=target_langs)
+
+    def read_bilingual(self, path: Path) -> Iterator[BilingualUnit]:
+        """One pair per target language of each ``<tu>``: source -> target."""
+        path = Path(path)
+        for tu, src in _iter_tu(path):
+            tuvs = _tuvs(path, tu)
+            texts = {lang: text for lang, text, _ in tuvs}
+            if not texts:
+                continue
+            source = _source(path, src, texts, tu.sourceline)
+            for lang, text, line in tuvs:
+                if lang != source:
+                    yield BilingualUnit(
+                        source=texts[source], target=text, source_lang=source, target_lang=lang,
+                        line=line, id=tu.get("tuid"), translated=bool(text.strip()),
+                    )
+
+
+register(TmxFormat())

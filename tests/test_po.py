@@ -1,0 +1,190 @@
+"""PO export/import: one file per target language, msgctxt for variants, exact output, bad input."""
+
+import pytest
+
+from termbase.errors import ParseError, TermbaseError
+from termbase.formats.base import format_for_path, get_format
+from termbase.formats.po import PLURAL_FORMS, read_po, write_po
+from termbase.models import TranslationUnit
+
+UNITS = [
+    TranslationUnit(
+        {"en": "The Assembly of People of Kazakhstan", "kk": "Қазақстан халқы Ассамблеясы", "ru": "Ассамблея народа Казахстана"},
+        document="speech 1.txt", position=0, score=0.93,
+    ),
+    TranslationUnit({"en": 'Tokayev said "yes".', "ru": "Токаев сказал «да»."}, document="speech.txt", position=1,
+                    score=0.42, note="check the quote"),
+    TranslationUnit({"en": "Session", "kk": "Сессия", "ru": "Сессия"}, document="a.txt", position=3, score=0.9),
+    TranslationUnit({"en": "Session", "kk": "Отырыс", "ru": "Сессия"}, document="b.txt", position=7, score=0.8),
+    TranslationUnit({"en": "", "ru": "пусто"}),
+    TranslationUnit({"en": "Line\n", "kk": "Жол"}),
+]
+
+HEADER = """# Translation memory en -> {lang}, written by termbase.
+msgid ""
+msgstr ""
+"Project-Id-Version: termbase translation memory\\n"
+"POT-Creation-Date: 2024-01-02 03:04+0000\\n"
+"PO-Revision-Date: 2024-01-02 03:04+0000\\n"
+"Last-Translator: termbase (aligned translation memory)\\n"
+"Language-Team: {name}\\n"
+"Language: {lang}\\n"
+"MIME-Version: 1.0\\n"
+"Content-Type: text/plain; charset=UTF-8\\n"
+"Content-Transfer-Encoding: 8bit\\n"
+"Plural-Forms: {plural}\\n"
+"X-Generator: termbase\\n"
+"X-Source-Language: en\\n"
+"""
+
+KK_BODY = """
+#. alignment score: 0.93
+#: speech%201.txt:0
+msgid "The Assembly of People of Kazakhstan"
+msgstr "Қазақстан халқы Ассамблеясы"
+
+#. alignment score: 0.9
+#: a.txt:3
+msgctxt "a.txt:3"
+msgid "Session"
+msgstr "Сессия"
+
+#. alignment score: 0.8
+#: b.txt:7
+msgctxt "b.txt:7"
+msgid "Session"
+msgstr "Отырыс"
+
+msgid "Line\\n"
+msgstr "Жол\\n"
+"""
+
+RU_BODY = """
+#. alignment score: 0.93
+#: speech%201.txt:0
+msgid "The Assembly of People of Kazakhstan"
+msgstr "Ассамблея народа Казахстана"
+
+# check the quote
+#. alignment score: 0.42
+#: speech.txt:1
+#, fuzzy
+msgid "Tokayev said \\"yes\\"."
+msgstr "Токаев сказал «да»."
+
+#. alignment score: 0.9
+#: a.txt:3 b.txt:7
+msgid "Session"
+msgstr "Сессия"
+"""
+
+
+@pytest.fixture(autouse=True)
+def fixed_date(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1704164645")  # 2024-01-02 03:04:05 UTC
+
+
+def test_folder_gets_one_file_per_target_language(tmp_path):
+    out = tmp_path / "po"
+    assert write_po(UNITS, out, source_lang="en", target_langs=["kk", "ru"]) == 5
+    assert sorted(p.name for p in out.iterdir()) == ["kk.po", "ru.po"]
+    kk = HEADER.format(lang="kk", name="Kazakh", plural=PLURAL_FORMS["kk"]) + KK_BODY
+    ru = HEADER.format(lang="ru", name="Russian", plural=PLURAL_FORMS["ru"]) + RU_BODY
+    assert (out / "kk.po").read_text(encoding="utf-8") == kk
+    assert (out / "ru.po").read_text(encoding="utf-8") == ru
+
+
+def test_plural_forms():
+    assert PLURAL_FORMS["kk"] == "nplurals=2; plural=(n != 1);"
+    assert PLURAL_FORMS["ru"] == (
+        "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);"
+    )
+
+
+def test_read_back(tmp_path):
+    write_po(UNITS, tmp_path, source_lang="en", target_langs=["kk", "ru"])
+    assert list(read_po(tmp_path / "ru.po")) == [
+        TranslationUnit({"en": "The Assembly of People of Kazakhstan", "ru": "Ассамблея народа Казахстана"},
+                        document="speech 1.txt", position=0, score=0.93),
+        TranslationUnit({"en": 'Tokayev said "yes".', "ru": "Токаев сказал «да»."}, document="speech.txt", position=1,
+                        score=0.42, note="check the quote", meta={"fuzzy": "yes"}),
+        TranslationUnit({"en": "Session", "ru": "Сессия"}, document="a.txt", position=3, score=0.9),
+    ]
+    kk = list(read_po(tmp_path / "kk.po"))
+    assert [(u.texts["kk"], u.context) for u in kk] == [
+        ("Қазақстан халқы Ассамблеясы", None), ("Сессия", "a.txt:3"), ("Отырыс", "b.txt:7"), ("Жол\n", None),
+    ]
+
+
+def test_single_file_takes_one_target(tmp_path):
+    out = tmp_path / "kk.po"
+    assert write_po(UNITS, out, source_lang="en", target_langs=["kk"]) == 4
+    assert [u.texts for u in read_po(out)][0] == {"en": "The Assembly of People of Kazakhstan", "kk": "Қазақстан халқы Ассамблеясы"}
+    with pytest.raises(TermbaseError, match="a PO file holds one target language, not kk, ru; give a folder"):
+        write_po(UNITS, out, source_lang="en", target_langs=["kk", "ru"])
+    with pytest.raises(TermbaseError, match="different from the source"):
+        write_po(UNITS, out, source_lang="en", target_langs=["en"])
+
+
+def test_other_source_language(tmp_path):
+    write_po(UNITS, tmp_path, source_lang="kk", target_langs=["ru"])
+    units = list(read_po(tmp_path / "ru.po"))
+    assert [(u.texts, u.source_lang) for u in units] == [
+        ({"kk": "Қазақстан халқы Ассамблеясы", "ru": "Ассамблея народа Казахстана"}, "kk"),
+        ({"kk": "Сессия", "ru": "Сессия"}, "kk"),
+        ({"kk": "Отырыс", "ru": "Сессия"}, "kk"),
+    ]
+
+
+def test_same_source_and_context_twice_gets_unique_msgctxt(tmp_path):
+    units = [
+        TranslationUnit({"en": "Session", "ru": "Сессия"}, context="title"),
+        TranslationUnit({"en": "Session", "ru": "Заседание"}, context="title"),
+    ]
+    write_po(units, tmp_path, source_lang="en", target_langs=["ru"])
+    assert [(u.context, u.texts["ru"]) for u in read_po(tmp_path / "ru.po")] == [
+        ("title", "Сессия"), ("title (2)", "Заседание"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ('msgid ""\nmsgstr ""\n"Language: kk\\n"\n\nmsgid "a"\nmsgstr "b\n', r"bad\.po:6: malformed PO file: cannot parse 'msgstr \"b'"),
+        ('msgid ""\nmsgstr ""\n"Language: kk\\n"\n\nmsgid "a"\nmsgstr "b"\nfoo\n', r"bad\.po:7: malformed PO file: cannot parse 'foo'"),
+        ('msgid ""\nmsgstr ""\n"Language: kk\\n"\n\nmsgid "a"\nmsgstr "b"\nmsgstr "c"\n', r"bad\.po:7: malformed PO file"),
+        ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "a"\nmsgstr "b"\n',
+         r"bad\.po:1: the PO header has no Language"),
+        ('msgid ""\nmsgstr ""\n"Language: de\\n"\n\nmsgid "a"\nmsgstr "b"\n', r"bad\.po:1: PO header: "),
+    ],
+)
+def test_malformed_po(tmp_path, content, message):
+    bad = tmp_path / "bad.po"
+    bad.write_text(content, encoding="utf-8")
+    with pytest.raises(ParseError, match=message):
+        list(read_po(bad))
+
+
+def test_wrong_encoding_empty_and_binary(tmp_path):
+    bad = tmp_path / "bad.po"
+    bad.write_bytes('msgid ""\nmsgstr ""\n"Language: ru\\n"\n\nmsgid "a"\nmsgstr "привет"\n'.encode("cp1251"))
+    with pytest.raises(ParseError, match=r"bad\.po:6: not valid UTF-8"):
+        list(read_po(bad))
+    bad.write_bytes(b"")
+    with pytest.raises(ParseError, match="file is empty"):
+        list(read_po(bad))
+    bad.write_bytes(b"\x00\x01binary")
+    with pytest.raises(ParseError, match="looks like a binary file"):
+        list(read_po(bad))
+
+
+def test_registry_and_bilingual(tmp_path):
+    fmt = format_for_path("x/kk.po", kind="tm")
+    assert fmt is get_format("po")
+    assert fmt.write_units(UNITS, tmp_path, source_lang="en", target_langs=["ru"]) == 4
+    pairs = list(fmt.read_bilingual(tmp_path / "ru.po"))
+    assert [(p.source, p.target, p.target_lang, p.fuzzy, p.line) for p in pairs] == [
+        ("The Assembly of People of Kazakhstan", "Ассамблея народа Казахстана", "ru", False, 17),
+        ('Tokayev said "yes".', "Токаев сказал «да».", "ru", True, 22),
+        ("Session", "Сессия", "ru", False, 29),
+    ]
