@@ -70,7 +70,7 @@ def test_three_files_to_tmx_po_and_memory(run, files, tmp_path):
     assert run("init").exit_code == 0
     out = tmp_path / "speech.tmx"
     po = tmp_path / "po"
-    result = run("align", files["en"], files["ru"], files["kk"], "-o", str(out), "--po", str(po), "--tm")
+    result = run("align", files["en"], files["ru"], files["kk"], "-o", str(out), "--po", str(po))
     assert result.exit_code == 0, result.output
     assert result.stderr == (
         "Stored 6 unit(s) in memory 'default'.\nAligned en 6, ru 6, kk 6 segments into 6 beads; 6 unit(s).\n"

@@ -134,3 +134,87 @@ def test_import_unknown_extension(empty, tmp_path):
     r = empty("import", str(f))
     assert r.exit_code == 2
     assert r.output.startswith(f"Error: {f}: unknown file type; supported extensions:")
+
+
+@pytest.fixture
+def two(empty):
+    empty("add", "--id", "apk", "--en", "Assembly of People of Kazakhstan | APK {acronym}",
+          "--kk", "Қазақстан халқы Ассамблеясы | ҚХА {acronym}",
+          "--ru", "Ассамблея народа Казахстана | АНК {acronym} | Ассамблея народов Казахстана {deprecated}",
+          "--source", "akorda.kz", "--note", "renamed in 2007")
+    empty("add", "--id", "senate", "--en", "Senate", "--kk", "Сенат", "--ru", "Сенат", "--subject", "parliament")
+    return empty
+
+
+@pytest.mark.parametrize("fmt, name", [("tbx", "out.tbx"), ("csv", "out.csv")])
+def test_export_import_round_trip(two, tmp_path, fmt, name):
+    out = tmp_path / name
+    assert two("export", "--format", fmt, "-o", str(out)).output == f"Wrote 2 concept(s) to {out}.\n"
+    before = [json.loads(two("show", cid, "--json").output) for cid in ("apk", "senate")]
+    other = tmp_path / "other.db"
+    runner = CliRunner()
+    assert runner.invoke(main, ["--db", str(other), "init", "--empty"]).exit_code == 0
+    result = runner.invoke(main, ["--db", str(other), "import", str(out)])
+    assert result.output == f"Imported 2 concept(s) from {out}.\n"
+    after = [json.loads(runner.invoke(main, ["--db", str(other), "show", cid, "--json"]).output) for cid in ("apk", "senate")]
+    assert after == before
+
+
+def test_omegat_export_needs_a_pair(two, tmp_path):
+    r = two("export", "--format", "omegat", "-o", str(tmp_path / "g.utf8"))
+    assert r.exit_code == 2
+    assert "give --langs SRC,TGT" in r.output
+    assert two("export", "--format", "omegat", "--langs", "en,kk", "-o", str(tmp_path / "g.utf8")).exit_code == 0
+    lines = (tmp_path / "g.utf8").read_text(encoding="utf-8").splitlines()
+    assert any(line.startswith("Assembly of People of Kazakhstan\tҚазақстан халқы Ассамблеясы") for line in lines)
+
+
+@pytest.mark.parametrize(
+    "name, content, message",
+    [
+        ("bad.tbx", b'<martif type="TBX"><text><body><termEntry>\n</body>', "bad.tbx:2: malformed XML"),
+        ("empty.csv", b"", "empty.csv: file is empty"),
+        ("latin.csv", b"id,subject,en\nx,,Caf\xe9\n", "latin.csv:2: not valid UTF-8 (byte 0xe9)"),
+        ("cols.csv", b"id,colour,en\nx,red,Senate\n", "cols.csv:1:"),
+        ("bomb.tbx", b'<?xml version="1.0"?><!DOCTYPE m [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;">]><martif>&b;</martif>',
+         "bomb.tbx: XML declares entities"),
+    ],
+)
+def test_bad_import_is_one_line_and_changes_nothing(two, tmp_path, name, content, message):
+    f = tmp_path / name
+    f.write_bytes(content)
+    before = two("stats", "--json").output
+    r = two("import", str(f))
+    assert r.exit_code == 2
+    assert r.output.startswith(f"Error: {tmp_path / message}") or r.output.startswith(f"Error: {tmp_path}/{message}")
+    assert r.output.count("\n") == 1
+    assert "Traceback" not in r.output
+    assert two("stats", "--json").output == before
+
+
+def test_import_conflict_is_all_or_nothing(two, tmp_path):
+    out = tmp_path / "out.csv"
+    two("export", "--format", "csv", "-o", str(out))
+    two("remove", "senate")
+    r = two("import", str(out))
+    assert r.exit_code == 2
+    assert r.output == f"Error: {out}: concept 'apk' already exists; nothing imported (see --on-conflict)\n"
+    assert json.loads(two("stats", "--json").output)["concepts"] == 1
+    assert two("import", str(out), "--on-conflict", "skip").output == f"Imported 1 concept(s) from {out}.\n"
+    assert json.loads(two("stats", "--json").output)["concepts"] == 2
+
+
+def test_failed_export_leaves_existing_file(two, tmp_path, monkeypatch):
+    out = tmp_path / "out.tbx"
+    out.write_text("old content")
+    from termbase.store import Termbase
+
+    def broken(self, batch=500):
+        yield from ()
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(Termbase, "iter_concepts", broken)
+    with pytest.raises(RuntimeError):
+        two("export", "--format", "tbx", "-o", str(out))
+    assert out.read_text() == "old content"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".out")] == []

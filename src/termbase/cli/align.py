@@ -18,26 +18,26 @@ from . import emit_json, main, pass_env
 @click.option("--po", "po_dir", type=click.Path(file_okay=False, path_type=Path), help="Write DIR/LANG.po for each target language.")
 @click.option(
     "--tm",
-    is_flag=False,
-    flag_value="default",
     default=None,
-    metavar="[NAME]",
-    help="Store the units in this translation memory of the termbase (--tm alone: 'default').",
+    metavar="NAME",
+    help="Translation memory of the termbase that stores the units [default: 'default', when a termbase exists].",
 )
+@click.option("--no-store", is_flag=True, help="Do not store the units in the termbase.")
 @click.option("--min-score", type=click.FloatRange(0, 1), default=0.0, show_default=True, help="Leave out units scored lower.")
 @click.option("--pivot", help="With three files: the language the others are aligned to (default en).")
 @click.option("--no-terms", is_flag=True, help="Do not use the termbase's terms as alignment anchors.")
 @pass_env
-def align(env, files, langs, segmented, as_json, output, po_dir, tm, min_score, pivot, no_terms) -> None:
+def align(env, files, langs, segmented, as_json, output, po_dir, tm, no_store, min_score, pivot, no_terms) -> None:
     """Align FILES (two or three translations of one text) sentence by sentence.
 
     Languages are detected unless --langs gives them. Sentences are matched by length and by anchors
-    they share: numbers, names (Tokayev / Токаев / Тоқаев) and the termbase's terms. Without -o, --po,
-    --tm or --json the aligned pairs are printed as tab-separated lines: score, then each language.
+    they share: numbers, names (Tokayev / Токаев / Тоқаев) and the termbase's terms. The units are
+    stored in the termbase's memory --tm (unless --no-store or there is no termbase). Without -o,
+    --po or --json the aligned pairs are printed as tab-separated lines: score, then each language.
 
     \b
     Examples:
-      termbase align speech.en.txt speech.ru.txt speech.kk.txt -o speech.tmx --tm
+      termbase align speech.en.txt speech.ru.txt speech.kk.txt -o speech.tmx --tm speeches
       termbase align a.txt b.txt --segmented --json
     """
     from ..alignment import align_texts, default_anchors, guess_languages, termbase_anchors, units_from_alignment
@@ -55,9 +55,14 @@ def align(env, files, langs, segmented, as_json, output, po_dir, tm, min_score, 
     else:
         codes = guess_languages(texts, [str(f) for f in files])
     pivot = normalize_lang(pivot) if pivot else None
+    have_db = env.db_path.exists()
+    # An explicit --tm needs a termbase (env.termbase() says how to create one); by default the
+    # units go to memory 'default' when there is a termbase.
+    store = not no_store and (tm is not None or have_db)
+    tb = env.termbase() if store or (have_db and not no_terms) else None
     anchors = default_anchors
-    if not no_terms and (tm is not None or env.db_path.exists()):
-        anchors = termbase_anchors(env.termbase().matcher())
+    if not no_terms and tb is not None:
+        anchors = termbase_anchors(tb.matcher())
     elif not no_terms:
         click.echo(f"Note: no termbase at {env.db_path}; aligning without its terms.", err=True)
 
@@ -74,10 +79,11 @@ def align(env, files, langs, segmented, as_json, output, po_dir, tm, min_score, 
         fmt.write_units(units, output, source_lang=source, target_langs=targets)
     if po_dir is not None:
         get_format("po").write_units(units, po_dir, source_lang=source, target_langs=targets)
-    if tm is not None:
-        added, skipped = env.termbase().add_units(tm, units)
+    if store:
+        tm = tm or "default"
+        added, skipped = tb.add_units(tm, units)
         click.echo(f"Stored {added} unit(s) in memory {tm!r}" + (f" ({skipped} already there)." if skipped else "."), err=True)
-    if not (as_json or output or po_dir or tm):
+    if not (as_json or output or po_dir):
         for bead in alignment.beads:
             if bead.score < min_score:
                 continue
