@@ -129,9 +129,10 @@ def test_read_inline_markup_and_other_tools_conventions(tmp_path):
         TranslationUnit({"ru": "Привет", "en": "Hello"}),
     ]
     pairs = list(get_format("tmx").read_bilingual(src))
+    # language codes as written in the file; the line of each <tu>
     assert [(p.source, p.target, p.source_lang, p.target_lang, p.line) for p in pairs] == [
-        ("Press Save now.", "Сақтау батырмасын басыңыз.", "en", "kk", 7),
-        ("Hello", "Привет", "en", "ru", 9),
+        ("Press Save now.", "Сақтау батырмасын басыңыз.", "en-US", "kk-KZ", 5),
+        ("Hello", "Привет", "en", "RU", 9),
     ]
 
 

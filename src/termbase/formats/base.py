@@ -27,7 +27,8 @@ class BilingualUnit:
 class Format:
     """Base class of a file format. Subclasses set the class attributes and override what they support.
 
-    ``kind`` says what the format carries: ``"termbase"`` (concepts), ``"tm"`` (translation units).
+    ``kind`` says what the format carries: ``"termbase"`` (concepts), ``"tm"`` (translation units),
+    ``"bilingual"`` (source/target pairs that can only be checked, like two-column TSV).
     """
 
     name: str = ""

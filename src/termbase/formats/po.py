@@ -280,17 +280,10 @@ class PoFormat(Format):
         return write_po(units, path, source_lang=source_lang, target_langs=target_langs, fuzzy_below=self.fuzzy_below)
 
     def read_bilingual(self, path: Path) -> Iterator[BilingualUnit]:
-        path = Path(path)
-        po = _load(path)
-        source, target = _langs(path, po)
-        for e in po:
-            if e.obsolete or not e.msgid:
-                continue
-            msgstr = e.msgstr if not e.msgid_plural else e.msgstr_plural.get(0, "")
-            yield BilingualUnit(
-                source=e.msgid, target=msgstr, source_lang=source, target_lang=target,
-                line=e.linenum, id=e.msgctxt, fuzzy="fuzzy" in e.flags, translated=bool(msgstr),
-            )
+        """msgid -> msgstr pairs with their line numbers (a streaming reader; see formats.bilingual)."""
+        from .bilingual import read_po_bilingual
+
+        return read_po_bilingual(path)
 
 
 register(PoFormat())

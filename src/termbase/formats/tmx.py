@@ -279,21 +279,11 @@ class TmxFormat(Format):
             raise TermbaseError("a TMX file needs at least one target language besides the source")
         return write_tmx(units, path, source_lang=source_lang, target_langs=target_langs)
 
-    def read_bilingual(self, path: Path) -> Iterator[BilingualUnit]:
-        """One pair per target language of each ``<tu>``: source -> target."""
-        path = Path(path)
-        for tu, src in _iter_tu(path):
-            tuvs = _tuvs(path, tu)
-            texts = {lang: text for lang, text, _ in tuvs}
-            if not texts:
-                continue
-            source = _source(path, src, texts, tu.sourceline)
-            for lang, text, line in tuvs:
-                if lang != source:
-                    yield BilingualUnit(
-                        source=texts[source], target=text, source_lang=source, target_lang=lang,
-                        line=line, id=tu.get("tuid"), translated=bool(text.strip()),
-                    )
+    def read_bilingual(self, path: Path, *, source_lang: str | None = None) -> Iterator[BilingualUnit]:
+        """One pair per target language of each ``<tu>``: source -> target (see formats.bilingual)."""
+        from .bilingual import read_tmx_bilingual
+
+        return read_tmx_bilingual(path, source_lang=source_lang)
 
 
 register(TmxFormat())

@@ -1,0 +1,161 @@
+"""Benchmark `termbase check` on a 100,000-unit PO file built from NTREX-128, against pofilter.
+
+    PYTHONPATH=src .venv/bin/python scripts/bench_check.py [--units 100000] [--langs ru,kk]
+        [--repeat 3] [--pofilter] [--cli] [--keep DIR]
+
+For each target language, a PO file of ``--units`` entries is built from the NTREX-128 English
+source and its human translation (the 1,997 sentence pairs, cycled, each entry with its own
+msgctxt and a ``#:`` reference, as a real software PO has). Then, against the full shipped
+glossary (``glossaries/*.tsv``), one core:
+
+- build: the checker (matcher automaton and prefilter), once;
+- read: parsing the PO file alone;
+- check_files: reading and checking the file (the library call the CLI makes), median and best
+  of ``--repeat`` runs, as units per CPU-second of this process (``time.process_time``, so other
+  processes on a busy machine count less) and per wall-clock second;
+- check only: the same units already in memory;
+- without the prefilter: check only, on the first 20,000 units, and whether the findings are the
+  same as with it (they must be);
+- ``--cli``: ``termbase --db TMP check FILE --json`` as a subprocess (start-up, opening the
+  termbase, building the matcher included);
+- ``--pofilter``: translate-toolkit's ``pofilter`` on the same file (its default checks; it has
+  no glossary check), CPU time of the child process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from termbase.checking import Checker, check_files, check_units  # noqa: E402
+from termbase.formats.bilingual import read_po_bilingual  # noqa: E402
+from termbase.glossary import load_shipped  # noqa: E402
+
+NTREX = Path("/work/shared/eval/parallel/ntrex128")
+TARGETS = {"ru": "newstest2019-ref.rus.txt", "kk": "newstest2019-ref.kaz.txt"}
+
+
+def _po_quote(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\t", "\\t").replace("\n", "\\n") + '"'
+
+
+def build_po(path: Path, lang: str, units: int) -> None:
+    en = (NTREX / "newstest2019-src.eng.txt").read_text(encoding="utf-8").splitlines()
+    tgt = (NTREX / TARGETS[lang]).read_text(encoding="utf-8").splitlines()
+    docs = (NTREX / "DOCUMENT_IDS.tsv").read_text(encoding="utf-8").splitlines()
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write('msgid ""\nmsgstr ""\n')
+        for field in (f"Language: {lang}", "MIME-Version: 1.0", "Content-Type: text/plain; charset=UTF-8",
+                      "Content-Transfer-Encoding: 8bit"):
+            fh.write(_po_quote(field + "\n") + "\n")
+        for n in range(units):
+            i = n % len(en)
+            doc = docs[i].split("\t")[0] if i < len(docs) else "doc"
+            fh.write(f"\n#: {doc}:{i + 1}\nmsgctxt {_po_quote(f'{n // len(en)}-{i + 1}')}\n"
+                     f"msgid {_po_quote(en[i])}\nmsgstr {_po_quote(tgt[i])}\n")
+
+
+def timed(fn):
+    c0, w0 = time.process_time(), time.perf_counter()
+    result = fn()
+    return result, time.process_time() - c0, time.perf_counter() - w0
+
+
+def child_run(cmd: list[str], **kw) -> tuple[float, float, int]:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    w0 = time.perf_counter()
+    proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, **kw)
+    wall = time.perf_counter() - w0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return cpu, wall, proc.returncode
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--units", type=int, default=100_000)
+    ap.add_argument("--langs", default="ru,kk")
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--pofilter", action="store_true", help="also time translate-toolkit's pofilter")
+    ap.add_argument("--cli", action="store_true", help="also time the termbase check command")
+    ap.add_argument("--keep", type=Path, help="write the PO files here and keep them")
+    args = ap.parse_args()
+
+    workdir = args.keep or Path(tempfile.mkdtemp(prefix="bench_check_"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    load = os.getloadavg()[0]
+    t0 = time.process_time()
+    for _ in range(10**7):
+        pass
+    print(f"machine: {os.cpu_count()} CPUs, load average {load:.1f}; an empty Python loop of 10^7 takes "
+          f"{time.process_time() - t0:.2f} s CPU (figures are per process, one core)")
+
+    concepts = list(load_shipped())
+    checker, cpu, _ = timed(lambda: Checker(concepts))
+    print(f"glossary: {len(concepts)} concepts, {sum(len(c.terms) for c in concepts)} terms; "
+          f"checker built in {cpu:.2f} s CPU")
+
+    for lang in args.langs.split(","):
+        po = workdir / f"ntrex_{args.units}.{lang}.po"
+        build_po(po, lang, args.units)
+        print(f"\n== en->{lang}: {po} ({po.stat().st_size / 1e6:.1f} MB, {args.units:,} units)")
+
+        units, cpu, _ = timed(lambda: list(read_po_bilingual(po)))
+        print(f"read only:      {len(units) / cpu:>9,.0f} units/s CPU")
+
+        runs = [timed(lambda: check_files([po], checker)) for _ in range(args.repeat)]
+        report = runs[0][0]
+        cpu_rates = [report.units_checked / c for _, c, _ in runs]
+        wall_rate = statistics.median(report.units_checked / w for _, _, w in runs)
+        print(f"check_files:    {statistics.median(cpu_rates):>9,.0f} units/s CPU (best {max(cpu_rates):,.0f}), "
+              f"{wall_rate:,.0f} units/s wall; {report.units_checked:,} checked, {len(report.findings):,} findings")
+
+        runs = [timed(lambda: check_units(units, checker)) for _ in range(args.repeat)]
+        cpu_rates = [len(units) / c for _, c, _ in runs]
+        print(f"check only:     {statistics.median(cpu_rates):>9,.0f} units/s CPU (best {max(cpu_rates):,.0f})")
+
+        sample = units[:20_000]
+        slow = Checker(concepts, prefilter=False)
+        off, cpu_off, _ = timed(lambda: check_units(sample, slow))
+        on, cpu_on, _ = timed(lambda: check_units(sample, checker))
+        same = "identical findings" if on.findings == off.findings else "DIFFERENT FINDINGS"
+        print(f"no prefilter:   {len(sample) / cpu_off:>9,.0f} units/s CPU on {len(sample):,} units "
+              f"(with it {len(sample) / cpu_on:,.0f}); {same}")
+
+        if args.cli:
+            db = workdir / "bench.db"
+            if not db.exists():
+                from termbase.store import Termbase
+
+                Termbase.create(db).close()
+            env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+            cpu, wall, rc = child_run([sys.executable, "-m", "termbase", "--db", str(db), "check", str(po), "--json"],
+                                      env=env)
+            print(f"termbase check: {args.units / cpu:>9,.0f} units/s CPU, {args.units / wall:,.0f} units/s wall "
+                  f"(whole command, exit {rc})")
+
+        if args.pofilter:
+            pofilter = Path(sys.executable).with_name("pofilter")
+            out = workdir / f"pofilter.{lang}.po"
+            cpu, wall, rc = child_run([str(pofilter), "--progress=none", f"--language={lang}", "-i", str(po),
+                                       "-o", str(out)])
+            flagged = sum(1 for line in out.read_text(encoding="utf-8").splitlines() if line.startswith("msgid ")) - 1
+            print(f"pofilter:       {args.units / cpu:>9,.0f} units/s CPU, {args.units / wall:,.0f} units/s wall "
+                  f"(default checks, exit {rc}; {flagged:,} units flagged)")
+    if not args.keep:
+        print(f"\n(files in {workdir}; pass --keep DIR to choose where)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,277 @@
+"""A cheap necessary condition for a term match, so that most units are checked without tokenising.
+
+Matching a text (:mod:`termbase.match`) tokenises it and computes a key for every word: tens of
+microseconds per sentence. Most units of a real file contain no termbase term at all, and the
+check only needs the matcher when the source may contain a term or the target a deprecated or
+forbidden one. The prefilter answers "may this text contain one of these terms?" with one
+Aho-Corasick pass over the lower-cased text, looking for one *anchor* per term:
+
+- for an ordinary word, the beginning every inflected form of it starts with: the common prefix of
+  the normalised word and its match key, cut a few letters before the key's end
+  (:func:`key_margin`);
+- for an acronym (``APK``, ``ҚХА``), the acronym itself, case-sensitively.
+
+Anchors count only at the start of a word. A text can contain a term only if it contains the
+anchors of all the term's content words; any text that can goes to the matcher, so the prefilter
+changes no result, only the time (4-5x less on news text). ``scripts/eval_check.py --corpora``
+checks that on real text: the same findings with and without it, and no corpus word with the key
+of a glossary word that does not start with that word's anchor, in 270,000 words of NTREX,
+KazNERD and FactRuEval, except the one kind of form left out on purpose: Russian superlatives and
+comparatives of adjectives ("наивысший" for "высокий").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Iterable
+
+from ..models import Concept, Term
+
+__all__ = ["REPORTED_STATUSES", "Prefilter", "fold", "is_generic", "key_margin", "word_anchors"]
+
+#: Target-term statuses the check reports, and the finding kind of each.
+REPORTED_STATUSES = {"deprecated": "deprecated-term", "forbidden": "forbidden-term"}
+
+_VOWELS = frozenset("аәеёиоөуұүыіэюяaeiouy")
+
+
+def is_generic(term: Term) -> bool:
+    """A one-word, all-lower-case term that is not an acronym: ``law``, ``region``, ``order``.
+
+    Such common words have many senses and synonyms ("in order to", "the region" of another
+    country), so by default a check does not require their target term; their deprecated or
+    forbidden target terms are still reported. ``Checker(generic_terms=True)`` requires them too.
+
+    >>> is_generic(Term("en", "order")), is_generic(Term("en", "Senate")), is_generic(Term("en", "rule of law"))
+    (True, False, False)
+    """
+    text = term.text.strip()
+    return term.type != "acronym" and text.islower() and not any(c.isspace() for c in text)
+
+
+def key_margin(key: str, lang: str) -> int:
+    """How many letters at the end of a match key the word's inflected forms may not contain.
+
+    - ru (pymorphy3 lemma): a fleeting vowel in the last syllable -- 2 ("посол" -> "посла",
+      "сестра" -> "сестёр"), 3 after ь/й ("день" -> "дня", "копейка" -> "копеек");
+    - kk (termbase's stripper): a voiced final consonant -- 1 ("министрлік" -> "министрлігі"),
+      2 for a dropped vowel ("халық" -> "халқы", ``data/kk_vowel_drop.txt``);
+    - en (Snowball): 1 for a key ending in i or e ("deputy" -> "deputi", "hoping" -> "hope"),
+      else 0 (inflected forms keep the stem: "force" -> "forc", "forces").
+    """
+    if lang == "ru":
+        return 3 if key[-1:] in ("ь", "й") or key[-3:-2] in ("ь", "й") else 2
+    if lang == "kk":
+        if len(key) >= 3 and key[-2] in "ыіұү" and key[-1] not in _VOWELS and key[-3] not in _VOWELS:
+            return 2
+        return 1
+    return 1 if key[-1:] in ("i", "e") else 0
+
+
+# Characters normalize() maps or stem() drops that can sit inside a word or an anchor: ё, hyphens
+# and dashes, apostrophes, soft hyphen and zero-width characters. Quotes and spaces never do.
+_FIX = {"ё": "е", "Ё": "Е", **dict.fromkeys("‐‑‒–—―−", "-"), **dict.fromkeys("’‘ʼ‛`´′ʹ", "'"),
+        **dict.fromkeys("\u00ad\u200b\u200c\u200d\u2060\ufeff", "")}
+_FIX_RE = re.compile("[" + re.escape("".join(_FIX)) + "]")
+_SPECIAL_RE = re.compile("[A-Za-z\u0130" + re.escape("".join(_FIX)) + "]")
+_LATIN_RUN_RE = re.compile("[A-Za-z\u0130]+")
+
+
+def _needs_normalize(text: str) -> bool:
+    # A Latin letter touching a Cyrillic one (a look-alike typed inside a word: "министрлiгi"),
+    # or İ, whose lower case is two characters: only normalize() gives the right letters then.
+    for m in _LATIN_RUN_RE.finditer(text):
+        if "\u0130" in m.group():
+            return True
+        s, e = m.span()
+        if (s and "\u0400" <= text[s - 1] <= "\u052f") or (e < len(text) and "\u0400" <= text[e] <= "\u052f"):
+            return True
+    return False
+
+
+def fold(text: str, lang: str) -> tuple[str, str | None]:
+    """(the text as normalize() would give it, for anchors; the text with its case, for acronyms,
+    or None when the text needed the full normalisation)."""
+    if text.isascii():
+        return text.lower(), text
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    if _SPECIAL_RE.search(text) is None:  # most Russian and Kazakh sentences
+        return text.lower(), text
+    if _needs_normalize(text):
+        from ..languages import normalize
+
+        return _FIX_RE.sub(_fix, normalize(text, lang)), None
+    text = _FIX_RE.sub(_fix, text)
+    return text.lower(), text
+
+
+def _fix(m: re.Match) -> str:
+    return _FIX[m.group()]
+
+
+def word_anchors(term: Term) -> list[tuple[str, bool]]:
+    """``(anchor, is_acronym)`` for each word of ``term``; an acronym's anchor keeps its case."""
+    return [(anchor, acronym) for anchor, acronym, _ in _word_anchors(term)]
+
+
+def _word_anchors(term: Term) -> list[tuple[str, bool, str]]:
+    from ..match import text_keys
+
+    keys, spans = text_keys(term.text, term.lang)
+    out = []
+    for key, (s, e) in zip(keys, spans):
+        word = term.text[s:e]
+        folded = fold(word, term.lang)[0]
+        if key and not key[0].isalnum():  # an acronym: its key is a marker + the normalised word
+            out.append((word.split("-")[0].split("'")[0].split("’")[0], True, folded))
+            continue
+        n = 0
+        for a, b in zip(folded, key):
+            if a != b:
+                break
+            n += 1
+        anchor = folded[: max(0, min(n, len(key) - key_margin(key, term.lang)))]
+        if term.lang == "ru":
+            anchor = _common_prefix((anchor, _russian_forms_prefix(key)))
+        out.append((anchor, False, folded))
+    return out
+
+
+def _common_prefix(words: Iterable[str]) -> str:
+    it = iter(words)
+    prefix = next(it, "")
+    for w in it:
+        n = 0
+        for a, b in zip(prefix, w):
+            if a != b:
+                break
+            n += 1
+        prefix = prefix[:n]
+    return prefix
+
+
+@lru_cache(maxsize=None)
+def _russian_forms_prefix(key: str) -> str:
+    """The beginning shared by every form of every word whose lemma is ``key``, by pymorphy3's
+    dictionary: it catches what a rule cannot, suppletion ("человек" / "людей" -> "", "ребенок" /
+    "детей" -> ""). Superlative and comparative forms ("наивысший", "выше" of "высокий") are left
+    out: a term names a body, not a degree of a quality, and keeping them would leave no
+    adjective an anchor. ``key`` itself when the dictionary has no such word."""
+    from ..languages.russian import _analyzer  # the language layer's one pymorphy3 instance
+
+    forms = {f.word.replace("ё", "е") for p in _analyzer().parse(key)
+             if p.normal_form.replace("ё", "е") == key for f in p.lexeme
+             if not ({"Supr", "COMP"} & f.tag.grammemes)}
+    return _common_prefix(forms) if forms else key
+
+
+def _condition(term: Term) -> set[tuple[bool, str]]:
+    """The anchors a text needs for ``term``: those of its content words (function words and
+    anchors under three letters are in nearly every text and would only cost time), else its
+    longest one."""
+    from ..languages import stopwords
+
+    stop = stopwords(term.lang)
+    anchors = [(acronym, a, word) for a, acronym, word in _word_anchors(term) if a]
+    content = {(acronym, a) for acronym, a, word in anchors if acronym or (len(a) >= 3 and word not in stop)}
+    if content or not anchors:
+        return content
+    return {max(((acronym, a) for acronym, a, _ in anchors), key=lambda x: len(x[1]))}
+
+
+class Prefilter:
+    """``may_match(text, lang, side)``: False only if no relevant term can occur in ``text``.
+
+    ``side="source"``: every term a check may require (not generic ones, see :func:`is_generic`,
+    unless ``generic_terms``) and every deprecated term (a source using a former name).
+    ``side="target"``: deprecated and forbidden terms -- when the source requires a concept the
+    matcher reads the target anyway.
+
+    A term may occur only if the anchors of all its words occur (at word starts); its longest
+    anchor indexes it.
+    """
+
+    def __init__(self, concepts: Iterable[Concept], *, generic_terms: bool = False):
+        # per (side, lang): longest anchor -> the sets of the term's other anchors
+        self._needs: dict[tuple[str, str], dict[tuple[bool, str], set[frozenset]]] = {}
+        self._always: set[tuple[str, str]] = set()  # a term without any anchor: always ask the matcher
+        for concept in concepts:
+            for term in concept.terms:
+                sides = []
+                if generic_terms or not is_generic(term) or term.status == "deprecated":
+                    sides.append("source")
+                if term.status in REPORTED_STATUSES:
+                    sides.append("target")
+                if not sides:
+                    continue
+                anchors = _condition(term)
+                for side in sides:
+                    if not anchors:
+                        self._always.add((side, term.lang))
+                        continue
+                    first = max(anchors, key=lambda x: (len(x[1]), x[0]))
+                    needs = self._needs.setdefault((side, term.lang), {})
+                    needs.setdefault(first, set()).add(frozenset(anchors - {first}))
+        # one automaton per (side, lang) over the lower-cased text; an acronym's case is checked
+        # on the text itself at each hit
+        self._automata = {}
+        for key, bag in self._anchors().items():
+            by_text: dict[str, list[tuple[bool, str]]] = {}
+            for acronym, a in bag:
+                by_text.setdefault(a.lower() if acronym else a, []).append((acronym, a))
+            self._automata[key] = _automaton(by_text)
+
+    def _anchors(self) -> dict[tuple[str, str], set[tuple[bool, str]]]:
+        out: dict[tuple[str, str], set[tuple[bool, str]]] = {}
+        for key, needs in self._needs.items():
+            bag = out.setdefault(key, set())
+            for first, others in needs.items():
+                bag.add(first)
+                for group in others:
+                    bag.update(group)
+        return out
+
+    def may_match(self, text: str, lang: str, side: str) -> bool:
+        key = (side, lang)
+        if key in self._always:
+            return True
+        needs = self._needs.get(key)
+        if not needs or not text:
+            return False
+        low, cased = fold(text, lang)
+        if cased is not None and len(cased) != len(low):
+            cased = None
+        hits = _hits(self._automata[key], low, cased)
+        for anchor in hits:
+            for others in needs.get(anchor, ()):
+                if others <= hits:
+                    return True
+        return False
+
+
+def _automaton(anchors: dict[str, list[tuple[bool, str]]]):
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for text, found in anchors.items():
+        automaton.add_word(text, (len(text), tuple(found)))
+    automaton.make_automaton()
+    return automaton
+
+
+def _hits(automaton, low: str, cased: str | None) -> set[tuple[bool, str]]:
+    """The anchors found at the beginning of a word (a token starts after a non-alphanumeric
+    character); an acronym only with its own case, unless the case is unknown (``cased`` None)."""
+    found: set[tuple[bool, str]] = set()
+    for end, (length, anchors) in automaton.iter(low):
+        start = end - length + 1
+        if start and low[start - 1].isalnum():
+            continue
+        for anchor in anchors:
+            if anchor[0] and cased is not None and cased[start:end + 1] != anchor[1]:
+                continue
+            found.add(anchor)
+    return found
