@@ -241,3 +241,11 @@ def test_kazakh_key_is_never_longer_than_the_word(word):
     key = stem(word, "kk")
     assert len(key) <= len(word) + 1
     assert key == "" or key[0] == normalize(word)[0]
+
+
+@pytest.mark.parametrize("forms", [("Капшагай", "Капшагае", "Капшагая"), ("Акорда", "Акорде", "Акорды")])
+def test_russian_prefers_the_nominal_reading(forms):
+    # pymorphy3's first parse of "капшагай" is the imperative of a guessed verb "капшагать"
+    from termbase.languages import stem, normalize
+
+    assert len({stem(normalize(f), "ru") for f in forms}) == 1

@@ -38,4 +38,11 @@ def lemma_russian(word: str) -> str:
     parses = _analyzer().parse(word)
     if not parses:
         return word
-    return parses[0].normal_form.replace("ё", "е")
+    # Terms are names and noun phrases: when a word can be read as a noun/adjective or as a
+    # verb form, the nominal reading wins ("Капшагай" is a town, not the imperative of
+    # "капшагать"); the same choice for every form keeps "Капшагай"/"Капшагае" together.
+    best = next((p for p in parses if p.tag.POS not in _VERBAL), parses[0])
+    return best.normal_form.replace("ё", "е")
+
+
+_VERBAL = frozenset({"VERB", "INFN", "GRND", "PRTF", "PRTS"})
