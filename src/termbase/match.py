@@ -22,7 +22,7 @@ from typing import Iterable
 
 import ahocorasick
 
-from .languages import normalize, stem, tokenize
+from .languages import normalize, stem, token_spans, tokenize
 from .models import STATUSES, Concept, Term
 
 _SEP = "\x1f"  # between word keys: never inside a key
@@ -134,19 +134,18 @@ class TermMatcher:
             cache.clear()
         prefixes = self._prefixes.get(lang, set())
         keys: list[str] = []
-        spans: list[tuple[int, int]] = []
-        for tok in tokenize(text):
-            word = tok.text
+        spans = token_spans(text)
+        for start, end in spans:
+            word = text[start:end]
             if len(word) >= 2 and word[0].isupper() and word[1].isupper():
                 key = word_key(word, lang)
             else:
-                nw = norm[tok.start : tok.end]
+                nw = norm[start:end]
                 key = cache.get(nw)
                 if key is None:
                     key = stem(nw, lang) if nw[: self.PREFIX] in prefixes else _NOMATCH
                     cache[nw] = key
             keys.append(key)
-            spans.append((tok.start, tok.end))
         return keys, spans
 
     def find_all(self, text: str, lang: str) -> list[TermMatch]:

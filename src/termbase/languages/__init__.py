@@ -15,7 +15,7 @@ from termbase.languages.kazakh import KAZAKH_LETTERS, is_kazakh_word
 from termbase.languages.normalize import normalize
 from termbase.languages.stem import stem, word_keys
 from termbase.languages.stopwords import stopwords
-from termbase.languages.tokenize import Token, tokenize
+from termbase.languages.tokenize import Token, token_spans, tokenize
 
 __all__ = [
     "KAZAKH_LETTERS",
@@ -28,6 +28,7 @@ __all__ = [
     "normalize_lang",
     "stem",
     "stopwords",
+    "token_spans",
     "tokenize",
     "word_keys",
 ]
