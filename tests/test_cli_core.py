@@ -218,3 +218,10 @@ def test_failed_export_leaves_existing_file(two, tmp_path, monkeypatch):
         two("export", "--format", "tbx", "-o", str(out))
     assert out.read_text() == "old content"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".out")] == []
+
+
+def test_corrupt_termbase_file(run):
+    run.db.write_bytes(b"SQLite format 3\x00" + b"garbage" * 20)
+    r = run("stats")
+    assert r.exit_code == 2
+    assert r.output == f"Error: {run.db}: not a termbase (SQLite) file: file is not a database\n"

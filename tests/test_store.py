@@ -39,6 +39,11 @@ def test_open_non_sqlite_file(tmp_path):
         Termbase.open(bad)
 
 
+def test_open_directory(tmp_path):
+    with pytest.raises(ParseError, match="is a directory"):
+        Termbase.open(tmp_path)
+
+
 def test_open_newer_schema_is_refused(tmp_path):
     path = tmp_path / "t.db"
     Termbase.create(path, load_glossary=False).close()

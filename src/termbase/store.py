@@ -467,8 +467,13 @@ def _connect(path: str) -> sqlite3.Connection:
 
 
 def _check_sqlite_file(path: Path) -> None:
-    with open(path, "rb") as fh:
-        head = fh.read(16)
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(16)
+    except IsADirectoryError as exc:
+        raise ParseError(path, "is a directory, not a termbase file") from exc
+    except OSError as exc:
+        raise ParseError(path, f"cannot read: {exc.strerror}") from exc
     if head and head != b"SQLite format 3\x00":
         raise ParseError(path, "not a termbase file (SQLite database expected)")
 

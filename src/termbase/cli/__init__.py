@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -63,6 +64,11 @@ class TermbaseGroup(click.Group):
             return super().invoke(ctx)
         except TermbaseError as exc:
             click.echo(f"Error: {exc}", err=True)
+            ctx.exit(EXIT_ERROR)
+        except sqlite3.DatabaseError as exc:  # locked, read-only or corrupt termbase file
+            env = ctx.obj
+            where = env.db_path if isinstance(env, Env) else "termbase"
+            click.echo(f"Error: {where}: {exc}", err=True)
             ctx.exit(EXIT_ERROR)
         except BrokenPipeError:  # `termbase ... | head`
             sys.stderr.close()
