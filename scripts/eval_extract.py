@@ -209,11 +209,15 @@ def seed_article() -> dict:
         result = ex.result(tb)
         tb.close()
     by_term = {c.term.replace("'", "’"): c for c in result.candidates}
+    for c in result.candidates:  # an acronym's candidate lists its expansion too ("APK (Assembly of ...)")
+        if c.expansion:
+            by_term.setdefault(c.expansion.replace("'", "’"), c)
     institutions = {}
     for name in SEED_INSTITUTIONS:
         c = by_term.get(name)
         institutions[name] = (
-            None if c is None else {"kind": c.kind, "kk": c.equivalents.get("kk"), "ru": c.equivalents.get("ru")}
+            None if c is None else {"term": c.term, "kind": c.kind, "kk": c.equivalents.get("kk"),
+                                    "ru": c.equivalents.get("ru")}
         )
     names = [c for c in result.candidates if c.kind != "phrase"]
     ranks = {c.term: i + 1 for i, c in enumerate(result.candidates)}

@@ -7,9 +7,12 @@ The pipeline is a chain of pure stages (see :mod:`termbase.extraction`)::
          -> merged counts (extraction.counting) -> ranked candidates (extraction.scoring)
          -> concepts & equivalents (extraction.linking)
 
+An acronym and the name it abbreviates are one candidate (kind ``acronym``, with the name as its
+``expansion``), counting the mentions of either: "Ministry of Internal Affairs (MIA)" is one mention.
+
 >>> result = extract_terms(["The Ministry of Internal Affairs (MIA) met. The MIA said so."], lang="en")
->>> [(c.term, c.kind, c.frequency, c.expansion) for c in result.candidates]
-[('MIA', 'acronym', 2, 'Ministry of Internal Affairs'), ('Ministry of Internal Affairs', 'organization', 1, None)]
+>>> [(c.term, c.kind, c.frequency, c.expansion, c.forms) for c in result.candidates]
+[('MIA', 'acronym', 2, 'Ministry of Internal Affairs', ('MIA', 'Ministry of Internal Affairs'))]
 """
 
 from __future__ import annotations
@@ -21,11 +24,11 @@ from typing import Callable, Iterable
 
 from .errors import UnknownLanguage
 from .extraction.counting import Counter
-from .extraction.detect import ACRONYM, DETECTORS, KINDS, PHRASE
+from .extraction.detect import ACRONYM, DETECTORS, KINDS, PHRASE, acronym_core
 from .extraction.lexicon import LANGS, lexicon
 from .extraction.linking import Linker, equivalents, kind_from_subject
 from .extraction.morph import word_key
-from .extraction.scoring import WORDFREQ_LANGS, rank
+from .extraction.scoring import WORDFREQ_LANGS, ranked
 from .extraction.text import sentences
 from .models import Concept, Term
 
@@ -151,7 +154,7 @@ class Extractor:
                 surface = sent.text[tokens[occ.start][1] : tokens[occ.end - 1][2]]
                 expansion = None
                 if occ.kind == ACRONYM:
-                    key = ("acronym", (words[0].split("-", 1)[0].upper(),))
+                    key = ("acronym", (acronym_core(words[0]).upper(),))
                     if occ.expansion is not None:
                         a, b = occ.expansion
                         ewords = tuple(t[0] for t in tokens[a:b])
@@ -173,10 +176,13 @@ class Extractor:
     def result(self, termbase=None, *, files: Iterable[str] = ()) -> ExtractionResult:
         """Rank what was read; with a termbase, link candidates to concepts and give equivalents."""
         cfg = self.config
-        ranked = rank(self.counter.values(), self.lang, min_freq=cfg.min_freq)
+        # phrases and acronyms keep their kind whatever the termbase says: leave them out early
+        skip = frozenset(c for c, k in (("phrase", PHRASE), ("acronym", ACRONYM)) if k not in cfg.kinds)
+        candidates = ranked(self.counter.values(), self.lang, min_freq=cfg.min_freq,
+                            max_contexts=cfg.max_contexts, skip=skip)
         linker = Linker(termbase) if termbase is not None else None
         out: list[ExtractedTerm] = []
-        for s in ranked:
+        for s in candidates:
             kind = s.kind
             concept = None
             if linker is not None:
@@ -310,6 +316,9 @@ def _identity(text: str, lang: str | None = None) -> str:
 
 
 _LATIN_RE = re.compile(r"[A-Za-zəƏɵƟ]")
+# A Latin letter touching a Cyrillic one: only such mixed words have look-alikes to replace (a text with
+# Latin words alone, "Microsoft", is left as it is without asking the normaliser).
+_MIXED_RE = re.compile(r"[A-Za-zəƏɵƟ][\u0400-\u052f]|[\u0400-\u052f][A-Za-zəƏɵƟ]")
 
 
 def _fix_lookalikes(text: str, lang: str) -> str:
@@ -318,7 +327,7 @@ def _fix_lookalikes(text: str, lang: str) -> str:
     Which letters to replace is decided by :func:`termbase.languages.normalize` (a matching form, lower
     case); extraction needs the original capitals, so only the replaced letters are taken from it.
     """
-    if lang == "en" or not _LATIN_RE.search(text):
+    if lang == "en" or not _MIXED_RE.search(text):
         return text
     from .languages.normalize import normalize
 

@@ -27,6 +27,11 @@ class Lexicon:
     stopwords: frozenset[str]
     verb_cues: frozenset[str] = frozenset()
     weak_modifiers: frozenset[str] = frozenset()
+    #: Heads of which a country has one: with the country's adjective they name it ("российская сборная").
+    state_heads: frozenset[str] = frozenset()
+    #: ``stopwords`` and the function words of the language layer (:func:`termbase.languages.stopwords`):
+    #: a capitalised word among them at the start of a sentence is no name ("Егер", "Бірақ", "Өйткені").
+    function_words: frozenset[str] = frozenset()
 
 
 def _read_sections(name: str) -> dict[str, list[str]]:
@@ -49,6 +54,8 @@ def lexicon(lang: str) -> Lexicon:
     """The word lists of ``lang`` (``en``, ``kk`` or ``ru``)."""
     if lang not in LANGS:
         raise UnknownLanguage(f"term extraction supports {', '.join(LANGS)}, not {lang!r}")
+    from ..languages.stopwords import stopwords as function_words
+
     s = _read_sections(f"{lang}_extract.txt")
     get = lambda key: frozenset(s.get(key, ()))  # noqa: E731
     return Lexicon(
@@ -62,6 +69,8 @@ def lexicon(lang: str) -> Lexicon:
         stopwords=get("stopwords"),
         verb_cues=get("verb_cues"),
         weak_modifiers=get("weak_modifiers"),
+        state_heads=get("state_heads"),
+        function_words=get("stopwords") | function_words(lang),
     )
 
 

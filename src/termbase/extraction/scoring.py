@@ -5,17 +5,23 @@ Scores put names and key phrases on one scale, "weighted occurrences":
 - key phrases: C-value (Frantzi, Ananiadou & Mima 2000: frequency, minus the frequency of the longer
   candidates it is nested in, times log2 of its length + 1) x contrast with general language, from
   the word frequencies of the ``wordfreq`` package (English and Russian; it has no Kazakh table, so
-  Kazakh phrases get a flat contrast and the result says so in its notes).
+  Kazakh phrases get a flat contrast and the result says so in its notes); English phrases whose
+  first word describes rather than classifies their head ("indestructible monolith" against
+  "territorial integrity") weigh less.
+
+An acronym and the name written out beside it are one candidate (:func:`merge_acronyms`). The ranking
+is lazy (:func:`ranked`): citation forms, which for Russian mean inflecting, are made only for the
+candidates a caller reads.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import Iterator
 
 from .counting import Stats
-from .detect import ACRONYM, NAME_KIND, ORGANIZATION, PERSON, PHRASE, PLACE
+from .detect import ACRONYM, NAME_KIND, ORGANIZATION, PERSON, PHRASE, PLACE, acronym_core
 from .lexicon import lexicon
 from .morph import nominative_ru, strip_case_kk
 
@@ -29,18 +35,36 @@ COMMON_ZIPF = 3.0
 WORDFREQ_LANGS = ("en", "ru")
 
 
-@dataclass
 class Scored:
-    """A candidate ready to be linked and output."""
+    """A candidate ready to be linked and output.
 
-    term: str
-    kind: str
-    score: float
-    frequency: int
-    forms: list[str]
-    contexts: list[str]
-    expansion: str | None
-    words: tuple[str, ...]
+    Its citation form (``term``) is made on first use: for Russian it means inflecting, so a run that
+    shows the best N candidates inflects about N of them.
+    """
+
+    __slots__ = ("kind", "score", "frequency", "forms", "contexts", "expansion", "words", "_stats", "_lang", "_term")
+
+    def __init__(self, stats: Stats, lang: str, *, kind: str, score: float, frequency: int, forms: list[str],
+                 contexts: list[str], expansion: str | None, words: tuple[str, ...]):
+        self.kind = kind
+        self.score = score
+        self.frequency = frequency
+        self.forms = forms
+        self.contexts = contexts
+        self.expansion = expansion
+        self.words = words
+        self._stats = stats
+        self._lang = lang
+        self._term: str | None = None
+
+    @property
+    def term(self) -> str:
+        if self._term is None:
+            self._term = citation_form(self._stats, self._lang, self._stats.key[0])
+        return self._term
+
+    def __repr__(self) -> str:
+        return f"Scored({self.term!r}, {self.kind!r}, score={self.score}, frequency={self.frequency})"
 
 
 # --------------------------------------------------------------------------------- word frequencies
@@ -52,10 +76,19 @@ def _wordfreq_table(lang: str) -> dict[str, float]:
 
 
 def zipf(word: str, lang: str) -> float | None:
-    """Zipf frequency of a word in general ``lang`` (0 for unseen words), None without a table."""
+    """Zipf frequency of a word in general ``lang`` (0 for unseen words), None without a table.
+
+    A hyphenated compound the table lacks is as frequent as its parts together ("sky-blue": the
+    frequencies combine as wordfreq combines the tokens of a phrase, 1/f = 1/f1 + 1/f2), not unseen.
+    """
     if lang not in WORDFREQ_LANGS:
         return None
-    f = _wordfreq_table(lang).get(word.lower().replace("’", "'"))
+    table = _wordfreq_table(lang)
+    low = word.lower().replace("’", "'")
+    f = table.get(low)
+    if not f and "-" in low:
+        parts = [table.get(p) for p in low.split("-") if p]
+        f = 1.0 / sum(1.0 / p for p in parts) if parts and all(parts) else 0.0
     return math.log10(f * 1e9) if f else 0.0
 
 
@@ -68,6 +101,28 @@ def specificity(words: tuple[str, ...], lang: str) -> float | None:
             return None
         vals.append(min(1.0, max(0.0, (7.0 - z) / 7.0)))
     return sum(vals) / len(vals) if vals else None
+
+
+# English adjectives that classify rather than describe ("political", "territorial", "plenary",
+# "parliamentary"): the suffixes of relational adjectives (Daille 2001, "Qualitative terminology
+# extraction").
+_RELATIONAL_EN = ("al", "ic", "ary", "ar", "ian", "ese", "ish")
+#: Score factor of an English key phrase whose first word describes its head ("indestructible monolith",
+#: "provocative remarks") instead of classifying it, as the modifiers of terms do: a relational adjective,
+#: a nationality or a noun ("territorial integrity", "Kazakh language", "state language").
+DESCRIPTIVE_FACTOR = 0.8
+
+
+def classifying(word: str, lang: str) -> bool:
+    """Does ``word``, first in an English key phrase, classify its head rather than describe it?"""
+    if lang != "en":
+        return False
+    from .detect.en import NOUN_ONLY, en_readings
+
+    low = word.lower().rsplit("-", 1)[-1]
+    if low in lexicon(lang).demonyms or low.endswith(_RELATIONAL_EN):
+        return True
+    return en_readings(low) == NOUN_ONLY
 
 
 # ----------------------------------------------------------------------------------- citation forms
@@ -94,7 +149,7 @@ def citation_form(stats: Stats, lang: str, category: str) -> str:
     """The form a candidate is listed under: the nominative for Russian and Kazakh."""
     forms = _by_count(stats)
     if category == "acronym":
-        return forms[0][0].split("-", 1)[0].rstrip("’'")
+        return acronym_core(forms[0][0])
     if lang == "ru":
         for surface, _, words in forms[:3]:
             if nominative_ru(list(words)) == list(words):
@@ -160,66 +215,120 @@ def name_score(kind: str, frequency: int, n_words: int, has_expansion: bool) -> 
     return frequency * weight * bonus
 
 
+#: Without a general-language table (Kazakh), a single capitalised word is kept when at least this
+#: share of its occurrences is inside a sentence: an ordinary word capitalised at the start of many
+#: sentences ("Алғашқы", "Халық") is sometimes capitalised inside one too (after a quote, a dash).
+INNER_SHARE = 0.2
+
+
 def keep_name(stats: Stats, kind: str, lang: str, words: tuple[str, ...]) -> bool:
     """Drop a capitalised word seen only at the start of sentences when it is an ordinary word."""
-    if kind not in (ACRONYM, ORGANIZATION) and not words[0][:1].isupper():
+    if kind not in (ACRONYM, ORGANIZATION) and not (words[0][:1].isupper() or words[0][:1].isdigit()):
         return False
-    if stats.inner > 0 or kind == ACRONYM or len(words) > 1:
+    if kind == ACRONYM or len(words) > 1:
         return True
     lex = lexicon(lang)
     low = words[0].lower()
     if low in lex.places or low in lex.org_names:
         return True
+    if lang != "en" and low.isascii():
+        return True  # a word in Latin letters in Russian or Kazakh text is a foreign name ("Sun", "Boeing")
     if lang == "kk":
-        return False  # no general-language table for Kazakh: trust only names seen inside sentences
+        # no general-language table for Kazakh: trust names seen inside sentences often enough
+        return stats.inner > 0 and stats.inner >= INNER_SHARE * stats.frequency
+    if stats.inner > 0:
+        return True
     z = zipf(low, lang)
     return z is None or z < COMMON_ZIPF
 
 
-def rank(entries, lang: str, *, min_freq: int = 1) -> list[Scored]:
-    """Every candidate worth listing, best first."""
-    entries = list(entries)
-    by_key = {e.key: e for e in entries}
-    phrases = [e for e in entries if e.key[0] == "phrase"]
-    cv = cvalues(phrases)
-    out: list[Scored] = []
-    for e in entries:
-        if e.frequency < min_freq:
+def merge_acronyms(entries: dict) -> dict:
+    """Acronyms and the names they abbreviate, as one candidate: ``{name key: acronym key}``.
+
+    "Assembly of People of Kazakhstan (APK)" links the two; the acronym's candidate then counts every
+    mention of either ("APK" 6 times, the full name once more: 7), and the full name is not listed
+    apart. A name claimed by two acronyms goes to the one that spelt it out more often.
+    """
+    claims: dict = {}
+    for e in entries.values():
+        if e.key[0] != "acronym" or not e.expansions:
             continue
+        ekey, (count, _, _) = max(e.expansions.items(), key=lambda x: (x[1][0], x[0]))
+        named = entries.get(ekey)
+        if named is None:
+            continue
+        best = claims.get(ekey)
+        if best is None or (count, e.frequency) > (entries[best].expansions[ekey][0], entries[best].frequency):
+            claims[ekey] = e.key
+    return claims
+
+
+def rank(entries, lang: str, *, min_freq: int = 1, max_contexts: int = 3) -> list[Scored]:
+    """Every candidate worth listing, best first."""
+    return list(ranked(entries, lang, min_freq=min_freq, max_contexts=max_contexts))
+
+
+def ranked(entries, lang: str, *, min_freq: int = 1, max_contexts: int = 3, skip=frozenset()) -> Iterator[Scored]:
+    """Every candidate worth listing, best first (by score, frequency, then citation form), lazily: the
+    citation forms of a group of equal scores are made when the iteration reaches it. Categories in
+    ``skip`` ("phrase", "acronym", "name") are left out before any work is done on them.
+    """
+    by_key = {e.key: e for e in entries}
+    merged = merge_acronyms(by_key)
+    absorbed = {acr: by_key[name] for name, acr in merged.items()}
+    phrases = [e for e in by_key.values() if e.key[0] == "phrase"]
+    cv = cvalues(phrases) if "phrase" not in skip else {}
+    out: list[Scored] = []
+    for e in by_key.values():
         category = e.key[0]
+        if category in skip or e.key in merged:
+            continue
         forms = _by_count(e)
         words = forms[0][2]
-        term = citation_form(e, lang, category)
+        frequency = e.frequency
+        contexts = list(e.contexts)
+        surfaces = [s for s, _, _ in forms]
         expansion = None
         if category == "phrase":
+            if frequency < min_freq:
+                continue
             kind = PHRASE
             c = cv.get(e.key[1], 0.0)
             if c <= 0:
                 continue
             spec = specificity(words, lang)
             score = c * (0.5 + (spec if spec is not None else 0.4))
-            if e.frequency == 1 and len(words) >= 3:
+            if frequency == 1 and len(words) >= 3:
                 score *= 0.7  # a long word sequence seen once is weak evidence of a term
+            if lang == "en" and not classifying(words[0], lang):
+                score *= DESCRIPTIVE_FACTOR
         else:
             kind = resolve_kind(e)
             if category == "name" and not keep_name(e, kind, lang, words):
                 continue
             if e.expansions:
-                ekey, (_, esurface, ewords) = max(e.expansions.items(), key=lambda x: x[1][0])
+                ekey, (defined, esurface, _) = max(e.expansions.items(), key=lambda x: (x[1][0], x[0]))
                 named = by_key.get(ekey)
                 expansion = citation_form(named, lang, "name") if named is not None else esurface
-            score = name_score(kind, e.frequency, len(e.key[1]), expansion is not None)
+                full = absorbed.get(e.key)
+                if full is not None:
+                    # "X (ACR)" was counted once for X and once for ACR: one mention
+                    frequency += max(0, full.frequency - defined)
+                    surfaces += [s for s, _, _ in _by_count(full) if s not in surfaces]
+                    contexts += [c for c in full.contexts if c not in contexts]
+                    contexts = contexts[:max_contexts]
+            if frequency < min_freq:
+                continue
+            score = name_score(kind, frequency, len(e.key[1]), expansion is not None)
         out.append(
-            Scored(
-                term=term,
-                kind=kind,
-                score=round(score, 3),
-                frequency=e.frequency,
-                forms=[s for s, _, _ in forms],
-                contexts=list(e.contexts),
-                expansion=expansion,
-                words=tuple(words),
-            )
+            Scored(e, lang, kind=kind, score=round(score, 3), frequency=frequency, forms=surfaces,
+                   contexts=contexts, expansion=expansion, words=tuple(words))
         )
-    out.sort(key=lambda s: (-s.score, -s.frequency, s.term))
-    return out
+    out.sort(key=lambda s: (-s.score, -s.frequency))
+    i = 0
+    while i < len(out):
+        j = i + 1
+        while j < len(out) and out[j].score == out[i].score and out[j].frequency == out[i].frequency:
+            j += 1
+        yield from sorted(out[i:j], key=lambda s: s.term)
+        i = j

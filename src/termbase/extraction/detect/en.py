@@ -1,0 +1,165 @@
+"""English: names are runs of capitalised words joined by of/the/for/and/'s ("Assembly of People of
+Kazakhstan", "Prosecutor General's Office"); key phrases are runs of lower-case nouns and adjectives."""
+
+from __future__ import annotations
+
+from ..lexicon import Lexicon, lexicon
+from ..text import Sentence
+from .common import (
+    LATIN_SURNAME_RE, NAME_KIND, ORGANIZATION, PERSON, PLACE, Occurrence, detect_acronyms,
+    first_word_index, is_cap, is_word, ngrams,
+)
+
+_EN_CONNECTORS = frozenset(("of", "for", "on", "and", "de", "'s", "’s"))
+_NOT_ADVERB_EN = frozenset(
+    "family assembly supply rally anomaly monopoly ally reply holy homily italy july bully belly jelly "
+    "oligopoly panoply melancholy folly".split()
+)
+
+
+def _en_is_adverb(w: str) -> bool:
+    return len(w) > 4 and w.endswith("ly") and w not in _NOT_ADVERB_EN
+
+
+def detect_en(sent: Sentence, lex: Lexicon | None = None) -> list[Occurrence]:
+    """Names, acronyms and key phrases of an English sentence."""
+    lex = lex or lexicon("en")
+    words = [t[0] for t in sent.tokens]
+    n = len(words)
+    first = first_word_index(words)
+    out = detect_acronyms(words, "en")
+    covered = [False] * n
+    i = 0
+    while i < n:
+        if not is_cap(words[i]):
+            i += 1
+            continue
+        last = i
+        j = i + 1
+        while j < n:
+            w = words[j]
+            if is_cap(w):
+                last = j
+                j += 1
+                continue
+            low = w.lower()
+            if low in _EN_CONNECTORS:
+                k = j + 1
+                if k < n and words[k].lower() == "the" and low in ("of", "for", "on"):
+                    k += 1
+                if k < n and is_cap(words[k]):
+                    nxt = words[k].lower()
+                    if low == "and" and not any(words[x].lower() in lex.org_heads for x in range(i, j)):
+                        break
+                    if low in ("'s", "’s") and nxt not in lex.org_heads:
+                        break
+                    last = k
+                    j = k + 1
+                    continue
+            break
+        occ = _en_name(words, i, last + 1, first, lex)
+        if occ is not None:
+            out.append(occ)
+            for x in range(occ.start, occ.end):
+                covered[x] = True
+        i = last + 1
+    out.extend(_en_phrases(words, covered, lex))
+    return out
+
+
+def _en_name(words: list[str], start: int, end: int, first: int, lex: Lexicon) -> Occurrence | None:
+    person = False
+    # leading function words and sentence adverbs: "The", "In", "However", "April"
+    while start < end and (words[start].lower() in lex.stopwords or words[start].lower() in lex.verbs):
+        start += 1
+        while start < end and not is_cap(words[start]):
+            start += 1
+    if start >= end:
+        return None
+    lows = [w.lower() for w in words[start:end]]
+    has_head = any(w in lex.org_heads for w in lows) or (len(lows) == 1 and lows[0] in lex.org_names)
+    if not has_head:
+        # "President Kassym-Jomart Tokayev", "Finance Minister Madi Takiyev": the person follows the title
+        last_title = max((k for k in range(start, end - 1) if words[k].lower() in lex.titles), default=None)
+        if last_title is not None and is_cap(words[last_title + 1]):
+            start = last_title + 1
+            person = True
+        lows = [w.lower() for w in words[start:end]]
+    if end - start == 1 and (lows[0] in lex.demonyms or lows[0] in lex.titles or lows[0] == "i"):
+        return None
+    initial = start == first
+    if has_head:
+        kind = ORGANIZATION
+    elif person or LATIN_SURNAME_RE.search(lows[-1]):
+        kind = PERSON
+    elif " ".join(lows) in lex.places or lows[-1].endswith("stan"):
+        kind = PLACE
+    else:
+        kind = NAME_KIND
+    return Occurrence(kind, start, end, initial)
+
+
+_en_pos_cache: dict[str, int] = {}
+_NOUN, _ADJ = 1, 2
+#: ``en_readings`` of a word that is a noun and never an adjective ("state" is both).
+NOUN_ONLY = _NOUN
+
+
+def en_readings(word: str) -> int:
+    """_NOUN | _ADJ readings of a lower-case English word (lemminflect's lexicon); unknown words count as both."""
+    hit = _en_pos_cache.get(word)
+    if hit is None:
+        from lemminflect import getAllLemmas
+
+        pos = getAllLemmas(word)
+        if not pos:
+            hit = _NOUN | _ADJ
+        else:
+            hit = (_NOUN if "NOUN" in pos or "PROPN" in pos else 0) | (_ADJ if "ADJ" in pos else 0)
+        if len(_en_pos_cache) > 200_000:
+            _en_pos_cache.clear()
+        _en_pos_cache[word] = hit
+    return hit
+
+
+def _en_phrases(words: list[str], covered: list[bool], lex: Lexicon) -> list[Occurrence]:
+    out = []
+    run: list[int] = []
+
+    def flush():
+        while run and words[run[0]].lower() in lex.weak_modifiers:
+            run.pop(0)
+        if len(run) >= 2:
+            out.extend(ngrams(run, words, _en_ok_first, _en_ok_last))
+        run.clear()
+
+    for i, w in enumerate(words):
+        low = w.lower()
+        ok = (
+            not covered[i]
+            and is_word(w)
+            and len(w) > 2
+            and low not in lex.stopwords
+            and low not in lex.verbs
+            and not _en_is_adverb(low)
+            and (w.islower() or (not run and low in lex.demonyms))
+            and (run or i == 0 or words[i - 1].lower() not in lex.verb_cues)
+            and en_readings(low)
+        )
+        if ok:
+            run.append(i)
+        else:
+            flush()
+            if low in lex.demonyms and not covered[i]:
+                run.append(i)
+    flush()
+    return out
+
+
+def _en_ok_first(w: str) -> bool:
+    return not w.endswith("ing")
+
+
+def _en_ok_last(w: str) -> bool:
+    return not w.endswith(("ed", "ing")) and not w[:1].isupper() and bool(en_readings(w) & _NOUN)
+

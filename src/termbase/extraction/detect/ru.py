@@ -1,0 +1,298 @@
+"""Russian: institution names from their head noun (министерство, комитет ...) and the genitive words
+after it ("Министерство внутренних дел"); other capitalised words as people, places and names, told
+apart by pymorphy3's Name/Surn/Patr/Geox/Orgn tags; key phrases as agreeing ADJ* NOUN (NOUN-gen)*."""
+
+from __future__ import annotations
+
+from ..lexicon import Lexicon, lexicon
+from ..morph import GEOX, NAME, ORGN, PATR, SURN, ru_word, surname_base_ru
+from ..text import Sentence
+from .common import (
+    NAME_KIND, ORGANIZATION, PERSON, PHRASE, PLACE, Occurrence, cap_chain_end, detect_acronyms,
+    first_word_index, is_acronym, is_cap, quoted_initial, starts_clause,
+)
+
+_GENT = frozenset(("gent", "gen2"))
+_PERSON_FLAGS = NAME | SURN | PATR
+
+
+def _ru_namelike(w: str) -> bool:
+    """Does a capitalised word at the start of a sentence look like a name rather than a common word?"""
+    info = ru_word(w)
+    return not info.known or bool(info.first_flags & (NAME | SURN | PATR | GEOX | ORGN))
+
+
+def detect_ru(sent: Sentence, lex: Lexicon | None = None) -> list[Occurrence]:
+    """Names, acronyms and key phrases of a Russian sentence."""
+    lex = lex or lexicon("ru")
+    words = [t[0] for t in sent.tokens]
+    n = len(words)
+    first = first_word_index(words)
+    out = detect_acronyms(words, "ru")
+    acronyms = [o.start for o in out]
+    covered = [False] * n
+    caps = [is_cap(w) for w in words]
+    infos = [ru_word(w) if w[:1].isalpha() or c else None for w, c in zip(words, caps)]
+
+    def cover(a: int, b: int) -> None:
+        for x in range(a, b):
+            covered[x] = True
+
+    # quoted names: движение «Солидарность», газета «Егемен Қазақстан»
+    for i, w in enumerate(words):
+        if w in "«\"“" and i + 1 < n and caps[i + 1]:
+            close = next((k for k in range(i + 2, min(n, i + 9)) if words[k] in "»\"”"), None)
+            if close is None or any(words[k] in ".!?" for k in range(i + 1, close)):
+                continue
+            before = infos[i - 1] if i > 0 else None
+            kind = ORGANIZATION if before is not None and before.lemma in lex.org_heads else NAME_KIND
+            out.append(Occurrence(kind, i + 1, close, quoted_initial(words, i, close, first)))
+            cover(i + 1, close)
+    # institutions around a head noun
+    for i, info in enumerate(infos):
+        if info is None or covered[i] or not info.noun_cases or (
+            info.lemma not in lex.org_heads and info.lemma not in lex.state_heads
+        ):
+            continue
+        left = i
+        while (
+            left > 0 and i - left < 3 and not covered[left - 1] and infos[left - 1] is not None
+            and infos[left - 1].adj_cases & info.noun_cases
+        ):
+            left -= 1
+        adjectives = left
+        # the name begins at a capital, but not at a vague word capitalised by position ("Новое")
+        while left <= i and (not caps[left] or (left == first and infos[left].lemma in lex.stopwords)):
+            left += 1
+        end = _ru_genitive_tail(words, infos, i + 1, covered, lex)
+        if left <= i:
+            end = _ru_quoted_tail(words, end, covered)  # Русской службе «Голоса Америки»
+        else:
+            if end > i + 1 and (is_acronym(words[end - 1]) or is_cap(words[end - 1])) and end - i <= 3:
+                # "правительства США", "шахматная федерация Израиля": a common head noun with a proper
+                # name after it, and the adjectives before it that are not vague ("новое", "нынешнее")
+                left = i
+                while left > adjectives and infos[left - 1].lemma not in lex.stopwords:
+                    left -= 1
+            elif info.lemma in lex.state_heads and adjectives < i and _ru_relational(words[i - 1], infos[i - 1], lex):
+                left = i - 1  # "российской сборной", "американских властей": the one of a country
+            else:
+                continue
+        out.append(Occurrence(ORGANIZATION, left, end, left == first))
+        cover(left, end)
+    # "японского МИДа": a country's adjective before an acronym names that country's institution
+    for i in acronyms:
+        if i > 0 and not covered[i - 1] and _ru_relational(words[i - 1], infos[i - 1], lex):
+            out.append(Occurrence(ORGANIZATION, i - 1, i + 1, False))
+            cover(i - 1, i)
+    # "Частного корреспондента", "Красной площади": inside a sentence, a capitalised adjective begins a
+    # name that goes on with its noun in lower case
+    for i in range(first + 1, n - 1):
+        if not caps[i]:
+            continue
+        info = infos[i]
+        if (
+            info is not None and not covered[i] and not covered[i + 1] and not starts_clause(words, i, first)
+            and words[i + 1].islower() and infos[i + 1] is not None and infos[i + 1].first_pos == "NOUN"
+            and info.adj_cases & infos[i + 1].noun_cases and infos[i + 1].lemma not in lex.stopwords
+            and (i + 2 >= n or not caps[i + 2])
+        ):
+            kind = ORGANIZATION if infos[i + 1].lemma in lex.org_heads else NAME_KIND
+            out.append(Occurrence(kind, i, i + 2, False))
+            cover(i, i + 2)
+    # other capitalised words: people, places, other names
+    i = 0
+    while i < n:
+        if covered[i] or not caps[i]:
+            i += 1
+            continue
+        j = cap_chain_end(words, i, covered)
+        out.extend(_ru_names(words, infos, i, j, first, lex))
+        i = j
+    out.extend(_ru_phrases(words, infos, covered, lex))
+    return out
+
+
+def _ru_relational(w: str, info, lex: Lexicon) -> bool:
+    """A lower-case adjective of a country or people: "японского", "российской", "американских"."""
+    return (
+        info is not None and w.islower() and bool(info.adj_cases) and info.first_pos in ("ADJF", "PRTF")
+        and info.lemma.endswith(("ский", "цкий")) and info.lemma not in lex.stopwords
+    )
+
+
+def _ru_quoted_tail(words, j: int, covered) -> int:
+    """After a name, its quoted part: "Русской службе [«Голоса Америки»]" (the quoted name is covered)."""
+    if j + 1 < len(words) and words[j] in "«\"“" and covered[j + 1]:
+        close = next((k for k in range(j + 2, min(len(words), j + 10)) if words[k] in "»\"”"), None)
+        if close is not None:
+            return close + 1
+    return j
+
+
+def _ru_genitive_tail(words, infos, j: int, covered, lex: Lexicon, max_words: int = 7) -> int:
+    """End of the genitive dependents after a head noun: "[Министерство] внутренних дел Казахстана"."""
+    n = len(words)
+    start = j
+    while j < n and j - start < max_words:
+        if covered[j]:
+            break
+        w = words[j]
+        if w == "при" and j > start - 1 and j + 1 < n:
+            # "[Совет] при Президенте", "[совета] при главном архитекторе Москвы"
+            k = j + 1
+            while (
+                k + 1 < n and infos[k] is not None and "loct" in infos[k].adj_cases and infos[k + 1] is not None
+                and "loct" in infos[k + 1].adj_cases | infos[k + 1].noun_cases
+            ):
+                k += 1
+            if k < n and infos[k] is not None and "loct" in infos[k].noun_cases:
+                j = k + 1
+                continue
+            break
+        if w in ("по",) and j + 1 < n:
+            k = j + 1
+            while k < n and infos[k] is not None and "datv" in infos[k].adj_cases and not infos[k].noun_cases:
+                k += 1
+            if k < n and infos[k] is not None and "datv" in infos[k].noun_cases:
+                j = k + 1
+                continue
+            break
+        if w == "и" and j > start and j + 1 < n:
+            k = j + 1
+            while k < n and infos[k] is not None and infos[k].adj_cases & _GENT and not infos[k].noun_cases:
+                k += 1
+            if k < n and infos[k] is not None and infos[k].noun_cases & _GENT:
+                j = k + 1
+                continue
+            break
+        if is_acronym(w):
+            j += 1
+            break
+        info = infos[j]
+        if info is None or info.lemma in lex.stopwords:
+            break
+        if is_cap(w) and (info.flags & GEOX or not info.known or info.noun_cases & _GENT):
+            j += 1
+            continue
+        k = j
+        while k < n and infos[k] is not None and infos[k].adj_cases & _GENT and not infos[k].noun_cases & _GENT:
+            k += 1
+        if k < n and infos[k] is not None and infos[k].noun_cases & _GENT and infos[k].lemma not in lex.stopwords:
+            if infos[k].first_pos not in ("NOUN", "ADJF", "PRTF", None) and not is_cap(words[k]):
+                break
+            j = k + 1
+            continue
+        break
+    return j
+
+
+def _ru_names(words, infos, i: int, j: int, first: int, lex: Lexicon) -> list[Occurrence]:
+    # a common word starting the sentence is not a name: "Сегодня", "Президент"
+    person = False
+    while i < j and starts_clause(words, i, first) and not _ru_namelike(words[i]) and infos[i].lemma not in lex.org_names:
+        if infos[i].lemma in lex.titles:
+            person = True
+        i += 1
+    while i < j - 1 and infos[i].lemma in lex.titles:
+        i += 1
+        person = True
+    if i >= j:
+        return []
+    # split "Казахстана Касым-Жомарт Токаев" between a place and a person
+    parts = []
+    k = i
+    for x in range(i + 1, j):
+        if infos[x] is None or infos[x - 1] is None:
+            continue
+        if not _ru_personlike(words[x - 1], infos[x - 1]) and (
+            infos[x].first_flags & NAME or (infos[x - 1].flags & GEOX and _ru_personlike(words[x], infos[x]))
+        ):
+            parts.append((k, x))
+            k = x
+    parts.append((k, j))
+    out = []
+    for a, b in parts:
+        lemmas = [infos[x].lemma if infos[x] is not None else words[x] for x in range(a, b)]
+        if b - a == 1 and (lemmas[0] in lex.titles or lemmas[0] in lex.stopwords):
+            continue
+        if b - a == 1 and lemmas[0] in lex.org_names or any(lm in lex.org_heads for lm in lemmas):
+            kind = ORGANIZATION
+        elif person or all(infos[x] is not None and _ru_personlike(words[x], infos[x]) for x in range(a, b)):
+            kind = PERSON
+        elif any(infos[x] is not None and infos[x].flags & GEOX for x in range(a, b)) or lemmas[-1] in lex.places:
+            kind = PLACE
+        elif any(infos[x] is not None and infos[x].flags & ORGN for x in range(a, b)):
+            kind = ORGANIZATION
+        else:
+            kind = NAME_KIND
+        out.append(Occurrence(kind, a, b, starts_clause(words, a, first)))
+    return out
+
+
+def _ru_personlike(w: str, info) -> bool:
+    return bool(info.flags & _PERSON_FLAGS and not info.flags & GEOX) or surname_base_ru(w) is not None
+
+
+_phrase_words: dict[str, bool] = {}
+
+
+def _ru_phrase_word(w: str, info, lex: Lexicon) -> bool:
+    """Can the word be part of a key phrase: a lower-case noun, adjective or participle, not vague?"""
+    hit = _phrase_words.get(w)
+    if hit is None:
+        hit = (
+            w.islower() and len(w) > 2 and bool(info.noun_cases or info.adj_cases)
+            and info.first_pos in ("NOUN", "ADJF", "PRTF") and info.lemma not in lex.stopwords
+        )
+        if len(_phrase_words) >= 200_000:
+            _phrase_words.clear()
+        _phrase_words[w] = hit
+    return hit
+
+
+def _ru_phrases(words, infos, covered, lex: Lexicon) -> list[Occurrence]:
+    out = []
+    run: list[int] = []
+
+    def flush():
+        if len(run) >= 2:
+            for a in range(len(run)):
+                for b in range(a + 2, min(len(run), a + 4) + 1):
+                    if _ru_np(infos, run[a:b]):
+                        out.append(Occurrence(PHRASE, run[a], run[b - 1] + 1))
+        run.clear()
+
+    for i, w in enumerate(words):
+        info = infos[i]
+        if info is not None and not covered[i] and _ru_phrase_word(w, info, lex):
+            run.append(i)
+        elif run:
+            flush()
+    flush()
+    return out
+
+
+def _ru_np(infos, idx: list[int]) -> bool:
+    """ADJ* NOUN (ADJ* NOUN-genitive)*, adjectives agreeing in case with their noun."""
+    k = 0
+    cases = None
+    while k < len(idx) and infos[idx[k]].adj_cases and infos[idx[k]].first_pos != "NOUN":
+        cases = infos[idx[k]].adj_cases if cases is None else cases & infos[idx[k]].adj_cases
+        k += 1
+    if k >= len(idx) or not infos[idx[k]].noun_cases:
+        return False
+    if cases is not None and not cases & infos[idx[k]].noun_cases:
+        return False
+    k += 1
+    while k < len(idx):
+        adj = None
+        while k < len(idx) and infos[idx[k]].adj_cases & _GENT and infos[idx[k]].first_pos != "NOUN":
+            adj = True
+            k += 1
+        if k >= len(idx) or not infos[idx[k]].noun_cases & _GENT:
+            return False
+        k += 1
+        del adj
+    return True
+

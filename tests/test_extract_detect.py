@@ -1,0 +1,107 @@
+"""The detectors of each language (``termbase.extraction.detect.{en,ru,kk}``) on one sentence each:
+the spans they find, with their kind and whether the capital may only mark the start of a sentence."""
+
+import pytest
+
+from termbase.extraction import detect, text
+
+
+def spans(sentence: str, lang: str, kinds=("organization", "acronym", "person", "place", "name")):
+    (sent,) = list(text.sentences(sentence, lang))
+    return [
+        (o.kind, o.initial, sent.text[sent.tokens[o.start][1] : sent.tokens[o.end - 1][2]])
+        for o in detect.DETECTORS[lang](sent)
+        if o.kind in kinds
+    ]
+
+
+# ------------------------------------------------------------------------------------------ common
+def test_one_detector_module_per_language():
+    assert {lang: fn.__module__ for lang, fn in detect.DETECTORS.items()} == {
+        "en": "termbase.extraction.detect.en",
+        "ru": "termbase.extraction.detect.ru",
+        "kk": "termbase.extraction.detect.kk",
+    }
+
+
+@pytest.mark.parametrize(
+    "token, acronym, core",
+    [("APK", True, "APK"), ("ҚХА-ның", True, "ҚХА"), ("МИДа", True, "МИД"), ("МИДом", True, "МИД"),
+     ("XIV", False, "XIV"), ("Москва", False, "Москва"), ("ВКонтакте", False, "ВКонтакте")],
+)
+def test_acronyms_with_their_case_endings(token, acronym, core):
+    assert detect.is_acronym(token) is acronym
+    assert detect.acronym_core(token) == core
+
+
+def test_site_names_and_names_with_a_leading_digit_are_one_token():
+    assert [t[0] for t in text.tokenize("Лента.ру: 3Com, 3D и 90%")] == [
+        "Лента.ру", ":", "3Com", ",", "3D", "и", "90", "%",
+    ]
+    assert detect.is_cap("3Com") and not detect.is_cap("3D")
+
+
+# ----------------------------------------------------------------------------------------- Russian
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Об этом сообщает Лента.ру, а покупку 3Com одобрили.",
+         [("organization", False, "Лента.ру"), ("name", False, "3Com")]),
+        # a country's adjective and an acronym: that country's institution (the acronym is listed too)
+        ("Глава японского МИДа прилетел в Токио.",
+         [("acronym", False, "МИДа"), ("organization", False, "японского МИДа"), ("place", False, "Токио")]),
+        # a country's adjective and a head it has one of
+        ("Тренер российской сборной ответил на давление американских властей.",
+         [("organization", False, "российской сборной"), ("organization", False, "американских властей")]),
+        # but not with a head of which there are many
+        ("Вчера российская компания и американская компания договорились.", []),
+        # a capitalised adjective inside a sentence begins a name that goes on in lower case
+        ("Он написал статью для Частного корреспондента вчера.", [("name", False, "Частного корреспондента")]),
+        ("Архнадзор против ремонта Большого театра.",
+         [("organization", False, "Большого театра"), ("organization", True, "Архнадзор")]),
+        ("Член Экспертно-консультативного общественного совета при главном архитекторе Москвы выступил.",
+         [("organization", False, "Экспертно-консультативного общественного совета при главном архитекторе Москвы")]),
+        ("Он сказал в интервью Русской службе «Голоса Америки» вчера.",
+         [("organization", False, "Голоса Америки"), ("organization", False, "Русской службе «Голоса Америки»")]),
+        # adjectives of a common head with a proper name after it, bar vague ones
+        ("По его данным, шахматная федерация Израиля поддержит кандидата.",
+         [("organization", False, "шахматная федерация Израиля")]),
+        ("Новое правительство Израиля собралось.", [("organization", False, "правительство Израиля")]),
+    ],
+)
+def test_russian_names(sentence, expected):
+    assert spans(sentence, "ru") == expected
+
+
+def test_quoted_name_at_the_start_of_a_sentence_counts_as_inside_one():
+    assert spans("«Билайн» станет первым оператором.", "ru") == [("name", False, "Билайн")]
+    assert spans("«Нет», — сказал он.", "ru") == [("name", True, "Нет")]  # quoted speech
+
+
+# ------------------------------------------------------------------------------------------ Kazakh
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # -тан of Нұрсұлтан and Қазақстан is no ablative: the names stay whole
+        ("Мемлекет басшысы Нұрсұлтан Назарбаевтың мәлімдемесі жарияланды.",
+         [("person", False, "Нұрсұлтан Назарбаевтың")]),
+        # a surname ends a person's name; a sentence-initial adverb is no part of it
+        ("Кеше Қасым-Жомарт Тоқаев Қазақстан халқына үндеу жасады.",
+         [("person", False, "Қасым-Жомарт Тоқаев"), ("place", False, "Қазақстан")]),
+        # a capitalised head noun followed by a name is part of that name: "Орталық Азия", not "орталық"
+        ("Тәуелсіздік жылдары Қазақстан Орталық Азияның көшбасшысына айналды.",
+         [("name", True, "Тәуелсіздік"), ("place", False, "Қазақстан"), ("place", False, "Орталық Азияның")]),
+        # a title before a head noun without the izafet possessive is its subject; with it, a name
+        ("Президент министрлікке тапсырма берді.", []),
+        ("Бүгін Президент оркестрі өнер көрсетті.", [("organization", False, "Президент оркестрі")]),
+        ("Бұны Тұңғыш Президентіміз Нұрсұлтан Назарбаев айтқан.", [("person", False, "Нұрсұлтан Назарбаев")]),
+        # function words that begin a sentence ("if", "but")
+        ("Егер Қазақстанда жауын көп болса, өнім артады.", [("place", False, "Қазақстанда")]),
+        ("Бірақ Талғат Айнақұлов келмеді.", [("person", False, "Талғат Айнақұлов")]),
+        # quoted speech is no name; a quoted name at the start of a sentence is seen inside one
+        ("Ол « Ол — жасампаз адам » деп атады.", []),
+        ("« Охотзоопром » мекемесіне жұмысқа тұрған.", [("name", False, "Охотзоопром")]),
+    ],
+)
+def test_kazakh_names(sentence, expected):
+    assert spans(sentence, "kk") == expected
