@@ -333,3 +333,58 @@ def test_proposed_concept_has_context_note():
         Term("en", "SAC", "proposed", "acronym"),
     )
     assert concept.note.startswith("Context: The amendments were drafted")
+
+
+# ------------------------------------------------------------------ Kazakh news paragraph (kk_assembly.txt)
+def test_kazakh_izafet_chain_before_a_capitalised_head_and_a_roman_numeral_after_it():
+    assert spans("Тоқаев Қазақстан халқы Ассамблеясының XXXII сессиясында сөз сөйледі.", "kk") == [
+        ("organization", "Қазақстан халқы Ассамблеясының"),
+        ("person", "Тоқаев"),
+    ]
+
+
+def test_kazakh_title_before_a_capitalised_head_without_possessive_is_its_subject():
+    assert spans("Президент Ассамблеяның елдегі саяси жаңғыруға қосқан үлесін атап өтті.", "kk") == [
+        ("organization", "Ассамблеяның")
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a locative, an accusative, a converb and a verb end or break noun phrases
+        ("Ол XXXII сессиясында сөз сөйледі.", []),
+        ("Президент елдегі саяси жаңғыруға қосқан үлесін атап өтті.", ["саяси жаңғыруға"]),
+        # an adjective does not head a phrase: "қауіпсіз" is the predicate
+        ("Бүгін сессия қауіпсіз өтті.", []),
+        # a possessive head ends its phrase; three words only after a relational adjective
+        ("Өлім көрсеткіші жоғары жұқпалы ауру тіркелді.", ["жоғары жұқпалы", "жұқпалы ауру"]),
+        ("Бүгін медициналық сақтандыру жүйесі іске қосылды.",
+         ["медициналық сақтандыру", "медициналық сақтандыру жүйесі", "сақтандыру жүйесі"]),
+        # numerals, quantifiers and the endings of numbers are no part of a phrase
+        ("Ауылда 100-ден астам адам тұрады.", []),
+    ],
+)
+def test_kazakh_key_phrases_stay_inside_one_noun_phrase(sentence, expected):
+    (sent,) = list(text.sentences(sentence, "kk"))
+    got = [sent.text[sent.tokens[o.start][1] : sent.tokens[o.end - 1][2]] for o in detect.detect_kk(sent) if o.kind == "phrase"]
+    assert got == expected
+
+
+def test_kazakh_bare_head_noun_counts_to_the_full_name(tb):
+    result = extract_terms([read("kk_assembly.txt")], lang="kk", termbase=tb)
+    got = [(c.term, c.kind, c.frequency, c.forms) for c in result.candidates]
+    assert got[0] == (
+        "Қазақстан халқы Ассамблеясы", "organization", 3,
+        ("Қазақстан халқы Ассамблеясының", "Ассамблея", "Ассамблеяның"),
+    )
+    assert result.candidates[0].equivalents["kk"] == ["Қазақстан халқы Ассамблеясы", "ҚХА"]
+    assert [(c.term, c.kind, c.frequency) for c in result.candidates[1:]] == [
+        ("Ішкі істер министрлігі", "organization", 2),
+        ("Ұлттық қауіпсіздік комитеті", "organization", 1),
+        ("Бас прокуратура", "organization", 1),
+        ("Ұлттық құрылтай", "organization", 1),
+        ("Қасым-Жомарт Тоқаев", "person", 1),
+        ("саяси жаңғыру", "phrase", 1),
+        ("Астана", "place", 1),
+    ]

@@ -29,6 +29,9 @@ class Lexicon:
     weak_modifiers: frozenset[str] = frozenset()
     #: Heads of which a country has one: with the country's adjective they name it ("российская сборная").
     state_heads: frozenset[str] = frozenset()
+    #: Words that are no part of a key phrase beyond the function words: auxiliary verbs, numerals,
+    #: quantifiers and postpositions (Kazakh: "жатыр", "мың", "астам", "орай").
+    phrase_breaks: frozenset[str] = frozenset()
     #: ``stopwords`` and the function words of the language layer (:func:`termbase.languages.stopwords`):
     #: a capitalised word among them at the start of a sentence is no name ("Егер", "Бірақ", "Өйткені").
     function_words: frozenset[str] = frozenset()
@@ -70,6 +73,7 @@ def lexicon(lang: str) -> Lexicon:
         verb_cues=get("verb_cues"),
         weak_modifiers=get("weak_modifiers"),
         state_heads=get("state_heads"),
+        phrase_breaks=get("phrase_breaks"),
         function_words=get("stopwords") | function_words(lang),
     )
 

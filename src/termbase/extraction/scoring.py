@@ -263,6 +263,32 @@ def merge_acronyms(entries: dict) -> dict:
     return claims
 
 
+def merge_heads(entries: dict, lang: str) -> dict:
+    """Kazakh institutions named by their head noun alone, as one candidate with their full name:
+    ``{head key: full name key}``.
+
+    A Kazakh text names an institution in full once ("Қазақстан халқы Ассамблеясы"), then by its
+    capitalised head noun ("Ассамблея мүшелері", "Ассамблеяның үлесі"); the full name's candidate counts
+    every mention. A head shared by two full names of the text ("Ұлттық банк", "Даму банкі") stays apart.
+    """
+    if lang != "kk":
+        return {}
+    by_head: dict[str, list] = {}
+    for e in entries.values():
+        category, words = e.key
+        if category == "name" and len(words) > 1 and resolve_kind(e) == ORGANIZATION:
+            by_head.setdefault(words[-1], []).append(e.key)
+    out = {}
+    for e in entries.values():
+        category, words = e.key
+        if category != "name" or len(words) != 1 or resolve_kind(e) != ORGANIZATION:
+            continue
+        full = by_head.get(words[0], ())
+        if len(full) == 1:
+            out[e.key] = full[0]
+    return out
+
+
 def rank(entries, lang: str, *, min_freq: int = 1, max_contexts: int = 3) -> list[Scored]:
     """Every candidate worth listing, best first."""
     return list(ranked(entries, lang, min_freq=min_freq, max_contexts=max_contexts))
@@ -276,12 +302,17 @@ def ranked(entries, lang: str, *, min_freq: int = 1, max_contexts: int = 3, skip
     by_key = {e.key: e for e in entries}
     merged = merge_acronyms(by_key)
     absorbed = {acr: by_key[name] for name, acr in merged.items()}
+    heads: dict = {}  # full name key -> the entries of its bare head noun
+    for head, full in merge_heads(by_key, lang).items():
+        if head not in merged and full not in merged:
+            heads.setdefault(full, []).append(by_key[head])
+    merged_heads = {h.key for hs in heads.values() for h in hs}
     phrases = [e for e in by_key.values() if e.key[0] == "phrase"]
     cv = cvalues(phrases) if "phrase" not in skip else {}
     out: list[Scored] = []
     for e in by_key.values():
         category = e.key[0]
-        if category in skip or e.key in merged:
+        if category in skip or e.key in merged or e.key in merged_heads:
             continue
         forms = _by_count(e)
         words = forms[0][2]
@@ -317,6 +348,11 @@ def ranked(entries, lang: str, *, min_freq: int = 1, max_contexts: int = 3, skip
                     surfaces += [s for s, _, _ in _by_count(full) if s not in surfaces]
                     contexts += [c for c in full.contexts if c not in contexts]
                     contexts = contexts[:max_contexts]
+            for head in heads.get(e.key, ()):
+                frequency += head.frequency
+                surfaces += [s for s, _, _ in _by_count(head) if s not in surfaces]
+                contexts += [c for c in head.contexts if c not in contexts]
+                contexts = contexts[:max_contexts]
             if frequency < min_freq:
                 continue
             score = name_score(kind, frequency, len(e.key[1]), expansion is not None)

@@ -53,8 +53,10 @@ def detect_kk(sent: Sentence, lex: Lexicon | None = None) -> list[Occurrence]:
         w = words[i]
         if covered[i] or not is_word(w) or not _kk_is_head(w, lex):
             continue
-        if is_cap(w) and i + 1 < n and not covered[i + 1] and is_cap(words[i + 1]):
-            continue  # a capitalised name goes on: "Орталық Азия" is a place, not the head "орталық"
+        if is_cap(w) and i + 1 < n and not covered[i + 1] and is_cap(words[i + 1]) and not _ROMAN_RE.match(words[i + 1]):
+            # a capitalised name goes on: "Орталық Азия" is a place, not the head "орталық"; a Roman
+            # numeral after the head numbers what follows ("Ассамблеясының XXXII сессиясы")
+            continue
         start = _kk_org_start(words, i, covered, lex)
         if start is None:
             continue
@@ -72,6 +74,7 @@ def detect_kk(sent: Sentence, lex: Lexicon | None = None) -> list[Occurrence]:
     return out
 
 
+_ROMAN_RE = re.compile(r"^[IVXLCDM]+$")
 _KK_LOCATIVE_RE = re.compile(r"(?:(н?)(да|де|та|те))(?:ғы|гі)?$")
 
 
@@ -125,9 +128,10 @@ def _kk_org_start(words, head: int, covered, lex: Lexicon, window: int = 6) -> i
         k >= 0 and not covered[k] and is_cap(words[k])
         and not (crossed and is_cap(words[head]) and starts_clause(words, k, first))
         and not (starts_clause(words, k, first) and (words[k].lower() in lex.function_words or _kk_oblique(words[k])))
-        # "Президент министрлікке тапсырды": a title before a head noun without the possessive of the
-        # izafet is its subject ("Президент оркестрі", with the possessive, is a name)
-        and not (not is_cap(words[head]) and _kk_is_title(words[k], lex) and not _kk_possessed(words[head]))
+        # "Президент министрлікке тапсырды", "Президент Ассамблеяның үлесін атап өтті": a title before a
+        # head noun without the possessive of the izafet is its subject ("Президент оркестрі",
+        # "Президент Әкімшілігі", with the possessive, are names)
+        and not (_kk_is_title(words[k], lex) and not _kk_possessed(words[head]))
     ):
         start = k
     elif is_cap(words[head]):
@@ -199,8 +203,8 @@ def _kk_name(words, i: int, j: int, first: int, lex: Lexicon, person: bool) -> l
     if i >= j:
         return []
     lows = [strip_case_kk(w).lower() for w in words[i:j]]
-    if j - i == 1 and (lows[0] in lex.titles or lows[0] in lex.stopwords):
-        return []
+    if j - i == 1 and (lows[0] in lex.titles or lows[0] in lex.stopwords or _ROMAN_RE.match(words[i])):
+        return []  # a Roman numeral alone numbers a session or a century ("XXXII сессиясы"): no name
     if j - i == 1 and lows[0] in lex.org_names:
         kind = ORGANIZATION
     elif person or LATIN_SURNAME_RE.search(_translit_end(lows[-1])):
@@ -228,7 +232,43 @@ def _translit_end(low: str) -> str:
     return ""
 
 
-# word -> 0 (not in a key phrase), 1 (in one), 2 (in one, and ends it: an oblique case)
+# Key phrases. A Kazakh term is a noun phrase: adjectives and nouns before a head noun in the
+# nominative or with the possessive of the izafet ("саяси жаңғыру", "мемлекеттік тіл", "ұлттық бірлік").
+# A word with a case ending (genitive, dative, accusative, locative, ablative, instrumental) ends its
+# noun phrase: it may close a phrase (its citation form drops the ending) but nothing after it joins.
+# Verb forms, converbs and locative adjectives ("елдегі") are no part of one; an adjective does not end
+# one ("сессия қауіпсіз [өтті]" is a subject and its predicate).
+_NOT_IN, _IN, _ENDS = 0, 1, 2
+# A case ending after the possessive of the izafet: accusative -ын/-ін/-сын/-сін ("үлесін"), dative
+# -ына/-іне, locative -ында/-інде, ablative -ынан/-інен (the rule strips these only when another form
+# supports them; inside a key phrase they are enough to end it).
+_KK_POSS_CASE_RE = re.compile(r"[^аәеиоөұүыіэюяу](?:ы|і)(?:н|на|не|нда|нде|нан|нен)$|[аәеоөұүыіэюя](?:сы|сі)(?:н|на|не|нда|нде|нан|нен)$")
+# Accusative -ны/-ні after a vowel ("елорданы"), -ды/-ді/-ты/-ті being also the past tense of verbs
+_KK_ACCUSATIVE_RE = re.compile(r"[аәеоөұүэюя](?:ны|ні)$")
+# Adjectives that never head a noun phrase: privative -сыз/-сіз ("қауіпсіз"), -ғы/-гі ("бүгінгі",
+# "соңғы"), Arabic and Persian loans in -и after a consonant ("саяси", "ғылыми", "рухани").
+_KK_ADJECTIVE_RE = re.compile(r"(?:сыз|сіз|ғы|гі|[^аәеиоөұүыіэюяу]и)$")
+# Locative adjectives ("елдегі", "облыстағы", "ауылдағы"): they place the phrase, they are no part of a term.
+_KK_LOCATIVE_ADJ_RE = re.compile(r"(?:да|де|та|те)(?:ғы|гі)$")
+# Converbs in -п/-ып/-іп before a verb ("атап өтті", "қарап шықты") and verb forms the verb pattern misses.
+_KK_CONVERB_RE = re.compile(r"(?:[аәеоөұүыі]п)$")
+_KK_VERB_EXTRA_RE = re.compile(
+    r"(?:ады|еді|йды|йді|атын|етін|йтын|йтін|уда|уде|ған|ген|қан|кен|са|се|мын|мін|пын|пін|бын|бін|ыр|ір)$"
+)
+# A noun with the possessive of the izafet ("сайлау учаскесі", "ірі қара саны") or in the plural
+# ("мемлекеттік қызметтер") heads its noun phrase: it ends it. Not adjectives in -лы/-лі ("жұқпалы"),
+# -ғы/-гі/-қы/-кі ("ішкі", "соңғы"); -ды/-ді/-ты/-ті words are taken for verbs already.
+_KK_HEAD_RE = re.compile(
+    r"(?:[аәеоөұүыіэюя](?:сы|сі)|[бвгжзйкмнңпрсфхцчшщһ](?<![ғгқк])(?:ы|і)|(?:лар|лер|дар|дер|тар|тер))$"
+)
+_KK_NOT_HEAD = frozenset(("жоғары", "ірі", "әрі", "ары", "кері", "доллар"))
+# Relational adjectives: -лық/-лік/-дық/-дік/-тық/-тік ("ұлттық", "мемлекеттік"), -лы/-лі ("деңгейлі"),
+# Arabic and Persian -и ("саяси").
+_KK_RELATIONAL_RE = re.compile(r"(?:лық|лік|дық|дік|тық|тік|лы|лі|[^аәеиоөұүыіэюяу]и)$")
+# Locative -да/-де/-та/-те after a bare stem ("тоқсанда", "күнде"): ends a noun phrase.
+_KK_BARE_LOCATIVE_RE = re.compile(r"(?:да|де|та|те)$")
+
+# word -> _NOT_IN, _IN or _ENDS
 _phrase_words: dict[str, int] = {}
 
 
@@ -236,13 +276,32 @@ def _kk_phrase_word(w: str, lex: Lexicon) -> int:
     hit = _phrase_words.get(w)
     if hit is None:
         low = w.lower()
-        hit = 0
-        if w[:1].isalpha() and w.islower() and len(w) > 2 and low not in lex.stopwords and not _KK_VERBLIKE_RE.search(low):
-            hit = 2 if strip_case_kk(w, sure_only=True) != w else 1
+        hit = _NOT_IN
+        if (
+            w[:1].isalpha() and w.islower() and len(w) > 2 and low not in lex.function_words
+            and low not in lex.phrase_breaks
+            and not _KK_VERBLIKE_RE.search(low) and not _KK_LOCATIVE_ADJ_RE.search(low)
+        ):
+            ends = (
+                _kk_oblique(w) or _KK_POSS_CASE_RE.search(low) is not None
+                or _KK_ACCUSATIVE_RE.search(low) is not None or _kk_bare_locative(low)
+                or (len(low) > 4 and low not in _KK_NOT_HEAD and _KK_HEAD_RE.search(low) is not None)
+            )
+            hit = _ENDS if ends else _IN
         if len(_phrase_words) >= 200_000:
             _phrase_words.clear()
         _phrase_words[w] = hit
     return hit
+
+
+def _kk_bare_locative(low: str) -> bool:
+    m = _KK_BARE_LOCATIVE_RE.search(low)
+    return m is not None and len(low) - 2 >= 3 and kk_fits(low[:-2], m.group())
+
+
+def _kk_phrase_last(w: str) -> bool:
+    """Can ``w`` head (end) a key phrase? Not an adjective."""
+    return _KK_ADJECTIVE_RE.search(w.lower()) is None
 
 
 def _kk_phrases(words, covered, lex: Lexicon) -> list[Occurrence]:
@@ -251,19 +310,34 @@ def _kk_phrases(words, covered, lex: Lexicon) -> list[Occurrence]:
 
     def flush():
         if len(run) >= 2:
-            out.extend(ngrams(run, words, _any, _any, max_len=3))
+            # three words only after a relational adjective ("медициналық сақтандыру жүйесі"): free word
+            # order makes most other three-word runs a subject and part of its predicate
+            out.extend(
+                o for o in ngrams(run, words, _any, _kk_phrase_last, max_len=3)
+                if o.end - o.start == 2 or _KK_RELATIONAL_RE.search(words[o.start].lower())
+            )
         run.clear()
 
+    n = len(words)
     for i, w in enumerate(words):
-        kind = 0 if covered[i] else _kk_phrase_word(w, lex)
+        kind = _NOT_IN if covered[i] else _kk_phrase_word(w, lex)
+        if kind and _KK_CONVERB_RE.search(w) and i + 1 < n and _kk_verb(words[i + 1], lex):
+            kind = _NOT_IN  # "атап өтті": a converb and its auxiliary verb
+        if kind and i >= 2 and words[i - 1] == "-" and words[i - 2][:1].isdigit():
+            kind = _NOT_IN  # the ending of a number: "100-ден", "5-інші"
         if kind:
             run.append(i)
-            if kind == 2:
+            if kind == _ENDS:
                 flush()  # a word in an oblique case ends a noun phrase
         elif run:
             flush()
     flush()
     return out
+
+
+def _kk_verb(w: str, lex: Lexicon) -> bool:
+    low = w.lower()
+    return w.islower() and (low in lex.phrase_breaks or _KK_VERBLIKE_RE.search(low) is not None or _KK_VERB_EXTRA_RE.search(low) is not None)
 
 
 def _any(word: str) -> bool:
