@@ -4,6 +4,8 @@ The documents are NTREX-128 en/ru (or en/kk) sentences repeated to the wanted si
 random merges and drops as scripts/eval_align.py, given as one flat list (no paragraph breaks: the
 hardest case for the search, since paragraphs would split it into small problems). Anchors are
 computed first (reported separately), then the alignment; peak memory is the process's max RSS.
+Times are wall clock, with the process's CPU time in brackets: on a busy machine (other jobs on the
+same cores) the CPU time is the figure to compare.
 
     PYTHONPATH=src python scripts/bench_align.py [--sizes 2000,20000] [--lang ru]
 """
@@ -43,16 +45,17 @@ def one(size: int, other: str) -> None:
     n_b = 1 + max(j for _, b in gold for j in b)
     sa, sb = sa[:n_a], sb[:n_b]
     rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     ka = [frozenset(default_anchors(s.text, "en")) for s in sa]
     kb = [frozenset(default_anchors(s.text, other)) for s in sb]
-    t1 = time.perf_counter()
+    t1, c1 = time.perf_counter(), time.process_time()
     beads = align_pair(sa, sb, anchors_a=ka, anchors_b=kb)
-    t2 = time.perf_counter()
+    t2, c2 = time.perf_counter(), time.process_time()
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     strict = score([(a, b) for a, b, _ in beads], gold)[0][2]
     print(
-        f"en-{other} {len(sa)} x {len(sb)}: anchors {t1 - t0:.2f}s, align {t2 - t1:.2f}s, total {t2 - t0:.2f}s; "
+        f"en-{other} {len(sa)} x {len(sb)}: anchors {t1 - t0:.2f}s ({c1 - c0:.2f}s CPU), "
+        f"align {t2 - t1:.2f}s ({c2 - c1:.2f}s CPU), total {t2 - t0:.2f}s ({c2 - c0:.2f}s CPU); "
         f"peak RSS {rss:.0f} MB (data loaded: {rss0:.0f} MB); strict F1 {strict:.4f}"
     )
 

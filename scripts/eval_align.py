@@ -13,7 +13,9 @@ Settings: "paragraphs" (each news document is a paragraph, i.e. blank lines betw
 "flat" (one run of 1,997 sentences, no paragraph breaks). NTREX documents with an even number are the
 development half (used to set AlignConfig defaults), odd ones the test half.
 
-    PYTHONPATH=src python scripts/eval_align.py [--seeds 3] [--termbase] [--quick]
+    PYTHONPATH=src python scripts/eval_align.py [--split test] [--seeds 3] [--termbase] [--no-gc]
+    PYTHONPATH=src python scripts/eval_align.py --split test --calibration   # are the scores right?
+    PYTHONPATH=src python scripts/eval_align.py --split dev --fit-scores     # refit the score model
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from gale_church import gale_church  # noqa: E402
 
 from termbase.alignment import align_pair, default_anchors  # noqa: E402
+from termbase.alignment.search import AlignConfig, bead_features  # noqa: E402
 from termbase.models import Segment  # noqa: E402
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "eval" / "parallel"
@@ -137,6 +140,58 @@ def run_tb(sa, sb, a, b, anchor_fn):
     return [(ga, gb) for ga, gb, _ in align_pair(sa, sb, anchors_a=ka, anchors_b=kb)]
 
 
+def scored_beads(docs, seeds):
+    """``(features, score, right)`` of every 2-language bead termbase finds, over both language pairs,
+    paragraphs and flat, all seeds."""
+    out = []
+    for other in ("ru", "kk"):
+        for paras in (True, False):
+            for seed in range(1, seeds + 1):
+                sa, sb, gold = perturb(docs, "en", other, random.Random(seed), paragraphs=paras)
+                g = set(gold)
+                ka = [frozenset(default_anchors(s.text, "en")) for s in sa]
+                kb = [frozenset(default_anchors(s.text, other)) for s in sb]
+                beads = align_pair(sa, sb, anchors_a=ka, anchors_b=kb)
+                path = [(ga, gb) for ga, gb, _ in beads]
+                feats = bead_features(path, [len(s.text) for s in sa], [len(s.text) for s in sb], ka, kb, AlignConfig())
+                for (ga, gb, score), f in zip(beads, feats):
+                    if f is not None:
+                        out.append((f, score, (ga, gb) in g))
+    return out
+
+
+def calibration(docs, seeds) -> None:
+    bins = [0.0, 0.2, 0.5, 0.8, 0.9, 0.95, 0.99, 1.0001]
+    rows = scored_beads(docs, seeds)
+    print(f"== score calibration ({len(rows)} beads with two languages)")
+    for lo, hi in zip(bins, bins[1:]):
+        sel = [right for _, score, right in rows if lo <= score < hi]
+        share = sum(sel) / len(sel) if sel else 0.0
+        print(f"  score [{lo:.2f}, {min(hi, 1.0):.2f}{']' if hi > 1 else ')'}: {len(sel):5d} beads, {share:6.1%} right")
+
+
+def fit_scores(docs, seeds) -> None:
+    """Logistic regression (Newton's method, a little L2) of "bead is right" on bead_features."""
+    import numpy as np
+
+    rows = scored_beads(docs, seeds)
+    x = np.array([[1.0, *f] for f, _, _ in rows])
+    y = np.array([1.0 if right else 0.0 for _, _, right in rows])
+    w = np.zeros(x.shape[1])
+    for _ in range(50):
+        p = 1 / (1 + np.exp(-np.clip(x @ w, -30, 30)))
+        grad = x.T @ (p - y) + 1e-3 * w
+        hess = (x * (p * (1 - p))[:, None]).T @ x + 1e-3 * np.eye(len(w))
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    p = 1 / (1 + np.exp(-np.clip(x @ w, -30, 30)))
+    loss = -np.mean(y * np.log(p + 1e-12) + (1 - y) * np.log(1 - p + 1e-12))
+    print(f"fitted on {len(rows)} beads, log loss {loss:.4f}")
+    print("_SCORE_MODEL = (" + ", ".join(f"{v:.3f}" for v in w) + ")")
+
+
 def fmt(t):
     return f"P {t[0]:.4f} R {t[1]:.4f} F1 {t[2]:.4f}"
 
@@ -148,6 +203,8 @@ def main() -> None:
     ap.add_argument("--termbase", action="store_true", help="also run with the shipped glossary's concept anchors")
     ap.add_argument("--no-gc", action="store_true", help="skip the (slow) Gale-Church baseline")
     ap.add_argument("--sets", default="ntrex-para,ntrex-flat,tatoeba")
+    ap.add_argument("--calibration", action="store_true", help="how often beads of each score range are right")
+    ap.add_argument("--fit-scores", action="store_true", help="fit the bead score model on this split")
     args = ap.parse_args()
 
     anchor_fns = {"termbase (length+anchors)": default_anchors, "termbase (length only)": None}
@@ -162,6 +219,9 @@ def main() -> None:
     ntrex = load_ntrex()
     pick = {"dev": lambda k: k % 2 == 0, "test": lambda k: k % 2 == 1, "all": lambda k: True}[args.split]
     ntrex = [d for k, d in enumerate(ntrex) if pick(k)]
+    if args.calibration or args.fit_scores:
+        (fit_scores if args.fit_scores else calibration)(ntrex, args.seeds)
+        return
     sets = args.sets.split(",")
     for other in ("ru", "kk"):
         cases = []

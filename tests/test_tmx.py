@@ -100,6 +100,25 @@ def test_round_trip_of_arbitrary_text(tmp_path_factory, en, kk):
     assert [u.texts for u in read_tmx(out)] == [{"en": en, "kk": kk}]
 
 
+def test_many_units_are_written_in_chunks_and_read_back(tmp_path):
+    # more units than one write chunk holds; the document changes along the way (its escaped prop is
+    # reused while it stays the same)
+    units = [
+        TranslationUnit(
+            {"en": f"Item {i} & <b>", "kk": f"{i}-тармақ «ҚХА»", "ru": f"Пункт {i}\r"},
+            document=("a & b.txt" if i < 700 else "c.txt") if i % 500 else None,
+            position=i, score=round(i / 2000, 4), context="ctx" if i == 3 else None,
+        )
+        for i in range(2000)
+    ]
+    out = tmp_path / "many.tmx"
+    assert write_tmx(iter(units), out, source_lang="en", target_langs=["kk", "ru"]) == 2000
+    assert list(read_tmx(out)) == units
+    text = out.read_text(encoding="utf-8")
+    assert text.count('<prop type="x-document">a &amp; b.txt</prop>') == 698
+    assert text.endswith("    </tu>\n  </body>\n</tmx>\n")
+
+
 def test_dates():
     assert tmx_date(0) == "19700101T000000Z"
 

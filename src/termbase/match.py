@@ -125,28 +125,39 @@ class TermMatcher:
     def languages(self) -> list[str]:
         return sorted(self._automata)
 
-    def _text_keys(self, text: str, lang: str) -> tuple[list[str], list[tuple[int, int]]]:
-        # Same keys as text_keys(), faster: one normalize() per text, a per-matcher word cache,
-        # and no stemming of words that no term word starts like.
-        norm = normalize(text, lang)
-        cache = self._cache.setdefault(lang, {})
-        if len(cache) > self._CACHE_LIMIT:
-            cache.clear()
-        prefixes = self._prefixes.get(lang, set())
-        keys: list[str] = []
-        spans = token_spans(text)
-        for start, end in spans:
-            word = text[start:end]
-            if len(word) >= 2 and word[0].isupper() and word[1].isupper():
-                key = word_key(word, lang)
-            else:
-                nw = norm[start:end]
-                key = cache.get(nw)
+    def _keys(self, text: str, lang: str) -> tuple[list[str], list[str]]:
+        """The words of ``text`` and their match keys (those of :func:`text_keys`), fast.
+
+        A word's key depends on the word alone, so keys are cached per word as written: a
+        text costs one split and a dictionary look-up per word, and nothing is normalised or
+        stemmed twice. Words whose first letters start no term word get a key that matches
+        nothing, without stemming (pymorphy3 is slow).
+        """
+        if "\u03a3" in text:
+            # Greek capital sigma is the one letter whose lower case depends on the letters
+            # around it (final ς): only the whole text's normalisation gives its keys.
+            norm = normalize(text, lang)
+            spans = token_spans(text)
+            return [text[s:e] for s, e in spans], [self._key(text[s:e], lang, norm[s:e]) for s, e in spans]
+        cache = self._cache.get(lang)
+        if cache is None or len(cache) > self._CACHE_LIMIT:
+            cache = self._cache[lang] = {}
+        words = _words(text)
+        keys = list(map(cache.get, words))
+        if None in keys:  # words not seen before
+            for i, key in enumerate(keys):
                 if key is None:
-                    key = stem(nw, lang) if nw[: self.PREFIX] in prefixes else _NOMATCH
-                    cache[nw] = key
-            keys.append(key)
-        return keys, spans
+                    word = words[i]
+                    keys[i] = cache[word] = self._key(word, lang, normalize(word, lang))
+        return words, keys
+
+    def _key(self, word: str, lang: str, norm: str) -> str:
+        """The key of ``word`` (``norm`` is its normalised form); see :func:`word_key`."""
+        if len(word) >= 2 and word[0].isupper() and word[1].isupper():
+            return word_key(word, lang)
+        if norm[: self.PREFIX] not in self._prefixes.get(lang, ()):
+            return _NOMATCH
+        return stem(norm, lang)
 
     def find_all(self, text: str, lang: str) -> list[TermMatch]:
         """Every term occurrence, overlapping ones included, in text order.
@@ -158,22 +169,28 @@ class TermMatcher:
         automaton = self._automata.get(lang)
         if automaton is None or not text:
             return []
-        keys, spans = self._text_keys(text, lang)
+        words, keys = self._keys(text, lang)
         if not keys:
             return []
         joined = _SEP + _SEP.join(keys) + _SEP
-        # position of the separator before word i -> i
-        starts: dict[int, int] = {}
-        pos = 0
-        for i, k in enumerate(keys):
-            starts[pos] = i
-            pos += len(k) + 1
         found: dict[tuple[int, int, str], list[Term]] = {}
+        starts: list[int] = []  # offsets of the first words, found as far as a match needs
+        pos = 0
         for end_index, (plen, values) in automaton.iter(joined):
-            first = starts[end_index - plen + 1]
+            # a pattern starts at the separator before its first word: count the ones before it
+            first = joined.count(_SEP, 0, end_index - plen + 1)
             for concept_id, term, n in values:
-                s, e = spans[first][0], spans[first + n - 1][1]
+                last = first + n - 1
+                while len(starts) <= last:
+                    # a word is found from the end of the one before: nothing between two words can begin one
+                    word = words[len(starts)]
+                    pos = text.find(word, pos)
+                    starts.append(pos)
+                    pos += len(word)
+                s, e = starts[first], starts[last] + len(words[last])
                 found.setdefault((s, e, concept_id), []).append(term)
+        if not found:
+            return []
         out: list[TermMatch] = []
         for (s, e, concept_id), terms in found.items():
             surface = text[s:e]
@@ -187,15 +204,43 @@ class TermMatcher:
 
         When one span matches terms of several concepts (a term shared by two concepts), all are returned.
         """
+        matches = self.find_all(text, lang)
+        if len(matches) < 2:
+            return matches
         chosen: list[TermMatch] = []
         taken: list[tuple[int, int]] = []
-        for m in sorted(self.find_all(text, lang), key=lambda m: (-(m.end - m.start), m.start)):
+        for m in sorted(matches, key=lambda m: (m.start - m.end, m.start)):
             if any(m.start < e and s < m.end for s, e in taken if (s, e) != (m.start, m.end)):
                 continue
             chosen.append(m)
             taken.append((m.start, m.end))
         chosen.sort(key=lambda m: (m.start, m.concept_id))
         return chosen
+
+
+# Characters that never begin or end a word (see termbase.languages.tokenize): stripped from the
+# ends of a space-separated chunk, they leave its words unchanged, and usually one plain word.
+_EDGE = "\"'.,;:!?()[]{}<>«»‹›“”„‟‘’‚‛`´′″*/\\|&#%$§@~^_+=…·•–—‒―−‐‑-\u00ad\u200b\u200c\u200d\u2060\ufeff"
+
+
+def _words(text: str) -> list[str]:
+    """The words of ``text`` as :func:`~termbase.languages.tokenize` gives them, without offsets.
+
+    Words never span white space, so each space-separated chunk is tokenised alone, and most
+    chunks are one word once the punctuation at their ends is stripped: a C-level test each
+    instead of the tokeniser's regular expression over the whole text.
+    """
+    out: list[str] = []
+    add = out.append
+    for chunk in text.split():
+        if not chunk.isalnum():
+            chunk = chunk.strip(_EDGE)
+            if not chunk.isalnum():
+                if chunk:
+                    out.extend(chunk[s:e] for s, e in token_spans(chunk))
+                continue
+        add(chunk)
+    return out
 
 
 _NOMATCH = "\x00"  # key of a word that cannot be part of any term

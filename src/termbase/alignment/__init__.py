@@ -2,15 +2,18 @@
 
 Pure functions over lists of :class:`~termbase.models.Segment`. The cost of a bead (1-1, 1-2, 2-1,
 2-2, 1-0, 0-1) is the Gale-Church length cost plus a prior for the bead type, minus a bonus for the
-*anchors* both sides share: numbers, capitalised names compared through a transliteration skeleton
+*anchors* both sides share, plus a cost for the numbers and question or exclamation marks only one
+side has. Anchors are numbers (in digits or words: ``2`` / ``two`` / ``два`` / ``екі``), units and
+currencies, months and weekdays, capitalised names compared through a transliteration skeleton
 (Tokayev / Токаев / Тоқаевтың all give ``tkv``), a few punctuation marks, and, when an anchor
 function built from the termbase is given, the ids of the concepts whose terms occur in the text.
 
 Search is a dynamic programme restricted to a band around the diagonal implied by cumulative text
-length; when the best path touches the band's edge the band moves onto that path (and widens if it
-touches again), so memory and time grow as ``n * band`` instead of ``n * m``. Paragraphs are hard boundaries: when both texts have the same number
-of paragraphs, paragraph *k* aligns with paragraph *k*; otherwise the paragraphs are aligned first
-(with the same machinery) and sentences are aligned inside each group of paragraphs.
+length; when the best path touches the band's edge the band moves onto that path (and widens where
+it touches again), so memory and time grow as ``n * band`` instead of ``n * m``. Paragraphs are
+hard boundaries: when both texts have the same number of paragraphs, paragraph *k* aligns with
+paragraph *k*; otherwise the texts are aligned in one run in which no bead joins sentences of two
+paragraphs of the same text.
 
 Three texts are aligned through a pivot language (English by default): each other text is aligned
 with the pivot and the links are merged into multilingual beads.

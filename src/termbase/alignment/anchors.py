@@ -1,17 +1,24 @@
 """Alignment anchors: what two sentences in different languages visibly share.
 
-Numbers (``n``), capitalised names compared through a transliteration skeleton (``w``: Tokayev /
-Токаев / Тоқаевтың all give ``tkv``), a few punctuation marks (``p``) and, through
-:func:`termbase_anchors`, the ids of termbase concepts whose terms occur in the sentence (``c``).
+Numbers (``n``), written in digits or in words (``2`` / ``two`` / ``два`` / ``екі`` all give
+``n2``), units and currencies (``u``: ``million`` / ``млн``, ``%`` / ``процент`` / ``пайыз``,
+``$`` / ``доллар``), months and weekdays (``t``: ``April`` / ``апреля`` / ``сәуірде`` give ``t4``),
+capitalised names compared through a transliteration skeleton (``w``: Tokayev / Токаев / Тоқаевтың
+all give ``tkv``), a few punctuation marks (``p``) and, through :func:`termbase_anchors`, the ids of
+termbase concepts whose terms occur in the sentence (``c``). The number, unit and calendar words
+are data: ``data/anchor_words.txt``.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from pathlib import Path
 from typing import Callable, Iterable
 
-__all__ = ["AnchorFunction", "default_anchors", "name_key", "termbase_anchors"]
+from ..errors import UnknownLanguage
+
+__all__ = ["AnchorFunction", "default_anchors", "name_key", "termbase_anchors", "word_anchor"]
 
 #: ``anchor(text, lang) -> keys``; keys shared by both sides of a bead make it cheaper. The first
 #: character of a key picks its weight (see :attr:`AlignConfig.weights`).
@@ -20,7 +27,10 @@ AnchorFunction = Callable[[str, str], Iterable[str]]
 
 _NUMBER = re.compile(r"\d+(?:[.,\u00a0\u202f ]\d{3})*(?:[.,]\d+)?")
 _WORD = re.compile(r"[^\W\d_][^\W_]*(?:['’-][^\W\d_]+)*")
-_QUOTES = frozenset("\"«»“”„")
+_QUOTE = re.compile("[\"«»“”„]")
+_SYMBOLS = {"%": "u%", "$": "u$", "€": "u€", "£": "u£"}
+_WORDS_FILE = Path(__file__).parent / "data" / "anchor_words.txt"
+_LANGS = ("en", "kk", "ru")
 
 # Cyrillic (Russian and Kazakh) to a Latin-ish skeleton alphabet. Upper-case letters stand for
 # sounds English spells with two letters: S = sh/щ, C = ch, Z = zh/j (Kazakh ж is "j" in official
@@ -69,31 +79,97 @@ def name_key(word: str, *, length: int = 3) -> str:
     return "".join(out[:length])
 
 
-def default_anchors(text: str, lang: str) -> list[str]:
-    """Anchors of a sentence: numbers (``n``), capitalised names (``w``), punctuation (``p``).
+@functools.lru_cache(maxsize=None)
+def _word_table(lang: str) -> tuple[dict[str, str], dict[str, str], dict[str, str], tuple[int, ...]]:
+    """``(lower-case forms, capitalised forms, prefixes, prefix lengths longest first)`` -> key."""
+    if lang not in _LANGS:  # no silent fallback: a language without words would just lose anchors
+        raise UnknownLanguage(f"no anchor words for language {lang!r}; supported: {', '.join(_LANGS)}")
+    lower: dict[str, str] = {}
+    cased: dict[str, str] = {}
+    prefixes: dict[str, str] = {}
+    for n, raw in enumerate(_WORDS_FILE.read_text(encoding="utf-8").splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) != 3:  # a broken data file is a bug of ours, not user input
+            raise ValueError(f"anchor_words.txt:{n}: expected KEY<TAB>LANG<TAB>FORMS")
+        key, form_lang, forms = fields
+        if form_lang != lang:
+            continue
+        for form in forms.split():
+            if form.endswith("*"):
+                prefixes[form[:-1]] = key
+            elif form != form.lower():
+                cased[form] = key
+            else:
+                lower[form] = key
+    lengths = tuple(sorted({len(p) for p in prefixes}, reverse=True))
+    return lower, cased, prefixes, lengths
 
-    >>> default_anchors("Tokayev met 2,000 delegates in Astana?", "en")
-    ['n2000', 'wtkv', 'wstn', 'p?']
+
+@functools.lru_cache(maxsize=65536)
+def word_anchor(word: str, lang: str) -> str | None:
+    """The anchor of a number, month or weekday word (``data/anchor_words.txt``), else ``None``.
+
+    >>> word_anchor("двух", "ru"), word_anchor("сәуірде", "kk"), word_anchor("May", "en"), word_anchor("may", "en")
+    ('n2', 't4', 't5', None)
     """
+    lower, cased, prefixes, lengths = _word_table(lang)
+    if word in cased:
+        return cased[word]
+    w = word.lower().replace("ё", "е")
+    key = lower.get(w)
+    if key is None:
+        for k in lengths:
+            if len(w) >= k:
+                key = prefixes.get(w[:k])
+                if key is not None:
+                    break
+    return key
+
+
+def default_anchors(text: str, lang: str) -> list[str]:
+    """Anchors of a sentence: numbers (``n``), units and currencies (``u``), months and weekdays
+    (``t``), capitalised names (``w``), punctuation (``p``). ``lang`` is ``en``, ``kk`` or ``ru``.
+
+    >>> default_anchors("Tokayev met 2,000 delegates in Astana on Monday?", "en")
+    ['n2000', 'wtkv', 'wstn', 'tmon', 'p?']
+    >>> default_anchors("Екі мың делегат 5 сәуірде жиналды.", "kk")
+    ['n5', 'n2', 'n1000', 't4']
+    """
+    if lang not in _LANGS:
+        raise UnknownLanguage(f"no anchor words for language {lang!r}; supported: {', '.join(_LANGS)}")
     keys: list[str] = []
     for m in _NUMBER.finditer(text):
         digits = re.sub(r"\D", "", m.group())
-        keys.append("n" + digits.lstrip("0") or "n0")
-    for m in _WORD.finditer(text):
-        word = m.group()
-        if word[0].isupper() and len(word) > 1:
-            key = name_key(word)
-            if len(key) >= 2:
-                keys.append("w" + key)
+        keys.append("n" + (digits.lstrip("0") or "0"))
+    for word in _WORD.findall(text):
+        key = _word_key(word, lang)
+        if key is not None:
+            keys.append(key)
+    for symbol, key in _SYMBOLS.items():
+        if symbol in text:
+            keys.append(key)
     if "?" in text:
         keys.append("p?")
     if "!" in text:
         keys.append("p!")
     if "(" in text:
         keys.append("p(")
-    if any(ch in _QUOTES for ch in text):
+    if _QUOTE.search(text):
         keys.append("pq")
     return keys
+
+
+@functools.lru_cache(maxsize=131072)
+def _word_key(word: str, lang: str) -> str | None:
+    key = word_anchor(word, lang)
+    if key is None and word[0].isupper() and len(word) > 1:
+        name = name_key(word)
+        if len(name) >= 2:
+            key = "w" + name
+    return key
 
 
 def termbase_anchors(matcher, base: AnchorFunction | None = default_anchors) -> AnchorFunction:

@@ -1,5 +1,5 @@
 """The search: a banded dynamic programme over bead costs (Gale-Church length cost, bead priors,
-shared-anchor bonus), with paragraph handling and bead confidence scores.
+shared-anchor bonus, unshared-anchor cost), with paragraph handling and bead confidence scores.
 
 Memory and time grow as ``n * band``: only two rows of costs are kept, plus one byte of back pointer
 per cell of the band.
@@ -14,24 +14,37 @@ from typing import Iterable, Sequence
 
 from ..models import Segment
 
-__all__ = ["AlignConfig", "align_pair"]
+__all__ = ["AlignConfig", "align_pair", "bead_features", "bead_score"]
 
 @dataclass(frozen=True)
 class AlignConfig:
-    """Tuning of the aligner; the defaults were set on NTREX-128 documents (see scripts/eval_align.py).
+    """Tuning of the aligner; the defaults were set on the development half of the NTREX-128
+    documents (see scripts/eval_align.py), for English-Russian and English-Kazakh alike.
 
     ``variance`` is the Gale-Church variance of the target/source length difference per character;
     ``priors`` the prior probabilities of the bead kinds in the order 1-1, 1-0, 0-1, 2-1, 1-2,
     2-2; ``anchor_weight`` the cost bonus per unit of shared anchor weight; ``weights`` the weight of
-    each anchor kind by key prefix (``n`` number, ``w`` name, ``c`` concept, ``p`` punctuation).
+    each anchor kind by key prefix (``n`` number, ``u`` unit or currency, ``t`` month or weekday,
+    ``w`` name, ``c`` concept, ``p`` punctuation).
+
+    The length ratio of the two languages is not a setting: it is measured on the texts themselves
+    (and re-measured on the 1-1 beads found), so Kazakh and Russian need no ratio of their own; a
+    separate variance per language pair did not help either.
     """
 
-    variance: float = 6.8
-    priors: tuple[float, ...] = (0.89, 0.005, 0.005, 0.045, 0.045, 0.011)
+    variance: float = 10.0
+    priors: tuple[float, ...] = (0.89, 0.015, 0.015, 0.045, 0.045, 0.007)
     anchor_weight: float = 2.0
     #: share of Gale-Church's length term in the cost of a dropped sentence (1-0, 0-1)
     null_length_weight: float = 0.0
-    weights: tuple[tuple[str, float], ...] = (("n", 2.0), ("w", 1.5), ("c", 1.5), ("p", 0.5))
+    weights: tuple[tuple[str, float], ...] = (
+        ("n", 2.0), ("u", 1.0), ("t", 1.0), ("w", 1.0), ("c", 1.0), ("p", 0.5),
+    )
+    #: cost of an anchor found on one side of a bead only, by key prefix: a number or a question
+    #: mark missing from the other side says the sentences are not translations of each other (a
+    #: sentence merged into a bead by mistake brings its own). Names and terms are left out: their
+    #: keys miss too often in true translations (Welsh / Уэльса, pronouns for names).
+    unshared_weights: tuple[tuple[str, float], ...] = (("n", 1.0), ("p", 0.4))
     band: int = 16
     #: the band doubles up to this half-width; past it the search is exact within the band only
     max_band: int = 4096
@@ -61,17 +74,19 @@ def align_pair(
     pb = _paragraph_spans(b)
     para_a = [s.paragraph for s in a]
     para_b = [s.paragraph for s in b]
-    if len(pa) > 1 and len(pb) > 1:  # inside aligned paragraph groups any two neighbours may merge
-        para_a, para_b = [0] * len(a), [0] * len(b)
+    # Paragraphs: the same number on both sides are taken to correspond, k with k, and aligned one
+    # by one. Otherwise the texts are aligned in one run in which no bead joins two sentences of
+    # different paragraphs of the same text. (Aligning the paragraphs first, as 1-1/2-1/... beads
+    # of paragraphs, lost about 3 points of F1 on NTREX documents with a fifth of the paragraph
+    # breaks removed on one side: three paragraphs run together cannot be one bead.)
+    same_paragraphs = len(pa) == len(pb) and len(pa) > 1
+    if same_paragraphs:
+        groups = [((sa, ea), (sb, eb)) for (sa, ea), (sb, eb) in zip(pa, pb)]
+    else:
+        groups = [((0, len(a)), (0, len(b)))]
     weights = dict(config.weights)
     for _ in range(2):
         scorer = _Scorer(ratio, config, weights)
-        if len(pa) == len(pb) and len(pa) > 1:
-            groups = [((sa, ea), (sb, eb)) for (sa, ea), (sb, eb) in zip(pa, pb)]
-        elif len(pa) > 1 and len(pb) > 1:
-            groups = _align_paragraphs(pa, pb, la, lb, ka, kb, scorer, config)
-        else:
-            groups = [((0, len(a)), (0, len(b)))]
         path: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
         for (sa, ea), (sb, eb) in groups:
             beads = _dp(la[sa:ea], lb[sb:eb], ka[sa:ea], kb[sb:eb], para_a[sa:ea], para_b[sb:eb], scorer, config)
@@ -85,7 +100,8 @@ def align_pair(
         if not sum_a or not sum_b or abs((sum_b / sum_a) / ratio - 1) <= 0.03:
             break
         ratio = sum_b / sum_a
-    return [(ga, gb, scorer.score(ga, gb, la, lb, ka, kb)) for ga, gb in path]
+    scores = [bead_score(f) for f in bead_features(path, la, lb, ka, kb, config)]
+    return [(ga, gb, score) for (ga, gb), score in zip(path, scores)]
 
 
 def _paragraph_spans(segs: Sequence[Segment]) -> list[tuple[int, int]]:
@@ -99,7 +115,7 @@ def _paragraph_spans(segs: Sequence[Segment]) -> list[tuple[int, int]]:
 
 
 class _Scorer:
-    """Bead costs and confidence scores for one language pair."""
+    """Bead costs for one language pair: the length ratio, variance, priors and anchor weights."""
 
     def __init__(self, ratio: float, config: AlignConfig, weights: dict[str, float]):
         self.ratio = ratio
@@ -108,37 +124,69 @@ class _Scorer:
         self.anchor_weight = config.anchor_weight
         self.weights = weights
 
-    def weight(self, keys: Iterable[str]) -> float:
-        w = self.weights
-        return sum(w.get(k[0], 1.0) for k in keys)
 
-    def score(self, ga, gb, la, lb, ka, kb) -> float:
-        """Confidence that a bead is exactly right, in [0, 1]; 0 for a sentence left alone (1-0/0-1).
+def bead_features(
+    beads: Sequence[tuple[tuple[int, ...], tuple[int, ...]]],
+    la: Sequence[int],
+    lb: Sequence[int],
+    ka: Sequence[frozenset],
+    kb: Sequence[frozenset],
+    config: AlignConfig = AlignConfig(),
+) -> list[tuple[float, ...] | None]:
+    """What the confidence score of each bead is computed from (``None`` for 1-0 / 0-1 beads).
 
-        A logistic model of the length delta, the anchor weight shared and not shared, and whether
-        the bead merges sentences, fitted on NTREX-128 development documents (scripts/eval_align.py):
-        beads scored 0.9-0.95 were right 84% of the time, those under 0.2 in 2%.
-        """
+    ``la``/``lb`` are segment lengths in characters, ``ka``/``kb`` anchor sets. The features are
+    ``(|delta|, delta^2, shared anchor weight, unshared anchor weight, unshared cost, merged)``:
+    Gale-Church's length delta with the length ratio of the 1-1 beads, the :attr:`AlignConfig.weights`
+    of the anchors both sides share and of those only one side has, the
+    :attr:`AlignConfig.unshared_weights` cost of the latter, and 1 when the bead merges sentences.
+    Used by :func:`align_pair` and by ``scripts/eval_align.py --fit-scores``.
+    """
+    ones = [(ga[0], gb[0]) for ga, gb in beads if len(ga) == 1 and len(gb) == 1]
+    sum_a = sum(la[i] for i, _ in ones)
+    sum_b = sum(lb[j] for _, j in ones)
+    if not sum_a or not sum_b:
+        sum_a, sum_b = sum(la), sum(lb)
+    ratio = sum_b / sum_a if sum_a and sum_b else 1.0
+    weights = dict(config.weights)
+    unshared_cost = dict(config.unshared_weights)
+
+    def weight(keys, table):
+        return sum(table.get(k[0], 1.0 if table is weights else 0.0) for k in keys)
+
+    out: list[tuple[float, ...] | None] = []
+    for ga, gb in beads:
         if not ga or not gb:
-            return 0.0
+            out.append(None)
+            continue
         lena = sum(la[i] for i in ga) + len(ga) - 1
         lenb = sum(lb[j] for j in gb) + len(gb) - 1
-        d = abs(_delta(lena, lenb, self.ratio, self.variance))
+        d = abs(_delta(lena, lenb, ratio, config.variance))
         sa = frozenset().union(*(ka[i] for i in ga))
         sb = frozenset().union(*(kb[j] for j in gb))
-        shared = self.weight(sa & sb)
-        unshared = self.weight(sa) + self.weight(sb) - 2 * shared
-        b0, b_d, b_d2, b_shared, b_unshared, b_merge = _SCORE_MODEL
-        x = b0 + b_d * d + b_d2 * d * d + b_shared * shared + b_unshared * unshared
-        if len(ga) + len(gb) > 2:
-            x += b_merge
-        x = max(-30.0, min(30.0, x))
-        return round(1.0 / (1.0 + math.exp(-x)), 4)
+        both = sa & sb
+        only = (sa | sb) - both
+        out.append((d, d * d, weight(both, weights), weight(only, weights), weight(only, unshared_cost),
+                    1.0 if len(ga) + len(gb) > 2 else 0.0))
+    return out
 
 
-# Logistic score model: intercept, |delta|, delta^2, shared anchor weight, unshared anchor weight,
-# merged bead. Fitted on NTREX-128 dev documents with the default AlignConfig (see Scorer.score).
-_SCORE_MODEL = (2.24, -0.351, -0.739, 1.019, -0.189, -1.072)
+def bead_score(features: tuple[float, ...] | None) -> float:
+    """Confidence that a bead is exactly right, in [0, 1]; 0 for a sentence left alone (1-0/0-1).
+
+    A logistic model of :func:`bead_features`, fitted on the development half of the NTREX-128
+    documents with the default :class:`AlignConfig` (``scripts/eval_align.py --fit-scores``); see
+    ``--calibration`` for how often the beads of each score range are right on held-out documents.
+    """
+    if features is None:
+        return 0.0
+    x = _SCORE_MODEL[0] + sum(c * f for c, f in zip(_SCORE_MODEL[1:], features))
+    x = max(-30.0, min(30.0, x))
+    return round(1.0 / (1.0 + math.exp(-x)), 4)
+
+
+# Logistic score model: intercept, then one coefficient per bead_features() feature.
+_SCORE_MODEL = (5.222, -0.796, -0.285, 0.212, -0.108, -0.033, -2.322)
 
 
 def _delta(lena: float, lenb: float, ratio: float, variance: float) -> float:
@@ -146,23 +194,6 @@ def _delta(lena: float, lenb: float, ratio: float, variance: float) -> float:
     if mean <= 0:
         return 0.0
     return (lenb / ratio - lena) / math.sqrt(mean * variance)
-
-
-def _align_paragraphs(pa, pb, la, lb, ka, kb, scorer, config):
-    """Group paragraphs of two texts whose counts differ, as ``[((sa, ea), (sb, eb)), ...]``."""
-    pla = [sum(la[s:e]) for s, e in pa]
-    plb = [sum(lb[s:e]) for s, e in pb]
-    pka = [frozenset().union(*ka[s:e]) for s, e in pa]
-    pkb = [frozenset().union(*kb[s:e]) for s, e in pb]
-    beads = _dp(pla, plb, pka, pkb, [0] * len(pa), [0] * len(pb), scorer, config)
-    groups = []
-    for (ia0, ia1), (ib0, ib1) in beads:
-        sa = pa[ia0][0] if ia1 > ia0 else (pa[ia0][0] if ia0 < len(pa) else len(la))
-        ea = pa[ia1 - 1][1] if ia1 > ia0 else sa
-        sb = pb[ib0][0] if ib1 > ib0 else (pb[ib0][0] if ib0 < len(pb) else len(lb))
-        eb = pb[ib1 - 1][1] if ib1 > ib0 else sb
-        groups.append(((sa, ea), (sb, eb)))
-    return groups
 
 
 def _band(la, lb, w):
@@ -182,14 +213,42 @@ def _band(la, lb, w):
     return _fix_band([max(0, c - w) for c in centre], [min(m, c + w) for c in centre], m)
 
 
-def _band_around(path, n, m, w):
-    """A band of half-width ``w`` around a path of beads."""
-    lo = [m] * (n + 1)
-    hi = [0] * (n + 1)
-    for (a0, a1), (b0, b1) in path:
-        for i in range(a0, a1 + 1):
-            lo[i] = min(lo[i], max(0, b0 - w))
-            hi[i] = max(hi[i], min(m, b1 + w))
+def _band_around(path, n, m, margin):
+    """A band around a path of beads: ``margin[i]`` columns either side of the path's cells in row
+    ``i``, and near a run of ``L`` sentences left alone (1-0 or 0-1 beads, ``L`` more than the
+    margin), of its cells ``L`` rows away.
+
+    Widening by rows matters at such runs: the better path may make the run up to ``L`` rows
+    earlier or later (an insertion of 40 sentences placed a few sentences too late), and a band a
+    few columns wide around each row of the old path would not reach it.
+    """
+    pmin = [m] * (n + 1)
+    pmax = [0] * (n + 1)
+    radius = [0] * (n + 1)
+    run_start = None  # (row, length) of the current run of null beads
+    run_len = 0
+    for k, ((a0, a1), (b0, b1)) in enumerate(path + [((n, n), (m, m))]):
+        if k < len(path):
+            for i in range(a0, a1 + 1):
+                if b0 < pmin[i]:
+                    pmin[i] = b0
+                if b1 > pmax[i]:
+                    pmax[i] = b1
+        null = k < len(path) and (a0 == a1 or b0 == b1)
+        if null:
+            if run_len == 0:
+                run_start = a0
+            run_len += 1
+        elif run_len:
+            if run_len > margin[min(n, run_start)]:
+                for i in range(max(0, run_start - run_len), min(n, a0 + run_len) + 1):
+                    if radius[i] < run_len:
+                        radius[i] = run_len
+            run_len = 0
+    # the path is monotone: the lowest column within r rows is that of row i - r, the highest
+    # that of row i + r (r = 0 away from long runs: the band of the path's own row)
+    lo = [max(0, pmin[max(0, i - radius[i])] - margin[i]) for i in range(n + 1)]
+    hi = [min(m, pmax[min(n, i + radius[i])] + margin[i]) for i in range(n + 1)]
     return _fix_band(lo, hi, m)
 
 
@@ -215,27 +274,60 @@ def _fix_band(lo, hi, m):
     return lo, hi
 
 
+_MAX_PASSES = 64
+
+
 def _dp(la, lb, ka, kb, para_a, para_b, scorer: _Scorer, config: AlignConfig):
     """Best bead sequence for two segment lists, as ``[((a0, a1), (b0, b1)), ...]`` half-open ranges.
 
     The first pass searches a band around the length diagonal. When the best path touches the band's
-    edge, the band is moved onto that path (and widened when it touched the edge again), until the
-    path stays inside: the result is then the best path in a band that contains it with a margin.
+    edge, the band is moved onto that path, and widened (doubled) where it touched the edge again,
+    until the path stays inside: the result is then the best path in a band that contains it with a
+    margin. A path with a long run of sentences left alone is searched again in a band that lets the
+    run move (see :func:`_band_around`), unless the band already holds that.
     """
     n, m = len(la), len(lb)
     if n == 0 or m == 0:
         return [((i, i + 1), (0, 0)) for i in range(n)] + [((n, n), (j, j + 1)) for j in range(m)]
     w = config.band
+    cap = min(max(n, m), config.max_band)
+    margin = [w] * (n + 1)
     lo, hi = _band(la, lb, w)
     passes = 0
     while True:
-        path, touched = _banded_dp(la, lb, ka, kb, para_a, para_b, scorer, config, lo, hi)
+        path, touches = _banded_dp(la, lb, ka, kb, para_a, para_b, scorer, config, lo, hi)
         passes += 1
-        if not touched or w >= max(n, m) or w >= config.max_band:
+        if passes >= _MAX_PASSES:  # a safety net: bands only grow, so this is not reached in practice
             return path
-        if passes > 1:
-            w *= 2
-        lo, hi = _band_around(path, n, m, w)
+        if touches and passes > 1:
+            # Moved once and still at the edge: widen the band there only (doubling it everywhere
+            # would double the cost of every later pass on a long text).
+            if all(margin[i] >= cap for i in touches):
+                return path
+            wide = set()
+            for r in touches:
+                wide.update(range(max(0, r - w), min(n, r + w) + 1))
+            for i in wide:
+                margin[i] = min(2 * margin[i], cap)
+        if not touches and not _has_long_run(path, w):
+            return path
+        new_lo, new_hi = _band_around(path, n, m, margin)
+        if not touches and all(x >= y for x, y in zip(new_lo, lo)) and all(x <= y for x, y in zip(new_hi, hi)):
+            return path  # the band already lets the run move
+        lo, hi = new_lo, new_hi
+
+
+def _has_long_run(path, w) -> bool:
+    """Whether the path leaves more than ``w`` sentences in a row alone (1-0 / 0-1 beads)."""
+    run = 0
+    for (a0, a1), (b0, b1) in path:
+        if a0 == a1 or b0 == b1:
+            run += 1
+            if run > w:
+                return True
+        else:
+            run = 0
+    return False
 
 
 # -log(erfc(z)) tabulated for z in [0, 5) in steps of 1/128: the inner loop's hottest expression
@@ -265,11 +357,23 @@ def _banded_dp(la, lb, ka, kb, para_a, para_b, scorer: _Scorer, config: AlignCon
     join_b = [False] + [para_b[j - 1] == para_b[j] for j in range(1, m)]
     aw = scorer.anchor_weight
     weights = scorer.weights
+    unshared = dict(config.unshared_weights)
+    # A bead pays the unshared cost of every anchor on either side (ua*, ub*) and gets back, for each
+    # anchor on both sides, that cost twice plus the shared bonus (wkey).
     wkey: dict[str, float] = {}
     for keys in (ka, kb):
         for ks in keys:
             for k in ks:
-                wkey[k] = aw * weights.get(k[0], 1.0)
+                if k not in wkey:
+                    wkey[k] = aw * weights.get(k[0], 1.0) + 2 * unshared.get(k[0], 0.0)
+    if unshared:
+        ua1 = [sum(unshared.get(k[0], 0.0) for k in ks) for ks in ka]
+        ub1 = [sum(unshared.get(k[0], 0.0) for k in ks) for ks in kb]
+        ua2 = [sum(unshared.get(k[0], 0.0) for k in ks) for ks in ka2]
+        ub2 = [sum(unshared.get(k[0], 0.0) for k in ks) for ks in kb2]
+    else:
+        ua1 = ua2 = [0.0] * n
+        ub1 = ub2 = [0.0] * m
 
     def lcost(x, y):
         if x + y <= 0:
@@ -295,11 +399,13 @@ def _banded_dp(la, lb, ka, kb, para_a, para_b, scorer: _Scorer, config: AlignCon
         if i >= 1:
             x1 = la1[i - 1]
             kx1 = ka[i - 1]
+            ux1 = ua1[i - 1]
             nulla = null_a[i - 1]
         can2 = i >= 2 and join_a[i - 1]
         if can2:
             x2 = la2[i - 1]
             kx2 = ka2[i - 1]
+            ux2 = ua2[i - 1]
         for j in range(l0, h0 + 1):
             k = j - l0
             best = inf
@@ -307,6 +413,7 @@ def _banded_dp(la, lb, ka, kb, para_a, para_b, scorer: _Scorer, config: AlignCon
             if j >= 1:
                 y1 = lb1[j - 1]
                 ky1 = kb[j - 1]
+                uy1 = ub1[j - 1]
                 # 0-1: within this row
                 if k >= 1:
                     c = cost[k - 1]
@@ -322,7 +429,7 @@ def _banded_dp(la, lb, ka, kb, para_a, para_b, scorer: _Scorer, config: AlignCon
                         if c < inf:
                             z = abs(y1 - x1) / sqrt((x1 + y1) * var)
                             t = int(z * step)
-                            c += p11 + (table[t] if t < tmax else z * z + log(z * 1.7724538509055159))
+                            c += p11 + ux1 + uy1 + (table[t] if t < tmax else z * z + log(z * 1.7724538509055159))
                             if kx1 and ky1:
                                 for key in kx1 & ky1:
                                     c -= wkey[key]
@@ -335,7 +442,7 @@ def _banded_dp(la, lb, ka, kb, para_a, para_b, scorer: _Scorer, config: AlignCon
                             y2 = lb2[j - 1]
                             z = abs(y2 - x1) / sqrt((x1 + y2) * var)
                             t = int(z * step)
-                            c += p12 + (table[t] if t < tmax else z * z + log(z * 1.7724538509055159))
+                            c += p12 + ux1 + ub2[j - 1] + (table[t] if t < tmax else z * z + log(z * 1.7724538509055159))
                             ky2 = kb2[j - 1]
                             if kx1 and ky2:
                                 for key in kx1 & ky2:
@@ -350,7 +457,7 @@ def _banded_dp(la, lb, ka, kb, para_a, para_b, scorer: _Scorer, config: AlignCon
                         if c < inf:
                             z = abs(y1 - x2) / sqrt((x2 + y1) * var)
                             t = int(z * step)
-                            c += p21 + (table[t] if t < tmax else z * z + log(z * 1.7724538509055159))
+                            c += p21 + ux2 + uy1 + (table[t] if t < tmax else z * z + log(z * 1.7724538509055159))
                             if kx2 and ky1:
                                 for key in kx2 & ky1:
                                     c -= wkey[key]
@@ -363,7 +470,7 @@ def _banded_dp(la, lb, ka, kb, para_a, para_b, scorer: _Scorer, config: AlignCon
                             y2 = lb2[j - 1]
                             z = abs(y2 - x2) / sqrt((x2 + y2) * var)
                             t = int(z * step)
-                            c += p22 + (table[t] if t < tmax else z * z + log(z * 1.7724538509055159))
+                            c += p22 + ux2 + ub2[j - 1] + (table[t] if t < tmax else z * z + log(z * 1.7724538509055159))
                             ky2 = kb2[j - 1]
                             if kx2 and ky2:
                                 for key in kx2 & ky2:
@@ -391,15 +498,15 @@ def _banded_dp(la, lb, ka, kb, para_a, para_b, scorer: _Scorer, config: AlignCon
     steps = {1: (1, 1), 2: (1, 0), 3: (0, 1), 4: (2, 1), 5: (1, 2), 6: (2, 2)}
     path = []
     i, j = n, m
-    touched = False
+    touches: list[int] = []  # rows where the path runs along the band's edge
     while i > 0 or j > 0:
         code = rows_back[i][j - lo[i]]
         if code == 0:
             raise RuntimeError("alignment search found no path")  # a bug in the band, not user input
         if (j - lo[i] < 2 and lo[i] > 0) or (hi[i] - j < 2 and hi[i] < m):
-            touched = True
+            touches.append(i)
         di, dj = steps[code]
         path.append(((i - di, i), (j - dj, j)))
         i, j = i - di, j - dj
     path.reverse()
-    return path, touched
+    return path, touches

@@ -27,6 +27,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Iterable
 
+from ..languages import tokenize as _tokens
 from ..models import Concept, Term
 
 __all__ = ["REPORTED_STATUSES", "Prefilter", "fold", "is_generic", "key_margin", "word_anchors"]
@@ -76,15 +77,31 @@ _FIX = {"ё": "е", "Ё": "Е", **dict.fromkeys("‐‑‒–—―−", "-"), *
         **dict.fromkeys("\u00ad\u200b\u200c\u200d\u2060\ufeff", "")}
 _FIX_RE = re.compile("[" + re.escape("".join(_FIX)) + "]")
 _SPECIAL_RE = re.compile("[A-Za-z\u0130" + re.escape("".join(_FIX)) + "]")
+# Those of them the tokeniser keeps inside a word (ё, the hyphens and apostrophes that join a
+# word's parts, soft hyphen, zero-width (non-)joiners): a word-start anchor can only meet these.
+# An em dash or a zero-width space splits "Нур—Султан" into two words, which the matcher never
+# takes for "Нур-Султан", so may_match() leaves such characters as they are (they are boundaries
+# either way): most texts with a dash then need no folding at all.
+_WORD_FIX = {c: f for c, f in _FIX.items() if len(_tokens("а" + c + "а")) == 1}
+_WORD_FIX_RE = re.compile("[" + re.escape("".join(_WORD_FIX)) + "]")
+_WORD_SPECIAL_RE = re.compile("[A-Za-z\u0130" + re.escape("".join(_WORD_FIX)) + "]")
 _LATIN_RUN_RE = re.compile("[A-Za-z\u0130]+")
+_CYRILLIC_RE = re.compile("[\u0400-\u052f]")
+# ASCII text for the word-start automata: letters in lower case, every other character -> \x01,
+# one for one. Digits count as boundaries too: a word can begin right after one ("3.5Astana" is
+# the words "3.5" and "Astana", see termbase.languages.tokenize).
+_MARK = "\x01"
+_ASCII_MARKS = bytes(b + 32 if 65 <= b <= 90 else b if chr(b).isalpha() else 1 for b in range(128)) + bytes(range(128, 256))
 
 
 def _needs_normalize(text: str) -> bool:
     # A Latin letter touching a Cyrillic one (a look-alike typed inside a word: "министрлiгi"),
     # or İ, whose lower case is two characters: only normalize() gives the right letters then.
+    if "\u0130" in text:
+        return True
+    if _CYRILLIC_RE.search(text) is None:  # English with a '£' or an 'é': nothing touches
+        return False
     for m in _LATIN_RUN_RE.finditer(text):
-        if "\u0130" in m.group():
-            return True
         s, e = m.span()
         if (s and "\u0400" <= text[s - 1] <= "\u052f") or (e < len(text) and "\u0400" <= text[e] <= "\u052f"):
             return True
@@ -94,17 +111,21 @@ def _needs_normalize(text: str) -> bool:
 def fold(text: str, lang: str) -> tuple[str, str | None]:
     """(the text as normalize() would give it, for anchors; the text with its case, for acronyms,
     or None when the text needed the full normalisation)."""
+    return _fold(text, lang, _SPECIAL_RE, _FIX_RE)
+
+
+def _fold(text: str, lang: str, special: re.Pattern, fix: re.Pattern) -> tuple[str, str | None]:
     if text.isascii():
         return text.lower(), text
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    if _SPECIAL_RE.search(text) is None:  # most Russian and Kazakh sentences
+    if special.search(text) is None:  # most Russian and Kazakh sentences
         return text.lower(), text
     if _needs_normalize(text):
         from ..languages import normalize
 
         return _FIX_RE.sub(_fix, normalize(text, lang)), None
-    text = _FIX_RE.sub(_fix, text)
+    text = fix.sub(_fix, text)
     return text.lower(), text
 
 
@@ -215,14 +236,16 @@ class Prefilter:
                     first = max(anchors, key=lambda x: (len(x[1]), x[0]))
                     needs = self._needs.setdefault((side, term.lang), {})
                     needs.setdefault(first, set()).add(frozenset(anchors - {first}))
-        # one automaton per (side, lang) over the lower-cased text; an acronym's case is checked
-        # on the text itself at each hit
-        self._automata = {}
+        # Per (side, lang): an automaton over any text fold()ed, whose hits are then kept only at
+        # word starts; and for ASCII texts, with their boundaries marked (_ASCII_MARKS), one of
+        # the terms' longest anchors only, each after a boundary mark, so that every hit is at a
+        # word start; the term's other anchors are then looked for as marked substrings.
+        self._sides: dict[tuple[str, str], tuple] = {}  # (side, lang) -> (needs, automaton, ASCII automaton)
         for key, bag in self._anchors().items():
             by_text: dict[str, list[tuple[bool, str]]] = {}
             for acronym, a in bag:
                 by_text.setdefault(a.lower() if acronym else a, []).append((acronym, a))
-            self._automata[key] = _automaton(by_text)
+            self._sides[key] = (self._needs[key], _automaton(by_text), _ascii_automaton(self._needs[key]))
 
     def _anchors(self) -> dict[tuple[str, str], set[tuple[bool, str]]]:
         out: dict[tuple[str, str], set[tuple[bool, str]]] = {}
@@ -236,15 +259,40 @@ class Prefilter:
 
     def may_match(self, text: str, lang: str, side: str) -> bool:
         key = (side, lang)
+        found = self._sides.get(key)
+        if found is None or not text:
+            return key in self._always
         if key in self._always:
             return True
-        needs = self._needs.get(key)
-        if not needs or not text:
+        needs, automaton, ascii_automaton = found
+        if text.isascii():
+            # most English: no folding, no test per hit of being at a word start
+            if ascii_automaton is None:
+                return False
+            marked = _MARK + text.encode("ascii").translate(_ASCII_MARKS).decode("ascii")
+            # marked[i] is text[i - 1], so a longest anchor found there is text[end - length:end]
+            for end, (length, anchors) in ascii_automaton.iter(marked):
+                for acronym, anchor, conditions in anchors:
+                    if acronym and text[end - length:end] != anchor:
+                        continue
+                    for others in conditions:
+                        for acronym, needle, other in others:
+                            if needle not in marked or acronym and not _acronym_in(marked, text, needle, other):
+                                break
+                        else:
+                            return True
             return False
-        low, cased = fold(text, lang)
-        if cased is not None and len(cased) != len(low):
-            cased = None
-        hits = _hits(self._automata[key], low, cased)
+        else:
+            low, cased = _fold(text, lang, _WORD_SPECIAL_RE, _WORD_FIX_RE)
+            # hits at the beginning of a word only (a digit may end the word before: "3,5Астане");
+            # an acronym only with its own case, unless the case is unknown
+            if cased is None or len(cased) != len(low):
+                hits = {anchor for end, (length, anchors) in automaton.iter(low)
+                        if end < length or not low[end - length].isalpha() for anchor in anchors}
+            else:
+                hits = {anchor for end, (length, anchors) in automaton.iter(low)
+                        if end < length or not low[end - length].isalpha() for anchor in anchors
+                        if not anchor[0] or cased[end - length + 1:end + 1] == anchor[1]}
         for anchor in hits:
             for others in needs.get(anchor, ()):
                 if others <= hits:
@@ -252,26 +300,46 @@ class Prefilter:
         return False
 
 
-def _automaton(anchors: dict[str, list[tuple[bool, str]]]):
+def _ascii_automaton(needs: dict[tuple[bool, str], set[frozenset]]):
+    """The automaton of the marked ASCII longest anchors; its value for a pattern is (the length
+    of the anchor, ((acronym, anchor, the conditions on the term's other anchors), ...)), a
+    condition being ((acronym, marked needle, anchor), ...) for each other anchor. None if no
+    ASCII text can match (every longest anchor has a non-ASCII letter)."""
+    patterns: dict[str, list] = {}
+    for (acronym, first), groups in needs.items():
+        low = first.lower() if acronym else first
+        conditions = []
+        for others in groups:
+            if all(o.isascii() for _, o in others):  # else no ASCII text has them all
+                conditions.append(tuple((a, _marked(o.lower() if a else o), o) for a, o in sorted(others)))
+        if low.isascii() and conditions:
+            patterns.setdefault(_marked(low), []).append((acronym, first, tuple(conditions)))
+    return _automaton(patterns, extra=1) if patterns else None
+
+
+def _marked(anchor: str) -> str:
+    """An ASCII anchor as it appears in a marked text after a boundary: a boundary inside it
+    ("nur-sultan") stands for any boundary, which gives more hits, never fewer."""
+    return _MARK + "".join(c if c.isalpha() else _MARK for c in anchor)
+
+
+def _acronym_in(marked: str, text: str, needle: str, acronym: str) -> bool:
+    """Whether ``acronym`` (marked and lower-cased: ``needle``) is in ``text`` with its own case."""
+    i = marked.find(needle)
+    while i >= 0:
+        if text[i:i + len(acronym)] == acronym:
+            return True
+        i = marked.find(needle, i + 1)
+    return False
+
+
+def _automaton(anchors: dict[str, list], extra: int = 0):
+    """An automaton whose value for a pattern is (the length of the anchor, the anchors); the
+    pattern is the anchor after ``extra`` characters (a boundary mark)."""
     import ahocorasick
 
     automaton = ahocorasick.Automaton()
     for text, found in anchors.items():
-        automaton.add_word(text, (len(text), tuple(found)))
+        automaton.add_word(text, (len(text) - extra, tuple(found)))
     automaton.make_automaton()
     return automaton
-
-
-def _hits(automaton, low: str, cased: str | None) -> set[tuple[bool, str]]:
-    """The anchors found at the beginning of a word (a token starts after a non-alphanumeric
-    character); an acronym only with its own case, unless the case is unknown (``cased`` None)."""
-    found: set[tuple[bool, str]] = set()
-    for end, (length, anchors) in automaton.iter(low):
-        start = end - length + 1
-        if start and low[start - 1].isalnum():
-            continue
-        for anchor in anchors:
-            if anchor[0] and cased is not None and cased[start:end + 1] != anchor[1]:
-                continue
-            found.add(anchor)
-    return found

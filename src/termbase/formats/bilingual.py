@@ -108,35 +108,80 @@ def read_po_bilingual(path: str | Path) -> Iterator[BilingualUnit]:
             target_lang = payload.get("Language") or None
             source_lang = payload.get("X-Source-Language") or None
             continue
-        e: _Entry = payload
-        if e.msgid_plural is None:
+        ctxt, msgid, msgid_plural, msgstr, plural_strs, line, fuzzy = payload
+        if msgid_plural is None:
             # positional: the hot path of a 100,000-entry file
-            yield BilingualUnit(e.msgid, e.msgstr, source_lang, target_lang, e.line, e.ctxt, e.fuzzy, bool(e.msgstr))
+            yield BilingualUnit(msgid, msgstr, source_lang, target_lang, line, ctxt, fuzzy, bool(msgstr))
             continue
         seen: set[tuple[str, str]] = set()
-        for n in sorted(e.plural_strs):
-            source = e.msgid if n == 0 else e.msgid_plural
-            target = e.plural_strs[n]
+        for n in sorted(plural_strs):
+            source = msgid if n == 0 else msgid_plural
+            target = plural_strs[n]
             if (source, target) in seen:
                 continue
             seen.add((source, target))
             yield BilingualUnit(
                 source=source, target=target, source_lang=source_lang, target_lang=target_lang,
-                line=e.line, id=e.ctxt, fuzzy=e.fuzzy, translated=bool(target),
+                line=line, id=ctxt, fuzzy=fuzzy, translated=bool(target),
             )
 
 
-def _parse_po(path: Path) -> Iterator[tuple[str, object]]:
-    """Yield ``("header", dict)`` once (if there is a header) then ``("entry", _Entry)`` per entry."""
-    text = read_text(path)
-    cur = _Entry()
-    first = True
-    lineno = 0
+# One entry in the usual layout, matched whole (the fast path of _parse_po): comment and blank
+# lines, an optional msgctxt, msgid and msgstr each with their continuation lines, one keyword per
+# line, no spaces around; then the next entry must begin (or the file end), so that nothing left
+# out could have belonged to it. A quoted line is only checked to begin and end with a quote here
+# (cheap); its inside is checked after (_fast_value). Anything else goes to the line parser.
+_FIELD = r'("[^\n]*"(?:\n"[^\n]*")*)'
+_ENTRY_RE = re.compile(
+    rf"((?:\n|#[^\n]*\n)*)(?:msgctxt {_FIELD}\n)?msgid {_FIELD}\nmsgstr {_FIELD}(?:\n|\Z)"
+    r"(?=\n*(?:#|msgctxt |msgid |\Z))"
+)
 
-    def finish(e: _Entry):
-        nonlocal first
+
+def _parse_po(path: Path) -> Iterator[tuple[str, object]]:
+    """Yield ``("header", dict)`` once (if there is a header) then ``("entry", (msgctxt, msgid,
+    msgid_plural, msgstr, {n: msgstr[n]}, line of msgid, fuzzy))`` per entry."""
+    text = read_text(path)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")  # the line parser strips a line's final \r anyway
+    return _parse_po_text(text, path)
+
+
+def _parse_po_text(text: str, path: Path, *, fast: bool = True) -> Iterator[tuple[str, object]]:
+    """:func:`_parse_po` of ``text``: entries in the usual layout are matched whole by one regular
+    expression, the others parsed line by line (``fast=False``: every entry, for tests)."""
+    first = True
+    pos, lineno, size = 0, 1, len(text)  # lineno: the line that begins at pos
+    match = _ENTRY_RE.match
+    count = text.count
+    while pos < size:
+        m = match(text, pos) if fast else None
+        if m is not None:
+            comments, ctxt_field, msgid_field, msgstr_field = m.groups()
+            # most strings are one line without escapes: their inside, checked, is the value
+            msgid, msgstr = msgid_field[1:-1], msgstr_field[1:-1]
+            if '"' in msgid or "\\" in msgid or "\n" in msgid:
+                msgid = _fast_value(msgid_field)
+            if '"' in msgstr or "\\" in msgstr or "\n" in msgstr:
+                msgstr = _fast_value(msgstr_field)
+            ctxt = None if ctxt_field is None else _fast_value(ctxt_field)
+            if msgid is not None and msgstr is not None and (ctxt is not None or ctxt_field is None):
+                fuzzy = _comment_fuzzy(comments) if "#," in comments or "#~" in comments else False
+                line = lineno + count("\n", pos, m.start(3))
+                end = m.end()
+                lineno += count("\n", pos, end)
+                pos = end
+                if msgid == "" and ctxt is None:  # the header, or a second header-like entry (not a message)
+                    if first:
+                        yield ("header", _header_fields(msgstr))
+                else:
+                    yield ("entry", (ctxt, msgid, None, msgstr, None, line, fuzzy))
+                first = False
+                continue
+            # a string with an inner quote or a bad escape: the line parser says where
+        e, pos, lineno = _parse_po_lines(text, pos, lineno, path)
         if not e.has_any:
-            return None
+            continue
         if e.msgid is None:
             raise ParseError(path, "msgstr or msgctxt without msgid", line=e.line or lineno)
         if not e.complete:
@@ -148,89 +193,120 @@ def _parse_po(path: Path) -> Iterator[tuple[str, object]]:
         was_first, first = first, False
         if e.msgid == "" and e.ctxt is None:
             if was_first:
-                return ("header", _header_fields(e.msgstr or ""))
-            return None  # a second header-like entry: not a message
-        return ("entry", e)
+                yield ("header", _header_fields(e.msgstr or ""))
+            continue  # a second header-like entry: not a message
+        yield ("entry", (e.ctxt, e.msgid, e.msgid_plural, e.msgstr, e.plural_strs, e.line, e.fuzzy))
 
-    for lineno, line in enumerate(text.split("\n"), 1):
-        if not line:
-            continue
-        if line[0] in " \t" or line[-1] in " \t\r":
+
+def _fast_value(field: str):
+    """The value of a matched ``_FIELD`` (quoted lines, unquoted and joined), or None when a line
+    is not one well-formed string: the line parser then reports it."""
+    if "\n" not in field:
+        inner = field[1:-1]
+        if '"' not in inner and "\\" not in inner:
+            return inner
+        m = _STRING_RE.fullmatch(field)
+        if m is None:
+            return None
+        return _ESCAPE_RE.sub(_unescape_one, m.group(1)) if "\\" in inner else inner
+    parts = []
+    for part in field.split("\n"):
+        value = _fast_value(part)
+        if value is None:
+            return None
+        parts.append(value)
+    return "".join(parts)
+
+
+def _comment_fuzzy(comments: str) -> bool:
+    """Whether the comment lines above an entry flag it fuzzy (as the line parser reads them)."""
+    fuzzy = False
+    for line in comments.split("\n"):
+        if line.startswith("#~"):
+            fuzzy = False  # flags above an obsolete entry belong to it, not to the next one
+        elif line.startswith("#,") and "fuzzy" in (f.strip() for f in line[2:].split(",")):
+            fuzzy = True
+    return fuzzy
+
+
+def _parse_po_lines(text: str, pos: int, lineno: int, path: Path) -> tuple[_Entry, int, int]:
+    """Parse lines from ``pos`` (line ``lineno``) until an entry is complete and the next one
+    begins, or the file ends: (the entry, the position and line number where the next begins).
+    The entry may hold no keyword (comments or blank lines only: ``has_any`` is false)."""
+    cur = _Entry()
+    size = len(text)
+    while pos < size:
+        nl = text.find("\n", pos)
+        end = size if nl < 0 else nl
+        line = text[pos:end]
+        if line and (line[0] in " \t" or line[-1] in " \t\r"):
             line = line.strip()
-            if not line:
-                continue
-        c0 = line[0]
-        if c0 == "#":
-            if cur.complete:  # comments start the next entry
-                out = finish(cur)
-                if out:
-                    yield out
-                cur = _Entry()
-            if line.startswith("#~") and not cur.has_any:
-                cur.fuzzy = False  # flags above an obsolete entry belong to it, not to the next one
-            elif line.startswith("#,"):
-                if "fuzzy" in (f.strip() for f in line[2:].split(",")):
-                    cur.fuzzy = True
-            # '#~' obsolete entries, '#|' previous strings and every other comment are not checked
-            continue
-        if c0 == '"':
-            if cur.last is None:
-                raise ParseError(path, "string continuation without msgid/msgstr before it", line=lineno)
-            s = _po_string(line, path, lineno)
-            if isinstance(cur.last, tuple):
-                cur.plural_strs[cur.last[1]] += s
+        if line:
+            c0 = line[0]
+            if c0 == "#":
+                if cur.complete:  # comments start the next entry
+                    return cur, pos, lineno
+                if line.startswith("#~") and not cur.has_any:
+                    cur.fuzzy = False  # flags above an obsolete entry belong to it, not to the next one
+                elif line.startswith("#,"):
+                    if "fuzzy" in (f.strip() for f in line[2:].split(",")):
+                        cur.fuzzy = True
+                # '#~' obsolete entries, '#|' previous strings and every other comment are not checked
+            elif c0 == '"':
+                if cur.last is None:
+                    raise ParseError(path, "string continuation without msgid/msgstr before it", line=lineno)
+                s = _po_string(line, path, lineno)
+                if isinstance(cur.last, tuple):
+                    cur.plural_strs[cur.last[1]] += s
+                else:
+                    setattr(cur, cur.last, getattr(cur, cur.last) + s)
             else:
-                setattr(cur, cur.last, getattr(cur, cur.last) + s)
-            continue
-        keyword, _, rest = line.partition(" ")
-        index = None
-        if keyword not in _KEYWORDS or rest[:1] != '"':  # not the usual 'msgid "..."' form
-            m = _KEYWORD_RE.fullmatch(line)
-            if m is None:
-                raise ParseError(path, f"unexpected text {line[:30]!r}", line=lineno)
-            keyword, index, rest = m.groups()
-        if cur.complete and (keyword == "msgid" or keyword == "msgctxt"):
-            out = finish(cur)
-            if out:
-                yield out
-            cur = _Entry()
-        value = rest[1:-1]  # the usual case, checked: quoted, no escapes, no inner quotes
-        if rest[-1:] != '"' or len(rest) < 2 or "\\" in value or '"' in value:
-            value = _po_string(rest, path, lineno)
-        if not cur.has_any:
-            cur.line = lineno
-            cur.has_any = True
-        if keyword == "msgctxt":
-            if cur.ctxt is not None or cur.msgid is not None:
-                raise ParseError(path, "msgctxt must come before msgid", line=lineno)
-            cur.ctxt, cur.last = value, "ctxt"
-        elif keyword == "msgid":
-            if cur.msgid is not None:
-                raise ParseError(path, "msgid without msgstr", line=cur.line)
-            cur.msgid, cur.last, cur.line = value, "msgid", lineno
-        elif keyword == "msgid_plural":
-            if cur.msgid is None or cur.complete or cur.msgid_plural is not None:
-                raise ParseError(path, "msgid_plural must follow msgid", line=lineno)
-            cur.msgid_plural, cur.last = value, "msgid_plural"
-        elif index is not None:
-            if cur.msgid is None:
-                raise ParseError(path, "msgstr without msgid", line=lineno)
-            n = int(index)
-            if n in cur.plural_strs:
-                raise ParseError(path, f"msgstr[{n}] given twice", line=lineno)
-            cur.plural_strs[n], cur.last, cur.complete = value, ("plural", n), True
-        else:
-            if cur.msgid is None:
-                raise ParseError(path, "msgstr without msgid", line=lineno)
-            if cur.msgstr is not None:
-                raise ParseError(path, "msgstr given twice", line=lineno)
-            cur.msgstr, cur.last, cur.complete = value, "msgstr", True
-    if cur.has_any:
-        if not cur.complete:
-            raise ParseError(path, "msgid without msgstr at end of file", line=cur.line)
-        out = finish(cur)
-        if out:
-            yield out
+                keyword, _, rest = line.partition(" ")
+                index = None
+                if keyword not in _KEYWORDS or rest[:1] != '"':  # not the usual 'msgid "..."' form
+                    m = _KEYWORD_RE.fullmatch(line)
+                    if m is None:
+                        raise ParseError(path, f"unexpected text {line[:30]!r}", line=lineno)
+                    keyword, index, rest = m.groups()
+                if cur.complete and (keyword == "msgid" or keyword == "msgctxt"):
+                    return cur, pos, lineno
+                value = rest[1:-1]  # the usual case, checked: quoted, no escapes, no inner quotes
+                if rest[-1:] != '"' or len(rest) < 2 or "\\" in value or '"' in value:
+                    value = _po_string(rest, path, lineno)
+                if not cur.has_any:
+                    cur.line = lineno
+                    cur.has_any = True
+                if keyword == "msgctxt":
+                    if cur.ctxt is not None or cur.msgid is not None:
+                        raise ParseError(path, "msgctxt must come before msgid", line=lineno)
+                    cur.ctxt, cur.last = value, "ctxt"
+                elif keyword == "msgid":
+                    if cur.msgid is not None:
+                        raise ParseError(path, "msgid without msgstr", line=cur.line)
+                    cur.msgid, cur.last, cur.line = value, "msgid", lineno
+                elif keyword == "msgid_plural":
+                    if cur.msgid is None or cur.complete or cur.msgid_plural is not None:
+                        raise ParseError(path, "msgid_plural must follow msgid", line=lineno)
+                    cur.msgid_plural, cur.last = value, "msgid_plural"
+                elif index is not None:
+                    if cur.msgid is None:
+                        raise ParseError(path, "msgstr without msgid", line=lineno)
+                    n = int(index)
+                    if n in cur.plural_strs:
+                        raise ParseError(path, f"msgstr[{n}] given twice", line=lineno)
+                    cur.plural_strs[n], cur.last, cur.complete = value, ("plural", n), True
+                else:
+                    if cur.msgid is None:
+                        raise ParseError(path, "msgstr without msgid", line=lineno)
+                    if cur.msgstr is not None:
+                        raise ParseError(path, "msgstr given twice", line=lineno)
+                    cur.msgstr, cur.last, cur.complete = value, "msgstr", True
+        if nl < 0:
+            break
+        pos, lineno = nl + 1, lineno + 1
+    if cur.has_any and not cur.complete:
+        raise ParseError(path, "msgid without msgstr at end of file", line=cur.line)
+    return cur, size, lineno
 
 
 def _header_fields(msgstr: str) -> dict[str, str]:

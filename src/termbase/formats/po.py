@@ -47,7 +47,7 @@ _POLIB_LINE = re.compile(r"\(line (\d+)\)")
 _ESCAPE_REF = re.compile(r"[\s%]")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Variant:
     msgstr: str
     context: str | None
@@ -129,13 +129,18 @@ def write_po(
 
     with ExitStack() as stack:
         for t, target_path in files.items():
-            po = _build(table[t], source_lang, t, fuzzy_below)
             fh = stack.enter_context(atomic_write(target_path, "w", encoding="utf-8"))
-            fh.write(str(po))
+            # the header, then one entry at a time: what str(POFile) gives, without holding every
+            # POEntry and the whole file text in memory at once
+            fh.write(str(_header(source_lang, t)))
+            for entry in _entries(table[t], fuzzy_below):
+                fh.write("\n")
+                fh.write(entry.__unicode__(0))
+            table[t] = {}  # done with this language: free its entries before the next file
     return count
 
 
-def _build(entries: dict[str, dict[tuple[str | None, str], _Variant]], source: str, target: str, fuzzy_below: float):
+def _header(source: str, target: str) -> polib.POFile:
     po = polib.POFile(wrapwidth=0)
     po.header = f"Translation memory {source} -> {target}, written by termbase."
     date = _po_date()
@@ -153,6 +158,10 @@ def _build(entries: dict[str, dict[tuple[str | None, str], _Variant]], source: s
         "X-Generator": "termbase",
         "X-Source-Language": source,
     }
+    return po
+
+
+def _entries(entries: dict[str, dict[tuple[str | None, str], _Variant]], fuzzy_below: float) -> Iterator[polib.POEntry]:
     taken: set[tuple[str | None, str]] = set()
     for msgid, variants in entries.items():
         plain = [v for v in variants.values() if v.context is None]
@@ -174,8 +183,7 @@ def _build(entries: dict[str, dict[tuple[str | None, str], _Variant]], source: s
                     entry.flags.append("fuzzy")
             if v.notes:
                 entry.tcomment = "\n".join(v.notes)
-            po.append(entry)
-    return po
+            yield entry
 
 
 def _match_newlines(msgid: str, msgstr: str) -> str:

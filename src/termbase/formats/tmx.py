@@ -43,7 +43,9 @@ __all__ = ["TmxFormat", "read_tmx", "write_tmx", "tmx_date"]
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # Characters outside XML 1.0's Char production (section 2.2).
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_TEXT_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
+# What character data cannot hold as is: markup characters, CR (or line-end normalisation turns it
+# into LF) and the illegal characters above.
+_TEXT_SPECIAL = re.compile("[&<>\r\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _ATTR_ESCAPES = str.maketrans(
     {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\r": "&#13;", "\n": "&#10;", "\t": "&#9;"}
 )
@@ -66,9 +68,13 @@ def tmx_date(epoch: float | None = None) -> str:
 
 
 def _text(s: str) -> str:
+    # Most segments need no escaping: one regex scan decides, then plain str.replace (str.translate
+    # with a dict goes character by character and was most of the writer's time on Cyrillic text).
+    if _TEXT_SPECIAL.search(s) is None:
+        return s
     if _ILLEGAL.search(s):
         s = _ILLEGAL.sub("", s)
-    return s.translate(_TEXT_ESCAPES)
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
 
 
 def _attr(s: str) -> str:
@@ -101,38 +107,53 @@ def write_tmx(
     """
     langs = [source_lang] + [x for x in target_langs if x != source_lang]
     date = creation_date or tmx_date()
+    tuv_open = {lang: f'      <tuv xml:lang="{lang}"><seg>' for lang in langs}
+    tuv_close = "</seg></tuv>\n"
     count = 0
+    last_doc: str | None = None
+    doc_prop = ""
     with atomic_write(path, "w", encoding="utf-8") as fh:
         _write_header(fh, source_lang, date)
-        write = fh.write
+        # units are joined into chunks of a few hundred before each write: fewer calls, flat memory
+        chunk: list[str] = []
+        add = chunk.append
         for unit in units:
-            present = [lang for lang in langs if unit.texts.get(lang) is not None]
+            texts = unit.texts
+            present = [lang for lang in langs if texts.get(lang) is not None]
             if len(present) < 2:
                 continue
             count += 1
-            head = f'    <tu tuid="{count}"'
-            if source_lang not in present:
+            if source_lang in present:
+                add(f'    <tu tuid="{count}">\n')
+            else:
                 own = unit.source_lang if unit.source_lang in present else present[0]
-                head += f' srclang="{own}"'
-            parts = [head, ">\n"]
+                add(f'    <tu tuid="{count}" srclang="{own}">\n')
             if unit.note:
-                parts.append(f"      <note>{_text(unit.note)}</note>\n")
-            for ptype, value in (
-                ("x-document", unit.document),
-                ("x-position", unit.position),
-                ("x-score", unit.score),
-                ("x-context", unit.context),
-            ):
-                if value is not None:
-                    parts.append(f'      <prop type="{ptype}">{_text(str(value))}</prop>\n')
+                add(f"      <note>{_text(unit.note)}</note>\n")
+            if unit.document is not None:
+                if unit.document != last_doc:  # the same document for many units in a row
+                    last_doc = unit.document
+                    doc_prop = f'      <prop type="x-document">{_text(last_doc)}</prop>\n'
+                add(doc_prop)
+            if unit.position is not None:
+                add(f'      <prop type="x-position">{_text(str(unit.position))}</prop>\n')
+            if unit.score is not None:
+                add(f'      <prop type="x-score">{_text(str(unit.score))}</prop>\n')
+            if unit.context is not None:
+                add(f'      <prop type="x-context">{_text(unit.context)}</prop>\n')
             for key, value in unit.meta.items():
                 ptype = key if key.startswith("x-") else "x-" + key
-                parts.append(f'      <prop type="{_attr(ptype)}">{_text(str(value))}</prop>\n')
+                add(f'      <prop type="{_attr(ptype)}">{_text(str(value))}</prop>\n')
             for lang in present:
-                parts.append(f'      <tuv xml:lang="{lang}"><seg>{_text(unit.texts[lang])}</seg></tuv>\n')
-            parts.append("    </tu>\n")
-            write("".join(parts))
-        fh.write("  </body>\n</tmx>\n")
+                add(tuv_open[lang])
+                add(_text(texts[lang]))
+                add(tuv_close)
+            add("    </tu>\n")
+            if len(chunk) > 4096:
+                fh.write("".join(chunk))
+                chunk.clear()
+        chunk.append("  </body>\n</tmx>\n")
+        fh.write("".join(chunk))
     return count
 
 
