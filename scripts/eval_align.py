@@ -9,9 +9,11 @@ and are scored against the truth:
 - strict P/R/F1: beads that are exactly right (the non-null beads; "+null" also counts 1-0/0-1),
 - lax P/R/F1: sentence links (every source-target pair inside a bead).
 
-Settings: "paragraphs" (each news document is a paragraph, i.e. blank lines between documents) and
-"flat" (one run of 1,997 sentences, no paragraph breaks). NTREX documents with an even number are the
-development half (used to set AlignConfig defaults), odd ones the test half.
+Settings: "paragraphs" (each news document is a paragraph, i.e. blank lines between documents),
+"uneven paragraphs" (the same, but the second text loses a fifth of its paragraph breaks, so the
+paragraph counts differ) and "flat" (all the sentences in one run, no paragraph breaks). NTREX
+documents with an even number are the development half (used to set the AlignConfig defaults and
+fit the score model), odd ones the test half. Tatoeba pairs are not split (nothing was tuned on them).
 
     PYTHONPATH=src python scripts/eval_align.py [--split test] [--seeds 3] [--termbase] [--no-gc]
     PYTHONPATH=src python scripts/eval_align.py --split test --calibration   # are the scores right?
@@ -100,6 +102,17 @@ def perturb(docs, a: str, b: str, rng: random.Random, *, p_merge=0.04, p_drop=0.
                 gold.append(((len(sa) - 1,), (len(sb) - 1,)))
                 k += 1
     return sa, sb, gold
+
+
+def drop_paragraph_breaks(segs, rng: random.Random, share: float = 0.2):
+    """The segments with about ``share`` of their paragraph breaks removed (paragraphs run together)."""
+    out, para, last = [], 0, None
+    for s in segs:
+        if last is not None and s.paragraph != last and rng.random() >= share:
+            para += 1
+        last = s.paragraph
+        out.append(Segment(s.text, s.index, para))
+    return out
 
 
 def prf(tp, n_test, n_gold):
@@ -202,7 +215,7 @@ def main() -> None:
     ap.add_argument("--split", choices=["dev", "test", "all"], default="test")
     ap.add_argument("--termbase", action="store_true", help="also run with the shipped glossary's concept anchors")
     ap.add_argument("--no-gc", action="store_true", help="skip the (slow) Gale-Church baseline")
-    ap.add_argument("--sets", default="ntrex-para,ntrex-flat,tatoeba")
+    ap.add_argument("--sets", default="ntrex-para,ntrex-uneven,ntrex-flat,tatoeba")
     ap.add_argument("--calibration", action="store_true", help="how often beads of each score range are right")
     ap.add_argument("--fit-scores", action="store_true", help="fit the bead score model on this split")
     args = ap.parse_args()
@@ -227,6 +240,8 @@ def main() -> None:
         cases = []
         if "ntrex-para" in sets:
             cases.append(("ntrex paragraphs", ntrex, True))
+        if "ntrex-uneven" in sets:
+            cases.append(("ntrex uneven paragraphs", ntrex, "uneven"))
         if "ntrex-flat" in sets:
             cases.append(("ntrex flat", ntrex, False))
         if "tatoeba" in sets:
@@ -236,7 +251,9 @@ def main() -> None:
             nseg = 0
             for seed in range(1, args.seeds + 1):
                 rng = random.Random(seed)
-                sa, sb, gold = perturb(docs, "en", other, rng, paragraphs=paras)
+                sa, sb, gold = perturb(docs, "en", other, rng, paragraphs=bool(paras))
+                if paras == "uneven":
+                    sb = drop_paragraph_breaks(sb, rng)
                 nseg = len(sa)
                 runners = {k: (lambda f=f: run_tb(sa, sb, "en", other, f)) for k, f in anchor_fns.items()}
                 if not args.no_gc:

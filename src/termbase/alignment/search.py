@@ -216,7 +216,7 @@ def _band(la, lb, w):
 def _band_around(path, n, m, margin):
     """A band around a path of beads: ``margin[i]`` columns either side of the path's cells in row
     ``i``, and near a run of ``L`` sentences left alone (1-0 or 0-1 beads, ``L`` more than the
-    margin), of its cells ``L`` rows away.
+    margin), of its cells ``L`` rows away. Returns ``(lo, hi, rows widened for such runs)``.
 
     Widening by rows matters at such runs: the better path may make the run up to ``L`` rows
     earlier or later (an insertion of 40 sentences placed a few sentences too late), and a band a
@@ -249,7 +249,8 @@ def _band_around(path, n, m, margin):
     # that of row i + r (r = 0 away from long runs: the band of the path's own row)
     lo = [max(0, pmin[max(0, i - radius[i])] - margin[i]) for i in range(n + 1)]
     hi = [min(m, pmax[min(n, i + radius[i])] + margin[i]) for i in range(n + 1)]
-    return _fix_band(lo, hi, m)
+    lo, hi = _fix_band(lo, hi, m)
+    return lo, hi, [i for i in range(n + 1) if radius[i]]
 
 
 def _fix_band(lo, hi, m):
@@ -275,16 +276,20 @@ def _fix_band(lo, hi, m):
 
 
 _MAX_PASSES = 64
+#: rows of context on either side of a place the search is repeated at (see _dp)
+_WINDOW = 64
 
 
 def _dp(la, lb, ka, kb, para_a, para_b, scorer: _Scorer, config: AlignConfig):
     """Best bead sequence for two segment lists, as ``[((a0, a1), (b0, b1)), ...]`` half-open ranges.
 
-    The first pass searches a band around the length diagonal. When the best path touches the band's
-    edge, the band is moved onto that path, and widened (doubled) where it touched the edge again,
-    until the path stays inside: the result is then the best path in a band that contains it with a
-    margin. A path with a long run of sentences left alone is searched again in a band that lets the
-    run move (see :func:`_band_around`), unless the band already holds that.
+    The first pass searches a band around the length diagonal; when the best path touches the band's
+    edge, a second pass searches a band around that path. Where the path still touches the edge,
+    the band is widened (doubled) there and the search repeated in a window of rows around the place,
+    between two points of the path, until the path stays inside: the result is then the best path
+    in a band that contains it with a margin. Where the path leaves a long run of sentences alone,
+    the search is repeated in a band that lets the run move (see :func:`_band_around`), unless the
+    band already holds that.
     """
     n, m = len(la), len(lb)
     if n == 0 or m == 0:
@@ -293,28 +298,60 @@ def _dp(la, lb, ka, kb, para_a, para_b, scorer: _Scorer, config: AlignConfig):
     cap = min(max(n, m), config.max_band)
     margin = [w] * (n + 1)
     lo, hi = _band(la, lb, w)
-    passes = 0
-    while True:
+    path, touches = _banded_dp(la, lb, ka, kb, para_a, para_b, scorer, config, lo, hi)
+    if touches or _has_long_run(path, w):
+        # the band moves onto the path: everywhere, since the first band may be off in many places
+        lo, hi, _ = _band_around(path, n, m, margin)
         path, touches = _banded_dp(la, lb, ka, kb, para_a, para_b, scorer, config, lo, hi)
-        passes += 1
-        if passes >= _MAX_PASSES:  # a safety net: bands only grow, so this is not reached in practice
-            return path
-        if touches and passes > 1:
-            # Moved once and still at the edge: widen the band there only (doubling it everywhere
-            # would double the cost of every later pass on a long text).
+    for _ in range(_MAX_PASSES):  # a safety net: bands only grow, so the limit is not reached
+        if touches:
             if all(margin[i] >= cap for i in touches):
                 return path
-            wide = set()
-            for r in touches:
-                wide.update(range(max(0, r - w), min(n, r + w) + 1))
-            for i in wide:
+            # widen the band where the path touched its edge again (not everywhere: that would
+            # double the cost of the search on a long text for one difficult place)
+            for i in {i for r in touches for i in range(max(0, r - w), min(n, r + w) + 1)}:
                 margin[i] = min(2 * margin[i], cap)
-        if not touches and not _has_long_run(path, w):
+        elif not _has_long_run(path, w):
             return path
-        new_lo, new_hi = _band_around(path, n, m, margin)
-        if not touches and all(x >= y for x, y in zip(new_lo, lo)) and all(x <= y for x, y in zip(new_hi, hi)):
-            return path  # the band already lets the run move
-        lo, hi = new_lo, new_hi
+        new_lo, new_hi, run_rows = _band_around(path, n, m, margin)
+        redo = set(touches)
+        redo.update(i for i in run_rows if new_lo[i] < lo[i] or new_hi[i] > hi[i])
+        if not redo:
+            return path  # the band already lets the runs move
+        touches = []
+        for r0, r1 in reversed(_windows(sorted(redo), n)):
+            # the beads from the last one starting at or before row r0 to the first one ending at or
+            # after row r1 are searched again, between the path's points at their ends
+            first = next(k for k in range(len(path) - 1, -1, -1) if path[k][0][0] <= r0)
+            last = next(k for k in range(first, len(path)) if path[k][0][1] >= r1 or k == len(path) - 1)
+            (i0, _), (j0, _) = path[first]
+            (_, i1), (_, j1) = path[last]
+            for i in range(i0, i1 + 1):
+                lo[i], hi[i] = new_lo[i], new_hi[i]
+            sub_lo, sub_hi = _fix_band(
+                [min(max(0, lo[i] - j0), j1 - j0) for i in range(i0, i1 + 1)],
+                [max(0, min(j1 - j0, hi[i] - j0)) for i in range(i0, i1 + 1)],
+                j1 - j0,
+            )
+            sub, sub_touches = _banded_dp(
+                la[i0:i1], lb[j0:j1], ka[i0:i1], kb[j0:j1], para_a[i0:i1], para_b[j0:j1], scorer, config,
+                sub_lo, sub_hi,
+            )
+            path[first : last + 1] = [((a0 + i0, a1 + i0), (b0 + j0, b1 + j0)) for (a0, a1), (b0, b1) in sub]
+            touches.extend(i0 + t for t in sub_touches)
+    return path
+
+
+def _windows(rows: list[int], n: int) -> list[tuple[int, int]]:
+    """Merged row intervals ``[r - _WINDOW, r + _WINDOW]`` around sorted ``rows``, within 0..n."""
+    out: list[tuple[int, int]] = []
+    for r in rows:
+        a, b = max(0, r - _WINDOW), min(n, r + _WINDOW)
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
 
 
 def _has_long_run(path, w) -> bool:
@@ -375,6 +412,32 @@ def _banded_dp(la, lb, ka, kb, para_a, para_b, scorer: _Scorer, config: AlignCon
         ua1 = ua2 = [0.0] * n
         ub1 = ub2 = [0.0] * m
 
+    # Where each anchor occurs on side b (one sentence, two joined): the shared-anchor bonus of a
+    # row's cells is looked up from these instead of intersecting two sets per cell and bead kind.
+    post1: dict[str, list[int]] = {}
+    post2: dict[str, list[int]] = {}
+    for posting, sets in ((post1, kb), (post2, kb2)):
+        for c, ks in enumerate(sets):
+            for key in ks:
+                posting.setdefault(key, []).append(c)
+
+    def bonus(keys, posting, l0, h0):
+        """Shared-anchor bonus of a row's cells j = l0..h0 (None when there is none)."""
+        out = None
+        for key in keys:
+            cols = posting.get(key)
+            if cols is None:
+                continue
+            s = bisect.bisect_left(cols, l0 - 1)
+            e = bisect.bisect_right(cols, h0 - 1)
+            if s < e:
+                if out is None:
+                    out = [0.0] * (h0 - l0 + 1)
+                w = wkey[key]
+                for c in cols[s:e]:
+                    out[c + 1 - l0] += w
+        return out
+
     def lcost(x, y):
         if x + y <= 0:
             return 0.0
@@ -396,23 +459,27 @@ def _banded_dp(la, lb, ka, kb, para_a, para_b, scorer: _Scorer, config: AlignCon
         l0, h0 = lo[i], hi[i]
         cost = [inf] * (h0 - l0 + 1)
         back = bytearray(h0 - l0 + 1)
+        b11 = b12 = b21 = b22 = None
         if i >= 1:
             x1 = la1[i - 1]
-            kx1 = ka[i - 1]
             ux1 = ua1[i - 1]
             nulla = null_a[i - 1]
+            if ka[i - 1]:
+                b11 = bonus(ka[i - 1], post1, l0, h0)
+                b12 = bonus(ka[i - 1], post2, l0, h0)
         can2 = i >= 2 and join_a[i - 1]
         if can2:
             x2 = la2[i - 1]
-            kx2 = ka2[i - 1]
             ux2 = ua2[i - 1]
+            if ka2[i - 1]:
+                b21 = bonus(ka2[i - 1], post1, l0, h0)
+                b22 = bonus(ka2[i - 1], post2, l0, h0)
         for j in range(l0, h0 + 1):
             k = j - l0
             best = inf
             code = 0
             if j >= 1:
                 y1 = lb1[j - 1]
-                ky1 = kb[j - 1]
                 uy1 = ub1[j - 1]
                 # 0-1: within this row
                 if k >= 1:
@@ -430,9 +497,8 @@ def _banded_dp(la, lb, ka, kb, para_a, para_b, scorer: _Scorer, config: AlignCon
                             z = abs(y1 - x1) / sqrt((x1 + y1) * var)
                             t = int(z * step)
                             c += p11 + ux1 + uy1 + (table[t] if t < tmax else z * z + log(z * 1.7724538509055159))
-                            if kx1 and ky1:
-                                for key in kx1 & ky1:
-                                    c -= wkey[key]
+                            if b11 is not None:
+                                c -= b11[k]
                             if c < best:
                                 best, code = c, 1
                     # 1-2
@@ -442,11 +508,10 @@ def _banded_dp(la, lb, ka, kb, para_a, para_b, scorer: _Scorer, config: AlignCon
                             y2 = lb2[j - 1]
                             z = abs(y2 - x1) / sqrt((x1 + y2) * var)
                             t = int(z * step)
-                            c += p12 + ux1 + ub2[j - 1] + (table[t] if t < tmax else z * z + log(z * 1.7724538509055159))
-                            ky2 = kb2[j - 1]
-                            if kx1 and ky2:
-                                for key in kx1 & ky2:
-                                    c -= wkey[key]
+                            c += p12 + ux1 + ub2[j - 1]
+                            c += table[t] if t < tmax else z * z + log(z * 1.7724538509055159)
+                            if b12 is not None:
+                                c -= b12[k]
                             if c < best:
                                 best, code = c, 5
                 if can2:
@@ -458,9 +523,8 @@ def _banded_dp(la, lb, ka, kb, para_a, para_b, scorer: _Scorer, config: AlignCon
                             z = abs(y1 - x2) / sqrt((x2 + y1) * var)
                             t = int(z * step)
                             c += p21 + ux2 + uy1 + (table[t] if t < tmax else z * z + log(z * 1.7724538509055159))
-                            if kx2 and ky1:
-                                for key in kx2 & ky1:
-                                    c -= wkey[key]
+                            if b21 is not None:
+                                c -= b21[k]
                             if c < best:
                                 best, code = c, 4
                     # 2-2
@@ -470,11 +534,10 @@ def _banded_dp(la, lb, ka, kb, para_a, para_b, scorer: _Scorer, config: AlignCon
                             y2 = lb2[j - 1]
                             z = abs(y2 - x2) / sqrt((x2 + y2) * var)
                             t = int(z * step)
-                            c += p22 + ux2 + ub2[j - 1] + (table[t] if t < tmax else z * z + log(z * 1.7724538509055159))
-                            ky2 = kb2[j - 1]
-                            if kx2 and ky2:
-                                for key in kx2 & ky2:
-                                    c -= wkey[key]
+                            c += p22 + ux2 + ub2[j - 1]
+                            c += table[t] if t < tmax else z * z + log(z * 1.7724538509055159)
+                            if b22 is not None:
+                                c -= b22[k]
                             if c < best:
                                 best, code = c, 6
             elif i == 0:
