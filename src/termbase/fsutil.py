@@ -29,6 +29,9 @@ def atomic_write(path: str | Path, mode: str = "wb", *, encoding: str | None = N
     folder = path.parent if str(path.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
+        # mkstemp makes the file 0600; an export should get the mode of the file it replaces,
+        # else what the user's umask gives a new file.
+        os.chmod(tmp, _target_mode(path))
         with os.fdopen(fd, mode, encoding=encoding, **({"newline": ""} if "b" not in mode else {})) as fh:
             yield fh
             fh.flush()
@@ -76,3 +79,12 @@ def decode_text(data: bytes, path: str | Path | None, *, allow_empty: bool = Fal
             path, f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); convert the file to UTF-8", line=line
         ) from exc
     return text
+
+
+def _target_mode(path: Path) -> int:
+    try:
+        return path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
