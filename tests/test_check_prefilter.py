@@ -27,6 +27,7 @@ def concepts(apk, knb):
             Term("en", "Armed Forces"), Term("kk", "Қарулы Күштер"), Term("ru", "Вооруженные Силы"),
         )),
         Concept("law", (Term("en", "law"), Term("kk", "заң"), Term("ru", "закон"))),
+        Concept("knb-chair", (Term("en", "KNB Chairman"), Term("ru", "Председатель КНБ"))),
     ]
 
 
@@ -66,6 +67,13 @@ def test_key_margin(key, lang, margin):
         ("the Armed Forces' commander", "en", "source", True),
         ("the force of the law", "en", "source", False),  # 'law' is generic, 'Forces' needs 'Armed'
         ("форум в Нур\u2011Султане", "ru", "target", True),  # non-breaking hyphen
+        ("форум в Нур—Султане", "ru", "target", False),  # an em dash splits the word: not the term
+        ("в 3,5Нур-Султане", "ru", "target", True),  # the tokeniser ends "3,5" before the letters
+        ("rose 3.5Astana", "en", "source", True),
+        ("the KNB Chairman", "en", "source", True),  # an acronym among a term's other anchors
+        ("the KNB’s new chairman", "en", "source", True),
+        ("the knb Chairman", "en", "source", False),  # ... with its own case only
+        ("the Chairman", "en", "source", False),
         ("форум в Астане", "ru", "target", False),  # only deprecated/forbidden terms on the target side
         ("", "ru", "source", False),
     ],
@@ -87,6 +95,7 @@ _WORDS = [
     "Ассамблеясының", "Нұр-Сұлтанда", "Әдiлет", "министрлігіне", "Қарулы", "Күштері", "заң",
     "National", "Security", "Committee", "KNB", "Assembly", "of", "People", "Peoples", "Kazakhstan", "APK's",
     "Astana", "Nur-Sultan", "Ministry", "Justice", "Armed", "Forces", "law", "the",
+    "3,5Нур-Султане", "Нур—Султане", "2.0Astana", "Nur—Sultan", "KNB’s", "knb", "Астана\u200bда",
 ]
 
 
@@ -115,3 +124,13 @@ def _checker(concepts, generic, prefilter):
     if key not in _CACHE:
         _CACHE[key] = Checker(concepts, generic_terms=generic, prefilter=prefilter)
     return _CACHE[key]
+
+
+def test_a_word_after_a_number_is_checked(concepts):
+    # "3.5Astana" is the words "3.5" and "Astana": the prefilter must not take "Astana" for the
+    # middle of a word (it did: the check missed the term)
+    units = [BilingualUnit("Shares rose 3.5Astana", "Акции выросли", "en", "ru"),
+             BilingualUnit("Forum", "Форум в 3,5Нур-Султане", "en", "ru")]
+    fast = check_units(units, Checker(concepts)).findings
+    assert [(f.kind, f.term) for f in fast] == [("missing-term", "Astana"), ("deprecated-term", "Нур-Султан")]
+    assert fast == check_units(units, Checker(concepts, prefilter=False)).findings

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from termbase.errors import ParseError
 from termbase.formats.base import BilingualUnit
-from termbase.formats.bilingual import po_header, read_po_bilingual, read_tmx_bilingual
+from termbase.formats.bilingual import _parse_po_text, po_header, read_po_bilingual, read_tmx_bilingual
 from termbase.formats.tsvpairs import TsvPairsFormat, read_tsv_bilingual
 
 DATA = Path(__file__).parent / "data" / "check"
@@ -122,6 +122,40 @@ def test_po_reader_agrees_with_polib(tmp_path, entries):
     lines = path.read_text(encoding="utf-8").split("\n")
     for u in ours:  # the line is the msgid's
         assert lines[u.line - 1].startswith("msgid ")
+
+
+_PO_LINES = st.sampled_from([
+    'msgid "a"', 'msgid ""', 'msgid "Сенат"', 'msgstr ""', 'msgstr "x"', 'msgstr "y\\"z\\\\"', 'msgctxt "c"',
+    '"cont"', '"co\\nnt"', '""', "#, fuzzy", "#, c-format, fuzzy", "#: ref", '#~ msgid "old"', '#| msgid "p"',
+    "", "  ", ' msgid "s"', 'msgid "t" ', 'msgid  "u"', 'msgid_plural "pl"', 'msgstr[0] "p0"', 'msgstr[1] "p1"',
+    "garbage", 'msgid "unterminated', 'msgstr "q"\r', '"Language: kk\\n"', 'msgid "\\x41\\101\\q\\x"',
+    'msgid "a" "b"', "\t#, fuzzy", 'msgstr "\\"', 'msgid "\\\\"',
+])
+
+
+def _parse(text, fast):
+    try:
+        return [(kind, value) for kind, value in _parse_po_text(text, Path("t.po"), fast=fast)]
+    except ParseError as exc:
+        return (str(exc), exc.line)
+
+
+@settings(max_examples=400, deadline=None)
+@given(lines=st.lists(_PO_LINES, max_size=14), end=st.sampled_from(["", "\n"]))
+def test_po_whole_entry_parser_agrees_with_the_line_parser(lines, end):
+    # entries in the usual layout are matched whole; everything else (and every error) is the
+    # line parser's: the two must give the same entries, lines and errors
+    text = "\n".join(lines) + end
+    assert _parse(text, fast=True) == _parse(text, fast=False)
+
+
+def test_po_crlf_and_escapes(tmp_path):
+    lf = 'msgid ""\nmsgstr "Language: kk\\n"\n\n#, fuzzy\nmsgid "a\\"b\\\\c\\td"\nmsgstr ""\n"e\\nf"\n\nmsgid "g\\x"\nmsgstr "\\8\\101"\n'
+    (tmp_path / "lf.po").write_text(lf, encoding="utf-8")
+    (tmp_path / "crlf.po").write_bytes(lf.replace("\n", "\r\n").encode("utf-8"))
+    units = [BilingualUnit('a"b\\c\td', "e\nf", None, "kk", line=5, fuzzy=True), BilingualUnit("gx", "8A", None, "kk", line=9)]
+    assert list(read_po_bilingual(tmp_path / "lf.po")) == units
+    assert list(read_po_bilingual(tmp_path / "crlf.po")) == units
 
 
 # --------------------------------------------------------------------------------------------- TMX

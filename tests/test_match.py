@@ -1,8 +1,11 @@
 """Inflection-aware term matching (the engine behind lookup, extraction links, alignment anchors, check)."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from termbase.match import TermMatcher, is_acronym_word, word_key
+from termbase.languages import tokenize
+from termbase.match import TermMatcher, _words, is_acronym_word, word_key
 from termbase.models import Concept, Term
 
 
@@ -110,3 +113,35 @@ def test_acronym_detection():
     assert not is_acronym_word("Apk") and not is_acronym_word("A") and not is_acronym_word("20G")
     assert word_key("ҚХА-ның", "kk") == word_key("ҚХА", "kk")
     assert word_key("APK’s", "en") == word_key("APK", "en")
+
+
+def test_repeated_words_get_their_own_offsets(matcher):
+    # words are located one after the other: the second "Kazakhstan" is not the first one again
+    text = "Kazakhstan's Kazakhstan, (Kazakhstan) and Ministry of Justice; Ministry of Justice"
+    assert [(m.start, m.end, m.text) for m in matcher.find(text, "en")] == [
+        (0, 12, "Kazakhstan's"), (13, 23, "Kazakhstan"), (26, 36, "Kazakhstan"),
+        (42, 61, "Ministry of Justice"), (63, 82, "Ministry of Justice"),
+    ]
+    assert [m.text for m in matcher.find("«Әдiлет—министрлігі» Әділет министрлігінің", "kk")] == [
+        "Әдiлет—министрлігі", "Әділет министрлігінің"
+    ]
+
+
+def test_a_word_is_keyed_alone_as_text_keys_does():
+    # Greek capital sigma is the one letter whose lower case depends on its neighbours (final ς
+    # at the end of a word): a word's key is that of the word alone, in a text as in a term
+    m = TermMatcher.from_concepts([Concept("odos", (Term("en", "ΟδοΣ Fund"),))])
+    assert [x.text for x in m.find("the ΟδοΣ Fund and ΟδοΣ.Fund", "en")] == ["ΟδοΣ Fund", "ΟδοΣ.Fund"]
+
+
+_TOKEN_TEXT = st.lists(
+    st.sampled_from(["Нұр", "Сұлтан", "APK", "'s", "’", "ʼ", "-", "‑", "—", "3", ".", ",", "5", "«", "»", " ",
+                     "\u00a0", "\t", "_", "\u00ad", "\u200b", "\u200d", "и\u0306", "(", ")", "U.S.", "К.-Ж."]),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=_TOKEN_TEXT | st.text(max_size=30))
+def test_fast_word_split_is_the_tokeniser(text):
+    assert _words(text) == [t.text for t in tokenize(text)]

@@ -133,12 +133,6 @@ class TermMatcher:
         stemmed twice. Words whose first letters start no term word get a key that matches
         nothing, without stemming (pymorphy3 is slow).
         """
-        if "\u03a3" in text:
-            # Greek capital sigma is the one letter whose lower case depends on the letters
-            # around it (final ς): only the whole text's normalisation gives its keys.
-            norm = normalize(text, lang)
-            spans = token_spans(text)
-            return [text[s:e] for s, e in spans], [self._key(text[s:e], lang, norm[s:e]) for s, e in spans]
         cache = self._cache.get(lang)
         if cache is None or len(cache) > self._CACHE_LIMIT:
             cache = self._cache[lang] = {}
@@ -148,13 +142,14 @@ class TermMatcher:
             for i, key in enumerate(keys):
                 if key is None:
                     word = words[i]
-                    keys[i] = cache[word] = self._key(word, lang, normalize(word, lang))
+                    keys[i] = cache[word] = self._key(word, lang)
         return words, keys
 
-    def _key(self, word: str, lang: str, norm: str) -> str:
-        """The key of ``word`` (``norm`` is its normalised form); see :func:`word_key`."""
+    def _key(self, word: str, lang: str) -> str:
+        """The key of ``word`` as :func:`word_key` gives it, or one that matches nothing."""
         if len(word) >= 2 and word[0].isupper() and word[1].isupper():
             return word_key(word, lang)
+        norm = normalize(word, lang)
         if norm[: self.PREFIX] not in self._prefixes.get(lang, ()):
             return _NOMATCH
         return stem(norm, lang)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
@@ -20,16 +19,17 @@ __all__ = ["Checker"]
 _VOWELS = frozenset("аәеёиоөуұүыіэюя")
 
 
-@dataclass(frozen=True)
 class _Span:
     """A span of a source or target text and the termbase terms found there (all candidates have
     the same match keys; ``winners`` are those the span's words follow best, see :func:`_winners`)."""
 
-    start: int
-    end: int
-    text: str
-    candidates: tuple[tuple[str, Term], ...]  # (concept id, term)
-    winners: tuple[tuple[str, Term], ...]
+    __slots__ = ("start", "end", "text", "candidates", "winners")
+
+    def __init__(self, start: int, end: int, text: str, candidates: tuple[tuple[str, Term], ...],
+                 winners: tuple[tuple[str, Term], ...]):
+        self.start, self.end, self.text = start, end, text
+        self.candidates = candidates  # (concept id, term)
+        self.winners = winners
 
 
 class Checker:
@@ -212,6 +212,10 @@ def _english_forms(text: str, term: str) -> bool:
 
 
 def _spans(matches: list["TermMatch"], lang: str) -> list[_Span]:
+    if len(matches) == 1:  # the usual case
+        x = matches[0]
+        cands = ((x.concept_id, x.term),)
+        return [_Span(x.start, x.end, x.text, cands, cands)]
     by_span: dict[tuple[int, int], list[tuple[str, Term]]] = {}
     texts: dict[tuple[int, int], str] = {}
     for x in matches:

@@ -94,13 +94,16 @@ class _Langs:
 def _run(units: Iterable[BilingualUnit], checker: Checker, langs: _Langs, tally: _Tally) -> None:
     check, resolve, file, findings = checker.check_unit, langs.resolve, langs.file, tally.findings
     checked = 0
+    last = pair = None  # the languages of the unit before, resolved: a file's units share them
     for unit in units:
         if not unit.translated:
             tally.untranslated += 1
         elif unit.fuzzy:
             tally.fuzzy += 1
         else:
-            pair = resolve(unit)
+            key = (unit.source_lang, unit.target_lang)
+            if key != last:
+                pair, last = resolve(unit), key
             if pair is None:
                 tally.other_language += 1
                 continue

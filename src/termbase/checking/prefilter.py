@@ -18,6 +18,19 @@ checks that on real text: the same findings with and without it, and no corpus w
 of a glossary word that does not start with that word's anchor, in 270,000 words of NTREX,
 KazNERD and FactRuEval, except the one kind of form left out on purpose: Russian superlatives and
 comparatives of adjectives ("наивысший" for "высокий").
+
+Two ways to the same answer, by the text:
+
+- an ASCII text (most English) is not folded: its letters are lower-cased and every other
+  character becomes a boundary mark in one ``bytes.translate``; an automaton of the terms'
+  longest anchors, each after a mark, then finds only word starts, and a term's other anchors
+  are looked for as marked substrings;
+- any other text is folded (:func:`fold`, but only for the characters a word can hold: an em dash
+  or a zero-width space splits a word, so it never hides an anchor) and scanned for all anchors,
+  each hit kept if it begins a word.
+
+A word begins after anything but a letter: after a digit too, since the tokeniser ends a number
+like "3,5" there ("3,5Астане" is "3,5" and "Астане").
 """
 
 from __future__ import annotations
@@ -266,38 +279,40 @@ class Prefilter:
             return True
         needs, automaton, ascii_automaton = found
         if text.isascii():
-            # most English: no folding, no test per hit of being at a word start
-            if ascii_automaton is None:
-                return False
-            marked = _MARK + text.encode("ascii").translate(_ASCII_MARKS).decode("ascii")
-            # marked[i] is text[i - 1], so a longest anchor found there is text[end - length:end]
-            for end, (length, anchors) in ascii_automaton.iter(marked):
-                for acronym, anchor, conditions in anchors:
-                    if acronym and text[end - length:end] != anchor:
-                        continue
-                    for others in conditions:
-                        for acronym, needle, other in others:
-                            if needle not in marked or acronym and not _acronym_in(marked, text, needle, other):
-                                break
-                        else:
-                            return True
-            return False
+            return ascii_automaton is not None and _ascii_may_match(ascii_automaton, text)
+        low, cased = _fold(text, lang, _WORD_SPECIAL_RE, _WORD_FIX_RE)
+        # hits at the beginning of a word only (a digit may end the word before: "3,5Астане");
+        # an acronym only with its own case, unless the case is unknown
+        if cased is None or len(cased) != len(low):
+            hits = {anchor for end, (length, anchors) in automaton.iter(low)
+                    if end < length or not low[end - length].isalpha() for anchor in anchors}
         else:
-            low, cased = _fold(text, lang, _WORD_SPECIAL_RE, _WORD_FIX_RE)
-            # hits at the beginning of a word only (a digit may end the word before: "3,5Астане");
-            # an acronym only with its own case, unless the case is unknown
-            if cased is None or len(cased) != len(low):
-                hits = {anchor for end, (length, anchors) in automaton.iter(low)
-                        if end < length or not low[end - length].isalpha() for anchor in anchors}
-            else:
-                hits = {anchor for end, (length, anchors) in automaton.iter(low)
-                        if end < length or not low[end - length].isalpha() for anchor in anchors
-                        if not anchor[0] or cased[end - length + 1:end + 1] == anchor[1]}
+            hits = {anchor for end, (length, anchors) in automaton.iter(low)
+                    if end < length or not low[end - length].isalpha() for anchor in anchors
+                    if not anchor[0] or cased[end - length + 1:end + 1] == anchor[1]}
         for anchor in hits:
             for others in needs.get(anchor, ()):
                 if others <= hits:
                     return True
         return False
+
+
+def _ascii_may_match(automaton, text: str) -> bool:
+    """:meth:`Prefilter.may_match` for an ASCII text (most English): no folding, and no test per
+    hit of being at a word start, since every pattern begins with a boundary mark."""
+    marked = _MARK + text.encode("ascii").translate(_ASCII_MARKS).decode("ascii")
+    # marked[i] is text[i - 1], so a longest anchor found there is text[end - length:end]
+    for end, (length, anchors) in automaton.iter(marked):
+        for acronym, anchor, conditions in anchors:
+            if acronym and text[end - length:end] != anchor:
+                continue
+            for others in conditions:
+                for other_acronym, needle, other in others:
+                    if needle not in marked or other_acronym and not _acronym_in(marked, text, needle, other):
+                        break
+                else:
+                    return True
+    return False
 
 
 def _ascii_automaton(needs: dict[tuple[bool, str], set[frozenset]]):

@@ -38,11 +38,11 @@ def _unescape_one(m: re.Match) -> str:
     code = m.group(1)
     if code in _ESCAPES:
         return _ESCAPES[code]
-    if code[0] == "x":
+    if code[0] == "x" and len(code) > 1:
         return chr(int(code[1:], 16))
-    if code[0].isdigit():
+    if code[0] in "01234567":
         return chr(int(code, 8))
-    return code  # unknown escape: keep the character, as msgunfmt does
+    return code  # unknown escape ("\\q", "\\8", "\\x" without digits): keep the character, as msgunfmt does
 
 
 def _po_string(text: str, path: Path, line: int) -> str:
@@ -140,7 +140,7 @@ _ENTRY_RE = re.compile(
 
 def _parse_po(path: Path) -> Iterator[tuple[str, object]]:
     """Yield ``("header", dict)`` once (if there is a header) then ``("entry", (msgctxt, msgid,
-    msgid_plural, msgstr, {n: msgstr[n]}, line of msgid, fuzzy))`` per entry."""
+    msgid_plural, msgstr, {n: msgstr[n]} or None, line of msgid, fuzzy))`` per entry."""
     text = read_text(path)
     if "\r" in text:
         text = text.replace("\r\n", "\n")  # the line parser strips a line's final \r anyway
@@ -153,24 +153,34 @@ def _parse_po_text(text: str, path: Path, *, fast: bool = True) -> Iterator[tupl
     first = True
     pos, lineno, size = 0, 1, len(text)  # lineno: the line that begins at pos
     match = _ENTRY_RE.match
-    count = text.count
     while pos < size:
         m = match(text, pos) if fast else None
         if m is not None:
             comments, ctxt_field, msgid_field, msgstr_field = m.groups()
-            # most strings are one line without escapes: their inside, checked, is the value
-            msgid, msgstr = msgid_field[1:-1], msgstr_field[1:-1]
+            # Most strings are one line without escapes: their inside, checked, is the value.
+            # Lines are counted in the parts that can hold several (not in the whole entry).
+            before = comments.count("\n") if comments else 0  # lines above msgid
+            ctxt = None
+            if ctxt_field is not None:
+                ctxt = ctxt_field[1:-1]
+                if '"' in ctxt or "\\" in ctxt or "\n" in ctxt:
+                    ctxt = _fast_value(ctxt_field)
+                    before += ctxt_field.count("\n")
+                before += 1
+            lines = before + 1  # the msgid line
+            msgid = msgid_field[1:-1]
             if '"' in msgid or "\\" in msgid or "\n" in msgid:
                 msgid = _fast_value(msgid_field)
+                lines += msgid_field.count("\n")
+            msgstr = msgstr_field[1:-1]
             if '"' in msgstr or "\\" in msgstr or "\n" in msgstr:
                 msgstr = _fast_value(msgstr_field)
-            ctxt = None if ctxt_field is None else _fast_value(ctxt_field)
+                lines += msgstr_field.count("\n")
             if msgid is not None and msgstr is not None and (ctxt is not None or ctxt_field is None):
                 fuzzy = _comment_fuzzy(comments) if "#," in comments or "#~" in comments else False
-                line = lineno + count("\n", pos, m.start(3))
-                end = m.end()
-                lineno += count("\n", pos, end)
-                pos = end
+                line = lineno + before
+                pos = m.end()
+                lineno += lines + (text[pos - 1] == "\n")  # the msgstr line, ended or not
                 if msgid == "" and ctxt is None:  # the header, or a second header-like entry (not a message)
                     if first:
                         yield ("header", _header_fields(msgstr))
@@ -195,7 +205,8 @@ def _parse_po_text(text: str, path: Path, *, fast: bool = True) -> Iterator[tupl
             if was_first:
                 yield ("header", _header_fields(e.msgstr or ""))
             continue  # a second header-like entry: not a message
-        yield ("entry", (e.ctxt, e.msgid, e.msgid_plural, e.msgstr, e.plural_strs, e.line, e.fuzzy))
+        plurals = e.plural_strs if e.msgid_plural is not None else None
+        yield ("entry", (e.ctxt, e.msgid, e.msgid_plural, e.msgstr, plurals, e.line, e.fuzzy))
 
 
 def _fast_value(field: str):
@@ -205,10 +216,21 @@ def _fast_value(field: str):
         inner = field[1:-1]
         if '"' not in inner and "\\" not in inner:
             return inner
+        if "\\" not in inner:
+            return None  # a quote inside, not escaped
+        # the usual escapes only (\\ \" \n \t): replaced in place, each backslash pair first
+        pieces = inner.split("\\\\")
+        for i, piece in enumerate(pieces):
+            rest = piece.replace('\\"', "").replace("\\n", "").replace("\\t", "")
+            if "\\" in rest:
+                break  # another escape, or a backslash before the closing quote: the general way
+            if '"' in rest:
+                return None
+            pieces[i] = piece.replace('\\"', '"').replace("\\n", "\n").replace("\\t", "\t")
+        else:
+            return "\\".join(pieces)
         m = _STRING_RE.fullmatch(field)
-        if m is None:
-            return None
-        return _ESCAPE_RE.sub(_unescape_one, m.group(1)) if "\\" in inner else inner
+        return None if m is None else _ESCAPE_RE.sub(_unescape_one, m.group(1))
     parts = []
     for part in field.split("\n"):
         value = _fast_value(part)
