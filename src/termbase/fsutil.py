@@ -62,7 +62,7 @@ def read_text(path: str | Path, *, allow_empty: bool = False) -> str:
 
 def decode_text(data: bytes, path: str | Path | None, *, allow_empty: bool = False) -> str:
     """Decode bytes of a user text file as UTF-8 (or UTF-16 with BOM); clear errors otherwise."""
-    if not data.strip() and not allow_empty:
+    if (not data or data.isspace()) and not allow_empty:  # no copy of a large file
         raise ParseError(path, "file is empty")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
