@@ -113,9 +113,10 @@ def load_factrueval(split: str):
             for _, start, length in parts:
                 entities.append(text[start : start + length])
             if otype == "Org":
-                core = [p for p in parts if p[0] == "org_name"] or parts
+                named = [p for p in parts if p[0] == "org_name"]
+                core = named or parts
                 orgs.append(
-                    (text[min(p[1] for p in core) : max(p[1] + p[2] for p in core)], full)
+                    (text[min(p[1] for p in core) : max(p[1] + p[2] for p in core)], full, bool(named))
                 )
     return docs, orgs, entities
 
@@ -164,26 +165,31 @@ def evaluate(lang: str, split: str, *, show_errors: int = 0) -> dict:
     if lang == "kk":
         docs, orgs, entities = load_kaznerd(split)
         org_mentions = [(o,) for o in orgs]
+        named_mentions = org_mentions  # KazNERD labels names only
     else:
         docs, orgs, entities = load_factrueval(split)
-        org_mentions = [(core, full) for core, full in orgs]
+        org_mentions = [(core, full) for core, full, _ in orgs]
+        named_mentions = [(core, full) for core, full, named in orgs if named]
     result, seconds = run_extractor(docs, lang)
     forms = [f for c in result.candidates if c.kind in NAME_KINDS for f in c.forms]
     org_forms = [f for c in result.candidates if c.kind in ("organization", "acronym") for f in c.forms]
     r_strict, r_key, n_groups, missed = org_recall(org_mentions, forms)
     r_org_kind, _, _, _ = org_recall(org_mentions, org_forms)
+    r_named, _, n_named, missed_named = org_recall(named_mentions, forms)
     capitalised = [m for m in org_mentions if any(ch.isupper() for ch in m[0])]
     r_cap, _, n_cap, _ = org_recall(capitalised, forms)
     p_strict, p_lenient, n_names, wrong = name_precision(result.candidates, entities)
     out = dict(
         lang=lang, split=split, docs=len(docs), words=result.words, seconds=round(seconds, 2),
         org_groups_twice=n_groups, org_recall_strict=round(r_strict, 3), org_recall_key=round(r_key, 3),
-        org_recall_org_kinds=round(r_org_kind, 3), org_groups_capitalised=n_cap,
+        org_recall_org_kinds=round(r_org_kind, 3), org_groups_named=n_named,
+        org_recall_named=round(r_named, 3), org_groups_capitalised=n_cap,
         org_recall_capitalised=round(r_cap, 3), names_seen_twice=n_names,
         name_precision_strict=round(p_strict, 3), name_precision_lenient=round(p_lenient, 3),
     )
     if show_errors:
         out["missed_orgs"] = missed[:show_errors]
+        out["missed_named"] = missed_named[:show_errors]
         out["non_entities"] = wrong[:show_errors]
     return out
 
@@ -246,9 +252,10 @@ def main(argv=None) -> int:
         print(f"  phrases in the top 40: {seed['top40_phrases']}")
     for lang in (("kk", "ru") if args.lang == "all" else (args.lang,)):
         res = evaluate(lang, args.split, show_errors=args.errors)
-        print(" ".join(f"{k}={v}" for k, v in res.items() if k not in ("missed_orgs", "non_entities")))
+        print(" ".join(f"{k}={v}" for k, v in res.items() if k not in ("missed_orgs", "missed_named", "non_entities")))
         if args.errors:
             print("  missed orgs:", res["missed_orgs"])
+            print("  missed named orgs:", res["missed_named"])
             print("  non-entities:", res["non_entities"])
     return 0
 

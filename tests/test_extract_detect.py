@@ -105,3 +105,43 @@ def test_quoted_name_at_the_start_of_a_sentence_counts_as_inside_one():
 )
 def test_kazakh_names(sentence, expected):
     assert spans(sentence, "kk") == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # postpositions inside a name: a dative before "қарсы" (against), a nominative before "жөніндегі"
+        ("Біз Сыбайлас жемқорлыққа қарсы іс-қимыл агенттігімен кездестік.",
+         [("organization", False, "Сыбайлас жемқорлыққа қарсы іс-қимыл агенттігімен")]),
+        ("Ол Төтенше жағдай жөніндегі мемлекеттік комиссияның отырысында сөйледі.",
+         [("organization", False, "Төтенше жағдай жөніндегі мемлекеттік комиссияның")]),
+        # but no name begins with a postposition
+        ("Оған қарсы комиссия шешім қабылдады.", []),
+        # the object of a verbal noun stands in the accusative inside the name
+        ("Ал Еңбек және халықты әлеуметтік қорғау министрлігінің қызметкерлері келді.",
+         [("organization", False, "Еңбек және халықты әлеуметтік қорғау министрлігінің")]),
+        # "named after": the name begins with the person's
+        ("Біз әл-Фараби атындағы Қазақ ұлттық университетінің заң факультетінде оқыдық.",
+         [("organization", False, "әл-Фараби атындағы Қазақ ұлттық университетінің")]),
+        ("Ол Қорқыт ата атындағы Қызылорда мемлекеттік университетінің түлегі.",
+         [("organization", False, "Қорқыт ата атындағы Қызылорда мемлекеттік университетінің")]),
+        ("Ол Гагарин атындағы әскери-әуе академиясында оқыды.",
+         [("organization", False, "Гагарин атындағы әскери-әуе академиясында")]),
+        # the genitive of an administrative unit after its (multi-word) place name, with the izafet
+        ("Біз Батыс Қазақстан облысының әкімдігімен бірлесіп жұмыс істейміз.",
+         [("organization", False, "Батыс Қазақстан облысының әкімдігімен")]),
+        # a plural head noun inside a name is a dependent; "сауда" (trade) is no locative
+        ("Жобаны ұсынған Халықаралық сауда орталықтары қауымдастығы болды.",
+         [("organization", False, "Халықаралық сауда орталықтары қауымдастығы"), ("name", True, "Жобаны")]),
+        # loanwords keep a voiced final consonant ("клуб"), "кеңесі" is "кеңес" + і
+        ("Кеше Ақкөңілділер клубының мүшелері нан таратты.", [("organization", False, "Ақкөңілділер клубының")]),
+        ("Мен ойлаймын, Қауіпсіздік кеңесінің шешімі дұрыс.", [("organization", False, "Қауіпсіздік кеңесінің")]),
+        # a quoted name with lower-case words up to the head noun: the whole is the institution's
+        # name, and the quoted name is a name too; right before the head, only the quoted name is
+        ("« Астана » халықаралық қаржы орталығының соты ашылды.",
+         [("organization", False, "« Астана » халықаралық қаржы орталығының"), ("name", False, "Астана")]),
+        ("« Хабар » арнасының тілшісі келді.", [("organization", False, "Хабар")]),
+    ],
+)
+def test_kazakh_institution_names(sentence, expected):
+    assert spans(sentence, "kk") == expected

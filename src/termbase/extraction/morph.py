@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..languages.kazakh import is_protected
+
 # ---------------------------------------------------------------------------------------------- caches
 _CACHE_LIMIT = 200_000
 
@@ -378,6 +380,8 @@ def kk_fits(stem: str, end: str) -> bool:
 
 def _kk_case_cuts(low: str, *, sure_only: bool):
     """Stems ``low`` may have before a case ending: after a possessive first, then after a bare stem."""
+    if is_protected(low):  # "сауда", "теңге": no case ending there
+        return
     for end in _KK_POSS_CASE:
         if sure_only and end in _KK_POSS_UNSURE:
             continue
@@ -449,12 +453,29 @@ def key_kk(word: str) -> str:
 _kk_bases_cache = _BoundedCache(50_000)
 
 
+def kk_base_readings(stem: str) -> set[str]:
+    """Every base a (case-less) stem may have: base_kk's, and the readings it leaves out.
+
+    A stem in -сы/-сі after a vowel may also be a stem in -с with the possessive -ы/-і ("кеңесі" is
+    "кеңес" + і, not "кеңе" + сі); a voiced final consonant may belong to a loanword, which keeps it
+    ("клубы" is "клуб" + ы, where native "тобы" is "топ" + ы).
+
+    >>> sorted(kk_base_readings("кеңесі")), sorted(kk_base_readings("клубы"))
+    (['кеңе', 'кеңес'], ['клуб', 'клуп'])
+    """
+    out = {base_kk(stem)}
+    if len(stem) > 3 and stem[-1] in "ыі" and stem[-2] not in _KK_VOWELS:
+        out.add(stem[:-1])
+    return out
+
+
 def kk_bases(word: str) -> frozenset[str]:
-    """All nominative bases ``word`` may have (for looking up head nouns): министрлігіне -> министрлік."""
+    """All nominative bases ``word`` may have (for looking up head nouns): министрлігіне -> министрлік,
+    кеңесінің -> кеңес, клубының -> клуб."""
     hit = _kk_bases_cache.get(word)
     if hit is None:
         forms = kk_case_forms(word)
-        hit = _kk_bases_cache.put(word, frozenset({base_kk(f) for f in forms} | forms))
+        hit = _kk_bases_cache.put(word, frozenset({b for f in forms for b in kk_base_readings(f)} | forms))
     return hit
 
 

@@ -307,16 +307,29 @@ def ranked(entries, lang: str, *, min_freq: int = 1, max_contexts: int = 3, skip
         if head not in merged and full not in merged:
             heads.setdefault(full, []).append(by_key[head])
     merged_heads = {h.key for hs in heads.values() for h in hs}
+    # Kazakh: a name seen only at the start of sentences whose words the text also uses in lower case,
+    # as a key phrase, is that phrase capitalised by position ("Облыстық мәслихат ..." beside "облыстық
+    # мәслихат"): it counts for the phrase. (Russian and English names have more to go on than a head
+    # noun after a capital, and a lower-case mention there may be the writer's: "президентского центра".)
+    twins: dict = {}
+    for e in by_key.values() if lang == "kk" else ():
+        if e.key[0] == "name" and e.inner == 0 and not e.expansions and len(e.key[1]) > 1:
+            phrase = by_key.get(("phrase", e.key[1]))
+            if phrase is not None:
+                twins[e.key] = phrase
+    extra = {}
+    for name_key, phrase in twins.items():
+        extra[phrase.key] = extra.get(phrase.key, 0) + by_key[name_key].frequency
     phrases = [e for e in by_key.values() if e.key[0] == "phrase"]
     cv = cvalues(phrases) if "phrase" not in skip else {}
     out: list[Scored] = []
     for e in by_key.values():
         category = e.key[0]
-        if category in skip or e.key in merged or e.key in merged_heads:
+        if category in skip or e.key in merged or e.key in merged_heads or e.key in twins:
             continue
         forms = _by_count(e)
         words = forms[0][2]
-        frequency = e.frequency
+        frequency = e.frequency + extra.get(e.key, 0)
         contexts = list(e.contexts)
         surfaces = [s for s, _, _ in forms]
         expansion = None

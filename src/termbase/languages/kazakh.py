@@ -124,6 +124,17 @@ def _lines(text: str) -> list[str]:
     return [ln.split("#", 1)[0].strip() for ln in text.splitlines() if ln.split("#", 1)[0].strip()]
 
 
+def is_protected(word: str) -> bool:
+    """Is ``word`` (lower case) a whole Kazakh word whose end only looks like an inflection?
+
+    These are listed in ``data/kk_protected.txt``: "сауда" (trade) is no locative of "сау".
+
+    >>> is_protected("сауда"), is_protected("саудада")
+    (True, False)
+    """
+    return word in _data()[0]
+
+
 def is_kazakh_word(word: str) -> bool:
     """True if ``word`` has a letter only Kazakh uses (Latin i inside Cyrillic counts as і).
 

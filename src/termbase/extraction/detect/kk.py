@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from ...languages.kazakh import is_protected
 from ..lexicon import Lexicon, lexicon
 from ..morph import base_kk, kk_bases, kk_fits, strip_case_kk
 from ..text import Sentence
@@ -21,6 +22,11 @@ _KK_VERBLIKE_RE = re.compile(
 )
 # First-person possessives on a title: "Президентіміз", "Елбасымыз" (our President).
 _KK_OUR_RE = re.compile(r"(?:ымыз|іміз|мыз|міз)$")
+
+
+def _kk_verblike(low: str) -> bool:
+    """Does a lower-case word end like a verb form ("жасады", "келген")? Not "сауда" and its like."""
+    return _KK_VERBLIKE_RE.search(low) is not None and not is_protected(low)
 
 
 def _kk_is_head(w: str, lex: Lexicon) -> bool:
@@ -45,8 +51,16 @@ def detect_kk(sent: Sentence, lex: Lexicon | None = None) -> list[Occurrence]:
             close = next((k for k in range(i + 2, min(n, i + 9)) if words[k] in "»\"”"), None)
             if close is None or not _kk_quoted_name(words[i + 1 : close], lex):
                 continue
-            after = words[close + 1] if close + 1 < n else ""
-            kind = ORGANIZATION if is_word(after) and _kk_is_head(after, lex) else NAME_KIND
+            head = _kk_head_after_quote(words, close + 1, covered, lex)
+            if head is not None and head > close + 1:
+                # "« Астана » халықаралық қаржы орталығы": the quoted name and the words up to the
+                # head noun are all the institution's                # name, and the quoted name alone is one too (it is also used alone: "«Пифагор»")
+                out.append(Occurrence(ORGANIZATION, i, head + 1, quoted_initial(words, i, close, first)))
+                out.append(Occurrence(NAME_KIND, i + 1, close, quoted_initial(words, i, close, first)))
+                cover(i, head + 1)
+                continue
+            # "« Хабар » арнасы", "« Нұр Отан » партиясы": the name is what the quotes hold
+            kind = ORGANIZATION if head is not None else NAME_KIND
             out.append(Occurrence(kind, i + 1, close, quoted_initial(words, i, close, first)))
             cover(i + 1, close)
     for i in range(n - 1, -1, -1):  # head-final: the rightmost head noun heads the name
@@ -82,13 +96,32 @@ def _kk_oblique(w: str) -> bool:
     """Has a case ending that never occurs inside a name (genitive, dative, ablative, locative ...)."""
     if strip_case_kk(w, sure_only=True) != w:
         return True
-    m = _KK_LOCATIVE_RE.search(w.lower())
+    low = w.lower()
+    if is_protected(low):
+        return False
+    m = _KK_LOCATIVE_RE.search(low)
     if m is None:
         return False
     stem = w[: m.start()].lower()
     if m.group(1):  # -нда/-нде after a possessive: "облысында"
         return stem[-1:] in ("ы", "і")
     return len(stem) >= 3 and kk_fits(stem, m.group(2))
+
+
+def _kk_head_after_quote(words, k: int, covered, lex: Lexicon, window: int = 4) -> int | None:
+    """Index of the head noun that a quoted name at ``words[:k]`` names: right after the closing
+    quote ("« Хабар » арнасы"), or after lower-case dependents in the nominative ("« Астана »
+    халықаралық қаржы орталығы"); None if there is none."""
+    for x in range(k, min(len(words), k + window)):
+        w = words[x]
+        if covered[x] or not is_word(w) or not w.islower():
+            return None
+        low = w.lower()
+        if _kk_is_head(w, lex) and not _KK_PLURAL_RE.search(low):
+            return x
+        if low in lex.function_words or _kk_verblike(low) or _kk_oblique(w) or _kk_is_title(w, lex):
+            return None
+    return None
 
 
 def _kk_quoted_name(words: list[str], lex: Lexicon) -> bool:
@@ -98,7 +131,62 @@ def _kk_quoted_name(words: list[str], lex: Lexicon) -> bool:
     low = [w.lower() for w in words if is_word(w)]
     if not low or low[0] in lex.function_words:
         return False
-    return len(low) == 1 or not _KK_VERBLIKE_RE.search(low[-1])
+    return len(low) == 1 or not _kk_verblike(low[-1])
+
+
+# Postpositions inside institution names, with the case of the word before them: "Сыбайлас
+# жемқорлыққа қарсы ... агенттігі" (against: dative), "Төтенше жағдай жөніндегі ... комиссия" (on),
+# "Ұжымдық қауіпсіздік туралы шарт ұйымы" (about: nominative).
+_KK_NAME_POSTPOSITIONS = {"қарсы": "dative", "жөніндегі": "nominative", "туралы": "nominative"}
+_KK_DATIVE_RE = re.compile(r"(?:ға|ге|қа|ке|на|не|а|е)$")
+# "Әл-Фараби атындағы Қазақ ұлттық университеті": a name "named after" someone begins with that name.
+_KK_NAMED_AFTER = "атындағы"
+# Honorifics written in lower case inside a person's name: "Қорқыт ата", "Төле би", "Қабанбай батыр".
+_KK_NAME_HONORIFICS = frozenset(("ата", "би", "батыр", "ана", "әулие"))
+# Administrative units: after a place name, their genitive belongs to an institution's name
+# ("Түркістан облысының әкімдігі", "Өскемен қаласының әкімдігі").
+_KK_ADMIN_UNITS = frozenset(("облыс", "қала", "аудан", "ауыл", "өңір", "республика", "округ"))
+_KK_GENITIVE_RE = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$")
+# Accusative (-ны/-ні, -ды/-ді, -ты/-ті): inside a name only as the object of a verbal noun in -у
+# ("Еңбек және халықты әлеуметтік қорғау министрлігі").
+_KK_ACCUSATIVE_END_RE = re.compile(r"(?:ны|ні|ды|ді|ты|ті)$")
+_KK_VERBAL_NOUN_RE = re.compile(r"[^аәеиоөұүыіэюя]у$|[аәеоөұүыіэюя]ю$|[аәеоөұүыі]у$")
+# A plural head noun inside a name is a dependent, not another institution: "Халықаралық сауда
+# орталықтары қауымдастығы".
+_KK_PLURAL_RE = re.compile(r"(?:лар|лер|дар|дер|тар|тер)(?:ы|і)?$")
+
+
+def _kk_admin_genitive(words, k: int) -> bool:
+    """Is ``words[k]`` the genitive of an administrative unit after a place name ("Түркістан облысының")?"""
+    low = words[k].lower()
+    return (
+        k > 0 and is_cap(words[k - 1]) and _KK_GENITIVE_RE.search(low) is not None
+        and _kk_possessed(low)  # the izafet: "облысының", not "облыстың" (of a region)
+        and not _KK_ADMIN_UNITS.isdisjoint(kk_bases(low))
+    )
+
+
+def _kk_name_before(words, k: int, covered, lex: Lexicon) -> int | None:
+    """Start of the capitalised name that ends at ``words[k]`` ("Қорқыт ата", "Джонс Хопкинс"), or None."""
+    end = k
+    if k >= 1 and words[k].lower() in _KK_NAME_HONORIFICS:  # "Қорқыт ата"
+        k -= 1
+    if k < 0 or covered[k] or not (is_cap(words[k]) or _kk_cap_after_hyphen(words[k])):
+        return None
+    start = k
+    while (
+        start > 0 and end - start < 3 and not covered[start - 1] and is_cap(words[start - 1])
+        and words[start - 1].lower() not in lex.function_words
+        and not _kk_is_title(words[start - 1], lex) and not _kk_oblique(words[start - 1])
+    ):
+        start -= 1
+    return start
+
+
+def _kk_cap_after_hyphen(w: str) -> bool:
+    """"әл-Фараби": a lower-case particle before a capitalised name."""
+    head, _, rest = w.partition("-")
+    return bool(rest) and head.islower() and len(head) <= 3 and is_cap(rest)
 
 
 def _kk_org_start(words, head: int, covered, lex: Lexicon, window: int = 6) -> int | None:
@@ -108,22 +196,43 @@ def _kk_org_start(words, head: int, covered, lex: Lexicon, window: int = 6) -> i
     first = first_word_index(words)
     if is_cap(words[head]):
         window = 1  # a capitalised head begins its name ("Үкімет"), bar "Қазақстан халқы Ассамблеясы"
+    wants = None  # the case a postposition just crossed asks of the word before it
+    verbal_noun = False  # a verbal noun in -у crossed: its object may stand in the accusative
     while k >= 0 and crossed < window and not covered[k] and is_word(words[k]):
         w = words[k]
+        low = w.lower()
+        if low == _KK_NAMED_AFTER and crossed:
+            named = _kk_name_before(words, k - 1, covered, lex)
+            if named is None:
+                return None
+            return named
         if is_cap(w):
             break
-        low = w.lower()
-        if (
+        if crossed and low in _KK_NAME_POSTPOSITIONS and window > 1:
+            wants = _KK_NAME_POSTPOSITIONS[low]
+            k -= 1
+            continue  # a postposition does not count against the window
+        inside = (
+            (wants == "dative" and _KK_DATIVE_RE.search(low) is not None)
+            or (verbal_noun and _KK_ACCUSATIVE_END_RE.search(low) is not None)
+            or _kk_admin_genitive(words, k)
+        )
+        wants = None
+        if not inside and (
             (low in lex.stopwords and low != "және")
-            or _KK_VERBLIKE_RE.search(low)
+            or _kk_verblike(low)
             or _kk_oblique(w)  # an oblique case: "халыққа", "облысында"
             or _kk_is_title(w, lex)
-            or (_kk_is_head(w, lex) and low not in lex.org_heads)  # another institution's head ends there
+            # another institution's head ends there, unless it is a plural dependent ("сауда орталықтары")
+            or (_kk_is_head(w, lex) and low not in lex.org_heads and not _KK_PLURAL_RE.search(low))
         ):
             k = -1
             break
+        verbal_noun = verbal_noun or (len(low) > 3 and _KK_VERBAL_NOUN_RE.search(low) is not None)
         crossed += 1
         k -= 1
+    if wants is not None:
+        return None  # a name never begins with a postposition
     if (
         k >= 0 and not covered[k] and is_cap(words[k])
         and not (crossed and is_cap(words[head]) and starts_clause(words, k, first))
@@ -149,7 +258,24 @@ def _kk_org_start(words, head: int, covered, lex: Lexicon, window: int = 6) -> i
         words[start].lower() in lex.function_words or _kk_oblique(words[start])
     ):
         start += 1
+    if start + 1 < head and _kk_admin_unit(words[start + 1]):
+        # "Батыс Қазақстан облысының әкімдігі": the place name may have several words
+        while (
+            start > 0 and not covered[start - 1] and is_cap(words[start - 1])
+            and not _kk_is_title(words[start - 1], lex) and not _kk_oblique(words[start - 1])
+            and not (starts_clause(words, start - 1, first) and words[start - 1].lower() in lex.function_words)
+        ):
+            start -= 1
+    if start >= 2 and words[start - 1].lower() == _KK_NAMED_AFTER:
+        named = _kk_name_before(words, start - 2, covered, lex)  # "Әл-Фараби атындағы Қазақ ұлттық университеті"
+        if named is not None:
+            start = named
     return start
+
+
+def _kk_admin_unit(w: str) -> bool:
+    """"облысы", "қаласының", "ауданы": an administrative unit, after the place it names."""
+    return w.islower() and not _KK_ADMIN_UNITS.isdisjoint(kk_bases(w.lower()))
 
 
 def _kk_possessed(w: str) -> bool:
@@ -280,7 +406,7 @@ def _kk_phrase_word(w: str, lex: Lexicon) -> int:
         if (
             w[:1].isalpha() and w.islower() and len(w) > 2 and low not in lex.function_words
             and low not in lex.phrase_breaks
-            and not _KK_VERBLIKE_RE.search(low) and not _KK_LOCATIVE_ADJ_RE.search(low)
+            and not _kk_verblike(low) and not _KK_LOCATIVE_ADJ_RE.search(low)
         ):
             ends = (
                 _kk_oblique(w) or _KK_POSS_CASE_RE.search(low) is not None
@@ -337,7 +463,7 @@ def _kk_phrases(words, covered, lex: Lexicon) -> list[Occurrence]:
 
 def _kk_verb(w: str, lex: Lexicon) -> bool:
     low = w.lower()
-    return w.islower() and (low in lex.phrase_breaks or _KK_VERBLIKE_RE.search(low) is not None or _KK_VERB_EXTRA_RE.search(low) is not None)
+    return w.islower() and (low in lex.phrase_breaks or _kk_verblike(low) or _KK_VERB_EXTRA_RE.search(low) is not None)
 
 
 def _any(word: str) -> bool:
