@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from termbase.errors import UnknownLanguage
@@ -19,6 +19,7 @@ from termbase.languages import (
     is_kazakh_word,
     normalize,
     normalize_lang,
+    split_words,
     stopwords,
     tokenize,
 )
@@ -229,6 +230,7 @@ def test_tokenize_offsets():
 )
 def test_tokenize_words(text, words):
     assert [t.text for t in tokenize(text)] == words
+    assert split_words(text) == words
 
 
 def test_token_is_frozen():
@@ -244,6 +246,20 @@ def test_tokens_slice_the_original(text):
         assert text[token.start : token.end] == token.text
         assert token.start >= previous_end and token.end > token.start
         previous_end = token.end
+
+
+_TOKEN_TEXT = st.lists(
+    st.sampled_from(["Нұр", "Сұлтан", "APK", "'s", "’", "ʼ", "-", "‑", "—", "3", ".", ",", "5", "«", "»", " ",
+                     "\u00a0", "\t", "_", "\u00ad", "\u200b", "\u200d", "и\u0306", "(", ")", "U.S.", "К.-Ж."]),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=_TOKEN_TEXT | st.text(max_size=30))
+def test_split_words_is_the_tokeniser_without_offsets(text):
+    # the fast split (termbase.match uses it) must give exactly the tokeniser's words
+    assert split_words(text) == [t.text for t in tokenize(text)]
 
 
 # --- stopwords and laziness -----------------------------------------------------------

@@ -153,6 +153,22 @@ def test_russian_key_is_the_lemma():
     assert stem("счётного", "ru") == "счетный"  # ё of the dictionary lemma folded too
 
 
+def test_russian_word_forms():
+    from termbase.languages import russian_word_forms
+
+    assert russian_word_forms("прокуратура") == {
+        "прокуратура", "прокуратуры", "прокуратуре", "прокуратуру", "прокуратурой", "прокуратурою",
+        "прокуратур", "прокуратурам", "прокуратурами", "прокуратурах",
+    }
+    assert all(stem(form, "ru") == "прокуратура" for form in russian_word_forms("прокуратура"))
+    assert "люди" in russian_word_forms("человек")  # suppletion
+    assert russian_word_forms("генеральный", degrees=True) - russian_word_forms("генеральный") == {
+        "генеральнее", "генеральней", "погенеральнее", "погенеральней",
+    }
+    assert russian_word_forms("казахстаном") == frozenset()  # not a lemma
+    assert russian_word_forms("") == frozenset()
+
+
 # --- English --------------------------------------------------------------------------
 
 

@@ -1,11 +1,8 @@
 """Inflection-aware term matching (the engine behind lookup, extraction links, alignment anchors, check)."""
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
-from termbase.languages import tokenize
-from termbase.match import TermMatcher, _words, is_acronym_word, word_key
+from termbase.match import TermMatcher, is_acronym_word, word_key
 from termbase.models import Concept, Term
 
 
@@ -132,16 +129,3 @@ def test_a_word_is_keyed_alone_as_text_keys_does():
     # at the end of a word): a word's key is that of the word alone, in a text as in a term
     m = TermMatcher.from_concepts([Concept("odos", (Term("en", "ΟδοΣ Fund"),))])
     assert [x.text for x in m.find("the ΟδοΣ Fund and ΟδοΣ.Fund", "en")] == ["ΟδοΣ Fund", "ΟδοΣ.Fund"]
-
-
-_TOKEN_TEXT = st.lists(
-    st.sampled_from(["Нұр", "Сұлтан", "APK", "'s", "’", "ʼ", "-", "‑", "—", "3", ".", ",", "5", "«", "»", " ",
-                     "\u00a0", "\t", "_", "\u00ad", "\u200b", "\u200d", "и\u0306", "(", ")", "U.S.", "К.-Ж."]),
-    max_size=12,
-).map("".join)
-
-
-@settings(max_examples=500, deadline=None)
-@given(text=_TOKEN_TEXT | st.text(max_size=30))
-def test_fast_word_split_is_the_tokeniser(text):
-    assert _words(text) == [t.text for t in tokenize(text)]

@@ -22,7 +22,7 @@ from typing import Iterable
 
 import ahocorasick
 
-from .languages import normalize, stem, token_spans, tokenize
+from .languages import normalize, split_words, stem, tokenize
 from .models import STATUSES, Concept, Term
 
 _SEP = "\x1f"  # between word keys: never inside a key
@@ -136,7 +136,7 @@ class TermMatcher:
         cache = self._cache.get(lang)
         if cache is None or len(cache) > self._CACHE_LIMIT:
             cache = self._cache[lang] = {}
-        words = _words(text)
+        words = split_words(text)
         keys = list(map(cache.get, words))
         if None in keys:  # words not seen before
             for i, key in enumerate(keys):
@@ -211,31 +211,6 @@ class TermMatcher:
             taken.append((m.start, m.end))
         chosen.sort(key=lambda m: (m.start, m.concept_id))
         return chosen
-
-
-# Characters that never begin or end a word (see termbase.languages.tokenize): stripped from the
-# ends of a space-separated chunk, they leave its words unchanged, and usually one plain word.
-_EDGE = "\"'.,;:!?()[]{}<>«»‹›“”„‟‘’‚‛`´′″*/\\|&#%$§@~^_+=…·•–—‒―−‐‑-\u00ad\u200b\u200c\u200d\u2060\ufeff"
-
-
-def _words(text: str) -> list[str]:
-    """The words of ``text`` as :func:`~termbase.languages.tokenize` gives them, without offsets.
-
-    Words never span white space, so each space-separated chunk is tokenised alone, and most
-    chunks are one word once the punctuation at their ends is stripped: a C-level test each
-    instead of the tokeniser's regular expression over the whole text.
-    """
-    out: list[str] = []
-    add = out.append
-    for chunk in text.split():
-        if not chunk.isalnum():
-            chunk = chunk.strip(_EDGE)
-            if not chunk.isalnum():
-                if chunk:
-                    out.extend(chunk[s:e] for s, e in token_spans(chunk))
-                continue
-        add(chunk)
-    return out
 
 
 _NOMATCH = "\x00"  # key of a word that cannot be part of any term

@@ -194,11 +194,9 @@ def _russian_forms_prefix(key: str) -> str:
     "детей" -> ""). Superlative and comparative forms ("наивысший", "выше" of "высокий") are left
     out: a term names a body, not a degree of a quality, and keeping them would leave no
     adjective an anchor. ``key`` itself when the dictionary has no such word."""
-    from ..languages.russian import _analyzer  # the language layer's one pymorphy3 instance
+    from ..languages import russian_word_forms
 
-    forms = {f.word.replace("ё", "е") for p in _analyzer().parse(key)
-             if p.normal_form.replace("ё", "е") == key for f in p.lexeme
-             if not ({"Supr", "COMP"} & f.tag.grammemes)}
+    forms = russian_word_forms(key)
     return _common_prefix(forms) if forms else key
 
 

@@ -13,9 +13,10 @@ from termbase.languages.codes import SUPPORTED, normalize_lang
 from termbase.languages.identify import detect_language, detect_language_scores
 from termbase.languages.kazakh import KAZAKH_LETTERS, is_kazakh_word
 from termbase.languages.normalize import normalize
+from termbase.languages.russian import russian_word_forms
 from termbase.languages.stem import stem, word_keys
 from termbase.languages.stopwords import stopwords
-from termbase.languages.tokenize import Token, token_spans, tokenize
+from termbase.languages.tokenize import Token, split_words, token_spans, tokenize
 
 __all__ = [
     "KAZAKH_LETTERS",
@@ -26,6 +27,8 @@ __all__ = [
     "is_kazakh_word",
     "normalize",
     "normalize_lang",
+    "russian_word_forms",
+    "split_words",
     "stem",
     "stopwords",
     "token_spans",
