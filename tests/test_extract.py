@@ -363,6 +363,16 @@ def test_kazakh_title_before_a_capitalised_head_without_possessive_is_its_subjec
          ["медициналық сақтандыру", "медициналық сақтандыру жүйесі", "сақтандыру жүйесі"]),
         # numerals, quantifiers and the endings of numbers are no part of a phrase
         ("Ауылда 100-ден астам адам тұрады.", []),
+        ("Мыңға жуық адам жиналды.", []),
+        ("Биыл 5 мың тонна өнім өндірілді.", []),
+        # a bare noun before a verb is part of the predicate, a participle is a verb form; before a
+        # passive verb the noun is a subject
+        ("Жол апатында екі адам қайтыс болды.", []),
+        ("Зауытта жүз адам жұмыс істейді.", []),
+        ("Ол жұмыс істейтін мекемелер.", []),
+        ("Кеше жаңа электр станциясы ашылды.", ["электр станциясы"]),
+        # "сауда" (trade) is no locative
+        ("Шекарада сауда орталығы жұмыс істейді.", ["сауда орталығы"]),
     ],
 )
 def test_kazakh_key_phrases_stay_inside_one_noun_phrase(sentence, expected):

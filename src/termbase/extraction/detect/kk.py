@@ -385,14 +385,20 @@ _KK_VERB_EXTRA_RE = re.compile(
 # ("мемлекеттік қызметтер") heads its noun phrase: it ends it. Not adjectives in -лы/-лі ("жұқпалы"),
 # -ғы/-гі/-қы/-кі ("ішкі", "соңғы"); -ды/-ді/-ты/-ті words are taken for verbs already.
 _KK_HEAD_RE = re.compile(
-    r"(?:[аәеоөұүыіэюя](?:сы|сі)|[бвгжзйкмнңпрсфхцчшщһ](?<![ғгқк])(?:ы|і)|(?:лар|лер|дар|дер|тар|тер))$"
+    r"(?:[аәеоөұүыіэюя](?:сы|сі)|[бвгжзйкмнңпрсфхцчшщһ](?<![ғгқк])(?:ы|і)|(?:лар|лер|дар|дер|тар|тер)"
+    r"|[лдт](?:ығы|ігі|ұғы|үгі))$"  # the possessive of a noun in -лық/-лік: "орталығы", "министрлігі"
 )
+# ... which is no adjective in -ғы/-гі ("соңғы", "ішкі")
+_KK_LYK_POSSESSIVE_RE = re.compile(r"[лдт](?:ығы|ігі|ұғы|үгі)$")
 _KK_NOT_HEAD = frozenset(("жоғары", "ірі", "әрі", "ары", "кері", "доллар"))
 # Relational adjectives: -лық/-лік/-дық/-дік/-тық/-тік ("ұлттық", "мемлекеттік"), -лы/-лі ("деңгейлі"),
 # Arabic and Persian -и ("саяси").
 _KK_RELATIONAL_RE = re.compile(r"(?:лық|лік|дық|дік|тық|тік|лы|лі|[^аәеиоөұүыіэюяу]и)$")
 # Locative -да/-де/-та/-те after a bare stem ("тоқсанда", "күнде"): ends a noun phrase.
 _KK_BARE_LOCATIVE_RE = re.compile(r"(?:да|де|та|те)$")
+
+# Participles in -атын/-етін ("жұмыс істейтін"): a verb form, no part of a term.
+_KK_PARTICIPLE_RE = re.compile(r"(?:атын|етін|йтын|йтін)$")
 
 # word -> _NOT_IN, _IN or _ENDS
 _phrase_words: dict[str, int] = {}
@@ -407,6 +413,7 @@ def _kk_phrase_word(w: str, lex: Lexicon) -> int:
             w[:1].isalpha() and w.islower() and len(w) > 2 and low not in lex.function_words
             and low not in lex.phrase_breaks
             and not _kk_verblike(low) and not _KK_LOCATIVE_ADJ_RE.search(low)
+            and not _KK_PARTICIPLE_RE.search(low)
         ):
             ends = (
                 _kk_oblique(w) or _KK_POSS_CASE_RE.search(low) is not None
@@ -422,12 +429,13 @@ def _kk_phrase_word(w: str, lex: Lexicon) -> int:
 
 def _kk_bare_locative(low: str) -> bool:
     m = _KK_BARE_LOCATIVE_RE.search(low)
-    return m is not None and len(low) - 2 >= 3 and kk_fits(low[:-2], m.group())
+    return m is not None and not is_protected(low) and len(low) - 2 >= 3 and kk_fits(low[:-2], m.group())
 
 
 def _kk_phrase_last(w: str) -> bool:
     """Can ``w`` head (end) a key phrase? Not an adjective."""
-    return _KK_ADJECTIVE_RE.search(w.lower()) is None
+    low = w.lower()
+    return _KK_ADJECTIVE_RE.search(low) is None or _KK_LYK_POSSESSIVE_RE.search(low) is not None
 
 
 def _kk_phrases(words, covered, lex: Lexicon) -> list[Occurrence]:
@@ -447,10 +455,17 @@ def _kk_phrases(words, covered, lex: Lexicon) -> list[Occurrence]:
     n = len(words)
     for i, w in enumerate(words):
         kind = _NOT_IN if covered[i] else _kk_phrase_word(w, lex)
-        if kind and _KK_CONVERB_RE.search(w) and i + 1 < n and _kk_verb(words[i + 1], lex):
+        if kind and _kk_converb(words, i, lex):
             kind = _NOT_IN  # "атап өтті": a converb and its auxiliary verb
         if kind and i >= 2 and words[i - 1] == "-" and words[i - 2][:1].isdigit():
             kind = _NOT_IN  # the ending of a number: "100-ден", "5-інші"
+        if kind == _IN and i + 1 < n and (
+            (_kk_verb(words[i + 1], lex) and not _kk_passive(words[i + 1])) or _kk_converb(words, i + 1, lex)
+        ):
+            # a bare noun right before a verb is part of the predicate: the nominal of a compound verb
+            # ("қайтыс болды", "жұмыс істейді") or an indefinite object ("өнім өндірді"); before a
+            # passive verb it is the subject ("жұқпалы ауру тіркелді")
+            kind = _NOT_IN
         if kind:
             run.append(i)
             if kind == _ENDS:
@@ -459,6 +474,20 @@ def _kk_phrases(words, covered, lex: Lexicon) -> list[Occurrence]:
             flush()
     flush()
     return out
+
+
+# Passive verbs: -л/-ыл/-іл before the tense ("тіркелді", "ашылған", "жасалады"); "бол-" (be) is none.
+_KK_PASSIVE_RE = re.compile(r"(?:л)(?:ды|ді|ған|ген|ады|еді|ады|атын|етін|уда|уде|мақ|мек)$")
+
+
+def _kk_passive(w: str) -> bool:
+    low = w.lower()
+    return _KK_PASSIVE_RE.search(low) is not None and not low.startswith("бол")
+
+
+def _kk_converb(words: list[str], i: int, lex: Lexicon) -> bool:
+    """Is ``words[i]`` a converb before its auxiliary verb ("атап өтті", "істеп жатыр")?"""
+    return _KK_CONVERB_RE.search(words[i]) is not None and i + 1 < len(words) and _kk_verb(words[i + 1], lex)
 
 
 def _kk_verb(w: str, lex: Lexicon) -> bool:
