@@ -454,26 +454,30 @@ def _banded_dp(la, lb, ka, kb, para_a, para_b, scorer: _Scorer, config: AlignCon
     rows_back: list[bytearray] = []
     prev1 = prev2 = None
     plo1 = plo2 = 0
-    phi1 = phi2 = -1
+    last1 = last2 = -1  # the last index of each kept row
     for i in range(n + 1):
         l0, h0 = lo[i], hi[i]
         cost = [inf] * (h0 - l0 + 1)
         back = bytearray(h0 - l0 + 1)
-        b11 = b12 = b21 = b22 = None
+        # The rows a bead ending in row i can start from: i-1 (1-1, 1-2 beads) and, where sentences
+        # i-2 and i-1 may join, i-2 (2-1, 2-2). Each comes with its costs, first column and last
+        # index, the length of the source side, and for the beads taking one and two target
+        # sentences their prior plus the source side's unshared-anchor cost, their shared-anchor
+        # bonuses and their back-pointer codes.
+        starts = []
         if i >= 1:
-            x1 = la1[i - 1]
-            ux1 = ua1[i - 1]
             nulla = null_a[i - 1]
+            b11 = b12 = None
             if ka[i - 1]:
                 b11 = bonus(ka[i - 1], post1, l0, h0)
                 b12 = bonus(ka[i - 1], post2, l0, h0)
-        can2 = i >= 2 and join_a[i - 1]
-        if can2:
-            x2 = la2[i - 1]
-            ux2 = ua2[i - 1]
+            starts.append((prev1, plo1, last1, la1[i - 1], p11 + ua1[i - 1], p12 + ua1[i - 1], b11, b12, 1, 5))
+        if i >= 2 and join_a[i - 1]:
+            b21 = b22 = None
             if ka2[i - 1]:
                 b21 = bonus(ka2[i - 1], post1, l0, h0)
                 b22 = bonus(ka2[i - 1], post2, l0, h0)
+            starts.append((prev2, plo2, last2, la2[i - 1], p21 + ua2[i - 1], p22 + ua2[i - 1], b21, b22, 4, 6))
         for j in range(l0, h0 + 1):
             k = j - l0
             best = inf
@@ -481,6 +485,10 @@ def _banded_dp(la, lb, ka, kb, para_a, para_b, scorer: _Scorer, config: AlignCon
             if j >= 1:
                 y1 = lb1[j - 1]
                 uy1 = ub1[j - 1]
+                two_b = j >= 2 and join_b[j - 1]
+                if two_b:
+                    y2 = lb2[j - 1]
+                    uy2 = ub2[j - 1]
                 # 0-1: within this row
                 if k >= 1:
                     c = cost[k - 1]
@@ -488,64 +496,38 @@ def _banded_dp(la, lb, ka, kb, para_a, para_b, scorer: _Scorer, config: AlignCon
                         c += null_b[j - 1]
                         if c < best:
                             best, code = c, 3
-                if prev1 is not None:
-                    # 1-1
-                    jj = j - 1 - plo1
-                    if 0 <= jj <= phi1 - plo1:
-                        c = prev1[jj]
+                for prev, plo, last, x, fixed_1, fixed_2, bonus_1, bonus_2, code_1, code_2 in starts:
+                    # 1-1 or 2-1
+                    jj = j - 1 - plo
+                    if 0 <= jj <= last:
+                        c = prev[jj]
                         if c < inf:
-                            z = abs(y1 - x1) / sqrt((x1 + y1) * var)
+                            z = abs(y1 - x) / sqrt((x + y1) * var)
                             t = int(z * step)
-                            c += p11 + ux1 + uy1 + (table[t] if t < tmax else z * z + log(z * 1.7724538509055159))
-                            if b11 is not None:
-                                c -= b11[k]
+                            c += fixed_1 + uy1 + (table[t] if t < tmax else z * z + log(z * 1.7724538509055159))
+                            if bonus_1 is not None:
+                                c -= bonus_1[k]
                             if c < best:
-                                best, code = c, 1
-                    # 1-2
-                    if j >= 2 and join_b[j - 1] and 0 <= jj - 1 <= phi1 - plo1:
-                        c = prev1[jj - 1]
+                                best, code = c, code_1
+                    # 1-2 or 2-2
+                    if two_b and 0 <= jj - 1 <= last:
+                        c = prev[jj - 1]
                         if c < inf:
-                            y2 = lb2[j - 1]
-                            z = abs(y2 - x1) / sqrt((x1 + y2) * var)
+                            z = abs(y2 - x) / sqrt((x + y2) * var)
                             t = int(z * step)
-                            c += p12 + ux1 + ub2[j - 1]
+                            # two additions, not one: the rounding settles near-ties
+                            c += fixed_2 + uy2
                             c += table[t] if t < tmax else z * z + log(z * 1.7724538509055159)
-                            if b12 is not None:
-                                c -= b12[k]
+                            if bonus_2 is not None:
+                                c -= bonus_2[k]
                             if c < best:
-                                best, code = c, 5
-                if can2:
-                    # 2-1
-                    jj = j - 1 - plo2
-                    if 0 <= jj <= phi2 - plo2:
-                        c = prev2[jj]
-                        if c < inf:
-                            z = abs(y1 - x2) / sqrt((x2 + y1) * var)
-                            t = int(z * step)
-                            c += p21 + ux2 + uy1 + (table[t] if t < tmax else z * z + log(z * 1.7724538509055159))
-                            if b21 is not None:
-                                c -= b21[k]
-                            if c < best:
-                                best, code = c, 4
-                    # 2-2
-                    if j >= 2 and join_b[j - 1] and 0 <= jj - 1 <= phi2 - plo2:
-                        c = prev2[jj - 1]
-                        if c < inf:
-                            y2 = lb2[j - 1]
-                            z = abs(y2 - x2) / sqrt((x2 + y2) * var)
-                            t = int(z * step)
-                            c += p22 + ux2 + ub2[j - 1]
-                            c += table[t] if t < tmax else z * z + log(z * 1.7724538509055159)
-                            if b22 is not None:
-                                c -= b22[k]
-                            if c < best:
-                                best, code = c, 6
+                                best, code = c, code_2
             elif i == 0:
                 best = 0.0
             if prev1 is not None:
                 # 1-0
                 jj = j - plo1
-                if 0 <= jj <= phi1 - plo1:
+                if 0 <= jj <= last1:
                     c = prev1[jj]
                     if c < inf:
                         c += nulla
@@ -555,8 +537,8 @@ def _banded_dp(la, lb, ka, kb, para_a, para_b, scorer: _Scorer, config: AlignCon
             back[k] = code
         rows_back.append(back)
         # only two rows of costs are kept: memory grows with the band, not with n * m
-        prev2, plo2, phi2 = prev1, plo1, phi1
-        prev1, plo1, phi1 = cost, l0, h0
+        prev2, plo2, last2 = prev1, plo1, last1
+        prev1, plo1, last1 = cost, l0, h0 - l0
     # trace back
     steps = {1: (1, 1), 2: (1, 0), 3: (0, 1), 4: (2, 1), 5: (1, 2), 6: (2, 2)}
     path = []
