@@ -1,6 +1,21 @@
 import pytest
+from click.testing import CliRunner
 
+from termbase.cli import main
 from termbase.models import Concept, Term
+
+
+@pytest.fixture
+def run(tmp_path):
+    """The command line on the termbase ``run.db`` in ``tmp_path`` (not created yet):
+    ``run("init", "--empty")`` gives click's ``Result``; exceptions are not caught."""
+    db = tmp_path / "tb.db"
+
+    def invoke(*args, input=None):
+        return CliRunner().invoke(main, ["--db", str(db), *args], input=input, catch_exceptions=False)
+
+    invoke.db = db
+    return invoke
 
 
 @pytest.fixture

@@ -5,9 +5,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from termbase.cli import main
 from termbase.formats.tmx import read_tmx
 
 DATA = Path(__file__).parent / "data" / "align"
@@ -18,17 +16,6 @@ def files(tmp_path):
     for lang in ("en", "ru", "kk"):
         shutil.copy(DATA / f"speech.{lang}.txt", tmp_path / f"speech.{lang}.txt")
     return {lang: str(tmp_path / f"speech.{lang}.txt") for lang in ("en", "ru", "kk")}
-
-
-@pytest.fixture
-def run(tmp_path):
-    db = tmp_path / "tb.db"
-
-    def invoke(*args):
-        return CliRunner().invoke(main, ["--db", str(db), *args], catch_exceptions=False)
-
-    invoke.db = db
-    return invoke
 
 
 def test_help(run):

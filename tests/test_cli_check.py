@@ -17,9 +17,10 @@ KNB_EXPECTED = '"Комитет национальной безопасност�
 
 
 @pytest.fixture
-def run(tmp_path, monkeypatch, apk, knb):
-    db = tmp_path / "tb.db"
-    tb = Termbase.create(db, load_glossary=False)
+def run(run, tmp_path, monkeypatch, apk, knb):
+    """conftest's ``run`` with ``check`` put first, on a termbase of four concepts, in a folder
+    holding the test files."""
+    tb = Termbase.create(run.db, load_glossary=False)
     tb.add_concepts([
         apk,
         knb,
@@ -31,10 +32,10 @@ def run(tmp_path, monkeypatch, apk, knb):
         shutil.copy(DATA / name, tmp_path / name)
     monkeypatch.chdir(tmp_path)  # file names in the output are as given: relative here
 
-    def invoke(*args):
-        return CliRunner().invoke(main, ["--db", str(db), "check", *args], catch_exceptions=False)
+    def check(*args):
+        return run("check", *args)
 
-    return invoke
+    return check
 
 
 def test_help():

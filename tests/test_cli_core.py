@@ -9,17 +9,6 @@ from termbase.cli import main
 
 
 @pytest.fixture
-def run(tmp_path):
-    db = tmp_path / "tb.db"
-
-    def invoke(*args, input=None):
-        return CliRunner().invoke(main, ["--db", str(db), *args], input=input, catch_exceptions=False)
-
-    invoke.db = db
-    return invoke
-
-
-@pytest.fixture
 def empty(run):
     assert run("init", "--empty").exit_code == 0
     return run

@@ -4,23 +4,10 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from termbase.cli import main
 from termbase.store import Termbase
 
 DATA = Path(__file__).parent / "data" / "extract"
-
-
-@pytest.fixture
-def run(tmp_path):
-    db = tmp_path / "tb.db"
-
-    def invoke(*args):
-        return CliRunner().invoke(main, ["--db", str(db), *args], catch_exceptions=False)
-
-    invoke.db = db
-    return invoke
 
 
 @pytest.fixture
