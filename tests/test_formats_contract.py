@@ -212,6 +212,8 @@ def test_read_with_langs_filters_terms(name, tmp_path):
     back = list(fmt.read_concepts(path, langs=["ru"]))
     assert [c.id for c in back] == ["apk", "min-foreign-affairs", "c-12", None]
     assert {t.lang for c in back for t in c.terms} == {"ru"}
+    fmt.write_concepts([SAMPLE[0], Concept("ru-only", (Term("ru", "только"),))], path)
+    assert [c.id for c in fmt.read_concepts(path, langs=["kk"])] == ["apk"]  # ru-only has no kk term
 
 
 @pytest.mark.parametrize("name", TERMBASE_FORMATS)

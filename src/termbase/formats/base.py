@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from ..errors import UnsupportedFormat
-from ..models import Concept, TranslationUnit
+from ..errors import UnsupportedFormat, ValidationError
+from ..languages import normalize_lang
+from ..models import STATUSES, TERM_TYPES, Concept, Term, TranslationUnit
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,29 @@ class Format:
     # bilingual files to check
     def read_bilingual(self, path: Path) -> Iterator[BilingualUnit]:
         raise UnsupportedFormat(f"{self.name} files cannot be checked")
+
+
+def keep_langs(concepts: Iterable[Concept], langs: list[str] | None) -> Iterator[Concept]:
+    """The ``concepts`` with only their terms in ``langs`` (any codes ``normalize_lang`` takes);
+    concepts left without terms are skipped. Without ``langs`` they pass unchanged."""
+    wanted = [normalize_lang(code) for code in langs] if langs else None
+    for concept in concepts:
+        if wanted is not None:
+            kept = tuple(t for t in concept.terms if t.lang in wanted)
+            if not kept:
+                continue
+            concept = replace(concept, terms=kept)
+        yield concept
+
+
+def check_term(term: Term, concept: Concept) -> None:
+    """Refuse to write a term with an unknown status or type, or without text."""
+    if term.status not in STATUSES:
+        raise ValidationError(f"concept {concept.id!r}: term {term.text!r} has unknown status {term.status!r}")
+    if term.type not in TERM_TYPES:
+        raise ValidationError(f"concept {concept.id!r}: term {term.text!r} has unknown type {term.type!r}")
+    if not term.text.strip():
+        raise ValidationError(f"concept {concept.id!r}: empty {term.lang} term")
 
 
 _REGISTRY: dict[str, Format] = {}

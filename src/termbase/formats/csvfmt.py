@@ -50,7 +50,7 @@ from ..errors import ParseError, UnknownLanguage, ValidationError
 from ..fsutil import atomic_write, read_text
 from ..languages import normalize_lang
 from ..models import STATUSES, TERM_TYPES, Concept, Term
-from .base import Format, register
+from .base import Format, check_term, keep_langs, register
 from .tbx import language_order
 
 #: Concept columns, in the order written.
@@ -151,37 +151,28 @@ class CsvFormat(Format):
 
     def read_concepts(self, path: Path, *, langs: list[str] | None = None) -> Iterator[Concept]:
         """Yield one concept per non-empty row. ``langs`` keeps only those languages' terms."""
-        path = Path(path)
-        wanted = [normalize_lang(code) for code in langs] if langs else None
-        text = read_text(path)
-        first_line = text.split("\n", 1)[0]
-        delimiter = ";" if "," not in first_line and ";" in first_line else ","
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-        rows = _rows(reader, path)
-        try:
-            line, header = next(rows)
-        except StopIteration:
-            raise ParseError(path, "no header line") from None
-        columns = _parse_header(header, path)
-        for line, row in rows:
-            if not any(cell.strip() for cell in row):
-                continue
-            concept = _concept(row, columns, len(header), path, line)
-            if wanted is not None:
-                kept = tuple(t for t in concept.terms if t.lang in wanted)
-                if not kept:
-                    continue
-                concept = Concept(concept.id, kept, concept.subject, concept.definition, concept.note, concept.source)
-            yield concept
+        yield from keep_langs(_read_concepts(Path(path)), langs)
+
+
+def _read_concepts(path: Path) -> Iterator[Concept]:
+    text = read_text(path)
+    first_line = text.split("\n", 1)[0]
+    delimiter = ";" if "," not in first_line and ";" in first_line else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    rows = _rows(reader, path)
+    try:
+        line, header = next(rows)
+    except StopIteration:
+        raise ParseError(path, "no header line") from None
+    columns = _parse_header(header, path)
+    for line, row in rows:
+        if not any(cell.strip() for cell in row):
+            continue
+        yield _concept(row, columns, len(header), path, line)
 
 
 def _check_term(term: Term, concept: Concept) -> None:
-    if term.status not in STATUSES:
-        raise ValidationError(f"concept {concept.id!r}: term {term.text!r} has unknown status {term.status!r}")
-    if term.type not in TERM_TYPES:
-        raise ValidationError(f"concept {concept.id!r}: term {term.text!r} has unknown type {term.type!r}")
-    if not term.text.strip():
-        raise ValidationError(f"concept {concept.id!r}: empty {term.lang} term")
+    check_term(term, concept)
     if not _LANG_CODE.match(term.lang):
         raise ValidationError(f"concept {concept.id!r}: language {term.lang!r} cannot name a CSV column")
 

@@ -78,9 +78,9 @@ from lxml import etree
 from ..errors import ParseError, UnknownLanguage, ValidationError
 from ..fsutil import atomic_write
 from ..languages import normalize_lang
-from ..models import STATUSES, TERM_TYPES, Concept, Term
+from ..models import STATUSES, Concept, Term
 from . import xmlsafe
-from .base import Format, register
+from .base import Format, check_term, keep_langs, register
 
 TBX3_NS = "urn:iso:std:iso:30042:ed-2"
 # The namespace of the TBX v3 drafts; LTAC's own TBX-Basic examples still use it.
@@ -229,31 +229,7 @@ class TbxFormat(Format):
         ``langs`` keeps only terms in those languages (concepts left without terms are skipped).
         Raises ``ParseError`` for malformed XML, a file that is not TBX, or an unsupported language.
         """
-        path = Path(path)
-        wanted = [normalize_lang(code) for code in langs] if langs else None
-        # Sniff the root first, then let lxml hand over only finished entries: far fewer events
-        # reach Python than with start+end events for every element.
-        events = xmlsafe.iterparse(path, events=("start",))
-        try:
-            _, root = next(events)
-        finally:
-            events.close()
-        reader = _Reader.for_root(root, path)
-        entry_tag = f"{{{reader.ns}}}conceptEntry" if reader.ns else "termEntry"
-        for _, elem in xmlsafe.iterparse(path, tags=(entry_tag,), events=("end",)):
-            concept = reader.concept(elem)
-            # Free the finished entry and everything before it: memory stays flat on big files.
-            elem.clear(keep_tail=False)
-            parent = elem.getparent()
-            if parent is not None:
-                while elem.getprevious() is not None:
-                    del parent[0]
-            if wanted is not None:
-                kept = tuple(t for t in concept.terms if t.lang in wanted)
-                if not kept:
-                    continue
-                concept = Concept(concept.id, kept, concept.subject, concept.definition, concept.note, concept.source)
-            yield concept
+        yield from keep_langs(_read_entries(Path(path)), langs)
 
 
 # -- writing helpers -------------------------------------------------------------------------------
@@ -311,12 +287,7 @@ def _write_entry(fh: IO[str], concept: Concept, xml_id: str, terms: list[Term], 
 
 
 def _term_lines(term: Term, concept: Concept) -> list[str]:
-    if term.status not in STATUSES:
-        raise ValidationError(f"concept {concept.id!r}: term {term.text!r} has unknown status {term.status!r}")
-    if term.type not in TERM_TYPES:
-        raise ValidationError(f"concept {concept.id!r}: term {term.text!r} has unknown type {term.type!r}")
-    if not term.text.strip():
-        raise ValidationError(f"concept {concept.id!r}: empty {term.lang} term")
+    check_term(term, concept)
     ind = "              "
     lines = ["          <termSec>\n", f"            <term>{_esc(term.text, 'term', concept)}</term>\n"]
     if term.pos:
@@ -347,6 +318,22 @@ def _term_lines(term: Term, concept: Concept) -> list[str]:
 
 
 # -- reading helpers -------------------------------------------------------------------------------
+
+
+def _read_entries(path: Path) -> Iterator[Concept]:
+    # Sniff the root first, then let lxml hand over only finished entries: far fewer events
+    # reach Python than with start+end events for every element.
+    events = xmlsafe.iterparse(path, events=("start",))
+    try:
+        _, root = next(events)
+    finally:
+        events.close()
+    reader = _Reader.for_root(root, path)
+    entry_tag = f"{{{reader.ns}}}conceptEntry" if reader.ns else "termEntry"
+    for _, elem in xmlsafe.iterparse(path, tags=(entry_tag,), events=("end",)):
+        concept = reader.concept(elem)
+        xmlsafe.release(elem)
+        yield concept
 
 
 def _normalize(code: str, path: Path, line: int | None) -> str:

@@ -210,11 +210,7 @@ def _iter_tu(path: Path) -> Iterator[tuple[etree._Element, str | None]]:
             header_src = elem.get("srclang")
         elif name == "tu":
             yield elem, elem.get("srclang") or header_src
-            elem.clear()
-            parent = elem.getparent()
-            if parent is not None:
-                while elem.getprevious() is not None:
-                    del parent[0]
+            xmlsafe.release(elem)
 
 
 def _tuvs(path: Path, tu) -> list[tuple[str, str, int | None]]:

@@ -99,10 +99,10 @@ def read_xliff_bilingual(path: str | Path) -> Iterator[BilingualUnit]:
             unit = _unit_1(elem, src_lang, tgt_lang)
             if unit is not None:
                 yield unit
-            _release(elem)
+            xmlsafe.release(elem)
         elif version == 2 and name == "unit":
             yield from _units_2(elem, src_lang, tgt_lang)
-            _release(elem)
+            xmlsafe.release(elem)
 
 
 def _version(path: Path, root: etree._Element) -> int:
@@ -116,15 +116,6 @@ def _version(path: Path, root: etree._Element) -> int:
         path, f"unsupported XLIFF version {declared or '?'} (namespace {ns or 'none'}); "
         "termbase reads XLIFF 1.2 and 2.x", line=root.sourceline,
     )
-
-
-def _release(elem: etree._Element) -> None:
-    # A finished unit is not needed again: free it and its earlier siblings (flat memory).
-    elem.clear()
-    parent = elem.getparent()
-    if parent is not None:
-        while elem.getprevious() is not None:
-            del parent[0]
 
 
 def _unit_1(tu: etree._Element, src_lang, tgt_lang) -> BilingualUnit | None:

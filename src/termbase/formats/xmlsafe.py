@@ -47,7 +47,7 @@ def parse(path: str | Path) -> etree._ElementTree:
 def iterparse(path: str | Path, tags: tuple[str, ...] | None = None, events=("end",)) -> Iterator[tuple[str, etree._Element]]:
     """Stream ``(event, element)`` pairs from a large XML file with flat memory.
 
-    The caller must ``elem.clear()`` elements it has finished with (and may delete earlier siblings).
+    The caller must :func:`release` elements it has finished with.
     """
     path = Path(path)
     _check_file(path)
@@ -60,6 +60,15 @@ def iterparse(path: str | Path, tags: tuple[str, ...] | None = None, events=("en
         yield from ctx
     except etree.XMLSyntaxError as exc:
         raise ParseError(path, f"malformed XML: {_msg(exc)}", line=exc.lineno) from exc
+
+
+def release(elem: etree._Element) -> None:
+    """Free a finished element and its earlier siblings, so memory stays flat on big files."""
+    elem.clear()
+    parent = elem.getparent()
+    if parent is not None:
+        while elem.getprevious() is not None:
+            del parent[0]
 
 
 def _check_file(path: Path) -> None:
