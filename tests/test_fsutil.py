@@ -61,3 +61,21 @@ def test_read_text_utf16_bom_and_utf8_bom(tmp_path):
     assert read_text(p) == "Қазақстан"
     p.write_bytes("\ufeffҚазақстан".encode("utf-8"))
     assert read_text(p) == "Қазақстан"
+
+
+def test_unreadable_files_are_one_parse_error_in_every_reader(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    from termbase.readers import read_document
+
+    po = tmp_path / "a.po"
+    po.write_text('msgid "Senate"\nmsgstr "Сенат"\n', encoding="utf-8")
+
+    def denied(self):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "read_bytes", denied)
+    for path in (po, tmp_path / "a.txt"):
+        with pytest.raises(ParseError) as exc:
+            read_document(path) if path.suffix == ".po" else read_text(path)
+        assert str(exc.value) == f"{path}: cannot read: Permission denied"

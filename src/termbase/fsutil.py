@@ -49,15 +49,20 @@ def read_text(path: str | Path, *, allow_empty: bool = False) -> str:
     Binary files (NUL bytes), undecodable bytes and empty files are errors.
     """
     p = Path(path)
+    return decode_text(read_bytes(p), p, allow_empty=allow_empty)
+
+
+def read_bytes(path: str | Path) -> bytes:
+    """The bytes of a file, or ``ParseError`` naming the file and why it cannot be read."""
+    p = Path(path)
     try:
-        data = p.read_bytes()
+        return p.read_bytes()
     except FileNotFoundError as exc:
         raise ParseError(p, "no such file") from exc
     except IsADirectoryError as exc:
         raise ParseError(p, "is a directory, not a file") from exc
     except OSError as exc:
         raise ParseError(p, f"cannot read: {exc.strerror}") from exc
-    return decode_text(data, p, allow_empty=allow_empty)
 
 
 def decode_text(data: bytes, path: str | Path | None, *, allow_empty: bool = False) -> str:

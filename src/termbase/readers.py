@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ParseError, UnsupportedFormat
-from .fsutil import decode_text, read_text
+from .fsutil import decode_text, read_bytes, read_text
 
 __all__ = ["Document", "read_document", "SUPPORTED_EXTENSIONS", "SIDES"]
 
@@ -131,6 +131,8 @@ def _read_docx(path: Path) -> str:
         raise ParseError(path, "not a DOCX file (not a zip archive)") from exc
     except FileNotFoundError as exc:
         raise ParseError(path, "no such file") from exc
+    except OSError as exc:
+        raise ParseError(path, f"cannot read: {exc.strerror or exc}") from exc
     with tempfile.TemporaryDirectory() as tmp:
         xml_path = Path(tmp) / "document.xml"
         xml_path.write_bytes(data)
@@ -147,7 +149,7 @@ def _read_docx(path: Path) -> str:
 def _read_po(path: Path, side: str) -> Document:
     import polib
 
-    raw = decode_text(_read_bytes(path), path)
+    raw = decode_text(read_bytes(path), path)
     try:
         po = polib.pofile(raw)
     except (OSError, ValueError) as exc:  # polib reports syntax errors as IOError/OSError
@@ -230,15 +232,6 @@ def _pick_tuv(tuvs, srclang, side, chosen):
 
 
 # ------------------------------------------------------------------------------------------- helpers
-def _read_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError as exc:
-        raise ParseError(path, "no such file") from exc
-    except IsADirectoryError as exc:
-        raise ParseError(path, "is a directory, not a file") from exc
-
-
 def _join_units(texts: list[str]) -> str:
     # one unit per paragraph: units are sentences or UI strings, never parts of one sentence
     return "\n\n".join(t.strip() for t in texts if t and t.strip())
