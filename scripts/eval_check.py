@@ -15,7 +15,8 @@ target, note) are hand-written English -> Russian/Kazakh translations:
 findings per 1,000 units (human translations that did not follow this glossary, so an upper bound
 of false alarms on real text), and checks the prefilter two ways: the same findings with and
 without it, and, over every word of NTREX (en, ru, kk), KazNERD (kk) and FactRuEval (ru), that a
-word with the match key of a glossary word starts with that word's anchor.
+word with the match key of a glossary word starts with that word's anchor, and that the word filter
+the check gives the matcher for a target (``prefilter.word_filter``) admits it.
 """
 
 from __future__ import annotations
@@ -100,17 +101,21 @@ def corpora(checker_on: Checker, checker_off: Checker) -> None:
 
 
 def anchor_rule(concepts) -> None:
-    from termbase.checking.prefilter import _word_anchors, fold
-    from termbase.languages import tokenize
-    from termbase.match import word_key
+    from termbase.checking.prefilter import _word_anchors, fold, word_filter
+    from termbase.languages import normalize, tokenize
+    from termbase.match import fold_word, word_key
+    from termbase.models import Term
 
     index: dict[tuple[str, str], set[str]] = collections.defaultdict(set)
+    filters: dict[tuple[str, str], list] = collections.defaultdict(list)  # the matcher's word filters
     for concept in concepts:
         for term in concept.terms:
             keys = [word_key(t.text, term.lang) for t in tokenize(term.text)]
-            for key, (anchor, acronym, _) in zip(keys, _word_anchors(term)):
+            for key, (anchor, acronym, word) in zip(keys, _word_anchors(term)):
                 if not acronym and anchor:
                     index[(term.lang, key)].add(anchor)
+                if not acronym:
+                    filters[(term.lang, key)].append(word_filter(Term(term.lang, word)))
     texts = {
         "en": [NTREX / "newstest2019-src.eng.txt"],
         "ru": [NTREX / "newstest2019-ref.rus.txt", *sorted(FACTRU.glob("*.txt"))],
@@ -121,20 +126,28 @@ def anchor_rule(concepts) -> None:
         words = [t.text for p in paths for t in tokenize(p.read_text(encoding="utf-8"))]
         if lang == "kk":
             words += kaznerd
-        seen = checked = 0
+        seen = checked = filtered = 0
         bad: collections.Counter = collections.Counter()
+        not_admitted: collections.Counter = collections.Counter()
         for w in set(words):
-            anchors = index.get((lang, word_key(w, lang)))
-            if not anchors:
-                continue
-            seen += 1
-            folded = fold(w, lang)[0]
-            for anchor in anchors:
-                checked += 1
-                if not folded.startswith(anchor):
-                    bad[(w, anchor)] += 1
+            key = word_key(w, lang)
+            anchors = index.get((lang, key))
+            if anchors:
+                seen += 1
+                folded = fold(w, lang)[0]
+                for anchor in anchors:
+                    checked += 1
+                    if not folded.startswith(anchor):
+                        bad[(w, anchor)] += 1
+            if not (len(w) >= 2 and w[0].isupper() and w[1].isupper()):  # the matcher keys those always
+                for f in filters.get((lang, key), ()):
+                    filtered += 1
+                    if not f.admits(fold_word(normalize(w, lang))):
+                        not_admitted[(w, f.prefixes[:3], len(f.forms))] += 1
         print(f"anchor rule, {lang}: {len(words):,} words ({len(set(words)):,} distinct), {seen:,} with a "
               f"glossary word's key, {checked:,} anchor checks, {len(bad)} violations {list(bad)[:10]}")
+        print(f"word filters, {lang}: {filtered:,} checks of a word with a glossary word's key against that "
+              f"word's filter, {len(not_admitted)} not admitted {list(not_admitted)[:10]}")
 
 
 def main() -> int:

@@ -134,3 +134,47 @@ def test_a_word_after_a_number_is_checked(concepts):
     fast = check_units(units, Checker(concepts)).findings
     assert [(f.kind, f.term) for f in fast] == [("missing-term", "Astana"), ("deprecated-term", "Нур-Султан")]
     assert fast == check_units(units, Checker(concepts, prefilter=False)).findings
+
+
+def test_word_filter():
+    from termbase.checking.prefilter import word_filter
+
+    f = word_filter(Term("ru", "Комитет по правам человека"))
+    assert f.prefixes == ("комит", "пра")
+    # under three letters of anchor: the dictionary's forms ("по"; "человек" and "люди")
+    assert {"по", "человек", "человека", "люди", "людей"} <= f.forms
+    assert [f.admits(w) for w in ("комитетом", "правам", "по", "людям", "после", "челны")] == [
+        True, True, True, True, False, False
+    ]
+    assert word_filter(Term("ru", "партия Nur Otan")).forms == {"nur", "otan"}  # Latin words: themselves
+    assert word_filter(Term("kk", "Қазақстан халқы Ассамблеясы")).prefixes == ("ассамбле", "хал", "қазақста")
+    assert word_filter(Term("kk", "Жоғарғы Сот")).prefixes == ("жоғар", "со")  # no forms for Kazakh
+    assert word_filter(Term("en", "KNB")).prefixes == ()  # acronyms are always keyed
+
+
+def test_target_words_read_as_needed_give_the_findings_of_a_full_reading(apk, knb):
+    # The check keys only the target words that can be forms of the required concepts' terms,
+    # and of deprecated/forbidden ones when the prefilter finds their anchors; a deprecated term
+    # found so sends the target to a full reading (a longer approved term may contain it).
+    secretariat = Concept("apk-secretariat", (
+        Term("en", "APK Secretariat"), Term("ru", "Секретариат Ассамблеи народов Казахстана"),
+    ))
+    concepts = [apk, knb, secretariat]
+    units = [
+        BilingualUnit("the National Security Committee", "Служба безопасности", "en", "ru"),
+        BilingualUnit("the National Security Committee", "Комитетом национальной безопасности", "en", "ru"),
+        BilingualUnit("the National Security Committee", "Комитетом национальной безопасности", "en", "ru"),
+        BilingualUnit("the Assembly of People of Kazakhstan", "Ассамблеи народов Казахстана", "en", "ru"),
+        BilingualUnit("the APK Secretariat", "Секретариат Ассамблеи народов Казахстана", "en", "ru"),
+        BilingualUnit("the KNB", "КНБ и Ассамблея народов Казахстана", "en", "ru"),
+        BilingualUnit("a meeting", "Ассамблея народов Казахстана", "en", "ru"),
+    ]
+    fast = check_units(units, Checker(concepts)).findings
+    assert [(f.line, f.kind, f.term, f.found) for f in fast] == [
+        (None, "missing-term", "National Security Committee", None),
+        (None, "deprecated-term", "Ассамблея народов Казахстана", "Ассамблеи народов Казахстана"),
+        (None, "deprecated-term", "Ассамблея народов Казахстана", "Ассамблея народов Казахстана"),
+        (None, "deprecated-term", "Ассамблея народов Казахстана", "Ассамблея народов Казахстана"),
+    ]
+    assert [f.target for f in fast[1:]] == [units[3].target, units[5].target, units[6].target]
+    assert fast == check_units(units, Checker(concepts, prefilter=False)).findings

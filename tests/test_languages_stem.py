@@ -166,6 +166,9 @@ def test_russian_word_forms():
         "генеральнее", "генеральней", "погенеральнее", "погенеральней",
     }
     assert russian_word_forms("казахстаном") == frozenset()  # not a lemma
+    # a word pymorphy3's dictionary does not have: the forms of the paradigms it guesses
+    assert russian_word_forms("тенг") and russian_word_forms("тенг", guesses=False) == frozenset()
+    assert russian_word_forms("nur") == {"nur"} and russian_word_forms("nur", guesses=False) == frozenset()
     assert russian_word_forms("") == frozenset()
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from termbase.match import TermMatcher, is_acronym_word, word_key
+from termbase.match import TermMatcher, WordFilter, fold_word, is_acronym_word, word_key
 from termbase.models import Concept, Term
 
 
@@ -129,3 +129,60 @@ def test_a_word_is_keyed_alone_as_text_keys_does():
     # at the end of a word): a word's key is that of the word alone, in a text as in a term
     m = TermMatcher.from_concepts([Concept("odos", (Term("en", "ΟδοΣ Fund"),))])
     assert [x.text for x in m.find("the ΟδοΣ Fund and ΟδοΣ.Fund", "en")] == ["ΟδοΣ Fund", "ΟδοΣ.Fund"]
+
+
+# --- find_all(needed=...): words a caller does not need are not stemmed ---------------
+
+
+def test_needed_words_only_are_stemmed(matcher, monkeypatch):
+    import termbase.match as match_module
+
+    stemmed = []
+    real_stem = match_module.stem
+    monkeypatch.setattr(match_module, "stem", lambda w, lang: stemmed.append(w) or real_stem(w, lang))
+    needed = WordFilter(prefixes=("генеральн", "прокуратур"))
+    text = "Генеральной прокуратуре и Министерству юстиции"
+    assert [(x.concept_id, x.text) for x in matcher.find_all(text, "ru", needed=needed)] == [
+        ("prosecutor-general", "Генеральной прокуратуре")
+    ]
+    # "министерству" and "юстиции" begin a term word but none the caller needs; "и" begins none
+    assert stemmed == ["генеральной", "прокуратуре"]
+    # without a filter the words left out are read, and the result is that of any call
+    assert [x.concept_id for x in matcher.find_all(text, "ru")] == ["prosecutor-general", "min-justice"]
+    assert [x.concept_id for x in matcher.find_all(text, "ru", needed=needed)] == ["prosecutor-general", "min-justice"]
+
+
+def test_a_filter_function_is_called_only_for_new_words(matcher):
+    calls = []
+
+    def needed():
+        calls.append(1)
+        return WordFilter(prefixes=("комитет",), forms=frozenset({"национальной", "безопасности"}))
+
+    assert [x.text for x in matcher.find_all("Комитету национальной безопасности", "ru", needed=needed)] == [
+        "Комитету национальной безопасности"
+    ]
+    assert [x.text for x in matcher.find_all("Комитету национальной безопасности", "ru", needed=needed)] == [
+        "Комитету национальной безопасности"
+    ]
+    assert len(calls) == 1  # the second time every word had its key
+
+
+def test_a_recurring_word_gets_its_key(matcher):
+    # "юстиции" is left out PATIENCE times, then stemmed anyway: later calls find its terms
+    needed = WordFilter(prefixes=("министерств",))
+    for _ in range(TermMatcher.PATIENCE):
+        assert matcher.find_all("Министерство юстиции", "ru", needed=needed) == []
+    assert [x.concept_id for x in matcher.find_all("Министерство юстиции", "ru", needed=needed)] == ["min-justice"]
+
+
+def test_word_filter():
+    f = WordFilter(prefixes=("ассамбле", "нар"), forms=frozenset({"по"}))
+    assert [f.admits(w) for w in ("ассамблеи", "народов", "по", "после", "")] == [True, True, True, False, False]
+    assert WordFilter(prefixes=("",)).admits("что-угодно")
+
+
+def test_fold_word():
+    assert fold_word("и\u0306од") == "йод"  # composed, as keys are
+    assert fold_word("нацио\u00adнальной") == "национальной"
+    assert fold_word("astana") == "astana"

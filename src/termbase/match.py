@@ -16,9 +16,10 @@ with a Kazakh case ending after a hyphen allowed (``ҚХА-ның``), so "апк
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from typing import Iterable
+from typing import Callable, Iterable
 
 import ahocorasick
 
@@ -42,6 +43,34 @@ class TermMatch:
     @property
     def length(self) -> int:
         return self.end - self.start
+
+
+@dataclass(frozen=True)
+class WordFilter:
+    """The words of a text a caller of :meth:`TermMatcher.find_all` needs keyed: those whose folded
+    form (:func:`fold_word`) begins with one of ``prefixes`` or is one of ``forms``.
+
+    >>> f = WordFilter(prefixes=("прокуратур",), forms=frozenset({"суд", "суда"}))
+    >>> [f.admits(w) for w in ("прокуратуре", "суда", "судья", "сумма")]
+    [True, True, False, False]
+    """
+
+    prefixes: tuple[str, ...] = ()
+    forms: frozenset[str] = frozenset()
+    _by_letter: dict[str, tuple[str, ...]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_letter: dict[str, list[str]] = {}
+        for prefix in self.prefixes:
+            by_letter.setdefault(prefix[:1], []).append(prefix)
+        object.__setattr__(self, "_by_letter", {k: tuple(v) for k, v in by_letter.items()})
+
+    def admits(self, folded: str) -> bool:
+        if folded in self.forms:
+            return True
+        if "" in self._by_letter:  # the empty prefix begins every word
+            return True
+        return folded.startswith(self._by_letter.get(folded[:1], ()))
 
 
 def is_acronym_word(word: str) -> bool:
@@ -88,12 +117,16 @@ class TermMatcher:
     #: Words whose first letters start no term word cannot match: their (slow, for Russian
     #: pymorphy3) key is skipped. Length of that prefix.
     PREFIX = 3
+    #: A word left unstemmed (see :meth:`find_all`'s ``needed``) this many times gets its key
+    #: anyway: a word that recurs is worth it, and then costs nothing more.
+    PATIENCE = 4
     _CACHE_LIMIT = 1 << 19
 
     def __init__(self, entries: Iterable[tuple[str, Term]]):
         self._automata: dict[str, ahocorasick.Automaton] = {}
         self._prefixes: dict[str, set[str]] = {}
         self._cache: dict[str, dict[str, str]] = {}
+        self._pending: dict[str, dict[str, list]] = {}  # per language: word -> [folded, times left unstemmed]
         payloads: dict[str, dict[str, list[tuple[str, Term, int]]]] = {}
         self.size = 0
         for concept_id, term in entries:
@@ -125,24 +158,33 @@ class TermMatcher:
     def languages(self) -> list[str]:
         return sorted(self._automata)
 
-    def _keys(self, text: str, lang: str) -> tuple[list[str], list[str]]:
+    def _keys(
+        self, text: str, lang: str, needed: WordFilter | Callable[[], WordFilter] | None = None
+    ) -> tuple[list[str], list[str]]:
         """The words of ``text`` and their match keys (those of :func:`text_keys`), fast.
 
         A word's key depends on the word alone, so keys are cached per word as written: a
         text costs one split and a dictionary look-up per word, and nothing is normalised or
         stemmed twice. Words whose first letters start no term word get a key that matches
-        nothing, without stemming (pymorphy3 is slow).
+        nothing, without stemming (pymorphy3 is slow); with ``needed`` (see :meth:`find_all`),
+        so do the words it does not admit, until a call needs their key.
         """
         cache = self._cache.get(lang)
-        if cache is None or len(cache) > self._CACHE_LIMIT:
+        if cache is None or len(cache) + len(self._pending[lang]) > self._CACHE_LIMIT:
             cache = self._cache[lang] = {}
+            self._pending[lang] = {}
         words = split_words(text)
         keys = list(map(cache.get, words))
-        if None in keys:  # words not seen before
-            for i, key in enumerate(keys):
-                if key is None:
-                    word = words[i]
-                    keys[i] = cache[word] = self._key(word, lang)
+        if None in keys:  # words not keyed before
+            if needed is not None and not isinstance(needed, WordFilter):
+                needed = needed()
+            if needed is None or "" in needed.prefixes:  # (the empty prefix begins every word)
+                for i, key in enumerate(keys):
+                    if key is None:
+                        word = words[i]
+                        keys[i] = cache[word] = self._key(word, lang)
+            else:
+                self._needed_keys(words, keys, lang, needed, cache)
         return words, keys
 
     def _key(self, word: str, lang: str) -> str:
@@ -154,17 +196,67 @@ class TermMatcher:
             return _NOMATCH
         return stem(norm, lang)
 
-    def find_all(self, text: str, lang: str) -> list[TermMatch]:
+    def _needed_keys(
+        self, words: list[str], keys: list[str | None], lang: str, needed: WordFilter, cache: dict[str, str]
+    ) -> None:
+        """Fill in ``keys`` (None: not cached) as :meth:`_key` would, except that a word ``needed``
+        does not admit gets a key that matches nothing and is left unstemmed and uncached (it waits
+        in ``_pending``, folded, for a call that needs it)."""
+        pending = self._pending[lang]
+        prefixes = self._prefixes.get(lang, ())
+        for i, key in enumerate(keys):
+            if key is not None:
+                continue
+            word = words[i]
+            waiting = pending.get(word)
+            if waiting is None:
+                if len(word) >= 2 and word[0].isupper() and word[1].isupper():
+                    keys[i] = cache[word] = word_key(word, lang)  # an acronym: no stemming
+                    continue
+                norm = normalize(word, lang)
+                if norm[: self.PREFIX] not in prefixes:
+                    keys[i] = cache[word] = _NOMATCH
+                elif needed.admits(fold_word(norm)):
+                    keys[i] = cache[word] = stem(norm, lang)
+                else:
+                    pending[word] = [fold_word(norm), 1]
+                    keys[i] = _NOMATCH
+            elif waiting[1] >= self.PATIENCE or needed.admits(waiting[0]):
+                del pending[word]
+                keys[i] = cache[word] = stem(normalize(word, lang), lang)
+            else:
+                waiting[1] += 1
+                keys[i] = _NOMATCH
+
+    def find_all(
+        self, text: str, lang: str, *, needed: WordFilter | Callable[[], WordFilter] | None = None
+    ) -> list[TermMatch]:
         """Every term occurrence, overlapping ones included, in text order.
 
         When several terms of one concept have the same keys at the same place (the Russian
         "Ассамблея народа/народов Казахстана" share lemmas), only the one spelt most like the
         text is kept: that is what decides between an approved and a former name.
+
+        ``needed``: for a caller that wants only some terms. A word (other than an all-capital
+        one) that it does not admit is taken to be in no term, and is not stemmed (unless an
+        earlier call needed its key): the occurrences of the terms every word of which it admits
+        in every inflected form are all found (:func:`termbase.checking.prefilter.word_filter`
+        gives such filters), others may be missed. When every word of the text has its key
+        already, the result is that of a call without ``needed``. ``needed`` may be a function
+        that returns the filter: it is called only if some word has no key yet.
+
+        >>> from termbase.models import Concept, Term
+        >>> m = TermMatcher.from_concepts([Concept("apk", (Term("ru", "Ассамблея народа"),)),
+        ...                                Concept("people", (Term("ru", "народ"),))])
+        >>> [x.concept_id for x in m.find_all("Ассамблеи народа", "ru", needed=WordFilter(("ассамбле",)))]
+        []
+        >>> [x.concept_id for x in m.find_all("Ассамблеи народа", "ru", needed=WordFilter(("ассамбле", "народ")))]
+        ['apk', 'people']
         """
         automaton = self._automata.get(lang)
         if automaton is None or not text:
             return []
-        words, keys = self._keys(text, lang)
+        words, keys = self._keys(text, lang, needed)
         if not keys:
             return []
         joined = _SEP + _SEP.join(keys) + _SEP
@@ -214,6 +306,23 @@ class TermMatcher:
 
 
 _NOMATCH = "\x00"  # key of a word that cannot be part of any term
+# Soft hyphen and zero-width characters: kept in a word, not in its key (see termbase.languages.stem).
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+
+
+def fold_word(norm: str) -> str:
+    """A :func:`~termbase.languages.normalize`-d word as :class:`WordFilter` compares it: fully
+    composed (normalize() keeps "и" + U+0306 as two characters, a key has "й"), without soft
+    hyphens and zero-width marks (which a key drops too).
+
+    >>> fold_word("ассам\u00adблеи")
+    'ассамблеи'
+    """
+    if norm.isascii():
+        return norm
+    if not unicodedata.is_normalized("NFC", norm):
+        norm = unicodedata.normalize("NFC", norm)
+    return norm.translate(_INVISIBLE)
 
 
 def _closest(terms: list[Term], surface: str, lang: str) -> Term:

@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING, Iterable
 
 from ..formats.base import BilingualUnit
 from ..models import APPROVED_STATUSES, Concept, Term
-from .prefilter import REPORTED_STATUSES, Prefilter, fold, is_generic
+from .prefilter import REPORTED_STATUSES, Prefilter, fold, is_generic, word_filter
 from .report import Finding
 
 if TYPE_CHECKING:
-    from ..match import TermMatch, TermMatcher
+    from ..match import TermMatch, TermMatcher, WordFilter
     from ..store import Termbase
 
 __all__ = ["Checker"]
@@ -38,8 +38,8 @@ class Checker:
     ``Checker(concepts)`` builds its own :class:`~termbase.match.TermMatcher` (``matcher=`` gives
     one built from the same concepts); :meth:`from_termbase` reuses the termbase's cached one.
     ``generic_terms=True`` also requires one-word lower-case terms (see :func:`.is_generic`).
-    ``prefilter=False`` sends every text to the matcher (same findings, about 4x slower; for
-    measuring the prefilter).
+    ``prefilter=False`` sends every text to the matcher and has it read every word of a target
+    (same findings, about 4x slower; the reference the prefilter is measured against).
 
     >>> from termbase.models import Concept, Term
     >>> checker = Checker([Concept("astana", (Term("en", "Astana"), Term("kk", "Астана")))])
@@ -60,6 +60,8 @@ class Checker:
         self.generic_terms = generic_terms
         self._approved: dict[tuple[str, str], tuple[str, ...]] = {}
         self._prefixes: dict[tuple[str, str], tuple[str, ...]] = {}
+        self._filters: dict[tuple[tuple[str, ...], str, bool], WordFilter] = {}
+        self._term_filters: dict[Term, WordFilter] = {}
         self._prefilter = Prefilter(self._concepts.values(), generic_terms=generic_terms) if prefilter else None
 
     @classmethod
@@ -90,8 +92,25 @@ class Checker:
         else:
             source_spans = []
         required = self._required(source_spans, target_lang) if source_spans else []
-        if not required and pf is not None and not pf.may_match(unit.target, target_lang, "target"):
-            return []  # nothing required and no deprecated/forbidden term can be in the target
+        if pf is not None:
+            # Are the required concepts' approved terms in the target, and is a deprecated or
+            # forbidden term? Only the target words that can be forms of such terms need a key (a
+            # new Russian word costs pymorphy3 0.1-0.3 ms): the deprecated and forbidden terms'
+            # words only if the prefilter finds their anchors. Without such a term the answer is
+            # complete; with one, the target is read in full below (the approved terms that
+            # overlap it decide whether it is a misuse).
+            if not required and not pf.may_match(unit.target, target_lang, "target"):
+                return []
+            cids = tuple(c for _, ids, _ in required for c in ids)
+
+            def needed() -> "WordFilter":  # called only when a target word has no key yet
+                reported = not required or pf.may_match(unit.target, target_lang, "target")
+                return self._needed(cids, target_lang, reported)
+
+            matches = _plausible(m.find_all(unit.target, target_lang, needed=needed), target_lang)
+            if not any(x.term.status in REPORTED_STATUSES for x in matches):
+                present = {x.concept_id for x in matches if x.term.status in APPROVED_STATUSES}
+                return self._missing(unit, source_lang, target_lang, file, required, present, set())
         # A source that itself uses a concept's former name (a historical text) may be translated
         # with the target's former name: that deprecated use mirrors the source, it is not an error.
         mirrored = {cid for sp in source_spans for cid, t in sp.winners if t.status == "deprecated"}
@@ -114,6 +133,11 @@ class Checker:
                         sp.text, self.approved_terms(cid, target_lang), cid,
                     ))
                 break
+        return findings + self._missing(unit, source_lang, target_lang, file, required, present, misused)
+
+    def _missing(self, unit, source_lang, target_lang, file, required, present, misused) -> list[Finding]:
+        """missing-term findings: the required concepts neither present nor misused in the target."""
+        findings = []
         for src_term, cids, expected in required:
             if any(c in present for c in cids) or any(c in misused for c in cids):
                 continue
@@ -122,6 +146,30 @@ class Checker:
             findings.append(self._finding(unit, source_lang, target_lang, file, "missing-term",
                                           src_term.text, None, expected, cids[0]))
         return findings
+
+    def _needed(self, concept_ids: tuple[str, ...], lang: str, reported: bool) -> "WordFilter":
+        """The words that can be forms of the words of these concepts' approved terms in ``lang``
+        and, if ``reported``, of any deprecated or forbidden term in ``lang`` (see :func:`.word_filter`)."""
+        key = (concept_ids, lang, reported)
+        found = self._filters.get(key)
+        if found is None:
+            parts = [self._term_filter(t) for cid in concept_ids for t in self._terms(cid, lang)
+                     if t.status in APPROVED_STATUSES]
+            if reported:
+                parts += [self._term_filter(t) for c in self._concepts.values() for t in c.terms
+                          if t.lang == lang and t.status in REPORTED_STATUSES]
+            found = self._filters[key] = _union(parts)
+        return found
+
+    def _terms(self, concept_id: str, lang: str) -> list[Term]:
+        concept = self._concepts.get(concept_id)
+        return concept.terms_in(lang) if concept is not None else []
+
+    def _term_filter(self, term: Term) -> "WordFilter":
+        found = self._term_filters.get(term)
+        if found is None:
+            found = self._term_filters[term] = word_filter(term)
+        return found
 
     def _required(self, spans: list[_Span], target_lang: str) -> list[tuple[Term, tuple[str, ...], tuple[str, ...]]]:
         """Per source span: (source term, concept ids, expected target terms); each concept once.
@@ -186,6 +234,13 @@ class Checker:
             source=unit.source, target=unit.target, source_lang=source_lang, lang=target_lang,
             kind=kind, term=term, expected=tuple(expected), found=found, concept_id=cid,
         )
+
+
+def _union(filters: list["WordFilter"]) -> "WordFilter":
+    from ..match import WordFilter
+
+    prefixes = {p for f in filters for p in f.prefixes}
+    return WordFilter(tuple(sorted(prefixes)), frozenset().union(*(f.forms for f in filters)))
 
 
 def _plausible(matches: list["TermMatch"], lang: str) -> list["TermMatch"]:

@@ -38,12 +38,15 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from ..languages import tokenize as _tokens
 from ..models import Concept, Term
 
-__all__ = ["REPORTED_STATUSES", "Prefilter", "fold", "is_generic", "key_margin", "word_anchors"]
+if TYPE_CHECKING:
+    from ..match import WordFilter
+
+__all__ = ["REPORTED_STATUSES", "Prefilter", "fold", "is_generic", "key_margin", "word_anchors", "word_filter"]
 
 #: Target-term statuses the check reports, and the finding kind of each.
 REPORTED_STATUSES = {"deprecated": "deprecated-term", "forbidden": "forbidden-term"}
@@ -172,6 +175,41 @@ def _word_anchors(term: Term) -> list[tuple[str, bool, str]]:
             anchor = _common_prefix((anchor, _russian_forms_prefix(key)))
         out.append((anchor, False, folded))
     return out
+
+
+def word_filter(term: Term) -> "WordFilter":
+    """Which text words can be inflected forms of the words of ``term`` (all-capital acronyms
+    aside), for :meth:`TermMatcher.find_all(needed=...) <termbase.match.TermMatcher.find_all>`:
+    those beginning with the anchor of a word (:func:`word_anchors`), or, when that anchor is
+    under three letters, for Russian, one of the word's dictionary forms (``по``; ``суд``, ``суда``
+    ...; ``человек`` ... ``люди``): a Latin word or a number is its only form, a word the dictionary
+    does not have keeps its anchor. ``scripts/eval_check.py --corpora`` checks on real text that
+    the words with the key of a glossary word are admitted by that word's filter.
+
+    >>> f = word_filter(Term("ru", "Верховный суд"))
+    >>> f.prefixes, sorted(f.forms)[:3], f.admits("верховного"), f.admits("судом"), f.admits("судья")
+    (('верхов',), ['суд', 'суда', 'судам'], True, True, False)
+    """
+    from ..languages import russian_word_forms
+    from ..match import WordFilter, text_keys
+
+    prefixes: set[str] = set()
+    forms: set[str] = set()
+    keys, _ = text_keys(term.text, term.lang)
+    for key, (anchor, acronym, folded) in zip(keys, _word_anchors(term)):
+        if acronym:
+            continue
+        if len(anchor) < 3 and term.lang == "ru":
+            if not _CYRILLIC_RE.search(key):  # a Latin word or a number: its forms are itself
+                forms.add(key)
+                continue
+            known = russian_word_forms(key, degrees=True, guesses=False)
+            if known:
+                forms.update(known)
+                forms.add(folded)
+                continue
+        prefixes.add(anchor)
+    return WordFilter(tuple(sorted(prefixes)), frozenset(forms))
 
 
 def _common_prefix(words: Iterable[str]) -> str:

@@ -48,14 +48,15 @@ def lemma_russian(word: str) -> str:
 _VERBAL = frozenset({"VERB", "INFN", "GRND", "PRTF", "PRTS"})
 
 
-def russian_word_forms(lemma: str, *, degrees: bool = False) -> frozenset[str]:
+def russian_word_forms(lemma: str, *, degrees: bool = False, guesses: bool = True) -> frozenset[str]:
     """Every form of every word whose lemma is ``lemma``, by pymorphy3's dictionary (ё as е).
 
     ``lemma`` is a match key (:func:`lemma_russian`: lower case, ё as е). All homographs with that
     lemma count ("посол" the ambassador and "посол" the salting). Suppletive forms are included
     ("люди" of "человек"); comparative and superlative degrees of adjectives ("выше", "высший",
     "наивысший" of "высокий") only with ``degrees=True``. For a word the dictionary does not have,
-    the forms of the paradigms pymorphy3 guesses for it; empty when no reading has that lemma.
+    the forms of the paradigms pymorphy3 guesses for it, unless ``guesses=False``; empty when no
+    reading has that lemma.
 
     >>> sorted(russian_word_forms("мажилис"))
     ['мажилис', 'мажилиса', 'мажилисам', 'мажилисами', 'мажилисах', 'мажилисе', 'мажилисов', 'мажилисом', 'мажилису', 'мажилисы']
@@ -63,13 +64,15 @@ def russian_word_forms(lemma: str, *, degrees: bool = False) -> frozenset[str]:
     ['людей', 'люди', 'людьми', 'людям', 'людях']
     >>> "наивысший" in russian_word_forms("высокий"), "наивысший" in russian_word_forms("высокий", degrees=True)
     (False, True)
+    >>> sorted(russian_word_forms("nur")), russian_word_forms("nur", guesses=False)
+    (['nur'], frozenset())
     """
     if not lemma:
         return frozenset()
     return frozenset(
         form.word.replace("ё", "е")
         for parse in _analyzer().parse(lemma)
-        if parse.normal_form.replace("ё", "е") == lemma
+        if parse.normal_form.replace("ё", "е") == lemma and (guesses or parse.is_known)
         for form in parse.lexeme
         if degrees or not (_DEGREES & form.tag.grammemes)
     )
