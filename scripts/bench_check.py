@@ -1,7 +1,7 @@
 """Benchmark `termbase check` on a 100,000-unit PO file built from NTREX-128, against pofilter.
 
     PYTHONPATH=src .venv/bin/python scripts/bench_check.py [--units 100000] [--langs ru,kk]
-        [--repeat 3] [--pofilter] [--cli] [--keep DIR]
+        [--repeat 3] [--pofilter] [--cli] [--new-words [--new-units 20000]] [--keep DIR]
 
 For each target language, a PO file of ``--units`` entries is built from the NTREX-128 English
 source and its human translation (the 1,997 sentence pairs, cycled, each entry with its own
@@ -9,11 +9,11 @@ msgctxt and a ``#:`` reference, as a real software PO has). Then, against the fu
 glossary (``glossaries/*.tsv``), one core:
 
 - build: the checker (matcher automaton and prefilter), once;
-- first pass: a new checker on the first 1,997 units (every pair once, the matcher's word cache
-  cold: each word met for the first time is normalised, and stemmed if it may be a term's; from
-  the second language on, the English stems are in ``stem()``'s own cache). The check keeps
-  per-word caches only, no per-text or per-unit one, so the cycled pairs of the rest of the file
-  cost what new sentences of known words would; this is the figure for a file of new words;
+- first pass: a new checker on the first 1,997 units (every pair once, every cache cold: each word
+  met for the first time is normalised, and stemmed if it may be a term's, for a target only if it
+  may be a form of a term in question). The check keeps per-word caches only, no per-text or
+  per-unit one, so the cycled pairs of the rest of the file cost what new sentences of known words
+  would;
 - read: parsing the PO file alone;
 - check_files: reading and checking the file (the library call the CLI makes), median and best
   of ``--repeat`` runs, as units per CPU-second of this process (``time.process_time``, so other
@@ -25,11 +25,18 @@ glossary (``glossaries/*.tsv``), one core:
   termbase, building the matcher included);
 - ``--pofilter``: translate-toolkit's ``pofilter`` on the same file (its default checks; it has
   no glossary check), CPU time of the child process.
+- ``--new-words``: a file of new vocabulary, where nearly every target word is met for the first
+  time: up to ``--new-units`` target sentences each used once -- FactRuEval-2016 news (ru, 4,521
+  sentences, 28,000 distinct words) or KazNERD sentences (kk) -- paired with the NTREX English
+  sources in turn (which are met again). ``check_files`` with a new checker and empty caches,
+  ``--repeat`` times; the findings on its first 5,000 units with and without the prefilter; with
+  ``--cli``, the whole command on it too.
 """
 
 from __future__ import annotations
 
 import argparse
+import collections
 import os
 import resource
 import statistics
@@ -45,18 +52,22 @@ sys.path.insert(0, str(ROOT / "src"))
 from termbase.checking import Checker, check_files, check_units  # noqa: E402
 from termbase.formats.bilingual import read_po_bilingual  # noqa: E402
 from termbase.glossary import load_shipped  # noqa: E402
+from termbase.languages import split_words, stem  # noqa: E402
 
 NTREX = Path("/work/shared/eval/parallel/ntrex128")
 TARGETS = {"ru": "newstest2019-ref.rus.txt", "kk": "newstest2019-ref.kaz.txt"}
+FACTRU = Path("/work/shared/eval/ner_ru/factRuEval-2016")
+KAZNERD = [Path(f"/work/shared/eval/ner_kk/KazNERD_IOB2_{split}.txt") for split in ("valid", "test")]
 
 
 def _po_quote(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\t", "\\t").replace("\n", "\\n") + '"'
 
 
-def build_po(path: Path, lang: str, units: int) -> None:
+def build_po(path: Path, lang: str, units: int, targets: list[str] | None = None) -> None:
+    """``units`` entries: NTREX English sources in turn, with their translations, or with ``targets``."""
     en = (NTREX / "newstest2019-src.eng.txt").read_text(encoding="utf-8").splitlines()
-    tgt = (NTREX / TARGETS[lang]).read_text(encoding="utf-8").splitlines()
+    tgt = targets or (NTREX / TARGETS[lang]).read_text(encoding="utf-8").splitlines()
     docs = (NTREX / "DOCUMENT_IDS.tsv").read_text(encoding="utf-8").splitlines()
     with open(path, "w", encoding="utf-8") as fh:
         fh.write('msgid ""\nmsgstr ""\n')
@@ -67,7 +78,39 @@ def build_po(path: Path, lang: str, units: int) -> None:
             i = n % len(en)
             doc = docs[i].split("\t")[0] if i < len(docs) else "doc"
             fh.write(f"\n#: {doc}:{i + 1}\nmsgctxt {_po_quote(f'{n // len(en)}-{i + 1}')}\n"
-                     f"msgid {_po_quote(en[i])}\nmsgstr {_po_quote(tgt[i])}\n")
+                     f"msgid {_po_quote(en[i])}\nmsgstr {_po_quote(tgt[n % len(tgt)])}\n")
+
+
+def new_targets(lang: str) -> list[str]:
+    """Sentences of other news than NTREX: FactRuEval-2016 (ru), KazNERD (kk), in file order."""
+    if lang == "ru":
+        from termbase.languages.segment import split_paragraphs, split_sentences
+
+        out = []
+        for path in sorted(FACTRU.glob("*/*.txt")):
+            for para in split_paragraphs(path.read_text(encoding="utf-8-sig")):
+                out += split_sentences(para, "ru")
+        return out
+    if lang == "kk":  # one token per line, a blank line after each sentence
+        out, tokens = [], []
+        for path in KAZNERD:
+            for line in path.read_text(encoding="utf-8").splitlines() + [""]:
+                if line.strip():
+                    tokens.append(line.split(" ")[0])
+                elif tokens:
+                    out.append(_detokenize(tokens))
+                    tokens = []
+        return out
+    raise SystemExit(f"no new-words text for {lang}")
+
+
+def _detokenize(tokens: list[str]) -> str:
+    text = ""
+    for tok in tokens:
+        if text and tok not in ".,;:!?)»%" and not text.endswith(("(", "«")):
+            text += " "
+        text += tok
+    return text
 
 
 def _pairs() -> int:
@@ -91,6 +134,43 @@ def child_run(cmd: list[str], **kw) -> tuple[float, float, int]:
     return cpu, wall, proc.returncode
 
 
+def new_words(lang: str, args, concepts, workdir: Path) -> None:
+    targets = new_targets(lang)[: args.new_units]
+    po = workdir / f"new_words.{lang}.po"
+    build_po(po, lang, len(targets), targets)
+    counts = collections.Counter(w.lower() for t in targets for w in split_words(t))
+    print(f"-- new words: {po} ({len(targets):,} units; target sentences from "
+          f"{'FactRuEval-2016' if lang == 'ru' else 'KazNERD'}: {len(counts):,} distinct words, "
+          f"{sum(1 for n in counts.values() if n == 1):,} of them met once)")
+    rates = []
+    for _ in range(args.repeat):
+        stem.cache_clear()
+        checker = Checker(concepts)
+        report, cpu, _ = timed(lambda: check_files([po], checker))
+        rates.append(report.units_checked / cpu)
+    print(f"new words:      {statistics.median(rates):>9,.0f} units/s CPU (range {min(rates):,.0f}-{max(rates):,.0f}; "
+          f"read + check, new checker, empty caches); {report.units_checked:,} checked, "
+          f"{len(report.findings):,} findings")
+    sample = list(read_po_bilingual(po))[:5000]
+    on = check_units(sample, Checker(concepts)).findings
+    off = check_units(sample, Checker(concepts, prefilter=False)).findings
+    print(f"no prefilter:   {'identical findings' if on == off else 'DIFFERENT FINDINGS'} on {len(sample):,} units "
+          f"({len(on):,} findings)")
+    if args.cli:
+        cpu, wall, rc = child_run(_cli(workdir, po), env=dict(os.environ, PYTHONPATH=str(ROOT / "src")))
+        print(f"termbase check: {len(targets) / cpu:>9,.0f} units/s CPU, {len(targets) / wall:,.0f} units/s wall "
+              f"(whole command, start-up included, exit {rc})")
+
+
+def _cli(workdir: Path, po: Path) -> list[str]:
+    db = workdir / "bench.db"
+    if not db.exists():
+        from termbase.store import Termbase
+
+        Termbase.create(db).close()
+    return [sys.executable, "-m", "termbase", "--db", str(db), "check", str(po), "--json"]
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--units", type=int, default=100_000)
@@ -98,6 +178,8 @@ def main() -> int:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--pofilter", action="store_true", help="also time translate-toolkit's pofilter")
     ap.add_argument("--cli", action="store_true", help="also time the termbase check command")
+    ap.add_argument("--new-words", action="store_true", help="also time a file of new vocabulary")
+    ap.add_argument("--new-units", type=int, default=20_000, help="at most this many units in it")
     ap.add_argument("--keep", type=Path, help="write the PO files here and keep them")
     args = ap.parse_args()
 
@@ -122,6 +204,7 @@ def main() -> int:
 
         units, cpu, _ = timed(lambda: list(read_po_bilingual(po)))
         distinct = units[:_pairs()]
+        stem.cache_clear()  # the English stems of the language before too
         fresh = Checker(concepts)
         _, cold, _ = timed(lambda: check_units(distinct, fresh))
         print(f"first pass:     {len(distinct) / cold:>9,.0f} units/s CPU (check only, {len(distinct):,} distinct "
@@ -149,16 +232,12 @@ def main() -> int:
               f"(with it {len(sample) / cpu_on:,.0f}); {same}")
 
         if args.cli:
-            db = workdir / "bench.db"
-            if not db.exists():
-                from termbase.store import Termbase
-
-                Termbase.create(db).close()
-            env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
-            cpu, wall, rc = child_run([sys.executable, "-m", "termbase", "--db", str(db), "check", str(po), "--json"],
-                                      env=env)
+            cpu, wall, rc = child_run(_cli(workdir, po), env=dict(os.environ, PYTHONPATH=str(ROOT / "src")))
             print(f"termbase check: {args.units / cpu:>9,.0f} units/s CPU, {args.units / wall:,.0f} units/s wall "
                   f"(whole command, exit {rc})")
+
+        if args.new_words:
+            new_words(lang, args, concepts, workdir)
 
         if args.pofilter:
             pofilter = Path(sys.executable).with_name("pofilter")
