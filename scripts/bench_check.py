@@ -11,9 +11,9 @@ glossary (``glossaries/*.tsv``), one core:
 - build: the checker (matcher automaton and prefilter), once;
 - first pass: a new checker on the first 1,997 units (every pair once, every cache cold: each word
   met for the first time is normalised, and stemmed if it may be a term's, for a target only if it
-  may be a form of a term in question). The check keeps per-word caches only, no per-text or
-  per-unit one, so the cycled pairs of the rest of the file cost what new sentences of known words
-  would;
+  may be a form of a term in question), ``--repeat`` times. The check keeps per-word caches only,
+  no per-text or per-unit one, so the cycled pairs of the rest of the file cost what new sentences
+  of known words would;
 - read: parsing the PO file alone;
 - check_files: reading and checking the file (the library call the CLI makes), median and best
   of ``--repeat`` runs, as units per CPU-second of this process (``time.process_time``, so other
@@ -22,7 +22,7 @@ glossary (``glossaries/*.tsv``), one core:
 - without the prefilter: check only, on the first 20,000 units, and whether the findings are the
   same as with it (they must be);
 - ``--cli``: ``termbase --db TMP check FILE --json`` as a subprocess (start-up, opening the
-  termbase, building the matcher included);
+  termbase, building the matcher included; the same on an empty PO file shows that part);
 - ``--pofilter``: translate-toolkit's ``pofilter`` on the same file (its default checks; it has
   no glossary check), CPU time of the child process.
 - ``--new-words``: a file of new vocabulary, where nearly every target word is met for the first
@@ -196,6 +196,13 @@ def main() -> int:
     checker, cpu, _ = timed(lambda: Checker(concepts))
     print(f"glossary: {len(concepts)} concepts, {sum(len(c.terms) for c in concepts)} terms; "
           f"checker built in {cpu:.2f} s CPU")
+    if args.cli:
+        empty = workdir / "empty.po"
+        empty.write_text('msgid ""\nmsgstr ""\n"Language: ru\\n"\n', encoding="utf-8")
+        starts = [child_run(_cli(workdir, empty), env=dict(os.environ, PYTHONPATH=str(ROOT / "src")))[0]
+                  for _ in range(args.repeat)]
+        print(f"termbase check of an empty PO: {statistics.median(starts):.2f} s CPU (range {min(starts):.2f}-"
+              f"{max(starts):.2f}): start-up, termbase opened, matcher and prefilter built")
 
     for lang in args.langs.split(","):
         po = workdir / f"ntrex_{args.units}.{lang}.po"
@@ -204,11 +211,13 @@ def main() -> int:
 
         units, cpu, _ = timed(lambda: list(read_po_bilingual(po)))
         distinct = units[:_pairs()]
-        stem.cache_clear()  # the English stems of the language before too
-        fresh = Checker(concepts)
-        _, cold, _ = timed(lambda: check_units(distinct, fresh))
-        print(f"first pass:     {len(distinct) / cold:>9,.0f} units/s CPU (check only, {len(distinct):,} distinct "
-              "units, new checker)")
+        colds = []
+        for _ in range(args.repeat):
+            stem.cache_clear()  # the English stems of the language before too
+            fresh = Checker(concepts)
+            colds.append(len(distinct) / timed(lambda: check_units(distinct, fresh))[1])
+        print(f"first pass:     {statistics.median(colds):>9,.0f} units/s CPU (range {min(colds):,.0f}-"
+              f"{max(colds):,.0f}; check only, {len(distinct):,} distinct units, new checker, empty caches)")
         reads = [len(units) / timed(lambda: list(read_po_bilingual(po)))[1] for _ in range(args.repeat)]
         print(f"read only:      {statistics.median(reads):>9,.0f} units/s CPU (best {max(reads):,.0f})")
 
