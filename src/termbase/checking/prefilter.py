@@ -261,52 +261,56 @@ class Prefilter:
     matcher reads the target anyway.
 
     A term may occur only if the anchors of all its words occur (at word starts); its longest
-    anchor indexes it.
+    anchor indexes it. A language's anchors are worked out when a text of it first comes.
     """
 
     def __init__(self, concepts: Iterable[Concept], *, generic_terms: bool = False):
-        # per (side, lang): longest anchor -> the sets of the term's other anchors
-        self._needs: dict[tuple[str, str], dict[tuple[bool, str], set[frozenset]]] = {}
-        self._always: set[tuple[str, str]] = set()  # a term without any anchor: always ask the matcher
+        self.generic_terms = generic_terms
+        # Per language, the terms whose anchors are worked out when a text of that language first
+        # comes (Russian anchors ask pymorphy3 for every form of a word: an en->kk check needs none).
+        self._pending: dict[str, list[Term]] = {}
         for concept in concepts:
             for term in concept.terms:
-                sides = []
-                if generic_terms or not is_generic(term) or term.status == "deprecated":
-                    sides.append("source")
-                if term.status in REPORTED_STATUSES:
-                    sides.append("target")
-                if not sides:
-                    continue
-                anchors = _condition(term)
-                for side in sides:
-                    if not anchors:
-                        self._always.add((side, term.lang))
-                        continue
-                    first = max(anchors, key=lambda x: (len(x[1]), x[0]))
-                    needs = self._needs.setdefault((side, term.lang), {})
-                    needs.setdefault(first, set()).add(frozenset(anchors - {first}))
-        # Per (side, lang): an automaton over any text fold()ed, whose hits are then kept only at
-        # word starts; and for ASCII texts, with their boundaries marked (_ASCII_MARKS), one of
-        # the terms' longest anchors only, each after a boundary mark, so that every hit is at a
-        # word start; the term's other anchors are then looked for as marked substrings.
+                self._pending.setdefault(term.lang, []).append(term)
+        self._always: set[tuple[str, str]] = set()  # a term without any anchor: always ask the matcher
         self._sides: dict[tuple[str, str], tuple] = {}  # (side, lang) -> (needs, automaton, ASCII automaton)
-        for key, bag in self._anchors().items():
-            by_text: dict[str, list[tuple[bool, str]]] = {}
-            for acronym, a in bag:
-                by_text.setdefault(a.lower() if acronym else a, []).append((acronym, a))
-            self._sides[key] = (self._needs[key], _automaton(by_text), _ascii_automaton(self._needs[key]))
 
-    def _anchors(self) -> dict[tuple[str, str], set[tuple[bool, str]]]:
-        out: dict[tuple[str, str], set[tuple[bool, str]]] = {}
-        for key, needs in self._needs.items():
-            bag = out.setdefault(key, set())
+    def _build(self, lang: str) -> None:
+        # per side: longest anchor -> the sets of the term's other anchors
+        needs_by_side: dict[str, dict[tuple[bool, str], set[frozenset]]] = {}
+        for term in self._pending.pop(lang):
+            sides = []
+            if self.generic_terms or not is_generic(term) or term.status == "deprecated":
+                sides.append("source")
+            if term.status in REPORTED_STATUSES:
+                sides.append("target")
+            if not sides:
+                continue
+            anchors = _condition(term)
+            for side in sides:
+                if not anchors:
+                    self._always.add((side, lang))
+                    continue
+                first = max(anchors, key=lambda x: (len(x[1]), x[0]))
+                needs_by_side.setdefault(side, {}).setdefault(first, set()).add(frozenset(anchors - {first}))
+        # Per side: an automaton over any text fold()ed, whose hits are then kept only at word
+        # starts; and for ASCII texts, with their boundaries marked (_ASCII_MARKS), one of the
+        # terms' longest anchors only, each after a boundary mark, so that every hit is at a word
+        # start; the term's other anchors are then looked for as marked substrings.
+        for side, needs in needs_by_side.items():
+            bag: set[tuple[bool, str]] = set()
             for first, others in needs.items():
                 bag.add(first)
                 for group in others:
                     bag.update(group)
-        return out
+            by_text: dict[str, list[tuple[bool, str]]] = {}
+            for acronym, a in bag:
+                by_text.setdefault(a.lower() if acronym else a, []).append((acronym, a))
+            self._sides[(side, lang)] = (needs, _automaton(by_text), _ascii_automaton(needs))
 
     def may_match(self, text: str, lang: str, side: str) -> bool:
+        if lang in self._pending:
+            self._build(lang)
         key = (side, lang)
         found = self._sides.get(key)
         if found is None or not text:
