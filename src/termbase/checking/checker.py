@@ -95,7 +95,7 @@ class Checker:
         if pf is not None:
             # Are the required concepts' approved terms in the target, and is a deprecated or
             # forbidden term? Only the target words that can be forms of such terms need a key (a
-            # new Russian word costs pymorphy3 0.1-0.3 ms): the deprecated and forbidden terms'
+            # new Russian word costs pymorphy3 ~0.1 ms): the deprecated and forbidden terms'
             # words only if the prefilter finds their anchors. Without such a term the answer is
             # complete; with one, the target is read in full below (the approved terms that
             # overlap it decide whether it is a misuse).
