@@ -248,6 +248,19 @@ def test_kazakh_single_word_needs_enough_occurrences_inside_sentences():
     assert scoring.keep_name(s, "name", "kk", ("Алғашқы",))
 
 
+def test_kazakh_name_only_at_sentence_starts_is_the_lower_case_phrase_of_the_text():
+    text_ = (
+        "Облыстық мәслихат бюджетті бекітті.\n\nКеше облыстық мәслихат сессиясы өтті.\n\n"
+        "Ұлттық банк мөлшерлемені көтерді.\n\nОл Ұлттық банк туралы айтты."
+    )
+    got = {(c.term, c.kind, c.frequency) for c in extract_terms([text_], lang="kk").candidates
+           if "мәслихат" in c.term.lower() or "банк" in c.term.lower()}
+    # "Облыстық мәслихат" is capitalised by its position only: it counts for the phrase; "Ұлттық банк"
+    # is written so inside a sentence too: a name
+    assert got == {("облыстық мәслихат", "phrase", 2), ("облыстық мәслихат сессиясы", "phrase", 1),
+                   ("Ұлттық банк", "organization", 2)}
+
+
 def test_latin_word_in_russian_text_is_a_name_even_at_sentence_starts():
     s = counting.Stats(("name", ("sun",)), frequency=2, inner=0)
     assert scoring.keep_name(s, "name", "ru", ("Sun",))

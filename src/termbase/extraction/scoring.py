@@ -188,9 +188,11 @@ def resolve_kind(stats: Stats) -> str:
 
 
 # ------------------------------------------------------------------------------------------- scoring
-def cvalues(phrases: list[Stats]) -> dict[tuple[str, ...], float]:
-    """C-value of every phrase, over the phrases given (their keys' word tuples)."""
-    freq = {s.key[1]: s.frequency for s in phrases}
+def cvalues(phrases: list[Stats], extra: dict | None = None) -> dict[tuple[str, ...], float]:
+    """C-value of every phrase, over the phrases given (their keys' word tuples); ``extra`` adds
+    occurrences counted under other keys (``{phrase key: count}``)."""
+    extra = extra or {}
+    freq = {s.key[1]: s.frequency + extra.get(s.key, 0) for s in phrases}
     nested: dict[tuple[str, ...], list[int]] = {}
     for words, f in freq.items():
         n = len(words)
@@ -321,7 +323,7 @@ def ranked(entries, lang: str, *, min_freq: int = 1, max_contexts: int = 3, skip
     for name_key, phrase in twins.items():
         extra[phrase.key] = extra.get(phrase.key, 0) + by_key[name_key].frequency
     phrases = [e for e in by_key.values() if e.key[0] == "phrase"]
-    cv = cvalues(phrases) if "phrase" not in skip else {}
+    cv = cvalues(phrases, extra) if "phrase" not in skip else {}
     out: list[Scored] = []
     for e in by_key.values():
         category = e.key[0]
