@@ -54,7 +54,8 @@ def detect_kk(sent: Sentence, lex: Lexicon | None = None) -> list[Occurrence]:
             head = _kk_head_after_quote(words, close + 1, covered, lex)
             if head is not None and head > close + 1:
                 # "« Астана » халықаралық қаржы орталығы": the quoted name and the words up to the
-                # head noun are all the institution's                # name, and the quoted name alone is one too (it is also used alone: "«Пифагор»")
+                # head noun are all the institution's name, and the quoted name alone is a name too
+                # (it is used alone as well: "«Пифагор»")
                 out.append(Occurrence(ORGANIZATION, i, head + 1, quoted_initial(words, i, close, first)))
                 out.append(Occurrence(NAME_KIND, i + 1, close, quoted_initial(words, i, close, first)))
                 cover(i, head + 1)
@@ -150,7 +151,7 @@ _KK_GENITIVE_RE = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$")
 # Accusative (-ны/-ні, -ды/-ді, -ты/-ті): inside a name only as the object of a verbal noun in -у
 # ("Еңбек және халықты әлеуметтік қорғау министрлігі").
 _KK_ACCUSATIVE_END_RE = re.compile(r"(?:ны|ні|ды|ді|ты|ті)$")
-_KK_VERBAL_NOUN_RE = re.compile(r"[^аәеиоөұүыіэюя]у$|[аәеоөұүыіэюя]ю$|[аәеоөұүыі]у$")
+_KK_VERBAL_NOUN_RE = re.compile(r"(?:у|ю)$")
 # A plural head noun inside a name is a dependent, not another institution: "Халықаралық сауда
 # орталықтары қауымдастығы".
 _KK_PLURAL_RE = re.compile(r"(?:лар|лер|дар|дер|тар|тер)(?:ы|і)?$")
@@ -201,11 +202,8 @@ def _kk_org_start(words, head: int, covered, lex: Lexicon, window: int = 6) -> i
     while k >= 0 and crossed < window and not covered[k] and is_word(words[k]):
         w = words[k]
         low = w.lower()
-        if low == _KK_NAMED_AFTER and crossed:
-            named = _kk_name_before(words, k - 1, covered, lex)
-            if named is None:
-                return None
-            return named
+        if low == _KK_NAMED_AFTER and crossed:  # "Гагарин атындағы әскери-әуе академиясы"
+            return _kk_name_before(words, k - 1, covered, lex)
         if is_cap(w):
             break
         if crossed and low in _KK_NAME_POSTPOSITIONS and window > 1:
@@ -477,7 +475,7 @@ def _kk_phrases(words, covered, lex: Lexicon) -> list[Occurrence]:
 
 
 # Passive verbs: -л/-ыл/-іл before the tense ("тіркелді", "ашылған", "жасалады"); "бол-" (be) is none.
-_KK_PASSIVE_RE = re.compile(r"(?:л)(?:ды|ді|ған|ген|ады|еді|ады|атын|етін|уда|уде|мақ|мек)$")
+_KK_PASSIVE_RE = re.compile(r"л(?:ды|ді|ған|ген|ады|еді|атын|етін|уда|уде|мақ|мек)$")
 
 
 def _kk_passive(w: str) -> bool:
