@@ -12,6 +12,9 @@ MODULES = [
     "termbase.match",
     "termbase.languages.normalize",
     "termbase.languages.stem",
+    "termbase.extraction.morph",
+    "termbase.checking.prefilter",
+    "termbase.checking.checker",
 ]
 
 
