@@ -6,7 +6,7 @@ import pytest
 
 from termbase.checking import CheckConfig, Checker, Finding, Report, check_units, format_finding
 from termbase.errors import UnknownLanguage, ValidationError
-from termbase.formats.base import BilingualUnit
+from termbase.models import BilingualUnit
 from termbase.models import Concept, Term
 
 

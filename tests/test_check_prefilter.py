@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from termbase.checking import Checker, check_units
 from termbase.checking.prefilter import Prefilter, key_margin, word_anchors
-from termbase.formats.base import BilingualUnit
+from termbase.models import BilingualUnit
 from termbase.models import Concept, Term
 
 

@@ -8,11 +8,28 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from termbase.errors import ParseError
-from termbase.formats.base import BilingualUnit
-from termbase.formats.bilingual import _parse_po_text, po_header, read_po_bilingual, read_tmx_bilingual
-from termbase.formats.tsvpairs import TsvPairsFormat, read_tsv_bilingual
+from termbase.formats import get_format
+from termbase.formats.po_syntax import _parse_po_text, parse
+from termbase.fsutil import Source
+from termbase.models import BilingualUnit
 
 DATA = Path(__file__).parent / "data" / "check"
+
+
+def read_po_bilingual(path):
+    return get_format("po").read_pairs(Source.of(path))
+
+
+def read_tmx_bilingual(path, source_lang=None):
+    return get_format("tmx").read_pairs(Source.of(path), source_lang=source_lang)
+
+
+def read_tsv_bilingual(path):
+    return get_format("tsv").read_pairs(Source.of(path))
+
+
+def po_header(path):
+    return next((value for kind, value in parse(Source.of(path)) if kind == "header"), {})
 
 
 # ---------------------------------------------------------------------------------------------- PO
@@ -135,7 +152,7 @@ _PO_LINES = st.sampled_from([
 
 def _parse(text, fast):
     try:
-        return [(kind, value) for kind, value in _parse_po_text(text, Path("t.po"), fast=fast)]
+        return [(kind, value) for kind, value in _parse_po_text(text, "t.po", fast=fast)]
     except ParseError as exc:
         return (str(exc), exc.line)
 
@@ -209,7 +226,7 @@ def test_tmx_srclang_all_uses_english_else_needs_a_source_language(tmp_path):
         "</tu></body></tmx>",
         encoding="utf-8",
     )
-    with pytest.raises(ParseError, match=r'srclang="\*all\*": say which language is the source') as exc:
+    with pytest.raises(ParseError, match=r"the <tu> does not say which language is its source") as exc:
         list(read_tmx_bilingual(p))
     assert exc.value.line == 1
 
@@ -239,6 +256,6 @@ def test_tsv_wrong_column_count():
     assert str(exc.value) == f"{DATA / 'bad.tsv'}:2: expected 2 tab-separated columns (source, target), got 1"
 
 
-def test_tsv_format_class_is_not_a_tm_or_termbase_format():
-    fmt = TsvPairsFormat()
-    assert (fmt.name, fmt.extensions, fmt.kind) == ("tsv-pairs", ("tsv",), "bilingual")
+def test_tsv_pairs_format_reads_pairs_units_and_text_and_writes_nothing():
+    fmt = get_format("tsv")
+    assert (fmt.name, fmt.extensions, fmt.reads, fmt.writes) == ("tsv", ("tsv",), {"pairs", "units", "text"}, set())

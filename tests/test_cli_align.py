@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from termbase.formats.tmx import read_tmx
+from termbase.formats import get_format
+
+read_tmx = get_format("tmx").read_units
 
 DATA = Path(__file__).parent / "data" / "align"
 

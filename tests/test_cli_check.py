@@ -109,7 +109,8 @@ def test_bad_files_are_reported_and_the_others_checked(run):
     assert result.stdout.count("\n") == 2  # apk.ru.po's two findings
     assert result.stderr.splitlines() == [
         "Error: malformed.po:8: unterminated string or unescaped double quote",
-        "Error: notes.txt: cannot check this type of file; supported: .po, .pot, .tmx, .tsv, .xlf, .xliff",
+        "Error: notes.txt: cannot read translations to check from a .txt file; files that can: .tmx, .po, .pot, .xlf, "
+            ".xliff, .tsv",
         "Error: missing.po: no such file",
         "7 units checked in 1 file (1 untranslated, 1 fuzzy skipped): 1 error, 1 warning; 3 files could not be checked",
     ]

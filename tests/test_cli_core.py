@@ -122,7 +122,8 @@ def test_import_unknown_extension(empty, tmp_path):
     f.write_text("x")
     r = empty("import", str(f))
     assert r.exit_code == 2
-    assert r.output.startswith(f"Error: {f}: unknown file type; supported extensions:")
+    assert r.output.startswith(f"Error: {f}: unknown type of file; a termbase or a translation memory can be read from "
+                               ".tbx, .csv, .tsv, .utf8, .tab, .txt, .tmx, .po, .pot, .xlf, .xliff")
 
 
 @pytest.fixture

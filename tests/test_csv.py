@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from termbase.errors import ParseError
-from termbase.formats.base import get_format
+from termbase.formats import get_format
 from termbase.models import Concept, Term
 from termbase.store import Termbase
 

@@ -2,11 +2,14 @@
 
 TBX and CSV carry everything termbase models; they come back equal once terms are grouped by
 language in en, kk, ru order (both formats write languages that way). An OmegaT glossary carries one
-language pair and no metadata, so its expectation is the projection spelt out in ``omegat_view``.
+language pair and no metadata, so its expectation is the projection spelt out in ``omegat_view``; a
+glossary TSV carries en, kk and ru terms with status and type, and the concept's subject, note and
+source (``glossary_view``).
 """
 
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 
@@ -15,13 +18,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from termbase.errors import TermbaseError, UnknownLanguage, UnsupportedFormat, ValidationError
-from termbase.formats.base import all_formats, format_for_path, get_format
+from termbase.formats import all_formats, format_for, formats_that, get_format
+from termbase.fsutil import Source
 from termbase.models import STATUSES, TERM_TYPES, Concept, Term
 
 DATA = Path(__file__).parent / "data" / "formats"
-TERMBASE_FORMATS = ("tbx", "csv", "omegat")
-GOLDEN = {"tbx": "sample.tbx", "csv": "sample.csv", "omegat": "sample-en-kk.utf8"}
-EXTENSION = {"tbx": "tbx", "csv": "csv", "omegat": "utf8"}
+TERMBASE_FORMATS = ("tbx", "csv", "glossary", "omegat")
+GOLDEN = {"tbx": "sample.tbx", "csv": "sample.csv", "glossary": "sample.tsv", "omegat": "sample-en-kk.utf8"}
+EXTENSION = {"tbx": "tbx", "csv": "csv", "glossary": "tsv", "omegat": "utf8"}
 PAIR = ["en", "kk"]
 
 SAMPLE = [
@@ -128,10 +132,26 @@ def omegat_view(concept: Concept, src: str, tgt: str) -> list[Concept]:
     return [Concept(cid, tuple(terms + avoid), note=note)]
 
 
+def glossary_view(concept: Concept) -> Concept:
+    """What a glossary TSV keeps: en, kk, ru terms (status and type), subject, note, source."""
+    terms = tuple(Term(t.lang, t.text, t.status, t.type) for t in canonical(concept).terms if t.lang in ("en", "kk", "ru"))
+    return Concept(concept.id, terms, concept.subject, None, concept.note, concept.source)
+
+
 def expected(name: str, concepts: list[Concept]) -> list[Concept]:
     if name == "omegat":
         return [v for c in concepts for v in omegat_view(c, *PAIR)]
+    if name == "glossary":
+        return [glossary_view(c) for c in concepts]
     return [canonical(c) for c in concepts]
+
+
+def with_ids(name: str, concepts: list[Concept]) -> list[Concept]:
+    """A glossary row needs an id (the writer refuses a concept without one): give them one there."""
+    if name != "glossary":
+        return concepts
+    return [c if c.id else Concept(f"new-{i}", c.terms, c.subject, c.definition, c.note, c.source)
+            for i, c in enumerate(concepts)]
 
 
 def roundtrip(name: str, concepts, path) -> tuple[int, list[Concept]]:
@@ -144,21 +164,43 @@ def roundtrip(name: str, concepts, path) -> tuple[int, list[Concept]]:
 @pytest.mark.parametrize("name", TERMBASE_FORMATS)
 def test_registered_as_termbase_format(name):
     fmt = get_format(name)
-    assert fmt.kind == "termbase"
-    assert fmt in all_formats()
-    assert format_for_path(f"terms.{EXTENSION[name]}", kind="termbase") is fmt
-    assert format_for_path(f"TERMS.{EXTENSION[name].upper()}", kind="termbase") is fmt
+    assert fmt.reads == fmt.writes == {"concepts"}
+    assert fmt in all_formats() and fmt in formats_that(reads="concepts", writes="concepts")
+    assert format_for(Source.of(f"terms.{EXTENSION[name]}"), reads="concepts") is fmt
+    assert format_for(Source.of(f"TERMS.{EXTENSION[name].upper()}"), reads="concepts") is fmt
 
 
-def test_unknown_termbase_extension_lists_supported_ones():
-    with pytest.raises(UnsupportedFormat, match=r"supported extensions: .*\.csv.*\.tbx"):
-        format_for_path("terms.docx", kind="termbase")
+def test_golden_files_are_recognised_by_content(tmp_path):
+    for name, golden in GOLDEN.items():
+        if name == "omegat":
+            continue  # an OmegaT glossary from elsewhere has no signature; termbase's own first line is
+        anonymous = Source.of(io.BytesIO((DATA / "golden" / golden).read_bytes()))
+        assert format_for(anonymous, reads="concepts").name == name
+
+
+def test_unknown_termbase_extension_lists_the_readable_ones():
+    with pytest.raises(UnsupportedFormat, match=r"terms\.docx: cannot read a termbase from a \.docx file; files that "
+                                                r"can: \.tbx, \.csv, \.tsv, \.utf8, \.tab, \.txt"):
+        format_for(Source.of("terms.docx"), reads="concepts")
+
+
+def test_every_format_implements_what_it_declares():
+    from termbase.formats.base import Format
+
+    for fmt in all_formats():
+        for cap in fmt.reads:
+            assert getattr(type(fmt), f"_read_{cap}") is not getattr(Format, f"_read_{cap}"), (fmt.name, cap)
+        for cap in fmt.writes:
+            assert getattr(type(fmt), f"_write_{cap}") is not getattr(Format, f"_write_{cap}"), (fmt.name, cap)
+        for cap in {"concepts", "units", "pairs", "text"} - fmt.reads:
+            with pytest.raises(UnsupportedFormat, match=f"{fmt.name} files cannot be read as"):
+                getattr(fmt, f"read_{cap}")(io.BytesIO(b"x"))
 
 
 @pytest.mark.parametrize("name", TERMBASE_FORMATS)
 def test_sample_round_trip(name, tmp_path):
-    n, back = roundtrip(name, SAMPLE, tmp_path / f"t.{EXTENSION[name]}")
-    assert back == expected(name, SAMPLE)
+    n, back = roundtrip(name, with_ids(name, SAMPLE), tmp_path / f"t.{EXTENSION[name]}")
+    assert back == expected(name, with_ids(name, SAMPLE))
     assert n == len(SAMPLE)
 
 
@@ -269,6 +311,20 @@ def _concepts(alphabet: str, *, newlines: bool):
         source=optional,
     )
     return st.lists(concept, max_size=4, unique_by=lambda c: c.id if c.id is not None else object())
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(concepts=_concepts(LETTERS + PUNCT, newlines=True))
+def test_hypothesis_round_trip_glossary(tmp_path, concepts):
+    # Term cells have no escaping: no tabs, line breaks, "|", "{" or "}" in terms.
+    concepts = with_ids("glossary", [
+        c for c in concepts
+        if not any(ch in t.text for t in c.terms for ch in "\t\n|{}") and any(t.lang in ("en", "kk", "ru") for t in c.terms)
+        and (c.id is None or "\t" not in c.id and "\n" not in c.id and c.id == c.id.strip())
+    ])
+    n, back = roundtrip("glossary", concepts, tmp_path / "h.tsv")
+    assert back == expected("glossary", concepts)
+    assert n == len(concepts)
 
 
 @pytest.mark.parametrize("name", ("tbx", "csv"))

@@ -4,7 +4,11 @@ import stat
 import pytest
 
 from termbase.errors import ParseError
-from termbase.fsutil import atomic_write, read_text
+from termbase.fsutil import Source, atomic_write
+
+
+def read_text(path):
+    return Source.of(path).read_text()
 
 
 def test_atomic_write_replaces_and_uses_umask_mode(tmp_path):
@@ -64,18 +68,19 @@ def test_read_text_utf16_bom_and_utf8_bom(tmp_path):
 
 
 def test_unreadable_files_are_one_parse_error_in_every_reader(tmp_path, monkeypatch):
-    from pathlib import Path
-
-    from termbase.readers import read_document
+    from termbase.formats import format_for
 
     po = tmp_path / "a.po"
     po.write_text('msgid "Senate"\nmsgstr "Сенат"\n', encoding="utf-8")
+    tmx = tmp_path / "a.tmx"
+    tmx.write_text('<tmx version="1.4"/>', encoding="utf-8")
 
-    def denied(self):
+    def denied(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "read_bytes", denied)
-    for path in (po, tmp_path / "a.txt"):
+    monkeypatch.setattr("termbase.fsutil.open", denied, raising=False)  # root may read anything: fake it
+    for path in (po, tmx, tmp_path / "a.txt"):
+        fmt = format_for(Source.of(path), reads="text")  # by extension: the file is not opened
         with pytest.raises(ParseError) as exc:
-            read_document(path) if path.suffix == ".po" else read_text(path)
+            fmt.read_text(path)
         assert str(exc.value) == f"{path}: cannot read: Permission denied"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from termbase.errors import ParseError, UnknownLanguage, ValidationError
-from termbase.formats.base import get_format
+from termbase.formats import get_format
 from termbase.models import Concept, Term
 
 DATA = Path(__file__).parent / "data" / "formats"

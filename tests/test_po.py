@@ -3,8 +3,11 @@
 import pytest
 
 from termbase.errors import ParseError, TermbaseError
-from termbase.formats.base import format_for_path, get_format
-from termbase.formats.po import PLURAL_FORMS, read_po, write_po
+from termbase.formats import format_for, get_format
+from termbase.formats.po import PLURAL_FORMS, write_po
+from termbase.fsutil import Source
+
+read_po = get_format("po").read_units
 from termbase.models import TranslationUnit
 
 UNITS = [
@@ -120,7 +123,7 @@ def test_single_file_takes_one_target(tmp_path):
     out = tmp_path / "kk.po"
     assert write_po(UNITS, out, source_lang="en", target_langs=["kk"]) == 4
     assert [u.texts for u in read_po(out)][0] == {"en": "The Assembly of People of Kazakhstan", "kk": "Қазақстан халқы Ассамблеясы"}
-    with pytest.raises(TermbaseError, match="a PO file holds one target language, not kk, ru; give a folder"):
+    with pytest.raises(TermbaseError, match="a PO file holds one target language, not kk, ru; write to a folder"):
         write_po(UNITS, out, source_lang="en", target_langs=["kk", "ru"])
     with pytest.raises(TermbaseError, match="different from the source"):
         write_po(UNITS, out, source_lang="en", target_langs=["en"])
@@ -150,9 +153,9 @@ def test_same_source_and_context_twice_gets_unique_msgctxt(tmp_path):
 @pytest.mark.parametrize(
     "content, message",
     [
-        ('msgid ""\nmsgstr ""\n"Language: kk\\n"\n\nmsgid "a"\nmsgstr "b\n', r"bad\.po:6: malformed PO file: cannot parse 'msgstr \"b'"),
-        ('msgid ""\nmsgstr ""\n"Language: kk\\n"\n\nmsgid "a"\nmsgstr "b"\nfoo\n', r"bad\.po:7: malformed PO file: cannot parse 'foo'"),
-        ('msgid ""\nmsgstr ""\n"Language: kk\\n"\n\nmsgid "a"\nmsgstr "b"\nmsgstr "c"\n', r"bad\.po:7: malformed PO file"),
+        ('msgid ""\nmsgstr ""\n"Language: kk\\n"\n\nmsgid "a"\nmsgstr "b\n', r"bad\.po:6: unterminated string or unescaped double quote"),
+        ('msgid ""\nmsgstr ""\n"Language: kk\\n"\n\nmsgid "a"\nmsgstr "b"\nfoo\n', r"bad\.po:7: unexpected text 'foo'"),
+        ('msgid ""\nmsgstr ""\n"Language: kk\\n"\n\nmsgid "a"\nmsgstr "b"\nmsgstr "c"\n', r"bad\.po:7: msgstr given twice"),
         ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "a"\nmsgstr "b"\n',
          r"bad\.po:1: the PO header has no Language"),
         ('msgid ""\nmsgstr ""\n"Language: de\\n"\n\nmsgid "a"\nmsgstr "b"\n', r"bad\.po:1: PO header: "),
@@ -178,11 +181,12 @@ def test_wrong_encoding_empty_and_binary(tmp_path):
         list(read_po(bad))
 
 
-def test_registry_and_bilingual(tmp_path):
-    fmt = format_for_path("x/kk.po", kind="tm")
-    assert fmt is get_format("po")
+def test_registry_and_pairs(tmp_path):
+    assert format_for(Source.of("x/kk.po"), reads="units") is get_format("po")
+    assert format_for(Source.of("x/kk.pot"), reads="pairs") is get_format("po")
+    fmt = get_format("po")
     assert fmt.write_units(UNITS, tmp_path, source_lang="en", target_langs=["ru"]) == 4
-    pairs = list(fmt.read_bilingual(tmp_path / "ru.po"))
+    pairs = list(fmt.read_pairs(tmp_path / "ru.po"))
     assert [(p.source, p.target, p.target_lang, p.fuzzy, p.line) for p in pairs] == [
         # the line of each msgid
         ("The Assembly of People of Kazakhstan", "Ассамблея народа Казахстана", "ru", False, 19),

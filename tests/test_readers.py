@@ -1,11 +1,19 @@
-"""Readers of documents for extraction: each format, and clear errors for bad input."""
+"""The text of documents for extraction: each format, the registry's choice, clear errors for bad input."""
 
+import io
 import zipfile
 
 import pytest
 
 from termbase.errors import ParseError, UnsupportedFormat
-from termbase.readers import html_to_text, read_document
+from termbase.formats import format_for
+from termbase.formats.text import html_to_text
+from termbase.fsutil import Source
+
+
+def read_document(path, **kwargs):
+    src = Source.of(path)
+    return format_for(src, reads="text").read_text(src, **kwargs)
 
 
 def test_plain_text(tmp_path):
@@ -34,9 +42,19 @@ def test_missing_file(tmp_path):
         read_document(tmp_path / "nope.txt")
 
 
-def test_unsupported_binary_type(tmp_path):
-    with pytest.raises(UnsupportedFormat, match="cannot extract terms from this file type"):
-        read_document(tmp_path / "scan.pdf")
+def test_unknown_binary_type(tmp_path):
+    p = tmp_path / "scan.pdf"
+    p.write_bytes(b"%PDF-1.4\n\x00\x01\x02")
+    with pytest.raises(UnsupportedFormat, match=r"scan\.pdf: unknown type of file; a document's text can be read "
+                                                 r"from \.tmx, \.po, \.pot"):
+        read_document(p)
+
+
+def test_format_recognised_by_content_without_extension(tmp_path):
+    for data, name in ((PO, "po"), (XLIFF, "xliff"), (TMX, "tmx"), ("<!DOCTYPE html><p>Сенат</p>", "html"),
+                       ("Сенат жиналды.", "text")):
+        assert format_for(Source.of(io.BytesIO(data.encode())), reads="text").name == name
+    assert read_document(io.BytesIO(TMX.encode()), lang="ru").text == "Сенат собрался."
 
 
 def test_html_visible_text_only():

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from termbase.errors import ParseError, ValidationError
-from termbase.formats.base import get_format
+from termbase.formats import get_format
 from termbase.formats.tbx import TBX3_NS, decode_id, encode_id
 from termbase.models import Concept, Term
 

@@ -7,8 +7,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from termbase.errors import ParseError, TermbaseError
-from termbase.formats.base import format_for_path, get_format
-from termbase.formats.tmx import read_tmx, tmx_date, write_tmx
+from termbase.formats import format_for, get_format
+from termbase.formats.tmx import tmx_date, write_tmx
+from termbase.fsutil import Source
+
+read_tmx = get_format("tmx").read_units
 from termbase.models import TranslationUnit
 
 UNITS = [
@@ -147,7 +150,7 @@ def test_read_inline_markup_and_other_tools_conventions(tmp_path):
         TranslationUnit({"en": "Press Save now.", "kk": "Сақтау батырмасын басыңыз."}, score=0.5),
         TranslationUnit({"ru": "Привет", "en": "Hello"}),
     ]
-    pairs = list(get_format("tmx").read_bilingual(src))
+    pairs = list(get_format("tmx").read_pairs(src))
     # language codes as written in the file; the line of each <tu>
     assert [(p.source, p.target, p.source_lang, p.target_lang, p.line) for p in pairs] == [
         ("Press Save now.", "Сақтау батырмасын басыңыз.", "en-US", "kk-KZ", 5),
@@ -190,8 +193,8 @@ def test_binary_and_missing_files(tmp_path):
 
 
 def test_registry_and_interface(tmp_path):
-    fmt = format_for_path("memory.TMX", kind="tm")
-    assert fmt is get_format("tmx") and fmt.kind == "tm"
+    fmt = format_for(Source.of("memory.TMX"), reads="units")
+    assert fmt is get_format("tmx") and fmt.reads == {"units", "pairs", "text"} and fmt.writes == {"units"}
     out = tmp_path / "x.tmx"
     assert fmt.write_units(iter(UNITS), out, source_lang="en", target_langs=["kk", "ru"]) == 3
     assert len(list(fmt.read_units(out))) == 3

@@ -5,8 +5,10 @@ from pathlib import Path
 import pytest
 
 from termbase.errors import ParseError
-from termbase.formats.base import BilingualUnit
-from termbase.formats.xliff import XliffFormat, read_xliff_bilingual
+from termbase.models import BilingualUnit
+from termbase.formats import get_format
+
+read_xliff_bilingual = get_format("xliff").read_pairs
 
 DATA = Path(__file__).parent / "data" / "check"
 
@@ -80,6 +82,6 @@ def test_entities_are_refused(tmp_path):
 
 
 def test_format_class():
-    fmt = XliffFormat()
-    assert (fmt.name, fmt.extensions, fmt.kind) == ("xliff", ("xlf", "xliff"), "tm")
-    assert len(list(fmt.read_bilingual(DATA / "news.ru.xliff"))) == 6
+    fmt = get_format("xliff")
+    assert (fmt.name, fmt.extensions, fmt.reads, fmt.writes) == ("xliff", ("xlf", "xliff"), {"units", "pairs", "text"}, set())
+    assert len(list(fmt.read_pairs(DATA / "news.ru.xliff"))) == 6

@@ -26,6 +26,10 @@ class ParseError(TermbaseError):
         super().__init__(f"{where}: {message}")
 
 
+class OutputError(TermbaseError):
+    """An output file or folder that cannot be written (missing folder, a folder given as file ...)."""
+
+
 class UnsupportedFormat(TermbaseError):
     """No reader/writer for a file name or format name."""
 

@@ -30,6 +30,7 @@ from .extraction.linking import Linker, equivalents, kind_from_subject
 from .extraction.morph import word_key
 from .extraction.scoring import WORDFREQ_LANGS, ranked
 from .extraction.text import sentences
+from .fsutil import Source
 from .models import Concept, Term
 
 __all__ = [
@@ -257,7 +258,7 @@ def document_language(text: str, lang: str | None, *, path: str | None = None) -
 
 
 def extract_files(
-    paths: Iterable[str | Path],
+    paths: Iterable[str | Path | Source],
     *,
     lang: str = "auto",
     side: str = "source",
@@ -265,25 +266,26 @@ def extract_files(
     config: ExtractConfig = ExtractConfig(),
     progress: Callable[[str], None] | None = None,
 ) -> list[ExtractionResult]:
-    """Extract from files (text, HTML, DOCX, PO, XLIFF, TMX): one result per language, in order of
-    first appearance. Each file is read, its language detected (unless ``lang`` is given), and fed
-    to the extractor of that language; ``progress(path)`` is called after each file.
+    """Extract from files (text, HTML, DOCX, PO, XLIFF, TMX; ``-`` is standard input): one result per
+    language, in order of first appearance. Each file is read, its language detected (unless ``lang``
+    is given), and fed to the extractor of that language; ``progress(name)`` is called after each file.
     """
-    from .readers import read_document
+    from .formats import format_for
 
     extractors: dict[str, Extractor] = {}
     files: dict[str, list[str]] = {}
     for path in paths:
-        doc = read_document(path, side=side, lang=None if lang == "auto" else lang)
-        doc_lang = document_language(doc.text, doc.lang if lang == "auto" and doc.lang else lang, path=str(path))
+        src = Source.of(path)
+        doc = format_for(src, reads="text").read_text(src, side=side, lang=None if lang == "auto" else lang)
+        doc_lang = document_language(doc.text, doc.lang if lang == "auto" and doc.lang else lang, path=src.name)
         ex = extractors.get(doc_lang)
         if ex is None:
             ex = extractors[doc_lang] = Extractor(doc_lang, config)
             files[doc_lang] = []
         ex.feed(doc.text)
-        files[doc_lang].append(str(path))
+        files[doc_lang].append(src.name)
         if progress is not None:
-            progress(str(path))
+            progress(src.name)
     return [ex.result(termbase, files=files[code]) for code, ex in extractors.items()]
 
 

@@ -1,14 +1,165 @@
-"""File helpers: atomic writes and careful reading of user files."""
+"""Files: where input comes from (:class:`Source`) and how output is written (:func:`atomic_write`).
+
+Every reader in termbase takes a :class:`Source`: a path, ``-`` for standard input, or an open binary
+file. A source can be opened more than once (the registry looks at its first bytes to recognise the
+format, then the format reads it), so standard input and file objects are copied once into a spooled
+temporary file. Errors name the file as the user gave it (``<stdin>`` for standard input).
+"""
 
 from __future__ import annotations
 
 import contextlib
+import io
 import os
+import shutil
+import sys
 import tempfile
 from pathlib import Path
-from typing import IO, Iterator
+from typing import IO, BinaryIO, Iterator
 
 from .errors import ParseError
+
+#: How many bytes :meth:`Source.head` gives by default (enough to see an XML root or a header line).
+HEAD_BYTES = 65536
+#: Standard input and file objects are kept in memory up to this size, then spooled to disk.
+_SPOOL_IN_MEMORY = 16 * 1024 * 1024
+
+
+class Source:
+    """One input file: a path, ``-`` (standard input) or an open binary file object.
+
+    >>> src = Source.of(io.BytesIO("Сенат".encode()), name="upload.txt")
+    >>> src.name, src.extension, src.read_text()
+    ('upload.txt', 'txt', 'Сенат')
+
+    ``name`` is for messages; ``path`` is the real file when there is one (``None`` for standard
+    input and file objects); ``extension`` is the lower-case extension of ``name`` (``""`` if none).
+    """
+
+    def __init__(self, name: str, *, path: Path | None = None, stream: BinaryIO | None = None):
+        self.name = name
+        self.path = path
+        self._stream = stream  # not yet spooled
+        self._spool: IO[bytes] | None = None
+
+    @classmethod
+    def of(cls, src: "str | Path | BinaryIO | Source", *, name: str | None = None) -> "Source":
+        """A source for ``src``: a path (``-`` is standard input), a binary file object or a source."""
+        if isinstance(src, Source):
+            return src
+        if isinstance(src, (str, Path)):
+            if str(src) == "-":
+                return cls(name or "<stdin>", stream=sys.stdin.buffer)
+            return cls(name or str(src), path=Path(src))
+        if hasattr(src, "read"):
+            return cls(name or str(getattr(src, "name", "") or "<input>"), stream=src)
+        raise TypeError(f"cannot read from a {type(src).__name__}")
+
+    @property
+    def extension(self) -> str:
+        base = self.name.rsplit("/", 1)[-1]
+        return base.rsplit(".", 1)[-1].lower() if "." in base.strip(".") else ""
+
+    @contextlib.contextmanager
+    def open(self) -> Iterator[BinaryIO]:
+        """A binary stream of the whole input, from its first byte (the source can be opened again)."""
+        if self.path is not None:
+            try:
+                fh = open(self.path, "rb")
+            except FileNotFoundError as exc:
+                raise ParseError(self.name, "no such file") from exc
+            except IsADirectoryError as exc:
+                raise ParseError(self.name, "is a directory, not a file") from exc
+            except OSError as exc:
+                raise ParseError(self.name, f"cannot read: {exc.strerror}") from exc
+            with fh:
+                yield fh
+            return
+        spool = self._spooled()
+        spool.seek(0)
+        # the caller may close what it gets (lxml, zipfile do): give it a view, keep the spool open
+        view = _Unclosable(spool)
+        yield view
+
+    def _spooled(self) -> IO[bytes]:
+        if self._spool is None:
+            spool = tempfile.SpooledTemporaryFile(max_size=_SPOOL_IN_MEMORY)
+            try:
+                shutil.copyfileobj(self._stream, spool)
+            except OSError as exc:
+                raise ParseError(self.name, f"cannot read: {exc.strerror or exc}") from exc
+            self._spool, self._stream = spool, None
+        return self._spool
+
+    def head(self, size: int = HEAD_BYTES) -> bytes:
+        """The first ``size`` bytes (fewer for a shorter input)."""
+        with self.open() as fh:
+            return fh.read(size)
+
+    def read_bytes(self) -> bytes:
+        with self.open() as fh:
+            return fh.read()
+
+    def read_text(self, *, allow_empty: bool = False) -> str:
+        """The input as text: UTF-8 (BOM allowed) or UTF-16 with BOM; ``ParseError`` for binary,
+        undecodable or (unless ``allow_empty``) empty input."""
+        return decode_text(self.read_bytes(), self.name, allow_empty=allow_empty)
+
+    def close(self) -> None:
+        if self._spool is not None:
+            self._spool.close()
+            self._spool = None
+
+    def __repr__(self) -> str:
+        return f"Source({self.name!r})"
+
+
+class _Unclosable(io.RawIOBase):
+    """A read-only view of a spooled file whose ``close()`` leaves the file open."""
+
+    def __init__(self, fh: IO[bytes]):
+        super().__init__()
+        self._fh = fh
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        data = self._fh.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+    def read(self, size: int = -1) -> bytes:
+        return self._fh.read(size)
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        return self._fh.seek(offset, whence)
+
+    def tell(self) -> int:
+        return self._fh.tell()
+
+
+def decode_text(data: bytes, name: str | Path | None, *, allow_empty: bool = False) -> str:
+    """Decode bytes of a user text file as UTF-8 (or UTF-16 with BOM); clear errors otherwise."""
+    if (not data or data.isspace()) and not allow_empty:  # no copy of a large file
+        raise ParseError(name, "file is empty")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise ParseError(name, f"invalid UTF-16 text: {exc.reason}") from exc
+    if b"\x00" in data[:8192]:
+        raise ParseError(name, "looks like a binary file, not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise ParseError(
+            name, f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); convert the file to UTF-8", line=line
+        ) from exc
 
 
 @contextlib.contextmanager
@@ -16,18 +167,36 @@ def atomic_write(path: str | Path, mode: str = "wb", *, encoding: str | None = N
     """Write ``path`` through a temporary file in the same folder, renamed into place on success.
 
     A failure (exception) leaves any existing ``path`` untouched and removes the temporary file.
-    ``path`` may be ``"-"`` for standard output (text mode only; no atomicity there).
+    ``path`` may be ``"-"`` for standard output (no atomicity there). A folder that does not exist
+    or cannot be written is a :class:`~termbase.errors.OutputError` naming ``path``.
     """
-    if str(path) == "-":
-        import sys
+    from .errors import OutputError
 
-        stream = sys.stdout.buffer if "b" in mode else sys.stdout
-        yield stream
-        stream.flush()
+    if str(path) == "-":
+        sys.stdout.flush()  # anything printed before goes first
+        binary = sys.stdout.buffer
+        if "b" in mode:
+            yield binary
+            binary.flush()
+            return
+        # the encoding asked for (a BOM for utf-8-sig), whatever the terminal's
+        stream = io.TextIOWrapper(binary, encoding=encoding or "utf-8", newline="", write_through=True)
+        try:
+            yield stream
+            stream.flush()
+        finally:
+            stream.detach()
         return
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    if path.is_dir():
+        raise OutputError(f"{path}: is a folder; give a file name")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except FileNotFoundError as exc:
+        raise OutputError(f"{path}: folder {folder} does not exist") from exc
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write: {exc.strerror}") from exc
     try:
         # mkstemp makes the file 0600; an export should get the mode of the file it replaces,
         # else what the user's umask gives a new file.
@@ -41,49 +210,6 @@ def atomic_write(path: str | Path, mode: str = "wb", *, encoding: str | None = N
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
-
-
-def read_text(path: str | Path, *, allow_empty: bool = False) -> str:
-    """Read a UTF-8 text file (BOM allowed) or raise ``ParseError`` naming the file and the problem.
-
-    Binary files (NUL bytes), undecodable bytes and empty files are errors.
-    """
-    p = Path(path)
-    return decode_text(read_bytes(p), p, allow_empty=allow_empty)
-
-
-def read_bytes(path: str | Path) -> bytes:
-    """The bytes of a file, or ``ParseError`` naming the file and why it cannot be read."""
-    p = Path(path)
-    try:
-        return p.read_bytes()
-    except FileNotFoundError as exc:
-        raise ParseError(p, "no such file") from exc
-    except IsADirectoryError as exc:
-        raise ParseError(p, "is a directory, not a file") from exc
-    except OSError as exc:
-        raise ParseError(p, f"cannot read: {exc.strerror}") from exc
-
-
-def decode_text(data: bytes, path: str | Path | None, *, allow_empty: bool = False) -> str:
-    """Decode bytes of a user text file as UTF-8 (or UTF-16 with BOM); clear errors otherwise."""
-    if (not data or data.isspace()) and not allow_empty:  # no copy of a large file
-        raise ParseError(path, "file is empty")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise ParseError(path, f"invalid UTF-16 text: {exc.reason}") from exc
-    if b"\x00" in data[:8192]:
-        raise ParseError(path, "looks like a binary file, not text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise ParseError(
-            path, f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); convert the file to UTF-8", line=line
-        ) from exc
-    return text
 
 
 def _target_mode(path: Path) -> int:

@@ -70,3 +70,33 @@ class TranslationUnit:
     note: str | None = None
     source_lang: str = "en"
     meta: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class BilingualUnit:
+    """One source/target pair read from a translation file (PO, XLIFF, TMX, TSV), for checking.
+
+    ``source_lang``/``target_lang`` are the codes as the file writes them (``kk-KZ``), ``None`` when
+    it does not say; ``line`` is where the unit starts; ``translated=False`` for an empty target.
+    """
+
+    source: str
+    target: str
+    source_lang: str | None
+    target_lang: str | None
+    line: int | None = None
+    id: str | None = None
+    fuzzy: bool = False
+    translated: bool = True
+
+
+@dataclass(frozen=True)
+class Document:
+    """The plain text of one input file, for extraction: paragraphs separated by blank lines.
+
+    ``lang`` is the language of that text when the file says it (PO ``Language``, TMX ``xml:lang``).
+    """
+
+    name: str
+    text: str
+    lang: str | None = None

@@ -39,7 +39,7 @@ only: nothing here prints or exits; :meth:`Report.exit_code` gives the CLI's exi
 1 findings, 2 a file failed).
 
 >>> from termbase.models import Concept, Term
->>> from termbase.formats.base import BilingualUnit
+>>> from termbase.models import BilingualUnit
 >>> knb = Concept("knb", (Term("en", "National Security Committee"),
 ...                       Term("ru", "Комитет национальной безопасности")))
 >>> unit = BilingualUnit("The National Security Committee said", "Служба безопасности сообщила", "en", "ru")
@@ -48,12 +48,12 @@ only: nothing here prints or exits; :meth:`Report.exit_code` gives the CLI's exi
 """
 
 from .checker import Checker
-from .files import CHECK_EXTENSIONS, DEFAULT_SOURCE_LANG, CheckConfig, check_files, check_units
+from .files import DEFAULT_SOURCE_LANG, CheckConfig, check_files, check_units
 from .prefilter import REPORTED_STATUSES, is_generic
 from .report import FAIL_ON, SEVERITY, FileError, Finding, Report, format_finding
 
 __all__ = [
-    "CHECK_EXTENSIONS", "DEFAULT_SOURCE_LANG", "FAIL_ON", "REPORTED_STATUSES", "SEVERITY",
+    "DEFAULT_SOURCE_LANG", "FAIL_ON", "REPORTED_STATUSES", "SEVERITY",
     "CheckConfig", "Checker", "FileError", "Finding", "Report",
     "check_files", "check_units", "format_finding", "is_generic",
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
-from ..formats.base import BilingualUnit
+from ..models import BilingualUnit
 from ..models import APPROVED_STATUSES, Concept, Term
 from .prefilter import REPORTED_STATUSES, Prefilter, fold, is_generic, word_filter
 from .report import Finding

@@ -6,20 +6,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
-from ..errors import TermbaseError, UnknownLanguage, UnsupportedFormat, ValidationError
-from ..formats.base import BilingualUnit
+from ..errors import TermbaseError, UnknownLanguage, ValidationError
+from ..fsutil import Source
+from ..models import BilingualUnit
 from .checker import Checker
 from .report import FileError, Finding, Report
 
 if TYPE_CHECKING:
     from ..store import Termbase
 
-__all__ = ["DEFAULT_SOURCE_LANG", "CHECK_EXTENSIONS", "CheckConfig", "check_units", "check_files"]
+__all__ = ["DEFAULT_SOURCE_LANG", "CheckConfig", "check_units", "check_files"]
 
 #: Language of the source text when neither the file nor the configuration says (PO msgids, TSV).
 DEFAULT_SOURCE_LANG = "en"
-#: File extensions ``check_files`` reads.
-CHECK_EXTENSIONS = ("po", "pot", "tmx", "tsv", "xlf", "xliff")
 
 
 @dataclass(frozen=True)
@@ -136,28 +135,19 @@ def check_units(
     )
 
 
-def _reader(path: Path, config: CheckConfig) -> tuple[Callable[[], Iterator[BilingualUnit]], bool]:
-    """(a function streaming the file's units, whether the file has several target languages)."""
-    ext = path.name.lower().rsplit(".", 1)[-1] if "." in path.name else ""
-    if ext == "tmx":
-        from ..formats.tmx import TmxFormat
+def _reader(src: Source, config: CheckConfig) -> tuple[Callable[[], Iterator[BilingualUnit]], bool]:
+    """(a function streaming the file's pairs, whether the file has several target languages)."""
+    from ..formats import format_for
 
-        return (lambda: TmxFormat().read_bilingual(path, source_lang=config.source_lang)), True
-    from ..formats.base import format_for_path
-
-    try:
-        fmt = format_for_path(path, kind="bilingual")
-    except UnsupportedFormat as exc:
-        raise UnsupportedFormat(
-            f"{path}: cannot check this type of file; supported: {', '.join('.' + e for e in CHECK_EXTENSIONS)}"
-        ) from exc
-    return (lambda: fmt.read_bilingual(path)), False
+    fmt = format_for(src, reads="pairs")
+    return (lambda: fmt.read_pairs(src, source_lang=config.source_lang)), fmt.multilingual
 
 
 def check_files(
-    paths: Iterable[str | Path], checker: "Checker | Termbase", *, config: CheckConfig = CheckConfig()
+    paths: Iterable[str | Path | Source], checker: "Checker | Termbase", *, config: CheckConfig = CheckConfig()
 ) -> Report:
-    """Check PO/POT, XLIFF 1.2/2.x, TMX and two-column TSV files.
+    """Check PO/POT, XLIFF 1.2/2.x, TMX and two-column TSV files (paths, ``-`` for standard input,
+    or :class:`~termbase.fsutil.Source` s).
 
     A file that cannot be read (malformed, unknown type, unknown language) is recorded in
     :attr:`Report.errors` with its message and the other files are still checked; that file's
@@ -168,11 +158,11 @@ def check_files(
     findings: list[Finding] = []
     errors: list[FileError] = []
     for p in paths:
-        path = Path(p)
-        name = str(p)
+        src = Source.of(p)
+        name = src.name
         tally = _Tally()
         try:
-            read, multi = _reader(path, config)
+            read, multi = _reader(src, config)
             _run(read(), checker, _Langs(config, name, multi_target=multi), tally)
         except TermbaseError as exc:
             errors.append(FileError(name, str(exc), getattr(exc, "line", None)))

@@ -41,13 +41,13 @@ def align(env, files, langs, segmented, as_json, output, po_dir, tm, no_store, m
       termbase align a.txt b.txt --segmented --json
     """
     from ..alignment import align_texts, default_anchors, guess_languages, termbase_anchors, units_from_alignment
-    from ..formats.base import format_for_path, get_format
-    from ..fsutil import read_text
+    from ..formats import format_for_output, get_format
+    from ..fsutil import Source
     from ..languages import normalize_lang
 
     if not 2 <= len(files) <= 3:
         raise click.UsageError("give two or three files (the same text in different languages)")
-    texts = [read_text(f) for f in files]
+    texts = [Source.of(f).read_text() for f in files]
     if langs:
         codes = [normalize_lang(x.strip()) for x in langs.split(",") if x.strip()]
         if len(codes) != len(files) or len(set(codes)) != len(codes):
@@ -75,7 +75,7 @@ def align(env, files, langs, segmented, as_json, output, po_dir, tm, no_store, m
     if as_json:
         emit_json(alignment.to_json())
     if output is not None:
-        fmt = format_for_path(output, kind="tm")
+        fmt = format_for_output(str(output), writes="units")
         fmt.write_units(units, output, source_lang=source, target_langs=targets)
     if po_dir is not None:
         get_format("po").write_units(units, po_dir, source_lang=source, target_langs=targets)

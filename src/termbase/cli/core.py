@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from ..errors import NotFound, TermbaseError, ValidationError
-from ..glossary import parse_cell
+from ..formats.glossary_tsv import parse_cell
 from ..languages import SUPPORTED, normalize_lang
 from ..models import Concept, Term
 from . import emit_json, main, pass_env
@@ -256,8 +256,8 @@ def _parse_langs(value: str | None) -> list[str] | None:
 
 
 @main.command("import")
-@click.argument("file", type=click.Path(path_type=Path))
-@click.option("--format", "fmt_name", help="File format (default: by extension).")
+@click.argument("file", type=click.Path(path_type=str))
+@click.option("--format", "fmt_name", help="File format (default: by extension, else by content).")
 @click.option(
     "--on-conflict",
     type=click.Choice(["error", "skip", "replace"]),
@@ -268,49 +268,59 @@ def _parse_langs(value: str | None) -> list[str] | None:
 @click.option("--tm", default="default", show_default=True, help="Translation memory to import TMX/PO units into.")
 @click.option("--langs", help="Languages of a file that does not name them (OmegaT glossary: SRC,TGT).")
 @pass_env
-def import_(env, file: Path, fmt_name: str | None, on_conflict: str, tm: str, langs: str | None) -> None:
-    """Import a termbase file (TBX, CSV, OmegaT glossary) or a translation memory (TMX, PO).
+def import_(env, file: str, fmt_name: str | None, on_conflict: str, tm: str, langs: str | None) -> None:
+    """Import a termbase file (TBX, CSV, glossary TSV, OmegaT glossary) or a translation memory (TMX,
+    PO, XLIFF). FILE may be - (standard input).
 
     The whole file is imported or nothing is: a bad line leaves the termbase unchanged.
     """
-    from ..formats.base import format_for_path, get_format
+    from ..formats import format_for, get_format
+    from ..fsutil import Source
 
-    fmt = get_format(fmt_name) if fmt_name else format_for_path(file)
+    src = Source.of(file)
+    fmt = get_format(fmt_name) if fmt_name else format_for(src, reads=("concepts", "units"))
     tb = env.termbase()
     start = time.perf_counter()
-    if fmt.kind == "tm":
-        added, skipped = tb.add_units(tm, fmt.read_units(file))
+    if "concepts" not in fmt.reads:
+        added, skipped = tb.add_units(tm, fmt.read_units(src))
         click.echo(
-            f"Imported {added} unit(s) into memory {tm!r} from {file}"
+            f"Imported {added} unit(s) into memory {tm!r} from {src.name}"
             + (f" ({skipped} already there)" if skipped else "")
             + f" in {time.perf_counter() - start:.1f}s."
         )
         return
     kwargs = {"langs": _parse_langs(langs)} if langs else {}
     try:
-        count = tb.add_concepts(fmt.read_concepts(file, **kwargs), on_conflict=on_conflict)
+        count = tb.add_concepts(fmt.read_concepts(src, **kwargs), on_conflict=on_conflict)
     except ValidationError as exc:
-        raise TermbaseError(f"{file}: {exc}; nothing imported (see --on-conflict)") from exc
-    click.echo(f"Imported {count} concept(s) from {file}.")
+        raise TermbaseError(f"{src.name}: {exc}; nothing imported (see --on-conflict)") from exc
+    click.echo(f"Imported {count} concept(s) from {src.name}.")
 
 
 @main.command()
-@click.option("--format", "fmt_name", required=True, help="tbx, csv, omegat (termbase) or tmx, po (memory).")
-@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="Output file (a folder for po).")
+@click.option("--format", "fmt_name", required=True, help="tbx, csv, glossary, omegat (termbase) or tmx, po (memory).")
+@click.option("-o", "--output", type=click.Path(path_type=str), required=True,
+              help="Output file (a folder for po with several languages); - for standard output.")
 @click.option("--tm", default="default", show_default=True, help="Translation memory to export (tmx, po).")
 @click.option("--langs", help="Languages, source first: e.g. en,kk,ru (omegat: exactly two).")
 @pass_env
-def export(env, fmt_name: str, output: Path, tm: str, langs: str | None) -> None:
-    """Export the termbase (TBX-Basic, CSV, OmegaT glossary) or a translation memory (TMX, PO).
+def export(env, fmt_name: str, output: str, tm: str, langs: str | None) -> None:
+    """Export the termbase (TBX-Basic, CSV, glossary TSV, OmegaT glossary) or a translation memory (TMX, PO).
 
     Files are written to a temporary name and renamed, so a failed export leaves no half file.
     """
-    from ..formats.base import get_format
+    from ..formats import formats_that, get_format
 
     fmt = get_format(fmt_name)
+    if not fmt.writes:
+        raise click.BadParameter(
+            f"{fmt.name} cannot be written; formats: {', '.join(f.name for f in formats_that(writes=('concepts', 'units')))}",
+            param_hint="--format",
+        )
     tb = env.termbase()
     wanted = _parse_langs(langs)
-    if fmt.kind == "tm":
+    say = (lambda msg: click.echo(msg, err=True)) if output == "-" else click.echo
+    if "units" in fmt.writes:
         units = tb.iter_units(tm)
         first = next(units, None)
         if first is None:
@@ -320,9 +330,9 @@ def export(env, fmt_name: str, output: Path, tm: str, langs: str | None) -> None
         import itertools
 
         n = fmt.write_units(itertools.chain([first], units), output, source_lang=source, target_langs=targets)
-        click.echo(f"Wrote {n} unit(s) of memory {tm!r} to {output}.")
+        say(f"Wrote {n} unit(s) of memory {tm!r} to {output}.")
         return
     if fmt.name == "omegat" and (not wanted or len(wanted) != 2):
         raise click.UsageError("an OmegaT glossary is for one language pair: give --langs SRC,TGT (e.g. en,kk)")
     n = fmt.write_concepts(tb.iter_concepts(), output, langs=wanted)
-    click.echo(f"Wrote {n} concept(s) to {output}.")
+    say(f"Wrote {n} concept(s) to {output}.")

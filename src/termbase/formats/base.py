@@ -1,65 +1,144 @@
-"""The small interface every file format implements, and the registry that finds them."""
+"""The interface every file format implements, with its capabilities stated, not guessed.
+
+A format says what it **reads** and what it **writes**, out of four kinds of content:
+
+==============  =====================================================================================
+``concepts``    termbase entries (:class:`~termbase.models.Concept`): TBX, CSV, OmegaT, glossary TSV
+``units``       translation-memory units (:class:`~termbase.models.TranslationUnit`): TMX, PO, XLIFF
+``pairs``       source/target pairs to check (:class:`~termbase.models.BilingualUnit`): PO, XLIFF,
+                TMX, two-column TSV
+``text``        the plain text of a document, for extraction (:class:`~termbase.models.Document`):
+                text, HTML, DOCX, and the source or target side of PO, XLIFF and TMX
+==============  =====================================================================================
+
+Each format parses its files in one place: where a format offers several views (PO pairs, units and
+text), all are made from the same parse, so inline markup, errors and line numbers are the same in
+every command. Readers take a :class:`~termbase.fsutil.Source` (a path, ``-`` or a binary file);
+writers take a path (``-`` is standard output). This module imports no format: the registry
+(:mod:`termbase.formats.registry`) finds them.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import BinaryIO, Iterable, Iterator, Union
 
 from ..errors import UnsupportedFormat, ValidationError
+from ..fsutil import Source
 from ..languages import normalize_lang
-from ..models import STATUSES, TERM_TYPES, Concept, Term, TranslationUnit
+from ..models import STATUSES, TERM_TYPES, BilingualUnit, Concept, Document, Term, TranslationUnit
 
-
-@dataclass(frozen=True)
-class BilingualUnit:
-    """One source/target pair read from a translation file, for checking (PO, XLIFF, TMX, TSV)."""
-
-    source: str
-    target: str
-    source_lang: str | None
-    target_lang: str | None
-    line: int | None = None
-    id: str | None = None
-    fuzzy: bool = False
-    translated: bool = True
+#: What a format can read, and what each means in messages.
+READ_CAPABILITIES = {
+    "concepts": "a termbase",
+    "units": "a translation memory",
+    "pairs": "translations to check",
+    "text": "a document's text",
+}
+#: What a format can write.
+WRITE_CAPABILITIES = {"concepts": "a termbase", "units": "a translation memory"}
+#: The sides of a bilingual file whose text extraction reads.
+SIDES = ("source", "target")
+#: What readers take: a path (``-`` for standard input), an open binary file, or a Source.
+SourceLike = Union[str, Path, BinaryIO, Source]
 
 
 class Format:
-    """Base class of a file format. Subclasses set the class attributes and override what they support.
+    """Base class of a file format.
 
-    ``kind`` says what the format carries: ``"termbase"`` (concepts), ``"tm"`` (translation units),
-    ``"bilingual"`` (source/target pairs that can only be checked, like two-column TSV).
+    Subclasses set ``name`` (the format's name for users), ``extensions`` (lower case, no dot),
+    ``description``, ``reads`` and ``writes`` (subsets of :data:`READ_CAPABILITIES` and
+    :data:`WRITE_CAPABILITIES`), implement the ``_read_*``/``_write_*`` methods those promise, and may
+    implement :meth:`sniff` to be recognised by content. Callers use the public ``read_*``/``write_*``
+    methods, which refuse what the format does not declare.
     """
 
     name: str = ""
     extensions: tuple[str, ...] = ()
-    kind: str = "termbase"
     description: str = ""
+    reads: frozenset[str] = frozenset()
+    writes: frozenset[str] = frozenset()
+    #: A file may hold several target languages (TMX): its pairs each carry their own, and a
+    #: language termbase does not handle is a pair to skip, not an error.
+    multilingual: bool = False
 
-    # termbase formats
-    def read_concepts(self, path: Path, *, langs: list[str] | None = None) -> Iterator[Concept]:
+    def sniff(self, head: bytes) -> bool:
+        """Whether the first bytes of a file show it is in this format (default: cannot tell)."""
+        return False
+
+    # ------------------------------------------------------------------ reading
+    # The public methods take what users give (a path, "-", a binary file or a Source), check the
+    # capability, and call the format's own ``_read_*``/``_write_*``, which get a Source.
+    def read_concepts(self, src: SourceLike, *, langs: list[str] | None = None) -> Iterator[Concept]:
         """Concepts of a termbase file; ``langs`` keeps only those languages (or names them, for
         formats whose files do not say, like OmegaT glossaries: ``[source, target]``)."""
-        raise UnsupportedFormat(f"{self.name} files cannot be read as a termbase")
+        return self._read_concepts(self._source("concepts", src), langs=langs)
 
-    def write_concepts(self, concepts: Iterable[Concept], path: Path, *, langs: list[str] | None = None) -> int:
-        raise UnsupportedFormat(f"a termbase cannot be written as {self.name}")
+    def read_units(self, src: SourceLike) -> Iterator[TranslationUnit]:
+        """Translation-memory units (languages normalised; a language termbase lacks is an error)."""
+        return self._read_units(self._source("units", src))
 
-    # translation-memory formats
-    def read_units(self, path: Path) -> Iterator[TranslationUnit]:
-        raise UnsupportedFormat(f"{self.name} files cannot be read as a translation memory")
+    def read_pairs(self, src: SourceLike, *, source_lang: str | None = None) -> Iterator[BilingualUnit]:
+        """Source/target pairs with their lines, untranslated and fuzzy ones included (flagged).
+        ``source_lang`` says which language is the source where the file holds several (TMX)."""
+        return self._read_pairs(self._source("pairs", src), source_lang=source_lang)
+
+    def read_text(self, src: SourceLike, *, side: str = "source", lang: str | None = None) -> Document:
+        """The plain text of a document; for bilingual files the ``side`` (or language ``lang``)."""
+        if side not in SIDES:
+            raise ValueError(f"side must be one of {SIDES}, not {side!r}")
+        return self._read_text(self._source("text", src), side=side, lang=lang)
+
+    # ------------------------------------------------------------------ writing
+    def write_concepts(self, concepts: Iterable[Concept], dest: str | Path, *, langs: list[str] | None = None) -> int:
+        """Write concepts to ``dest`` (``-``: standard output) atomically; the number written."""
+        self._check("write", "concepts")
+        return self._write_concepts(concepts, dest, langs=langs)
 
     def write_units(
-        self, units: Iterable[TranslationUnit], path: Path, *, source_lang: str, target_langs: list[str]
+        self, units: Iterable[TranslationUnit], dest: str | Path, *, source_lang: str, target_langs: list[str]
     ) -> int:
-        raise UnsupportedFormat(f"a translation memory cannot be written as {self.name}")
+        """Write units to ``dest`` (``-``: standard output) atomically; the number written."""
+        self._check("write", "units")
+        return self._write_units(units, dest, source_lang=source_lang, target_langs=target_langs)
 
-    # bilingual files to check
-    def read_bilingual(self, path: Path) -> Iterator[BilingualUnit]:
-        raise UnsupportedFormat(f"{self.name} files cannot be checked")
+    # ------------------------------------------------------------------ what a format implements
+    def _read_concepts(self, src: Source, *, langs: list[str] | None) -> Iterator[Concept]:
+        raise NotImplementedError
+
+    def _read_units(self, src: Source) -> Iterator[TranslationUnit]:
+        raise NotImplementedError
+
+    def _read_pairs(self, src: Source, *, source_lang: str | None) -> Iterator[BilingualUnit]:
+        raise NotImplementedError
+
+    def _read_text(self, src: Source, *, side: str, lang: str | None) -> Document:
+        raise NotImplementedError
+
+    def _write_concepts(self, concepts: Iterable[Concept], dest: str | Path, *, langs: list[str] | None) -> int:
+        raise NotImplementedError
+
+    def _write_units(
+        self, units: Iterable[TranslationUnit], dest: str | Path, *, source_lang: str, target_langs: list[str]
+    ) -> int:
+        raise NotImplementedError
+
+    def _source(self, what: str, src: SourceLike) -> Source:
+        self._check("read", what)
+        return Source.of(src)
+
+    def _check(self, direction: str, what: str) -> None:
+        if direction == "read" and what not in self.reads:
+            raise UnsupportedFormat(f"{self.name} files cannot be read as {READ_CAPABILITIES[what]}")
+        if direction == "write" and what not in self.writes:
+            raise UnsupportedFormat(f"{WRITE_CAPABILITIES[what]} cannot be written as {self.name}")
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.name!r}>"
 
 
+# ---------------------------------------------------------------------------------- shared helpers
 def keep_langs(concepts: Iterable[Concept], langs: list[str] | None) -> Iterator[Concept]:
     """The ``concepts`` with only their terms in ``langs`` (any codes ``normalize_lang`` takes);
     concepts left without terms are skipped. Without ``langs`` they pass unchanged."""
@@ -83,43 +162,72 @@ def check_term(term: Term, concept: Concept) -> None:
         raise ValidationError(f"concept {concept.id!r}: empty {term.lang} term")
 
 
-_REGISTRY: dict[str, Format] = {}
+def join_paragraphs(texts: Iterable[str]) -> str:
+    """Texts of units as one document, a paragraph each (units are sentences or UI strings, never
+    parts of one sentence); empty ones left out."""
+    return "\n\n".join(t.strip() for t in texts if t and t.strip())
 
 
-def register(fmt: Format) -> Format:
-    _REGISTRY[fmt.name] = fmt
-    return fmt
+def short_lang(code: str | None) -> str | None:
+    """The supported language a file's code names (``kk-KZ`` -> ``kk``), or None (absent, or a
+    language termbase does not handle: extraction then detects it)."""
+    if not code:
+        return None
+    from ..errors import UnknownLanguage
 
-
-def _load_builtin() -> None:
-    # Import the format modules so they register themselves (lazy: only when a format is needed).
-    from . import builtin  # noqa: F401
-
-
-def get_format(name: str) -> Format:
-    """The format called ``name`` (``tbx``, ``csv``, ``tmx`` ...)."""
-    _load_builtin()
     try:
-        return _REGISTRY[name.lower()]
-    except KeyError:
-        raise UnsupportedFormat(f"unknown format {name!r}; supported: {', '.join(sorted(_REGISTRY))}") from None
+        return normalize_lang(code)
+    except UnknownLanguage:
+        return None
 
 
-def format_for_path(path: str | Path, *, kind: str | None = None) -> Format:
-    """The format of a file, by extension (``kind`` narrows it: ``termbase``, ``tm`` or ``bilingual``)."""
-    _load_builtin()
-    name = str(path).lower()
-    for fmt in _REGISTRY.values():
-        if kind == "bilingual" and type(fmt).read_bilingual is Format.read_bilingual:
+def text_from_pairs(name: str, pairs: Iterable[BilingualUnit], side: str) -> Document:
+    """The document made of one side of ``pairs``: their sources, or their targets (in the file's
+    order; the language is the file's, when it names one termbase handles). ``ParseError`` when that
+    side has no text."""
+    if side not in SIDES:
+        raise ValueError(f"side must be one of {SIDES}, not {side!r}")
+    lang: str | None = None
+    texts: list[str] = []
+    for pair in pairs:
+        if side == "source":
+            texts.append(pair.source)
+            lang = lang or short_lang(pair.source_lang)
+        else:
+            texts.append(pair.target)
+            lang = lang or short_lang(pair.target_lang)
+    text = join_paragraphs(texts)
+    if not text:
+        from ..errors import ParseError
+
+        raise ParseError(name, f"no {side} text to read")
+    return Document(name, text, lang)
+
+
+def units_from_pairs(name: str, pairs: Iterable[BilingualUnit]) -> Iterator[TranslationUnit]:
+    """Translation units of the translated pairs (fuzzy ones flagged ``meta={"fuzzy": "yes"}``).
+
+    The languages must be known: a pair whose file does not name them is a ``ParseError``.
+    """
+    from ..errors import ParseError, UnknownLanguage
+
+    cache: dict[tuple[str | None, str | None], tuple[str, str]] = {}
+    for pair in pairs:
+        if not pair.translated or not pair.source.strip():
             continue
-        if kind in ("termbase", "tm") and fmt.kind != kind:
-            continue
-        if any(name.endswith("." + ext) for ext in fmt.extensions):
-            return fmt
-    exts = sorted({e for f in _REGISTRY.values() for e in f.extensions})
-    raise UnsupportedFormat(f"{path}: unknown file type; supported extensions: {', '.join('.' + e for e in exts)}")
-
-
-def all_formats() -> list[Format]:
-    _load_builtin()
-    return list(_REGISTRY.values())
+        key = (pair.source_lang, pair.target_lang)
+        langs = cache.get(key)
+        if langs is None:
+            if not pair.source_lang or not pair.target_lang:
+                raise ParseError(name, "the file does not say its source and target languages", line=pair.line)
+            try:
+                langs = cache[key] = (normalize_lang(pair.source_lang), normalize_lang(pair.target_lang))
+            except UnknownLanguage as exc:
+                raise ParseError(name, str(exc), line=pair.line) from exc
+        source, target = langs
+        yield TranslationUnit(
+            texts={source: pair.source, target: pair.target},
+            context=pair.id,
+            source_lang=source,
+            meta={"fuzzy": "yes"} if pair.fuzzy else {},
+        )

@@ -47,10 +47,10 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from ..errors import ParseError, UnknownLanguage, ValidationError
-from ..fsutil import atomic_write, read_text
+from ..fsutil import Source, atomic_write
 from ..languages import normalize_lang
 from ..models import STATUSES, TERM_TYPES, Concept, Term
-from .base import Format, check_term, keep_langs, register
+from .base import Format, check_term, keep_langs
 from .tbx import language_order
 
 #: Concept columns, in the order written.
@@ -79,12 +79,17 @@ class CsvFormat(Format):
 
     name = "csv"
     extensions = ("csv",)
-    kind = "termbase"
     description = "CSV, one concept per row (UTF-8 with BOM, for Excel and LibreOffice)"
+    reads = frozenset({"concepts"})
+    writes = frozenset({"concepts"})
+
+    def sniff(self, head: bytes) -> bool:
+        first = head.split(b"\n", 1)[0].removeprefix(b"\xef\xbb\xbf").lower()
+        return first.startswith((b"id,subject,", b"id;subject;"))
 
     # -- writing ---------------------------------------------------------------------------------
 
-    def write_concepts(self, concepts: Iterable[Concept], path: Path, *, langs: list[str] | None = None) -> int:
+    def _write_concepts(self, concepts: Iterable[Concept], path: str | Path, *, langs: list[str] | None = None) -> int:
         """Write ``concepts`` and return how many rows were written.
 
         With ``langs`` only those languages are written, in that order, and concepts without a term
@@ -149,13 +154,14 @@ class CsvFormat(Format):
 
     # -- reading ---------------------------------------------------------------------------------
 
-    def read_concepts(self, path: Path, *, langs: list[str] | None = None) -> Iterator[Concept]:
+    def _read_concepts(self, src: Source, *, langs: list[str] | None = None) -> Iterator[Concept]:
         """Yield one concept per non-empty row. ``langs`` keeps only those languages' terms."""
-        yield from keep_langs(_read_concepts(Path(path)), langs)
+        yield from keep_langs(_read_concepts(src), langs)
 
 
-def _read_concepts(path: Path) -> Iterator[Concept]:
-    text = read_text(path)
+def _read_concepts(src: Source) -> Iterator[Concept]:
+    path = src.name
+    text = src.read_text()
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if "," not in first_line and ";" in first_line else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
@@ -177,7 +183,7 @@ def _check_term(term: Term, concept: Concept) -> None:
         raise ValidationError(f"concept {concept.id!r}: language {term.lang!r} cannot name a CSV column")
 
 
-def _rows(reader, path: Path) -> Iterator[tuple[int, list[str]]]:
+def _rows(reader, path: str) -> Iterator[tuple[int, list[str]]]:
     """(first line number, fields) of each record; a quoted field may span several lines."""
     start = 1
     while True:
@@ -195,7 +201,7 @@ def _rows(reader, path: Path) -> Iterator[tuple[int, list[str]]]:
 Column = tuple
 
 
-def _parse_header(header: list[str], path: Path) -> list[Column]:
+def _parse_header(header: list[str], path: str) -> list[Column]:
     columns: list[Column] = []
     seen: dict[tuple, str] = {}
     for raw in header:
@@ -233,7 +239,7 @@ def _parse_header(header: list[str], path: Path) -> list[Column]:
     return columns
 
 
-def _concept(row: list[str], columns: list[Column], width: int, path: Path, line: int) -> Concept:
+def _concept(row: list[str], columns: list[Column], width: int, path: str, line: int) -> Concept:
     if len(row) > width:
         if any(cell.strip() for cell in row[width:]):
             raise ParseError(path, f"{len(row)} fields but the header has {width}", line=line)
@@ -288,5 +294,3 @@ def _concept(row: list[str], columns: list[Column], width: int, path: Path, line
         source=fields.get("source"),
     )
 
-
-register(CsvFormat())

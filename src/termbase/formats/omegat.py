@@ -48,10 +48,10 @@ from pathlib import Path
 from typing import IO, Iterable, Iterator
 
 from ..errors import ParseError, UnknownLanguage, ValidationError
-from ..fsutil import atomic_write, read_text
+from ..fsutil import Source, atomic_write
 from ..languages import normalize_lang
 from ..models import STATUSES, TERM_TYPES, Concept, Term
-from .base import Format, register
+from .base import Format
 
 #: Source-term statuses written to the glossary; the target uses the best of these.
 USABLE_STATUSES = ("preferred", "admitted", "proposed")
@@ -77,10 +77,14 @@ class OmegaTFormat(Format):
 
     name = "omegat"
     extensions = ("utf8", "tab", "txt")
-    kind = "termbase"
     description = "OmegaT glossary (tab-separated source, target, comment) for one language pair"
+    reads = frozenset({"concepts"})
+    writes = frozenset({"concepts"})
 
-    def write_concepts(self, concepts: Iterable[Concept], path: Path, *, langs: list[str] | None = None) -> int:
+    def sniff(self, head: bytes) -> bool:
+        return head.removeprefix(b"\xef\xbb\xbf").startswith(b"# termbase glossary: ")
+
+    def _write_concepts(self, concepts: Iterable[Concept], path: str | Path, *, langs: list[str] | None = None) -> int:
         """Write the ``langs=[source, target]`` glossary; return the number of concepts written."""
         src, tgt = _pair(langs, None)
         bom = not str(path).lower().endswith(".utf8")
@@ -92,10 +96,10 @@ class OmegaTFormat(Format):
                     written += 1
         return written
 
-    def read_concepts(self, path: Path, *, langs: list[str] | None = None) -> Iterator[Concept]:
+    def _read_concepts(self, src: Source, *, langs: list[str] | None = None) -> Iterator[Concept]:
         """Yield the glossary's concepts; ``langs=[source, target]`` unless termbase wrote the file."""
-        path = Path(path)
-        lines = read_text(path).split("\n")
+        path = src.name
+        lines = src.read_text().split("\n")
         m = _HEADER.match(lines[0].rstrip("\r"))
         if langs is None and m is None:
             raise UnknownLanguage(
@@ -136,7 +140,7 @@ class OmegaTFormat(Format):
             yield group.concept()
 
 
-def _norm(code: str, path: Path | None) -> str:
+def _norm(code: str, path: str | None) -> str:
     try:
         return normalize_lang(code)
     except UnknownLanguage as exc:
@@ -145,7 +149,7 @@ def _norm(code: str, path: Path | None) -> str:
         raise ParseError(path, str(exc), line=1) from exc
 
 
-def _pair(langs: list[str] | None, path: Path | None) -> tuple[str, str]:
+def _pair(langs: list[str] | None, path: str | None) -> tuple[str, str]:
     if langs is None or len(langs) != 2:
         raise UnknownLanguage(
             "an OmegaT glossary is for one language pair: give langs=[source, target], e.g. ['en', 'kk']"
@@ -242,5 +246,3 @@ class _Group:
     def concept(self) -> Concept:
         return Concept(self.id, tuple(self.sources + self.targets + self.avoid), note=self.note)
 
-
-register(OmegaTFormat())

@@ -14,7 +14,10 @@ usual gettext formula) and the source language (``X-Source-Language``, read back
 one target language; any other path is a folder (created when missing) that receives
 ``LANG.po`` for each target, so ``export --format po -o DIR`` writes ``DIR/kk.po`` and ``DIR/ru.po``.
 
-Reading goes through polib; its errors become :class:`ParseError` with the line.
+Reading goes through :mod:`termbase.formats.po_syntax` (one parser for every view of the file, with
+the line of each entry and of each error): pairs to check (every entry, flagged untranslated or fuzzy),
+translation-memory units (translated entries; ``#:`` gives document and position, ``#.`` the score,
+``msgctxt`` the context, ``#`` comments the note) and the text of either side for extraction.
 """
 
 from __future__ import annotations
@@ -28,12 +31,14 @@ from typing import Iterable, Iterator
 
 import polib
 
-from ..errors import ParseError, TermbaseError, UnknownLanguage
-from ..fsutil import atomic_write, read_text
-from ..models import TranslationUnit
-from .base import BilingualUnit, Format, register
+from ..errors import OutputError, ParseError, TermbaseError, UnknownLanguage
+from ..fsutil import Source, atomic_write
+from ..languages import normalize_lang
+from ..models import BilingualUnit, Document, TranslationUnit
+from . import po_syntax
+from .base import Format, text_from_pairs
 
-__all__ = ["PoFormat", "PLURAL_FORMS", "read_po", "write_po"]
+__all__ = ["PoFormat", "PLURAL_FORMS", "write_po"]
 
 #: gettext Plural-Forms by language (kk: CLDR one/other; ru: one/few/many).
 PLURAL_FORMS = {
@@ -43,7 +48,6 @@ PLURAL_FORMS = {
 }
 _LANGUAGE_NAMES = {"en": "English", "kk": "Kazakh", "ru": "Russian"}
 _SCORE = re.compile(r"alignment score:? *([0-9]+(?:\.[0-9]+)?)")
-_POLIB_LINE = re.compile(r"\(line (\d+)\)")
 _ESCAPE_REF = re.compile(r"[\s%]")
 
 
@@ -84,24 +88,27 @@ def write_po(
 ) -> int:
     """Write PO file(s) of ``units``; returns the number of units that went into at least one file.
 
-    ``path`` ending in ``.po``: one target language, that file. Otherwise a folder that receives
+    ``path`` ending in ``.po`` (or ``-``, standard output): one target language, that file. Otherwise a folder that receives
     ``LANG.po`` per target language.
     """
-    path = Path(path)
     targets = [t for t in dict.fromkeys(target_langs) if t != source_lang]
     if not targets:
         raise TermbaseError("a PO file needs a target language different from the source")
-    if path.suffix.lower() in (".po", ".pot"):
+    if str(path) == "-" or Path(path).suffix.lower() in (".po", ".pot"):
         if len(targets) != 1:
             raise TermbaseError(
                 f"{path}: a PO file holds one target language, not {', '.join(targets)}; "
-                "give a folder (it gets one LANG.po per language) or a single target language"
+                "write to a folder (it gets one LANG.po per language) or choose one target language"
             )
-        files = {targets[0]: path}
+        files: dict[str, str | Path] = {targets[0]: path}
     else:
+        path = Path(path)
         if path.exists() and not path.is_dir():
-            raise TermbaseError(f"{path}: not a folder; PO export writes one LANG.po per language into a folder")
-        path.mkdir(parents=True, exist_ok=True)
+            raise OutputError(f"{path}: not a folder; PO files are written one LANG.po per language into a folder")
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise OutputError(f"{path}: cannot create the folder: {exc.strerror}") from exc
         files = {t: path / f"{t}.po" for t in targets}
 
     # msgid -> {(context, msgstr): variant}, per language, in first-seen order
@@ -195,103 +202,110 @@ def _match_newlines(msgid: str, msgstr: str) -> str:
     return msgstr
 
 
-# A PO line that is not a comment: a keyword and/or one complete C string. polib silently reads an
-# unterminated string as empty, so the lines are checked before it parses them.
-_PO_LINE = re.compile(r'^\s*(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"(?:[^"\\]|\\.)*"\s*$')
-
-
-def _check_lines(path: Path, text: str) -> None:
-    for n, line in enumerate(text.splitlines(), 1):
-        stripped = line.strip()
-        if not stripped or stripped.startswith("#"):
-            continue
-        if not _PO_LINE.match(line):
-            raise ParseError(path, f"malformed PO file: cannot parse {stripped[:40]!r}", line=n)
-
-
-def _load(path: Path) -> polib.POFile:
-    text = read_text(path)
-    _check_lines(path, text)
-    try:
-        return polib.pofile(text, wrapwidth=0)
-    except (OSError, ValueError) as exc:  # polib reports every syntax error as OSError
-        msg = str(exc)
-        m = _POLIB_LINE.search(msg)
-        line = int(m.group(1)) if m else None
-        detail = msg.split(":", 1)[1].strip() if ":" in msg and m else _POLIB_LINE.sub("", msg).strip()
-        raise ParseError(path, f"malformed PO file: {detail or msg}", line=line) from exc
-
-
-def _langs(path: Path, po: polib.POFile) -> tuple[str, str]:
-    from ..languages import normalize_lang
-
-    target = po.metadata.get("Language", "").strip()
-    if not target:
-        raise ParseError(path, "the PO header has no Language; cannot tell the target language", line=1)
-    source = po.metadata.get("X-Source-Language", "").strip() or "en"
-    try:
-        return normalize_lang(source), normalize_lang(target)
-    except UnknownLanguage as exc:
-        raise ParseError(path, f"PO header: {exc}", line=1) from exc
-
-
-def read_po(path: str | Path) -> Iterator[TranslationUnit]:
-    """The translated entries of a PO file as :class:`TranslationUnit` s (source -> target).
-
-    The target language is the header's ``Language``, the source its ``X-Source-Language`` (default
-    ``en``). ``#:`` gives document and position, ``#.`` the score, ``msgctxt`` the context; fuzzy
-    entries are read with ``meta={"fuzzy": "yes"}``. Obsolete and untranslated entries are skipped.
-    """
-    path = Path(path)
-    po = _load(path)
-    source, target = _langs(path, po)
-    for e in po:
-        if e.obsolete or not e.msgid:
-            continue
-        msgstr = e.msgstr if not e.msgid_plural else e.msgstr_plural.get(0, "")
-        if not msgstr:
-            continue
-        document = position = None
-        if e.occurrences:
-            doc, pos = e.occurrences[0]
-            document = _unref_name(doc)
-            position = int(pos) if pos.isdigit() else None
-        m = _SCORE.search(e.comment or "")
-        yield TranslationUnit(
-            texts={source: e.msgid, target: msgstr},
-            document=document,
-            position=position,
-            score=float(m.group(1)) if m else None,
-            context=e.msgctxt,
-            note=e.tcomment or None,
-            source_lang=source,
-            meta={"fuzzy": "yes"} if "fuzzy" in e.flags else {},
-        )
-
 
 class PoFormat(Format):
-    """Gettext PO: one file per target language (``DIR/kk.po``, ``DIR/ru.po``)."""
+    """Gettext PO/POT: pairs to check, translation-memory units (one file per target language), text."""
 
     name = "po"
-    extensions = ("po",)
-    kind = "tm"
-    description = "gettext PO, one file per target language"
+    extensions = ("po", "pot")
+    description = "gettext PO"
+    reads = frozenset({"units", "pairs", "text"})
+    writes = frozenset({"units"})
     #: pairs scored below this are written ``#, fuzzy``
     fuzzy_below = 0.5
 
-    def read_units(self, path: Path) -> Iterator[TranslationUnit]:
-        return read_po(path)
+    def sniff(self, head: bytes) -> bool:
+        return _MSGID_LINE.search(head) is not None
 
-    def write_units(
-        self, units: Iterable[TranslationUnit], path: Path, *, source_lang: str, target_langs: list[str]
+    def _read_pairs(self, src: Source, *, source_lang: str | None = None) -> Iterator[BilingualUnit]:
+        """Every entry as a pair, in file order, the line of its ``msgid`` as ``line``.
+
+        ``target_lang`` is the header's ``Language`` (``None`` if absent), ``source_lang`` its
+        ``X-Source-Language`` if present, else ``None``; ``id`` the ``msgctxt``. Entries flagged
+        ``#, fuzzy`` have ``fuzzy=True``; an empty ``msgstr`` gives ``translated=False``. A plural
+        entry gives one pair per distinct ``msgstr[n]``: form 0 against ``msgid``, the others against
+        ``msgid_plural``. ``source_lang`` is not used (the file's languages are reported as written).
+        """
+        src_lang = tgt_lang = None
+        for kind, payload in po_syntax.parse(src):
+            if kind == "header":
+                tgt_lang = payload.get("Language") or None
+                src_lang = payload.get("X-Source-Language") or None
+                continue
+            e = payload
+            if e.msgid_plural is None:
+                # positional: the hot path of a 100,000-entry file
+                yield BilingualUnit(e.msgid, e.msgstr, src_lang, tgt_lang, e.line, e.msgctxt, e.fuzzy, bool(e.msgstr))
+                continue
+            seen: set[tuple[str, str]] = set()
+            for n in sorted(e.plurals):
+                pair = (e.msgid if n == 0 else e.msgid_plural, e.plurals[n])
+                if pair in seen:
+                    continue
+                seen.add(pair)
+                yield BilingualUnit(pair[0], pair[1], src_lang, tgt_lang, e.line, e.msgctxt, e.fuzzy, bool(pair[1]))
+
+    def _read_units(self, src: Source) -> Iterator[TranslationUnit]:
+        """The translated entries as units (source -> target).
+
+        The target language is the header's ``Language``, the source its ``X-Source-Language``
+        (default ``en``). The first ``#:`` reference gives document and position, ``#.`` the score,
+        ``msgctxt`` the context, translator comments the note; fuzzy entries come with
+        ``meta={"fuzzy": "yes"}``. Untranslated entries are skipped; a plural entry gives its
+        ``msgid`` and ``msgstr[0]``.
+        """
+        source = target = None
+        for kind, payload in po_syntax.parse(src):
+            if kind == "header":
+                source, target = _langs(src.name, payload)
+                continue
+            e = payload
+            if target is None:
+                raise ParseError(src.name, "the PO file has no header with its Language; cannot tell the target language",
+                                 line=e.line)
+            msgstr = e.msgstr if e.msgid_plural is None else e.plurals.get(0, "")
+            if not msgstr or not e.msgid:
+                continue
+            document = position = score = note = None
+            if e.comments:
+                fields = po_syntax.comment_fields(e.comments)
+                if fields["reference"]:
+                    doc, _, pos = fields["reference"][0].rpartition(":")
+                    document = _unref_name(doc or pos)
+                    position = int(pos) if doc and pos.isdigit() else None
+                m = _SCORE.search("\n".join(fields["extracted"]))
+                score = float(m.group(1)) if m else None
+                note = "\n".join(fields["translator"]) or None
+            yield TranslationUnit(
+                texts={source: e.msgid, target: msgstr},
+                document=document,
+                position=position,
+                score=score,
+                context=e.msgctxt,
+                note=note,
+                source_lang=source,
+                meta={"fuzzy": "yes"} if e.fuzzy else {},
+            )
+
+    def _read_text(self, src: Source, *, side: str = "source", lang: str | None = None) -> Document:
+        """The ``msgid`` s (``side="source"``) or the translations of the entries, a paragraph each."""
+        return text_from_pairs(src.name, self.read_pairs(src), side)
+
+    def _write_units(
+        self, units: Iterable[TranslationUnit], dest: str | Path, *, source_lang: str, target_langs: list[str]
     ) -> int:
-        return write_po(units, path, source_lang=source_lang, target_langs=target_langs, fuzzy_below=self.fuzzy_below)
-
-    def read_bilingual(self, path: Path) -> Iterator[BilingualUnit]:
-        """msgid -> msgstr pairs with their line numbers (a streaming reader; see formats.bilingual)."""
-        from .bilingual import read_po_bilingual
-
-        return read_po_bilingual(path)
+        return write_po(units, dest, source_lang=source_lang, target_langs=target_langs, fuzzy_below=self.fuzzy_below)
 
 
-register(PoFormat())
+_MSGID_LINE = re.compile(rb'(?m)^[ \t]*msgid[ \t]+"')
+
+
+def _langs(name: str, header: dict[str, str]) -> tuple[str, str]:
+    target = header.get("Language", "").strip()
+    if not target:
+        raise ParseError(name, "the PO header has no Language; cannot tell the target language", line=1)
+    source = header.get("X-Source-Language", "").strip() or "en"
+    try:
+        return normalize_lang(source), normalize_lang(target)
+    except UnknownLanguage as exc:
+        raise ParseError(name, f"PO header: {exc}", line=1) from exc

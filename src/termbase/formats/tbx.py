@@ -62,7 +62,7 @@ read by element name. Text is taken as written, with leading and trailing white 
 
 Example::
 
-    >>> from termbase.formats.base import get_format
+    >>> from termbase.formats import get_format
     >>> get_format("tbx").write_concepts(tb.iter_concepts(), Path("out.tbx"))  # doctest: +SKIP
     42
 """
@@ -76,11 +76,11 @@ from typing import IO, Iterable, Iterator
 from lxml import etree
 
 from ..errors import ParseError, UnknownLanguage, ValidationError
-from ..fsutil import atomic_write
+from ..fsutil import Source, atomic_write
 from ..languages import normalize_lang
 from ..models import STATUSES, Concept, Term
 from . import xmlsafe
-from .base import Format, check_term, keep_langs, register
+from .base import Format, check_term, keep_langs
 
 TBX3_NS = "urn:iso:std:iso:30042:ed-2"
 # The namespace of the TBX v3 drafts; LTAC's own TBX-Basic examples still use it.
@@ -185,12 +185,16 @@ class TbxFormat(Format):
 
     name = "tbx"
     extensions = ("tbx",)
-    kind = "termbase"
     description = "TermBase eXchange: writes TBX-Basic v3 (ISO 30042:2019), reads TBX v3 and v2"
+    reads = frozenset({"concepts"})
+    writes = frozenset({"concepts"})
+
+    def sniff(self, head: bytes) -> bool:
+        return xmlsafe.root_name(head) in ("tbx", "martif")
 
     # -- writing ---------------------------------------------------------------------------------
 
-    def write_concepts(self, concepts: Iterable[Concept], path: Path, *, langs: list[str] | None = None) -> int:
+    def _write_concepts(self, concepts: Iterable[Concept], path: str | Path, *, langs: list[str] | None = None) -> int:
         """Write ``concepts`` as TBX-Basic v3 and return how many were written.
 
         With ``langs`` only terms in those languages are written, in that order, and concepts without
@@ -223,13 +227,13 @@ class TbxFormat(Format):
 
     # -- reading ---------------------------------------------------------------------------------
 
-    def read_concepts(self, path: Path, *, langs: list[str] | None = None) -> Iterator[Concept]:
+    def _read_concepts(self, src: Source, *, langs: list[str] | None = None) -> Iterator[Concept]:
         """Stream the concepts of a TBX v3 or v2 file, one conceptEntry/termEntry at a time.
 
         ``langs`` keeps only terms in those languages (concepts left without terms are skipped).
         Raises ``ParseError`` for malformed XML, a file that is not TBX, or an unsupported language.
         """
-        yield from keep_langs(_read_entries(Path(path)), langs)
+        yield from keep_langs(_read_entries(src), langs)
 
 
 # -- writing helpers -------------------------------------------------------------------------------
@@ -320,23 +324,23 @@ def _term_lines(term: Term, concept: Concept) -> list[str]:
 # -- reading helpers -------------------------------------------------------------------------------
 
 
-def _read_entries(path: Path) -> Iterator[Concept]:
+def _read_entries(src: Source) -> Iterator[Concept]:
     # Sniff the root first, then let lxml hand over only finished entries: far fewer events
     # reach Python than with start+end events for every element.
-    events = xmlsafe.iterparse(path, events=("start",))
+    events = xmlsafe.iterparse(src, events=("start",))
     try:
         _, root = next(events)
     finally:
         events.close()
-    reader = _Reader.for_root(root, path)
+    reader = _Reader.for_root(root, src.name)
     entry_tag = f"{{{reader.ns}}}conceptEntry" if reader.ns else "termEntry"
-    for _, elem in xmlsafe.iterparse(path, tags=(entry_tag,), events=("end",)):
+    for _, elem in xmlsafe.iterparse(src, tags=(entry_tag,), events=("end",)):
         concept = reader.concept(elem)
         xmlsafe.release(elem)
         yield concept
 
 
-def _normalize(code: str, path: Path, line: int | None) -> str:
+def _normalize(code: str, path: str, line: int | None) -> str:
     try:
         return normalize_lang(code)
     except UnknownLanguage as exc:
@@ -352,13 +356,13 @@ def _text(el: etree._Element) -> str:
 class _Reader:
     """Turns conceptEntry (v3) / termEntry (v2) elements of one file into Concepts."""
 
-    def __init__(self, path: Path, ns: str | None):
+    def __init__(self, path: str, ns: str | None):
         self.path = path
         self.ns = ns
         self._prefix = f"{{{ns}}}" if ns else ""
 
     @classmethod
-    def for_root(cls, root: etree._Element, path: Path) -> "_Reader":
+    def for_root(cls, root: etree._Element, path: str) -> "_Reader":
         q = etree.QName(root)
         if q.localname == "tbx" and q.namespace in (TBX3_NS, TBX3_DRAFT_NS):
             return cls(path, q.namespace)
@@ -560,5 +564,3 @@ class _Reader:
                 line=el.sourceline,
             ) from None
 
-
-register(TbxFormat())

@@ -16,10 +16,11 @@ Writing produces what the TMX 1.4b DTD requires and what CAT tools need in pract
 
 Units are written one at a time, so a million units take no more memory than a thousand.
 
-Reading streams too (:func:`termbase.formats.xmlsafe.iterparse`, each ``<tu>`` freed when done). The
-text of a ``<seg>`` is its character data and that of ``<hi>``; the native codes inside
-``<bpt>``/``<ept>``/``<it>``/``<ph>``/``<ut>`` (and their ``<sub>`` flows) are not sentence text and
-are left out.
+Reading streams too (:func:`termbase.formats.xmlsafe.iterparse`, each ``<tu>`` freed when done), and
+one parser serves every view of the file: translation-memory units, pairs to check (one per target
+language of each ``<tu>``) and the text of one language for extraction. The text of a ``<seg>`` is its
+character data and that of ``<hi>``; the native codes inside ``<bpt>``/``<ept>``/``<it>``/``<ph>``/
+``<ut>`` (and their ``<sub>`` flows) are not sentence text and are left out, in every view.
 """
 
 from __future__ import annotations
@@ -27,18 +28,18 @@ from __future__ import annotations
 import os
 import re
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Iterable, Iterator
 
-from lxml import etree
-
 from ..errors import ParseError, TermbaseError, UnknownLanguage
-from ..fsutil import atomic_write
-from ..models import TranslationUnit
+from ..fsutil import Source, atomic_write
+from ..languages import normalize_lang
+from ..models import BilingualUnit, Document, TranslationUnit
 from . import xmlsafe
-from .base import BilingualUnit, Format, register
+from .base import Format, join_paragraphs, short_lang
 
-__all__ = ["TmxFormat", "read_tmx", "write_tmx", "tmx_date"]
+__all__ = ["TmxFormat", "write_tmx", "tmx_date"]
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # Characters outside XML 1.0's Char production (section 2.2).
@@ -168,40 +169,29 @@ def _write_header(fh: IO[str], source_lang: str, date: str) -> None:
     )
 
 
-def _local(elem) -> str:
-    tag = elem.tag
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+@dataclass(slots=True)
+class _Tu:
+    """A ``<tu>`` as written: its line, ``tuid``, source language (its own ``srclang`` or the header's),
+    ``(xml:lang as written, text, line)`` of each ``<tuv>``, ``(type, text)`` of each ``<prop>``, notes."""
+
+    line: int | None
+    tuid: str | None
+    srclang: str | None
+    tuvs: list[tuple[str, str, int | None]]
+    props: list[tuple[str, str]]
+    notes: list[str]
 
 
-def _seg_text(elem) -> str:
-    parts = [elem.text or ""]
-    for child in elem:
-        if _local(child) not in _CODE_TAGS:
-            parts.append(_seg_text(child))
-        parts.append(child.tail or "")
-    return "".join(parts)
-
-
-def _lang(path: Path, code: str | None, line: int | None) -> str:
-    from ..languages import normalize_lang
-
-    if not code:
-        raise ParseError(path, "<tuv> without xml:lang", line=line)
-    try:
-        return normalize_lang(code)
-    except UnknownLanguage as exc:
-        raise ParseError(path, f"language {code!r}: {exc}", line=line) from exc
-
-
-def _iter_tu(path: Path) -> Iterator[tuple[etree._Element, str | None]]:
-    """``(tu element, srclang)`` for each ``<tu>``; the element is freed after the caller's turn."""
+def _parse(src: Source) -> Iterator[_Tu]:
+    """Every ``<tu>`` of a TMX file (1.1 to 1.4b), streamed; ``ParseError`` for malformed XML, a file
+    that is not TMX, a ``<tuv>`` without language or ``<seg>``."""
     root_seen = False
     header_src: str | None = None
-    for event, elem in xmlsafe.iterparse(path, events=("start", "end")):
-        name = _local(elem)
+    for event, elem in xmlsafe.iterparse(src, events=("start", "end")):
+        name = xmlsafe.local_name(elem)
         if not root_seen:
             if name != "tmx":
-                raise ParseError(path, f"not a TMX file (root element <{name}>)", line=elem.sourceline)
+                raise ParseError(src.name, f"not a TMX file (root element <{name}>)", line=elem.sourceline)
             root_seen = True
             continue
         if event != "end":
@@ -209,73 +199,130 @@ def _iter_tu(path: Path) -> Iterator[tuple[etree._Element, str | None]]:
         if name == "header":
             header_src = elem.get("srclang")
         elif name == "tu":
-            yield elem, elem.get("srclang") or header_src
+            tuvs: list[tuple[str, str, int | None]] = []
+            props: list[tuple[str, str]] = []
+            notes: list[str] = []
+            for child in elem:
+                kind = xmlsafe.local_name(child)
+                if kind == "tuv":
+                    code = child.get(_XML_LANG) or child.get("lang")  # 'lang' is TMX 1.1
+                    if not code:
+                        raise ParseError(src.name, "<tuv> without xml:lang", line=child.sourceline)
+                    seg = next((c for c in child if xmlsafe.local_name(c) == "seg"), None)
+                    if seg is None:
+                        raise ParseError(src.name, "<tuv> without <seg>", line=child.sourceline)
+                    tuvs.append((code, _seg_text(seg), child.sourceline))
+                elif kind == "prop":
+                    props.append((child.get("type") or "", child.text or ""))
+                elif kind == "note":
+                    notes.append(child.text or "")
+            yield _Tu(elem.sourceline, elem.get("tuid"), elem.get("srclang") or header_src, tuvs, props, notes)
             xmlsafe.release(elem)
 
 
-def _tuvs(path: Path, tu) -> list[tuple[str, str, int | None]]:
-    out = []
-    for tuv in tu:
-        if _local(tuv) != "tuv":
-            continue
-        lang = _lang(path, tuv.get(_XML_LANG) or tuv.get("lang"), tuv.sourceline)
-        seg = next((c for c in tuv if _local(c) == "seg"), None)
-        if seg is None:
-            raise ParseError(path, "<tuv> without <seg>", line=tuv.sourceline)
-        out.append((lang, _seg_text(seg), tuv.sourceline))
-    return out
+def _seg_text(elem) -> str:
+    parts = [elem.text or ""]
+    for child in elem:
+        if xmlsafe.local_name(child) not in _CODE_TAGS:
+            parts.append(_seg_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
-def read_tmx(path: str | Path) -> Iterator[TranslationUnit]:
-    """Stream the units of a TMX file (1.1 to 1.4b) as :class:`TranslationUnit` s.
+def _lang_key(code: str) -> str:
+    """A comparable form of a TMX language code: ``kk`` for ``kk-KZ``, ``KK_kz``, ``kaz``; other
+    languages by their primary subtag (``de`` for ``de-AT``)."""
+    try:
+        return normalize_lang(code)
+    except UnknownLanguage:
+        return code.replace("_", "-").split("-")[0].lower()
 
-    Languages are normalised (``kk-KZ`` -> ``kk``); a language termbase does not support is a
-    :class:`ParseError` naming the line. ``x-document``/``x-position``/``x-score``/``x-context``
-    props fill those fields, other props go to ``meta``, notes to ``note``.
-    """
-    path = Path(path)
-    for tu, src in _iter_tu(path):
+
+def _source_key(tu: _Tu, keys: list[str], want: str | None) -> str | None:
+    """The language key of the unit's source: ``want``, else the tu's or header's ``srclang``; for
+    ``*all*`` or none, English when the unit has it. None when that cannot be told."""
+    if want is not None:
+        return want
+    if tu.srclang and tu.srclang != "*all*":
+        return _lang_key(tu.srclang)
+    return "en" if "en" in keys else None
+
+
+def _units(src: Source) -> Iterator[TranslationUnit]:
+    for tu in _parse(src):
         texts: dict[str, str] = {}
-        for lang, text, line in _tuvs(path, tu):
+        for code, text, line in tu.tuvs:
+            try:
+                lang = normalize_lang(code)
+            except UnknownLanguage as exc:
+                raise ParseError(src.name, f"language {code!r}: {exc}", line=line) from exc
             if lang in texts:
-                raise ParseError(path, f"two <tuv> for language {lang!r} in one <tu>", line=line)
+                raise ParseError(src.name, f"two <tuv> for language {lang!r} in one <tu>", line=line)
             texts[lang] = text
         if not texts:
             continue
         fields: dict[str, str] = {}
         meta: dict[str, str] = {}
-        notes: list[str] = []
-        for child in tu:
-            name = _local(child)
-            if name == "prop":
-                ptype = child.get("type") or ""
-                (fields if ptype in _PROP_FIELDS else meta)[ptype] = child.text or ""
-            elif name == "note":
-                notes.append(child.text or "")
-        source = _source(path, src, texts, tu.sourceline)
+        for ptype, value in tu.props:
+            (fields if ptype in _PROP_FIELDS else meta)[ptype] = value
+        source = _source_key(tu, list(texts), None)
+        if source not in texts:
+            source = next(iter(texts))
         try:
             position = int(fields["x-position"]) if "x-position" in fields else None
             score = float(fields["x-score"]) if "x-score" in fields else None
         except ValueError as exc:
-            raise ParseError(path, f"bad x-position or x-score prop: {exc}", line=tu.sourceline) from exc
+            raise ParseError(src.name, f"bad x-position or x-score prop: {exc}", line=tu.line) from exc
         yield TranslationUnit(
             texts=texts,
             document=fields.get("x-document"),
             position=position,
             score=score,
             context=fields.get("x-context"),
-            note="\n".join(notes) if notes else None,
+            note="\n".join(tu.notes) if tu.notes else None,
             source_lang=source,
             meta=meta,
         )
 
 
-def _source(path: Path, src: str | None, texts: dict[str, str], line: int | None) -> str:
-    if src and src != "*all*":
-        lang = _lang(path, src, line)
-        if lang in texts:
-            return lang
-    return "en" if "en" in texts else next(iter(texts))
+def _pairs(src: Source, source_lang: str | None) -> Iterator[BilingualUnit]:
+    want = _lang_key(source_lang) if source_lang else None
+    for tu in _parse(src):
+        keys = [_lang_key(code) for code, _, _ in tu.tuvs]
+        src_key = _source_key(tu, keys, want)
+        if src_key is None:
+            raise ParseError(src.name, "the <tu> does not say which language is its source (srclang)", line=tu.line)
+        if src_key not in keys:
+            continue  # no source text: nothing to check
+        source_code, source_text, _ = tu.tuvs[keys.index(src_key)]
+        done = {src_key}
+        for key, (code, text, _) in zip(keys, tu.tuvs):
+            if key in done:
+                continue
+            done.add(key)
+            yield BilingualUnit(
+                source=source_text, target=text, source_lang=source_code, target_lang=code,
+                line=tu.line, id=tu.tuid, fuzzy=False, translated=bool(text.strip()),
+            )
+
+
+def _document(src: Source, side: str, lang: str | None) -> Document:
+    chosen = normalize_lang(lang) if lang else None
+    texts: list[str] = []
+    for tu in _parse(src):
+        keys = [_lang_key(code) for code, _, _ in tu.tuvs]
+        if chosen is None:
+            src_key = _source_key(tu, keys, None) or (keys[0] if keys else None)
+            pick = next((k for k in keys if (k == src_key) == (side == "source")), None)
+            if pick is None or short_lang(pick) is None:
+                continue
+            chosen = pick  # the first unit decides the language of the whole text
+        if chosen in keys:
+            texts.append(tu.tuvs[keys.index(chosen)][1])
+    text = join_paragraphs(texts)
+    if not text:
+        raise ParseError(src.name, f"no {lang or side} text to read")
+    return Document(src.name, text, chosen)
 
 
 class TmxFormat(Format):
@@ -283,24 +330,39 @@ class TmxFormat(Format):
 
     name = "tmx"
     extensions = ("tmx",)
-    kind = "tm"
     description = "TMX 1.4b translation memory"
+    reads = frozenset({"units", "pairs", "text"})
+    writes = frozenset({"units"})
+    multilingual = True
 
-    def read_units(self, path: Path) -> Iterator[TranslationUnit]:
-        return read_tmx(path)
+    def sniff(self, head: bytes) -> bool:
+        return xmlsafe.root_name(head) == "tmx"
 
-    def write_units(
-        self, units: Iterable[TranslationUnit], path: Path, *, source_lang: str, target_langs: list[str]
+    def _read_units(self, src: Source) -> Iterator[TranslationUnit]:
+        """Stream the units. Languages are normalised (``kk-KZ`` -> ``kk``); one termbase does not
+        support is a :class:`ParseError` naming the line. ``x-document``/``x-position``/``x-score``/
+        ``x-context`` props fill those fields, other props go to ``meta``, notes to ``note``."""
+        return _units(src)
+
+    def _read_pairs(self, src: Source, *, source_lang: str | None = None) -> Iterator[BilingualUnit]:
+        """One pair per ``<tu>`` and target language in it: source -> target.
+
+        The source is the ``<tuv>`` in ``source_lang`` if given, else in the ``<tu>``'s or the
+        header's ``srclang`` (English for ``*all*``); every other ``<tuv>`` is a target, its
+        ``xml:lang`` as written (``kk-KZ``, or a language termbase does not check, like ``de``).
+        An empty target gives ``translated=False``; a ``<tu>`` without a source ``<tuv>`` gives no
+        pairs. ``id`` is the ``tuid``, ``line`` the line of the ``<tu>``.
+        """
+        return _pairs(src, source_lang)
+
+    def _read_text(self, src: Source, *, side: str = "source", lang: str | None = None) -> Document:
+        """The texts of one language, a paragraph per ``<tu>``: ``lang``, else the source
+        (``side="source"``) or the first other language."""
+        return _document(src, side, lang)
+
+    def _write_units(
+        self, units: Iterable[TranslationUnit], dest: str | Path, *, source_lang: str, target_langs: list[str]
     ) -> int:
         if not target_langs:
             raise TermbaseError("a TMX file needs at least one target language besides the source")
-        return write_tmx(units, path, source_lang=source_lang, target_langs=target_langs)
-
-    def read_bilingual(self, path: Path, *, source_lang: str | None = None) -> Iterator[BilingualUnit]:
-        """One pair per target language of each ``<tu>``: source -> target (see formats.bilingual)."""
-        from .bilingual import read_tmx_bilingual
-
-        return read_tmx_bilingual(path, source_lang=source_lang)
-
-
-register(TmxFormat())
+        return write_tmx(units, dest, source_lang=source_lang, target_langs=target_langs)

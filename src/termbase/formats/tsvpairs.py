@@ -1,42 +1,38 @@
-"""Two-column TSV translation files: ``source<TAB>target``, one pair per line, read for checking.
+"""Two-column TSV translation files: ``source<TAB>target``, one pair per line.
 
 An optional first line names the columns' languages (``en<TAB>kk``) or just says
 ``source<TAB>target``. Blank lines are skipped. A line that does not have exactly two columns is an
 error with its line number (so a glossary TSV passed by mistake is refused, not misread). An empty
 target means untranslated. No quoting or escapes: tabs and newlines cannot occur inside a text.
+Read as pairs to check, as translation-memory units (when the header names the languages) and as text.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Iterator
 
 from ..errors import ParseError, UnknownLanguage
-from ..fsutil import read_text
-from .base import BilingualUnit, Format, register
+from ..fsutil import Source
+from ..languages import normalize_lang
+from ..models import BilingualUnit, Document, TranslationUnit
+from .base import Format, text_from_pairs, units_from_pairs
 
-__all__ = ["read_tsv_bilingual", "TsvPairsFormat"]
+__all__ = ["TsvPairsFormat"]
 
 
 def _header_langs(cells: list[str]) -> tuple[str, str] | None:
     if [c.strip().lower() for c in cells] == ["source", "target"]:
         return ("", "")
-    from ..languages import normalize_lang
-
     try:
         return normalize_lang(cells[0].strip()), normalize_lang(cells[1].strip())
     except UnknownLanguage:
         return None
 
 
-def read_tsv_bilingual(path: str | Path) -> Iterator[BilingualUnit]:
-    """Stream a two-column TSV file as :class:`BilingualUnit` s (``line`` is the file line).
-
-    ``source_lang``/``target_lang`` come from a language header line, else ``None``.
-    """
-    path = Path(path)
-    text = read_text(path)
-    src = tgt = None
+def _pairs(src: Source) -> Iterator[BilingualUnit]:
+    """Stream the pairs (``line`` is the file line); the languages come from a header line, else ``None``."""
+    text = src.read_text()
+    source_lang = target_lang = None
     first = True
     for lineno, raw in enumerate(text.split("\n"), 1):
         line = raw.rstrip("\r")
@@ -44,30 +40,32 @@ def read_tsv_bilingual(path: str | Path) -> Iterator[BilingualUnit]:
             continue
         cells = line.split("\t")
         if len(cells) != 2:
-            raise ParseError(path, f"expected 2 tab-separated columns (source, target), got {len(cells)}",
+            raise ParseError(src.name, f"expected 2 tab-separated columns (source, target), got {len(cells)}",
                              line=lineno)
         if first:
             first = False
             langs = _header_langs(cells)
             if langs is not None:
-                src, tgt = (langs[0] or None), (langs[1] or None)
+                source_lang, target_lang = (langs[0] or None), (langs[1] or None)
                 continue
         source, target = cells[0].strip(), cells[1].strip()
-        yield BilingualUnit(source=source, target=target, source_lang=src, target_lang=tgt,
+        yield BilingualUnit(source=source, target=target, source_lang=source_lang, target_lang=target_lang,
                             line=lineno, translated=bool(target))
 
 
 class TsvPairsFormat(Format):
-    """Two-column TSV (source, target) for checking; not a glossary (see ``glossaries/README.md``)."""
+    """Two-column TSV (source, target); not a glossary (see ``glossaries/README.md``)."""
 
-    name = "tsv-pairs"
+    name = "tsv"
     extensions = ("tsv",)
-    # Not "tm": a tab-separated TM or glossary import must never land here by extension.
-    kind = "bilingual"
-    description = "two-column TSV: source<TAB>target (read for checking)"
+    description = "two-column TSV (source<TAB>target)"
+    reads = frozenset({"units", "pairs", "text"})
 
-    def read_bilingual(self, path: Path) -> Iterator[BilingualUnit]:
-        return read_tsv_bilingual(path)
+    def _read_pairs(self, src: Source, *, source_lang: str | None = None) -> Iterator[BilingualUnit]:
+        return _pairs(src)
 
+    def _read_units(self, src: Source) -> Iterator[TranslationUnit]:
+        return units_from_pairs(src.name, _pairs(src))
 
-register(TsvPairsFormat())
+    def _read_text(self, src: Source, *, side: str = "source", lang: str | None = None) -> Document:
+        return text_from_pairs(src.name, _pairs(src), side)

@@ -1,7 +1,9 @@
-"""XLIFF 1.2 and 2.x (2.0, 2.1, 2.2) bilingual files, read for checking.
+"""XLIFF 1.2 and 2.x (2.0, 2.1, 2.2) bilingual files: read as pairs to check, as translation-memory
+units and as text.
 
-Only reading is supported: each translatable segment becomes a :class:`BilingualUnit` with the line
-of its ``<trans-unit>`` (1.2) or ``<segment>`` (2.x). The file is streamed, so memory stays flat.
+Each translatable segment becomes a :class:`~termbase.models.BilingualUnit` with the line of its
+``<trans-unit>`` (1.2) or ``<segment>`` (2.x); units (the translated, non-draft segments) and the text
+of either side are made from those pairs. The file is streamed, so memory stays flat.
 
 States (what is skipped by a check):
 
@@ -16,16 +18,17 @@ States (what is skipped by a check):
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Iterator
 
 from lxml import etree
 
 from ..errors import ParseError
+from ..fsutil import Source
+from ..models import BilingualUnit, Document, TranslationUnit
 from . import xmlsafe
-from .base import BilingualUnit, Format, register
+from .base import Format, text_from_pairs, units_from_pairs
 
-__all__ = ["read_xliff_bilingual", "XliffFormat"]
+__all__ = ["XliffFormat"]
 
 _NS1 = ("urn:oasis:names:tc:xliff:document:1.2", "urn:oasis:names:tc:xliff:document:1.1",
         "urn:oasis:names:tc:xliff:document:1.0")
@@ -70,7 +73,7 @@ def _child(elem: etree._Element, name: str) -> etree._Element | None:
     return None
 
 
-def read_xliff_bilingual(path: str | Path) -> Iterator[BilingualUnit]:
+def _pairs(src: Source) -> Iterator[BilingualUnit]:
     """Stream the segments of an XLIFF 1.2 or 2.x file as :class:`BilingualUnit` s.
 
     Languages are the file's as written (1.2: ``<file source-language target-language>``;
@@ -79,15 +82,14 @@ def read_xliff_bilingual(path: str | Path) -> Iterator[BilingualUnit]:
 
     Raises :class:`ParseError` for malformed XML, a file that is not XLIFF or an unknown version.
     """
-    path = Path(path)
     version: int | None = None
     src_lang = tgt_lang = None
-    for event, elem in xmlsafe.iterparse(path, events=("start", "end")):
+    for event, elem in xmlsafe.iterparse(src, events=("start", "end")):
         name = _local(elem)
         if version is None:
             if name != "xliff":
-                raise ParseError(path, f"not an XLIFF file (root element <{name}>)", line=elem.sourceline)
-            version = _version(path, elem)
+                raise ParseError(src.name, f"not an XLIFF file (root element <{name}>)", line=elem.sourceline)
+            version = _version(src.name, elem)
             if version == 2:
                 src_lang, tgt_lang = elem.get("srcLang"), elem.get("trgLang")
             continue
@@ -105,7 +107,7 @@ def read_xliff_bilingual(path: str | Path) -> Iterator[BilingualUnit]:
             xmlsafe.release(elem)
 
 
-def _version(path: Path, root: etree._Element) -> int:
+def _version(path: str, root: etree._Element) -> int:
     ns = etree.QName(root).namespace
     declared = root.get("version") or ""
     if ns in _NS1 or (ns is None and declared.startswith("1.")):
@@ -160,15 +162,22 @@ def _units_2(unit: etree._Element, src_lang, tgt_lang) -> Iterator[BilingualUnit
 
 
 class XliffFormat(Format):
-    """XLIFF 1.2 / 2.x: bilingual translation files (read for checking)."""
+    """XLIFF 1.2 / 2.x bilingual files."""
 
     name = "xliff"
     extensions = ("xlf", "xliff")
-    kind = "tm"
-    description = "XLIFF 1.2 and 2.x bilingual files (read for checking)"
+    description = "XLIFF 1.2 or 2.x"
+    reads = frozenset({"units", "pairs", "text"})
 
-    def read_bilingual(self, path: Path) -> Iterator[BilingualUnit]:
-        return read_xliff_bilingual(path)
+    def sniff(self, head: bytes) -> bool:
+        return xmlsafe.root_name(head) == "xliff"
 
+    def _read_pairs(self, src: Source, *, source_lang: str | None = None) -> Iterator[BilingualUnit]:
+        return _pairs(src)
 
-register(XliffFormat())
+    def _read_units(self, src: Source) -> Iterator[TranslationUnit]:
+        """The translated segments as units; drafts (fuzzy) come with ``meta={"fuzzy": "yes"}``."""
+        return units_from_pairs(src.name, _pairs(src))
+
+    def _read_text(self, src: Source, *, side: str = "source", lang: str | None = None) -> Document:
+        return text_from_pairs(src.name, _pairs(src), side)

@@ -1,65 +1,49 @@
 """Parsing untrusted XML: no external entities, no DTD loading, no network, no entity-expansion bombs.
 
-Every XML reader in termbase goes through :func:`parse` or :func:`iterparse`.
+Every XML reader in termbase goes through :func:`iterparse` (or :func:`root_name` to recognise a file).
 """
 
 from __future__ import annotations
 
-from pathlib import Path
+import re
 from typing import Iterator
 
 from lxml import etree
 
 from ..errors import ParseError
+from ..fsutil import Source
 
 _PARSER_OPTIONS = dict(
     resolve_entities=False,  # never expand entities declared in an internal or external DTD
     no_network=True,
     load_dtd=False,
-    dtd_validation=False,
     huge_tree=False,  # keeps libxml2's limits against expansion bombs and deep nesting
-    remove_comments=False,
 )
 
 
-def _reject_entity_declarations(path: Path) -> None:
+def _reject_entity_declarations(src: Source, head: bytes) -> None:
     # A DOCTYPE with <!ENTITY is the vector of billion-laughs and XXE; TMX/TBX/XLIFF never need one.
-    with open(path, "rb") as fh:
-        head = fh.read(65536)
     if b"<!ENTITY" in head.upper():
-        raise ParseError(path, "XML declares entities (<!ENTITY>); refused for safety")
+        raise ParseError(src.name, "XML declares entities (<!ENTITY>); refused for safety")
 
 
-def parse(path: str | Path) -> etree._ElementTree:
-    """Parse a whole (small) XML file safely, or raise ``ParseError`` with the line."""
-    path = Path(path)
-    _check_file(path)
-    _reject_entity_declarations(path)
-    parser = etree.XMLParser(**_PARSER_OPTIONS)
-    try:
-        return etree.parse(str(path), parser)
-    except etree.XMLSyntaxError as exc:
-        raise ParseError(path, f"malformed XML: {_msg(exc)}", line=exc.lineno) from exc
-    except OSError as exc:
-        raise ParseError(path, f"cannot read: {exc}") from exc
+def iterparse(
+    src: Source, tags: tuple[str, ...] | None = None, events: tuple[str, ...] = ("end",)
+) -> Iterator[tuple[str, etree._Element]]:
+    """Stream ``(event, element)`` pairs from an XML file with flat memory.
 
-
-def iterparse(path: str | Path, tags: tuple[str, ...] | None = None, events=("end",)) -> Iterator[tuple[str, etree._Element]]:
-    """Stream ``(event, element)`` pairs from a large XML file with flat memory.
-
-    The caller must :func:`release` elements it has finished with.
+    The caller must :func:`release` elements it has finished with. Malformed XML is a
+    :class:`ParseError` with the line.
     """
-    path = Path(path)
-    _check_file(path)
-    _reject_entity_declarations(path)
-    try:
-        ctx = etree.iterparse(
-            str(path), events=events, tag=tags, resolve_entities=False, no_network=True,
-            load_dtd=False, huge_tree=False, remove_comments=True,
-        )
-        yield from ctx
-    except etree.XMLSyntaxError as exc:
-        raise ParseError(path, f"malformed XML: {_msg(exc)}", line=exc.lineno) from exc
+    head = src.head()
+    if not head.strip():
+        raise ParseError(src.name, "file is empty")
+    _reject_entity_declarations(src, head)
+    with src.open() as fh:
+        try:
+            yield from etree.iterparse(fh, events=events, tag=tags, remove_comments=True, **_PARSER_OPTIONS)
+        except etree.XMLSyntaxError as exc:
+            raise ParseError(src.name, f"malformed XML: {_msg(exc)}", line=exc.lineno) from exc
 
 
 def release(elem: etree._Element) -> None:
@@ -71,16 +55,33 @@ def release(elem: etree._Element) -> None:
             del parent[0]
 
 
-def _check_file(path: Path) -> None:
-    try:
-        with open(path, "rb") as fh:
-            head = fh.read(4096)
-    except FileNotFoundError as exc:
-        raise ParseError(path, "no such file") from exc
-    except IsADirectoryError as exc:
-        raise ParseError(path, "is a directory, not a file") from exc
-    if not head.strip():
-        raise ParseError(path, "file is empty")
+def local_name(elem: etree._Element) -> str:
+    """The tag of ``elem`` without its namespace; ``""`` for comments and processing instructions."""
+    tag = elem.tag
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+# The XML declaration, comments, processing instructions and a DOCTYPE (without an internal subset
+# holding '>') may come before the root element.
+_PROLOG = re.compile(r"\s*(?:<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>|\s)*", re.S)
+_ROOT = re.compile(r"<([A-Za-z_][\w.:-]*)")
+
+
+def root_name(head: bytes) -> str | None:
+    """The local name of the root element of an XML document that begins with ``head``, or None.
+
+    >>> root_name(b'<?xml version="1.0"?>\\n<!-- x --><tmx version="1.4">')
+    'tmx'
+    >>> root_name(b"plain text") is None
+    True
+    """
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = head.decode("utf-16", errors="ignore")
+    else:
+        text = head.decode("utf-8", errors="ignore").lstrip("\ufeff")
+    m = _PROLOG.match(text)
+    root = _ROOT.match(text, m.end() if m else 0)
+    return root.group(1).rsplit(":", 1)[-1] if root else None
 
 
 def _msg(exc: etree.XMLSyntaxError) -> str:

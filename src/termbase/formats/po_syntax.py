@@ -1,30 +1,39 @@
-"""Bilingual readers for checking: PO/POT and TMX files as :class:`BilingualUnit` streams with line numbers.
+"""The syntax of gettext PO files: entries with the line of each ``msgid``, streamed.
 
-These are the ``read_bilingual`` halves of the PO and TMX formats (the format classes live in
-``formats/po.py`` and ``formats/tmx.py``). Both stream: memory stays flat on 100,000-unit files.
+One parser serves every view of a PO file (pairs to check, translation-memory units, a document's
+text), so a malformed file fails the same way everywhere, with the line of the problem. It is our own
+rather than polib's because a check needs the line of each ``msgid`` (polib records where an entry's
+comments start), a :class:`ParseError` with the line (polib raises a bare ``IOError``, and reads an
+unterminated string as empty), and speed: polib takes about 5 s to load a 100,000-entry file, more
+than the whole terminology check of it.
 
-The PO reader is a small line-based parser rather than polib because checking needs the line of each
-``msgid`` (polib records the line where an entry's comments start), a :class:`ParseError` with the
-line of the problem (polib raises a bare ``IOError``), and speed: polib takes about 5 s to load a
-100,000-entry file, more than the whole terminology check of it.
+Entries in the usual layout are matched whole by one regular expression; anything else goes through
+a line parser that says exactly what is wrong.
 """
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
-from typing import Iterator
-
-from lxml import etree
+from typing import Iterator, NamedTuple
 
 from ..errors import ParseError
-from ..fsutil import read_text
-from . import xmlsafe
-from .base import BilingualUnit
+from ..fsutil import Source
 
-__all__ = ["read_po_bilingual", "read_tmx_bilingual", "po_header"]
+__all__ = ["PoEntry", "parse", "header_fields", "comment_fields"]
 
-# --------------------------------------------------------------------------------------------- PO
+
+class PoEntry(NamedTuple):
+    """One message. ``plurals`` maps n to ``msgstr[n]`` for a plural entry (``msgstr`` is then None);
+    ``line`` is the line of the ``msgid``; ``comments`` the raw comment lines above it."""
+
+    msgctxt: str | None
+    msgid: str
+    msgid_plural: str | None
+    msgstr: str | None
+    plurals: dict[int, str] | None
+    line: int
+    fuzzy: bool
+    comments: str
 
 _KEYWORD_RE = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr)(?:\[(\d+)\])?[ \t]*(.*)")
 # A PO string: quotes around characters that are not quotes or backslashes, or escape sequences.
@@ -45,7 +54,7 @@ def _unescape_one(m: re.Match) -> str:
     return code  # unknown escape ("\\q", "\\8", "\\x" without digits): keep the character, as msgunfmt does
 
 
-def _po_string(text: str, path: Path, line: int) -> str:
+def _po_string(text: str, path: str, line: int) -> str:
     # Fast path: a quoted string without backslashes or inner quotes (most lines of most files).
     if len(text) >= 2 and text[0] == '"' and text[-1] == '"':
         inner = text[1:-1]
@@ -62,7 +71,7 @@ def _po_string(text: str, path: Path, line: int) -> str:
 
 class _Entry:
     __slots__ = ("ctxt", "msgid", "msgid_plural", "msgstr", "plural_strs", "line", "fuzzy", "last", "has_any",
-                 "complete")
+                 "complete", "comments")
 
     def __init__(self) -> None:
         self.ctxt: str | None = None
@@ -75,55 +84,7 @@ class _Entry:
         self.last: str | tuple[str, int] | None = None  # the field a continuation line extends
         self.has_any = False  # a keyword line was seen (comments alone do not make an entry)
         self.complete = False  # a msgstr or msgstr[n] was seen
-
-
-def po_header(path: str | Path) -> dict[str, str]:
-    """The header fields of a PO file (``{"Language": "kk", ...}``); empty when it has none."""
-    for kind, payload in _parse_po(Path(path)):
-        if kind == "header":
-            return payload
-        break
-    return {}
-
-
-def read_po_bilingual(path: str | Path) -> Iterator[BilingualUnit]:
-    """Stream the entries of a PO/POT file as :class:`BilingualUnit` s, in file order.
-
-    ``target_lang`` is the header's ``Language`` (``None`` if absent), ``source_lang`` its
-    ``X-Source-Language`` if present, else ``None``. ``line`` is the line of the ``msgid``, ``id``
-    the ``msgctxt``. Entries flagged ``#, fuzzy`` have ``fuzzy=True``; empty ``msgstr`` gives
-    ``translated=False``. Obsolete (``#~``) entries and the header are not units. A plural entry
-    gives one unit per distinct ``msgstr[n]``: form 0 against ``msgid``, the others against
-    ``msgid_plural``.
-
-    >>> [u.target for u in read_po_bilingual("tests/data/check/apk.kk.po")][:1]  # doctest: +SKIP
-    ['Қазақстан халқы Ассамблеясының сессиясы']
-
-    Raises :class:`ParseError` (with the line) for malformed files.
-    """
-    path = Path(path)
-    source_lang = target_lang = None
-    for kind, payload in _parse_po(path):
-        if kind == "header":
-            target_lang = payload.get("Language") or None
-            source_lang = payload.get("X-Source-Language") or None
-            continue
-        ctxt, msgid, msgid_plural, msgstr, plural_strs, line, fuzzy = payload
-        if msgid_plural is None:
-            # positional: the hot path of a 100,000-entry file
-            yield BilingualUnit(msgid, msgstr, source_lang, target_lang, line, ctxt, fuzzy, bool(msgstr))
-            continue
-        seen: set[tuple[str, str]] = set()
-        for n in sorted(plural_strs):
-            source = msgid if n == 0 else msgid_plural
-            target = plural_strs[n]
-            if (source, target) in seen:
-                continue
-            seen.add((source, target))
-            yield BilingualUnit(
-                source=source, target=target, source_lang=source_lang, target_lang=target_lang,
-                line=line, id=ctxt, fuzzy=fuzzy, translated=bool(target),
-            )
+        self.comments: list[str] = []  # the comment lines above the entry
 
 
 # One entry in the usual layout, matched whole (the fast path of _parse_po): comment and blank
@@ -138,17 +99,23 @@ _ENTRY_RE = re.compile(
 )
 
 
-def _parse_po(path: Path) -> Iterator[tuple[str, object]]:
-    """Yield ``("header", dict)`` once (if there is a header) then ``("entry", (msgctxt, msgid,
-    msgid_plural, msgstr, {n: msgstr[n]} or None, line of msgid, fuzzy))`` per entry."""
-    text = read_text(path)
+def parse(src: Source) -> Iterator[tuple[str, object]]:
+    """Yield ``("header", {field: value})`` once (if the file has a header), then ``("entry",
+    PoEntry)`` for each message in file order. Obsolete (``#~``) entries are comments, not entries.
+
+    >>> import io
+    >>> data = 'msgid ""\nmsgstr "Language: kk\\n"\n\n#: a.txt:3\nmsgid "Senate"\nmsgstr "Сенат"\n'
+    >>> [(kind, getattr(x, "msgstr", x)) for kind, x in parse(Source.of(io.BytesIO(data.encode())))]
+    [('header', {'Language': 'kk'}), ('entry', 'Сенат')]
+    """
+    text = src.read_text()
     if "\r" in text:
         text = text.replace("\r\n", "\n")  # the line parser strips a line's final \r anyway
-    return _parse_po_text(text, path)
+    return _parse_po_text(text, src.name)
 
 
-def _parse_po_text(text: str, path: Path, *, fast: bool = True) -> Iterator[tuple[str, object]]:
-    """:func:`_parse_po` of ``text``: entries in the usual layout are matched whole by one regular
+def _parse_po_text(text: str, path: str, *, fast: bool = True) -> Iterator[tuple[str, object]]:
+    """:func:`parse` of ``text``: entries in the usual layout are matched whole by one regular
     expression, the others parsed line by line (``fast=False``: every entry, for tests)."""
     first = True
     pos, lineno, size = 0, 1, len(text)  # lineno: the line that begins at pos
@@ -183,9 +150,11 @@ def _parse_po_text(text: str, path: Path, *, fast: bool = True) -> Iterator[tupl
                 lineno += lines + (text[pos - 1] == "\n")  # the msgstr line, ended or not
                 if msgid == "" and ctxt is None:  # the header, or a second header-like entry (not a message)
                     if first:
-                        yield ("header", _header_fields(msgstr))
+                        yield ("header", header_fields(msgstr))
                 else:
-                    yield ("entry", (ctxt, msgid, None, msgstr, None, line, fuzzy))
+                    if comments:  # as the line parser keeps them: the comment lines, no blank ones
+                        comments = "\n".join(filter(None, comments.split("\n")))
+                    yield ("entry", PoEntry(ctxt, msgid, None, msgstr, None, line, fuzzy, comments))
                 first = False
                 continue
             # a string with an inner quote or a bad escape: the line parser says where
@@ -203,10 +172,11 @@ def _parse_po_text(text: str, path: Path, *, fast: bool = True) -> Iterator[tupl
         was_first, first = first, False
         if e.msgid == "" and e.ctxt is None:
             if was_first:
-                yield ("header", _header_fields(e.msgstr or ""))
+                yield ("header", header_fields(e.msgstr or ""))
             continue  # a second header-like entry: not a message
         plurals = e.plural_strs if e.msgid_plural is not None else None
-        yield ("entry", (e.ctxt, e.msgid, e.msgid_plural, e.msgstr, plurals, e.line, e.fuzzy))
+        yield ("entry", PoEntry(e.ctxt, e.msgid, e.msgid_plural, e.msgstr, plurals, e.line, e.fuzzy,
+                                "\n".join(e.comments)))
 
 
 def _fast_value(field: str):
@@ -251,7 +221,35 @@ def _comment_fuzzy(comments: str) -> bool:
     return fuzzy
 
 
-def _parse_po_lines(text: str, pos: int, lineno: int, path: Path) -> tuple[_Entry, int, int]:
+def comment_fields(comments: str) -> dict[str, list[str]]:
+    """The comments above an entry by kind: ``"reference"`` (``#:``, split at white space),
+    ``"extracted"`` (``#.``), ``"translator"`` (``#`` and a space), ``"flags"`` (``#,``), as polib
+    reads them; lines of an obsolete entry before it (``#~``) and previous strings (``#|``) are not
+    the entry's.
+
+    >>> comment_fields("# note\n#. score: 0.9\n#: a.txt:3 b.txt:4\n#, fuzzy")["reference"]
+    ['a.txt:3', 'b.txt:4']
+    """
+    out: dict[str, list[str]] = {"reference": [], "extracted": [], "translator": [], "flags": []}
+    for line in comments.split("\n"):
+        if not line.startswith("#"):
+            continue
+        kind = line[1:2]
+        if kind == "~":
+            for values in out.values():
+                values.clear()
+        elif kind == ":":
+            out["reference"].extend(line[2:].split())
+        elif kind == ".":
+            out["extracted"].append(line[2:].strip())
+        elif kind == ",":
+            out["flags"].extend(f.strip() for f in line[2:].split(",") if f.strip())
+        elif kind in (" ", ""):
+            out["translator"].append(line[2:])
+    return out
+
+
+def _parse_po_lines(text: str, pos: int, lineno: int, path: str) -> tuple[_Entry, int, int]:
     """Parse lines from ``pos`` (line ``lineno``) until an entry is complete and the next one
     begins, or the file ends: (the entry, the position and line number where the next begins).
     The entry may hold no keyword (comments or blank lines only: ``has_any`` is false)."""
@@ -268,6 +266,7 @@ def _parse_po_lines(text: str, pos: int, lineno: int, path: Path) -> tuple[_Entr
             if c0 == "#":
                 if cur.complete:  # comments start the next entry
                     return cur, pos, lineno
+                cur.comments.append(line)
                 if line.startswith("#~") and not cur.has_any:
                     cur.fuzzy = False  # flags above an obsolete entry belong to it, not to the next one
                 elif line.startswith("#,"):
@@ -331,7 +330,7 @@ def _parse_po_lines(text: str, pos: int, lineno: int, path: Path) -> tuple[_Entr
     return cur, size, lineno
 
 
-def _header_fields(msgstr: str) -> dict[str, str]:
+def header_fields(msgstr: str) -> dict[str, str]:
     fields: dict[str, str] = {}
     for line in msgstr.split("\n"):
         key, sep, value = line.partition(":")
@@ -340,103 +339,3 @@ def _header_fields(msgstr: str) -> dict[str, str]:
     return fields
 
 
-# -------------------------------------------------------------------------------------------- TMX
-
-_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-# TMX 1.4b, section 3.7: bpt, ept, it, ph and ut hold native codes, not text; hi holds text.
-_TMX_CODE_TAGS = frozenset({"bpt", "ept", "it", "ph", "ut"})
-
-
-def _tmx_text(seg: etree._Element) -> str:
-    parts = [seg.text or ""]
-    for child in seg:
-        tag = child.tag if isinstance(child.tag, str) else ""
-        if tag == "hi" or tag == "sub":
-            parts.append(_tmx_text(child))
-        parts.append(child.tail or "")
-    return "".join(parts)
-
-
-def _lang_key(code: str) -> str:
-    """A comparable form of a TMX language code: ``kk`` for ``kk-KZ``, ``KK_kz``, ``kaz``."""
-    from ..errors import UnknownLanguage
-    from ..languages import normalize_lang
-
-    try:
-        return normalize_lang(code)
-    except UnknownLanguage:
-        return code.replace("_", "-").split("-")[0].lower()
-
-
-def read_tmx_bilingual(path: str | Path, *, source_lang: str | None = None) -> Iterator[BilingualUnit]:
-    """Stream a TMX file as :class:`BilingualUnit` s: one per ``<tu>`` and target language in it.
-
-    The source is the ``<tuv>`` in ``source_lang`` if given, else in the ``<tu>``'s or the header's
-    ``srclang``; every other ``<tuv>`` is a target (its ``xml:lang`` as written, e.g. ``kk-KZ``).
-    An empty target ``<seg>`` gives ``translated=False``; a ``<tu>`` without a source ``<tuv>`` gives
-    no units. ``id`` is the ``tuid``, ``line`` the line of the ``<tu>``. Inline codes (``bpt``,
-    ``ept``, ``it``, ``ph``, ``ut``) are left out of the text; ``hi`` is kept.
-
-    Raises :class:`ParseError` for malformed XML, a file that is not TMX, or ``srclang="*all*"``
-    with no ``source_lang``.
-    """
-    path = Path(path)
-    header_src: str | None = None
-    seen_root = False
-    want = _lang_key(source_lang) if source_lang else None
-    for event, elem in xmlsafe.iterparse(path, events=("start", "end")):
-        tag = elem.tag if isinstance(elem.tag, str) else ""
-        if not seen_root:
-            seen_root = True
-            if tag != "tmx":
-                raise ParseError(path, f"not a TMX file (root element <{etree.QName(elem).localname}>)",
-                                 line=elem.sourceline)
-            continue
-        if event == "start":
-            continue
-        if tag == "header":
-            header_src = elem.get("srclang")
-        elif tag == "tu":
-            yield from _tmx_units(path, elem, want, header_src)
-            elem.clear()
-            parent = elem.getparent()
-            if parent is not None:  # drop finished <tu>s so memory stays flat
-                while elem.getprevious() is not None:
-                    del parent[0]
-
-
-def _tmx_units(path: Path, tu: etree._Element, want: str | None, header_src: str | None) -> Iterator[BilingualUnit]:
-    tuvs: list[tuple[str, str, str]] = []  # (key, code as written, text)
-    for tuv in tu:
-        if tuv.tag != "tuv":
-            continue
-        code = tuv.get(_XML_LANG) or tuv.get("lang")  # 'lang' is TMX 1.1
-        if not code:
-            raise ParseError(path, "<tuv> without xml:lang", line=tuv.sourceline)
-        seg = tuv.find("seg")
-        text = _tmx_text(seg) if seg is not None else ""
-        tuvs.append((_lang_key(code), code, text))
-    src = want
-    if src is None:
-        code = tu.get("srclang") or header_src
-        if not code:
-            raise ParseError(path, "no srclang on <header> or <tu>; say which language is the source",
-                             line=tu.sourceline)
-        if code == "*all*":
-            # any language may be the source: English when the unit has it (our usual source)
-            if not any(key == "en" for key, _, _ in tuvs):
-                raise ParseError(path, 'srclang="*all*": say which language is the source', line=tu.sourceline)
-            code = "en"
-        src = _lang_key(code)
-    source = next(((code, text) for key, code, text in tuvs if key == src), None)
-    if source is None:
-        return
-    done = {src}
-    for key, code, text in tuvs:
-        if key in done:
-            continue
-        done.add(key)
-        yield BilingualUnit(
-            source=source[1], target=text, source_lang=source[0], target_lang=code,
-            line=tu.sourceline, id=tu.get("tuid"), fuzzy=False, translated=bool(text.strip()),
-        )
