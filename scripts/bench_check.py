@@ -51,10 +51,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from termbase.checking import Checker, check_files, check_units  # noqa: E402
-from termbase.formats.base import BilingualUnit  # noqa: E402
-from termbase.formats.bilingual import read_po_bilingual  # noqa: E402
+from termbase.formats import get_format  # noqa: E402
+from termbase.models import BilingualUnit  # noqa: E402
 from termbase.glossary import load_shipped  # noqa: E402
 from termbase.languages import split_words, stem  # noqa: E402
+
+read_pairs = get_format("po").read_pairs
 
 NTREX = Path("/work/shared/eval/parallel/ntrex128")
 TARGETS = {"ru": "newstest2019-ref.rus.txt", "kk": "newstest2019-ref.kaz.txt"}
@@ -153,7 +155,7 @@ def new_words(lang: str, args, concepts, workdir: Path) -> None:
     print(f"new words:      {statistics.median(rates):>9,.0f} units/s CPU (range {min(rates):,.0f}-{max(rates):,.0f}; "
           f"read + check, new checker, empty caches); {report.units_checked:,} checked, "
           f"{len(report.findings):,} findings")
-    sample = list(read_po_bilingual(po))[:5000]
+    sample = list(read_pairs(po))[:5000]
     on = check_units(sample, Checker(concepts)).findings
     off = check_units(sample, Checker(concepts, prefilter=False)).findings
     print(f"no prefilter:   {'identical findings' if on == off else 'DIFFERENT FINDINGS'} on {len(sample):,} units "
@@ -218,7 +220,7 @@ def main() -> int:
         build_po(po, lang, args.units)
         print(f"\n== en->{lang}: {po} ({po.stat().st_size / 1e6:.1f} MB, {args.units:,} units)")
 
-        units, cpu, _ = timed(lambda: list(read_po_bilingual(po)))
+        units, cpu, _ = timed(lambda: list(read_pairs(po)))
         distinct = units[:_pairs()]
         colds = []
         for _ in range(args.repeat):
@@ -227,7 +229,7 @@ def main() -> int:
             colds.append(len(distinct) / timed(lambda: check_units(distinct, fresh))[1])
         print(f"first pass:     {statistics.median(colds):>9,.0f} units/s CPU (range {min(colds):,.0f}-"
               f"{max(colds):,.0f}; check only, {len(distinct):,} distinct units, new checker, empty caches)")
-        reads = [len(units) / timed(lambda: list(read_po_bilingual(po)))[1] for _ in range(args.repeat)]
+        reads = [len(units) / timed(lambda: list(read_pairs(po)))[1] for _ in range(args.repeat)]
         print(f"read only:      {statistics.median(reads):>9,.0f} units/s CPU (best {max(reads):,.0f})")
 
         runs = [timed(lambda: check_files([po], checker)) for _ in range(args.repeat)]

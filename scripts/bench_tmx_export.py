@@ -33,7 +33,10 @@ def units(n: int):
 
 
 def one(n: int, read: bool) -> None:
-    from termbase.formats.tmx import read_tmx, write_tmx
+    from termbase.formats import get_format
+    from termbase.formats.tmx import write_tmx
+
+    read_tmx = get_format("tmx").read_units
 
     out = os.path.join(tempfile.mkdtemp(), "bench.tmx")
     base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

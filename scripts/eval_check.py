@@ -31,7 +31,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from termbase.checking import Checker, check_units  # noqa: E402
-from termbase.formats.base import BilingualUnit  # noqa: E402
+from termbase.models import BilingualUnit  # noqa: E402
 from termbase.glossary import load_shipped  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
