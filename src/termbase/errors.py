@@ -6,7 +6,20 @@ from pathlib import Path
 
 
 class TermbaseError(Exception):
-    """Base class of every error the library raises on purpose."""
+    """Base class of every error the library raises on purpose.
+
+    ``needs`` names what the caller can give to get past the error, for front ends to turn into a
+    hint in their own terms (the command line names its option): ``"target_lang"``, ``"source_lang"``,
+    ``"langs"``, ``"format"``, ``"force"``, ``"on_conflict"``, ``"termbase"`` (create one first).
+    The library's messages never name a command-line option.
+
+    >>> TermbaseError("x.po: the file does not say its target language", needs="target_lang").needs
+    'target_lang'
+    """
+
+    def __init__(self, *args: object, needs: str | None = None):
+        super().__init__(*args)
+        self.needs = needs
 
 
 class ParseError(TermbaseError):
@@ -16,14 +29,14 @@ class ParseError(TermbaseError):
     'a.po:7: unterminated string'
     """
 
-    def __init__(self, path: str | Path | None, message: str, *, line: int | None = None):
+    def __init__(self, path: str | Path | None, message: str, *, line: int | None = None, needs: str | None = None):
         self.path = str(path) if path is not None else None
         self.line = line
         self.message = message
         where = self.path or "<input>"
         if line is not None:
             where = f"{where}:{line}"
-        super().__init__(f"{where}: {message}")
+        super().__init__(f"{where}: {message}", needs=needs)
 
 
 class OutputError(TermbaseError):

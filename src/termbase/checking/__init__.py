@@ -34,9 +34,8 @@ Rules that keep false alarms away:
   target terms are always reported.
 
 Untranslated and fuzzy units are skipped and counted. A :class:`Checker` is built once (matcher
-and prefilter, see :mod:`.prefilter`); the work per unit is proportional to its length. Library
-only: nothing here prints or exits; :meth:`Report.exit_code` gives the CLI's exit status (0 clean,
-1 findings, 2 a file failed).
+and prefilter, see :mod:`.prefilter`); the work per unit is proportional to its length. Reading
+files is the service's (:func:`termbase.services.check_files`): this package checks units.
 
 >>> from termbase.models import Concept, Term
 >>> from termbase.models import BilingualUnit
@@ -48,12 +47,12 @@ only: nothing here prints or exits; :meth:`Report.exit_code` gives the CLI's exi
 """
 
 from .checker import Checker
-from .files import DEFAULT_SOURCE_LANG, CheckConfig, check_files, check_units
 from .prefilter import REPORTED_STATUSES, is_generic
-from .report import FAIL_ON, SEVERITY, FileError, Finding, Report, format_finding
+from .report import FAIL_ON, SEVERITY, FileError, Finding, Report
+from .run import DEFAULT_SOURCE_LANG, CheckConfig, check_units
 
 __all__ = [
     "DEFAULT_SOURCE_LANG", "FAIL_ON", "REPORTED_STATUSES", "SEVERITY",
     "CheckConfig", "Checker", "FileError", "Finding", "Report",
-    "check_files", "check_units", "format_finding", "is_generic",
+    "check_units", "is_generic",
 ]

@@ -1,8 +1,8 @@
-"""Findings and the report of a check: what the CLI prints and which exit status it returns."""
+"""Findings and the report of a check (one file, or several combined)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..errors import ValidationError
 
@@ -53,6 +53,8 @@ class FileError:
     file: str
     message: str
     line: int | None = None
+    #: what could get past the error (see :class:`termbase.errors.TermbaseError`)
+    needs: str | None = field(default=None, compare=False)
 
     def to_dict(self) -> dict:
         return {"file": self.file, "line": self.line, "message": self.message}
@@ -60,7 +62,7 @@ class FileError:
 
 @dataclass(frozen=True)
 class Report:
-    """The result of a check; decides the exit status of a multi-file run."""
+    """The result of a check: units checked and skipped, findings, files that could not be read."""
 
     units_checked: int = 0
     units_untranslated: int = 0
@@ -73,14 +75,25 @@ class Report:
     def count(self, severity: str) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
 
-    def exit_code(self, fail_on: str = "warning") -> int:
-        """2 if a file failed; 1 if a finding is at least ``fail_on`` severe; else 0."""
+    def fails(self, fail_on: str = "warning") -> bool:
+        """Whether a finding is at least ``fail_on`` severe (``warning``: any finding; ``error``)."""
         if fail_on not in FAIL_ON:
             raise ValidationError(f"fail_on must be one of {', '.join(FAIL_ON)}, not {fail_on!r}")
-        if self.errors:
-            return 2
         level = FAIL_ON.index(fail_on)
-        return 1 if any(FAIL_ON.index(f.severity) >= level for f in self.findings) else 0
+        return any(FAIL_ON.index(f.severity) >= level for f in self.findings)
+
+    @classmethod
+    def combine(cls, reports: "list[Report]", errors: "list[FileError] | tuple[FileError, ...]" = ()) -> "Report":
+        """One report of several files' reports, and the files that could not be checked."""
+        return cls(
+            units_checked=sum(r.units_checked for r in reports),
+            units_untranslated=sum(r.units_untranslated for r in reports),
+            units_fuzzy=sum(r.units_fuzzy for r in reports),
+            units_other_language=sum(r.units_other_language for r in reports),
+            files_checked=sum(r.files_checked for r in reports),
+            findings=tuple(f for r in reports for f in r.findings),
+            errors=tuple(e for r in reports for e in r.errors) + tuple(errors),
+        )
 
     def to_dict(self) -> dict:
         return {
@@ -92,38 +105,3 @@ class Report:
             "findings": [f.to_dict() for f in self.findings],
             "errors": [e.to_dict() for e in self.errors],
         }
-
-    def summary(self) -> str:
-        """One line: ``1,204 units checked in 2 files (3 untranslated, 1 fuzzy skipped): 2 errors, 1 warning``."""
-        files = f"{self.files_checked} file{'s' if self.files_checked != 1 else ''}"
-        skipped = [f"{n:,} {what}" for n, what in (
-            (self.units_untranslated, "untranslated"), (self.units_fuzzy, "fuzzy"),
-            (self.units_other_language, "in other languages"),
-        ) if n]
-        text = f"{self.units_checked:,} unit{'s' if self.units_checked != 1 else ''} checked"
-        if self.files_checked or self.errors:
-            text += f" in {files}"
-        if skipped:
-            text += f" ({', '.join(skipped)} skipped)"
-        errors, warnings = self.count("error"), self.count("warning")
-        text += f": {errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}"
-        if self.errors:
-            n = len(self.errors)
-            text += f"; {n} file{'s' if n != 1 else ''} could not be checked"
-        return text
-
-
-def format_finding(f: Finding) -> str:
-    """The human-readable line of a finding.
-
-    ``FILE:LINE: missing-term: "National Security Committee" -> expected "Комитет национальной безопасности"``;
-    for a deprecated/forbidden term the quoted text is what the target says.
-    """
-    where = f.file or "<input>"
-    if f.line is not None:
-        where += f":{f.line}"
-    shown = f.term if f.kind == "missing-term" else (f.found or f.term)
-    line = f'{where}: {f.kind}: "{shown}"'
-    if f.expected:
-        line += " -> expected " + " or ".join(f'"{e}"' for e in f.expected)
-    return line

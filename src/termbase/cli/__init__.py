@@ -1,24 +1,55 @@
-"""The ``termbase`` command line: a thin layer over the library.
+"""The ``termbase`` command line: a thin layer over :mod:`termbase.services`.
 
-Each command parses options, makes one library call and renders text or JSON. Library errors
-(:class:`termbase.errors.TermbaseError`) become a one-line ``Error: ...`` on stderr with exit status 2
-for input/usage problems; commands that report findings use exit status 1 for "found something".
+Each command parses its options, calls one service and renders the result as text or JSON
+(:mod:`.render`). Errors of the library (:class:`termbase.errors.TermbaseError`) become one line,
+``Error: ...`` on stderr, with a hint naming this command's option when the error says what would get
+past it (``needs``); exit status 2. Commands that report findings exit 1 when they find something.
+This package imports only :mod:`termbase.services`, :mod:`termbase.models` and :mod:`termbase.errors`.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import sys
 from pathlib import Path
 
 import click
 
-from ..errors import NotFound, TermbaseError
+from ..errors import TermbaseError
+from ..services import Workspace
 
 #: Exit status for usage and input errors (click uses 2 for usage errors too).
 EXIT_ERROR = 2
+#: Exit status when a command reports findings (check).
+EXIT_FINDINGS = 1
+
+# What an error's ``needs`` asks for, as this command line says it: (the parameter of the command
+# that gives it, the hint). A hint is added only when the command has that parameter.
+_HINTS = {
+    "termbase": (None, "create one with 'termbase init' (or point --db / TERMBASE_DB at an existing one)"),
+    "force": ("force", "use --force to replace it"),
+    "on_conflict": ("on_conflict", "see --on-conflict"),
+    "langs": ("langs", "give the languages with --langs"),
+    "target_lang": ("target_lang", "give it with --target-lang"),
+    "source_lang": ("source_lang", "give the languages with --source-lang and --target-lang"),
+    "format": ("fmt_name", "give the format with --format"),
+}
+
+
+def hint(needs: str | None, command: click.Command | None) -> str:
+    """The hint for an error's ``needs`` in ``command`` (``""`` when the command cannot help)."""
+    if needs not in _HINTS:
+        return ""
+    param, text = _HINTS[needs]
+    if param is not None and (command is None or all(p.name != param for p in command.params)):
+        return ""
+    return text
+
+
+def error_line(message: str, needs: str | None, command: click.Command | None) -> str:
+    extra = hint(needs, command)
+    return f"Error: {message}" + (f"; {extra}" if extra else "")
 
 
 def default_db_path() -> Path:
@@ -31,29 +62,29 @@ def default_db_path() -> Path:
 
 
 class Env:
-    """What every command gets: where the termbase is, opened on demand."""
+    """What every command gets: where the termbase is, and the termbase opened on demand."""
 
     def __init__(self, db: Path | None):
         self.db_path = db or default_db_path()
-        self._tb = None
+        self._ws: Workspace | None = None
 
-    def termbase(self):
-        """The opened termbase; a clear error says how to create one when it does not exist."""
-        from ..store import Termbase
+    def exists(self) -> bool:
+        return self.db_path.exists()
 
-        if self._tb is None:
-            if not self.db_path.exists():
-                raise NotFound(
-                    f"no termbase at {self.db_path}; create one with 'termbase init' "
-                    "(or point --db / TERMBASE_DB at an existing one)"
-                )
-            self._tb = Termbase.open(self.db_path)
-        return self._tb
+    def workspace(self) -> Workspace:
+        """The opened termbase (:class:`termbase.services.Workspace`)."""
+        if self._ws is None:
+            self._ws = Workspace.open(self.db_path)
+        return self._ws
+
+    def workspace_if_any(self) -> Workspace | None:
+        """The opened termbase, or None when there is none (commands that work without one)."""
+        return self.workspace() if self.exists() else None
 
     def close(self) -> None:
-        if self._tb is not None:
-            self._tb.close()
-            self._tb = None
+        if self._ws is not None:
+            self._ws.close()
+            self._ws = None
 
 
 class TermbaseGroup(click.Group):
@@ -63,12 +94,8 @@ class TermbaseGroup(click.Group):
         try:
             return super().invoke(ctx)
         except TermbaseError as exc:
-            click.echo(f"Error: {exc}", err=True)
-            ctx.exit(EXIT_ERROR)
-        except sqlite3.DatabaseError as exc:  # locked, read-only or corrupt termbase file
-            env = ctx.obj
-            where = env.db_path if isinstance(env, Env) else "termbase"
-            click.echo(f"Error: {where}: {exc}", err=True)
+            command = self.get_command(ctx, ctx.invoked_subcommand) if ctx.invoked_subcommand else None
+            click.echo(error_line(str(exc), exc.needs, command), err=True)
             ctx.exit(EXIT_ERROR)
         except BrokenPipeError:  # `termbase ... | head`
             sys.stderr.close()
@@ -102,18 +129,18 @@ def emit_json(data) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
+def emit_json_line(data) -> None:
+    """Print ``data`` as one line of JSON (JSON lines, for streams of results)."""
+    click.echo(json.dumps(data, ensure_ascii=False))
+
+
+def split_langs(value: str | None) -> list[str] | None:
+    """``"en,kk"`` -> ``["en", "kk"]`` (the services check the codes)."""
+    if not value:
+        return None
+    return [code.strip() for code in value.split(",") if code.strip()]
+
+
 pass_env = click.make_pass_decorator(Env)
 
-
-def _register() -> None:
-    from . import core  # noqa: F401  (init, stats, lookup, add, edit, remove, import, export)
-
-    for name in ("extract", "align", "check"):
-        try:
-            __import__(f"{__name__}.{name}")
-        except ModuleNotFoundError as exc:  # feature module not written yet
-            if exc.name != f"{__name__}.{name}":
-                raise
-
-
-_register()
+from . import align, check, concepts, extract, termbase, transfer  # noqa: E402,F401  (commands register on import)

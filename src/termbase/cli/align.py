@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
-from . import emit_json, main, pass_env
+from ..services import align_files
+from . import emit_json, main, pass_env, split_langs
 
 
 @main.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("files", nargs=-1, required=True)
 @click.option("--langs", help="Languages of the files, in order (e.g. en,ru,kk). Default: detected.")
 @click.option("--segmented", is_flag=True, help="The files hold one segment per line (blank line: new paragraph).")
 @click.option("--json", "as_json", is_flag=True, help="Print the beads as JSON (indices into each file's segments).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the units as TMX (or PO, by extension).")
-@click.option("--po", "po_dir", type=click.Path(file_okay=False, path_type=Path), help="Write DIR/LANG.po for each target language.")
+@click.option("-o", "--output", help="Write the units as TMX (or PO, by extension).")
+@click.option("--po", "po_dir", help="Write DIR/LANG.po for each target language.")
 @click.option(
     "--tm",
     default=None,
@@ -40,60 +39,34 @@ def align(env, files, langs, segmented, as_json, output, po_dir, tm, no_store, m
       termbase align speech.en.txt speech.ru.txt speech.kk.txt -o speech.tmx --tm speeches
       termbase align a.txt b.txt --segmented --json
     """
-    from ..alignment import align_texts, default_anchors, guess_languages, termbase_anchors, units_from_alignment
-    from ..formats import format_for_output, get_format
-    from ..fsutil import Source
-    from ..languages import normalize_lang
-
     if not 2 <= len(files) <= 3:
         raise click.UsageError("give two or three files (the same text in different languages)")
-    texts = [Source.of(f).read_text() for f in files]
-    if langs:
-        codes = [normalize_lang(x.strip()) for x in langs.split(",") if x.strip()]
-        if len(codes) != len(files) or len(set(codes)) != len(codes):
-            raise click.BadParameter(f"give {len(files)} different languages, one per file", param_hint="--langs")
-    else:
-        codes = guess_languages(texts, [str(f) for f in files])
-    pivot = normalize_lang(pivot) if pivot else None
-    have_db = env.db_path.exists()
-    # An explicit --tm needs a termbase (env.termbase() says how to create one); by default the
-    # units go to memory 'default' when there is a termbase.
-    store = not no_store and (tm is not None or have_db)
-    tb = env.termbase() if store or (have_db and not no_terms) else None
-    anchors = default_anchors
-    if not no_terms and tb is not None:
-        anchors = termbase_anchors(tb.matcher())
-    elif not no_terms:
+    # An explicit --tm needs a termbase (opening it says how to create one); by default the units go
+    # to memory 'default' when there is a termbase.
+    store = not no_store and (tm is not None or env.exists())
+    ws = env.workspace() if store else (env.workspace_if_any() if not no_terms else None)
+    if ws is None and not no_terms:
         click.echo(f"Note: no termbase at {env.db_path}; aligning without its terms.", err=True)
-
-    docs, alignment = align_texts(dict(zip(codes, texts)), segmented=segmented, anchors=anchors, pivot=pivot)
-    source = pivot or ("en" if "en" in codes else codes[0])
-    targets = [x for x in codes if x != source]
-    document = files[codes.index(source)].name
-    units = list(units_from_alignment(alignment, docs, document=document, min_score=min_score, source_lang=source))
-
+    result = align_files(
+        files, ws=ws, langs=split_langs(langs), segmented=segmented, min_score=min_score, pivot=pivot,
+        use_terms=not no_terms, memory=(tm or "default") if store else None, output=output, po_dir=po_dir,
+    )
     if as_json:
-        emit_json(alignment.to_json())
-    if output is not None:
-        fmt = format_for_output(str(output), writes="units")
-        fmt.write_units(units, output, source_lang=source, target_langs=targets)
-    if po_dir is not None:
-        get_format("po").write_units(units, po_dir, source_lang=source, target_langs=targets)
-    if store:
-        tm = tm or "default"
-        added, skipped = tb.add_units(tm, units)
-        click.echo(f"Stored {added} unit(s) in memory {tm!r}" + (f" ({skipped} already there)." if skipped else "."), err=True)
+        emit_json(result.to_dict())
+    if result.stored is not None:
+        s = result.stored
+        click.echo(f"Stored {s.added} unit(s) in memory {s.memory!r}" + (f" ({s.skipped} already there)." if s.skipped else "."),
+                   err=True)
     if not (as_json or output or po_dir):
-        for bead in alignment.beads:
+        for bead in result.alignment.beads:
             if bead.score < min_score:
                 continue
-            cells = [" ".join(docs[lang][i].text for i in bead.links[lang]) for lang in codes]
+            cells = [" ".join(result.segments[lang][i].text for i in bead.links[lang]) for lang in result.languages]
             click.echo("\t".join([f"{bead.score:.2f}"] + cells))
-    left_out = sum(1 for b in alignment.beads if sum(1 for ix in b.links.values() if ix) >= 2 and b.score < min_score)
-    counts = ", ".join(f"{lang} {len(docs[lang])}" for lang in codes)
+    counts = ", ".join(f"{lang} {len(result.segments[lang])}" for lang in result.languages)
     click.echo(
-        f"Aligned {counts} segments into {len(alignment.beads)} beads; {len(units)} unit(s)"
-        + (f", {left_out} below --min-score {min_score:g} left out" if left_out else "")
+        f"Aligned {counts} segments into {len(result.alignment.beads)} beads; {len(result.units)} unit(s)"
+        + (f", {result.left_out} below --min-score {min_score:g} left out" if result.left_out else "")
         + ".",
         err=True,
     )

@@ -4,26 +4,15 @@ from __future__ import annotations
 
 import click
 
-from ..errors import UnknownLanguage
-from . import emit_json, main, pass_env
-
-
-def _lang_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    if value is None:
-        return None
-    from ..languages import normalize_lang
-
-    try:
-        return normalize_lang(value)
-    except UnknownLanguage as exc:
-        raise click.BadParameter(str(exc)) from exc
+from ..services import check_files
+from . import EXIT_ERROR, EXIT_FINDINGS, emit_json, error_line, main, pass_env
+from .render import check_summary, finding_line
 
 
 @main.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path())
-@click.option("--source-lang", callback=_lang_option, metavar="LANG",
-              help="Source language (en, kk, ru). Default: the file's, else en.")
-@click.option("--target-lang", callback=_lang_option, metavar="LANG",
+@click.argument("files", nargs=-1, required=True)
+@click.option("--source-lang", metavar="LANG", help="Source language (en, kk, ru). Default: the file's, else en.")
+@click.option("--target-lang", metavar="LANG",
               help="Target language (kk, ru, en): overrides a PO/XLIFF/TSV file's; "
                    "for TMX, checks only that language. Default: the file's.")
 @click.option("--generic-terms", is_flag=True,
@@ -37,9 +26,9 @@ def check(ctx, env, files, source_lang, target_lang, generic_terms, as_json, fai
     """Check that translations use the termbase's approved terms.
 
     Reads PO/POT, XLIFF 1.2/2.x, TMX (every target language in it) and two-column TSV
-    (source<TAB>target, optional "en<TAB>kk" header). For each source term found (in any inflected
-    form), one of the concept's preferred or admitted target terms must occur in the target, in any
-    inflected form. Untranslated and fuzzy units are skipped and counted.
+    (source<TAB>target, optional "en<TAB>kk" header); - is standard input. For each source term
+    found (in any inflected form), one of the concept's preferred or admitted target terms must occur
+    in the target, in any inflected form. Untranslated and fuzzy units are skipped and counted.
 
     \b
     Findings (severity):
@@ -56,16 +45,14 @@ def check(ctx, env, files, source_lang, target_lang, generic_terms, as_json, fai
     termbase check memory.tmx --target-lang kk --json
     termbase check site.xlf --fail-on error
     """
-    from ..checking import CheckConfig, Checker, check_files, format_finding
-
-    checker = Checker.from_termbase(env.termbase(), generic_terms=generic_terms)
-    report = check_files(files, checker, config=CheckConfig(source_lang=source_lang, target_lang=target_lang))
+    report = check_files(env.workspace(), files, source_lang=source_lang, target_lang=target_lang,
+                         generic_terms=generic_terms)
     for err in report.errors:
-        click.echo(f"Error: {err.message}", err=True)
+        click.echo(error_line(err.message, err.needs, ctx.command), err=True)
     if as_json:
         emit_json(report.to_dict())
     else:
         for finding in report.findings:
-            click.echo(format_finding(finding))
-        click.echo(report.summary(), err=True)
-    ctx.exit(report.exit_code(fail_on))
+            click.echo(finding_line(finding))
+        click.echo(check_summary(report), err=True)
+    ctx.exit(EXIT_ERROR if report.errors else EXIT_FINDINGS if report.fails(fail_on) else 0)

@@ -1,21 +1,16 @@
-"""Checking units and files: languages of each unit, readers by file type, per-file errors."""
+"""Checking a stream of units: the languages of each unit, skipped units counted, one report."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator
+from typing import Iterable
 
-from ..errors import TermbaseError, UnknownLanguage, ValidationError
-from ..fsutil import Source
+from ..errors import UnknownLanguage, ValidationError
 from ..models import BilingualUnit
 from .checker import Checker
-from .report import FileError, Finding, Report
+from .report import Finding, Report
 
-if TYPE_CHECKING:
-    from ..store import Termbase
-
-__all__ = ["DEFAULT_SOURCE_LANG", "CheckConfig", "check_units", "check_files"]
+__all__ = ["DEFAULT_SOURCE_LANG", "CheckConfig", "check_units"]
 
 #: Language of the source text when neither the file nor the configuration says (PO msgids, TSV).
 DEFAULT_SOURCE_LANG = "en"
@@ -74,12 +69,12 @@ class _Langs:
         else:
             code = self.config.target_lang or unit.target_lang
             if not code:
-                raise ValidationError(f"{self.file or '<input>'}: the file does not say its target language; "
-                                      "give it with --target-lang")
+                raise ValidationError(f"{self.file or '<input>'}: the file does not say its target language",
+                                      needs="target_lang")
             result = (src, self._lang(code, "target"))
         if result is not None and result[0] == result[1]:
-            raise ValidationError(f"{self.file or '<input>'}: source and target are both {result[0]!r}; "
-                                  "give the other language with --source-lang/--target-lang")
+            raise ValidationError(f"{self.file or '<input>'}: source and target are both {result[0]!r}",
+                                  needs="source_lang")
         self._cache[key] = result
         return result
 
@@ -113,67 +108,22 @@ def _run(units: Iterable[BilingualUnit], checker: Checker, langs: _Langs, tally:
     tally.checked += checked
 
 
-def _as_checker(obj: "Checker | Termbase") -> Checker:
-    return obj if isinstance(obj, Checker) else Checker.from_termbase(obj)
-
-
 def check_units(
-    units: Iterable[BilingualUnit], checker: "Checker | Termbase", *, config: CheckConfig = CheckConfig(),
-    file: str | None = None,
+    units: Iterable[BilingualUnit], checker: Checker, *, config: CheckConfig = CheckConfig(),
+    file: str | None = None, multilingual: bool = False,
 ) -> Report:
-    """Check units (from any reader) against a :class:`Checker` or a termbase.
+    """Check units (from any reader) against a :class:`Checker`.
 
     Each unit's languages are its own, unless ``config`` overrides them; a unit without a target
-    language needs ``config.target_lang``. Raises :class:`TermbaseError` (language problems).
+    language needs ``config.target_lang``. ``multilingual``: the units come from a file with several
+    target languages (TMX), each unit's own; ``config.target_lang`` then selects one, and units in a
+    language termbase does not handle are counted, not checked. ``file`` names the file in findings
+    and messages. Raises :class:`~termbase.errors.TermbaseError` for language problems.
     """
     tally = _Tally()
-    _run(units, _as_checker(checker), _Langs(config, file, multi_target=False), tally)
+    _run(units, checker, _Langs(config, file, multi_target=multilingual), tally)
     return Report(
         units_checked=tally.checked, units_untranslated=tally.untranslated, units_fuzzy=tally.fuzzy,
         units_other_language=tally.other_language, files_checked=1 if file else 0,
         findings=tuple(tally.findings),
-    )
-
-
-def _reader(src: Source, config: CheckConfig) -> tuple[Callable[[], Iterator[BilingualUnit]], bool]:
-    """(a function streaming the file's pairs, whether the file has several target languages)."""
-    from ..formats import format_for
-
-    fmt = format_for(src, reads="pairs")
-    return (lambda: fmt.read_pairs(src, source_lang=config.source_lang)), fmt.multilingual
-
-
-def check_files(
-    paths: Iterable[str | Path | Source], checker: "Checker | Termbase", *, config: CheckConfig = CheckConfig()
-) -> Report:
-    """Check PO/POT, XLIFF 1.2/2.x, TMX and two-column TSV files (paths, ``-`` for standard input,
-    or :class:`~termbase.fsutil.Source` s).
-
-    A file that cannot be read (malformed, unknown type, unknown language) is recorded in
-    :attr:`Report.errors` with its message and the other files are still checked; that file's
-    partial findings are dropped so a report never mixes half a file in.
-    """
-    checker = _as_checker(checker)
-    checked = untranslated = fuzzy = other = files = 0
-    findings: list[Finding] = []
-    errors: list[FileError] = []
-    for p in paths:
-        src = Source.of(p)
-        name = src.name
-        tally = _Tally()
-        try:
-            read, multi = _reader(src, config)
-            _run(read(), checker, _Langs(config, name, multi_target=multi), tally)
-        except TermbaseError as exc:
-            errors.append(FileError(name, str(exc), getattr(exc, "line", None)))
-            continue
-        files += 1
-        checked += tally.checked
-        untranslated += tally.untranslated
-        fuzzy += tally.fuzzy
-        other += tally.other_language
-        findings.extend(tally.findings)
-    return Report(
-        units_checked=checked, units_untranslated=untranslated, units_fuzzy=fuzzy,
-        units_other_language=other, files_checked=files, findings=tuple(findings), errors=tuple(errors),
     )

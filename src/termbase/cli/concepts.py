@@ -1,0 +1,155 @@
+"""Concept commands: lookup, show, add, edit, remove."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from ..errors import TermbaseError
+from ..services import add_concept, edit_concept, lookup as lookup_service, parse_terms, remove_concepts, show_concept
+from ..services.concepts import lookup_many
+from . import emit_json, emit_json_line, main, pass_env
+from .render import concept_lines, lookup_lines
+
+_LANG_OPTIONS = [
+    click.option(f"--{lang}", f"cell_{lang}", metavar="TERMS", help=f"{name} terms, e.g. \"{example}\".")
+    for lang, name, example in (
+        ("en", "English", "Assembly of People of Kazakhstan | APK {acronym}"),
+        ("kk", "Kazakh", "Қазақстан халқы Ассамблеясы | ҚХА {acronym}"),
+        ("ru", "Russian", "Ассамблея народа Казахстана | АНК {acronym}"),
+    )
+]
+
+
+def _lang_options(f):
+    for opt in reversed(_LANG_OPTIONS):
+        f = opt(f)
+    return f
+
+
+def _terms(cells: dict[str, str | None]) -> dict[str, list]:
+    """The terms of each --en/--kk/--ru option given; a bad term list is a usage error of that option."""
+    out = {}
+    for lang, cell in cells.items():
+        if cell is not None:
+            try:
+                out[lang] = parse_terms(cell, lang)
+            except TermbaseError as exc:
+                raise click.BadParameter(str(exc).split(": ", 1)[-1], param_hint=f"--{lang}") from exc
+    return out
+
+
+@main.command()
+@click.argument("text")
+@click.option("--lang", help="Language of TEXT (en, kk, ru); default: search all.")
+@click.option("--limit", type=click.IntRange(min=1), default=5, show_default=True, help="At most this many concepts.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (with TEXT -, one JSON object per line).")
+@pass_env
+def lookup(env, text: str, lang: str | None, limit: int, as_json: bool) -> None:
+    """Find concepts by a term in any language: inflected forms, acronyms and typos too.
+
+    TEXT - reads one query per line from standard input.
+
+    \b
+    termbase lookup "Ассамблеясының"
+    termbase lookup APK --json
+    termbase lookup - --json < queries.txt
+    """
+    ws = env.workspace()
+    if text == "-":
+        for result in lookup_many(ws, (line.rstrip("\n") for line in sys.stdin), lang=lang, limit=limit):
+            if as_json:
+                emit_json_line(result.to_dict())
+            else:
+                click.echo(f"query: {result.query}")
+                click.echo("\n".join(lookup_lines(result)))
+        return
+    result = lookup_service(ws, text, lang=lang, limit=limit)
+    if as_json:
+        emit_json(result.to_dict())
+    else:
+        click.echo("\n".join(lookup_lines(result)))
+
+
+@main.command()
+@click.argument("concept_id")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@pass_env
+def show(env, concept_id: str, as_json: bool) -> None:
+    """Show one concept with all its terms."""
+    concept = show_concept(env.workspace(), concept_id)
+    if as_json:
+        emit_json(concept.to_dict())
+    else:
+        click.echo("\n".join(concept_lines(concept)))
+
+
+@main.command()
+@_lang_options
+@click.option("--id", "concept_id", help="Concept id (default: made from the English term).")
+@click.option("--subject", help="Subject field, e.g. ministry, court, politics.")
+@click.option("--definition")
+@click.option("--note")
+@click.option("--source", help="Where the equivalents come from, e.g. gov.kz.")
+@click.option("--json", "as_json", is_flag=True, help="Print the stored concept as JSON.")
+@pass_env
+def add(env, cell_en, cell_kk, cell_ru, concept_id, subject, definition, note, source, as_json) -> None:
+    """Add a concept with terms in several languages.
+
+    A TERMS value lists terms separated by " | ", each optionally followed by {status, type}:
+    statuses preferred, admitted, deprecated, forbidden, proposed; types full, short, acronym,
+    abbreviation, variant. The first term is preferred unless marked.
+
+    \b
+    termbase add --en "State Revenue Committee" --ru "Комитет государственных доходов" \\
+                 --kk "Мемлекеттік кірістер комитеті" --source gov.kz
+    """
+    terms = _terms({"en": cell_en, "kk": cell_kk, "ru": cell_ru})
+    if not terms:
+        raise click.UsageError("give at least one of --en, --kk, --ru")
+    stored = add_concept(env.workspace(), [t for lang_terms in terms.values() for t in lang_terms],
+                         concept_id=concept_id, subject=subject, definition=definition, note=note, source=source)
+    if as_json:
+        emit_json(stored.to_dict())
+    else:
+        click.echo(f"Added {stored.id}.")
+
+
+@main.command()
+@click.argument("concept_id")
+@_lang_options
+@click.option("--subject")
+@click.option("--definition")
+@click.option("--note")
+@click.option("--source")
+@click.option("--json", "as_json", is_flag=True, help="Print the changed concept as JSON.")
+@pass_env
+def edit(env, concept_id, cell_en, cell_kk, cell_ru, subject, definition, note, source, as_json) -> None:
+    """Change a concept: --en/--kk/--ru replace that language's terms; other options replace fields.
+
+    An empty value ("") clears a field.
+    """
+    terms = _terms({"en": cell_en, "kk": cell_kk, "ru": cell_ru})
+    fields = {name: value for name, value in
+              (("subject", subject), ("definition", definition), ("note", note), ("source", source)) if value is not None}
+    if not terms and not fields:
+        raise click.UsageError("nothing to change: give --en/--kk/--ru or a field option")
+    changed = edit_concept(env.workspace(), concept_id, terms=terms, fields=fields)
+    if as_json:
+        emit_json(changed.to_dict())
+    else:
+        click.echo(f"Updated {changed.id}.")
+
+
+@main.command()
+@click.argument("concept_ids", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the removed ids as JSON.")
+@pass_env
+def remove(env, concept_ids, as_json: bool) -> None:
+    """Remove concepts by id (all or none)."""
+    removed = remove_concepts(env.workspace(), concept_ids)
+    if as_json:
+        emit_json({"removed": removed})
+    else:
+        click.echo(f"Removed {len(removed)} concept(s).")

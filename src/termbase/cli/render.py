@@ -1,0 +1,106 @@
+"""Text renderings of the services' results (JSON comes from their ``to_dict()``)."""
+
+from __future__ import annotations
+
+from ..models import Concept
+
+#: Languages shown first, in this order; others follow as the concept has them.
+FIRST_LANGS = ("en", "kk", "ru")
+
+
+def concept_lines(concept: Concept) -> list[str]:
+    """``id  [subject]``, a line of terms per language (status, type), then definition, note, source."""
+    head = concept.id or ""
+    if concept.subject:
+        head += f"  [{concept.subject}]"
+    lines = [head]
+    for lang in list(FIRST_LANGS) + [x for x in concept.languages if x not in FIRST_LANGS]:
+        terms = concept.terms_in(lang)
+        if not terms:
+            continue
+        parts = []
+        for t in terms:
+            tags = [t.status] + ([t.type] if t.type != "full" else [])
+            parts.append(f"{t.text} ({', '.join(tags)})")
+        lines.append(f"  {lang}  " + " | ".join(parts))
+    for label, value in (("definition", concept.definition), ("note", concept.note), ("source", concept.source)):
+        if value:
+            lines.append(f"  {label}: {value}")
+    return lines
+
+
+def lookup_lines(result) -> list[str]:
+    """The matches of a :class:`termbase.services.LookupResult`, each a concept with its score."""
+    if not result.matches:
+        return [f"No concept matches {result.query!r}."]
+    lines = []
+    for m in result.matches:
+        block = concept_lines(m.concept)
+        block[0] += f"  score {m.score:.2f} ({m.how}: {m.matched.lang} \"{m.matched.text}\")"
+        lines.extend(block)
+    return lines
+
+
+def extract_table(result) -> str:
+    """Candidates of one :class:`termbase.extraction.ExtractionResult` as a table: term, kind,
+    frequency, Kazakh and Russian equivalents, or NEW."""
+    rows = [("TERM", "KIND", "FREQ", "KK", "RU")]
+    for c in result.candidates:
+        if c.is_new:
+            kk = ru = "NEW"
+        else:
+            kk = "; ".join(c.equivalents.get("kk", [])[:2]) or "-"
+            ru = "; ".join(c.equivalents.get("ru", [])[:2]) or "-"
+        term = c.term if not c.expansion else f"{c.term} ({c.expansion})"
+        rows.append((term, c.kind, str(c.frequency), kk, ru))
+    if len(rows) == 1:
+        return "No candidates."
+    widths = [min(48, max(len(r[k]) for r in rows)) for k in range(4)]
+    lines = []
+    for r in rows:
+        cells = [_fit(r[k], widths[k]) for k in range(4)]
+        lines.append("  ".join([cells[0].ljust(widths[0]), cells[1].ljust(widths[1]), cells[2].rjust(widths[2]),
+                                cells[3].ljust(widths[3]), r[4]]).rstrip())
+    return "\n".join(lines)
+
+
+def _fit(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def finding_line(f) -> str:
+    """``FILE:LINE: missing-term: "National Security Committee" -> expected "..." or "..."``; for a
+    deprecated or forbidden term the quoted text is what the target says."""
+    where = f.file or "<input>"
+    if f.line is not None:
+        where += f":{f.line}"
+    shown = f.term if f.kind == "missing-term" else (f.found or f.term)
+    line = f'{where}: {f.kind}: "{shown}"'
+    if f.expected:
+        line += " -> expected " + " or ".join(f'"{e}"' for e in f.expected)
+    return line
+
+
+def check_summary(report) -> str:
+    """One line: ``1,204 units checked in 2 files (3 untranslated, 1 fuzzy skipped): 2 errors, 1 warning``."""
+    files = f"{report.files_checked} file{'s' if report.files_checked != 1 else ''}"
+    skipped = [f"{n:,} {what}" for n, what in (
+        (report.units_untranslated, "untranslated"), (report.units_fuzzy, "fuzzy"),
+        (report.units_other_language, "in other languages"),
+    ) if n]
+    text = f"{report.units_checked:,} unit{'s' if report.units_checked != 1 else ''} checked"
+    if report.files_checked or report.errors:
+        text += f" in {files}"
+    if skipped:
+        text += f" ({', '.join(skipped)} skipped)"
+    errors, warnings = report.count("error"), report.count("warning")
+    text += f": {errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}"
+    if report.errors:
+        n = len(report.errors)
+        text += f"; {n} file{'s' if n != 1 else ''} could not be checked"
+    return text
+
+
+def counted(n: int, what: str) -> str:
+    """``1 concept``, ``2 concepts``."""
+    return f"{n:,} {what}{'' if n == 1 else 's'}"

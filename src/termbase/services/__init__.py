@@ -1,0 +1,43 @@
+"""What termbase does, one function per job, over plain arguments, returning result objects.
+
+The command line (:mod:`termbase.cli`) and any other front end call these and nothing below them:
+they parse their input, call one service, and render its result (each has ``to_dict()`` for JSON).
+Services never print and never exit; they raise :class:`~termbase.errors.TermbaseError` subclasses
+whose ``needs`` says what the caller could give to get past them.
+
+==================  ==========================================================================
+module              jobs
+==================  ==========================================================================
+``workspace``       :class:`Workspace`: an opened termbase (store + search index)
+``termbase``        :func:`init_termbase`, :func:`termbase_stats`
+``concepts``        :func:`lookup`, :func:`show_concept`, :func:`add_concept`, :func:`edit_concept`,
+                    :func:`remove_concepts`, :func:`parse_terms`
+``transfer``        :func:`import_file`, :func:`export`
+``align``           :func:`align_files`
+``extract``         :func:`extract_files`
+``check``           :func:`check_files`
+==================  ==========================================================================
+"""
+
+from .align import AlignResult, align_files
+from .check import CheckResult, check_files
+from .concepts import (
+    LookupResult,
+    add_concept,
+    edit_concept,
+    lookup,
+    parse_terms,
+    remove_concepts,
+    show_concept,
+)
+from .extract import EXTRACT_KINDS, ExtractConfig, ExtractRun, extract_files
+from .termbase import InitResult, TermbaseStats, init_termbase, termbase_stats
+from .transfer import ExportResult, ImportResult, export, import_file
+from .workspace import Workspace
+
+__all__ = [
+    "EXTRACT_KINDS", "AlignResult", "CheckResult", "ExportResult", "ExtractConfig", "ExtractRun", "ImportResult", "InitResult", "LookupResult",
+    "TermbaseStats", "Workspace",
+    "add_concept", "align_files", "check_files", "edit_concept", "export", "extract_files", "import_file",
+    "init_termbase", "lookup", "parse_terms", "remove_concepts", "show_concept", "termbase_stats",
+]

@@ -1,0 +1,50 @@
+"""Checking translation files against the termbase: each file read by its format, one report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import BinaryIO, Iterable
+
+from ..checking import CheckConfig, Checker, FileError, Report, check_units
+from ..errors import TermbaseError
+from ..formats import format_for
+from ..fsutil import Source
+from ..languages import normalize_lang
+from .workspace import Workspace
+
+#: The result of :func:`check_files` (findings, counts, files that could not be read).
+CheckResult = Report
+
+
+def check_files(
+    ws: Workspace,
+    files: Iterable[str | Path | BinaryIO | Source],
+    *,
+    source_lang: str | None = None,
+    target_lang: str | None = None,
+    generic_terms: bool = False,
+) -> Report:
+    """Check PO/POT, XLIFF 1.2/2.x, TMX and two-column TSV files (``-``: standard input).
+
+    For each source term found in any inflected form, one of the concept's approved target terms must
+    be in the target (see :mod:`termbase.checking`). Languages come from each file, unless
+    ``source_lang``/``target_lang`` override them (for TMX, ``target_lang`` selects which target
+    language is checked). A file that cannot be read is recorded in :attr:`Report.errors` with its
+    message, and the others are still checked; its partial findings are dropped.
+    """
+    config = CheckConfig(
+        source_lang=normalize_lang(source_lang) if source_lang else None,
+        target_lang=normalize_lang(target_lang) if target_lang else None,
+    )
+    checker = Checker.from_index(ws.index, generic_terms=generic_terms)
+    reports: list[Report] = []
+    errors: list[FileError] = []
+    for file in files:
+        src = Source.of(file)
+        try:
+            fmt = format_for(src, reads="pairs")
+            pairs = fmt.read_pairs(src, source_lang=config.source_lang)
+            reports.append(check_units(pairs, checker, config=config, file=src.name, multilingual=fmt.multilingual))
+        except TermbaseError as exc:
+            errors.append(FileError(src.name, str(exc), getattr(exc, "line", None), needs=exc.needs))
+    return Report.combine(reports, errors)

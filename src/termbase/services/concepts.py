@@ -1,0 +1,112 @@
+"""Looking concepts up, and adding, changing and removing them one by one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Iterable, Iterator
+
+from ..errors import ValidationError
+from ..formats.glossary_tsv import parse_cell
+from ..languages import normalize_lang
+from ..lookup import LookupMatch
+from ..models import Concept, Term
+from .workspace import Workspace
+
+#: The concept fields ``edit_concept`` changes besides terms.
+CONCEPT_FIELDS = ("subject", "definition", "note", "source")
+
+
+def parse_terms(cell: str, lang: str) -> list[Term]:
+    """The terms of a term list in the glossary's cell syntax, ``TEXT {status, type} | TEXT ...``:
+    the first term is preferred unless marked, the others admitted
+    (:func:`termbase.formats.glossary_tsv.parse_cell`). A bad list is a
+    :class:`~termbase.errors.ParseError`."""
+    return parse_cell(cell, normalize_lang(lang))
+
+
+@dataclass(frozen=True)
+class LookupResult:
+    """The concepts a query matches, best first."""
+
+    query: str
+    matches: tuple[LookupMatch, ...]
+
+    def to_dict(self) -> dict:
+        return {"query": self.query, "matches": [m.to_dict() for m in self.matches]}
+
+
+def lookup(ws: Workspace, query: str, *, lang: str | None = None, limit: int = 5) -> LookupResult:
+    """Concepts whose terms match ``query`` in any language (or ``lang``): exactly, inflected, as an
+    acronym, in part, or misspelt (see :mod:`termbase.lookup` for the scores)."""
+    if not query.strip():
+        raise ValidationError("nothing to look up: the query is empty")
+    if limit < 1:
+        raise ValidationError(f"limit must be at least 1, not {limit}")
+    code = normalize_lang(lang) if lang else None
+    return LookupResult(query, tuple(ws.index.lookup(query, code, limit=limit)))
+
+
+def lookup_many(ws: Workspace, queries: Iterable[str], *, lang: str | None = None, limit: int = 5) -> Iterator[LookupResult]:
+    """:func:`lookup` of each query (blank ones skipped), in order: for a stream of queries."""
+    for query in queries:
+        if query.strip():
+            yield lookup(ws, query.strip(), lang=lang, limit=limit)
+
+
+def show_concept(ws: Workspace, concept_id: str) -> Concept:
+    """One concept; :class:`~termbase.errors.NotFound` if the termbase has none with that id."""
+    return ws.store.concepts.get(concept_id)
+
+
+def add_concept(
+    ws: Workspace,
+    terms: Iterable[Term],
+    *,
+    concept_id: str | None = None,
+    subject: str | None = None,
+    definition: str | None = None,
+    note: str | None = None,
+    source: str | None = None,
+    actor: str | None = None,
+) -> Concept:
+    """Store a new concept and return it as stored (its id made from its terms when not given)."""
+    terms = tuple(terms)
+    if not terms:
+        raise ValidationError("a concept needs at least one term")
+    concept = Concept(concept_id, terms, subject=subject, definition=definition, note=note, source=source)
+    return ws.store.concepts.add(concept, actor=actor)
+
+
+def edit_concept(
+    ws: Workspace,
+    concept_id: str,
+    *,
+    terms: dict[str, list[Term]] | None = None,
+    fields: dict[str, str | None] | None = None,
+    actor: str | None = None,
+) -> Concept:
+    """Change a concept in place: ``terms`` replaces the terms of each language it names (the terms
+    that stay keep their ids), ``fields`` sets concept fields (``subject``, ``definition``, ``note``,
+    ``source``; ``""`` or ``None`` clears one). Returns the concept as stored."""
+    terms = terms or {}
+    fields = fields or {}
+    unknown = sorted(set(fields) - set(CONCEPT_FIELDS))
+    if unknown:
+        raise ValidationError(f"unknown concept field {unknown[0]!r}; fields: {', '.join(CONCEPT_FIELDS)}")
+    if not terms and not fields:
+        raise ValidationError("nothing to change: give terms of a language or a field")
+    old = ws.store.concepts.get(concept_id)
+    langs = {normalize_lang(lang): new for lang, new in terms.items()}
+    kept = [t for t in old.terms if t.lang not in langs]
+    new_terms = tuple(kept + [t for new in langs.values() for t in new])
+    changed = replace(old, terms=new_terms, **{name: (value or None) for name, value in fields.items()})
+    return ws.store.concepts.update(changed, actor=actor)
+
+
+def remove_concepts(ws: Workspace, concept_ids: Iterable[str], *, actor: str | None = None) -> list[str]:
+    """Remove concepts by id, all or none (one missing id removes nothing); the ids removed."""
+    ids = list(dict.fromkeys(concept_ids))
+    with ws.store.atomic():
+        for cid in ids:
+            ws.store.concepts.remove(cid, actor=actor)
+    return ids

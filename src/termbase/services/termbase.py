@@ -1,0 +1,61 @@
+"""Creating a termbase and counting what it holds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..glossary import load_shipped
+from ..store import new_store
+from .workspace import Workspace
+
+
+@dataclass(frozen=True)
+class InitResult:
+    """A termbase created: where, and how many concepts and terms (per language) it holds."""
+
+    location: str
+    concepts: int
+    terms: dict[str, int] = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        return {"location": self.location, "concepts": self.concepts, "terms": dict(self.terms)}
+
+
+def init_termbase(location: str | Path, *, empty: bool = False, force: bool = False) -> InitResult:
+    """Create a termbase at ``location``, loaded with the shipped glossary unless ``empty``.
+
+    An existing termbase is an error (``needs="force"``) unless ``force``, which replaces it. The new
+    termbase appears only once it is complete: a failure leaves the old one (or nothing) in place.
+    """
+    with new_store(location, replace=force) as store:
+        if not empty:
+            store.concepts.add_many(load_shipped(), on_conflict="replace")
+        stats = store.concepts.stats()
+    return InitResult(str(location), stats["concepts"], dict(stats["terms"]))
+
+
+@dataclass(frozen=True)
+class TermbaseStats:
+    """What a termbase holds: concepts (and how many have en, kk and ru terms), terms per language,
+    units per translation memory."""
+
+    location: str
+    concepts: int
+    complete_concepts: int
+    terms: dict[str, int]
+    memories: dict[str, int]
+
+    def to_dict(self) -> dict:
+        return {
+            "concepts": self.concepts,
+            "complete_concepts": self.complete_concepts,
+            "terms": dict(self.terms),
+            "translation_memories": dict(self.memories),
+        }
+
+
+def termbase_stats(ws: Workspace) -> TermbaseStats:
+    data = ws.store.concepts.stats()
+    memories = {name: ws.store.memories.count(name) for name in ws.store.memories.names()}
+    return TermbaseStats(ws.location, data["concepts"], data["complete_concepts"], dict(data["terms"]), memories)
