@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from ..services import align_files
-from . import emit_json, main, pass_env, split_langs
+from .app import emit_json, main, pass_env, split_langs
 
 
 @main.command()

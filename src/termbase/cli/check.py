@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from ..services import check_files
-from . import EXIT_ERROR, EXIT_FINDINGS, emit_json, error_line, main, pass_env
+from .app import EXIT_ERROR, EXIT_FINDINGS, emit_json, error_line, main, pass_env
 from .render import check_summary, finding_line
 
 

@@ -7,9 +7,16 @@ import sys
 import click
 
 from ..errors import TermbaseError
-from ..services import add_concept, edit_concept, lookup as lookup_service, parse_terms, remove_concepts, show_concept
-from ..services.concepts import lookup_many
-from . import emit_json, emit_json_line, main, pass_env
+from ..services import (
+    add_concept,
+    edit_concept,
+    lookup as lookup_service,
+    lookup_many,
+    parse_terms,
+    remove_concepts,
+    show_concept,
+)
+from .app import emit_json, emit_json_line, main, pass_env
 from .render import concept_lines, lookup_lines
 
 _LANG_OPTIONS = [

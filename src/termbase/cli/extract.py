@@ -7,7 +7,7 @@ import sys
 import click
 
 from ..services import EXTRACT_KINDS, ExtractConfig, extract_files
-from . import emit_json, main, pass_env
+from .app import emit_json, main, pass_env
 from .render import extract_table
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from ..services import init_termbase, termbase_stats
-from . import emit_json, main, pass_env
+from .app import emit_json, main, pass_env
 
 
 @main.command()

@@ -26,6 +26,7 @@ from .concepts import (
     add_concept,
     edit_concept,
     lookup,
+    lookup_many,
     parse_terms,
     remove_concepts,
     show_concept,
@@ -39,5 +40,5 @@ __all__ = [
     "EXTRACT_KINDS", "AlignResult", "CheckResult", "ExportResult", "ExtractConfig", "ExtractRun", "ImportResult", "InitResult", "LookupResult",
     "TermbaseStats", "Workspace",
     "add_concept", "align_files", "check_files", "edit_concept", "export", "extract_files", "import_file",
-    "init_termbase", "lookup", "parse_terms", "remove_concepts", "show_concept", "termbase_stats",
+    "init_termbase", "lookup", "lookup_many", "parse_terms", "remove_concepts", "show_concept", "termbase_stats",
 ]

@@ -1,0 +1,138 @@
+"""The ``termbase`` group, what every command shares (the termbase location, JSON output), and the
+one place where library errors become messages with hints and exit statuses."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from ..errors import TermbaseError
+from ..services import Workspace
+
+#: Exit status for usage and input errors (click uses 2 for usage errors too).
+EXIT_ERROR = 2
+#: Exit status when a command reports findings (check).
+EXIT_FINDINGS = 1
+
+# What an error's ``needs`` asks for, as this command line says it: (the parameter of the command
+# that gives it, the hint). A hint is added only when the command has that parameter.
+_HINTS = {
+    "termbase": (None, "create one with 'termbase init' (or point --db / TERMBASE_DB at an existing one)"),
+    "force": ("force", "use --force to replace it"),
+    "on_conflict": ("on_conflict", "see --on-conflict"),
+    "langs": ("langs", "give the languages with --langs"),
+    "target_lang": ("target_lang", "give it with --target-lang"),
+    "source_lang": ("source_lang", "give the languages with --source-lang and --target-lang"),
+    "format": ("fmt_name", "give the format with --format"),
+}
+
+
+def hint(needs: str | None, command: click.Command | None) -> str:
+    """The hint for an error's ``needs`` in ``command`` (``""`` when the command cannot help)."""
+    if needs not in _HINTS:
+        return ""
+    param, text = _HINTS[needs]
+    if param is not None and (command is None or all(p.name != param for p in command.params)):
+        return ""
+    return text
+
+
+def error_line(message: str, needs: str | None, command: click.Command | None) -> str:
+    extra = hint(needs, command)
+    return f"Error: {message}" + (f"; {extra}" if extra else "")
+
+
+def default_db_path() -> Path:
+    """``$TERMBASE_DB``, else the per-user data folder (``$XDG_DATA_HOME/termbase/termbase.db``)."""
+    env = os.environ.get("TERMBASE_DB")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")
+    return Path(base) / "termbase" / "termbase.db"
+
+
+class Env:
+    """What every command gets: where the termbase is, and the termbase opened on demand."""
+
+    def __init__(self, db: Path | None):
+        self.db_path = db or default_db_path()
+        self._ws: Workspace | None = None
+
+    def exists(self) -> bool:
+        return self.db_path.exists()
+
+    def workspace(self) -> Workspace:
+        """The opened termbase (:class:`termbase.services.Workspace`)."""
+        if self._ws is None:
+            self._ws = Workspace.open(self.db_path)
+        return self._ws
+
+    def workspace_if_any(self) -> Workspace | None:
+        """The opened termbase, or None when there is none (commands that work without one)."""
+        return self.workspace() if self.exists() else None
+
+    def close(self) -> None:
+        if self._ws is not None:
+            self._ws.close()
+            self._ws = None
+
+
+class TermbaseGroup(click.Group):
+    """A click group that turns library errors into one-line messages, never tracebacks."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except TermbaseError as exc:
+            command = self.get_command(ctx, ctx.invoked_subcommand) if ctx.invoked_subcommand else None
+            click.echo(error_line(str(exc), exc.needs, command), err=True)
+            ctx.exit(EXIT_ERROR)
+        except BrokenPipeError:  # `termbase ... | head`
+            sys.stderr.close()
+            ctx.exit(0)
+        except KeyboardInterrupt:
+            click.echo("Interrupted.", err=True)
+            ctx.exit(130)
+
+
+@click.group(cls=TermbaseGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Termbase file (SQLite). Default: $TERMBASE_DB, else ~/.local/share/termbase/termbase.db.",
+)
+@click.version_option(package_name="termbase")
+@click.pass_context
+def main(ctx: click.Context, db: Path | None) -> None:
+    """termbase: terminology and translation memory for English, Kazakh and Russian.
+
+    Exit status: 0 success, 1 findings (check), 2 usage or input error.
+    """
+    env = Env(db)
+    ctx.obj = env
+    ctx.call_on_close(env.close)
+
+
+def emit_json(data) -> None:
+    """Print ``data`` as JSON (UTF-8, not ASCII-escaped, stable key order as built)."""
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def emit_json_line(data) -> None:
+    """Print ``data`` as one line of JSON (JSON lines, for streams of results)."""
+    click.echo(json.dumps(data, ensure_ascii=False))
+
+
+def split_langs(value: str | None) -> list[str] | None:
+    """``"en,kk"`` -> ``["en", "kk"]`` (the services check the codes)."""
+    if not value:
+        return None
+    return [code.strip() for code in value.split(",") if code.strip()]
+
+
+pass_env = click.make_pass_decorator(Env)
