@@ -196,13 +196,13 @@ def test_import_conflict_is_all_or_nothing(two, tmp_path):
 def test_failed_export_leaves_existing_file(two, tmp_path, monkeypatch):
     out = tmp_path / "out.tbx"
     out.write_text("old content")
-    from termbase.store import Termbase
+    from termbase.store.sqlite import SQLiteConcepts
 
     def broken(self, batch=500):
         yield from ()
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(Termbase, "iter_concepts", broken)
+    monkeypatch.setattr(SQLiteConcepts, "iterate", broken)
     with pytest.raises(RuntimeError):
         two("export", "--format", "tbx", "-o", str(out))
     assert out.read_text() == "old content"

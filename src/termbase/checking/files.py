@@ -12,7 +12,7 @@ from .checker import Checker
 from .report import FileError, Finding, Report
 
 if TYPE_CHECKING:
-    from ..store import Termbase
+    from ..search import TermIndex
 
 __all__ = ["DEFAULT_SOURCE_LANG", "CHECK_EXTENSIONS", "CheckConfig", "check_units", "check_files"]
 
@@ -114,12 +114,12 @@ def _run(units: Iterable[BilingualUnit], checker: Checker, langs: _Langs, tally:
     tally.checked += checked
 
 
-def _as_checker(obj: "Checker | Termbase") -> Checker:
-    return obj if isinstance(obj, Checker) else Checker.from_termbase(obj)
+def _as_checker(obj: "Checker | TermIndex") -> Checker:
+    return obj if isinstance(obj, Checker) else Checker.from_index(obj)
 
 
 def check_units(
-    units: Iterable[BilingualUnit], checker: "Checker | Termbase", *, config: CheckConfig = CheckConfig(),
+    units: Iterable[BilingualUnit], checker: "Checker | TermIndex", *, config: CheckConfig = CheckConfig(),
     file: str | None = None,
 ) -> Report:
     """Check units (from any reader) against a :class:`Checker` or a termbase.
@@ -155,7 +155,7 @@ def _reader(path: Path, config: CheckConfig) -> tuple[Callable[[], Iterator[Bili
 
 
 def check_files(
-    paths: Iterable[str | Path], checker: "Checker | Termbase", *, config: CheckConfig = CheckConfig()
+    paths: Iterable[str | Path], checker: "Checker | TermIndex", *, config: CheckConfig = CheckConfig()
 ) -> Report:
     """Check PO/POT, XLIFF 1.2/2.x, TMX and two-column TSV files.
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import sys
 from pathlib import Path
 
@@ -35,25 +34,36 @@ class Env:
 
     def __init__(self, db: Path | None):
         self.db_path = db or default_db_path()
-        self._tb = None
+        self._store = None
+        self._index = None
 
-    def termbase(self):
-        """The opened termbase; a clear error says how to create one when it does not exist."""
-        from ..store import Termbase
+    def store(self):
+        """The opened termbase (a :class:`termbase.store.Store`); a clear error says how to create one
+        when it does not exist."""
+        from ..store import open_store
 
-        if self._tb is None:
+        if self._store is None:
             if not self.db_path.exists():
                 raise NotFound(
                     f"no termbase at {self.db_path}; create one with 'termbase init' "
                     "(or point --db / TERMBASE_DB at an existing one)"
                 )
-            self._tb = Termbase.open(self.db_path)
-        return self._tb
+            self._store = open_store(self.db_path)
+        return self._store
+
+    def term_index(self):
+        """The termbase's search index (a :class:`termbase.search.TermIndex`), built on first use."""
+        from ..search import TermIndex
+
+        if self._index is None:
+            self._index = TermIndex(self.store())
+        return self._index
 
     def close(self) -> None:
-        if self._tb is not None:
-            self._tb.close()
-            self._tb = None
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+            self._index = None
 
 
 class TermbaseGroup(click.Group):
@@ -64,11 +74,6 @@ class TermbaseGroup(click.Group):
             return super().invoke(ctx)
         except TermbaseError as exc:
             click.echo(f"Error: {exc}", err=True)
-            ctx.exit(EXIT_ERROR)
-        except sqlite3.DatabaseError as exc:  # locked, read-only or corrupt termbase file
-            env = ctx.obj
-            where = env.db_path if isinstance(env, Env) else "termbase"
-            click.echo(f"Error: {where}: {exc}", err=True)
             ctx.exit(EXIT_ERROR)
         except BrokenPipeError:  # `termbase ... | head`
             sys.stderr.close()

@@ -59,10 +59,10 @@ def align(env, files, langs, segmented, as_json, output, po_dir, tm, no_store, m
     # An explicit --tm needs a termbase (env.termbase() says how to create one); by default the
     # units go to memory 'default' when there is a termbase.
     store = not no_store and (tm is not None or have_db)
-    tb = env.termbase() if store or (have_db and not no_terms) else None
+    termbase = env.store() if store or (have_db and not no_terms) else None
     anchors = default_anchors
-    if not no_terms and tb is not None:
-        anchors = termbase_anchors(tb.matcher())
+    if not no_terms and termbase is not None:
+        anchors = termbase_anchors(env.term_index().matcher())
     elif not no_terms:
         click.echo(f"Note: no termbase at {env.db_path}; aligning without its terms.", err=True)
 
@@ -81,7 +81,7 @@ def align(env, files, langs, segmented, as_json, output, po_dir, tm, no_store, m
         get_format("po").write_units(units, po_dir, source_lang=source, target_langs=targets)
     if store:
         tm = tm or "default"
-        added, skipped = tb.add_units(tm, units)
+        added, skipped = termbase.memories.add_units(tm, units)
         click.echo(f"Stored {added} unit(s) in memory {tm!r}" + (f" ({skipped} already there)." if skipped else "."), err=True)
     if not (as_json or output or po_dir):
         for bead in alignment.beads:

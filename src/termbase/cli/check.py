@@ -58,7 +58,7 @@ def check(ctx, env, files, source_lang, target_lang, generic_terms, as_json, fai
     """
     from ..checking import CheckConfig, Checker, check_files, format_finding
 
-    checker = Checker.from_termbase(env.termbase(), generic_terms=generic_terms)
+    checker = Checker.from_index(env.term_index(), generic_terms=generic_terms)
     report = check_files(files, checker, config=CheckConfig(source_lang=source_lang, target_lang=target_lang))
     for err in report.errors:
         click.echo(f"Error: {err.message}", err=True)

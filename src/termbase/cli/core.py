@@ -81,7 +81,8 @@ def concept_json(concept: Concept) -> dict:
 @pass_env
 def init(env, empty: bool, force: bool) -> None:
     """Create a termbase, loaded with the shipped glossary of Kazakhstan's institutions."""
-    from ..store import Termbase
+    from ..glossary import load_shipped
+    from ..store import create_store
 
     path = env.db_path
     if path.exists() and not force:
@@ -90,9 +91,10 @@ def init(env, empty: bool, force: bool) -> None:
     for leftover in (tmp, Path(str(tmp) + "-wal"), Path(str(tmp) + "-shm")):
         leftover.unlink(missing_ok=True)
     # Build beside the target and rename, so a failure never leaves half a termbase behind.
-    with Termbase.create(tmp, load_glossary=not empty) as tb:
-        stats = tb.stats()
-        tb.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    with create_store(tmp) as store:
+        if not empty:
+            store.concepts.add_many(load_shipped(), on_conflict="replace")
+        stats = store.concepts.stats()
     for suffix in ("-wal", "-shm"):
         Path(str(path) + suffix).unlink(missing_ok=True)
     tmp.replace(path)
@@ -107,9 +109,9 @@ def init(env, empty: bool, force: bool) -> None:
 @pass_env
 def stats(env, as_json: bool) -> None:
     """Count concepts and terms."""
-    tb = env.termbase()
-    data = tb.stats()
-    tms = {name: tb.count_units(name) for name in tb.tm_names()}
+    store = env.store()
+    data = store.concepts.stats()
+    tms = {name: store.memories.count(name) for name in store.memories.names()}
     if as_json:
         emit_json({**data, "translation_memories": tms})
         return
@@ -135,7 +137,7 @@ def lookup(env, text: str, lang: str | None, limit: int, as_json: bool) -> None:
     """
     if lang:
         lang = normalize_lang(lang)
-    matches = env.termbase().lookup(text, lang, limit=limit)
+    matches = env.term_index().lookup(text, lang, limit=limit)
     if as_json:
         emit_json({"query": text, "matches": [m.to_json() for m in matches]})
         return
@@ -154,7 +156,7 @@ def lookup(env, text: str, lang: str | None, limit: int, as_json: bool) -> None:
 @pass_env
 def show(env, concept_id: str, as_json: bool) -> None:
     """Show one concept with all its terms."""
-    concept = env.termbase().get_concept(concept_id)
+    concept = env.store().concepts.get(concept_id)
     if as_json:
         emit_json(concept_json(concept))
     else:
@@ -192,12 +194,11 @@ def add(env, cell_en, cell_kk, cell_ru, concept_id, subject, definition, note, s
         note=note,
         source=source,
     )
-    tb = env.termbase()
-    cid = tb.add_concept(concept)
+    stored = env.store().concepts.add(concept)
     if as_json:
-        emit_json(concept_json(tb.get_concept(cid)))
+        emit_json(concept_json(stored))
     else:
-        click.echo(f"Added {cid}.")
+        click.echo(f"Added {stored.id}.")
 
 
 @main.command()
@@ -213,8 +214,8 @@ def edit(env, concept_id, cell_en, cell_kk, cell_ru, subject, definition, note, 
 
     An empty value ("") clears a field.
     """
-    tb = env.termbase()
-    old = tb.get_concept(concept_id)
+    store = env.store()
+    old = store.concepts.get(concept_id)
     replaced = _terms_from_cells({"en": cell_en, "kk": cell_kk, "ru": cell_ru})
     if not replaced and all(v is None for v in (subject, definition, note, source)):
         raise click.UsageError("nothing to change: give --en/--kk/--ru or a field option")
@@ -233,7 +234,7 @@ def edit(env, concept_id, cell_en, cell_kk, cell_ru, subject, definition, note, 
         note=pick(note, old.note),
         source=pick(source, old.source),
     )
-    tb.update_concept(concept)
+    store.concepts.update(concept)
     click.echo(f"Updated {concept_id}.")
 
 
@@ -242,10 +243,10 @@ def edit(env, concept_id, cell_en, cell_kk, cell_ru, subject, definition, note, 
 @pass_env
 def remove(env, concept_ids) -> None:
     """Remove concepts by id (all or none)."""
-    tb = env.termbase()
-    with tb.atomic():
+    store = env.store()
+    with store.atomic():
         for cid in concept_ids:
-            tb.remove_concept(cid)
+            store.concepts.remove(cid)
     click.echo(f"Removed {len(concept_ids)} concept(s).")
 
 
@@ -276,10 +277,10 @@ def import_(env, file: Path, fmt_name: str | None, on_conflict: str, tm: str, la
     from ..formats.base import format_for_path, get_format
 
     fmt = get_format(fmt_name) if fmt_name else format_for_path(file)
-    tb = env.termbase()
+    store = env.store()
     start = time.perf_counter()
     if fmt.kind == "tm":
-        added, skipped = tb.add_units(tm, fmt.read_units(file))
+        added, skipped = store.memories.add_units(tm, fmt.read_units(file))
         click.echo(
             f"Imported {added} unit(s) into memory {tm!r} from {file}"
             + (f" ({skipped} already there)" if skipped else "")
@@ -288,10 +289,10 @@ def import_(env, file: Path, fmt_name: str | None, on_conflict: str, tm: str, la
         return
     kwargs = {"langs": _parse_langs(langs)} if langs else {}
     try:
-        count = tb.add_concepts(fmt.read_concepts(file, **kwargs), on_conflict=on_conflict)
+        counts = store.concepts.add_many(fmt.read_concepts(file, **kwargs), on_conflict=on_conflict)
     except ValidationError as exc:
         raise TermbaseError(f"{file}: {exc}; nothing imported (see --on-conflict)") from exc
-    click.echo(f"Imported {count} concept(s) from {file}.")
+    click.echo(f"Imported {counts.added + counts.replaced + counts.unchanged} concept(s) from {file}.")
 
 
 @main.command()
@@ -308,10 +309,10 @@ def export(env, fmt_name: str, output: Path, tm: str, langs: str | None) -> None
     from ..formats.base import get_format
 
     fmt = get_format(fmt_name)
-    tb = env.termbase()
+    store = env.store()
     wanted = _parse_langs(langs)
     if fmt.kind == "tm":
-        units = tb.iter_units(tm)
+        units = store.memories.iter_units(tm)
         first = next(units, None)
         if first is None:
             raise NotFound(f"translation memory {tm!r} is empty")
@@ -324,5 +325,5 @@ def export(env, fmt_name: str, output: Path, tm: str, langs: str | None) -> None
         return
     if fmt.name == "omegat" and (not wanted or len(wanted) != 2):
         raise click.UsageError("an OmegaT glossary is for one language pair: give --langs SRC,TGT (e.g. en,kk)")
-    n = fmt.write_concepts(tb.iter_concepts(), output, langs=wanted)
+    n = fmt.write_concepts(store.concepts.iterate(), output, langs=wanted)
     click.echo(f"Wrote {n} concept(s) to {output}.")

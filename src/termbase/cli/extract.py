@@ -47,9 +47,9 @@ def extract(env, files, lang, side, top, min_freq, kinds, as_json, add):
     from ..extract import ExtractConfig, add_proposed, extract_files
 
     config = ExtractConfig(top=top, min_freq=min_freq, kinds=_kinds(kinds))
-    tb = None
+    index = None
     if add or env.db_path.exists():
-        tb = env.termbase()
+        index = env.term_index()
     else:
         click.echo(
             f"note: no termbase at {env.db_path}; candidates are not linked (create one with 'termbase init')",
@@ -57,17 +57,17 @@ def extract(env, files, lang, side, top, min_freq, kinds, as_json, add):
         )
     if len(files) > 1:
         with click.progressbar(length=len(files), label="Reading", file=sys.stderr) as bar:
-            results = extract_files(files, lang=lang, side=side, termbase=tb, config=config,
+            results = extract_files(files, lang=lang, side=side, termbase=index, config=config,
                                     progress=lambda _path: bar.update(1))
     else:
-        results = extract_files(files, lang=lang, side=side, termbase=tb, config=config)
+        results = extract_files(files, lang=lang, side=side, termbase=index, config=config)
     for r in results:
         for note in r.notes:
             click.echo(f"note: {note}", err=True)
     added = []
     if add:
         for r in results:
-            added.extend(add_proposed(tb, r, source="termbase extract: " + ", ".join(Path(f).name for f in r.files)))
+            added.extend(add_proposed(env.store(), r, source="termbase extract: " + ", ".join(Path(f).name for f in r.files)))
     if as_json:
         emit_json(results[0].to_dict() if len(results) == 1 else {"results": [r.to_dict() for r in results]})
     else:
