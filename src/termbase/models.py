@@ -74,16 +74,17 @@ def slugify(text: str) -> str:
 
 def concept_id_base(concept: "Concept") -> str:
     """The id a new concept is given (before a ``-2``, ``-3`` ... that makes it unique): its first
-    English term slugified, else its first term's, else ``c-concept``.
+    English term slugified, else its first term's, prefixed with ``c-`` unless it starts with a letter
+    (so that it is an XML name too), or ``c-concept``.
 
     >>> concept_id_base(Concept(None, (Term("ru", "Сенат"), Term("en", "Senate"))))
     'senate'
-    >>> concept_id_base(Concept(None, (Term("kk", "Сенат"),)))
-    'c-concept'
+    >>> concept_id_base(Concept(None, (Term("kk", "Сенат"),))), concept_id_base(Concept(None, (Term("en", "2024 Census"),)))
+    ('c-concept', 'c-2024-census')
     """
     first = next((t.text for t in concept.terms if t.lang == "en"), None) or concept.terms[0].text
     base = slugify(first)
-    if not base or not _CONCEPT_ID_RE.match(base):
+    if not base[:1].isalpha():
         base = "c-" + (base or "concept")
     return base
 
