@@ -128,15 +128,20 @@ def test_another_programs_database_is_refused_untouched(tmp_path, marks):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["app.sqlite"]
 
 
-def test_a_database_with_another_programs_meta_table_is_refused(tmp_path):
+@pytest.mark.parametrize("meta", ["key TEXT PRIMARY KEY, value TEXT", "name TEXT"])
+def test_a_database_with_termbase_like_tables_is_refused(tmp_path, meta):
     path = tmp_path / "app.sqlite"
     conn = sqlite3.connect(path)
-    conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+    for table in ("concepts", "terms", "tm_units", "tm_texts"):
+        conn.execute(f"CREATE TABLE {table} (x)")
+    conn.execute(f"CREATE TABLE meta ({meta})")
     conn.execute("PRAGMA user_version = 1")
     conn.commit()
     conn.close()
+    before = path.read_bytes()
     with pytest.raises(ParseError, match="another program"):
         open_store(path)
+    assert path.read_bytes() == before
 
 
 def test_a_corrupt_page_is_a_store_error(tmp_path):

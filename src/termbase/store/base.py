@@ -143,7 +143,8 @@ class MemoryRepository(ABC):
 
 
 class Store(ABC):
-    """A termbase: concepts and memories in one database. Close it (or use ``with``) when done."""
+    """A termbase: concepts and memories in one database, through one connection. Close it (or use
+    ``with``) when done. Use a store from one thread at a time; a server opens one per worker."""
 
     concepts: ConceptRepository
     memories: MemoryRepository

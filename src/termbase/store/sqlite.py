@@ -175,10 +175,12 @@ class SQLiteStore(Store):
             _check_header(Path(location))
         conn = _connect(location)
         try:
-            _check_termbase(conn, location)
-            _configure(conn, location)
+            with _not_a_termbase(location):
+                _check_termbase(conn, location)
+                _configure(conn)
             store = cls(conn, location)
-            store._migrate()
+            with store._errors():
+                store._migrate()
         except BaseException:
             conn.close()
             raise
@@ -197,9 +199,10 @@ class SQLiteStore(Store):
                 raise StoreError(f"{location}: cannot create its folder: {exc.strerror}") from exc
         conn = _connect(location)
         try:
-            _configure(conn, location)
             store = cls(conn, location)
-            store._migrate()
+            with store._errors():
+                _configure(conn)
+                store._migrate()
         except BaseException:
             conn.close()
             raise
@@ -676,11 +679,20 @@ def _connect(location: str) -> sqlite3.Connection:
         raise StoreError(f"{location}: cannot open: {exc}") from exc
 
 
-def _configure(conn: sqlite3.Connection, location: str) -> None:
+def _configure(conn: sqlite3.Connection) -> None:
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA synchronous = NORMAL")
+
+
+@contextlib.contextmanager
+def _not_a_termbase(location: str) -> Iterator[None]:
+    """A file SQLite cannot read as a database is not a termbase; a database it cannot use now
+    (locked, unreadable) is a :class:`StoreError`."""
     try:
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("PRAGMA synchronous = NORMAL")
+        yield
+    except sqlite3.OperationalError as exc:
+        raise StoreError(f"{location}: {exc}") from exc
     except sqlite3.DatabaseError as exc:
         raise ParseError(location, f"not a termbase (SQLite) file: {exc}") from exc
 
@@ -701,19 +713,17 @@ def _check_termbase(conn: sqlite3.Connection, location: str) -> None:
     """Refuse, before changing anything, an SQLite database that is not a termbase: marked by another
     application, or holding tables without being a version 1 termbase (which had no mark). A blank
     database (no tables) becomes a termbase."""
-    try:
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        if app_id == APPLICATION_ID:
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    if app_id == APPLICATION_ID:
+        return
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+    if app_id == 0 and not tables and version == 0:
+        return
+    if app_id == 0 and version >= 1 and {"meta", "concepts", "terms", "tm_units", "tm_texts"} <= tables:
+        columns = {r[1] for r in conn.execute("PRAGMA table_info(meta)")}
+        if {"key", "value"} <= columns and conn.execute("SELECT 1 FROM meta WHERE key = 'migration.1'").fetchone():
             return
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
-        if app_id == 0 and not tables and version == 0:
-            return
-        if app_id == 0 and version >= 1 and "meta" in tables:
-            if conn.execute("SELECT 1 FROM meta WHERE key = 'migration.1'").fetchone():
-                return
-    except sqlite3.DatabaseError as exc:
-        raise ParseError(location, f"not a termbase (SQLite) file: {exc}") from exc
     raise ParseError(location, "not a termbase file: an SQLite database of another program (left unchanged)")
 
 
