@@ -176,9 +176,11 @@ def _ready(checker: Checker, lang: str) -> Checker:
 def _cli(workdir: Path, po: Path) -> list[str]:
     db = workdir / "bench.db"
     if not db.exists():
-        from termbase.store import Termbase
+        from termbase.glossary import load_shipped
+        from termbase.store import create_store
 
-        Termbase.create(db).close()
+        with create_store(db) as store:
+            store.concepts.add_many(load_shipped())
     return [sys.executable, "-m", "termbase", "--db", str(db), "check", str(po), "--json"]
 
 

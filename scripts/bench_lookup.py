@@ -17,7 +17,9 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from termbase.store import Termbase
+from termbase.glossary import load_shipped
+from termbase.search import TermIndex
+from termbase.store import create_store
 
 KK_ENDINGS = {"back": ["ның", "на", "нда", "нан"], "front": ["нің", "не", "нде", "нен"]}
 RU_ENDINGS = {"а": "ы", "я": "и", "т": "та", "й": "го"}
@@ -51,8 +53,10 @@ def main() -> None:
     args = ap.parse_args()
     rng = random.Random(7)
     with tempfile.TemporaryDirectory() as tmp:
-        tb = Termbase.create(Path(tmp) / "tb.db")
-        concepts = list(tb.iter_concepts())
+        store = create_store(Path(tmp) / "tb.db")
+        store.concepts.add_many(load_shipped())
+        index = TermIndex(store)
+        concepts = list(store.concepts.iterate())
         queries: list[tuple[str, str, str]] = []  # (kind, query, concept id)
         while len(queries) < args.n:
             c = rng.choice(concepts)
@@ -66,20 +70,20 @@ def main() -> None:
             if q:
                 queries.append((kind, q, c.id))
         t0 = time.perf_counter()
-        tb.lookup("warm up")
+        index.lookup("warm up")
         build = time.perf_counter() - t0
         hits: Counter = Counter()
         totals: Counter = Counter()
         t0 = time.perf_counter()
         for kind, q, cid in queries:
-            res = tb.lookup(q, limit=5)
+            res = index.lookup(q, limit=5)
             totals[kind] += 1
             # the intended concept first, or tied with the first (the same term in two concepts)
             if res and (res[0].concept.id == cid or any(m.concept.id == cid and m.score == res[0].score for m in res)):
                 hits[kind] += 1
         elapsed = time.perf_counter() - t0
-        stats = tb.stats()
-        tb.close()
+        stats = store.concepts.stats()
+        store.close()
     print(f"termbase: {stats['concepts']} concepts, {sum(stats['terms'].values())} terms")
     print(f"index build: {build * 1000:.0f} ms")
     print(f"{len(queries)} lookups in {elapsed:.2f} s: {len(queries) / elapsed:,.0f} lookups/s, "

@@ -223,11 +223,14 @@ def main() -> None:
     anchor_fns = {"termbase (length+anchors)": default_anchors, "termbase (length only)": None}
     if args.termbase:
         from termbase.alignment import termbase_anchors
-        from termbase.store import Termbase
+        from termbase.glossary import load_shipped
+        from termbase.search import TermIndex
+        from termbase.store import create_store
 
         tmp = tempfile.mkdtemp()
-        tb = Termbase.create(Path(tmp) / "eval.db", load_glossary=True)
-        anchor_fns["termbase (+glossary concepts)"] = termbase_anchors(tb.matcher())
+        store = create_store(Path(tmp) / "eval.db")
+        store.concepts.add_many(load_shipped())
+        anchor_fns["termbase (+glossary concepts)"] = termbase_anchors(TermIndex(store).matcher())
 
     ntrex = load_ntrex()
     pick = {"dev": lambda k: k % 2 == 0, "test": lambda k: k % 2 == 1, "all": lambda k: True}[args.split]

@@ -205,15 +205,18 @@ SEED_PHRASES = ("plenary session", "state language", "territorial integrity", "p
 def seed_article() -> dict:
     import tempfile
 
-    from termbase.store import Termbase
+    from termbase.glossary import load_shipped
+    from termbase.search import TermIndex
+    from termbase.store import create_store
 
     text = (SHARED / "examples" / "astana-times-apk-plenary.txt").read_text(encoding="utf-8")
     with tempfile.TemporaryDirectory() as tmp:
-        tb = Termbase.create(Path(tmp) / "tb.db", load_glossary=True)
+        store = create_store(Path(tmp) / "tb.db")
+        store.concepts.add_many(load_shipped())
         ex = Extractor("en", ExtractConfig())
         ex.feed(text)
-        result = ex.result(tb)
-        tb.close()
+        result = ex.result(TermIndex(store))
+        store.close()
     by_term = {c.term.replace("'", "’"): c for c in result.candidates}
     for c in result.candidates:  # an acronym's candidate lists its expansion too ("APK (Assembly of ...)")
         if c.expansion:

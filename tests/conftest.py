@@ -52,3 +52,14 @@ def knb() -> Concept:
         subject="law-enforcement",
         source="gov.kz",
     )
+
+
+@pytest.fixture(params=["sqlite"])
+def store(request, tmp_path):
+    """An empty store of each backend: tests written against ``termbase.store.base`` run on every one
+    (a second backend adds its name to ``params`` and a branch here). ``open_store(store.location)``
+    opens a second connection to it."""
+    from termbase.store import create_store
+
+    with create_store(tmp_path / "t.db") as s:
+        yield s

@@ -266,15 +266,15 @@ def test_summary_line(checker):
     assert check_units(units, checker).summary() == "1 unit checked (1 untranslated skipped): 1 error, 0 warnings"
 
 
-def test_checker_from_termbase(tmp_path, apk):
-    from termbase.store import Termbase
+def test_checker_from_index(tmp_path, apk):
+    from termbase.search import TermIndex
+    from termbase.store import create_store
 
-    tb = Termbase.create(tmp_path / "t.db", load_glossary=False)
-    tb.add_concept(apk)
-    checker = Checker.from_termbase(tb)
+    with create_store(tmp_path / "t.db") as store:
+        store.concepts.add(apk)
+        checker = Checker.from_index(TermIndex(store))
     assert checker.approved_terms("apk", "ru") == ("Ассамблея народа Казахстана", "АНК")
     assert kinds(checker, "APK", "Ассамблея народов Казахстана")[0][0] == "deprecated-term"
-    tb.close()
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from termbase.cli import main
 from termbase.models import Concept, Term
-from termbase.store import Termbase
+from termbase.store import create_store
 
 DATA = Path(__file__).parent / "data" / "check"
 
@@ -20,14 +20,13 @@ KNB_EXPECTED = '"Комитет национальной безопасност�
 def run(run, tmp_path, monkeypatch, apk, knb):
     """conftest's ``run`` with ``check`` put first, on a termbase of four concepts, in a folder
     holding the test files."""
-    tb = Termbase.create(run.db, load_glossary=False)
-    tb.add_concepts([
-        apk,
-        knb,
-        Concept("astana", (Term("en", "Astana"), Term("ru", "Астана"), Term("ru", "Нур-Султан", "deprecated"))),
-        Concept("law", (Term("en", "law"), Term("ru", "закон"))),
-    ])
-    tb.close()
+    with create_store(run.db) as store:
+        store.concepts.add_many([
+            apk,
+            knb,
+            Concept("astana", (Term("en", "Astana"), Term("ru", "Астана"), Term("ru", "Нур-Султан", "deprecated"))),
+            Concept("law", (Term("en", "law"), Term("ru", "закон"))),
+        ])
     for name in ("apk.ru.po", "news.tmx", "news.ru.xliff", "news.kk.xlf", "pairs.tsv", "malformed.po", "notes.txt"):
         shutil.copy(DATA / name, tmp_path / name)
     monkeypatch.chdir(tmp_path)  # file names in the output are as given: relative here

@@ -197,13 +197,13 @@ def test_import_conflict_is_all_or_nothing(two, tmp_path):
 def test_failed_export_leaves_existing_file(two, tmp_path, monkeypatch):
     out = tmp_path / "out.tbx"
     out.write_text("old content")
-    from termbase.store import Termbase
+    from termbase.store.sqlite import SQLiteConcepts
 
     def broken(self, batch=500):
         yield from ()
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(Termbase, "iter_concepts", broken)
+    monkeypatch.setattr(SQLiteConcepts, "iterate", broken)
     with pytest.raises(RuntimeError):
         two("export", "--format", "tbx", "-o", str(out))
     assert out.read_text() == "old content"
@@ -215,3 +215,35 @@ def test_corrupt_termbase_file(run):
     r = run("stats")
     assert r.exit_code == 2
     assert r.output == f"Error: {run.db}: not a termbase (SQLite) file: file is not a database\n"
+
+
+def test_edit_and_reimport_change_rows_in_place_with_history(two, tmp_path):
+    from termbase.store import open_store
+
+    with open_store(two.db) as store:
+        before = store.concepts.get("senate")
+    assert two("edit", "senate", "--ru", "Сенат | Верхняя палата {admitted}").exit_code == 0
+    out = tmp_path / "out.csv"
+    two("export", "--format", "csv", "-o", str(out))
+    assert two("import", str(out), "--on-conflict", "replace").output == f"Imported 2 concept(s) from {out}.\n"
+    with open_store(two.db) as store:
+        after = store.concepts.get("senate")
+        history = store.concepts.history("senate")
+    assert [t.id for t in after.terms][:3] == [t.id for t in before.terms]
+    assert [t.text for t in after.terms] == ["Senate", "Сенат", "Сенат", "Верхняя палата"]
+    assert after.version == 2
+    assert [c.action for c in history] == ["create", "update"]
+
+
+def test_another_programs_database_is_refused(run):
+    import sqlite3
+
+    conn = sqlite3.connect(run.db)
+    conn.execute("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)")
+    conn.commit()
+    conn.close()
+    before = run.db.read_bytes()
+    r = run("stats")
+    assert r.exit_code == 2
+    assert r.output == f"Error: {run.db}: not a termbase file: an SQLite database of another program (left unchanged)\n"
+    assert run.db.read_bytes() == before

@@ -5,16 +5,15 @@ from pathlib import Path
 
 import pytest
 
-from termbase.store import Termbase
+from termbase.store import create_store, open_store
 
 DATA = Path(__file__).parent / "data" / "extract"
 
 
 @pytest.fixture
 def linked(run, apk, knb):
-    with Termbase.create(run.db, load_glossary=False) as tb:
-        tb.add_concept(apk)
-        tb.add_concept(knb)
+    with create_store(run.db) as store:
+        store.concepts.add_many([apk, knb])
     return run
 
 
@@ -76,8 +75,8 @@ def test_add_stores_new_candidates_as_proposed(linked):
     result = linked("extract", str(DATA / "en_senate.txt"), "--lang", "en", "--kinds", "acronym", "--add")
     assert result.exit_code == 0
     assert "Added 1 proposed concept(s)." in result.output
-    with Termbase.open(linked.db) as tb:
-        concept = tb.get_concept("supreme-audit-chamber")
+    with open_store(linked.db) as store:
+        concept = store.concepts.get("supreme-audit-chamber")
     assert [(t.text, t.status, t.type) for t in concept.terms] == [
         ("Supreme Audit Chamber", "proposed", "full"), ("SAC", "proposed", "acronym"),
     ]

@@ -10,7 +10,7 @@ import pytest
 from termbase.errors import ParseError
 from termbase.formats import get_format
 from termbase.models import Concept, Term
-from termbase.store import Termbase
+from termbase.store import AddCounts, create_store
 
 DATA = Path(__file__).parent / "data" / "formats"
 CSV = get_format("csv")
@@ -86,13 +86,13 @@ def test_export_then_import_into_an_empty_termbase_gives_the_same_concepts(tmp_p
         note="line 1\r\nline 2",
         source="gov.kz",
     )
-    with Termbase.create(tmp_path / "a.db", load_glossary=False) as first:
-        first.add_concepts([apk, knb, extra])
-        before = list(first.iter_concepts())
-        assert CSV.write_concepts(first.iter_concepts(), tmp_path / "out.csv") == 3
-    with Termbase.create(tmp_path / "b.db", load_glossary=False) as second:
-        assert second.add_concepts(CSV.read_concepts(tmp_path / "out.csv")) == 3
-        assert list(second.iter_concepts()) == before
+    with create_store(tmp_path / "a.db") as first:
+        first.concepts.add_many([apk, knb, extra])
+        before = list(first.concepts.iterate())
+        assert CSV.write_concepts(first.concepts.iterate(), tmp_path / "out.csv") == 3
+    with create_store(tmp_path / "b.db") as second:
+        assert second.concepts.add_many(CSV.read_concepts(tmp_path / "out.csv")) == AddCounts(added=3)
+        assert list(second.concepts.iterate()) == before
 
 
 def test_reads_excel_semicolon_file_with_region_codes_and_defaults():

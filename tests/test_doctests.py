@@ -8,7 +8,11 @@ import pytest
 MODULES = [
     "termbase",
     "termbase.errors",
+    "termbase.models",
     "termbase.store",
+    "termbase.store.base",
+    "termbase.store.sqlite",
+    "termbase.search.index",
     "termbase.match",
     "termbase.languages.normalize",
     "termbase.languages.stem",

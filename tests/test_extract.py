@@ -9,7 +9,8 @@ from termbase.errors import UnknownLanguage
 from termbase.extract import ExtractConfig, Extractor, extract_terms, proposed_concept
 from termbase.extraction import counting, detect, morph, scoring, text
 from termbase.models import Concept, Term
-from termbase.store import Termbase
+from termbase.search import TermIndex
+from termbase.store import create_store
 
 DATA = Path(__file__).parent / "data" / "extract"
 
@@ -311,13 +312,14 @@ def test_streaming_feed_equals_one_call():
 # ---------------------------------------------------------------------------------------- linking
 @pytest.fixture
 def tb(tmp_path, apk, knb):
-    t = Termbase.create(tmp_path / "tb.db", load_glossary=False)
-    t.add_concept(apk)
-    t.add_concept(knb)
-    t.add_concept(Concept("senator", (Term("en", "senator"), Term("kk", "сенатор"), Term("ru", "сенатор"))))
-    t.add_concept(Concept("senate", (Term("en", "Senate"), Term("kk", "Сенат"), Term("ru", "Сенат")), subject="parliament"))
-    yield t
-    t.close()
+    with create_store(tmp_path / "tb.db") as store:
+        store.concepts.add_many([
+            apk,
+            knb,
+            Concept("senator", (Term("en", "senator"), Term("kk", "сенатор"), Term("ru", "сенатор"))),
+            Concept("senate", (Term("en", "Senate"), Term("kk", "Сенат"), Term("ru", "Сенат")), subject="parliament"),
+        ])
+        yield TermIndex(store)
 
 
 def test_linking_gives_equivalents_without_deprecated(tb):

@@ -2,9 +2,12 @@
 
 The public API; everything heavy (language models, lxml, the automaton) loads on first use.
 
->>> from termbase import Termbase
->>> tb = Termbase.create(":memory:")            # loaded with the shipped glossary
->>> tb.lookup("Ассамблеясының")[0].concept.id
+>>> from termbase import TermIndex, create_store
+>>> from termbase.glossary import load_shipped
+>>> store = create_store(":memory:")            # an empty termbase
+>>> store.concepts.add_many(load_shipped()).added   # the shipped glossary
+398
+>>> TermIndex(store).lookup("Ассамблеясының")[0].concept.id
 'apk'
 """
 
@@ -13,7 +16,17 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-from .errors import NotFound, ParseError, TermbaseError, UnknownLanguage, UnsupportedFormat, ValidationError
+from .errors import (
+    AlreadyExists,
+    NotFound,
+    ParseError,
+    StoreError,
+    TermbaseError,
+    UnknownLanguage,
+    UnsupportedFormat,
+    ValidationError,
+    VersionConflict,
+)
 from .models import Concept, Segment, Term, TranslationUnit
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -21,10 +34,14 @@ if TYPE_CHECKING:  # pragma: no cover
     from .checking import check_files, check_units
     from .extract import ExtractConfig, extract_files, extract_terms
     from .match import TermMatcher
-    from .store import Termbase
+    from .search import TermIndex
+    from .store import Store, create_store, open_store
 
 _LAZY = {
-    "Termbase": "store",
+    "Store": "store",
+    "create_store": "store",
+    "open_store": "store",
+    "TermIndex": "search",
     "TermMatcher": "match",
     "extract_terms": "extract",
     "extract_files": "extract",
@@ -36,25 +53,31 @@ _LAZY = {
 }
 
 __all__ = [
+    "AlreadyExists",
     "Concept",
     "ExtractConfig",
     "NotFound",
     "ParseError",
     "Segment",
+    "Store",
+    "StoreError",
     "Term",
+    "TermIndex",
     "TermMatcher",
-    "Termbase",
     "TermbaseError",
     "TranslationUnit",
     "UnknownLanguage",
     "UnsupportedFormat",
     "ValidationError",
+    "VersionConflict",
     "align",
     "align_texts",
     "check_files",
     "check_units",
+    "create_store",
     "extract_files",
     "extract_terms",
+    "open_store",
 ]
 
 

@@ -57,3 +57,32 @@ class NotFound(TermbaseError):
 
 class ValidationError(TermbaseError):
     """Data that is well-formed but not acceptable (bad status, concept without terms ...)."""
+
+
+class AlreadyExists(ValidationError):
+    """A concept id that is already taken (adding, not replacing)."""
+
+    def __init__(self, concept_id: str):
+        self.concept_id = concept_id
+        super().__init__(f"concept {concept_id!r} already exists")
+
+
+class VersionConflict(TermbaseError):
+    """A change made on an outdated copy of a concept: someone changed it since it was read.
+
+    >>> str(VersionConflict("apk", expected=3, current=4))
+    "concept 'apk' was changed meanwhile (version 4, not 3); read it again and redo the change"
+    """
+
+    def __init__(self, concept_id: str, *, expected: int, current: int):
+        self.concept_id = concept_id
+        self.expected = expected
+        self.current = current
+        super().__init__(
+            f"concept {concept_id!r} was changed meanwhile (version {current}, not {expected}); "
+            "read it again and redo the change"
+        )
+
+
+class StoreError(TermbaseError):
+    """The termbase database failed: locked by another writer, read-only, corrupt or unreachable."""

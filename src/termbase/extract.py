@@ -175,7 +175,8 @@ class Extractor:
         return tuple(out)
 
     def result(self, termbase=None, *, files: Iterable[str] = ()) -> ExtractionResult:
-        """Rank what was read; with a termbase, link candidates to concepts and give equivalents."""
+        """Rank what was read; with a termbase (its :class:`termbase.search.TermIndex`), link candidates
+        to concepts and give equivalents."""
         cfg = self.config
         # phrases and acronyms keep their kind whatever the termbase says: leave them out early
         skip = frozenset(c for c, k in (("phrase", PHRASE), ("acronym", ACRONYM)) if k not in cfg.kinds)
@@ -225,7 +226,7 @@ def extract_terms(
 ) -> ExtractionResult:
     """Candidate terms of ``texts`` (documents in language ``lang``: en, kk or ru), best first.
 
-    With ``termbase`` (a :class:`termbase.store.Termbase`), candidates the termbase knows carry their
+    With ``termbase`` (a :class:`termbase.search.TermIndex`), candidates the termbase knows carry their
     concept id and Kazakh/Russian equivalents; the others are new.
     """
     extractor = Extractor(lang, config)
@@ -289,13 +290,14 @@ def extract_files(
     return [ex.result(termbase, files=files[code]) for code, ex in extractors.items()]
 
 
-def add_proposed(termbase, result: ExtractionResult, *, source: str | None = None) -> list[str]:
-    """Store the NEW candidates of ``result`` in ``termbase`` as ``proposed`` concepts; their ids."""
+def add_proposed(store, result: ExtractionResult, *, source: str | None = None) -> list[str]:
+    """Store the NEW candidates of ``result`` in ``store`` (a :class:`termbase.store.Store`) as
+    ``proposed`` concepts; their ids."""
     ids = []
-    with termbase.atomic():
+    with store.atomic():
         for c in result.candidates:
             if c.is_new:
-                ids.append(termbase.add_concept(proposed_concept(c, result.language, source=source)))
+                ids.append(store.concepts.add(proposed_concept(c, result.language, source=source)).id)
     return ids
 
 

@@ -1,8 +1,27 @@
-"""Plain frozen dataclasses shared by every module."""
+"""Plain frozen dataclasses shared by every module, and the rules a concept must follow.
+
+Identity and time are set by the store on what it returns: ``Term.id`` and ``TranslationUnit.id`` (stable
+row ids, never reused), ``created``/``modified`` (UTC datetimes) and ``Concept.version`` (1 when created,
++1 on every change). They take no part in equality, so a concept read back equals the one written::
+
+>>> stored = Concept("senate", (Term("en", "Senate", id=7),), version=3)
+>>> stored == Concept("senate", (Term("en", "Senate"),))
+True
+
+Validation lives here, in one place: :func:`validate_concept_id`, :meth:`Term.validate` and
+:meth:`Concept.validate` raise :class:`~termbase.errors.ValidationError` with a message for users. The
+store calls them on every write; readers of files may call them to fail early with a line number.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from functools import lru_cache
+from typing import Any
+
+from .errors import ValidationError
 
 #: Term statuses, best first. Matches TBX-Basic administrativeStatus plus ``proposed``.
 STATUSES = ("preferred", "admitted", "proposed", "deprecated", "forbidden")
@@ -10,9 +29,101 @@ STATUSES = ("preferred", "admitted", "proposed", "deprecated", "forbidden")
 APPROVED_STATUSES = ("preferred", "admitted")
 #: Term types (TBX termType: fullForm, shortForm, acronym, abbreviation, variant).
 TERM_TYPES = ("full", "short", "acronym", "abbreviation", "variant")
+#: What a :class:`ConceptChange` records.
+CHANGE_ACTIONS = ("create", "update", "delete")
+
+#: The longest concept id accepted.
+MAX_CONCEPT_ID_LENGTH = 128
+# Concept ids travel in command lines, URLs, file names and TBX xml:id attributes: ASCII letters,
+# digits, '_', '-' and '.', never starting with '-' (an option) or '.' (a path step); TBX writers
+# encode the ids that are not NCNames (a leading digit) and decode them on reading.
+_CONCEPT_ID_RE = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*\Z")
 
 
-@dataclass(frozen=True)
+def validate_concept_id(concept_id: str) -> None:
+    """Refuse an id that is not a concept id: ASCII letters, digits, ``_``, ``-`` and ``.``, starting
+    with a letter, a digit or ``_``, at most :data:`MAX_CONCEPT_ID_LENGTH` characters.
+
+    >>> validate_concept_id("min-foreign-affairs"), validate_concept_id("IATE_1234.5")
+    (None, None)
+    >>> validate_concept_id("-x")
+    Traceback (most recent call last):
+    ...
+    termbase.errors.ValidationError: bad concept id '-x': use ASCII letters, digits, '_', '-' and '.', starting with a letter, digit or '_'
+    """
+    if not isinstance(concept_id, str) or not _CONCEPT_ID_RE.match(concept_id):
+        raise ValidationError(
+            f"bad concept id {concept_id!r}: use ASCII letters, digits, '_', '-' and '.', "
+            "starting with a letter, digit or '_'"
+        )
+    if len(concept_id) > MAX_CONCEPT_ID_LENGTH:
+        raise ValidationError(
+            f"bad concept id {concept_id[:20]!r}...: longer than {MAX_CONCEPT_ID_LENGTH} characters"
+        )
+
+
+def slugify(text: str) -> str:
+    """An ASCII id from a term: ``"Prosecutor General's Office"`` -> ``"prosecutor-general-s-office"``.
+
+    >>> slugify("Ministry of Foreign Affairs"), slugify("Сенат")
+    ('ministry-of-foreign-affairs', '')
+    """
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return slug[:60].rstrip("-")
+
+
+def concept_id_base(concept: "Concept") -> str:
+    """The id a new concept is given (before a ``-2``, ``-3`` ... that makes it unique): its first
+    English term slugified, else its first term's, prefixed with ``c-`` unless it starts with a letter
+    (so that it is an XML name too), or ``c-concept``.
+
+    >>> concept_id_base(Concept(None, (Term("ru", "Сенат"), Term("en", "Senate"))))
+    'senate'
+    >>> concept_id_base(Concept(None, (Term("kk", "Сенат"),))), concept_id_base(Concept(None, (Term("en", "2024 Census"),)))
+    ('c-concept', 'c-2024-census')
+    """
+    first = next((t.text for t in concept.terms if t.lang == "en"), None) or concept.terms[0].text
+    base = slugify(first)
+    if not base[:1].isalpha():
+        base = "c-" + (base or "concept")
+    return base
+
+
+def utc_now() -> datetime:
+    """The current time, UTC (what the store stamps on ``created``/``modified``)."""
+    return datetime.now(timezone.utc)
+
+
+# Both are cached: the terms and units written together share one timestamp.
+@lru_cache(maxsize=4096)
+def format_time(moment: datetime) -> str:
+    """A UTC timestamp as fixed-width ISO 8601 text that sorts like the times it names.
+
+    >>> format_time(datetime(2024, 5, 1, 12, 30, tzinfo=timezone.utc))
+    '2024-05-01T12:30:00.000000Z'
+    """
+    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+@lru_cache(maxsize=4096)
+def parse_time(text: str) -> datetime:
+    """The UTC datetime of a :func:`format_time` text (or any ISO 8601 text with a zone)."""
+    return datetime.fromisoformat(text).astimezone(timezone.utc)
+
+
+def _time_or_none(text: str | None) -> datetime | None:
+    return None if text is None else parse_time(text)
+
+
+def _text_or_none(moment: datetime | None) -> str | None:
+    return None if moment is None else format_time(moment)
+
+
+def _where(concept_id: str | None) -> str:
+    return f"concept {concept_id!r}" if concept_id is not None else "new concept"
+
+
+@dataclass(frozen=True, slots=True)
 class Term:
     """One designation of a concept in one language."""
 
@@ -22,9 +133,59 @@ class Term:
     type: str = "full"
     pos: str | None = None
     note: str | None = None
+    #: Set by the store: the term's row id (kept while the term stays in its concept), timestamps.
+    id: int | None = field(default=None, compare=False)
+    created: datetime | None = field(default=None, compare=False)
+    modified: datetime | None = field(default=None, compare=False)
+
+    def validate(self, *, concept_id: str | None = None) -> None:
+        """Refuse a term without language or text, or with an unknown status or type
+        (``concept_id`` names the concept in the message).
+
+        >>> Term("en", "Senate", "approved").validate(concept_id="senate")
+        Traceback (most recent call last):
+        ...
+        termbase.errors.ValidationError: concept 'senate': term 'Senate' has unknown status 'approved' (use one of preferred, admitted, proposed, deprecated, forbidden)
+        """
+        where = _where(concept_id)
+        if not self.lang:
+            raise ValidationError(f"{where}: term {self.text!r} has no language")
+        if not self.text or not self.text.strip():
+            raise ValidationError(f"{where}: empty {self.lang} term")
+        if self.status not in STATUSES:
+            raise ValidationError(
+                f"{where}: term {self.text!r} has unknown status {self.status!r} (use one of {', '.join(STATUSES)})"
+            )
+        if self.type not in TERM_TYPES:
+            raise ValidationError(
+                f"{where}: term {self.text!r} has unknown type {self.type!r} (use one of {', '.join(TERM_TYPES)})"
+            )
+
+    def to_dict(self) -> dict[str, Any]:
+        """Every field, JSON-ready (timestamps as :func:`format_time` text)."""
+        return {
+            "id": self.id,
+            "lang": self.lang,
+            "text": self.text,
+            "status": self.status,
+            "type": self.type,
+            "pos": self.pos,
+            "note": self.note,
+            "created": _text_or_none(self.created),
+            "modified": _text_or_none(self.modified),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Term":
+        """The term of a :meth:`to_dict` result."""
+        return cls(
+            data["lang"], data["text"], data["status"], data["type"], data.get("pos"), data.get("note"),
+            id=data.get("id"), created=_time_or_none(data.get("created")),
+            modified=_time_or_none(data.get("modified")),
+        )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Concept:
     """A concept with its terms in several languages (TBX conceptEntry)."""
 
@@ -34,6 +195,10 @@ class Concept:
     definition: str | None = None
     note: str | None = None
     source: str | None = None
+    #: Set by the store: 1 when created, +1 on every change (an ETag for concurrent edits), timestamps.
+    version: int | None = field(default=None, compare=False)
+    created: datetime | None = field(default=None, compare=False)
+    modified: datetime | None = field(default=None, compare=False)
 
     def terms_in(self, lang: str) -> list[Term]:
         """Terms of ``lang``, best status first (stable within a status)."""
@@ -48,6 +213,70 @@ class Concept:
                 seen.append(t.lang)
         return seen
 
+    def validate(self) -> None:
+        """Refuse a concept with a bad id (:func:`validate_concept_id`; no id is fine: the store makes
+        one), without terms, or with a bad term (:meth:`Term.validate`).
+
+        >>> Concept("x", ()).validate()
+        Traceback (most recent call last):
+        ...
+        termbase.errors.ValidationError: concept 'x' has no terms
+        """
+        if self.id is not None:
+            validate_concept_id(self.id)
+        if not self.terms:
+            raise ValidationError(f"{_where(self.id)} has no terms")
+        for term in self.terms:
+            term.validate(concept_id=self.id)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Every field and term, JSON-ready (what the store's history keeps as a snapshot)."""
+        return {
+            "id": self.id,
+            "subject": self.subject,
+            "definition": self.definition,
+            "note": self.note,
+            "source": self.source,
+            "version": self.version,
+            "created": _text_or_none(self.created),
+            "modified": _text_or_none(self.modified),
+            "terms": [t.to_dict() for t in self.terms],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Concept":
+        """The concept of a :meth:`to_dict` result.
+
+        >>> c = Concept("senate", (Term("en", "Senate", id=1),), version=2)
+        >>> back = Concept.from_dict(c.to_dict())
+        >>> back == c, back.version, back.terms[0].id
+        (True, 2, 1)
+        """
+        return cls(
+            data["id"],
+            tuple(Term.from_dict(t) for t in data["terms"]),
+            data.get("subject"), data.get("definition"), data.get("note"), data.get("source"),
+            version=data.get("version"), created=_time_or_none(data.get("created")),
+            modified=_time_or_none(data.get("modified")),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ConceptChange:
+    """One recorded change of a concept: ``action`` is ``create``, ``update`` or ``delete``; ``before``
+    and ``after`` the whole concept before and after it (``None`` before a create, after a delete);
+    ``version`` the concept's version after the change (for a delete, the version deleted); ``seq``
+    orders the changes of a termbase; ``actor`` who made it, when the caller said."""
+
+    seq: int
+    concept_id: str
+    action: str
+    time: datetime
+    version: int
+    before: Concept | None
+    after: Concept | None
+    actor: str | None = None
+
 
 @dataclass(frozen=True)
 class Segment:
@@ -58,7 +287,7 @@ class Segment:
     paragraph: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TranslationUnit:
     """A multilingual translation-memory unit: ``{"en": "...", "kk": "...", "ru": "..."}``."""
 
@@ -70,6 +299,10 @@ class TranslationUnit:
     note: str | None = None
     source_lang: str = "en"
     meta: dict[str, str] = field(default_factory=dict)
+    #: Set by the store: the unit's row id (never reused) and timestamps.
+    id: int | None = field(default=None, compare=False)
+    created: datetime | None = field(default=None, compare=False)
+    modified: datetime | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from .report import Finding
 
 if TYPE_CHECKING:
     from ..match import TermMatch, TermMatcher, WordFilter
-    from ..store import Termbase
+    from ..search import TermIndex
 
 __all__ = ["Checker"]
 
@@ -36,7 +36,7 @@ class Checker:
     """Checks units against a set of concepts; build it once, use it for many units.
 
     ``Checker(concepts)`` builds its own :class:`~termbase.match.TermMatcher` (``matcher=`` gives
-    one built from the same concepts); :meth:`from_termbase` reuses the termbase's cached one.
+    one built from the same concepts); :meth:`from_index` reuses a termbase's cached one.
     ``generic_terms=True`` also requires one-word lower-case terms (see :func:`.is_generic`).
     ``prefilter=False`` sends every text to the matcher and has it read every word of a target
     (same findings, about 4x slower; the reference the prefilter is measured against).
@@ -65,8 +65,9 @@ class Checker:
         self._prefilter = Prefilter(self._concepts.values(), generic_terms=generic_terms) if prefilter else None
 
     @classmethod
-    def from_termbase(cls, tb: "Termbase", *, generic_terms: bool = False) -> "Checker":
-        return cls(tb.iter_concepts(), matcher=tb.matcher(), generic_terms=generic_terms)
+    def from_index(cls, index: "TermIndex", *, generic_terms: bool = False) -> "Checker":
+        """A checker over the concepts of a termbase, with the index's cached matcher."""
+        return cls(index.concepts(), matcher=index.matcher(), generic_terms=generic_terms)
 
     def approved_terms(self, concept_id: str, lang: str) -> tuple[str, ...]:
         """Texts of the concept's preferred then admitted terms in ``lang``."""

@@ -23,18 +23,14 @@ _INSTITUTION_SUBJECTS = frozenset((
 
 
 class Linker:
-    """Looks candidates up in one termbase (anything with ``matcher()`` and ``get_concept(id)``)."""
+    """Looks candidates up in one termbase through its :class:`termbase.search.TermIndex`."""
 
-    def __init__(self, termbase):
-        self.termbase = termbase
-        self.matcher = termbase.matcher()
-        self._concepts: dict[str, Concept] = {}
+    def __init__(self, index):
+        self.index = index
+        self.matcher = index.matcher()
 
     def concept(self, concept_id: str) -> Concept:
-        hit = self._concepts.get(concept_id)
-        if hit is None:
-            hit = self._concepts[concept_id] = self.termbase.get_concept(concept_id)
-        return hit
+        return self.index.concept(concept_id)
 
     def find(self, texts: Iterable[str], lang: str) -> Concept | None:
         """The concept one of ``texts`` (tried in order) names entirely, or None.

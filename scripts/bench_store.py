@@ -1,0 +1,75 @@
+"""CPU time of the store's bulk paths: adding, replacing and reading concepts, adding and reading units.
+
+Concepts have six terms (en/kk/ru, a name and an acronym each); units three texts. Everything is
+generated, in a temporary SQLite termbase; figures are CPU seconds of this process (one core).
+
+    PYTHONPATH=src python scripts/bench_store.py [--concepts 20000] [--units 200000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import tempfile
+from pathlib import Path
+
+from termbase.models import Concept, Term, TranslationUnit
+from termbase.store import create_store
+
+
+def cpu() -> float:
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
+
+
+def concepts(n: int, tag: str = ""):
+    for i in range(n):
+        yield Concept(
+            f"c{i:07d}",
+            (
+                Term("en", f"Committee number {i}{tag}"), Term("en", f"CN{i}", "admitted", "acronym"),
+                Term("kk", f"{i}-комитет{tag}"), Term("kk", f"{i}К", "admitted", "acronym"),
+                Term("ru", f"Комитет номер {i}{tag}"), Term("ru", f"КН{i}", "admitted", "acronym"),
+            ),
+            subject="committee", source="bench",
+        )
+
+
+def units(n: int):
+    for i in range(n):
+        yield TranslationUnit(
+            {
+                "en": f"Item {i}: the Assembly met on {i % 28 + 1} April.",
+                "kk": f"{i}-тармақ: Ассамблея сәуірдің {i % 28 + 1}-і күні жиналды.",
+                "ru": f"Пункт {i}: Ассамблея встретилась {i % 28 + 1} апреля.",
+            },
+            document="bench.txt", position=i, score=0.9,
+        )
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--concepts", type=int, default=20_000)
+    ap.add_argument("--units", type=int, default=200_000)
+    args = ap.parse_args()
+    n, u = args.concepts, args.units
+    with tempfile.TemporaryDirectory() as tmp, create_store(Path(tmp) / "bench.db") as store:
+        steps = [
+            (f"add_many {n:,} concepts", lambda: store.concepts.add_many(concepts(n))),
+            (f"iterate {n:,} concepts", lambda: sum(1 for _ in store.concepts.iterate())),
+            (f"replace {n:,} concepts (half the terms change)",
+             lambda: store.concepts.add_many(concepts(n, " x"), on_conflict="replace")),
+            (f"replace {n:,} concepts (identical)",
+             lambda: store.concepts.add_many(concepts(n, " x"), on_conflict="replace")),
+            (f"add_units {u:,} units", lambda: store.memories.add_units("bench", units(u))),
+            (f"add_units {u:,} units again (all duplicates)", lambda: store.memories.add_units("bench", units(u))),
+            (f"iter_units {u:,} units", lambda: sum(1 for _ in store.memories.iter_units("bench"))),
+        ]
+        for label, step in steps:
+            start = cpu()
+            step()
+            print(f"{label:50s} {cpu() - start:6.2f} s CPU", flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,230 @@
+"""What a termbase store is, whatever the database: the repository interfaces every backend implements.
+
+A :class:`Store` holds concepts (:class:`ConceptRepository`) and named translation memories
+(:class:`MemoryRepository`). Backends live beside this module (``sqlite.py``; a server database later)
+and are chosen by :func:`termbase.store.open_store`; callers see only these interfaces, the models and
+the errors of :mod:`termbase.errors` — never a database's types, rows or SQL.
+
+The contract every backend keeps (``tests/test_store_base.py`` checks it on each):
+
+- **Transactions.** Every method that writes is all or nothing. :meth:`Store.atomic` groups several
+  calls into one transaction; a nested ``atomic()`` is a savepoint: an exception leaving it undoes
+  that block only, an exception leaving the outermost undoes everything. Other connections (processes,
+  server instances) see all of a transaction or none of it.
+- **Validation.** Concepts are checked with :meth:`termbase.models.Concept.validate` before they are
+  written; a bad one raises :class:`~termbase.errors.ValidationError` and writes nothing.
+- **Identity.** Stored terms and units carry ``id`` (never reused), ``created`` and ``modified``;
+  concepts carry ``version``, ``created`` and ``modified``. Changing a concept changes its rows in
+  place: a term that is still there keeps its id and ``created`` (matched by id, else by language and
+  text, see :func:`match_terms`), and only terms whose fields changed get a new ``modified``.
+- **History.** Every create, update and delete of a concept (imports included) is recorded in the same
+  transaction with the whole concept before and after; the history of a deleted concept stays.
+- **Versions.** A concept's ``version`` is 1 when it is created (or one more than the last version it
+  had, when an id is used again after a delete) and grows by one on every change; ``expected_version``
+  makes an update or removal fail with :class:`~termbase.errors.VersionConflict` when it is stale.
+  Writing a concept identical to the stored one changes nothing (no version, no history).
+- **Data version.** :meth:`Store.data_version` is kept in the database and changes with every
+  transaction that changes concepts, so caches in other processes see the change.
+- **Errors.** Database failures (locked, read-only, corrupt) raise :class:`~termbase.errors.StoreError`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from abc import ABC, abstractmethod
+from dataclasses import dataclass
+from typing import ContextManager, Iterable, Iterator, Sequence
+
+from ..errors import ValidationError
+from ..models import Concept, ConceptChange, Term, TranslationUnit
+
+#: What :meth:`ConceptRepository.add_many` does with a concept whose id is already stored.
+ON_CONFLICT = ("error", "skip", "replace")
+
+
+@dataclass(frozen=True)
+class AddCounts:
+    """What :meth:`ConceptRepository.add_many` did: concepts added, replaced (stored, different, now
+    changed), unchanged (stored and identical: nothing written) and skipped (stored, left as they were)."""
+
+    added: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    skipped: int = 0
+
+
+class ConceptRepository(ABC):
+    """The concepts of a store, with their terms and history."""
+
+    @abstractmethod
+    def add(self, concept: Concept, *, actor: str | None = None) -> Concept:
+        """Store a new concept and return it as stored (ids, version, timestamps). A concept without
+        id gets one made from its terms (:func:`termbase.models.concept_id_base`, then ``-2``, ``-3``
+        ... until it is free). Raises :class:`~termbase.errors.AlreadyExists` if the id is taken."""
+
+    @abstractmethod
+    def add_many(
+        self, concepts: Iterable[Concept], *, on_conflict: str = "error", actor: str | None = None
+    ) -> AddCounts:
+        """Store many concepts in one transaction (all or nothing: an exception from ``concepts`` or a
+        bad concept writes none). ``on_conflict`` (see :data:`ON_CONFLICT`) decides about a concept
+        whose id is stored: ``error`` raises :class:`~termbase.errors.AlreadyExists`, ``skip`` keeps
+        the stored one, ``replace`` updates it in place as :meth:`update` does."""
+
+    @abstractmethod
+    def get(self, concept_id: str) -> Concept:
+        """The stored concept; :class:`~termbase.errors.NotFound` if there is none."""
+
+    @abstractmethod
+    def update(
+        self, concept: Concept, *, expected_version: int | None = None, actor: str | None = None
+    ) -> Concept:
+        """Make the stored concept with ``concept.id`` equal to ``concept`` (fields and terms, in
+        order), in place, and return it as stored. :class:`~termbase.errors.NotFound` if there is
+        none; :class:`~termbase.errors.VersionConflict` if ``expected_version`` is given and the
+        stored version differs. A term with an ``id`` must be a term of this concept."""
+
+    @abstractmethod
+    def remove(self, concept_id: str, *, expected_version: int | None = None, actor: str | None = None) -> None:
+        """Delete a concept and its terms (its history stays). :class:`~termbase.errors.NotFound` if
+        there is none; :class:`~termbase.errors.VersionConflict` as for :meth:`update`."""
+
+    @abstractmethod
+    def iterate(self, *, batch: int = 500) -> Iterator[Concept]:
+        """Every concept, ordered by id, read ``batch`` at a time (flat memory for big termbases)."""
+
+    @abstractmethod
+    def count(self) -> int:
+        """How many concepts there are."""
+
+    @abstractmethod
+    def exists(self, concept_id: str) -> bool:
+        """Whether a concept with this id is stored."""
+
+    @abstractmethod
+    def stats(self) -> dict:
+        """``{"concepts": N, "complete_concepts": N (en+kk+ru), "terms": {"en": N, "kk": N, "ru": N, ...}}``."""
+
+    @abstractmethod
+    def history(self, concept_id: str) -> list[ConceptChange]:
+        """The recorded changes of a concept, oldest first (also of a deleted one; empty if none)."""
+
+
+class MemoryRepository(ABC):
+    """Named translation memories and their units."""
+
+    @abstractmethod
+    def add_units(self, memory: str, units: Iterable[TranslationUnit], *, batch: int = 2000) -> tuple[int, int]:
+        """Store units in ``memory`` (created by its first unit); returns ``(added, duplicates skipped)``.
+        A unit whose texts (:func:`unit_digest`) are already in the memory, or earlier in ``units``,
+        is skipped, so importing a file twice adds nothing; units without text are ignored. All or
+        nothing; ``units`` is consumed ``batch`` at a time (flat memory)."""
+
+    @abstractmethod
+    def iter_units(self, memory: str) -> Iterator[TranslationUnit]:
+        """Every unit of ``memory`` in document then position order, streamed. :class:`~termbase.errors.NotFound`
+        (naming the memories there are) if it has none."""
+
+    @abstractmethod
+    def get_unit(self, unit_id: int) -> TranslationUnit:
+        """The unit with this id; :class:`~termbase.errors.NotFound` if there is none."""
+
+    @abstractmethod
+    def count(self, memory: str) -> int:
+        """How many units ``memory`` holds (0 if it does not exist)."""
+
+    @abstractmethod
+    def names(self) -> list[str]:
+        """The memories that hold units, sorted."""
+
+    @abstractmethod
+    def remove(self, memory: str) -> int:
+        """Delete a memory's units; how many there were."""
+
+
+class Store(ABC):
+    """A termbase: concepts and memories in one database, through one connection. Close it (or use
+    ``with``) when done. Use a store from one thread at a time; a server opens one per worker."""
+
+    concepts: ConceptRepository
+    memories: MemoryRepository
+
+    @property
+    @abstractmethod
+    def location(self) -> str:
+        """Where the data is: a file path (SQLite) or a database URL, for messages."""
+
+    @property
+    @abstractmethod
+    def schema_version(self) -> int:
+        """The number of the last migration applied to the database."""
+
+    @abstractmethod
+    def atomic(self) -> ContextManager[None]:
+        """One transaction around the block (nested: a savepoint); undone by any exception."""
+
+    @abstractmethod
+    def data_version(self) -> int:
+        """A number kept in the database that changes whenever concepts change, from any connection;
+        cheap to read, for invalidating caches (e.g. :class:`termbase.search.TermIndex`)."""
+
+    @abstractmethod
+    def close(self) -> None:
+        """Release the connection."""
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def unit_digest(texts: dict[str, str]) -> str:
+    """The identity of a memory unit: its texts by language (so re-imports are not duplicated).
+
+    >>> unit_digest({"en": "a", "ru": "б"}) == unit_digest({"ru": "б", "en": "a"})
+    True
+    """
+    h = hashlib.sha1()
+    for lang in sorted(texts):
+        h.update(lang.encode())
+        h.update(b"\x00")
+        h.update(texts[lang].encode("utf-8"))
+        h.update(b"\x01")
+    return h.hexdigest()
+
+
+def match_terms(stored: Sequence[Term], new: Sequence[Term], *, concept_id: str) -> list[Term | None]:
+    """For each of the ``new`` terms of a concept, the ``stored`` term it continues, or None (a new term).
+
+    A new term with an ``id`` continues the stored term with that id (a
+    :class:`~termbase.errors.ValidationError` if the concept has none, or if two terms give the same
+    id); the others continue the first stored term not yet taken with the same language and text.
+    Stored terms left over are the ones to delete.
+
+    >>> stored = (Term("en", "APK", id=1), Term("en", "Assembly", id=2))
+    >>> [t and t.id for t in match_terms(stored, (Term("en", "Assembly", "admitted"), Term("kk", "ҚХА")), concept_id="apk")]
+    [2, None]
+    """
+    by_id = {t.id: t for t in stored}
+    taken: set[int | None] = set()
+    out: list[Term | None] = [None] * len(new)
+    for i, term in enumerate(new):
+        if term.id is not None:
+            old = by_id.get(term.id)
+            if old is None:
+                raise ValidationError(f"concept {concept_id!r} has no term with id {term.id}")
+            if term.id in taken:
+                raise ValidationError(f"concept {concept_id!r}: term id {term.id} given twice")
+            taken.add(term.id)
+            out[i] = old
+    free: dict[tuple[str, str], list[Term]] = {}
+    for old in stored:
+        if old.id not in taken:
+            free.setdefault((old.lang, old.text), []).append(old)
+    for i, term in enumerate(new):
+        if term.id is None:
+            candidates = free.get((term.lang, term.text))
+            if candidates:
+                out[i] = candidates.pop(0)
+    return out

@@ -1,0 +1,731 @@
+"""The SQLite backend: a termbase in one file. The only module with SQL.
+
+The journal is WAL; the schema carries its version (``PRAGMA user_version``), upgraded by the numbered
+:data:`MIGRATIONS` when an older file is opened, and the file is marked as a termbase
+(``PRAGMA application_id``) so that another program's SQLite database is refused, untouched.
+Timestamps are stored as fixed-width UTC text (:func:`termbase.models.format_time`). The history keeps
+the state of a concept before each change as JSON (:meth:`termbase.models.Concept.to_dict`); the state
+after a change is the next change's state before, or the stored concept, so creating a concept (an
+import into an empty termbase) writes no snapshot.
+
+>>> store = SQLiteStore.create(":memory:")
+>>> store.concepts.add(Concept(None, (Term("en", "Senate"), Term("ru", "Сенат")))).id
+'senate'
+>>> store.concepts.stats()["terms"]
+{'en': 1, 'kk': 0, 'ru': 1}
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sqlite3
+import threading
+from datetime import datetime
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from ..errors import AlreadyExists, NotFound, ParseError, StoreError, TermbaseError, ValidationError, VersionConflict
+from ..models import (
+    Concept,
+    ConceptChange,
+    Term,
+    TranslationUnit,
+    concept_id_base,
+    format_time,
+    parse_time,
+    utc_now,
+)
+from .base import ON_CONFLICT, AddCounts, ConceptRepository, MemoryRepository, Store, match_terms, unit_digest
+
+#: Written into the file header by migration 2 ("TRMB"): this SQLite file is a termbase.
+APPLICATION_ID = 0x54524D42
+
+#: Numbered migrations: (version, name, SQL statements separated by ';'). Never edit a released one;
+#: append a new one. They run with foreign keys off, so that a table can be rebuilt (SQLite's
+#: create-copy-drop-rename procedure) without cascading deletes; each runs in one transaction.
+MIGRATIONS: list[tuple[int, str, str]] = [
+    (
+        1,
+        "concepts, terms and translation memories",
+        """
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+        CREATE TABLE concepts (
+            pk INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            subject TEXT, definition TEXT, note TEXT, source TEXT,
+            created TEXT NOT NULL, modified TEXT NOT NULL
+        );
+        CREATE TABLE terms (
+            pk INTEGER PRIMARY KEY,
+            concept_pk INTEGER NOT NULL REFERENCES concepts(pk) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            lang TEXT NOT NULL,
+            text TEXT NOT NULL,
+            status TEXT NOT NULL,
+            type TEXT NOT NULL,
+            pos TEXT, note TEXT
+        );
+        CREATE INDEX terms_concept ON terms(concept_pk, seq);
+        CREATE INDEX terms_lang_text ON terms(lang, text);
+        CREATE TABLE tm_units (
+            pk INTEGER PRIMARY KEY,
+            tm TEXT NOT NULL,
+            digest TEXT NOT NULL,
+            document TEXT, position INTEGER, score REAL,
+            source_lang TEXT NOT NULL, context TEXT, note TEXT,
+            created TEXT NOT NULL,
+            UNIQUE (tm, digest)
+        );
+        CREATE INDEX tm_units_order ON tm_units(tm, document, position, pk);
+        CREATE TABLE tm_texts (
+            unit_pk INTEGER NOT NULL REFERENCES tm_units(pk) ON DELETE CASCADE,
+            lang TEXT NOT NULL,
+            text TEXT NOT NULL,
+            PRIMARY KEY (unit_pk, lang)
+        ) WITHOUT ROWID;
+        """,
+    ),
+    (
+        2,
+        "stable term and unit ids, timestamps, concept versions, history, data version",
+        # Terms and units are rebuilt with AUTOINCREMENT so that an id is never given again after a
+        # delete; version 1 timestamps (seconds) get microseconds so that all of them sort as text.
+        f"""
+        ALTER TABLE concepts ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+        UPDATE concepts SET created = substr(created, 1, 19) || '.000000Z' WHERE length(created) = 20;
+        UPDATE concepts SET modified = substr(modified, 1, 19) || '.000000Z' WHERE length(modified) = 20;
+        CREATE TABLE terms_v2 (
+            pk INTEGER PRIMARY KEY AUTOINCREMENT,
+            concept_pk INTEGER NOT NULL REFERENCES concepts(pk) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            lang TEXT NOT NULL,
+            text TEXT NOT NULL,
+            status TEXT NOT NULL,
+            type TEXT NOT NULL,
+            pos TEXT, note TEXT,
+            created TEXT NOT NULL, modified TEXT NOT NULL
+        );
+        INSERT INTO terms_v2 (pk, concept_pk, seq, lang, text, status, type, pos, note, created, modified)
+            SELECT t.pk, t.concept_pk, t.seq, t.lang, t.text, t.status, t.type, t.pos, t.note, c.created, c.created
+            FROM terms t JOIN concepts c ON c.pk = t.concept_pk;
+        DROP TABLE terms;
+        ALTER TABLE terms_v2 RENAME TO terms;
+        CREATE INDEX terms_concept ON terms(concept_pk, seq);
+        CREATE INDEX terms_lang_text ON terms(lang, text);
+        CREATE TABLE tm_units_v2 (
+            pk INTEGER PRIMARY KEY AUTOINCREMENT,
+            tm TEXT NOT NULL,
+            digest TEXT NOT NULL,
+            document TEXT, position INTEGER, score REAL,
+            source_lang TEXT NOT NULL, context TEXT, note TEXT,
+            created TEXT NOT NULL, modified TEXT NOT NULL,
+            UNIQUE (tm, digest)
+        );
+        INSERT INTO tm_units_v2 (pk, tm, digest, document, position, score, source_lang, context, note,
+                                 created, modified)
+            SELECT pk, tm, digest, document, position, score, source_lang, context, note,
+                   substr(created, 1, 19) || '.000000Z', substr(created, 1, 19) || '.000000Z'
+            FROM tm_units;
+        DROP TABLE tm_units;
+        ALTER TABLE tm_units_v2 RENAME TO tm_units;
+        CREATE INDEX tm_units_order ON tm_units(tm, document, position, pk);
+        CREATE TABLE concept_history (
+            pk INTEGER PRIMARY KEY AUTOINCREMENT,
+            concept_id TEXT NOT NULL,
+            action TEXT NOT NULL,
+            changed TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            actor TEXT,
+            state_before TEXT
+        );
+        CREATE INDEX concept_history_concept ON concept_history(concept_id, pk);
+        CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
+        INSERT INTO counters (name, value) VALUES ('concepts', 0);
+        PRAGMA application_id = {APPLICATION_ID}
+        """,
+    ),
+]
+SCHEMA_VERSION = MIGRATIONS[-1][0]
+
+_CONCEPT_COLUMNS = "pk, id, subject, definition, note, source, version, created, modified"
+
+
+class SQLiteStore(Store):
+    """A termbase file. Open with :meth:`open` or :meth:`create` (or :func:`termbase.store.open_store`)."""
+
+    def __init__(self, conn: sqlite3.Connection, location: str):
+        self._conn = conn
+        self._location = location
+        self._lock = threading.RLock()
+        self._depth = 0
+        self._concepts_changed = False  # in the current transaction: bump the data version on commit
+        self.concepts = SQLiteConcepts(self)
+        self.memories = SQLiteMemories(self)
+
+    # ------------------------------------------------------------------ opening
+    @classmethod
+    def open(cls, path: str | Path) -> "SQLiteStore":
+        """Open a termbase file, upgrading its schema if it is older. :class:`NotFound` if it is missing,
+        :class:`ParseError` if it is not a termbase (another program's database is left untouched)."""
+        location = str(path)
+        if location != ":memory:":
+            if not Path(location).exists():
+                raise NotFound(f"no termbase at {location}")
+            _check_header(Path(location))
+        conn = _connect(location)
+        try:
+            with _not_a_termbase(location):
+                _check_termbase(conn, location)
+                _configure(conn)
+            store = cls(conn, location)
+            with store._errors():
+                store._migrate()
+        except BaseException:
+            conn.close()
+            raise
+        return store
+
+    @classmethod
+    def create(cls, path: str | Path) -> "SQLiteStore":
+        """Create an empty termbase file (and its folder); an existing file is an error."""
+        location = str(path)
+        if location != ":memory:":
+            if Path(location).exists():
+                raise TermbaseError(f"{location} already exists")
+            try:
+                Path(location).parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"{location}: cannot create its folder: {exc.strerror}") from exc
+        conn = _connect(location)
+        try:
+            store = cls(conn, location)
+            with store._errors():
+                _configure(conn)
+                store._migrate()
+        except BaseException:
+            conn.close()
+            raise
+        return store
+
+    @property
+    def location(self) -> str:
+        return self._location
+
+    @property
+    def schema_version(self) -> int:
+        with self._errors():
+            return self._conn.execute("PRAGMA user_version").fetchone()[0]
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def _migrate(self) -> None:
+        version = self.schema_version
+        if version > SCHEMA_VERSION:
+            raise TermbaseError(
+                f"{self._location}: schema version {version} is newer than this termbase ({SCHEMA_VERSION}); "
+                "upgrade termbase"
+            )
+        if version == SCHEMA_VERSION:
+            return
+        # Foreign keys can only be switched outside a transaction.
+        self._conn.execute("PRAGMA foreign_keys = OFF")
+        try:
+            for number, name, sql in MIGRATIONS:
+                if number <= version:
+                    continue
+                with self.atomic():
+                    # Another process may have migrated while this one waited for the write lock.
+                    if self._conn.execute("PRAGMA user_version").fetchone()[0] >= number:
+                        continue
+                    for statement in _split_sql(sql):
+                        self._conn.execute(statement)
+                    self._conn.execute(f"PRAGMA user_version = {number}")
+                    self._conn.execute(
+                        "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (f"migration.{number}", name)
+                    )
+                    if self._conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
+                        raise StoreError(f"{self._location}: migration {number} broke a reference; nothing changed")
+        finally:
+            self._conn.execute("PRAGMA foreign_keys = ON")
+
+    # ------------------------------------------------------------------ transactions
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[None]:
+        with self._lock:
+            depth = self._depth
+            savepoint = f"termbase_{depth}"
+            with self._errors():
+                self._conn.execute("BEGIN IMMEDIATE" if depth == 0 else f"SAVEPOINT {savepoint}")
+            if depth == 0:
+                self._concepts_changed = False
+            self._depth += 1
+            try:
+                yield
+            except BaseException as exc:
+                self._depth -= 1
+                self._undo(depth, savepoint)
+                if isinstance(exc, sqlite3.Error):
+                    raise StoreError(f"{self._location}: {exc}") from exc
+                raise
+            self._depth -= 1
+            try:
+                if depth > 0:
+                    self._conn.execute(f"RELEASE {savepoint}")
+                    return
+                if self._concepts_changed:
+                    self._conn.execute("UPDATE counters SET value = value + 1 WHERE name = 'concepts'")
+                self._conn.execute("COMMIT")
+            except sqlite3.Error as exc:
+                self._undo(depth, savepoint)
+                raise StoreError(f"{self._location}: {exc}") from exc
+
+    def _undo(self, depth: int, savepoint: str) -> None:
+        if not self._conn.in_transaction:  # SQLite already rolled back (e.g. disk full)
+            return
+        if depth == 0:
+            self._conn.execute("ROLLBACK")
+        else:
+            self._conn.execute(f"ROLLBACK TO {savepoint}")
+            self._conn.execute(f"RELEASE {savepoint}")
+
+    @contextlib.contextmanager
+    def _errors(self) -> Iterator[None]:
+        """Database failures as :class:`StoreError` (callers never see sqlite3's exceptions)."""
+        try:
+            yield
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self._location}: {exc}") from exc
+
+    def data_version(self) -> int:
+        with self._errors():
+            return self._conn.execute("SELECT value FROM counters WHERE name = 'concepts'").fetchone()[0]
+
+
+class SQLiteConcepts(ConceptRepository):
+    def __init__(self, store: SQLiteStore):
+        self._store = store
+        self._conn = store._conn
+
+    # ------------------------------------------------------------------ writing
+    def add(self, concept: Concept, *, actor: str | None = None) -> Concept:
+        concept.validate()
+        with self._store.atomic():
+            if concept.id is not None and self._row(concept.id) is not None:
+                raise AlreadyExists(concept.id)
+            return self._load(self._row(self._create(concept, utc_now(), actor)))
+
+    def add_many(
+        self, concepts: Iterable[Concept], *, on_conflict: str = "error", actor: str | None = None
+    ) -> AddCounts:
+        if on_conflict not in ON_CONFLICT:
+            raise ValueError(f"on_conflict must be one of {', '.join(ON_CONFLICT)}, not {on_conflict!r}")
+        added = replaced = unchanged = skipped = 0
+        now = utc_now()
+        with self._store.atomic():
+            for concept in concepts:
+                concept.validate()
+                row = self._row(concept.id) if concept.id is not None else None
+                if row is None:
+                    self._create(concept, now, actor)
+                    added += 1
+                elif on_conflict == "skip":
+                    skipped += 1
+                elif on_conflict == "error":
+                    raise AlreadyExists(concept.id)
+                elif self._change(row, concept, now, actor):
+                    replaced += 1
+                else:
+                    unchanged += 1
+        return AddCounts(added=added, replaced=replaced, unchanged=unchanged, skipped=skipped)
+
+    def update(
+        self, concept: Concept, *, expected_version: int | None = None, actor: str | None = None
+    ) -> Concept:
+        if concept.id is None:
+            raise ValidationError("a concept to update needs its id")
+        concept.validate()
+        with self._store.atomic():
+            row = self._existing(concept.id, expected_version)
+            self._change(row, concept, utc_now(), actor)
+            return self._load(self._row(concept.id))
+
+    def remove(self, concept_id: str, *, expected_version: int | None = None, actor: str | None = None) -> None:
+        with self._store.atomic():
+            row = self._existing(concept_id, expected_version)
+            before = self._load(row)
+            self._conn.execute("DELETE FROM concepts WHERE pk = ?", (row[0],))
+            self._log("delete", before, before.version, utc_now(), actor)
+
+    def _existing(self, concept_id: str, expected_version: int | None) -> tuple:
+        row = self._row(concept_id)
+        if row is None:
+            raise NotFound(f"no concept {concept_id!r} in {self._store.location}")
+        if expected_version is not None and row[6] != expected_version:
+            raise VersionConflict(concept_id, expected=expected_version, current=row[6])
+        return row
+
+    def _create(self, concept: Concept, now: datetime, actor: str | None) -> str:
+        """Insert a concept whose id is free (or None: one is made); its id."""
+        cid = concept.id if concept.id is not None else self._new_id(concept)
+        # An id used again after a delete continues its versions (an old ETag never matches).
+        last = self._conn.execute(
+            "SELECT max(version) FROM concept_history WHERE concept_id = ?", (cid,)
+        ).fetchone()[0]
+        version = (last or 0) + 1
+        stamp = format_time(now)
+        pk = self._conn.execute(
+            "INSERT INTO concepts (id, subject, definition, note, source, version, created, modified) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (cid, concept.subject, concept.definition, concept.note, concept.source, version, stamp, stamp),
+        ).lastrowid
+        self._conn.executemany(
+            _INSERT_TERM, [_term_row(pk, seq, t, stamp) for seq, t in enumerate(concept.terms)]
+        )
+        self._log_as(cid, "create", None, version, stamp, actor)
+        return cid
+
+    def _change(self, row: tuple, concept: Concept, now: datetime, actor: str | None) -> bool:
+        """Make the stored concept of ``row`` equal ``concept`` in place; whether anything changed."""
+        old = self._load(row)
+        if old == concept:
+            return False
+        stamp = format_time(now)
+        plan = match_terms(old.terms, concept.terms, concept_id=old.id)
+        kept = {m.id for m in plan if m is not None}
+        gone = [(t.id,) for t in old.terms if t.id not in kept]
+        if gone:
+            self._conn.executemany("DELETE FROM terms WHERE pk = ?", gone)
+        position = {t.id: seq for seq, t in enumerate(old.terms)}
+        added = []
+        for seq, (t, m) in enumerate(zip(concept.terms, plan)):
+            if m is None:
+                added.append(_term_row(row[0], seq, t, stamp))
+            elif m != t:
+                self._conn.execute(
+                    "UPDATE terms SET seq = ?, lang = ?, text = ?, status = ?, type = ?, pos = ?, note = ?, "
+                    "modified = ? WHERE pk = ?",
+                    (seq, t.lang, t.text, t.status, t.type, t.pos, t.note, stamp, m.id),
+                )
+            elif position[m.id] != seq:
+                self._conn.execute("UPDATE terms SET seq = ? WHERE pk = ?", (seq, m.id))
+        if added:
+            self._conn.executemany(_INSERT_TERM, added)
+        self._conn.execute(
+            "UPDATE concepts SET subject = ?, definition = ?, note = ?, source = ?, version = ?, modified = ? "
+            "WHERE pk = ?",
+            (concept.subject, concept.definition, concept.note, concept.source, old.version + 1, stamp, row[0]),
+        )
+        self._log("update", old, old.version + 1, now, actor)
+        return True
+
+    def _log(self, action: str, before: Concept, version: int, now: datetime, actor: str | None) -> None:
+        self._log_as(before.id, action, _JSON.encode(before.to_dict()), version, format_time(now), actor)
+
+    def _log_as(
+        self, concept_id: str, action: str, before: str | None, version: int, stamp: str, actor: str | None
+    ) -> None:
+        # Only the state before a change is kept: the state after it is the next change's state
+        # before, or the stored concept (see history()).
+        self._conn.execute(
+            "INSERT INTO concept_history (concept_id, action, changed, version, actor, state_before) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (concept_id, action, stamp, version, actor, before),
+        )
+        self._store._concepts_changed = True
+
+    def _new_id(self, concept: Concept) -> str:
+        base = concept_id_base(concept)
+        cid, n = base, 1
+        while self._row(cid) is not None:
+            n += 1
+            cid = f"{base}-{n}"
+        return cid
+
+    # ------------------------------------------------------------------ reading
+    def _row(self, concept_id: str) -> tuple | None:
+        return self._conn.execute(
+            f"SELECT {_CONCEPT_COLUMNS} FROM concepts WHERE id = ?", (concept_id,)
+        ).fetchone()
+
+    def _load(self, row: tuple) -> Concept:
+        return _concept(row, self._terms_of([row[0]])[row[0]])
+
+    def get(self, concept_id: str) -> Concept:
+        with self._store._errors():
+            row = self._row(concept_id)
+            if row is None:
+                raise NotFound(f"no concept {concept_id!r} in {self._store.location}")
+            return self._load(row)
+
+    def iterate(self, *, batch: int = 500) -> Iterator[Concept]:
+        last = ""
+        while True:
+            with self._store._errors():
+                rows = self._conn.execute(
+                    f"SELECT {_CONCEPT_COLUMNS} FROM concepts WHERE id > ? ORDER BY id LIMIT ?", (last, batch)
+                ).fetchall()
+                if not rows:
+                    return
+                terms = self._terms_of([r[0] for r in rows])
+            for row in rows:
+                yield _concept(row, terms[row[0]])
+            last = rows[-1][1]
+
+    def _terms_of(self, pks: list[int]) -> dict[int, list[Term]]:
+        out: dict[int, list[Term]] = {pk: [] for pk in pks}
+        marks = ",".join("?" * len(pks))
+        for cpk, pk, lang, text, status, typ, pos, note, created, modified in self._conn.execute(
+            f"SELECT concept_pk, pk, lang, text, status, type, pos, note, created, modified FROM terms "
+            f"WHERE concept_pk IN ({marks}) ORDER BY concept_pk, seq",
+            pks,
+        ):
+            out[cpk].append(Term(lang, text, status, typ, pos, note, pk, *_times(created, modified)))
+        return out
+
+    def count(self) -> int:
+        with self._store._errors():
+            return self._conn.execute("SELECT count(*) FROM concepts").fetchone()[0]
+
+    def exists(self, concept_id: str) -> bool:
+        with self._store._errors():
+            return self._row(concept_id) is not None
+
+    def stats(self) -> dict:
+        with self._store._errors():
+            concepts = self.count()
+            complete = self._conn.execute(
+                "SELECT count(*) FROM (SELECT concept_pk FROM terms WHERE lang IN ('en', 'kk', 'ru') "
+                "GROUP BY concept_pk HAVING count(DISTINCT lang) = 3)"
+            ).fetchone()[0]
+            terms = {"en": 0, "kk": 0, "ru": 0}
+            for lang, n in self._conn.execute("SELECT lang, count(*) FROM terms GROUP BY lang"):
+                terms[lang] = n
+        return {"concepts": concepts, "complete_concepts": complete, "terms": terms}
+
+    def history(self, concept_id: str) -> list[ConceptChange]:
+        with self._store._errors():
+            rows = self._conn.execute(
+                "SELECT pk, action, changed, version, actor, state_before FROM concept_history "
+                "WHERE concept_id = ? ORDER BY pk",
+                (concept_id,),
+            ).fetchall()
+            row = self._row(concept_id)
+            current = self._load(row) if row is not None else None
+        befores = [None if r[5] is None else Concept.from_dict(json.loads(r[5])) for r in rows]
+        afters = befores[1:] + [current]
+        return [
+            ConceptChange(pk, concept_id, action, parse_time(changed), version, before,
+                          None if action == "delete" else after, actor)
+            for (pk, action, changed, version, actor, _), before, after in zip(rows, befores, afters)
+        ]
+
+
+class SQLiteMemories(MemoryRepository):
+    def __init__(self, store: SQLiteStore):
+        self._store = store
+        self._conn = store._conn
+
+    def add_units(self, memory: str, units: Iterable[TranslationUnit], *, batch: int = 2000) -> tuple[int, int]:
+        added = skipped = 0
+        stamp = format_time(utc_now())
+        with self._store.atomic():
+            pending: list[TranslationUnit] = []
+            for unit in units:
+                pending.append(unit)
+                if len(pending) >= batch:
+                    a, s = self._insert(memory, pending, stamp)
+                    added, skipped, pending = added + a, skipped + s, []
+            a, s = self._insert(memory, pending, stamp)
+        return added + a, skipped + s
+
+    def _insert(self, memory: str, units: list[TranslationUnit], stamp: str) -> tuple[int, int]:
+        rows: dict[str, tuple[TranslationUnit, dict[str, str]]] = {}
+        skipped = 0
+        for u in units:
+            texts = {lang: text for lang, text in u.texts.items() if text is not None}
+            if not texts:
+                continue
+            digest = unit_digest(texts)
+            if digest in rows:
+                skipped += 1
+            else:
+                rows[digest] = (u, texts)
+        for digest in self._digests(memory, list(rows)):
+            del rows[digest]
+            skipped += 1
+        if not rows:
+            return 0, skipped
+        self._conn.executemany(
+            "INSERT INTO tm_units (tm, digest, document, position, score, source_lang, context, note, created, "
+            "modified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (memory, digest, u.document, u.position, u.score, u.source_lang, u.context, u.note, stamp, stamp)
+                for digest, (u, _texts) in rows.items()
+            ],
+        )
+        pks = self._digests(memory, list(rows), with_pk=True)
+        self._conn.executemany(
+            "INSERT INTO tm_texts (unit_pk, lang, text) VALUES (?, ?, ?)",
+            [(pks[digest], lang, text) for digest, (_u, texts) in rows.items() for lang, text in texts.items()],
+        )
+        return len(rows), skipped
+
+    def _digests(self, memory: str, digests: list[str], *, with_pk: bool = False) -> dict[str, int]:
+        """Which of ``digests`` are in ``memory`` (digest -> unit pk)."""
+        found: dict[str, int] = {}
+        for start in range(0, len(digests), 500):  # under SQLite's limit of bound parameters
+            chunk = digests[start : start + 500]
+            found.update(
+                self._conn.execute(
+                    f"SELECT digest, pk FROM tm_units WHERE tm = ? AND digest IN ({','.join('?' * len(chunk))})",
+                    [memory, *chunk],
+                )
+            )
+        return found
+
+    def iter_units(self, memory: str) -> Iterator[TranslationUnit]:
+        with self._store._errors():
+            if not self._conn.execute("SELECT 1 FROM tm_units WHERE tm = ? LIMIT 1", (memory,)).fetchone():
+                names = self.names()
+                hint = (
+                    f"; memories here: {', '.join(names)}" if names else "; this termbase has no translation memory yet"
+                )
+                raise NotFound(f"no translation memory {memory!r} in {self._store.location}{hint}")
+            cur = self._conn.execute(
+                f"SELECT {_UNIT_COLUMNS}, t.lang, t.text FROM tm_units u JOIN tm_texts t ON t.unit_pk = u.pk "
+                "WHERE u.tm = ? ORDER BY u.document IS NOT NULL, u.document, u.position, u.pk",
+                (memory,),
+            )
+            yield from _units(cur)
+
+    def get_unit(self, unit_id: int) -> TranslationUnit:
+        with self._store._errors():
+            cur = self._conn.execute(
+                f"SELECT {_UNIT_COLUMNS}, t.lang, t.text FROM tm_units u JOIN tm_texts t ON t.unit_pk = u.pk "
+                "WHERE u.pk = ?",
+                (unit_id,),
+            )
+            for unit in _units(cur):
+                return unit
+        raise NotFound(f"no translation unit {unit_id} in {self._store.location}")
+
+    def count(self, memory: str) -> int:
+        with self._store._errors():
+            return self._conn.execute("SELECT count(*) FROM tm_units WHERE tm = ?", (memory,)).fetchone()[0]
+
+    def names(self) -> list[str]:
+        with self._store._errors():
+            return [r[0] for r in self._conn.execute("SELECT DISTINCT tm FROM tm_units ORDER BY tm")]
+
+    def remove(self, memory: str) -> int:
+        with self._store.atomic():
+            return self._conn.execute("DELETE FROM tm_units WHERE tm = ?", (memory,)).rowcount
+
+
+_UNIT_COLUMNS = "u.pk, u.document, u.position, u.score, u.source_lang, u.context, u.note, u.created, u.modified"
+
+
+def _units(cursor: sqlite3.Cursor) -> Iterator[TranslationUnit]:
+    """Units from rows of (unit columns..., lang, text), one row per text, a unit's rows together."""
+    current = None
+    texts: dict[str, str] = {}
+    for pk, document, position, score, source_lang, context, note, created, modified, lang, text in cursor:
+        if current is not None and pk != current[0]:
+            yield _unit(current, texts)
+            texts = {}
+        current = (pk, document, position, score, source_lang, context, note, created, modified)
+        texts[lang] = text
+    if current is not None:
+        yield _unit(current, texts)
+
+
+def _unit(row: tuple, texts: dict[str, str]) -> TranslationUnit:
+    pk, document, position, score, source_lang, context, note, created, modified = row
+    return TranslationUnit(
+        dict(sorted(texts.items())), document, position, score, context, note, source_lang, {}, pk,
+        *_times(created, modified),
+    )
+
+
+def _concept(row: tuple, terms: list[Term]) -> Concept:
+    _pk, cid, subject, definition, note, source, version, created, modified = row
+    return Concept(cid, tuple(terms), subject, definition, note, source, version, *_times(created, modified))
+
+
+def _times(created: str, modified: str) -> tuple[datetime, datetime]:
+    """The datetimes of a row's ``created`` and ``modified`` (often the same text: parsed once)."""
+    first = parse_time(created)
+    return first, first if modified == created else parse_time(modified)
+
+
+_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+_INSERT_TERM = (
+    "INSERT INTO terms (concept_pk, seq, lang, text, status, type, pos, note, created, modified) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def _term_row(concept_pk: int, seq: int, t: Term, stamp: str) -> tuple:
+    return (concept_pk, seq, t.lang, t.text, t.status, t.type, t.pos, t.note, stamp, stamp)
+
+
+def _connect(location: str) -> sqlite3.Connection:
+    # isolation_level=None: transactions are ours (BEGIN IMMEDIATE / COMMIT in atomic()).
+    try:
+        return sqlite3.connect(location, isolation_level=None, check_same_thread=False)
+    except sqlite3.Error as exc:
+        raise StoreError(f"{location}: cannot open: {exc}") from exc
+
+
+def _configure(conn: sqlite3.Connection) -> None:
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA synchronous = NORMAL")
+
+
+@contextlib.contextmanager
+def _not_a_termbase(location: str) -> Iterator[None]:
+    """A file SQLite cannot read as a database is not a termbase; a database it cannot use now
+    (locked, unreadable) is a :class:`StoreError`."""
+    try:
+        yield
+    except sqlite3.OperationalError as exc:
+        raise StoreError(f"{location}: {exc}") from exc
+    except sqlite3.DatabaseError as exc:
+        raise ParseError(location, f"not a termbase (SQLite) file: {exc}") from exc
+
+
+def _check_header(path: Path) -> None:
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(16)
+    except IsADirectoryError as exc:
+        raise ParseError(path, "is a directory, not a termbase file") from exc
+    except OSError as exc:
+        raise ParseError(path, f"cannot read: {exc.strerror}") from exc
+    if head and head != b"SQLite format 3\x00":
+        raise ParseError(path, "not a termbase file (SQLite database expected)")
+
+
+def _check_termbase(conn: sqlite3.Connection, location: str) -> None:
+    """Refuse, before changing anything, an SQLite database that is not a termbase: marked by another
+    application, or holding tables without being a version 1 termbase (which had no mark). A blank
+    database (no tables) becomes a termbase."""
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    if app_id == APPLICATION_ID:
+        return
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+    if app_id == 0 and not tables and version == 0:
+        return
+    if app_id == 0 and version >= 1 and {"meta", "concepts", "terms", "tm_units", "tm_texts"} <= tables:
+        columns = {r[1] for r in conn.execute("PRAGMA table_info(meta)")}
+        if {"key", "value"} <= columns and conn.execute("SELECT 1 FROM meta WHERE key = 'migration.1'").fetchone():
+            return
+    raise ParseError(location, "not a termbase file: an SQLite database of another program (left unchanged)")
+
+
+def _split_sql(sql: str) -> list[str]:
+    return [s.strip() for s in sql.split(";") if s.strip()]
