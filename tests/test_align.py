@@ -16,13 +16,13 @@ from termbase.alignment import (
     align_texts,
     default_anchors,
     guess_languages,
-    name_key,
     termbase_anchors,
     units_from_alignment,
 )
 from termbase.alignment.anchors import word_anchor
 from termbase.alignment.search import bead_features, bead_score
 from termbase.errors import TermbaseError, UnknownLanguage
+from termbase.languages.translit import name_key
 from termbase.match import TermMatcher
 from termbase.models import Segment, TranslationUnit
 

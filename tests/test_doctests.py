@@ -11,8 +11,8 @@ MODULES = [
     "termbase.store",
     "termbase.match",
     "termbase.languages.normalize",
-    "termbase.languages.stem",
-    "termbase.extraction.morph",
+    "termbase.languages.keys",
+    "termbase.extraction",
     "termbase.checking.prefilter",
     "termbase.checking.checker",
 ]

@@ -19,16 +19,16 @@ from .models import Concept, Segment, Term, TranslationUnit
 if TYPE_CHECKING:  # pragma: no cover
     from .alignment import align, align_texts
     from .checking import check_files, check_units
-    from .extract import ExtractConfig, extract_files, extract_terms
+    from .extraction import ExtractConfig, extract_files, extract_terms
     from .match import TermMatcher
     from .store import Termbase
 
 _LAZY = {
     "Termbase": "store",
     "TermMatcher": "match",
-    "extract_terms": "extract",
-    "extract_files": "extract",
-    "ExtractConfig": "extract",
+    "extract_terms": "extraction",
+    "extract_files": "extraction",
+    "ExtractConfig": "extraction",
     "align": "alignment",
     "align_texts": "alignment",
     "check_units": "checking",

@@ -19,8 +19,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from .languages import SUPPORTED, normalize, normalize_lang
-from .match import text_keys
+from .languages import SUPPORTED, normalize, normalize_lang, text_keys
 from .models import Concept, Term
 
 

@@ -33,7 +33,7 @@ from typing import Iterator, Mapping, Sequence
 
 from ..errors import TermbaseError, UnknownLanguage
 from ..models import Segment, TranslationUnit
-from .anchors import AnchorFunction, default_anchors, name_key, termbase_anchors
+from .anchors import AnchorFunction, default_anchors, termbase_anchors
 from .search import AlignConfig, align_pair
 
 __all__ = [
@@ -47,7 +47,6 @@ __all__ = [
     "guess_languages",
     "default_anchors",
     "termbase_anchors",
-    "name_key",
     "units_from_alignment",
 ]
 

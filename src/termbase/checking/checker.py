@@ -312,10 +312,10 @@ def _winners(text: str, cands: list[tuple[str, Term]], lang: str) -> tuple[tuple
 @lru_cache(maxsize=1 << 16)
 def _surface_words(text: str, lang: str) -> tuple[str, ...]:
     """The normalised words of a term or of a matched span (cached: both recur)."""
-    from ..languages import normalize, tokenize
+    from ..languages import normalize, tokenize_words
 
     norm = normalize(text, lang)
-    return tuple(norm[t.start:t.end] for t in tokenize(text))
+    return tuple(norm[t.start:t.end] for t in tokenize_words(text))
 
 
 def _closeness(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[int, int]:

@@ -44,7 +44,7 @@ def extract(env, files, lang, side, top, min_freq, kinds, as_json, add):
     JSON: for documents of one language, {"language", "files", "candidates": [...]}; when the
     documents are in several languages, {"results": [one such object per language]}.
     """
-    from ..extract import ExtractConfig, add_proposed, extract_files
+    from ..extraction import ExtractConfig, add_proposed, extract_files
 
     config = ExtractConfig(top=top, min_freq=min_freq, kinds=_kinds(kinds))
     tb = None

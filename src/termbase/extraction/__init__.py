@@ -1,11 +1,335 @@
-"""Stages of term extraction; the public entry point is :func:`termbase.extract.extract_terms`.
+"""Term extraction: institutional names, acronyms, other proper names and key phrases of a text, in
+English, Kazakh or Russian, linked to the concepts of a termbase.
+
+The entry points are :func:`extract_terms`, :func:`extract_files` and the streaming :class:`Extractor`.
+The pipeline is a chain of pure stages, one module each::
+
+    text -> sentences & tokens (.text) -> occurrences (.detect)
+         -> merged counts (.counting) -> ranked candidates (.scoring)
+         -> concepts & equivalents (.linking)
 
 - :mod:`.lexicon`  word lists per language (``data/*_extract.txt``), loaded lazily, once
 - :mod:`.text`     documents -> sentences -> tokens (boilerplate, headlines and datelines dropped)
-- :mod:`.morph`    inflection: Russian through pymorphy3, Kazakh case endings by rule
 - :mod:`.detect`   tokens -> candidate occurrences (names, acronyms, key phrases): one module per
                    language (`detect.en`, `detect.ru`, `detect.kk`), what they share in `detect.common`
 - :mod:`.counting` bounded counting of occurrences (lossy counting), so memory stays flat
 - :mod:`.scoring`  merged candidates -> kinds, scores (C-value, general-language contrast), ranking
 - :mod:`.linking`  candidates -> concepts and equivalents of a termbase
+
+Inflected mentions of a candidate are merged under the match keys of its words
+(:func:`termbase.languages.word_key`, the key lookup and the check use too), and a candidate is listed
+under its citation form (:func:`termbase.languages.citation_form`).
+
+An acronym and the name it abbreviates are one candidate (kind ``acronym``, with the name as its
+``expansion``), counting the mentions of either: "Ministry of Internal Affairs (MIA)" is one mention.
+
+>>> result = extract_terms(["The Ministry of Internal Affairs (MIA) met. The MIA said so."], lang="en")
+>>> [(c.term, c.kind, c.frequency, c.expansion, c.forms) for c in result.candidates]
+[('MIA', 'acronym', 2, 'Ministry of Internal Affairs', ('MIA', 'Ministry of Internal Affairs'))]
 """
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from ..errors import UnknownLanguage
+from ..languages import detect_language, normalize, normalize_lang, word_key
+from ..models import Concept, Term
+from .counting import Counter
+from .detect import ACRONYM, DETECTORS, KINDS, PHRASE, acronym_core
+from .lexicon import LANGS, lexicon
+from .linking import Linker, equivalents, kind_from_subject
+from .scoring import WORDFREQ_LANGS, ranked
+from .text import sentences
+
+__all__ = [
+    "ExtractConfig", "ExtractedTerm", "ExtractionResult", "Extractor", "KINDS",
+    "add_proposed", "document_language", "extract_files", "extract_terms", "proposed_concept",
+]
+
+_CONTEXT_CHARS = 400
+
+
+@dataclass(frozen=True)
+class ExtractConfig:
+    """Settings of one extraction run. Defaults in one place; every field is used.
+
+    - ``top``: keep the best N candidates (None: all)
+    - ``min_freq``: drop candidates seen fewer times
+    - ``kinds``: kinds to keep (organization, acronym, person, place, name, phrase)
+    - ``max_contexts`` / ``max_forms``: sentences and surface forms kept per candidate
+    - ``bucket_size``: occurrences per lossy-counting bucket (memory bound; inputs shorter than one
+      bucket are counted exactly)
+    """
+
+    top: int | None = None
+    min_freq: int = 1
+    kinds: tuple[str, ...] = KINDS
+    max_contexts: int = 3
+    max_forms: int = 20
+    bucket_size: int = 50_000
+
+    def __post_init__(self):
+        unknown = [k for k in self.kinds if k not in KINDS]
+        if unknown:
+            raise ValueError(f"unknown kind(s) {', '.join(unknown)}; use {', '.join(KINDS)}")
+        if self.min_freq < 1 or (self.top is not None and self.top < 1):
+            raise ValueError("top and min_freq must be at least 1")
+
+
+@dataclass(frozen=True)
+class ExtractedTerm:
+    """One candidate term: its citation form, every surface form seen, and what the termbase knows."""
+
+    term: str
+    kind: str
+    score: float
+    frequency: int
+    forms: tuple[str, ...]
+    contexts: tuple[str, ...]
+    expansion: str | None = None
+    concept_id: str | None = None
+    equivalents: dict[str, list[str]] = field(default_factory=lambda: {"kk": [], "ru": []})
+
+    @property
+    def is_new(self) -> bool:
+        return self.concept_id is None
+
+    def to_dict(self) -> dict:
+        return {
+            "term": self.term,
+            "kind": self.kind,
+            "score": self.score,
+            "frequency": self.frequency,
+            "forms": list(self.forms),
+            "contexts": list(self.contexts),
+            "expansion": self.expansion,
+            "concept_id": self.concept_id,
+            "equivalents": {k: list(v) for k, v in self.equivalents.items()},
+        }
+
+
+@dataclass(frozen=True)
+class ExtractionResult:
+    """Candidates of one language, best first, with counts of what was read."""
+
+    language: str
+    candidates: tuple[ExtractedTerm, ...]
+    documents: int = 0
+    sentences: int = 0
+    words: int = 0
+    notes: tuple[str, ...] = ()  # what the user should know about the ranking (no frequency table ...)
+    files: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict:
+        return {
+            "language": self.language,
+            "files": list(self.files),
+            "candidates": [c.to_dict() for c in self.candidates],
+        }
+
+
+class Extractor:
+    """Streaming extraction for one language: ``feed`` documents one by one, then ``result``.
+
+    Memory stays flat in the size of the input: counts are kept by lossy counting.
+    """
+
+    def __init__(self, lang: str, config: ExtractConfig = ExtractConfig()):
+        if lang not in LANGS:
+            raise UnknownLanguage(f"term extraction supports {', '.join(LANGS)}, not {lang!r}")
+        self.lang = lang
+        self.config = config
+        self.counter = Counter(
+            bucket_size=config.bucket_size, max_forms=config.max_forms, max_contexts=config.max_contexts
+        )
+        self._detect = DETECTORS[lang]
+        self._lex = lexicon(lang)
+        self.documents = self.sentences = self.words = 0
+
+    def feed(self, text: str) -> None:
+        """Read one document."""
+        self.documents += 1
+        lang = self.lang
+        key_cache: dict[str, str] = {}
+        add = self.counter.add
+        for sent in sentences(_fix_lookalikes(text, lang), lang):
+            self.sentences += 1
+            tokens = sent.tokens
+            self.words += sum(1 for t in tokens if t[0][:1].isalpha())
+            context = sent.text if len(sent.text) <= _CONTEXT_CHARS else sent.text[:_CONTEXT_CHARS] + "…"
+            for occ in self._detect(sent, self._lex):
+                words = tuple(t[0] for t in tokens[occ.start : occ.end])
+                surface = sent.text[tokens[occ.start][1] : tokens[occ.end - 1][2]]
+                expansion = None
+                if occ.kind == ACRONYM:
+                    key = ("acronym", (acronym_core(words[0]).upper(),))
+                    if occ.expansion is not None:
+                        a, b = occ.expansion
+                        ewords = tuple(t[0] for t in tokens[a:b])
+                        esurface = sent.text[tokens[a][1] : tokens[b - 1][2]]
+                        expansion = (("name", self._keys(ewords, key_cache)), esurface, ewords)
+                else:
+                    key = ("phrase" if occ.kind == PHRASE else "name", self._keys(words, key_cache))
+                add(key, occ.kind, surface, words, initial=occ.initial, context=context, expansion=expansion)
+
+    def _keys(self, words: tuple[str, ...], cache: dict[str, str]) -> tuple[str, ...]:
+        out = []
+        for w in words:
+            k = cache.get(w)
+            if k is None:
+                k = cache[w] = "'s" if w in ("'s", "’s") else word_key(w, self.lang)
+            out.append(k)
+        return tuple(out)
+
+    def result(self, termbase=None, *, files: Iterable[str] = ()) -> ExtractionResult:
+        """Rank what was read; with a termbase, link candidates to concepts and give equivalents."""
+        cfg = self.config
+        # phrases and acronyms keep their kind whatever the termbase says: leave them out early
+        skip = frozenset(c for c, k in (("phrase", PHRASE), ("acronym", ACRONYM)) if k not in cfg.kinds)
+        candidates = ranked(self.counter.values(), self.lang, min_freq=cfg.min_freq,
+                            max_contexts=cfg.max_contexts, skip=skip)
+        linker = Linker(termbase) if termbase is not None else None
+        out: list[ExtractedTerm] = []
+        for s in candidates:
+            kind = s.kind
+            concept = None
+            if linker is not None:
+                tries = [s.expansion] if s.expansion else []
+                concept = linker.find([*tries, s.term, *s.forms[:3]], self.lang)
+                if concept is not None:
+                    kind = kind_from_subject(concept.subject, kind)
+            if kind not in cfg.kinds:
+                continue
+            out.append(
+                ExtractedTerm(
+                    term=s.term,
+                    kind=kind,
+                    score=s.score,
+                    frequency=s.frequency,
+                    forms=tuple(s.forms),
+                    contexts=tuple(s.contexts),
+                    expansion=s.expansion,
+                    concept_id=concept.id if concept is not None else None,
+                    equivalents=equivalents(concept) if concept is not None else {"kk": [], "ru": []},
+                )
+            )
+            if cfg.top is not None and len(out) >= cfg.top:
+                break
+        notes = []
+        if self.lang not in WORDFREQ_LANGS:
+            notes.append(
+                f"no general-language word frequencies for {self.lang}: key phrases ranked by C-value alone"
+            )
+        return ExtractionResult(
+            self.lang, tuple(out), self.documents, self.sentences, self.words, tuple(notes), tuple(files)
+        )
+
+
+def extract_terms(
+    texts: Iterable[str], *, lang: str, termbase=None, config: ExtractConfig = ExtractConfig()
+) -> ExtractionResult:
+    """Candidate terms of ``texts`` (documents in language ``lang``: en, kk or ru), best first.
+
+    With ``termbase`` (a :class:`termbase.store.Termbase`), candidates the termbase knows carry their
+    concept id and Kazakh/Russian equivalents; the others are new.
+    """
+    extractor = Extractor(lang, config)
+    for text in texts:
+        extractor.feed(text)
+    return extractor.result(termbase)
+
+
+def document_language(text: str, lang: str | None, *, path: str | None = None) -> str:
+    """``lang`` checked (en, kk or ru), or the language detected in ``text`` when it is None or "auto"."""
+    where = f"{path}: " if path else ""
+    try:
+        if lang and lang != "auto":
+            return normalize_lang(lang)
+        return detect_language(text)
+    except UnknownLanguage as exc:
+        raise UnknownLanguage(f"{where}{exc}") from exc
+
+
+def extract_files(
+    paths: Iterable[str | Path],
+    *,
+    lang: str = "auto",
+    side: str = "source",
+    termbase=None,
+    config: ExtractConfig = ExtractConfig(),
+    progress: Callable[[str], None] | None = None,
+) -> list[ExtractionResult]:
+    """Extract from files (text, HTML, DOCX, PO, XLIFF, TMX): one result per language, in order of
+    first appearance. Each file is read, its language detected (unless ``lang`` is given), and fed
+    to the extractor of that language; ``progress(path)`` is called after each file.
+    """
+    from ..readers import read_document
+
+    extractors: dict[str, Extractor] = {}
+    files: dict[str, list[str]] = {}
+    for path in paths:
+        doc = read_document(path, side=side, lang=None if lang == "auto" else lang)
+        doc_lang = document_language(doc.text, doc.lang if lang == "auto" and doc.lang else lang, path=str(path))
+        ex = extractors.get(doc_lang)
+        if ex is None:
+            ex = extractors[doc_lang] = Extractor(doc_lang, config)
+            files[doc_lang] = []
+        ex.feed(doc.text)
+        files[doc_lang].append(str(path))
+        if progress is not None:
+            progress(str(path))
+    return [ex.result(termbase, files=files[code]) for code, ex in extractors.items()]
+
+
+def add_proposed(termbase, result: ExtractionResult, *, source: str | None = None) -> list[str]:
+    """Store the NEW candidates of ``result`` in ``termbase`` as ``proposed`` concepts; their ids."""
+    ids = []
+    with termbase.atomic():
+        for c in result.candidates:
+            if c.is_new:
+                ids.append(termbase.add_concept(proposed_concept(c, result.language, source=source)))
+    return ids
+
+
+def proposed_concept(candidate: ExtractedTerm, lang: str, *, source: str | None = None) -> Concept:
+    """A NEW candidate as a concept with status ``proposed``, its contexts in the note."""
+    terms = []
+    if candidate.expansion:
+        terms.append(Term(lang, candidate.expansion, status="proposed", type="full"))
+        terms.append(Term(lang, candidate.term, status="proposed", type="acronym"))
+    else:
+        ttype = "acronym" if candidate.kind == ACRONYM else "full"
+        terms.append(Term(lang, candidate.term, status="proposed", type=ttype))
+    note = "\n".join(f"Context: {c}" for c in candidate.contexts) or None
+    subject = None if candidate.kind == PHRASE else candidate.kind
+    return Concept(id=None, terms=tuple(terms), subject=subject, note=note, source=source)
+
+
+_LATIN_RE = re.compile(r"[A-Za-zəƏɵƟ]")
+# A Latin letter touching a Cyrillic one: only such mixed words have look-alikes to replace (a text with
+# Latin words alone, "Microsoft", is left as it is without asking the normaliser).
+_MIXED_RE = re.compile(r"[A-Za-zəƏɵƟ][\u0400-\u052f]|[\u0400-\u052f][A-Za-zəƏɵƟ]")
+
+
+def _fix_lookalikes(text: str, lang: str) -> str:
+    """Latin look-alike letters inside Cyrillic words -> Cyrillic, keeping letter case ("Министрлiгi").
+
+    Which letters to replace is decided by :func:`termbase.languages.normalize` (a matching form, lower
+    case); extraction needs the original capitals, so only the replaced letters are taken from it.
+    """
+    if lang == "en" or not _MIXED_RE.search(text):
+        return text
+    folded = normalize(text, lang)
+    chars = None
+    for m in _LATIN_RE.finditer(text):
+        i = m.start()
+        c = folded[i]
+        if c != text[i].lower() and "\u0400" <= c <= "\u052f":
+            if chars is None:
+                chars = list(text)
+            chars[i] = c.upper() if text[i].isupper() and text[i] not in "h" else c
+    return "".join(chars) if chars is not None else text
