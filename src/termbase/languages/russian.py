@@ -191,11 +191,21 @@ def key_russian(word: str, norm: str) -> str:
     A lemma (:func:`lemma_russian`); but a capitalised word shaped like a surname that the dictionary
     does not have gets the key of its masculine base, so the forms of a surname meet ("Токаеву" and
     "Токаев", which the dictionary reads as a plural of "токай"; "Сёмина" and "Сёмин"), while the
-    words it has keep their lemma ("Министров" -> "министр", "Украине" -> "украина").
+    words it has keep their lemma ("Министров" -> "министр", "Украине" -> "украина"). A name of
+    capitalised parts joined by hyphens is keyed part by part ("Касым-Жомарта" -> "касым-жомарт").
 
     >>> [key_russian(w, w.lower()) for w in ("Токаев", "Токаеву", "Сёмина", "Министров", "Украине")]
     ['токай', 'токай', 'семин', 'министр', 'украина']
+    >>> key_russian("Касым-Жомарта", "касым-жомарта"), key_russian("Нур-Султаном", "нур-султаном")
+    ('касым-жомарт', 'нур-султан')
     """
+    if "-" in norm and word[:1].isupper():
+        parts = norm.split("-")
+        starts = [0]
+        for part in parts[:-1]:
+            starts.append(starts[-1] + len(part) + 1)
+        if all(parts) and all(word[i].isupper() for i in starts):
+            return "-".join(key_russian(word[i : i + len(p)], p) for i, p in zip(starts, parts))
     if word[:1].isupper():
         base = surname_base_ru(word)
         if base is not None and not ru_word(norm).known:
