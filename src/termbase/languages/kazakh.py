@@ -134,9 +134,14 @@ _add("тар", "тер", _VL + _LOAN, PLURAL)
 
 _BY_LENGTH = sorted(_SUFFIXES, key=lambda s: -len(s.form))
 _FORMS_BY_LENGTH = tuple(dict.fromkeys(s.form for s in _BY_LENGTH))
+# What the stripper reads, longest first: (form, harmony, the sounds it follows in keys).
+_KEY_SUFFIXES = tuple((s.form, s.harmony, s.after_in_keys) for s in _BY_LENGTH)
 # Case endings, longest first: those that may follow a 3rd-person possessive, and the others.
 _CASES_AFTER_POSSESSIVE = tuple(s for s in _BY_LENGTH if s.kind == CASE and s.after_possessive)
 _CASES_AFTER_STEM = tuple(s for s in _BY_LENGTH if s.kind == CASE and s.after != _AFTER_POSS)
+_CASE_AFTER_STEM_BY_FORM: dict[str, list[Suffix]] = {}
+for _s in _CASES_AFTER_STEM:
+    _CASE_AFTER_STEM_BY_FORM.setdefault(_s.form, []).append(_s)
 _AMBIGUOUS = frozenset(("сы", "сі", "ны", "ні"))  # ...Vсы: кеңес+і or мәселе+сі
 _DEVOICE = str.maketrans("гғб", "кқп")
 
@@ -251,7 +256,7 @@ def _strip_once(word: str, protected: frozenset[str]) -> str | None:
     """
     found = None
     kept = None
-    for form, harmony, _, _, _, _, after in _BY_LENGTH:
+    for form, harmony, after in _KEY_SUFFIXES:
         if word.endswith(form) and _fits(word[: -len(form)], harmony, after, form):
             rest = word[: -len(form)]
             if rest in protected:
@@ -345,9 +350,7 @@ def kk_fits(stem: str, ending: str) -> bool:
     """
     if stem.endswith("с") and ending in ("тан", "тен"):
         return False
-    return any(
-        s.form == ending and _fits(stem, s.harmony, s.after, s.form, by_harmony=False) for s in _CASES_AFTER_STEM
-    )
+    return any(_fits(stem, s.harmony, s.after, s.form, by_harmony=False) for s in _CASE_AFTER_STEM_BY_FORM.get(ending, ()))
 
 
 def _kk_case_cuts(low: str, *, sure_only: bool):
