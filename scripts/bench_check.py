@@ -54,7 +54,7 @@ from termbase.checking import Checker, check_files, check_units  # noqa: E402
 from termbase.formats import get_format  # noqa: E402
 from termbase.models import BilingualUnit  # noqa: E402
 from termbase.glossary import load_shipped  # noqa: E402
-from termbase.languages import split_words, stem  # noqa: E402
+from termbase.languages import split_words, word_key  # noqa: E402
 
 read_pairs = get_format("po").read_pairs
 
@@ -148,7 +148,7 @@ def new_words(lang: str, args, concepts, workdir: Path) -> None:
           f"{sum(1 for n in counts.values() if n == 1):,} of them met once)")
     rates = []
     for _ in range(args.repeat):
-        stem.cache_clear()
+        word_key.cache_clear()
         checker = _ready(Checker(concepts), lang)
         report, cpu, _ = timed(lambda: check_files([po], checker))
         rates.append(report.units_checked / cpu)
@@ -226,7 +226,7 @@ def main() -> int:
         distinct = units[:_pairs()]
         colds = []
         for _ in range(args.repeat):
-            stem.cache_clear()  # the English stems of the language before too
+            word_key.cache_clear()  # the English keys of the language before too
             fresh = _ready(Checker(concepts), lang)
             colds.append(len(distinct) / timed(lambda: check_units(distinct, fresh))[1])
         print(f"first pass:     {statistics.median(colds):>9,.0f} units/s CPU (range {min(colds):,.0f}-"

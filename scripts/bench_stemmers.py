@@ -162,15 +162,15 @@ def main() -> int:
 
     sys.path.insert(0, str(ROOT / "src"))
     try:
-        from termbase.languages import stem
+        from termbase.languages import word_key
     except ImportError as exc:  # the script also runs before the package exists
-        print(f"\ntermbase.languages.stem not importable: {exc}")
+        print(f"\ntermbase.languages.word_key not importable: {exc}")
         return 0
-    full, pairs, apart, errors = accuracy(lambda w: stem(w, "ru"))
-    stem.cache_clear()
-    cold = speed(lambda w: stem(w, "ru"), words)
-    warm = speed(lambda w: stem(w, "ru"), words)
-    print(f"\ntermbase stem(w, 'ru'): groups {full:.1%}, pairs {pairs:.1%}, apart {apart:.1%}, "
+    full, pairs, apart, errors = accuracy(lambda w: word_key(w, "ru"))
+    word_key.cache_clear()
+    cold = speed(lambda w: word_key(w, "ru"), words)
+    warm = speed(lambda w: word_key(w, "ru"), words)
+    print(f"\ntermbase word_key(w, 'ru'): groups {full:.1%}, pairs {pairs:.1%}, apart {apart:.1%}, "
           f"{cold:,.0f} words/s cold cache, {warm:,.0f} words/s warm cache")
     for e in errors:
         print(f"    {e}")

@@ -118,7 +118,7 @@ def seed_compare() -> list[str]:
     text = (ev.SHARED / "examples" / "astana-times-apk-plenary.txt").read_text(encoding="utf-8")
     wanted = [s.replace("’", "'") for s in ev.SEED_INSTITUTIONS]
     lines = []
-    from termbase.extract import extract_terms
+    from termbase.extraction import extract_terms
 
     # an acronym's candidate carries its expansion ("APK" for "Assembly of People of Kazakhstan")
     ours = [t.replace("’", "'") for c in extract_terms([text], lang="en").candidates

@@ -102,15 +102,15 @@ def corpora(checker_on: Checker, checker_off: Checker) -> None:
 
 def anchor_rule(concepts) -> None:
     from termbase.checking.prefilter import _word_anchors, fold, word_filter
-    from termbase.languages import normalize, tokenize
-    from termbase.match import fold_word, word_key
+    from termbase.languages import normalize, tokenize_words, word_key
+    from termbase.search.matcher import fold_word
     from termbase.models import Term
 
     index: dict[tuple[str, str], set[str]] = collections.defaultdict(set)
     filters: dict[tuple[str, str], list] = collections.defaultdict(list)  # the matcher's word filters
     for concept in concepts:
         for term in concept.terms:
-            keys = [word_key(t.text, term.lang) for t in tokenize(term.text)]
+            keys = [word_key(t.text, term.lang) for t in tokenize_words(term.text)]
             for key, (anchor, acronym, word) in zip(keys, _word_anchors(term)):
                 if not acronym and anchor:
                     index[(term.lang, key)].add(anchor)
@@ -123,7 +123,7 @@ def anchor_rule(concepts) -> None:
     }
     kaznerd = [line.split(" ")[0] for line in KAZNERD.read_text(encoding="utf-8").splitlines() if line.strip()]
     for lang, paths in texts.items():
-        words = [t.text for p in paths for t in tokenize(p.read_text(encoding="utf-8"))]
+        words = [t.text for p in paths for t in tokenize_words(p.read_text(encoding="utf-8"))]
         if lang == "kk":
             words += kaznerd
         seen = checked = filtered = 0

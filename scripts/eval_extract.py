@@ -31,7 +31,7 @@ HERE = Path(__file__).resolve().parent
 SHARED = Path(os.environ.get("TERMBASE_SHARED", HERE.parent.parent / "shared"))
 sys.path.insert(0, str(HERE.parent / "src"))
 
-from termbase.extract import ExtractConfig, Extractor  # noqa: E402
+from termbase.extraction import ExtractConfig, Extractor  # noqa: E402
 
 NAME_KINDS = ("organization", "acronym", "person", "place", "name")
 _QUOTES = "«»\"“”„'’"

@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from termbase.languages import normalize, stem, word_keys  # noqa: E402
+from termbase.languages import normalize, word_key, word_keys  # noqa: E402
 from termbase.languages.kazakh import stem_kazakh  # noqa: E402
 
 NER = ROOT.parent / "shared" / "eval" / "ner_kk"
@@ -122,25 +122,25 @@ def paradigms(counts: Counter[str], show: int) -> None:
     total = ok = 0
     misses: list[str] = []
     for w, attested in bases:
-        key = stem(w, "kk")
+        key = word_key(w, "kk")
         for f in sorted(attested):
             total += 1
-            if stem(f, "kk") == key:
+            if word_key(f, "kk") == key:
                 ok += 1
             else:
-                misses.append(f"{w}->{key} / {f}->{stem(f, 'kk')}")
+                misses.append(f"{w}->{key} / {f}->{word_key(f, 'kk')}")
     print(f"1. paradigms: {len(bases)} bare nouns with >= 2 attested generated forms")
     print(f"   attested inflected forms with the bare word's key: {ok}/{total} = {ok / total:.1%}")
     for m in misses[:show]:
         print(f"     miss  {m}")
     by_key: dict[str, list[str]] = defaultdict(list)
     for w, _ in bases:
-        by_key[stem(w, "kk")].append(w)
+        by_key[word_key(w, "kk")].append(w)
     merged = [ws for ws in by_key.values() if len(ws) > 1]
     print(f"   bare nouns sharing a key with another bare noun: {sum(map(len, merged))}"
           f" in {len(merged)} keys (of {len(bases)})")
     for ws in merged[:show]:
-        print(f"     merge {' '.join(ws)} -> {stem(ws[0], 'kk')}")
+        print(f"     merge {' '.join(ws)} -> {word_key(ws[0], 'kk')}")
 
 
 def org_spans(split: str, show: int) -> None:

@@ -15,15 +15,14 @@ from termbase.alignment import (
     align_pair,
     align_texts,
     default_anchors,
-    guess_languages,
-    name_key,
     termbase_anchors,
     units_from_alignment,
 )
 from termbase.alignment.anchors import word_anchor
 from termbase.alignment.search import bead_features, bead_score
 from termbase.errors import TermbaseError, UnknownLanguage
-from termbase.match import TermMatcher
+from termbase.languages.translit import name_key
+from termbase.search.matcher import TermMatcher
 from termbase.models import Segment, TranslationUnit
 
 DATA = Path(__file__).parent / "data" / "align"
@@ -259,7 +258,7 @@ def test_three_languages_merge_different_groupings():
     ru = segs("Сессия открылась в Астане 27 апреля 2023 года.", "Она приняла повестку из 5 пунктов.", "Выступил Токаев.")
     kk = segs("Сессия 2023 ж. 27 сәуірде Астанада ашылып, 5 тармақтан тұратын күн тәртібін бекітті.", "Тоқаев сөз сөйледі.")
     alignment = align({"en": en, "ru": ru, "kk": kk})
-    assert alignment.to_json()["beads"] == [
+    assert alignment.to_dict()["beads"] == [
         {"en": [0], "ru": [0, 1], "kk": [0], "score": alignment.beads[0].score},
         {"en": [1], "ru": [2], "kk": [1], "score": alignment.beads[1].score},
     ]
@@ -316,15 +315,6 @@ def test_errors():
         align({"en": segs("One.")})
     with pytest.raises(TermbaseError, match="pivot language 'kk' is not among the texts"):
         align({"en": segs("One."), "ru": segs("Один.")}, pivot="kk")
-
-
-def test_guess_languages():
-    en = "The President of Kazakhstan addressed the nation today."
-    kk = "Қазақстан Президенті бүгін халыққа үндеу жасады."
-    ru = "Президент Казахстана сегодня обратился к народу."
-    assert guess_languages([en, kk, ru], ["a", "b", "c"]) == ["en", "kk", "ru"]
-    with pytest.raises(UnknownLanguage, match="^a and b both look like 'ru'; give the languages with --langs"):
-        guess_languages([ru, ru], ["a", "b"])
 
 
 def _keys(segments, lang):

@@ -4,7 +4,7 @@ import dataclasses
 
 import pytest
 
-from termbase.checking import CheckConfig, Checker, Finding, Report, check_units, format_finding
+from termbase.checking import CheckConfig, Checker, FileError, Finding, Report, check_units
 from termbase.errors import UnknownLanguage, ValidationError
 from termbase.models import BilingualUnit
 from termbase.models import Concept, Term
@@ -234,36 +234,19 @@ def test_languages_from_config_and_errors(checker):
         check_units([BilingualUnit("Astana", "Астана", "en", "xx")], checker)
 
 
-def test_exit_code_and_fail_on(checker):
-    warning = check_units([BilingualUnit("the forum", "форум в Нур-Султане", "en", "ru")], checker)
-    error = check_units([BilingualUnit("Astana", "Столица", "en", "ru")], checker)
+def test_fails_on_and_combined_reports(checker):
+    warning = check_units([BilingualUnit("the forum", "форум в Нур-Султане", "en", "ru")], checker, file="w.po")
+    error = check_units([BilingualUnit("Astana", "Столица", "en", "ru")], checker, file="e.po")
     clean = check_units([BilingualUnit("Astana", "Астана", "en", "ru")], checker)
-    assert [warning.exit_code(), warning.exit_code("error")] == [1, 0]
-    assert [error.exit_code(), error.exit_code("error")] == [1, 1]
-    assert clean.exit_code() == 0
-    assert Report(errors=(object(),)).exit_code() == 2
+    assert [warning.fails(), warning.fails("error")] == [True, False]
+    assert [error.fails(), error.fails("error")] == [True, True]
+    assert clean.fails() is False
     with pytest.raises(ValidationError):
-        clean.exit_code("info")
-
-
-def test_format_finding():
-    base = dict(source="s", target="t", source_lang="en", lang="ru", unit="u", concept_id="c")
-    missing = Finding(file="a.po", line=12, kind="missing-term", term="National Security Committee",
-                      expected=("Комитет национальной безопасности",), found=None, **base)
-    assert format_finding(missing) == (
-        'a.po:12: missing-term: "National Security Committee" -> expected "Комитет национальной безопасности"'
-    )
-    deprecated = Finding(file=None, line=None, kind="deprecated-term", term="Нур-Султан",
-                         expected=("Астана",), found="Нур-Султане", **base)
-    assert format_finding(deprecated) == '<input>: deprecated-term: "Нур-Султане" -> expected "Астана"'
-    forbidden = Finding(file="b.tsv", line=3, kind="forbidden-term", term="Служба безопасности",
-                        expected=(), found="Службой безопасности", **base)
-    assert format_finding(forbidden) == 'b.tsv:3: forbidden-term: "Службой безопасности"'
-
-
-def test_summary_line(checker):
-    units = [BilingualUnit("Astana", "Столица", "en", "ru"), BilingualUnit("Astana", "", "en", "ru", translated=False)]
-    assert check_units(units, checker).summary() == "1 unit checked (1 untranslated skipped): 1 error, 0 warnings"
+        clean.fails("info")
+    both = Report.combine([warning, error, clean], [FileError("bad.po", "bad.po:3: msgid without msgstr", 3)])
+    assert (both.units_checked, both.files_checked, [f.kind for f in both.findings]) == (
+        3, 2, ["deprecated-term", "missing-term"])
+    assert [e.file for e in both.errors] == ["bad.po"]
 
 
 def test_checker_from_index(tmp_path, apk):

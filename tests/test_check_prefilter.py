@@ -140,8 +140,9 @@ def test_word_filter():
     from termbase.checking.prefilter import word_filter
 
     f = word_filter(Term("ru", "Комитет по правам человека"))
-    assert f.prefixes == ("комит", "пра")
-    # under three letters of anchor: the dictionary's forms ("по"; "человек" and "люди")
+    # under three letters of anchor: the dictionary's forms ("по"; "человек" and "люди"), and the words
+    # that begin with one shaped like a surname ("Человекова" would be keyed by "Человеков")
+    assert f.prefixes == ("комит", "пра", "человеков")
     assert {"по", "человек", "человека", "люди", "людей"} <= f.forms
     assert [f.admits(w) for w in ("комитетом", "правам", "по", "людям", "после", "челны")] == [
         True, True, True, True, False, False

@@ -131,7 +131,7 @@ def test_language_options(run, tmp_path):
     assert with_lang.stdout == f'nolang.tsv:1: missing-term: "KNB" -> expected {KNB_EXPECTED}\n'
     bad = run("nolang.tsv", "--target-lang", "kz")
     assert bad.exit_code == 2
-    assert "Invalid value for '--target-lang'" in bad.stderr
+    assert bad.stderr == "Error: 'kz' is a country code (Kazakhstan), not a language: use 'kk' for Kazakh\n"
 
 
 def test_missing_termbase(tmp_path):

@@ -13,10 +13,10 @@ MODULES = [
     "termbase.store.base",
     "termbase.store.sqlite",
     "termbase.search.index",
-    "termbase.match",
+    "termbase.search.matcher",
     "termbase.languages.normalize",
-    "termbase.languages.stem",
-    "termbase.extraction.morph",
+    "termbase.languages.keys",
+    "termbase.extraction",
     "termbase.checking.prefilter",
     "termbase.checking.checker",
 ]

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from termbase.errors import UnknownLanguage
-from termbase.extract import ExtractConfig, Extractor, extract_terms, proposed_concept
-from termbase.extraction import counting, detect, morph, scoring, text
+from termbase.extraction import ExtractConfig, Extractor, counting, detect, extract_terms, proposed_concept, scoring, text
+from termbase.languages import kazakh, russian, tokenize_with_punctuation, word_key
 from termbase.models import Concept, Term
 from termbase.search import TermIndex
 from termbase.store import create_store
@@ -30,7 +30,7 @@ def spans(sentence: str, lang: str, kinds=("organization", "acronym", "person", 
 
 # ------------------------------------------------------------------------------------- text stage
 def test_tokenize_keeps_punctuation_and_splits_possessive():
-    assert [t[0] for t in text.tokenize("Prosecutor General’s Office (APK), Lenta.ru")] == [
+    assert [t[0] for t in tokenize_with_punctuation("Prosecutor General’s Office (APK), Lenta.ru")] == [
         "Prosecutor", "General", "’s", "Office", "(", "APK", ")", ",", "Lenta.ru",
     ]
 
@@ -95,7 +95,7 @@ def test_english_phrases_skip_verbs_and_weak_modifiers():
     assert got == ["political modernization"]
 
 
-# ------------------------------------------------------------------------------------------ morph
+# --------------------------------------------------------------------- morphology (languages)
 @pytest.mark.parametrize(
     "words, expected",
     [
@@ -106,7 +106,7 @@ def test_english_phrases_skip_verbs_and_weak_modifiers():
     ],
 )
 def test_russian_nominative(words, expected):
-    assert " ".join(morph.nominative_ru(words.split())) == expected
+    assert " ".join(russian.nominative_ru(words.split())) == expected
 
 
 @pytest.mark.parametrize(
@@ -114,11 +114,11 @@ def test_russian_nominative(words, expected):
     [("министрлігінің", "министрлігі"), ("министрлігіне", "министрлігі"), ("Үкіметтің", "Үкімет"), ("ҚХА-ның", "ҚХА")],
 )
 def test_kazakh_case_ending_removed_possessive_kept(word, expected):
-    assert morph.strip_case_kk(word) == expected
+    assert kazakh.strip_case_kk(word) == expected
 
 
 def test_kazakh_keys_merge_case_forms():
-    assert morph.key_kk("Министрлігіне") == morph.key_kk("министрлігінің") == "министрлік"
+    assert word_key("Министрлігіне", "kk") == word_key("министрлігінің", "kk") == "министрлік"
 
 
 # --------------------------------------------------------------------------------------- counting
@@ -141,7 +141,7 @@ def test_cvalue_discounts_nested_phrases():
 def test_kazakh_citation_form_prefers_a_supported_nominative():
     s = counting.Stats(("name", ("ақорда",)))
     s.forms = {"Ақорда": [3, ("Ақорда",)], "Ақордада": [2, ("Ақордада",)], "Ақордаға": [1, ("Ақордаға",)]}
-    assert scoring.citation_form(s, "kk", "name") == "Ақорда"
+    assert scoring.candidate_term(s, "kk", "name") == "Ақорда"
 
 
 # --------------------------------------------------------------------------------------- pipeline
@@ -232,8 +232,8 @@ def test_an_expansion_goes_to_the_acronym_that_spelt_it_out_most():
 
 def test_only_the_candidates_shown_get_a_citation_form(monkeypatch):
     made = []
-    real = scoring.citation_form
-    monkeypatch.setattr(scoring, "citation_form", lambda stats, lang, cat: made.append(stats.key) or real(stats, lang, cat))
+    real = scoring.candidate_term
+    monkeypatch.setattr(scoring, "candidate_term", lambda stats, lang, cat: made.append(stats.key) or real(stats, lang, cat))
     result = extract_terms([read("ru_kabmin.txt")], lang="ru", config=ExtractConfig(top=1))
     assert [c.term for c in result.candidates] == ["Министерство внутренних дел"]
     assert len(made) == 2  # the best candidate, and the expansion of the acronym АДГС

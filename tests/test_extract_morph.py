@@ -1,9 +1,9 @@
-"""Inflection for extraction (``termbase.extraction.morph``): Kazakh case endings that must fit the
-sound before them, Russian nominatives made from lemmas, and what pymorphy3 says about a word."""
+"""Inflection for extraction (``termbase.languages.kazakh`` and ``.russian``): Kazakh case endings that
+must fit the sound before them, Russian nominatives made from lemmas, and what pymorphy3 says about a word."""
 
 import pytest
 
-from termbase.extraction import morph
+from termbase.languages import kazakh, russian
 
 
 # ------------------------------------------------------------------------------------------ Kazakh
@@ -23,18 +23,18 @@ from termbase.extraction import morph
     ],
 )
 def test_kazakh_case_ending_must_fit_the_sound_before_it(word, stripped):
-    assert morph.strip_case_kk(word, sure_only=True) == stripped
+    assert kazakh.strip_case_kk(word, sure_only=True) == stripped
 
 
 def test_kazakh_fit_rules():
-    assert morph.kk_fits("адам", "ның") and morph.kk_fits("ауыл", "дың") and morph.kk_fits("сот", "қа")
-    assert not morph.kk_fits("нұрсұл", "тан") and not morph.kk_fits("қазақс", "тан")
-    assert not morph.kk_fits("сот", "ға")
+    assert kazakh.kk_fits("адам", "ның") and kazakh.kk_fits("ауыл", "дың") and kazakh.kk_fits("сот", "қа")
+    assert not kazakh.kk_fits("нұрсұл", "тан") and not kazakh.kk_fits("қазақс", "тан")
+    assert not kazakh.kk_fits("сот", "ға")
 
 
 def test_kazakh_bases_are_cached_and_immutable():
-    assert morph.kk_bases("министрлігіне") is morph.kk_bases("министрлігіне")
-    assert "министрлік" in morph.kk_bases("министрлігіне")
+    assert kazakh.kk_bases("министрлігіне") is kazakh.kk_bases("министрлігіне")
+    assert "министрлік" in kazakh.kk_bases("министрлігіне")
 
 
 # ----------------------------------------------------------------------------------------- Russian
@@ -55,7 +55,7 @@ def test_kazakh_bases_are_cached_and_immutable():
     ],
 )
 def test_russian_nominative(words, expected):
-    assert " ".join(morph.nominative_ru(words.split())) == expected
+    assert " ".join(russian.nominative_ru(words.split())) == expected
 
 
 @pytest.mark.parametrize(
@@ -65,11 +65,11 @@ def test_russian_nominative(words, expected):
      ("молодой", "plur", "молодые"), ("новый", "masc", "новый"), ("сам", "femn", None)],
 )
 def test_russian_adjective_nominative_by_rule(lemma, agree, expected):
-    assert morph._adjective_nominative(lemma, agree) == expected
+    assert russian._adjective_nominative(lemma, agree) == expected
 
 
 def test_russian_known_words_are_dictionary_words_not_guesses():
     # "архнадзор" is guessed from "надзор" with a prefix: not a dictionary word
-    assert morph.ru_word("министерство").known
-    assert not morph.ru_word("архнадзор").known
-    assert not morph.ru_word("пишетсридер").known
+    assert russian.ru_word("министерство").known
+    assert not russian.ru_word("архнадзор").known
+    assert not russian.ru_word("пишетсридер").known

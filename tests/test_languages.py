@@ -21,7 +21,7 @@ from termbase.languages import (
     normalize_lang,
     split_words,
     stopwords,
-    tokenize,
+    tokenize_words,
 )
 
 # --- codes ----------------------------------------------------------------------------
@@ -210,7 +210,7 @@ def test_normalize_is_idempotent(text):
 
 
 def test_tokenize_offsets():
-    assert tokenize("Бұл кітап.") == [Token("Бұл", 0, 3), Token("кітап", 4, 9)]
+    assert tokenize_words("Бұл кітап.") == [Token("Бұл", 0, 3), Token("кітап", 4, 9)]
 
 
 @pytest.mark.parametrize(
@@ -229,12 +229,12 @@ def test_tokenize_offsets():
     ],
 )
 def test_tokenize_words(text, words):
-    assert [t.text for t in tokenize(text)] == words
+    assert [t.text for t in tokenize_words(text)] == words
     assert split_words(text) == words
 
 
 def test_token_is_frozen():
-    token = tokenize("сөз")[0]
+    token = tokenize_words("сөз")[0]
     with pytest.raises(AttributeError):
         token.text = "x"  # type: ignore[misc]
 
@@ -242,7 +242,7 @@ def test_token_is_frozen():
 @given(st.text())
 def test_tokens_slice_the_original(text):
     previous_end = 0
-    for token in tokenize(text):
+    for token in tokenize_words(text):
         assert text[token.start : token.end] == token.text
         assert token.start >= previous_end and token.end > token.start
         previous_end = token.end
@@ -258,8 +258,8 @@ _TOKEN_TEXT = st.lists(
 @settings(max_examples=500, deadline=None)
 @given(text=_TOKEN_TEXT | st.text(max_size=30))
 def test_split_words_is_the_tokeniser_without_offsets(text):
-    # the fast split (termbase.match uses it) must give exactly the tokeniser's words
-    assert split_words(text) == [t.text for t in tokenize(text)]
+    # the fast split (termbase.search.matcher uses it) must give exactly the tokeniser's words
+    assert split_words(text) == [t.text for t in tokenize_words(text)]
 
 
 # --- stopwords and laziness -----------------------------------------------------------
@@ -291,8 +291,8 @@ def test_import_loads_nothing_heavy():
 
 @pytest.mark.parametrize(
     "module",
-    ["codes", "identify", "kazakh", "normalize", "russian", "english", "stem", "stopwords",
-     "tokenize"],
+    ["codes", "identify", "kazakh", "normalize", "russian", "english", "keys", "stopwords",
+     "tokenize", "segment", "translit"],
 )
 def test_docstring_examples(module):
     import doctest

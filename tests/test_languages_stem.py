@@ -1,4 +1,4 @@
-"""termbase.languages.stem / word_keys: inflected forms share a key, different words do not."""
+"""termbase.languages.word_key / word_keys: inflected forms share a key, different words do not."""
 
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from termbase.errors import UnknownLanguage
-from termbase.languages import normalize, stem, word_keys
+from termbase.languages import normalize, word_key, word_keys
 
 
 def keys(words: str, lang: str) -> set[str]:
-    return {stem(normalize(w), lang) for w in words.split()}
+    return {word_key(w, lang) for w in words.split()}
 
 
 # --- Kazakh ---------------------------------------------------------------------------
@@ -52,7 +52,7 @@ KK_SAME = [
 
 @pytest.mark.parametrize("forms", KK_SAME, ids=lambda f: f.split()[0])
 def test_kazakh_forms_share_a_key(forms):
-    assert len(keys(forms, "kk")) == 1, {w: stem(normalize(w), "kk") for w in forms.split()}
+    assert len(keys(forms, "kk")) == 1, {w: word_key(w, "kk") for w in forms.split()}
 
 
 # Different words a naive stripper merges: derivation kept, look-alike endings kept.
@@ -84,7 +84,7 @@ KK_DIFFERENT = [
 
 @pytest.mark.parametrize("a, b", KK_DIFFERENT, ids=lambda p: p)
 def test_kazakh_different_words_keep_different_keys(a, b):
-    assert stem(a, "kk") != stem(b, "kk")
+    assert word_key(a, "kk") != word_key(b, "kk")
 
 
 @pytest.mark.parametrize(
@@ -100,7 +100,7 @@ def test_kazakh_different_words_keep_different_keys(a, b):
     ],
 )
 def test_kazakh_keys(word, key):
-    assert stem(word, "kk") == key
+    assert word_key(word, "kk") == key
 
 
 # --- Russian --------------------------------------------------------------------------
@@ -126,7 +126,7 @@ RU_SAME = [
 
 @pytest.mark.parametrize("forms", RU_SAME, ids=lambda f: f.split()[0])
 def test_russian_forms_share_a_key(forms):
-    assert len(keys(forms, "ru")) == 1, {w: stem(normalize(w), "ru") for w in forms.split()}
+    assert len(keys(forms, "ru")) == 1, {w: word_key(w, "ru") for w in forms.split()}
 
 
 RU_DIFFERENT = [
@@ -145,12 +145,12 @@ RU_DIFFERENT = [
 
 @pytest.mark.parametrize("a, b", RU_DIFFERENT, ids=lambda p: p)
 def test_russian_different_words_keep_different_keys(a, b):
-    assert stem(a, "ru") != stem(b, "ru")
+    assert word_key(a, "ru") != word_key(b, "ru")
 
 
 def test_russian_key_is_the_lemma():
-    assert stem("генеральной", "ru") == "генеральный"
-    assert stem("счётного", "ru") == "счетный"  # ё of the dictionary lemma folded too
+    assert word_key("генеральной", "ru") == "генеральный"
+    assert word_key("счётного", "ru") == "счетный"  # ё of the dictionary lemma folded too
 
 
 def test_russian_word_forms():
@@ -160,7 +160,7 @@ def test_russian_word_forms():
         "прокуратура", "прокуратуры", "прокуратуре", "прокуратуру", "прокуратурой", "прокуратурою",
         "прокуратур", "прокуратурам", "прокуратурами", "прокуратурах",
     }
-    assert all(stem(form, "ru") == "прокуратура" for form in russian_word_forms("прокуратура"))
+    assert all(word_key(form, "ru") == "прокуратура" for form in russian_word_forms("прокуратура"))
     assert "люди" in russian_word_forms("человек")  # suppletion
     assert russian_word_forms("генеральный", degrees=True) - russian_word_forms("генеральный") == {
         "генеральнее", "генеральней", "погенеральнее", "погенеральней",
@@ -193,35 +193,35 @@ def test_english_forms_share_a_key(forms):
 
 
 def test_english_keys():
-    assert stem("general's", "en") == stem("general", "en") == "general"
-    assert stem("ministries", "en") == stem("ministry", "en") == "ministri"
-    assert stem("minister", "en") != stem("ministry", "en")
+    assert word_key("general's", "en") == word_key("general", "en") == "general"
+    assert word_key("ministries", "en") == word_key("ministry", "en") == "ministri"
+    assert word_key("minister", "en") != word_key("ministry", "en")
 
 
-# --- stem and word_keys ---------------------------------------------------------------
+# --- word_key and word_keys ---------------------------------------------------------------
 
 
-def test_stem_accepts_any_spelling_of_the_language():
-    assert stem("Министерством", "ru-RU") == stem("министерство", "rus")
+def test_word_key_accepts_any_spelling_of_the_language():
+    assert word_key("Министерством", "ru-RU") == word_key("министерство", "rus")
 
 
-def test_stem_unknown_language():
+def test_word_key_unknown_language():
     with pytest.raises(UnknownLanguage, match="country code"):
-        stem("сөз", "kz")
+        word_key("сөз", "kz")
     with pytest.raises(UnknownLanguage):
-        stem("Wort", "de")
+        word_key("Wort", "de")
 
 
-def test_stem_normalises_its_input():
-    assert stem("МИНИСТРЛIГIНIҢ", "kk") == "министрлік"
-    assert stem("и\u0306од", "ru") == stem("йод", "ru")  # full NFC in the key
+def test_word_key_normalises_its_input():
+    assert word_key("МинистрлIгIнIҢ", "kk") == "министрлік"
+    assert word_key("и\u0306од", "ru") == word_key("йод", "ru")  # full NFC in the key
 
 
-def test_stem_is_cached():
-    stem.cache_clear()
-    stem("комитетінің", "kk")
-    stem("комитетінің", "kk")
-    assert stem.cache_info().hits == 1
+def test_word_key_is_cached():
+    word_key.cache_clear()
+    word_key("комитетінің", "kk")
+    word_key("комитетінің", "kk")
+    assert word_key.cache_info().hits == 1
 
 
 @pytest.mark.parametrize(
@@ -257,7 +257,7 @@ KAZAKH_TEXT = st.text(alphabet="аәбвгғдеёжзийкқлмнңоөпрс
 @given(KAZAKH_TEXT)
 def test_kazakh_key_is_never_longer_than_the_word(word):
     # Only suffixes come off; a restored dropped vowel (халқ -> халық) adds one letter.
-    key = stem(word, "kk")
+    key = word_key(word, "kk")
     assert len(key) <= len(word) + 1
     assert key == "" or key[0] == normalize(word)[0]
 
@@ -265,6 +265,4 @@ def test_kazakh_key_is_never_longer_than_the_word(word):
 @pytest.mark.parametrize("forms", [("Капшагай", "Капшагае", "Капшагая"), ("Акорда", "Акорде", "Акорды")])
 def test_russian_prefers_the_nominal_reading(forms):
     # pymorphy3's first parse of "капшагай" is the imperative of a guessed verb "капшагать"
-    from termbase.languages import stem, normalize
-
-    assert len({stem(normalize(f), "ru") for f in forms}) == 1
+    assert len({word_key(f, "ru") for f in forms}) == 1

@@ -2,7 +2,7 @@
 
 import pytest
 
-from termbase.lookup import LookupIndex
+from termbase.search.lookup import LookupIndex
 from termbase.models import Concept, Term
 
 
@@ -68,7 +68,7 @@ def test_nothing_found(index):
 
 
 def test_json_shape(index):
-    data = index.search("APK")[0].to_json()
+    data = index.search("APK")[0].to_dict()
     assert data["concept_id"] == "apk"
     assert data["matched"] == {"lang": "en", "text": "APK", "how": "exact"}
     assert data["terms"]["ru"][0] == {"text": "Ассамблея народа Казахстана", "status": "preferred", "type": "full"}

@@ -2,7 +2,8 @@
 
 import pytest
 
-from termbase.match import TermMatcher, WordFilter, fold_word, is_acronym_word, word_key
+from termbase.languages.keys import is_acronym_word, word_key
+from termbase.search.matcher import TermMatcher, WordFilter, fold_word
 from termbase.models import Concept, Term
 
 
@@ -135,18 +136,18 @@ def test_a_word_is_keyed_alone_as_text_keys_does():
 
 
 def test_needed_words_only_are_stemmed(matcher, monkeypatch):
-    import termbase.match as match_module
+    import termbase.search.matcher as match_module
 
     stemmed = []
-    real_stem = match_module.stem
-    monkeypatch.setattr(match_module, "stem", lambda w, lang: stemmed.append(w) or real_stem(w, lang))
+    real_key = match_module.word_key
+    monkeypatch.setattr(match_module, "word_key", lambda w, lang: stemmed.append(w) or real_key(w, lang))
     needed = WordFilter(prefixes=("генеральн", "прокуратур"))
     text = "Генеральной прокуратуре и Министерству юстиции"
     assert [(x.concept_id, x.text) for x in matcher.find_all(text, "ru", needed=needed)] == [
         ("prosecutor-general", "Генеральной прокуратуре")
     ]
     # "министерству" and "юстиции" begin a term word but none the caller needs; "и" begins none
-    assert stemmed == ["генеральной", "прокуратуре"]
+    assert stemmed == ["Генеральной", "прокуратуре"]
     # without a filter the words left out are read, and the result is that of any call
     assert [x.concept_id for x in matcher.find_all(text, "ru")] == ["prosecutor-general", "min-justice"]
     assert [x.concept_id for x in matcher.find_all(text, "ru", needed=needed)] == ["prosecutor-general", "min-justice"]

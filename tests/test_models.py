@@ -91,10 +91,12 @@ def test_to_dict_round_trip():
     )
     data = concept.to_dict()
     assert data["created"] == "2024-05-01T12:30:01.000250Z"
-    assert data["terms"][0] == {
+    assert list(data["terms"]) == ["en", "ru", "kk"]
+    assert data["terms"]["en"][0] == {
         "id": 1, "lang": "en", "text": "Senate", "status": "preferred", "type": "full", "pos": "noun", "note": "n",
         "created": "2024-05-01T12:30:01.000250Z", "modified": "2024-05-01T12:30:02.000250Z",
     }
+    assert data["terms"]["kk"] == []
     back = Concept.from_dict(data)
     assert back == concept and back.to_dict() == data
 

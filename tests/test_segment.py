@@ -3,7 +3,7 @@
 import pytest
 
 from termbase.errors import UnknownLanguage
-from termbase.languages.segment import segment, segments_from_lines, split_paragraphs, split_sentences
+from termbase.languages.segment import segment, segments_from_lines, split_line_paragraphs, split_paragraphs, split_sentences
 from termbase.models import Segment
 
 
@@ -98,3 +98,12 @@ def test_unknown_language_is_an_error():
 def test_empty_text_has_no_sentences():
     assert split_sentences("  \n\n ", "kk") == []
     assert segment("", "ru") == []
+
+
+def test_line_paragraphs_join_hard_wrapped_lines_only():
+    # one paragraph a line (news pages, documents read as text), not blank-line paragraphs
+    text = "Title without a full stop\nFirst line\ncontinues here. Second.\nNext one.\n\nLast"
+    assert split_line_paragraphs(text) == [
+        "Title without a full stop", "First line continues here. Second.", "Next one.", "Last",
+    ]
+    assert split_paragraphs(text) == ["Title without a full stop\nFirst line\ncontinues here. Second.\nNext one.", "Last"]

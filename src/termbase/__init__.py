@@ -1,13 +1,15 @@
 """termbase: terminology and translation memory for English, Kazakh and Russian.
 
-The public API; everything heavy (language models, lxml, the automaton) loads on first use.
+The public API: the services (:mod:`termbase.services`, what the command line calls), the models and
+the errors; and, for finer work, the store, the search index and the pure stages of extraction,
+alignment and checking. Everything heavy (language models, lxml, the automaton) loads on first use.
 
->>> from termbase import TermIndex, create_store
+>>> from termbase import Workspace, create_store, lookup
 >>> from termbase.glossary import load_shipped
->>> store = create_store(":memory:")            # an empty termbase
->>> store.concepts.add_many(load_shipped()).added   # the shipped glossary
+>>> ws = Workspace(create_store(":memory:"))             # an empty termbase
+>>> ws.store.concepts.add_many(load_shipped()).added       # the shipped glossary
 398
->>> TermIndex(store).lookup("Ассамблеясының")[0].concept.id
+>>> lookup(ws, "Ассамблеясының").matches[0].concept.id
 'apk'
 """
 
@@ -19,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from .errors import (
     AlreadyExists,
     NotFound,
+    OutputError,
     ParseError,
     StoreError,
     TermbaseError,
@@ -27,58 +30,54 @@ from .errors import (
     ValidationError,
     VersionConflict,
 )
-from .models import Concept, Segment, Term, TranslationUnit
+from .models import BilingualUnit, Concept, Document, Segment, Term, TranslationUnit
 
 if TYPE_CHECKING:  # pragma: no cover
     from .alignment import align, align_texts
-    from .checking import check_files, check_units
-    from .extract import ExtractConfig, extract_files, extract_terms
-    from .match import TermMatcher
+    from .checking import Checker, check_units
+    from .extraction import ExtractConfig, extract_terms
     from .search import TermIndex
+    from .services import (
+        Workspace,
+        add_concept,
+        align_files,
+        check_files,
+        edit_concept,
+        export,
+        extract_files,
+        import_file,
+        init_termbase,
+        lookup,
+        remove_concepts,
+        show_concept,
+        termbase_stats,
+    )
     from .store import Store, create_store, open_store
 
 _LAZY = {
-    "Store": "store",
-    "create_store": "store",
-    "open_store": "store",
+    **dict.fromkeys(
+        ("Workspace", "add_concept", "align_files", "check_files", "edit_concept", "export", "extract_files",
+         "import_file", "init_termbase", "lookup", "remove_concepts", "show_concept", "termbase_stats"),
+        "services",
+    ),
+    **dict.fromkeys(("Store", "create_store", "open_store"), "store"),
     "TermIndex": "search",
-    "TermMatcher": "match",
-    "extract_terms": "extract",
-    "extract_files": "extract",
-    "ExtractConfig": "extract",
+    "ExtractConfig": "extraction",
+    "extract_terms": "extraction",
     "align": "alignment",
     "align_texts": "alignment",
+    "Checker": "checking",
     "check_units": "checking",
-    "check_files": "checking",
 }
 
-__all__ = [
-    "AlreadyExists",
-    "Concept",
-    "ExtractConfig",
-    "NotFound",
-    "ParseError",
-    "Segment",
-    "Store",
-    "StoreError",
-    "Term",
-    "TermIndex",
-    "TermMatcher",
-    "TermbaseError",
-    "TranslationUnit",
-    "UnknownLanguage",
-    "UnsupportedFormat",
-    "ValidationError",
-    "VersionConflict",
-    "align",
-    "align_texts",
-    "check_files",
-    "check_units",
-    "create_store",
-    "extract_files",
-    "extract_terms",
-    "open_store",
-]
+__all__ = sorted(
+    [
+        "AlreadyExists", "BilingualUnit", "Concept", "Document", "NotFound", "OutputError", "ParseError", "Segment",
+        "StoreError", "Term", "TermbaseError", "TranslationUnit", "UnknownLanguage", "UnsupportedFormat",
+        "ValidationError", "VersionConflict",
+        *_LAZY,
+    ]
+)
 
 
 def __getattr__(name: str) -> Any:

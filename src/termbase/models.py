@@ -23,6 +23,8 @@ from typing import Any
 
 from .errors import ValidationError
 
+#: The languages termbase handles (ISO 639-1), in the order it shows them.
+LANGUAGES = ("en", "kk", "ru")
 #: Term statuses, best first. Matches TBX-Basic administrativeStatus plus ``proposed``.
 STATUSES = ("preferred", "admitted", "proposed", "deprecated", "forbidden")
 #: Statuses a translation may use.
@@ -230,9 +232,20 @@ class Concept:
             term.validate(concept_id=self.id)
 
     def to_dict(self) -> dict[str, Any]:
-        """Every field and term, JSON-ready (what the store's history keeps as a snapshot)."""
+        """The concept as JSON (``termbase show --json``, the store's history): its fields, then its
+        terms by language (``en``, ``kk``, ``ru`` always present, empty when it has none; languages in
+        the order the concept has them, terms of a language in order), each term a :meth:`Term.to_dict`.
+
+        >>> Concept("senate", (Term("ru", "Сенат"), Term("en", "Senate"))).to_dict()["terms"]["en"][0]["text"]
+        'Senate'
+        """
+        terms: dict[str, list[dict[str, Any]]] = {}
+        for term in self.terms:
+            terms.setdefault(term.lang, []).append(term.to_dict())
+        for lang in LANGUAGES:
+            terms.setdefault(lang, [])
         return {
-            "id": self.id,
+            "concept_id": self.id,
             "subject": self.subject,
             "definition": self.definition,
             "note": self.note,
@@ -240,7 +253,7 @@ class Concept:
             "version": self.version,
             "created": _text_or_none(self.created),
             "modified": _text_or_none(self.modified),
-            "terms": [t.to_dict() for t in self.terms],
+            "terms": terms,
         }
 
     @classmethod
@@ -253,8 +266,8 @@ class Concept:
         (True, 2, 1)
         """
         return cls(
-            data["id"],
-            tuple(Term.from_dict(t) for t in data["terms"]),
+            data["concept_id"],
+            tuple(Term.from_dict({**t, "lang": lang}) for lang, group in data["terms"].items() for t in group),
             data.get("subject"), data.get("definition"), data.get("note"), data.get("source"),
             version=data.get("version"), created=_time_or_none(data.get("created")),
             modified=_time_or_none(data.get("modified")),

@@ -31,9 +31,9 @@ import math
 from dataclasses import dataclass
 from typing import Iterator, Mapping, Sequence
 
-from ..errors import TermbaseError, UnknownLanguage
+from ..errors import TermbaseError
 from ..models import Segment, TranslationUnit
-from .anchors import AnchorFunction, default_anchors, name_key, termbase_anchors
+from .anchors import AnchorFunction, default_anchors, termbase_anchors
 from .search import AlignConfig, align_pair
 
 __all__ = [
@@ -44,10 +44,8 @@ __all__ = [
     "align",
     "align_pair",
     "align_texts",
-    "guess_languages",
     "default_anchors",
     "termbase_anchors",
-    "name_key",
     "units_from_alignment",
 ]
 
@@ -63,7 +61,7 @@ class Bead:
     links: Mapping[str, tuple[int, ...]]
     score: float
 
-    def to_json(self) -> dict:
+    def to_dict(self) -> dict:
         out: dict = {lang: list(ix) for lang, ix in self.links.items()}
         out["score"] = self.score
         return out
@@ -76,9 +74,9 @@ class Alignment:
     languages: tuple[str, ...]
     beads: tuple[Bead, ...]
 
-    def to_json(self) -> dict:
+    def to_dict(self) -> dict:
         """``{"languages": [...], "beads": [{"en": [0], "ru": [0, 1], "score": 0.93}, ...]}``."""
-        return {"languages": list(self.languages), "beads": [b.to_json() for b in self.beads]}
+        return {"languages": list(self.languages), "beads": [b.to_dict() for b in self.beads]}
 
 
 # --------------------------------------------------------------------------- public API
@@ -134,29 +132,6 @@ def align_texts(
         lang: (segments_from_lines(text) if segmented else segment(text, lang)) for lang, text in texts.items()
     }
     return docs, align(docs, anchors=anchors, pivot=pivot, config=config)
-
-
-def guess_languages(texts: Sequence[str], names: Sequence[str]) -> list[str]:
-    """The language of each text (``en``/``kk``/``ru``), all different, or a clear error.
-
-    Raises :class:`~termbase.errors.UnknownLanguage` naming the file when a text is in none of them
-    or when two texts look like the same language.
-    """
-    from ..languages import detect_language
-
-    langs: list[str] = []
-    for text, name in zip(texts, names):
-        try:
-            lang = detect_language(text[:20000])
-        except UnknownLanguage as exc:
-            raise UnknownLanguage(f"{name}: {exc}; give the languages with --langs") from exc
-        if lang in langs:
-            other = names[langs.index(lang)]
-            raise UnknownLanguage(
-                f"{other} and {name} both look like {lang!r}; give the languages with --langs (e.g. en,ru)"
-            )
-        langs.append(lang)
-    return langs
 
 
 def units_from_alignment(

@@ -4,9 +4,12 @@ Numbers (``n``), written in digits or in words (``2`` / ``two`` / ``два`` / `
 ``n2``), units and currencies (``u``: ``million`` / ``млн``, ``%`` / ``процент`` / ``пайыз``,
 ``$`` / ``доллар``), months and weekdays (``t``: ``April`` / ``апреля`` / ``сәуірде`` give ``t4``),
 capitalised names compared through a transliteration skeleton (``w``: Tokayev / Токаев / Тоқаевтың
-all give ``tkv``), a few punctuation marks (``p``) and, through :func:`termbase_anchors`, the ids of
-termbase concepts whose terms occur in the sentence (``c``). The number, unit and calendar words
-are data: ``data/anchor_words.txt``.
+all give ``tkv``, :func:`termbase.languages.translit.name_key`), a few punctuation marks (``p``) and,
+through :func:`termbase_anchors`, the ids of termbase concepts whose terms occur in the sentence
+(``c``, found by the term matcher, on the match keys of :mod:`termbase.languages.keys`).
+
+The number, unit and calendar words are data of this package (``data/anchor_words.txt``): each
+form names its anchor class and value (``n2``, ``t4``, ``u%``), which only alignment reads.
 """
 
 from __future__ import annotations
@@ -17,8 +20,9 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from ..errors import UnknownLanguage
+from ..languages.translit import name_key
 
-__all__ = ["AnchorFunction", "default_anchors", "name_key", "termbase_anchors", "word_anchor"]
+__all__ = ["AnchorFunction", "default_anchors", "termbase_anchors", "word_anchor"]
 
 #: ``anchor(text, lang) -> keys``; keys shared by both sides of a bead make it cheaper. The first
 #: character of a key picks its weight (see :attr:`AlignConfig.weights`).
@@ -31,53 +35,6 @@ _QUOTE = re.compile("[\"«»“”„]")
 _SYMBOLS = {"%": "u%", "$": "u$", "€": "u€", "£": "u£"}
 _WORDS_FILE = Path(__file__).parent / "data" / "anchor_words.txt"
 _LANGS = ("en", "kk", "ru")
-
-# Cyrillic (Russian and Kazakh) to a Latin-ish skeleton alphabet. Upper-case letters stand for
-# sounds English spells with two letters: S = sh/щ, C = ch, Z = zh/j (Kazakh ж is "j" in official
-# Latin spellings: Жомарт / Jomart). g, k, kh, initial h, г, к, қ, ғ, х are one class "k"
-# (Казахстан / Қазақстан / Kazakhstan, Hammel / Хаммел). Vowels, й and silent h are dropped.
-_CYR = {
-    "а": "a", "б": "b", "в": "v", "г": "k", "д": "d", "е": "e", "ё": "e", "ж": "Z", "з": "z",
-    "и": "i", "й": "", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
-    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "k", "ц": "ts", "ч": "C", "ш": "S", "щ": "S",
-    "ъ": "", "ы": "i", "ь": "", "э": "e", "ю": "u", "я": "a", "ә": "a", "ғ": "k", "қ": "k",
-    "ң": "n", "ө": "o", "ұ": "u", "ү": "u", "һ": "k", "і": "i",
-}
-_LATIN_RULES = (
-    ("sch", "S"), ("sh", "S"), ("ch", "C"), ("zh", "Z"), ("kh", "k"), ("gh", ""), ("ph", "f"), ("th", "t"),
-    ("ck", "k"), ("dzh", "Z"), ("j", "Z"), ("q", "k"), ("x", "ks"), ("w", "v"), ("g", "k"),
-)
-_INITIAL_H = re.compile(r"^h")
-_SOFT_C = re.compile(r"c(?=[eiy])")
-_DROP = re.compile(r"[aeiouyh'’\-]+")
-
-
-@functools.lru_cache(maxsize=65536)
-def name_key(word: str, *, length: int = 3) -> str:
-    """A spelling-independent key of a name: transliterated to Latin, vowels dropped, first consonants.
-
-    Inflection endings fall outside the first ``length`` consonants.
-
-    >>> [name_key(w) for w in ("Tokayev", "Токаев", "Тоқаевтың", "Johnson", "Джонсону")]
-    ['tkv', 'tkv', 'tkv', 'Zns', 'Zns']
-    """
-    w = word.lower()
-    if w[:2] in ("уэ", "уи", "уо"):  # Уэльс / Wales, Уильям / William
-        w = "в" + w[1:]
-    w = w.replace("дж", "Z").replace("кс", "ks")
-    w = "".join(_CYR.get(ch, ch) for ch in w)
-    w = _SOFT_C.sub("s", w)
-    w = _INITIAL_H.sub("k", w)  # Hammel / Хаммел, Harlem / Гарлем; other h are silent (John)
-    for a, b in _LATIN_RULES:
-        w = w.replace(a, b)
-    w = w.replace("c", "k")
-    w = _DROP.sub("", w)
-    out: list[str] = []
-    for ch in w:
-        if ch.isalpha() and (not out or out[-1] != ch):
-            out.append(ch)
-    return "".join(out[:length])
-
 
 @functools.lru_cache(maxsize=None)
 def _word_table(lang: str) -> tuple[dict[str, str], dict[str, str], dict[str, str], tuple[int, ...]]:
@@ -145,7 +102,7 @@ def default_anchors(text: str, lang: str) -> list[str]:
         digits = re.sub(r"\D", "", m.group())
         keys.append("n" + (digits.lstrip("0") or "0"))
     for word in _WORD.findall(text):
-        key = _word_key(word, lang)
+        key = _word_anchor_or_name(word, lang)
         if key is not None:
             keys.append(key)
     for symbol, key in _SYMBOLS.items():
@@ -163,7 +120,7 @@ def default_anchors(text: str, lang: str) -> list[str]:
 
 
 @functools.lru_cache(maxsize=131072)
-def _word_key(word: str, lang: str) -> str | None:
+def _word_anchor_or_name(word: str, lang: str) -> str | None:
     key = word_anchor(word, lang)
     if key is None and word[0].isupper() and len(word) > 1:
         name = name_key(word)
@@ -173,7 +130,7 @@ def _word_key(word: str, lang: str) -> str | None:
 
 
 def termbase_anchors(matcher, base: AnchorFunction | None = default_anchors) -> AnchorFunction:
-    """Anchors from a :class:`termbase.match.TermMatcher`: ``c<concept id>`` for each term found.
+    """Anchors from a :class:`termbase.search.matcher.TermMatcher`: ``c<concept id>`` for each term found.
 
     The termbase's EN/KK/RU equivalents, matched with inflection, tie sentences that name the same
     concept (``Мәжіліс`` / ``Мажилис`` / ``Mazhilis``); ``base`` anchors are added to them.

@@ -1,7 +1,7 @@
 """Terminology QA of translations: does each target use the approved terms of the termbase?
 
 For every translated unit, the terms of the termbase are found in the source (inflection-aware,
-longest match first, acronyms included, see :mod:`termbase.match`); for each concept found, one of its
+longest match first, acronyms included, see :mod:`termbase.search.matcher`); for each concept found, one of its
 ``preferred``/``admitted`` terms in the target language must occur in the target, in any inflected
 form. Independently, every ``deprecated`` or ``forbidden`` term used in a target is reported.
 

@@ -11,7 +11,7 @@ from .prefilter import REPORTED_STATUSES, Prefilter, fold, is_generic, word_filt
 from .report import Finding
 
 if TYPE_CHECKING:
-    from ..match import TermMatch, TermMatcher, WordFilter
+    from ..search.matcher import TermMatch, TermMatcher, WordFilter
     from ..search import TermIndex
 
 __all__ = ["Checker"]
@@ -35,7 +35,7 @@ class _Span:
 class Checker:
     """Checks units against a set of concepts; build it once, use it for many units.
 
-    ``Checker(concepts)`` builds its own :class:`~termbase.match.TermMatcher` (``matcher=`` gives
+    ``Checker(concepts)`` builds its own :class:`~termbase.search.matcher.TermMatcher` (``matcher=`` gives
     one built from the same concepts); :meth:`from_index` reuses a termbase's cached one.
     ``generic_terms=True`` also requires one-word lower-case terms (see :func:`.is_generic`).
     ``prefilter=False`` sends every text to the matcher and has it read every word of a target
@@ -53,7 +53,7 @@ class Checker:
     ):
         self._concepts: dict[str, Concept] = {c.id: c for c in concepts if c.id is not None}
         if matcher is None:
-            from ..match import TermMatcher
+            from ..search.matcher import TermMatcher
 
             matcher = TermMatcher.from_concepts(self._concepts.values())
         self.matcher = matcher
@@ -238,7 +238,7 @@ class Checker:
 
 
 def _union(filters: list["WordFilter"]) -> "WordFilter":
-    from ..match import WordFilter
+    from ..search.matcher import WordFilter
 
     prefixes = {p for f in filters for p in f.prefixes}
     return WordFilter(tuple(sorted(prefixes)), frozenset().union(*(f.forms for f in filters)))
@@ -313,10 +313,10 @@ def _winners(text: str, cands: list[tuple[str, Term]], lang: str) -> tuple[tuple
 @lru_cache(maxsize=1 << 16)
 def _surface_words(text: str, lang: str) -> tuple[str, ...]:
     """The normalised words of a term or of a matched span (cached: both recur)."""
-    from ..languages import normalize, tokenize
+    from ..languages import normalize, tokenize_words
 
     norm = normalize(text, lang)
-    return tuple(norm[t.start:t.end] for t in tokenize(text))
+    return tuple(norm[t.start:t.end] for t in tokenize_words(text))
 
 
 def _closeness(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[int, int]:

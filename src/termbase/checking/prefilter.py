@@ -1,6 +1,6 @@
 """A cheap necessary condition for a term match, so that most units are checked without tokenising.
 
-Matching a text (:mod:`termbase.match`) tokenises it and computes a key for every word: tens of
+Matching a text (:mod:`termbase.search.matcher`) tokenises it and computes a key for every word: tens of
 microseconds per sentence. Most units of a real file contain no termbase term at all, and the
 check only needs the matcher when the source may contain a term or the target a deprecated or
 forbidden one. The prefilter answers "may this text contain one of these terms?" with one
@@ -40,11 +40,12 @@ import unicodedata
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
-from ..languages import tokenize as _tokens
+from ..languages import text_keys, tokenize_words
+from ..languages.keys import ACRONYM_MARK
 from ..models import Concept, Term
 
 if TYPE_CHECKING:
-    from ..match import WordFilter
+    from ..search.matcher import WordFilter
 
 __all__ = ["REPORTED_STATUSES", "Prefilter", "fold", "is_generic", "key_margin", "word_anchors", "word_filter"]
 
@@ -98,14 +99,14 @@ _SPECIAL_RE = re.compile("[A-Za-z\u0130" + re.escape("".join(_FIX)) + "]")
 # An em dash or a zero-width space splits "Нур—Султан" into two words, which the matcher never
 # takes for "Нур-Султан", so may_match() leaves such characters as they are (they are boundaries
 # either way): most texts with a dash then need no folding at all.
-_WORD_FIX = {c: f for c, f in _FIX.items() if len(_tokens("а" + c + "а")) == 1}
+_WORD_FIX = {c: f for c, f in _FIX.items() if len(tokenize_words("а" + c + "а")) == 1}
 _WORD_FIX_RE = re.compile("[" + re.escape("".join(_WORD_FIX)) + "]")
 _WORD_SPECIAL_RE = re.compile("[A-Za-z\u0130" + re.escape("".join(_WORD_FIX)) + "]")
 _LATIN_RUN_RE = re.compile("[A-Za-z\u0130]+")
 _CYRILLIC_RE = re.compile("[\u0400-\u052f]")
 # ASCII text for the word-start automata: letters in lower case, every other character -> \x01,
 # one for one. Digits count as boundaries too: a word can begin right after one ("3.5Astana" is
-# the words "3.5" and "Astana", see termbase.languages.tokenize).
+# the words "3.5" and "Astana", see termbase.languages.tokenize_words).
 _MARK = "\x01"
 _ASCII_MARKS = bytes(b + 32 if 65 <= b <= 90 else b if chr(b).isalpha() else 1 for b in range(128)) + bytes(range(128, 256))
 
@@ -155,14 +156,12 @@ def word_anchors(term: Term) -> list[tuple[str, bool]]:
 
 
 def _word_anchors(term: Term) -> list[tuple[str, bool, str]]:
-    from ..match import text_keys
-
     keys, spans = text_keys(term.text, term.lang)
     out = []
     for key, (s, e) in zip(keys, spans):
         word = term.text[s:e]
         folded = fold(word, term.lang)[0]
-        if key and not key[0].isalnum():  # an acronym: its key is a marker + the normalised word
+        if key.startswith(ACRONYM_MARK):  # an acronym: its key is a marker + the normalised word
             out.append((word.split("-")[0].split("'")[0].split("’")[0], True, folded))
             continue
         n = 0
@@ -179,19 +178,21 @@ def _word_anchors(term: Term) -> list[tuple[str, bool, str]]:
 
 def word_filter(term: Term) -> "WordFilter":
     """Which text words can be inflected forms of the words of ``term`` (all-capital acronyms
-    aside), for :meth:`TermMatcher.find_all(needed=...) <termbase.match.TermMatcher.find_all>`:
+    aside), for :meth:`TermMatcher.find_all(needed=...) <termbase.search.matcher.TermMatcher.find_all>`:
     those beginning with the anchor of a word (:func:`word_anchors`), or, when that anchor is
     under three letters, for Russian, one of the word's dictionary forms (``по``; ``суд``, ``суда``
-    ...; ``человек`` ... ``люди``): a Latin word or a number is its only form, a word the dictionary
-    does not have keeps its anchor. ``scripts/eval_check.py --corpora`` checks on real text that
-    the words with the key of a glossary word are admitted by that word's filter.
+    ...; ``человек`` ... ``люди``), or a word beginning with one shaped like a surname (``судов``:
+    "Судова", "Токаеву" are keyed by their base, see :func:`termbase.languages.russian.key_russian`):
+    a Latin word or a number is its only form, a word the dictionary does not have keeps its anchor.
+    ``scripts/eval_check.py --corpora`` checks on real text that the words with the key of a glossary
+    word are admitted by that word's filter.
 
     >>> f = word_filter(Term("ru", "Верховный суд"))
     >>> f.prefixes, sorted(f.forms)[:3], f.admits("верховного"), f.admits("судом"), f.admits("судья")
-    (('верхов',), ['суд', 'суда', 'судам'], True, True, False)
+    (('верхов', 'судов'), ['суд', 'суда', 'судам'], True, True, False)
     """
     from ..languages import russian_word_forms
-    from ..match import WordFilter, text_keys
+    from ..search.matcher import WordFilter
 
     prefixes: set[str] = set()
     forms: set[str] = set()
@@ -207,9 +208,14 @@ def word_filter(term: Term) -> "WordFilter":
             if known:
                 forms.update(known)
                 forms.add(folded)
+                prefixes.update(f for f in known if f.endswith(_SURNAME_BASE_ENDS))
                 continue
         prefixes.add(anchor)
     return WordFilter(tuple(sorted(prefixes)), frozenset(forms))
+
+
+# How the bases of Russian surnames end (termbase.languages.russian.surname_base_ru), ё as е.
+_SURNAME_BASE_ENDS = ("ов", "ев", "ин", "ын")
 
 
 def _common_prefix(words: Iterable[str]) -> str:

@@ -45,12 +45,12 @@ def align(env, files, langs, segmented, as_json, output, po_dir, tm, no_store, m
     # to memory 'default' when there is a termbase.
     store = not no_store and (tm is not None or env.exists())
     ws = env.workspace() if store else (env.workspace_if_any() if not no_terms else None)
-    if ws is None and not no_terms:
-        click.echo(f"Note: no termbase at {env.db_path}; aligning without its terms.", err=True)
     result = align_files(
         files, ws=ws, langs=split_langs(langs), segmented=segmented, min_score=min_score, pivot=pivot,
         use_terms=not no_terms, memory=(tm or "default") if store else None, output=output, po_dir=po_dir,
     )
+    if ws is None and not no_terms:
+        click.echo(f"Note: no termbase at {env.db_path}; aligned without its terms.", err=True)
     if as_json:
         emit_json(result.to_dict())
     if result.stored is not None:

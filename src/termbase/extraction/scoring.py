@@ -20,10 +20,11 @@ import math
 from functools import lru_cache
 from typing import Iterator
 
+from ..languages.kazakh import strip_case_kk
+from ..languages.keys import citation_form
 from .counting import Stats
 from .detect import ACRONYM, NAME_KIND, ORGANIZATION, PERSON, PHRASE, PLACE, acronym_core
 from .lexicon import lexicon
-from .morph import nominative_ru, strip_case_kk
 
 KIND_WEIGHTS = {ORGANIZATION: 1.6, ACRONYM: 1.4, PERSON: 1.2, PLACE: 1.0, NAME_KIND: 1.0}
 # When the votes of an entry's occurrences disagree, a more specific detector weighs more.
@@ -60,7 +61,7 @@ class Scored:
     @property
     def term(self) -> str:
         if self._term is None:
-            self._term = citation_form(self._stats, self._lang, self._stats.key[0])
+            self._term = candidate_term(self._stats, self._lang, self._stats.key[0])
         return self._term
 
     def __repr__(self) -> str:
@@ -145,17 +146,22 @@ def _by_count(stats: Stats) -> list[tuple[str, int, tuple[str, ...]]]:
     return sorted(((s, c, w) for s, (c, w) in stats.forms.items()), key=lambda x: (-x[1], x[0]))
 
 
-def citation_form(stats: Stats, lang: str, category: str) -> str:
-    """The form a candidate is listed under: the nominative for Russian and Kazakh."""
+def candidate_term(stats: Stats, lang: str, category: str) -> str:
+    """The form a candidate is listed under: its citation form (:func:`termbase.languages.citation_form`).
+
+    Russian: a surface form that is its own nominative if one of the three most frequent is, else the
+    nominative of the most frequent. Kazakh: the form most of the surface forms support, a case ending
+    that also ends nominatives ("-да" of "Ақорда") removed only when another form supports it.
+    """
     forms = _by_count(stats)
     if category == "acronym":
         return acronym_core(forms[0][0])
     if lang == "ru":
         for surface, _, words in forms[:3]:
-            if nominative_ru(list(words)) == list(words):
+            if citation_form(words, lang) == list(words):
                 return surface
         surface, _, words = forms[0]
-        return _replace_words(surface, words, nominative_ru(list(words)))
+        return _replace_words(surface, words, citation_form(words, lang))
     if lang == "kk":
         return _citation_kk(forms)
     return forms[0][0]
@@ -355,7 +361,7 @@ def ranked(entries, lang: str, *, min_freq: int = 1, max_contexts: int = 3, skip
             if e.expansions:
                 ekey, (defined, esurface, _) = max(e.expansions.items(), key=lambda x: (x[1][0], x[0]))
                 named = by_key.get(ekey)
-                expansion = citation_form(named, lang, "name") if named is not None else esurface
+                expansion = candidate_term(named, lang, "name") if named is not None else esurface
                 full = absorbed.get(e.key)
                 if full is not None:
                     # "X (ACR)" was counted once for X and once for ACR: one mention

@@ -1,9 +1,10 @@
 """Documents -> sentences -> tokens: the first, language-neutral stage of extraction.
 
-The tokens keep punctuation (a comma or a bracket ends a name; ``(APK)`` follows its expansion), which
-is why extraction scans text with its own pattern instead of :func:`termbase.languages.tokenize`
-(words only). Sentences come from :func:`termbase.languages.segment.split_sentences`, paragraph by
-paragraph, after headlines, bylines and datelines are removed.
+A document is read one paragraph a line (:func:`termbase.languages.segment.split_line_paragraphs`);
+headlines, bylines, datelines and page furniture are dropped; sentences come from
+:func:`termbase.languages.segment.split_sentences` and their tokens keep punctuation
+(:func:`termbase.languages.tokenize.tokenize_with_punctuation`: a comma or a bracket ends a name,
+``(APK)`` follows its expansion).
 """
 
 from __future__ import annotations
@@ -12,19 +13,11 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
+from ..languages.segment import split_line_paragraphs, split_sentences
+from ..languages.tokenize import Token, tokenize_with_punctuation
 from .lexicon import boilerplate_re
 
-#: A token: its text and [start, end) offsets in the sentence.
-Token = tuple[str, int, int]
-
 _UPPER = "A-ZА-ЯЁӘІҢҒҮҰҚӨҺ"
-# Words (with hyphens and apostrophes), site names ("Lenta.ru", "Лента.ру") and names that begin with a
-# digit ("3Com", "1С") as one token each; numbers; any other character alone.
-_TOKEN_RE = re.compile(
-    r"([^\W\d_][\w-]*\.(?:ru|com|kz|org|net|info|рф|ру|ком|қаз)\b|\d+[A-ZА-ЯЁ][^\W\d_]*(?![\w])"
-    r"|[^\W\d_]+(?:[-‐'’][^\W\d_]+)*)|(\d+(?:[.,:]\d+)*)|(\S)"
-)
-_POSSESSIVE = ("'s", "’s", "'S", "’S")
 
 # "ASTANA – " or "ALMATY, May 5 — ": a dateline at the start of a news paragraph.
 _DATELINE_RE = re.compile(
@@ -42,49 +35,6 @@ class Sentence:
     text: str
     tokens: tuple[Token, ...]
     paragraph: int = 0
-
-
-def tokenize(text: str) -> list[Token]:
-    """Words, numbers and single punctuation marks with their offsets; a possessive 's is its own token.
-
-    >>> [t[0] for t in tokenize("Prosecutor General’s Office (APK), 2024.")]
-    ['Prosecutor', 'General', '’s', 'Office', '(', 'APK', ')', ',', '2024', '.']
-    """
-    if "'" not in text and "’" not in text:  # no possessive to split off: the common case, made fast
-        return [(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
-    out: list[Token] = []
-    append = out.append
-    for m in _TOKEN_RE.finditer(text):
-        tok = m.group()
-        start, end = m.span()
-        if m.lastindex == 1 and len(tok) > 2 and tok[-2] in "'’" and tok[-1] in "sS":
-            append((tok[:-2], start, end - 2))
-            append((tok[-2:], end - 2, end))
-        else:
-            append((tok, start, end))
-    return out
-
-
-def split_paragraphs(text: str) -> list[str]:
-    """Paragraphs of a plain text: its lines, with hard-wrapped lines joined back together."""
-    paragraphs: list[str] = []
-    current = ""
-    for line in text.splitlines():
-        line = line.strip()
-        if not line:
-            if current:
-                paragraphs.append(current)
-            current = ""
-            continue
-        if current and current[-1] not in ".!?…:;\"”»)" and line[0].islower():
-            current = f"{current} {line}"
-        else:
-            if current:
-                paragraphs.append(current)
-            current = line
-    if current:
-        paragraphs.append(current)
-    return paragraphs
 
 
 def is_headline(paragraph: str) -> bool:
@@ -114,14 +64,12 @@ def strip_dateline(paragraph: str) -> str:
 
 def sentences(text: str, lang: str) -> Iterator[Sentence]:
     """The sentences of one document that carry text: headlines, bylines, datelines and boilerplate removed."""
-    from ..languages.segment import split_sentences
-
-    for index, paragraph in enumerate(split_paragraphs(text)):
+    for index, paragraph in enumerate(split_line_paragraphs(text)):
         if is_headline(paragraph) or _BYLINE_RE.match(paragraph):
             continue
         for sent in split_sentences(strip_dateline(paragraph), lang):
             if not sent or is_boilerplate(sent):
                 continue
-            tokens = tokenize(sent)
+            tokens = tokenize_with_punctuation(sent)
             if tokens:
                 yield Sentence(sent, tuple(tokens), index)

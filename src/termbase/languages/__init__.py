@@ -1,9 +1,14 @@
-"""Everything per language: codes, identification, normalisation, words and match keys.
+"""Everything per language: codes, identification, normalisation, tokens, match keys, citation forms.
 
 >>> normalize_lang("kk-KZ"), detect_language("Бұл кітап.")
 ('kk', 'kk')
 >>> word_keys("Қазақстан халқы Ассамблеясының", "kk") == word_keys("Қазақстан халқы Ассамблеясы", "kk")
 True
+
+The one morphology of termbase lives here: :mod:`.keys` (the match key of a word, for every
+component that compares words), built on :mod:`.russian` (pymorphy3, one analyser per process),
+:mod:`.kazakh` (our suffix stripper and case endings) and :mod:`.english` (Snowball); :mod:`.translit`
+compares names across scripts.
 
 Heavy resources (langdetect profiles, the Snowball stemmer, the pymorphy3 dictionary) load
 on first use, once; importing this package loads none of them.
@@ -12,16 +17,17 @@ on first use, once; importing this package loads none of them.
 from termbase.languages.codes import SUPPORTED, normalize_lang
 from termbase.languages.identify import detect_language, detect_language_scores
 from termbase.languages.kazakh import KAZAKH_LETTERS, is_kazakh_word
+from termbase.languages.keys import citation_form, text_keys, word_key, word_keys
 from termbase.languages.normalize import normalize
 from termbase.languages.russian import russian_word_forms
-from termbase.languages.stem import stem, word_keys
 from termbase.languages.stopwords import stopwords
-from termbase.languages.tokenize import Token, split_words, token_spans, tokenize
+from termbase.languages.tokenize import Token, split_words, token_spans, tokenize_with_punctuation, tokenize_words
 
 __all__ = [
     "KAZAKH_LETTERS",
     "SUPPORTED",
     "Token",
+    "citation_form",
     "detect_language",
     "detect_language_scores",
     "is_kazakh_word",
@@ -29,9 +35,11 @@ __all__ = [
     "normalize_lang",
     "russian_word_forms",
     "split_words",
-    "stem",
     "stopwords",
+    "text_keys",
     "token_spans",
-    "tokenize",
+    "tokenize_with_punctuation",
+    "tokenize_words",
+    "word_key",
     "word_keys",
 ]

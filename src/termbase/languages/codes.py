@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from termbase.errors import UnknownLanguage
+from termbase.models import LANGUAGES
 
-#: The languages termbase handles, as ISO 639-1 codes.
-SUPPORTED: tuple[str, ...] = ("en", "kk", "ru")
+#: The languages termbase handles, as ISO 639-1 codes (defined with the models).
+SUPPORTED: tuple[str, ...] = LANGUAGES
 
 # ISO 639-1, 639-2/3 and English names; region and script subtags are cut off before lookup.
 _ALIASES: dict[str, str] = {

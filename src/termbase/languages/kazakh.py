@@ -1,4 +1,12 @@
-"""Kazakh: letters, and our own suffix stripper (Snowball has no Kazakh stemmer).
+"""Kazakh: letters, our own suffix stripper (Snowball has no Kazakh stemmer), and case endings.
+
+One table of inflectional suffixes (``_SUFFIXES``: case, possessive, plural, each allomorph with
+the sounds it follows and its vowel harmony) serves both what this module does with words:
+
+- the match key (:func:`stem_kazakh`) strips every inflection;
+- a citation form (:func:`strip_case_kk`, :func:`nominative_kk`) removes the case ending of a name
+  and keeps the possessive of the izafet ("Ішкі істер министрлігінің" -> "Ішкі істер министрлігі"),
+  and term extraction asks which nominatives a word may have (:func:`kk_bases`).
 
 The stripper removes inflection only -- case, possessive and plural suffixes -- from the
 end of a word, one suffix at a time. A suffix is removed only when
@@ -32,7 +40,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 from importlib.resources import files
+from typing import NamedTuple
 
+from termbase.languages._cache import BoundedCache
 from termbase.languages.normalize import normalize
 
 #: The letters of the Kazakh Cyrillic alphabet that Russian does not have.
@@ -54,57 +64,84 @@ _CONS = _SEMI + "лр" + _NAS + _VOI + _VL + _LOAN
 
 _AFTER_POSS = "POSS"  # the n-forms that only follow a 3rd-person possessive
 
-# (suffix, harmony "b"/"f"/None, letters it may follow or _AFTER_POSS)
-_SUFFIXES: list[tuple[str, str | None, str]] = []
+# Kinds of suffix.
+CASE, POSSESSIVE, PLURAL, ATTRIBUTIVE = "case", "possessive", "plural", "attributive"
 
 
-def _add(back: str, front: str | None, after: str) -> None:
-    if front is None:
-        _SUFFIXES.append((back, None, after))
-    else:
-        _SUFFIXES.append((back, "b", after))
-        _SUFFIXES.append((front, "f", after))
+class Suffix(NamedTuple):
+    """One allomorph of an inflectional suffix: the one table of Kazakh inflection here."""
+
+    form: str
+    harmony: str | None  # "b" back, "f" front, None: either
+    after: str  # the sounds (last letters of a stem) it follows, or _AFTER_POSS
+    kind: str  # CASE, POSSESSIVE, PLURAL or ATTRIBUTIVE (locative + -ғы: "елдегі")
+    #: a case ending that also follows a 3rd-person possessive ("министрлігі-нің", "-мен", "-н", "-на")
+    after_possessive: bool = False
+    #: a case ending that is also the last letters of many nominatives ("Ақорда", "Канада", "Мәдина"):
+    #: a citation form drops it only when another form of the name supports it
+    doubtful: bool = False
+    #: ``after`` and the sounds it is also found after in real text against the rule (a voiced ending
+    #: after a loan's voiced final consonant): the key strips it there too, a citation form does not
+    after_in_keys: str = ""
+
+
+_SUFFIXES: list[Suffix] = []
+
+
+def _add(back: str, front: str | None, after: str, kind: str = CASE, *, also: str = "",
+         after_possessive: bool = False, doubtful: bool = False) -> None:
+    for form, harmony in ((back, None),) if front is None else ((back, "b"), (front, "f")):
+        _SUFFIXES.append(Suffix(form, harmony, after, kind, after_possessive, doubtful, after + also))
 
 
 # Case.
-_add("ның", "нің", _VOW + _NAS)  # genitive
-_add("дың", "дің", "лр" + _SEMI + _VOI + _LOAN)
+_add("ның", "нің", _VOW + _NAS, after_possessive=True)  # genitive
+_add("дың", "дің", "лр" + _SEMI + _VOI, also=_LOAN)
 _add("тың", "тің", _VL + _LOAN)
-_add("ны", "ні", _VOW)  # accusative
-_add("ды", "ді", "лр" + _SEMI + _VOI + _NAS + _LOAN)
-_add("ты", "ті", _VL + _LOAN)
-_add("н", None, _AFTER_POSS)
-_add("ға", "ге", _VOW + _SEMI + "лр" + _VOI + _NAS + _LOAN)  # dative
+_add("ны", "ні", _VOW, doubtful=True)  # accusative
+_add("ды", "ді", "лр" + _SEMI + _VOI + _NAS, also=_LOAN, doubtful=True)
+_add("ты", "ті", _VL + _LOAN, doubtful=True)
+_add("н", None, _AFTER_POSS, after_possessive=True, doubtful=True)
+_add("ға", "ге", _VOW + _SEMI + "лр" + _VOI + _NAS, also=_LOAN)  # dative
 _add("қа", "ке", _VL + _LOAN)
-_add("на", "не", _AFTER_POSS)
-_add("да", "де", _VOW + _SEMI + "лр" + _VOI + _NAS + _LOAN)  # locative
-_add("та", "те", _VL + _LOAN)
-_add("нда", "нде", _AFTER_POSS)
-_add("дан", "ден", _VOW + _SEMI + "лр" + _VOI + _LOAN)  # ablative
+_add("на", "не", _AFTER_POSS, after_possessive=True, doubtful=True)
+_add("да", "де", _VOW + _SEMI + "лр" + _VOI + _NAS, also=_LOAN, doubtful=True)  # locative
+_add("та", "те", _VL + _LOAN, doubtful=True)
+_add("нда", "нде", _AFTER_POSS, after_possessive=True, doubtful=True)
+_add("дан", "ден", _VOW + _SEMI + "лр" + _VOI, also=_LOAN)  # ablative
 _add("нан", "нен", _NAS)
-_add("нан", "нен", _AFTER_POSS)
+_add("нан", "нен", _AFTER_POSS, after_possessive=True)
 _add("тан", "тен", _VL + _LOAN)
 for _form in ("мен", "менен"):  # instrumental: front only, no harmony
-    _add(_form, None, _VOW + _SEMI + "лр" + _NAS)
+    _add(_form, None, _VOW + _SEMI + "лр" + _NAS, after_possessive=True)
 for _form in ("бен", "бенен"):
-    _add(_form, None, _VOI + _NAS + _LOAN)
+    _add(_form, None, _VOI, also=_NAS + _LOAN)
 for _form in ("пен", "пенен"):
     _add(_form, None, _VL + _LOAN)
-_add("дағы", "дегі", _VOW + _SEMI + "лр" + _VOI + _NAS + _LOAN)  # locative + attributive -ғы
-_add("тағы", "тегі", _VL + _LOAN)
-_add("ндағы", "ндегі", _AFTER_POSS)
+# Locative + attributive -ғы: "елдегі", "облыстағы".
+_add("дағы", "дегі", _VOW + _SEMI + "лр" + _VOI + _NAS, ATTRIBUTIVE, also=_LOAN)
+_add("тағы", "тегі", _VL + _LOAN, ATTRIBUTIVE)
+_add("ндағы", "ндегі", _AFTER_POSS, ATTRIBUTIVE)
 # Possessive: 3rd person and 1st plural ("еліміз" our country, frequent in the news).
-_add("сы", "сі", _VOW)
-_add("ы", "і", _CONS)
-_add("мыз", "міз", _VOW)
-_add("ымыз", "іміз", _CONS)
+_add("сы", "сі", _VOW, POSSESSIVE)
+_add("ы", "і", _CONS, POSSESSIVE)
+_add("мыз", "міз", _VOW, POSSESSIVE)
+_add("ымыз", "іміз", _CONS, POSSESSIVE)
 # Plural.
-_add("лар", "лер", _VOW + _SEMI + "р")
-_add("дар", "дер", "л" + _NAS + _VOI)
-_add("тар", "тер", _VL + _LOAN)
+_add("лар", "лер", _VOW + _SEMI + "р", PLURAL)
+_add("дар", "дер", "л" + _NAS + _VOI, PLURAL)
+_add("тар", "тер", _VL + _LOAN, PLURAL)
 
-_BY_LENGTH = sorted(_SUFFIXES, key=lambda s: -len(s[0]))
-_FORMS_BY_LENGTH = tuple(dict.fromkeys(s[0] for s in _BY_LENGTH))
+_BY_LENGTH = sorted(_SUFFIXES, key=lambda s: -len(s.form))
+_FORMS_BY_LENGTH = tuple(dict.fromkeys(s.form for s in _BY_LENGTH))
+# What the stripper reads, longest first: (form, harmony, the sounds it follows in keys).
+_KEY_SUFFIXES = tuple((s.form, s.harmony, s.after_in_keys) for s in _BY_LENGTH)
+# Case endings, longest first: those that may follow a 3rd-person possessive, and the others.
+_CASES_AFTER_POSSESSIVE = tuple(s for s in _BY_LENGTH if s.kind == CASE and s.after_possessive)
+_CASES_AFTER_STEM = tuple(s for s in _BY_LENGTH if s.kind == CASE and s.after != _AFTER_POSS)
+_CASE_AFTER_STEM_BY_FORM: dict[str, list[Suffix]] = {}
+for _s in _CASES_AFTER_STEM:
+    _CASE_AFTER_STEM_BY_FORM.setdefault(_s.form, []).append(_s)
 _AMBIGUOUS = frozenset(("сы", "сі", "ны", "ні"))  # ...Vсы: кеңес+і or мәселе+сі
 _DEVOICE = str.maketrans("гғб", "кқп")
 
@@ -152,12 +189,19 @@ def _harmony(stem: str) -> frozenset[str]:
         ok.add("f")
     elif last in "қғ":
         ok.add("b")
+    # Russian surnames in -ев/-ов take either ("Тоқаевтың", "Медведевке", "Ахметовтың", "Жээнбековтің"),
+    # and so do loans and names whose last vowel is и, у or ю ("Савкиннің", "Бакуге", "Петербургта").
+    if stem.endswith(("ев", "ов")) and len(stem) > 3:
+        return frozenset("bf")
     for c in reversed(stem):
         if c in _BACK:
             ok.add("b")
             break
         if c in _FRONT:
             ok.add("f")
+            break
+        if c in _NEUTRAL:
+            ok.update("bf")
             break
     else:
         ok.update("bf")
@@ -178,10 +222,10 @@ def _viable(stem: str) -> bool:
     return len(stem) > 2 and any(c in _VOWELS for c in stem)
 
 
-def _fits(rest: str, harmony: str | None, after: str, form: str = "") -> bool:
+def _fits(rest: str, harmony: str | None, after: str, form: str = "", *, by_harmony: bool = True) -> bool:
     if not _viable(rest):
         return False
-    if harmony is not None and harmony not in _harmony(rest):
+    if by_harmony and harmony is not None and harmony not in _harmony(rest):
         return False
     if after == _AFTER_POSS:
         base = _possessive(rest)
@@ -212,7 +256,7 @@ def _strip_once(word: str, protected: frozenset[str]) -> str | None:
     """
     found = None
     kept = None
-    for form, harmony, after in _BY_LENGTH:
+    for form, harmony, after in _KEY_SUFFIXES:
         if word.endswith(form) and _fits(word[: -len(form)], harmony, after, form):
             rest = word[: -len(form)]
             if rest in protected:
@@ -285,3 +329,139 @@ def stem_kazakh(word: str) -> str:
     if stem[-1] in "гғб" and stem[:-1] and stem[-2] != "-":
         stem = stem[:-1] + stem[-1].translate(_DEVOICE)
     return stem
+
+
+# ----------------------------------------------------------------------------- case endings alone
+# Citation forms and the extraction's detector need less than a key: the case ending of a word removed,
+# its possessive kept ("министрлігінің" -> "министрлігі"), and only where a name cannot end so. The
+# endings and the sounds they follow are the stripper's (``_SUFFIXES``); the cautions are about names,
+# which may break vowel harmony.
+
+def kk_fits(stem: str, ending: str) -> bool:
+    """Can ``ending`` be a case ending right after ``stem`` (both lower case)?
+
+    The ending must fit the sound before it by the rule (``Suffix.after``: "Нұрсұлтан" is no
+    "Нұрсұл" + ablative, that would be "Нұрсұлдан"), and -тан/-тен is no ablative after с
+    ("Қазақстан", "Өзбекстан": -стан names a country). Vowel harmony is not asked for: the names of
+    people and places break it ("Маминге", "Игіліковтің", "Бакуге").
+
+    >>> kk_fits("адам", "ның"), kk_fits("сот", "қа"), kk_fits("нұрсұл", "тан"), kk_fits("сот", "ға")
+    (True, True, False, False)
+    """
+    if stem.endswith("с") and ending in ("тан", "тен"):
+        return False
+    return any(_fits(stem, s.harmony, s.after, s.form, by_harmony=False) for s in _CASE_AFTER_STEM_BY_FORM.get(ending, ()))
+
+
+def _kk_case_cuts(low: str, *, sure_only: bool):
+    """Lengths of the case endings ``low`` may end in: after a possessive first, then after a bare stem."""
+    if is_protected(low):  # "сауда", "теңге": no case ending there
+        return
+    for s in _CASES_AFTER_POSSESSIVE:
+        if sure_only and s.doubtful:
+            continue
+        n = len(s.form)
+        if low.endswith(s.form) and len(low) - n >= 4 and low[-n - 1] in "ыі":
+            yield n
+    for s in _CASES_AFTER_STEM:
+        if sure_only and s.doubtful:
+            continue
+        n = len(s.form)
+        if low.endswith(s.form) and len(low) - n >= 3 and kk_fits(low[:-n], s.form):
+            yield n
+
+
+_strip_case_cache = BoundedCache(50_000)
+
+
+def strip_case_kk(word: str, *, sure_only: bool = False) -> str:
+    """``word`` (as written) without one case ending, its possessive kept.
+
+    ``sure_only``: only the endings that never end a nominative (genitive, dative, ablative,
+    instrumental), not the ``doubtful`` ones (accusative, locative, and the n-forms after a possessive).
+    A lower-case part after a hyphen goes when the part before has a capital: an abbreviation's
+    endings ("ҚХА-ның"), and so a capitalised compound ("Вице-премьер") never ends a name.
+
+    >>> strip_case_kk("министрлігінің"), strip_case_kk("Үкіметке"), strip_case_kk("Ақордада")
+    ('министрлігі', 'Үкімет', 'Ақорда')
+    >>> strip_case_kk("Ақордада", sure_only=True), strip_case_kk("ҚХА-ның"), strip_case_kk("Нұрсұлтан")
+    ('Ақордада', 'ҚХА', 'Нұрсұлтан')
+    """
+    key = (word, sure_only)
+    hit = _strip_case_cache.get(key)
+    if hit is not None:
+        return hit
+    head, _, tail = word.rpartition("-")
+    if head and tail and tail.islower() and any(c.isupper() for c in head):
+        out = head
+    else:
+        cut = next(_kk_case_cuts(word.lower(), sure_only=sure_only), 0)
+        out = word[:-cut] if cut else word
+    return _strip_case_cache.put(key, out)
+
+
+def kk_case_forms(word: str) -> set[str]:
+    """Every way of reading ``word`` without its case ending (sure and doubtful), lower case, itself included.
+
+    >>> sorted(kk_case_forms("облысында"))
+    ['облысы', 'облысын', 'облысында']
+    """
+    low = word.lower()
+    return {low} | {low[:-cut] for cut in _kk_case_cuts(low, sure_only=False)}
+
+
+def base_kk(stem: str) -> str:
+    """A case-less stem without its 3rd-person possessive, final voicing undone: министрлігі -> министрлік.
+
+    >>> base_kk("министрлігі"), base_kk("прокуратурасы"), base_kk("комитет")
+    ('министрлік', 'прокуратура', 'комитет')
+    """
+    rest = _possessive(stem)
+    if rest is None or len(rest) < 3:
+        return stem
+    if rest[-1] in "гғб":
+        rest = rest[:-1] + rest[-1].translate(_DEVOICE)
+    return rest
+
+
+def kk_base_readings(stem: str) -> set[str]:
+    """Every base a (case-less) stem may have: base_kk's, and the readings it leaves out.
+
+    A stem in -сы/-сі after a vowel may also be a stem in -с with the possessive -ы/-і ("кеңесі" is
+    "кеңес" + і, not "кеңе" + сі); a voiced final consonant may belong to a loanword, which keeps it
+    ("клубы" is "клуб" + ы, where native "тобы" is "топ" + ы).
+
+    >>> sorted(kk_base_readings("кеңесі")), sorted(kk_base_readings("клубы"))
+    (['кеңе', 'кеңес'], ['клуб', 'клуп'])
+    """
+    out = {base_kk(stem)}
+    if len(stem) > 3 and stem[-1] in "ыі" and stem[-2] not in _VOWELS:
+        out.add(stem[:-1])
+    return out
+
+
+_bases_cache = BoundedCache(50_000)
+
+
+def kk_bases(word: str) -> frozenset[str]:
+    """All nominative bases ``word`` may have (for looking up head nouns), cached.
+
+    >>> sorted(kk_bases("кеңесінің"))
+    ['кеңе', 'кеңес', 'кеңесі', 'кеңесінің']
+    """
+    hit = _bases_cache.get(word)
+    if hit is None:
+        forms = kk_case_forms(word)
+        hit = _bases_cache.put(word, frozenset({b for f in forms for b in kk_base_readings(f)} | forms))
+    return hit
+
+
+def nominative_kk(words: list[str] | tuple[str, ...], *, sure_only: bool = False) -> list[str]:
+    """Citation form of a Kazakh name: the case ending of the last word removed, the izafet kept.
+
+    >>> " ".join(nominative_kk("Ішкі істер министрлігінің".split()))
+    'Ішкі істер министрлігі'
+    """
+    if not words:
+        return []
+    return list(words[:-1]) + [strip_case_kk(words[-1], sure_only=sure_only)]

@@ -1,23 +1,38 @@
-"""Russian: match keys are pymorphy3 lemmas.
+"""Russian: pymorphy3 analyses (one analyser per process), match keys and nominative forms.
 
-Measured by ``scripts/bench_stemmers.py`` on case/number forms of institution words:
-pymorphy3 merges 97% of the words' forms, Snowball (PyStemmer) 91%, because Snowball cuts
-"Казахстан" to "казахста" but "Казахстану" to "казахстан", "орган" to "орга" (it takes
--ан for a verb ending) and "Ассамблеи" to "ассамбл" but "Ассамблея" to "ассамбле".
-Snowball is 45-75x faster, which ``stem``'s cache makes irrelevant: a corpus has far
-fewer distinct words than tokens.
+- Match keys are pymorphy3 lemmas, the nominal reading preferred (:func:`lemma_russian`), with the
+  capitalised surnames pymorphy3's dictionary lacks keyed by their masculine base ("Токаева",
+  "Токаеву" -> the key of "Токаев"): :func:`key_russian`.
+- What extraction needs to know about a word, all its readings together: :func:`ru_word`.
+- The citation (nominative) form of a noun phrase or a person's name: :func:`nominative_ru`.
+- Every form of a lemma, for the check's prefilter: :func:`russian_word_forms`.
+
+Measured by ``scripts/bench_stemmers.py`` on case/number forms of institution words: pymorphy3
+merges 97% of the words' forms, Snowball (PyStemmer) 91%, because Snowball cuts "Казахстан" to
+"казахста" but "Казахстану" to "казахстан", "орган" to "орга" (it takes -ан for a verb ending)
+and "Ассамблеи" to "ассамбл" but "Ассамблея" to "ассамбле". Snowball is 45-75x faster, which the
+key cache makes irrelevant: a corpus has far fewer distinct words than tokens.
+
+Every cache here is bounded, so memory stays flat however long the input.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from termbase.errors import TermbaseError
+from termbase.languages._cache import BoundedCache
 
 
 @lru_cache(maxsize=1)
-def _analyzer() -> Any:
+def analyzer() -> Any:
+    """The pymorphy3 analyser of this process (loaded on first use: about 0.3 s and 15 MB).
+
+    Every Russian analysis of termbase goes through it: a second one would cost the memory again.
+    """
     try:
         import pymorphy3
     except ImportError as exc:  # a key from another method would not match stored keys
@@ -27,17 +42,59 @@ def _analyzer() -> Any:
     return pymorphy3.MorphAnalyzer(lang="ru")
 
 
-def lemma_russian(word: str) -> str:
-    """The lemma of a normalised Russian word (most probable parse), ё as е.
+@lru_cache(maxsize=1)
+def _dictionary_unit() -> type:
+    from pymorphy3.units.by_lookup import DictionaryAnalyzer
 
-    >>> [lemma_russian(w) for w in ("генеральной", "прокуратуре", "казахстана")]
-    ['генеральный', 'прокуратура', 'казахстан']
+    return DictionaryAnalyzer
 
-    Uncached: use ``termbase.languages.stem``.
-    """
-    parses = _analyzer().parse(word)
-    if not parses:
-        return word
+
+# ------------------------------------------------------------------------------------------ readings
+NAME, SURN, PATR, GEOX, ORGN, ABBR = 1, 2, 4, 8, 16, 32
+_FLAG_BITS = {"Name": NAME, "Surn": SURN, "Patr": PATR, "Geox": GEOX, "Orgn": ORGN, "Abbr": ABBR}
+_VERBAL = frozenset({"VERB", "INFN", "GRND", "PRTF", "PRTS"})
+
+
+@dataclass(frozen=True)
+class RuWord:
+    """What is known about one Russian word form, all its readings together."""
+
+    lemma: str  # lemma_russian's: of the first nominal reading, ё as е
+    noun_cases: frozenset[str]  # cases of its noun readings
+    adj_cases: frozenset[str]  # cases of its full adjective / participle readings
+    flags: int  # NAME | SURN | ... of any reading
+    known: bool  # in the dictionary (not guessed)
+    other_pos: bool  # has a reading that is neither noun nor adjective (verb, preposition ...)
+    first_pos: str | None  # part of speech of the most likely reading
+    first_flags: int  # NAME | SURN | ... of the most likely reading
+    first_case: str | None = None  # case of the most likely reading
+    #: noun and adjective readings, in pymorphy's order: (POS, case, number, gender, Pltm/Sgtm, irregular,
+    #: lemma), irregular meaning a lemma of another form (superlative, possessive adjective, name);
+    #: enough to give most nominatives without inflecting through pymorphy (see ``nominative_ru``)
+    readings: tuple[tuple[str, str | None, str | None, str | None, bool, bool, str], ...] = ()
+
+
+_ru_cache = BoundedCache()
+# Per pymorphy3 tag (a few thousand distinct ones): part of speech, case, NAME | SURN | ... bits, number,
+# gender, whether the number is fixed (Pltm, Sgtm), and whether the lemma is another form's ("лучшего" ->
+# "хороший", "Ивановой" -> "иванов", "Новодевичье" -> "новодевичий").
+_tag_cache: dict[object, tuple] = {}
+_IRREGULAR = frozenset(("Supr", "Cmp2", "Poss", "Surn", "Name", "Patr"))
+
+
+def _tag_info(tag) -> tuple[str | None, str | None, int, str | None, str | None, bool, bool]:
+    hit = _tag_cache.get(tag)
+    if hit is None:
+        flags = 0
+        for g in tag.grammemes:
+            flags |= _FLAG_BITS.get(g, 0)
+        fixed = "Pltm" in tag.grammemes or "Sgtm" in tag.grammemes
+        irregular = bool(_IRREGULAR & tag.grammemes)
+        hit = _tag_cache[tag] = (tag.POS, tag.case, flags, tag.number, tag.gender, fixed, irregular)
+    return hit
+
+
+def _lemma(parses) -> str:
     # Terms are names and noun phrases: when a word can be read as a noun/adjective or as a
     # verb form, the nominal reading wins ("Капшагай" is a town, not the imperative of
     # "капшагать"); the same choice for every form keeps "Капшагай"/"Капшагае" together.
@@ -45,7 +102,121 @@ def lemma_russian(word: str) -> str:
     return best.normal_form.replace("ё", "е")
 
 
-_VERBAL = frozenset({"VERB", "INFN", "GRND", "PRTF", "PRTS"})
+def ru_word(word: str) -> RuWord:
+    """The readings of a Russian word (any case of letters), cached.
+
+    >>> w = ru_word("Министерством")
+    >>> w.lemma, sorted(w.noun_cases), w.known
+    ('министерство', ['ablt'], True)
+    """
+    hit = _ru_cache.get(word)
+    if hit is not None:
+        return hit
+    low = word.lower()
+    hit = _ru_cache.get(low)
+    if hit is not None:
+        return _ru_cache.put(word, hit)  # the capitalised form too: detectors ask about it again
+    parses = analyzer().parse(low)
+    noun, adj = set(), set()
+    flags = 0
+    other = False
+    readings = []
+    for p in parses:
+        pos, case, bits, number, gender, fixed, irregular = _tag_info(p.tag)
+        if pos == "NOUN":
+            if case:
+                noun.add(case)
+        elif pos in ("ADJF", "PRTF"):
+            if case:
+                adj.add(case)
+        else:
+            other = True
+        flags |= bits
+        if pos in ("NOUN", "ADJF", "PRTF"):
+            readings.append((pos, case, number, gender, fixed, irregular, p.normal_form))
+    # a dictionary word has a reading made by the dictionary unit alone (pymorphy's Parse.is_known looks
+    # the word up again, once per reading: a third of the cost of analysing a new word)
+    unit = _dictionary_unit()
+    known = any(len(p.methods_stack) == 1 and isinstance(p.methods_stack[0][0], unit) for p in parses)
+    first = parses[0]
+    first_pos, first_case, first_flags = _tag_info(first.tag)[:3]
+    info = RuWord(
+        lemma=_lemma(parses),
+        noun_cases=frozenset(noun),
+        adj_cases=frozenset(adj),
+        flags=flags,
+        known=known,
+        other_pos=other,
+        first_pos=first_pos,
+        first_flags=first_flags,
+        first_case=first_case,
+        readings=tuple(readings),
+    )
+    return _ru_cache.put(low, info)
+
+
+# ---------------------------------------------------------------------------------------------- keys
+def lemma_russian(word: str) -> str:
+    """The lemma of a normalised (lower-case) Russian word, its nominal reading preferred, ё as е.
+
+    >>> [lemma_russian(w) for w in ("генеральной", "прокуратуре", "казахстана", "капшагай")]
+    ['генеральный', 'прокуратура', 'казахстан', 'капшагай']
+
+    A word :func:`ru_word` has analysed costs nothing more; others are parsed, uncached (use
+    :func:`termbase.languages.word_key`, which caches).
+    """
+    hit = _ru_cache.get(word)
+    if hit is not None:
+        return hit.lemma
+    return _lemma(analyzer().parse(word))
+
+
+# Russian surnames in -ов/-ев/-ин (Токаев, Токаева, Токаеву): pymorphy guesses them poorly when unknown.
+_RU_SURNAME_RE = re.compile(r"^([А-ЯЁ][а-яё-]+(?:ов|ев|ёв|ин|ын))(?:а|у|ым|ом|е|ой|ых)?$")
+
+
+def surname_base_ru(word: str) -> str | None:
+    """``Токаева`` -> ``Токаев`` for a capitalised word shaped like a surname in -ов/-ев/-ин, else None.
+
+    >>> surname_base_ru("Токаевым"), surname_base_ru("Токаев"), surname_base_ru("токаева")
+    ('Токаев', 'Токаев', None)
+    """
+    m = _RU_SURNAME_RE.match(word)
+    return m.group(1) if m else None
+
+
+def key_russian(word: str, norm: str) -> str:
+    """The match key of a Russian word: ``word`` as written, ``norm`` its ``normalize``-d form.
+
+    A lemma (:func:`lemma_russian`); but a capitalised word shaped like a surname that the dictionary
+    does not have gets the key of its masculine base, so the forms of a surname meet ("Токаеву" and
+    "Токаев", which the dictionary reads as a plural of "токай"; "Сёмина" and "Сёмин"), while the
+    words it has keep their lemma ("Министров" -> "министр", "Украине" -> "украина"). A name of
+    capitalised parts joined by hyphens is keyed part by part ("Касым-Жомарта" -> "касым-жомарт").
+
+    >>> [key_russian(w, w.lower()) for w in ("Токаев", "Токаеву", "Сёмина", "Министров", "Украине")]
+    ['токай', 'токай', 'семин', 'министр', 'украина']
+    >>> key_russian("Касым-Жомарта", "касым-жомарта"), key_russian("Нур-Султаном", "нур-султаном")
+    ('касым-жомарт', 'нур-султан')
+    """
+    if "-" in norm and word[:1].isupper():
+        parts = norm.split("-")
+        starts = [0]
+        for part in parts[:-1]:
+            starts.append(starts[-1] + len(part) + 1)
+        if all(parts) and all(word[i].isupper() for i in starts):
+            return "-".join(key_russian(word[i : i + len(p)], p) for i, p in zip(starts, parts))
+    if word[:1].isupper():
+        base = surname_base_ru(word)
+        if base is not None and not ru_word(norm).known:
+            if len(base) < len(word):
+                return key_russian(base, norm[: len(base)])
+            return norm.replace("ё", "е")
+    return lemma_russian(norm)
+
+
+# ------------------------------------------------------------------------------------ word forms
+_DEGREES = frozenset({"Supr", "COMP"})
 
 
 def russian_word_forms(lemma: str, *, degrees: bool = False, guesses: bool = True) -> frozenset[str]:
@@ -71,11 +242,178 @@ def russian_word_forms(lemma: str, *, degrees: bool = False, guesses: bool = Tru
         return frozenset()
     return frozenset(
         form.word.replace("ё", "е")
-        for parse in _analyzer().parse(lemma)
+        for parse in analyzer().parse(lemma)
         if parse.normal_form.replace("ё", "е") == lemma and (guesses or parse.is_known)
         for form in parse.lexeme
         if degrees or not (_DEGREES & form.tag.grammemes)
     )
 
 
-_DEGREES = frozenset({"Supr", "COMP"})
+# ------------------------------------------------------------------------------------ nominative
+def _match_case(template: str, word: str) -> str:
+    if template.isupper() and len(template) > 1:
+        return word.upper()
+    if template[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+_inflect_cache = BoundedCache(50_000)
+
+
+def _inflect_ru(word: str, want_pos: tuple[str, ...], cases: set[str] | None, grammemes: set[str]) -> tuple[str, object]:
+    """Inflect ``word`` to ``grammemes`` through its best reading of ``want_pos`` (and case in ``cases``).
+
+    Cached: candidates share their words, and inflecting means generating a whole paradigm.
+    """
+    low = word.lower()
+    key = (low, want_pos, frozenset(cases) if cases is not None else None, frozenset(grammemes))
+    hit = _inflect_cache.get(key)
+    if hit is None:
+        hit = _inflect_cache.put(key, _inflect_low(low, want_pos, cases, grammemes))
+    form, parse = hit
+    return (_match_case(word, form) if form is not None else word), parse
+
+
+def _inflect_low(low: str, want_pos, cases, grammemes) -> tuple[str | None, object]:
+    best = None
+    for p in analyzer().parse(low):
+        if p.tag.POS not in want_pos:
+            continue
+        if cases is not None and p.tag.case not in cases:
+            continue
+        if best is None or ("sing" in p.tag and "sing" not in best.tag):
+            best = p
+    if best is None:
+        return None, None
+    wanted = set(grammemes)
+    if best.tag.POS == "NOUN" and "plur" in best.tag and "Pltm" not in best.tag and "Sgtm" not in best.tag:
+        wanted.add("plur")
+    form = best.inflect(wanted)
+    if form is None:
+        return None, best
+    return form.word, form
+
+
+_nominative_cache = BoundedCache(50_000)
+
+
+def nominative_ru(words: list[str]) -> list[str]:
+    """The citation form of a Russian noun phrase or name.
+
+    The leading adjectives and the head noun go to the nominative, agreeing in gender and number;
+    the genitive words after the head stay as they are. Names of people (Name/Surn/Patr readings)
+    all go to the nominative.
+
+    >>> " ".join(nominative_ru("Министерством внутренних дел".split()))
+    'Министерство внутренних дел'
+    >>> " ".join(nominative_ru("Генеральной прокуратуре".split()))
+    'Генеральная прокуратура'
+    """
+    key = tuple(words)
+    hit = _nominative_cache.get(key)
+    if hit is None:
+        hit = _nominative_cache.put(key, tuple(_nominative_ru(list(words))))
+    return list(hit)
+
+
+def _nominative_ru(words: list[str]) -> list[str]:
+    infos = [ru_word(w) for w in words]
+    if words and words[-1][:1].isupper() and surname_base_ru(words[-1]) is not None:
+        # a person: Касым-Жомарта Токаева -> Касым-Жомарт Токаев (first names by their Name reading)
+        out = []
+        for w, info in zip(words[:-1], infos):
+            out.append(_inflect_ru(w, ("NOUN",), None, {"nomn"})[0] if info.flags & NAME and info.known else w)
+        return out + [surname_base_ru(words[-1])]
+    head = next((k for k, i in enumerate(infos) if i.noun_cases and not i.adj_cases), None)
+    if head is None:
+        head = next((k for k, i in enumerate(infos) if i.noun_cases), None)
+    if head is None:
+        return list(words)
+    cases = set(infos[head].noun_cases)
+    for i in infos[:head]:
+        if i.adj_cases:
+            cases &= set(i.adj_cases) | {"nomn"} if not (cases & i.adj_cases) else set(i.adj_cases)
+    if not cases:
+        cases = set(infos[head].noun_cases)
+    if "nomn" in cases and not infos[head].flags & GEOX:
+        # already a nominative reading: keep the phrase (a genitive plural is not taken for nominative)
+        if infos[head].first_pos == "NOUN" and infos[head].first_case == "nomn":
+            return list(words)
+    out = list(words)
+    out[head], agree = _head_nominative(words[head], infos[head], cases)
+    if agree is not None:
+        for k in range(head):
+            if infos[k].adj_cases:
+                out[k] = _adjective_agreeing(words[k], infos[k], agree)
+    return out
+
+
+def _best_reading(info: RuWord, want_pos: tuple[str, ...], cases: set[str] | None):
+    """The reading ``_inflect_ru`` would inflect: the first of ``want_pos`` (case in ``cases``), singular preferred."""
+    best = None
+    for r in info.readings:
+        if r[0] in want_pos and (cases is None or r[1] in cases):
+            if best is None or (r[2] == "sing" and best[2] != "sing"):
+                best = r
+    return best
+
+
+def _same_stem(word: str, lemma: str) -> bool:
+    """Is ``lemma`` spelt like ``word`` but for its ending (not "людей" -> "человек", "лучшего" -> "хороший")?"""
+    w, lm = word.lower().replace("ё", "е"), lemma.replace("ё", "е")
+    k = 0
+    for a, b in zip(w, lm):
+        if a != b:
+            break
+        k += 1
+    return k >= max(2, min(len(w), len(lm)) - 3)
+
+
+def _adjective_nominative(lemma: str, agree: str) -> str | None:
+    """Nominative of an adjective from its lemma (masculine nominative), in gender ``agree`` or plural.
+
+    >>> _adjective_nominative("русский", "femn"), _adjective_nominative("большой", "plur")
+    ('русская', 'большие')
+    """
+    if agree == "masc":
+        return lemma
+    stem, end = lemma[:-2], lemma[-2:]
+    if end not in ("ый", "ий", "ой") or not stem or stem[-1] in "аеёиоуыэюяь":
+        return None
+    velar, hushing = stem[-1] in "гкх", stem[-1] in "жшщч"
+    if agree == "femn":
+        return stem + ("яя" if end == "ий" and not (velar or hushing) else "ая")
+    if agree == "neut":
+        return stem + ("ее" if end == "ий" and not velar else "ое")
+    if agree == "plur":
+        return stem + ("ые" if end == "ый" or (end == "ой" and not (velar or hushing)) else "ие")
+    return None
+
+
+def _head_nominative(word: str, info: RuWord, cases: set[str]) -> tuple[str, str | None]:
+    """The nominative of a head noun, and what its adjectives agree with (a gender, "plur" or None).
+
+    A singular (or plural-only) noun is its lemma, without inflecting through pymorphy (a tenth of the
+    cost); a plural, a name or a suppletive lemma ("людей" -> "человек") goes through pymorphy.
+    """
+    best = _best_reading(info, ("NOUN",), cases)
+    if best is not None and not (best[2] == "plur" and not best[4]) and not best[5] and _same_stem(word, best[6]):
+        agree = "plur" if best[2] == "plur" else best[3]
+        if agree is not None:
+            return _match_case(word, best[6]), agree
+    form, parse = _inflect_ru(word, ("NOUN",), cases, {"nomn"})
+    if parse is None:
+        return form, None
+    return form, "plur" if "plur" in parse.tag else (parse.tag.gender or "")
+
+
+def _adjective_agreeing(word: str, info: RuWord, agree: str) -> str:
+    """An adjective before a head noun, in the nominative agreeing with it (``agree`` from ``_head_nominative``)."""
+    adj = _best_reading(info, ("ADJF", "PRTF"), None)
+    # "Новодевичьего": a possessive adjective (-ий with ь in its endings) does not follow the rule
+    if adj is not None and adj[0] == "ADJF" and not adj[5] and agree and _same_stem(word, adj[6]) and "ь" not in word[-4:]:
+        form = _adjective_nominative(adj[6], agree)
+        if form is not None:
+            return _match_case(word, form)
+    return _inflect_ru(word, ("ADJF", "PRTF"), None, {"nomn", agree} if agree else {"nomn"})[0]

@@ -28,7 +28,7 @@ from pathlib import Path
 from ..errors import UnknownLanguage
 from ..models import Segment
 
-__all__ = ["split_sentences", "segment", "segments_from_lines", "split_paragraphs"]
+__all__ = ["split_sentences", "segment", "segments_from_lines", "split_line_paragraphs", "split_paragraphs"]
 
 _DATA = Path(__file__).parent / "data"
 _LANGS = ("en", "kk", "ru")
@@ -83,8 +83,41 @@ def _abbreviations(lang: str) -> dict[str, str]:
 
 
 def split_paragraphs(text: str) -> list[str]:
-    """Paragraphs of ``text`` (separated by blank lines), stripped, empty ones left out."""
+    """Paragraphs of ``text`` separated by blank lines, stripped, empty ones left out; a line break
+    inside a paragraph stays (:func:`split_sentences` joins such lines).
+
+    >>> split_paragraphs("Title\\n\\nFirst line\\ncontinues. Second.\\n\\n\\nLast")
+    ['Title', 'First line\\ncontinues. Second.', 'Last']
+    """
     return [p.strip() for p in _PARAGRAPH_BREAK.split(text) if p.strip()]
+
+
+def split_line_paragraphs(text: str) -> list[str]:
+    """Paragraphs of a text written one paragraph per line (news pages, documents read as text):
+    every line is a paragraph, but a line that goes on from a hard-wrapped one (the line before ends
+    without closing punctuation, this one starts in lower case) is joined to it with a space.
+
+    >>> split_line_paragraphs("Title\\nFirst line\\ncontinues here. Second.\\nNext paragraph.\\n\\nLast")
+    ['Title', 'First line continues here. Second.', 'Next paragraph.', 'Last']
+    """
+    paragraphs: list[str] = []
+    current = ""
+    for line in text.splitlines():
+        line = line.strip()
+        if not line:
+            if current:
+                paragraphs.append(current)
+            current = ""
+            continue
+        if current and current[-1] not in ".!?…:;\"”»)" and line[0].islower():
+            current = f"{current} {line}"
+        else:
+            if current:
+                paragraphs.append(current)
+            current = line
+    if current:
+        paragraphs.append(current)
+    return paragraphs
 
 
 def split_sentences(text: str, lang: str) -> list[str]:

@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING, Iterator
 from ..models import Concept
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..lookup import LookupIndex, LookupMatch
-    from ..match import TermMatcher
+    from .lookup import LookupIndex, LookupMatch
+    from .matcher import TermMatcher
     from ..store import Store
 
 
@@ -49,19 +49,19 @@ class TermIndex:
             self._version = version
 
     def matcher(self) -> "TermMatcher":
-        """The inflection-aware matcher of every term (:class:`termbase.match.TermMatcher`)."""
+        """The inflection-aware matcher of every term (:class:`termbase.search.matcher.TermMatcher`)."""
         self._refresh()
         if self._matcher is None:
-            from ..match import TermMatcher
+            from .matcher import TermMatcher
 
             self._matcher = TermMatcher.from_concepts(self.store.concepts.iterate())
         return self._matcher
 
     def lookup(self, text: str, lang: str | None = None, *, limit: int = 10) -> list["LookupMatch"]:
-        """Concepts matching ``text`` best first (see :mod:`termbase.lookup`)."""
+        """Concepts matching ``text`` best first (see :mod:`termbase.search.lookup`)."""
         self._refresh()
         if self._lookup is None:
-            from ..lookup import LookupIndex
+            from .lookup import LookupIndex
 
             self._lookup = LookupIndex(list(self.store.concepts.iterate()))
         return self._lookup.search(text, lang=lang, limit=limit)

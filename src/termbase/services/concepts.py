@@ -8,7 +8,7 @@ from typing import Iterable, Iterator
 from ..errors import ValidationError
 from ..formats.glossary_tsv import parse_cell
 from ..languages import normalize_lang
-from ..lookup import LookupMatch
+from ..search.lookup import LookupMatch
 from ..models import Concept, Term
 from .workspace import Workspace
 
@@ -37,7 +37,7 @@ class LookupResult:
 
 def lookup(ws: Workspace, query: str, *, lang: str | None = None, limit: int = 5) -> LookupResult:
     """Concepts whose terms match ``query`` in any language (or ``lang``): exactly, inflected, as an
-    acronym, in part, or misspelt (see :mod:`termbase.lookup` for the scores)."""
+    acronym, in part, or misspelt (see :mod:`termbase.search.lookup` for the scores)."""
     if not query.strip():
         raise ValidationError("nothing to look up: the query is empty")
     if limit < 1:

@@ -18,6 +18,7 @@ A new store is empty; the shipped glossary is loaded by the caller:
 from __future__ import annotations
 
 from pathlib import Path
+from typing import ContextManager
 
 from .base import ON_CONFLICT, AddCounts, ConceptRepository, MemoryRepository, Store, unit_digest
 from .sqlite import SQLiteStore
@@ -29,6 +30,7 @@ __all__ = [
     "MemoryRepository",
     "Store",
     "create_store",
+    "new_store",
     "open_store",
     "unit_digest",
 ]
@@ -43,3 +45,10 @@ def open_store(location: str | Path) -> Store:
 def create_store(location: str | Path) -> Store:
     """Create an empty termbase (no concepts, no memories); an existing one is an error."""
     return SQLiteStore.create(location)
+
+
+def new_store(location: str | Path, *, replace: bool = False) -> ContextManager[Store]:
+    """A new, empty termbase for a ``with`` block to fill; it appears at ``location`` only when the
+    block succeeds, replacing an existing one only with ``replace`` (else an error, ``needs="force"``).
+    The store is closed when the block ends."""
+    return SQLiteStore.build(location, replace=replace)

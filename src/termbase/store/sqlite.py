@@ -171,7 +171,7 @@ class SQLiteStore(Store):
         location = str(path)
         if location != ":memory:":
             if not Path(location).exists():
-                raise NotFound(f"no termbase at {location}")
+                raise NotFound(f"no termbase at {location}", needs="termbase")
             _check_header(Path(location))
         conn = _connect(location)
         try:
@@ -207,6 +207,41 @@ class SQLiteStore(Store):
             conn.close()
             raise
         return store
+
+    @classmethod
+    @contextlib.contextmanager
+    def build(cls, path: str | Path, *, replace: bool = False) -> Iterator["SQLiteStore"]:
+        """A new, empty termbase file for the block to fill; it appears at ``path`` only when the block
+        succeeds (built beside it and renamed), so a failure never leaves half a termbase behind.
+        An existing file is an error (``needs="force"``) unless ``replace``."""
+        location = str(path)
+        if location == ":memory:":
+            store = cls.create(location)
+            try:
+                yield store
+            finally:
+                store.close()
+            return
+        target = Path(location)
+        if target.exists() and not replace:
+            raise TermbaseError(f"{location} already exists", needs="force")
+        if target.is_dir():
+            raise StoreError(f"{location}: is a folder, not a termbase file")
+        tmp = target.with_name(target.name + ".new")
+        _remove_files(tmp)
+        store = cls.create(tmp)
+        try:
+            yield store
+            with store._errors():
+                store._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except BaseException:
+            store.close()
+            _remove_files(tmp)
+            raise
+        store.close()
+        _remove_files(target, main=False)
+        tmp.replace(target)
+        _remove_files(tmp)
 
     @property
     def location(self) -> str:
@@ -725,6 +760,12 @@ def _check_termbase(conn: sqlite3.Connection, location: str) -> None:
         if {"key", "value"} <= columns and conn.execute("SELECT 1 FROM meta WHERE key = 'migration.1'").fetchone():
             return
     raise ParseError(location, "not a termbase file: an SQLite database of another program (left unchanged)")
+
+
+def _remove_files(path: Path, *, main: bool = True) -> None:
+    """Remove a database file (unless ``main`` is false) and its WAL and shared-memory files."""
+    for name in ([str(path)] if main else []) + [f"{path}-wal", f"{path}-shm"]:
+        Path(name).unlink(missing_ok=True)
 
 
 def _split_sql(sql: str) -> list[str]:

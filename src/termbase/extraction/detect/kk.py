@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import re
 
-from ...languages.kazakh import is_protected
+from ...languages.kazakh import base_kk, is_protected, kk_bases, kk_fits, strip_case_kk
 from ..lexicon import Lexicon, lexicon
-from ..morph import base_kk, kk_bases, kk_fits, strip_case_kk
 from ..text import Sentence
 from .common import (
     LATIN_SURNAME_RE, NAME_KIND, ORGANIZATION, PERSON, PLACE, Occurrence, cap_chain_end, detect_acronyms,

@@ -5,7 +5,7 @@ apart by pymorphy3's Name/Surn/Patr/Geox/Orgn tags; key phrases as agreeing ADJ*
 from __future__ import annotations
 
 from ..lexicon import Lexicon, lexicon
-from ..morph import GEOX, NAME, ORGN, PATR, SURN, ru_word, surname_base_ru
+from ...languages.russian import GEOX, NAME, ORGN, PATR, SURN, ru_word, surname_base_ru
 from ..text import Sentence
 from .common import (
     NAME_KIND, ORGANIZATION, PERSON, PHRASE, PLACE, Occurrence, cap_chain_end, detect_acronyms,

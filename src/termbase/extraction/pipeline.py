@@ -1,41 +1,26 @@
-"""Term extraction: institutional names, acronyms, other proper names and key phrases of a text, in
-English, Kazakh or Russian, linked to the concepts of a termbase.
+"""The extraction pipeline: an :class:`Extractor` per language fed document by document, its ranked and
+linked candidates (see the package docstring for the stages)."""
 
-The pipeline is a chain of pure stages (see :mod:`termbase.extraction`)::
-
-    text -> sentences & tokens (extraction.text) -> occurrences (extraction.detect)
-         -> merged counts (extraction.counting) -> ranked candidates (extraction.scoring)
-         -> concepts & equivalents (extraction.linking)
-
-An acronym and the name it abbreviates are one candidate (kind ``acronym``, with the name as its
-``expansion``), counting the mentions of either: "Ministry of Internal Affairs (MIA)" is one mention.
-
->>> result = extract_terms(["The Ministry of Internal Affairs (MIA) met. The MIA said so."], lang="en")
->>> [(c.term, c.kind, c.frequency, c.expansion, c.forms) for c in result.candidates]
-[('MIA', 'acronym', 2, 'Ministry of Internal Affairs', ('MIA', 'Ministry of Internal Affairs'))]
-"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Callable, Iterable
+from typing import Iterable
 
-from .errors import UnknownLanguage
-from .extraction.counting import Counter
-from .extraction.detect import ACRONYM, DETECTORS, KINDS, PHRASE, acronym_core
-from .extraction.lexicon import LANGS, lexicon
-from .extraction.linking import Linker, equivalents, kind_from_subject
-from .extraction.morph import word_key
-from .extraction.scoring import WORDFREQ_LANGS, ranked
-from .extraction.text import sentences
-from .fsutil import Source
-from .models import Concept, Term
+from ..errors import UnknownLanguage
+from ..languages import detect_language, normalize, normalize_lang, word_key
+from ..models import Concept, Term
+from .counting import Counter
+from .detect import ACRONYM, DETECTORS, KINDS, PHRASE, acronym_core
+from .lexicon import LANGS, lexicon
+from .linking import Linker, equivalents, kind_from_subject
+from .scoring import WORDFREQ_LANGS, ranked
+from .text import sentences
 
 __all__ = [
-    "ExtractConfig", "ExtractedTerm", "ExtractionResult", "Extractor", "KINDS",
-    "add_proposed", "document_language", "extract_files", "extract_terms", "proposed_concept",
+    "ExtractConfig", "ExtractedTerm", "ExtractionResult", "Extractor",
+    "document_language", "extract_terms", "proposed_concept",
 ]
 
 _CONTEXT_CHARS = 400
@@ -109,7 +94,7 @@ class ExtractionResult:
     documents: int = 0
     sentences: int = 0
     words: int = 0
-    notes: tuple[str, ...] = ()  # fallbacks the user should know about (no frequency table ...)
+    notes: tuple[str, ...] = ()  # what the user should know about the ranking (no frequency table ...)
     files: tuple[str, ...] = ()
 
     def to_dict(self) -> dict:
@@ -136,7 +121,6 @@ class Extractor:
         )
         self._detect = DETECTORS[lang]
         self._lex = lexicon(lang)
-        self._normalize = _normalizer()
         self.documents = self.sentences = self.words = 0
 
     def feed(self, text: str) -> None:
@@ -145,7 +129,7 @@ class Extractor:
         lang = self.lang
         key_cache: dict[str, str] = {}
         add = self.counter.add
-        for sent in sentences(self._normalize(text, lang), lang):
+        for sent in sentences(_fix_lookalikes(text, lang), lang):
             self.sentences += 1
             tokens = sent.tokens
             self.words += sum(1 for t in tokens if t[0][:1].isalpha())
@@ -175,8 +159,7 @@ class Extractor:
         return tuple(out)
 
     def result(self, termbase=None, *, files: Iterable[str] = ()) -> ExtractionResult:
-        """Rank what was read; with a termbase (its :class:`termbase.search.TermIndex`), link candidates
-        to concepts and give equivalents."""
+        """Rank what was read; with a termbase, link candidates to concepts and give equivalents."""
         cfg = self.config
         # phrases and acronyms keep their kind whatever the termbase says: leave them out early
         skip = frozenset(c for c, k in (("phrase", PHRASE), ("acronym", ACRONYM)) if k not in cfg.kinds)
@@ -214,8 +197,6 @@ class Extractor:
             notes.append(
                 f"no general-language word frequencies for {self.lang}: key phrases ranked by C-value alone"
             )
-        if self._normalize is _identity:
-            notes.append("text not normalised: termbase.languages.normalize is not available")
         return ExtractionResult(
             self.lang, tuple(out), self.documents, self.sentences, self.words, tuple(notes), tuple(files)
         )
@@ -226,7 +207,7 @@ def extract_terms(
 ) -> ExtractionResult:
     """Candidate terms of ``texts`` (documents in language ``lang``: en, kk or ru), best first.
 
-    With ``termbase`` (a :class:`termbase.search.TermIndex`), candidates the termbase knows carry their
+    With ``termbase`` (a :class:`termbase.store.Termbase`), candidates the termbase knows carry their
     concept id and Kazakh/Russian equivalents; the others are new.
     """
     extractor = Extractor(lang, config)
@@ -237,68 +218,13 @@ def extract_terms(
 
 def document_language(text: str, lang: str | None, *, path: str | None = None) -> str:
     """``lang`` checked (en, kk or ru), or the language detected in ``text`` when it is None or "auto"."""
-    from .languages.codes import normalize_lang
-
     where = f"{path}: " if path else ""
     try:
         if lang and lang != "auto":
             return normalize_lang(lang)
-        from . import languages
-
-        detect = getattr(languages, "detect_language", None)
-        if detect is None:
-            try:
-                from .languages.detect import detect_language as detect
-            except ImportError:
-                raise UnknownLanguage(
-                    "language detection is not available in this build; give the language with --lang en|kk|ru"
-                ) from None
-        return detect(text)
+        return detect_language(text)
     except UnknownLanguage as exc:
         raise UnknownLanguage(f"{where}{exc}") from exc
-
-
-def extract_files(
-    paths: Iterable[str | Path | Source],
-    *,
-    lang: str = "auto",
-    side: str = "source",
-    termbase=None,
-    config: ExtractConfig = ExtractConfig(),
-    progress: Callable[[str], None] | None = None,
-) -> list[ExtractionResult]:
-    """Extract from files (text, HTML, DOCX, PO, XLIFF, TMX; ``-`` is standard input): one result per
-    language, in order of first appearance. Each file is read, its language detected (unless ``lang``
-    is given), and fed to the extractor of that language; ``progress(name)`` is called after each file.
-    """
-    from .formats import format_for
-
-    extractors: dict[str, Extractor] = {}
-    files: dict[str, list[str]] = {}
-    for path in paths:
-        src = Source.of(path)
-        doc = format_for(src, reads="text").read_text(src, side=side, lang=None if lang == "auto" else lang)
-        doc_lang = document_language(doc.text, doc.lang if lang == "auto" and doc.lang else lang, path=src.name)
-        ex = extractors.get(doc_lang)
-        if ex is None:
-            ex = extractors[doc_lang] = Extractor(doc_lang, config)
-            files[doc_lang] = []
-        ex.feed(doc.text)
-        files[doc_lang].append(src.name)
-        if progress is not None:
-            progress(src.name)
-    return [ex.result(termbase, files=files[code]) for code, ex in extractors.items()]
-
-
-def add_proposed(store, result: ExtractionResult, *, source: str | None = None) -> list[str]:
-    """Store the NEW candidates of ``result`` in ``store`` (a :class:`termbase.store.Store`) as
-    ``proposed`` concepts; their ids."""
-    ids = []
-    with store.atomic():
-        for c in result.candidates:
-            if c.is_new:
-                ids.append(store.concepts.add(proposed_concept(c, result.language, source=source)).id)
-    return ids
 
 
 def proposed_concept(candidate: ExtractedTerm, lang: str, *, source: str | None = None) -> Concept:
@@ -315,10 +241,6 @@ def proposed_concept(candidate: ExtractedTerm, lang: str, *, source: str | None 
     return Concept(id=None, terms=tuple(terms), subject=subject, note=note, source=source)
 
 
-def _identity(text: str, lang: str | None = None) -> str:
-    return text
-
-
 _LATIN_RE = re.compile(r"[A-Za-zəƏɵƟ]")
 # A Latin letter touching a Cyrillic one: only such mixed words have look-alikes to replace (a text with
 # Latin words alone, "Microsoft", is left as it is without asking the normaliser).
@@ -333,8 +255,6 @@ def _fix_lookalikes(text: str, lang: str) -> str:
     """
     if lang == "en" or not _MIXED_RE.search(text):
         return text
-    from .languages.normalize import normalize
-
     folded = normalize(text, lang)
     chars = None
     for m in _LATIN_RE.finditer(text):
@@ -345,11 +265,3 @@ def _fix_lookalikes(text: str, lang: str) -> str:
                 chars = list(text)
             chars[i] = c.upper() if text[i].isupper() and text[i] not in "h" else c
     return "".join(chars) if chars is not None else text
-
-
-def _normalizer():
-    try:
-        from .languages import normalize as _module  # noqa: F401
-    except ImportError:  # the language layer arrives separately; the result notes the missing step
-        return _identity
-    return _fix_lookalikes

@@ -1,9 +1,10 @@
 """Inflection-aware term matching over text: one Aho-Corasick automaton per language.
 
-Every term is turned into the sequence of its words' match keys (:func:`termbase.languages.stem` of the
-normalised word), so "Ассамблеясының" and "Ассамблея", or "Генеральной прокуратуре" and "Генеральная
-прокуратура", give the same keys. A text is turned into its key sequence the same way and scanned once
-by the automaton, so the cost per text is proportional to its length, not to the size of the termbase.
+Every term is turned into the sequence of its words' match keys (:func:`termbase.languages.word_key`,
+the one key of termbase), so "Ассамблеясының" and "Ассамблея", or "Генеральной прокуратуре" and
+"Генеральная прокуратура", give the same keys. A text is turned into its key sequence the same way and
+scanned once by the automaton, so the cost per text is proportional to its length, not to the size of
+the termbase.
 
 Acronyms (a term that is one all-capital word, like ``APK`` or ``ҰҚК``) match only all-capital words,
 with a Kazakh case ending after a hyphen allowed (``ҚХА-ның``), so "апк" in lower case is not an acronym.
@@ -23,11 +24,10 @@ from typing import Callable, Iterable
 
 import ahocorasick
 
-from .languages import normalize, split_words, stem, tokenize
-from .models import STATUSES, Concept, Term
+from ..languages import normalize, split_words, text_keys, tokenize_words, word_key
+from ..models import STATUSES, Concept, Term
 
 _SEP = "\x1f"  # between word keys: never inside a key
-_ACR = "\x1e"  # marks the key of an all-capital word (acronym)
 
 
 @dataclass(frozen=True)
@@ -73,36 +73,6 @@ class WordFilter:
         return folded.startswith(self._by_letter.get(folded[:1], ()))
 
 
-def is_acronym_word(word: str) -> bool:
-    """All-capital word of 2+ letters (digits allowed after the first letter): APK, ҚХА, G20."""
-    return len(word) >= 2 and word[0].isalpha() and word.isupper() and word.replace("-", "").isalnum()
-
-
-def word_key(word: str, lang: str) -> str:
-    """The match key of one word as it appears in a text (original case).
-
-    Acronyms keep their own key, so they never meet an ordinary word: ``APK``, ``APK's`` and Kazakh
-    ``ҚХА-ның`` (case ending after a hyphen) all give the key of ``APK``/``ҚХА``.
-    """
-    core = word
-    for apostrophe in ("'s", "’s", "'", "’"):
-        if core.endswith(apostrophe):
-            core = core[: -len(apostrophe)]
-            break
-    head, _, tail = core.partition("-")
-    if tail and is_acronym_word(head) and tail.islower():
-        core = head
-    if is_acronym_word(core):
-        return _ACR + normalize(core, lang)
-    return stem(normalize(word, lang), lang)
-
-
-def text_keys(text: str, lang: str) -> tuple[list[str], list[tuple[int, int]]]:
-    """Keys of the words of ``text`` and their (start, end) offsets in ``text``."""
-    toks = tokenize(text)
-    return [word_key(t.text, lang) for t in toks], [(t.start, t.end) for t in toks]
-
-
 def term_keys(term: Term) -> list[str]:
     keys, _ = text_keys(term.text, term.lang)
     return keys
@@ -136,7 +106,7 @@ class TermMatcher:
             pattern = _SEP + _SEP.join(keys) + _SEP
             payloads.setdefault(term.lang, {}).setdefault(pattern, []).append((concept_id, term, len(keys)))
             prefixes = self._prefixes.setdefault(term.lang, set())
-            for tok in tokenize(term.text):
+            for tok in tokenize_words(term.text):
                 prefixes.add(normalize(tok.text, term.lang)[: self.PREFIX])
             prefixes.update(k[: self.PREFIX] for k in keys)
             self.size += 1
@@ -190,11 +160,10 @@ class TermMatcher:
     def _key(self, word: str, lang: str) -> str:
         """The key of ``word`` as :func:`word_key` gives it, or one that matches nothing."""
         if len(word) >= 2 and word[0].isupper() and word[1].isupper():
-            return word_key(word, lang)
-        norm = normalize(word, lang)
-        if norm[: self.PREFIX] not in self._prefixes.get(lang, ()):
+            return word_key(word, lang)  # an acronym's key costs nothing
+        if normalize(word, lang)[: self.PREFIX] not in self._prefixes.get(lang, ()):
             return _NOMATCH
-        return stem(norm, lang)
+        return word_key(word, lang)
 
     def _needed_keys(
         self, words: list[str], keys: list[str | None], lang: str, needed: WordFilter, cache: dict[str, str]
@@ -217,13 +186,13 @@ class TermMatcher:
                 if norm[: self.PREFIX] not in prefixes:
                     keys[i] = cache[word] = _NOMATCH
                 elif needed.admits(fold_word(norm)):
-                    keys[i] = cache[word] = stem(norm, lang)
+                    keys[i] = cache[word] = word_key(word, lang)
                 else:
                     pending[word] = [fold_word(norm), 1]
                     keys[i] = _NOMATCH
             elif waiting[1] >= self.PATIENCE or needed.admits(waiting[0]):
                 del pending[word]
-                keys[i] = cache[word] = stem(normalize(word, lang), lang)
+                keys[i] = cache[word] = word_key(word, lang)
             else:
                 waiting[1] += 1
                 keys[i] = _NOMATCH
@@ -306,7 +275,7 @@ class TermMatcher:
 
 
 _NOMATCH = "\x00"  # key of a word that cannot be part of any term
-# Soft hyphen and zero-width characters: kept in a word, not in its key (see termbase.languages.stem).
+# Soft hyphen and zero-width characters: kept in a word, not in its key (see termbase.languages.keys).
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
 
 

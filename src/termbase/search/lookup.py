@@ -19,9 +19,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from .languages import SUPPORTED, normalize, normalize_lang
-from .match import text_keys
-from .models import Concept, Term
+from ..languages import SUPPORTED, normalize, normalize_lang, text_keys
+from ..models import Concept, Term
 
 
 @dataclass(frozen=True)
@@ -31,7 +30,7 @@ class LookupMatch:
     matched: Term
     how: str  # exact, inflected, partial, contains, fuzzy
 
-    def to_json(self) -> dict:
+    def to_dict(self) -> dict:
         terms: dict[str, list[dict]] = {}
         for lang in SUPPORTED:
             terms[lang] = [{"text": t.text, "status": t.status, "type": t.type} for t in self.concept.terms_in(lang)]
@@ -143,7 +142,7 @@ class LookupIndex:
 
 
 def _status_rank(term: Term) -> int:
-    from .models import STATUSES
+    from ..models import STATUSES
 
     return STATUSES.index(term.status)
 
