@@ -27,7 +27,7 @@ from typing import BinaryIO, Iterable, Iterator, Union
 from ..errors import UnsupportedFormat, ValidationError
 from ..fsutil import Source
 from ..languages import normalize_lang
-from ..models import STATUSES, TERM_TYPES, BilingualUnit, Concept, Document, Term, TranslationUnit
+from ..models import BilingualUnit, Concept, Document, TranslationUnit
 
 #: What a format can read, and what each means in messages.
 READ_CAPABILITIES = {
@@ -152,14 +152,16 @@ def keep_langs(concepts: Iterable[Concept], langs: list[str] | None) -> Iterator
         yield concept
 
 
-def check_term(term: Term, concept: Concept) -> None:
-    """Refuse to write a term with an unknown status or type, or without text."""
-    if term.status not in STATUSES:
-        raise ValidationError(f"concept {concept.id!r}: term {term.text!r} has unknown status {term.status!r}")
-    if term.type not in TERM_TYPES:
-        raise ValidationError(f"concept {concept.id!r}: term {term.text!r} has unknown type {term.type!r}")
-    if not term.text.strip():
-        raise ValidationError(f"concept {concept.id!r}: empty {term.lang} term")
+def validated(concept: Concept, name: str, line: int | None) -> Concept:
+    """``concept`` if it passes :meth:`~termbase.models.Concept.validate`, else a ``ParseError`` naming
+    the file and line it was read from."""
+    from ..errors import ParseError
+
+    try:
+        concept.validate()
+    except ValidationError as exc:
+        raise ParseError(name, str(exc), line=line) from exc
+    return concept
 
 
 def join_paragraphs(texts: Iterable[str]) -> str:

@@ -50,7 +50,7 @@ from ..errors import ParseError, UnknownLanguage, ValidationError
 from ..fsutil import Source, atomic_write
 from ..languages import normalize_lang
 from ..models import STATUSES, TERM_TYPES, Concept, Term
-from .base import Format, check_term, keep_langs
+from .base import Format, keep_langs
 from .tbx import language_order
 
 #: Concept columns, in the order written.
@@ -178,7 +178,7 @@ def _read_concepts(src: Source) -> Iterator[Concept]:
 
 
 def _check_term(term: Term, concept: Concept) -> None:
-    check_term(term, concept)
+    term.validate(concept_id=concept.id)
     if not _LANG_CODE.match(term.lang):
         raise ValidationError(f"concept {concept.id!r}: language {term.lang!r} cannot name a CSV column")
 

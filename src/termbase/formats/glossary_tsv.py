@@ -14,8 +14,8 @@ is checked by its tests). Lines that are empty or start with ``#`` are skipped. 
 Only what the columns hold is kept: a term's part of speech and note, the concept's definition and
 terms in other languages are not carried (the writer leaves them out).
 
->>> parse_cell("Senate | Сенат {short, admitted}", "kk")[1]
-Term(lang='kk', text='Сенат', status='admitted', type='short', pos=None, note=None)
+>>> [(t.text, t.status, t.type) for t in parse_cell("Сенат | Парламент Сенаты {proposed, short}", "kk")]
+[('Сенат', 'preferred', 'full'), ('Парламент Сенаты', 'proposed', 'short')]
 """
 
 from __future__ import annotations
@@ -26,9 +26,9 @@ from typing import Iterable, Iterator
 
 from ..errors import ParseError, ValidationError
 from ..fsutil import Source, atomic_write
-from ..models import STATUSES, TERM_TYPES, Concept, Term
+from ..models import STATUSES, TERM_TYPES, Concept, Term, validate_concept_id
 from ..languages import normalize_lang
-from .base import Format, check_term, keep_langs
+from .base import Format, keep_langs, validated
 
 __all__ = ["GlossaryFormat", "COLUMNS", "LANGS", "parse_cell", "format_cell"]
 
@@ -76,6 +76,7 @@ class GlossaryFormat(Format):
                     continue
                 if not concept.id:
                     raise ValidationError("a glossary row needs a concept id")
+                validate_concept_id(concept.id)
                 row = [concept.id, _escape(concept.subject)] + [cells.get(lang, "") for lang in LANGS]
                 row += [_escape(concept.note), _escape(concept.source)]
                 fh.write("\t".join(row) + "\n")
@@ -125,7 +126,7 @@ def format_cell(terms: list[Term], concept: Concept | None = None) -> str:
     parts = []
     for i, term in enumerate(terms):
         if concept is not None:
-            check_term(term, concept)
+            term.validate(concept_id=concept.id)
         if any(c in term.text for c in "\t\n\r|{}"):
             where = f"concept {concept.id!r}: " if concept is not None else ""
             raise ValidationError(f"{where}term {term.text!r} holds a tab, line break, '|', '{{' or '}}'")
@@ -158,13 +159,14 @@ def _read(src: Source) -> Iterator[Concept]:
                 terms.extend(parse_cell(rec[lang], lang, path=src.name, line=lineno))
         if not terms:
             raise ParseError(src.name, f"concept {rec['id']!r} has no term", line=lineno)
-        yield Concept(
+        concept = Concept(
             id=rec["id"],
             terms=tuple(terms),
             subject=_unescape(rec["subject"]) or None,
             note=_unescape(rec["note"]) or None,
             source=_unescape(rec["source"]) or None,
         )
+        yield validated(concept, src.name, lineno)
 
 
 def _escape(value: str | None) -> str:

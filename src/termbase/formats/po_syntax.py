@@ -100,7 +100,7 @@ _ENTRY_RE = re.compile(
 
 
 def parse(src: Source) -> Iterator[tuple[str, object]]:
-    """Yield ``("header", {field: value})`` once (if the file has a header), then ``("entry",
+    r"""Yield ``("header", {field: value})`` once (if the file has a header), then ``("entry",
     PoEntry)`` for each message in file order. Obsolete (``#~``) entries are comments, not entries.
 
     >>> import io
@@ -222,7 +222,7 @@ def _comment_fuzzy(comments: str) -> bool:
 
 
 def comment_fields(comments: str) -> dict[str, list[str]]:
-    """The comments above an entry by kind: ``"reference"`` (``#:``, split at white space),
+    r"""The comments above an entry by kind: ``"reference"`` (``#:``, split at white space),
     ``"extracted"`` (``#.``), ``"translator"`` (``#`` and a space), ``"flags"`` (``#,``), as polib
     reads them; lines of an obsolete entry before it (``#~``) and previous strings (``#|``) are not
     the entry's.

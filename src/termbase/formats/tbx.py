@@ -80,7 +80,7 @@ from ..fsutil import Source, atomic_write
 from ..languages import normalize_lang
 from ..models import STATUSES, Concept, Term
 from . import xmlsafe
-from .base import Format, check_term, keep_langs
+from .base import Format, keep_langs
 
 TBX3_NS = "urn:iso:std:iso:30042:ed-2"
 # The namespace of the TBX v3 drafts; LTAC's own TBX-Basic examples still use it.
@@ -291,7 +291,7 @@ def _write_entry(fh: IO[str], concept: Concept, xml_id: str, terms: list[Term], 
 
 
 def _term_lines(term: Term, concept: Concept) -> list[str]:
-    check_term(term, concept)
+    term.validate(concept_id=concept.id)
     ind = "              "
     lines = ["          <termSec>\n", f"            <term>{_esc(term.text, 'term', concept)}</term>\n"]
     if term.pos:
