@@ -96,11 +96,26 @@ def edit_concept(
     if not terms and not fields:
         raise ValidationError("nothing to change: give terms of a language or a field")
     old = ws.store.concepts.get(concept_id)
-    langs = {normalize_lang(lang): new for lang, new in terms.items()}
-    kept = [t for t in old.terms if t.lang not in langs]
-    new_terms = tuple(kept + [t for new in langs.values() for t in new])
-    changed = replace(old, terms=new_terms, **{name: (value or None) for name, value in fields.items()})
+    changed = replace(old, terms=_replace_terms(old.terms, terms),
+                      **{name: (value or None) for name, value in fields.items()})
     return ws.store.concepts.update(changed, actor=actor)
+
+
+def _replace_terms(old: tuple[Term, ...], new: dict[str, list[Term]]) -> tuple[Term, ...]:
+    """``old`` with the terms of each language in ``new`` replaced where that language's terms were
+    (a language the concept did not have is added at the end)."""
+    by_lang = {normalize_lang(lang): list(terms) for lang, terms in new.items()}
+    out: list[Term] = []
+    for term in old:
+        if term.lang not in by_lang:
+            out.append(term)
+        elif by_lang[term.lang] is not None:
+            out.extend(by_lang[term.lang])
+            by_lang[term.lang] = None  # emitted in place of the language's first term
+    for terms in by_lang.values():
+        if terms is not None:
+            out.extend(terms)
+    return tuple(out)
 
 
 def remove_concepts(ws: Workspace, concept_ids: Iterable[str], *, actor: str | None = None) -> list[str]:
