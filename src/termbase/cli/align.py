@@ -56,7 +56,7 @@ def align(env, files, langs, segmented, as_json, output, po_dir, tm, no_store, m
         codes = guess_languages(texts, [str(f) for f in files])
     pivot = normalize_lang(pivot) if pivot else None
     have_db = env.db_path.exists()
-    # An explicit --tm needs a termbase (env.termbase() says how to create one); by default the
+    # An explicit --tm needs a termbase (env.store() says how to create one); by default the
     # units go to memory 'default' when there is a termbase.
     store = not no_store and (tm is not None or have_db)
     termbase = env.store() if store or (have_db and not no_terms) else None
