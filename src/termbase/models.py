@@ -81,8 +81,10 @@ def concept_id_base(concept: "Concept") -> str:
 
     >>> concept_id_base(Concept(None, (Term("ru", "Сенат"), Term("en", "Senate"))))
     'senate'
-    >>> concept_id_base(Concept(None, (Term("kk", "Сенат"),))), concept_id_base(Concept(None, (Term("en", "2024 Census"),)))
-    ('c-concept', 'c-2024-census')
+    >>> concept_id_base(Concept(None, (Term("kk", "Сенат"),)))
+    'c-concept'
+    >>> concept_id_base(Concept(None, (Term("en", "2024 Census"),)))
+    'c-2024-census'
     """
     first = next((t.text for t in concept.terms if t.lang == "en"), None) or concept.terms[0].text
     base = slugify(first)

@@ -203,7 +203,8 @@ def match_terms(stored: Sequence[Term], new: Sequence[Term], *, concept_id: str)
     Stored terms left over are the ones to delete.
 
     >>> stored = (Term("en", "APK", id=1), Term("en", "Assembly", id=2))
-    >>> [t and t.id for t in match_terms(stored, (Term("en", "Assembly", "admitted"), Term("kk", "ҚХА")), concept_id="apk")]
+    >>> new = (Term("en", "Assembly", "admitted"), Term("kk", "ҚХА"))
+    >>> [t and t.id for t in match_terms(stored, new, concept_id="apk")]
     [2, None]
     """
     by_id = {t.id: t for t in stored}

@@ -404,17 +404,14 @@ class SQLiteConcepts(ConceptRepository):
     def _create(self, concept: Concept, now: datetime, actor: str | None) -> str:
         """Insert a concept whose id is free (or None: one is made); its id."""
         cid = concept.id if concept.id is not None else self._new_id(concept)
-        # An id used again after a delete continues its versions (an old ETag never matches).
-        last = self._conn.execute(
-            "SELECT max(version) FROM concept_history WHERE concept_id = ?", (cid,)
-        ).fetchone()[0]
-        version = (last or 0) + 1
         stamp = format_time(now)
-        pk = self._conn.execute(
+        # An id used again after a delete continues its versions (an old ETag never matches).
+        pk, version = self._conn.execute(
             "INSERT INTO concepts (id, subject, definition, note, source, version, created, modified) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (cid, concept.subject, concept.definition, concept.note, concept.source, version, stamp, stamp),
-        ).lastrowid
+            "VALUES (?, ?, ?, ?, ?, 1 + (SELECT coalesce(max(version), 0) FROM concept_history WHERE concept_id = ?), "
+            "?, ?) RETURNING pk, version",
+            (cid, concept.subject, concept.definition, concept.note, concept.source, cid, stamp, stamp),
+        ).fetchone()
         self._conn.executemany(
             _INSERT_TERM, [_term_row(pk, seq, t, stamp) for seq, t in enumerate(concept.terms)]
         )
@@ -516,7 +513,10 @@ class SQLiteConcepts(ConceptRepository):
             f"WHERE concept_pk IN ({marks}) ORDER BY concept_pk, seq",
             pks,
         ):
-            out[cpk].append(Term(lang, text, status, typ, pos, note, pk, *_times(created, modified)))
+            # Terms written together share a timestamp (parse_time caches), often created == modified.
+            c = parse_time(created)
+            m = c if modified == created else parse_time(modified)
+            out[cpk].append(Term(lang, text, status, typ, pos, note, pk, c, m))
         return out
 
     def count(self) -> int:
@@ -680,19 +680,15 @@ def _unit(row: tuple, texts: dict[str, str]) -> TranslationUnit:
     pk, document, position, score, source_lang, context, note, created, modified = row
     return TranslationUnit(
         dict(sorted(texts.items())), document, position, score, context, note, source_lang, {}, pk,
-        *_times(created, modified),
+        parse_time(created), parse_time(modified),
     )
 
 
 def _concept(row: tuple, terms: list[Term]) -> Concept:
     _pk, cid, subject, definition, note, source, version, created, modified = row
-    return Concept(cid, tuple(terms), subject, definition, note, source, version, *_times(created, modified))
-
-
-def _times(created: str, modified: str) -> tuple[datetime, datetime]:
-    """The datetimes of a row's ``created`` and ``modified`` (often the same text: parsed once)."""
-    first = parse_time(created)
-    return first, first if modified == created else parse_time(modified)
+    return Concept(
+        cid, tuple(terms), subject, definition, note, source, version, parse_time(created), parse_time(modified)
+    )
 
 
 _JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
