@@ -98,8 +98,11 @@ def _lemma(parses) -> str:
     # Terms are names and noun phrases: when a word can be read as a noun/adjective or as a
     # verb form, the nominal reading wins ("Капшагай" is a town, not the imperative of
     # "капшагать"); the same choice for every form keeps "Капшагай"/"Капшагае" together.
-    best = next((p for p in parses if p.tag.POS not in _VERBAL), parses[0])
-    return best.normal_form.replace("ё", "е")
+    # (The part of speech through _tag_info: pymorphy3 works a tag's POS out anew on each access.)
+    for p in parses:
+        if _tag_info(p.tag)[0] not in _VERBAL:
+            return p.normal_form.replace("ё", "е")
+    return parses[0].normal_form.replace("ё", "е")
 
 
 def ru_word(word: str) -> RuWord:
@@ -121,8 +124,11 @@ def ru_word(word: str) -> RuWord:
     flags = 0
     other = False
     readings = []
+    lemma = None
     for p in parses:
         pos, case, bits, number, gender, fixed, irregular = _tag_info(p.tag)
+        if lemma is None and pos not in _VERBAL:
+            lemma = p.normal_form
         if pos == "NOUN":
             if case:
                 noun.add(case)
@@ -141,7 +147,7 @@ def ru_word(word: str) -> RuWord:
     first = parses[0]
     first_pos, first_case, first_flags = _tag_info(first.tag)[:3]
     info = RuWord(
-        lemma=_lemma(parses),
+        lemma=(lemma if lemma is not None else first.normal_form).replace("ё", "е"),
         noun_cases=frozenset(noun),
         adj_cases=frozenset(adj),
         flags=flags,
