@@ -50,13 +50,20 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from termbase.checking import Checker, check_files, check_units  # noqa: E402
+from termbase.checking import Checker, check_units  # noqa: E402
 from termbase.formats import get_format  # noqa: E402
 from termbase.models import BilingualUnit  # noqa: E402
 from termbase.glossary import load_shipped  # noqa: E402
 from termbase.languages import split_words, word_key  # noqa: E402
 
 read_pairs = get_format("po").read_pairs
+
+
+def check_files(paths, checker):
+    """Read and check PO files: what termbase.services.check_files does once the termbase is open."""
+    from termbase.checking import Report
+
+    return Report.combine([check_units(read_pairs(p), checker, file=str(p)) for p in paths])
 
 NTREX = Path("/work/shared/eval/parallel/ntrex128")
 TARGETS = {"ru": "newstest2019-ref.rus.txt", "kk": "newstest2019-ref.kaz.txt"}

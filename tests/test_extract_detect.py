@@ -68,6 +68,9 @@ def test_site_names_and_names_with_a_leading_digit_are_one_token():
         ("По его данным, шахматная федерация Израиля поддержит кандидата.",
          [("organization", False, "шахматная федерация Израиля")]),
         ("Новое правительство Израиля собралось.", [("organization", False, "правительство Израиля")]),
+        # a dictionary word is no inflected surname ("Украине" is not "Украин" + е), a surname is
+        ("Переговоры прошли в Украине и в Молдове, сказал Токаев.",
+         [("place", False, "Украине"), ("place", False, "Молдове"), ("person", False, "Токаев")]),
     ],
 )
 def test_russian_names(sentence, expected):

@@ -150,6 +150,7 @@ class Extractor:
                 add(key, occ.kind, surface, words, initial=occ.initial, context=context, expansion=expansion)
 
     def _keys(self, words: tuple[str, ...], cache: dict[str, str]) -> tuple[str, ...]:
+        """The merge key of a candidate: its words' match keys (a possessive 's token keeps its own)."""
         out = []
         for w in words:
             k = cache.get(w)

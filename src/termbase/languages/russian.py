@@ -98,8 +98,11 @@ def _lemma(parses) -> str:
     # Terms are names and noun phrases: when a word can be read as a noun/adjective or as a
     # verb form, the nominal reading wins ("Капшагай" is a town, not the imperative of
     # "капшагать"); the same choice for every form keeps "Капшагай"/"Капшагае" together.
-    best = next((p for p in parses if p.tag.POS not in _VERBAL), parses[0])
-    return best.normal_form.replace("ё", "е")
+    # (The part of speech through _tag_info: pymorphy3 works a tag's POS out anew on each access.)
+    for p in parses:
+        if _tag_info(p.tag)[0] not in _VERBAL:
+            return p.normal_form.replace("ё", "е")
+    return parses[0].normal_form.replace("ё", "е")
 
 
 def ru_word(word: str) -> RuWord:
@@ -121,8 +124,11 @@ def ru_word(word: str) -> RuWord:
     flags = 0
     other = False
     readings = []
+    lemma = None
     for p in parses:
         pos, case, bits, number, gender, fixed, irregular = _tag_info(p.tag)
+        if lemma is None and pos not in _VERBAL:
+            lemma = p.normal_form
         if pos == "NOUN":
             if case:
                 noun.add(case)
@@ -141,7 +147,7 @@ def ru_word(word: str) -> RuWord:
     first = parses[0]
     first_pos, first_case, first_flags = _tag_info(first.tag)[:3]
     info = RuWord(
-        lemma=_lemma(parses),
+        lemma=(lemma if lemma is not None else first.normal_form).replace("ё", "е"),
         noun_cases=frozenset(noun),
         adj_cases=frozenset(adj),
         flags=flags,
@@ -172,27 +178,37 @@ def lemma_russian(word: str) -> str:
 
 
 # Russian surnames in -ов/-ев/-ин (Токаев, Токаева, Токаеву): pymorphy guesses them poorly when unknown.
-_RU_SURNAME_RE = re.compile(r"^([А-ЯЁ][а-яё-]+(?:ов|ев|ёв|ин|ын))(?:а|у|ым|ом|е|ой|ых)?$")
+_RU_SURNAME_RE = re.compile(r"^([А-ЯЁ][а-яё-]+(?:ов|ев|ёв|ин|ын))(а|у|ым|ом|е|ой|ых)?$")
 
 
 def surname_base_ru(word: str) -> str | None:
-    """``Токаева`` -> ``Токаев`` for a capitalised word shaped like a surname in -ов/-ев/-ин, else None.
+    """The masculine base of a capitalised word shaped like a surname in -ов/-ев/-ин, else None.
 
-    >>> surname_base_ru("Токаевым"), surname_base_ru("Токаев"), surname_base_ru("токаева")
-    ('Токаев', 'Токаев', None)
+    An inflected form counts unless the dictionary has it, and not as a surname: "Токаева" and
+    "Ивановой" are surnames, "Украине" and "Молдове" are not (their -ин-е, -ов-е is no surname's).
+
+    >>> [surname_base_ru(w) for w in ("Токаевым", "Ивановой", "Токаев", "Украине", "токаева")]
+    ['Токаев', 'Иванов', 'Токаев', None, None]
     """
     m = _RU_SURNAME_RE.match(word)
-    return m.group(1) if m else None
+    if m is None:
+        return None
+    if m.group(2):
+        info = ru_word(word)
+        if info.known and not info.flags & SURN:
+            return None
+    return m.group(1)
 
 
 def key_russian(word: str, norm: str) -> str:
     """The match key of a Russian word: ``word`` as written, ``norm`` its ``normalize``-d form.
 
-    A lemma (:func:`lemma_russian`); but a capitalised word shaped like a surname that the dictionary
-    does not have gets the key of its masculine base, so the forms of a surname meet ("Токаеву" and
-    "Токаев", which the dictionary reads as a plural of "токай"; "Сёмина" and "Сёмин"), while the
-    words it has keep their lemma ("Министров" -> "министр", "Украине" -> "украина"). A name of
-    capitalised parts joined by hyphens is keyed part by part ("Касым-Жомарта" -> "касым-жомарт").
+    A lemma (:func:`lemma_russian`); but a form of a surname (:func:`surname_base_ru`) gets the key of
+    its masculine base, so the forms of a surname meet ("Токаеву" and "Токаев", which the dictionary
+    reads as a plural of "токай"; "Сёмина" and "Сёмин", a base the dictionary lacks keyed as written),
+    while the words the dictionary has keep their lemma ("Министров" -> "министр", "Украине" ->
+    "украина"). A name of capitalised parts joined by hyphens is keyed part by part ("Касым-Жомарта"
+    -> "касым-жомарт").
 
     >>> [key_russian(w, w.lower()) for w in ("Токаев", "Токаеву", "Сёмина", "Министров", "Украине")]
     ['токай', 'токай', 'семин', 'министр', 'украина']
@@ -206,11 +222,11 @@ def key_russian(word: str, norm: str) -> str:
             starts.append(starts[-1] + len(part) + 1)
         if all(parts) and all(word[i].isupper() for i in starts):
             return "-".join(key_russian(word[i : i + len(p)], p) for i, p in zip(starts, parts))
-    if word[:1].isupper():
-        base = surname_base_ru(word)
-        if base is not None and not ru_word(norm).known:
-            if len(base) < len(word):
-                return key_russian(base, norm[: len(base)])
+    base = surname_base_ru(word)
+    if base is not None:
+        if len(base) < len(word):
+            return key_russian(base, norm[: len(base)])
+        if not ru_word(norm).known:
             return norm.replace("ё", "е")
     return lemma_russian(norm)
 

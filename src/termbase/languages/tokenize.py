@@ -54,7 +54,7 @@ def tokenize_words(text: str) -> list[Token]:
     >>> tokenize_words("Бұл кітап.")[1]
     Token(text='кітап', start=4, end=9)
     """
-    return [_token((m.group(), m.start(), m.end())) for m in _WORD.finditer(text)]
+    return list(map(_token, [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]))
 
 
 def token_spans(text: str) -> list[tuple[int, int]]:
@@ -111,7 +111,7 @@ def tokenize_with_punctuation(text: str) -> list[Token]:
     ['Лента.ру', ':', '3Com', ',', '3.5']
     """
     if "'" not in text and "’" not in text:  # no possessive to split off: the common case, made fast
-        return [_token((m.group(), m.start(), m.end())) for m in _TOKEN_RE.finditer(text)]
+        return list(map(_token, [(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]))
     out: list[Token] = []
     append = out.append
     for m in _TOKEN_RE.finditer(text):
