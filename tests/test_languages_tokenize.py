@@ -1,6 +1,8 @@
 """termbase.languages.tokenize: one Token type, words alone or words and punctuation."""
 
-from termbase.languages.tokenize import Token, split_words, token_spans, tokenize_with_punctuation, tokenize_words
+from termbase.languages.tokenize import (
+    Token, split_with_punctuation, split_words, token_spans, tokenize_with_punctuation, tokenize_words,
+)
 
 
 def test_one_token_type_for_both_views():
@@ -22,3 +24,11 @@ def test_tokens_slice_the_text():
     text = "«Нұр Отан» партиясы, Лента.ру: 3Com — 3,5%"
     for t in tokenize_with_punctuation(text) + tokenize_words(text):
         assert text[t.start : t.end] == t.text
+
+
+def test_the_split_functions_are_the_tokenizers_without_objects():
+    text = "«Нұр Отан» партиясы, the APK's session: 3.5% Лента.ру"
+    words, spans = zip(*((t.text, (t.start, t.end)) for t in tokenize_with_punctuation(text)))
+    assert split_with_punctuation(text) == (list(words), list(spans))
+    assert split_words(text) == [t.text for t in tokenize_words(text)]
+    assert token_spans(text) == [(t.start, t.end) for t in tokenize_words(text)]

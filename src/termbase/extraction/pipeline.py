@@ -131,19 +131,19 @@ class Extractor:
         add = self.counter.add
         for sent in sentences(_fix_lookalikes(text, lang), lang):
             self.sentences += 1
-            tokens = sent.tokens
-            self.words += sum(1 for t in tokens if t[0][:1].isalpha())
+            spans = sent.spans
+            self.words += sum(1 for w in sent.words if w[:1].isalpha())
             context = sent.text if len(sent.text) <= _CONTEXT_CHARS else sent.text[:_CONTEXT_CHARS] + "…"
             for occ in self._detect(sent, self._lex):
-                words = tuple(t[0] for t in tokens[occ.start : occ.end])
-                surface = sent.text[tokens[occ.start][1] : tokens[occ.end - 1][2]]
+                words = sent.words[occ.start : occ.end]
+                surface = sent.text[spans[occ.start][0] : spans[occ.end - 1][1]]
                 expansion = None
                 if occ.kind == ACRONYM:
                     key = ("acronym", (acronym_core(words[0]).upper(),))
                     if occ.expansion is not None:
                         a, b = occ.expansion
-                        ewords = tuple(t[0] for t in tokens[a:b])
-                        esurface = sent.text[tokens[a][1] : tokens[b - 1][2]]
+                        ewords = sent.words[a:b]
+                        esurface = sent.text[spans[a][0] : spans[b - 1][1]]
                         expansion = (("name", self._keys(ewords, key_cache)), esurface, ewords)
                 else:
                     key = ("phrase" if occ.kind == PHRASE else "name", self._keys(words, key_cache))

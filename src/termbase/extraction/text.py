@@ -4,7 +4,7 @@ A document is read one paragraph a line (:func:`termbase.languages.segment.split
 headlines, bylines, datelines and page furniture are dropped; sentences come from
 :func:`termbase.languages.segment.split_sentences` and their tokens keep punctuation
 (:func:`termbase.languages.tokenize.tokenize_with_punctuation`: a comma or a bracket ends a name,
-``(APK)`` follows its expansion).
+``(APK)`` follows its expansion), kept as their texts and offsets.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from ..languages.segment import split_line_paragraphs, split_sentences
-from ..languages.tokenize import Token, tokenize_with_punctuation
+from ..languages.tokenize import Token, split_with_punctuation
 from .lexicon import boilerplate_re
 
 _UPPER = "A-ZА-ЯЁӘІҢҒҮҰҚӨҺ"
@@ -30,11 +30,22 @@ _SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to
 
 @dataclass(frozen=True)
 class Sentence:
-    """One sentence of a document, tokenised. ``tokens`` hold offsets into ``text``."""
+    """One sentence of a document, tokenised: token ``i`` is ``words[i]``, ``text[spans[i][0]:spans[i][1]]``.
+
+    >>> sent = next(sentences("The APK met.", "en"))
+    >>> sent.words, sent.tokens[1]
+    (('The', 'APK', 'met', '.'), Token(text='APK', start=4, end=7))
+    """
 
     text: str
-    tokens: tuple[Token, ...]
+    words: tuple[str, ...]
+    spans: tuple[tuple[int, int], ...]
     paragraph: int = 0
+
+    @property
+    def tokens(self) -> tuple[Token, ...]:
+        """The tokens as :class:`~termbase.languages.tokenize.Token` objects."""
+        return tuple(Token(w, s, e) for w, (s, e) in zip(self.words, self.spans))
 
 
 def is_headline(paragraph: str) -> bool:
@@ -70,6 +81,6 @@ def sentences(text: str, lang: str) -> Iterator[Sentence]:
         for sent in split_sentences(strip_dateline(paragraph), lang):
             if not sent or is_boilerplate(sent):
                 continue
-            tokens = tokenize_with_punctuation(sent)
-            if tokens:
-                yield Sentence(sent, tuple(tokens), index)
+            words, spans = split_with_punctuation(sent)
+            if words:
+                yield Sentence(sent, tuple(words), tuple(spans), index)

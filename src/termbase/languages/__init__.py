@@ -21,7 +21,9 @@ from termbase.languages.keys import citation_form, text_keys, word_key, word_key
 from termbase.languages.normalize import normalize
 from termbase.languages.russian import russian_word_forms
 from termbase.languages.stopwords import stopwords
-from termbase.languages.tokenize import Token, split_words, token_spans, tokenize_with_punctuation, tokenize_words
+from termbase.languages.tokenize import (
+    Token, split_with_punctuation, split_words, token_spans, tokenize_with_punctuation, tokenize_words,
+)
 
 __all__ = [
     "KAZAKH_LETTERS",
@@ -34,6 +36,7 @@ __all__ = [
     "normalize",
     "normalize_lang",
     "russian_word_forms",
+    "split_with_punctuation",
     "split_words",
     "stopwords",
     "text_keys",

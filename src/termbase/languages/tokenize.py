@@ -8,8 +8,9 @@ Two views of one text, for two jobs, with one :class:`Token` type:
   ``'s`` its own token: what term extraction reads, since a comma or a bracket ends a name and
   ``(APK)`` follows its expansion.
 
-:func:`token_spans` and :func:`split_words` are :func:`tokenize_words` without the objects, for hot
-paths.
+:func:`token_spans` and :func:`split_words` are :func:`tokenize_words` without the objects, and
+:func:`split_with_punctuation` is :func:`tokenize_with_punctuation` without them, for hot paths: a
+:class:`Token` costs more than a plain tuple to make and to free (a tuple subclass has no free list).
 """
 
 from __future__ import annotations
@@ -110,16 +111,28 @@ def tokenize_with_punctuation(text: str) -> list[Token]:
     >>> [t.text for t in tokenize_with_punctuation("Лента.ру: 3Com, 3.5")]
     ['Лента.ру', ':', '3Com', ',', '3.5']
     """
+    words, spans = split_with_punctuation(text)
+    return [_token((w, s, e)) for w, (s, e) in zip(words, spans)]
+
+
+def split_with_punctuation(text: str) -> tuple[list[str], list[tuple[int, int]]]:
+    """:func:`tokenize_with_punctuation` without the objects: the tokens' texts and ``(start, end)``.
+
+    >>> split_with_punctuation("APK's plenary, 2024")
+    (['APK', "'s", 'plenary', ',', '2024'], [(0, 3), (3, 5), (6, 13), (13, 14), (15, 19)])
+    """
     if "'" not in text and "’" not in text:  # no possessive to split off: the common case, made fast
-        return list(map(_token, [(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]))
-    out: list[Token] = []
-    append = out.append
+        matches = list(_TOKEN_RE.finditer(text))
+        return [m.group() for m in matches], [m.span() for m in matches]
+    words: list[str] = []
+    spans: list[tuple[int, int]] = []
     for m in _TOKEN_RE.finditer(text):
         tok = m.group()
         start, end = m.span()
         if m.lastindex == 1 and len(tok) > 2 and tok[-2] in "'’" and tok[-1] in "sS":
-            append(_token((tok[:-2], start, end - 2)))
-            append(_token((tok[-2:], end - 2, end)))
+            words += (tok[:-2], tok[-2:])
+            spans += ((start, end - 2), (end - 2, end))
         else:
-            append(_token((tok, start, end)))
-    return out
+            words.append(tok)
+            spans.append((start, end))
+    return words, spans

@@ -7,7 +7,7 @@ Acronyms are found the same way in every language, with the expansion written be
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import NamedTuple, Sequence
 
 ORGANIZATION, ACRONYM, PERSON, PLACE, NAME_KIND, PHRASE = "organization", "acronym", "person", "place", "name", "phrase"
 KINDS = (ORGANIZATION, ACRONYM, PERSON, PLACE, NAME_KIND, PHRASE)
@@ -95,7 +95,7 @@ def is_cap(tok: str) -> bool:
 _LATIN_CONNECTORS = frozenset(("of", "and", "for", "the", "de", "&"))
 
 
-def cap_chain_end(words: list[str], i: int, covered: list[bool]) -> int:
+def cap_chain_end(words: Sequence[str], i: int, covered: list[bool]) -> int:
     """End of the run of capitalised words from ``i``; Latin names may hold of/and/for ("Bank of China")."""
     n = len(words)
     j = i
@@ -112,7 +112,7 @@ def cap_chain_end(words: list[str], i: int, covered: list[bool]) -> int:
     return j
 
 
-def first_word_index(words: list[str]) -> int:
+def first_word_index(words: Sequence[str]) -> int:
     for i, w in enumerate(words):
         if is_word(w) or w[:1].isdigit():
             return i
@@ -122,12 +122,12 @@ def first_word_index(words: list[str]) -> int:
 _OPENERS = frozenset("«\"“„—–-:(")
 
 
-def starts_clause(words: list[str], i: int, first: int) -> bool:
+def starts_clause(words: Sequence[str], i: int, first: int) -> bool:
     """Is word ``i`` capitalised by position: first in the sentence, or after an opening quote, dash or colon."""
     return i == first or (i > 0 and words[i - 1] in _OPENERS)
 
 
-def quoted_initial(words: list[str], open_at: int, close_at: int, first: int) -> bool:
+def quoted_initial(words: Sequence[str], open_at: int, close_at: int, first: int) -> bool:
     """Is a quoted name at ``words[open_at] .. words[close_at]`` capitalised by position only?
 
     Quotes mark names (газета «Егемен Қазақстан», «Билайн» станет ...), so a quoted span at the start of a
@@ -139,7 +139,7 @@ def quoted_initial(words: list[str], open_at: int, close_at: int, first: int) ->
     return close_at + 1 >= len(words) or not is_word(words[close_at + 1])
 
 
-def _shouting(words: list[str]) -> bool:
+def _shouting(words: Sequence[str]) -> bool:
     letters = [w for w in words if is_word(w) and len(w) > 1]
     return len(letters) >= 3 and sum(1 for w in letters if w.isupper()) > 0.5 * len(letters)
 
@@ -152,7 +152,7 @@ _ACR_SKIP = {
 }
 
 
-def _initials(words: list[str], lang: str) -> str:
+def _initials(words: Sequence[str], lang: str) -> str:
     out = []
     for w in words:
         if w.lower() in _ACR_SKIP[lang]:
@@ -163,7 +163,7 @@ def _initials(words: list[str], lang: str) -> str:
     return "".join(out).upper()
 
 
-def _find_expansion_before(words: list[str], acr_pos: int, paren_pos: int, lang: str) -> tuple[int, int] | None:
+def _find_expansion_before(words: Sequence[str], acr_pos: int, paren_pos: int, lang: str) -> tuple[int, int] | None:
     """Words right before ``(ACR)`` whose initials spell the acronym: the longest such run."""
     acr = acronym_core(words[acr_pos]).upper()
     end = paren_pos
@@ -177,7 +177,7 @@ def _find_expansion_before(words: list[str], acr_pos: int, paren_pos: int, lang:
     return best
 
 
-def _find_expansion_after(words: list[str], acr_pos: int, lang: str) -> tuple[int, int] | None:
+def _find_expansion_after(words: Sequence[str], acr_pos: int, lang: str) -> tuple[int, int] | None:
     """``ACR (Expansion of the Acronym)``."""
     acr = acronym_core(words[acr_pos]).upper()
     if acr_pos + 2 < len(words) and words[acr_pos + 1] == "(":
@@ -187,7 +187,7 @@ def _find_expansion_after(words: list[str], acr_pos: int, lang: str) -> tuple[in
     return None
 
 
-def detect_acronyms(words: list[str], lang: str) -> list[Occurrence]:
+def detect_acronyms(words: Sequence[str], lang: str) -> list[Occurrence]:
     """Acronyms of a sentence, each with the span of its expansion when one is written beside it."""
     found = [i for i, w in enumerate(words) if is_acronym(w)]
     if not found or _shouting(words):
@@ -203,7 +203,7 @@ def detect_acronyms(words: list[str], lang: str) -> list[Occurrence]:
     return out
 
 
-def ngrams(run: list[int], words: list[str], ok_first, ok_last, max_len: int = 4) -> list[Occurrence]:
+def ngrams(run: list[int], words: Sequence[str], ok_first, ok_last, max_len: int = 4) -> list[Occurrence]:
     out = []
     for a in range(len(run)):
         if not ok_first(words[run[a]]):

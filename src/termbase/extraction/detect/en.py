@@ -3,6 +3,8 @@ Kazakhstan", "Prosecutor General's Office"); key phrases are runs of lower-case 
 
 from __future__ import annotations
 
+from typing import Sequence
+
 from ..lexicon import Lexicon, lexicon
 from ..text import Sentence
 from .common import (
@@ -24,7 +26,7 @@ def _en_is_adverb(w: str) -> bool:
 def detect_en(sent: Sentence, lex: Lexicon | None = None) -> list[Occurrence]:
     """Names, acronyms and key phrases of an English sentence."""
     lex = lex or lexicon("en")
-    words = [t[0] for t in sent.tokens]
+    words = sent.words
     n = len(words)
     first = first_word_index(words)
     out = detect_acronyms(words, "en")
@@ -67,7 +69,7 @@ def detect_en(sent: Sentence, lex: Lexicon | None = None) -> list[Occurrence]:
     return out
 
 
-def _en_name(words: list[str], start: int, end: int, first: int, lex: Lexicon) -> Occurrence | None:
+def _en_name(words: Sequence[str], start: int, end: int, first: int, lex: Lexicon) -> Occurrence | None:
     person = False
     # leading function words and sentence adverbs: "The", "In", "However", "April"
     while start < end and (words[start].lower() in lex.stopwords or words[start].lower() in lex.verbs):
@@ -122,7 +124,7 @@ def en_readings(word: str) -> int:
     return hit
 
 
-def _en_phrases(words: list[str], covered: list[bool], lex: Lexicon) -> list[Occurrence]:
+def _en_phrases(words: Sequence[str], covered: list[bool], lex: Lexicon) -> list[Occurrence]:
     out = []
     run: list[int] = []
 

@@ -6,6 +6,7 @@ content words up to a word in an oblique case."""
 from __future__ import annotations
 
 import re
+from typing import Sequence
 
 from ...languages.kazakh import base_kk, is_protected, kk_bases, kk_fits, strip_case_kk
 from ..lexicon import Lexicon, lexicon
@@ -35,7 +36,7 @@ def _kk_is_head(w: str, lex: Lexicon) -> bool:
 def detect_kk(sent: Sentence, lex: Lexicon | None = None) -> list[Occurrence]:
     """Names, acronyms and key phrases of a Kazakh sentence."""
     lex = lex or lexicon("kk")
-    words = [t[0] for t in sent.tokens]
+    words = sent.words
     n = len(words)
     first = first_word_index(words)
     out = detect_acronyms(words, "kk")
@@ -124,7 +125,7 @@ def _kk_head_after_quote(words, k: int, covered, lex: Lexicon, window: int = 4) 
     return None
 
 
-def _kk_quoted_name(words: list[str], lex: Lexicon) -> bool:
+def _kk_quoted_name(words: Sequence[str], lex: Lexicon) -> bool:
     """Is a quoted span a name ("Қорытынды жаңалықтар") rather than quoted speech or a slogan?"""
     if any(w in ("—", "–", "-", ",", ".", "!", "?", ":") for w in words):
         return False
@@ -482,7 +483,7 @@ def _kk_passive(w: str) -> bool:
     return _KK_PASSIVE_RE.search(low) is not None and not low.startswith("бол")
 
 
-def _kk_converb(words: list[str], i: int, lex: Lexicon) -> bool:
+def _kk_converb(words: Sequence[str], i: int, lex: Lexicon) -> bool:
     """Is ``words[i]`` a converb before its auxiliary verb ("атап өтті", "істеп жатыр")?"""
     return _KK_CONVERB_RE.search(words[i]) is not None and i + 1 < len(words) and _kk_verb(words[i + 1], lex)
 

@@ -25,7 +25,7 @@ def _ru_namelike(w: str) -> bool:
 def detect_ru(sent: Sentence, lex: Lexicon | None = None) -> list[Occurrence]:
     """Names, acronyms and key phrases of a Russian sentence."""
     lex = lex or lexicon("ru")
-    words = [t[0] for t in sent.tokens]
+    words = sent.words
     n = len(words)
     first = first_word_index(words)
     out = detect_acronyms(words, "ru")
