@@ -15,7 +15,6 @@ Neither poterminology nor YAKE gives kinds or frequencies, so for them:
 from __future__ import annotations
 
 import argparse
-import os
 import subprocess
 import sys
 import tempfile

@@ -70,14 +70,14 @@ _LAZY = {
     "check_units": "checking",
 }
 
-__all__ = sorted(
-    [
-        "AlreadyExists", "BilingualUnit", "Concept", "Document", "NotFound", "OutputError", "ParseError", "Segment",
-        "StoreError", "Term", "TermbaseError", "TranslationUnit", "UnknownLanguage", "UnsupportedFormat",
-        "ValidationError", "VersionConflict",
-        *_LAZY,
-    ]
-)
+__all__ = [
+    "AlreadyExists", "BilingualUnit", "Checker", "Concept", "Document", "ExtractConfig", "NotFound", "OutputError",
+    "ParseError", "Segment", "Store", "StoreError", "Term", "TermIndex", "TermbaseError", "TranslationUnit",
+    "UnknownLanguage", "UnsupportedFormat", "ValidationError", "VersionConflict", "Workspace", "add_concept",
+    "align", "align_files", "align_texts", "check_files", "check_units", "create_store", "edit_concept", "export",
+    "extract_files", "extract_terms", "import_file", "init_termbase", "lookup", "open_store", "remove_concepts",
+    "show_concept", "termbase_stats",
+]
 
 
 def __getattr__(name: str) -> Any:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import math
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Sequence
 
 from ..models import Segment
 
@@ -450,7 +450,6 @@ def _banded_dp(la, lb, ka, kb, para_a, para_b, scorer: _Scorer, config: AlignCon
     null_a = [p10 + nw * lcost(x, 0.0) for x in la1]
     null_b = [p01 + nw * lcost(0.0, y) for y in lb1]
 
-    rows_cost: list = []
     rows_back: list[bytearray] = []
     prev1 = prev2 = None
     plo1 = plo2 = 0

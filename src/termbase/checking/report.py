@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from ..errors import ValidationError
 
-__all__ = ["SEVERITY", "FAIL_ON", "Finding", "FileError", "Report", "format_finding"]
+__all__ = ["SEVERITY", "FAIL_ON", "Finding", "FileError", "Report"]
 
 #: Severity of each finding kind.
 SEVERITY = {"missing-term": "error", "forbidden-term": "error", "deprecated-term": "warning"}

@@ -12,7 +12,7 @@ from termbase.formats import get_format
 from termbase.models import Concept, Term
 from termbase.store import AddCounts, create_store
 
-DATA = Path(__file__).parent / "data" / "formats"
+DATA = Path(__file__).parents[1] / "data" / "formats"
 CSV = get_format("csv")
 
 CONCEPTS = [

@@ -74,7 +74,7 @@ def test_a_broken_po_is_the_same_one_line_error_in_every_command(tb, tmp_path, c
 
 
 def test_extract_reads_standard_input(tb):
-    text = Path(__file__).parent.joinpath("data", "extract", "astana-times-apk-plenary.txt").read_text(encoding="utf-8")
+    text = Path(__file__).parents[1].joinpath("data", "extract", "astana-times-apk-plenary.txt").read_text(encoding="utf-8")
     from_stdin = tb("extract", "-", "--top", "5", "--json", input=text.encode())
     assert from_stdin.exit_code == 0, from_stdin.output
     data = json.loads(from_stdin.stdout)

@@ -10,7 +10,7 @@ from termbase.formats import get_format
 
 read_tmx = get_format("tmx").read_units
 
-DATA = Path(__file__).parent / "data" / "align"
+DATA = Path(__file__).parents[1] / "data" / "align"
 
 
 @pytest.fixture

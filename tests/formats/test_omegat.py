@@ -11,7 +11,7 @@ from termbase.errors import ParseError, UnknownLanguage, ValidationError
 from termbase.formats import get_format
 from termbase.models import Concept, Term
 
-DATA = Path(__file__).parent / "data" / "formats"
+DATA = Path(__file__).parents[1] / "data" / "formats"
 OMEGAT = get_format("omegat")
 
 APK = Concept(

@@ -11,7 +11,7 @@ from termbase.cli import main
 from termbase.models import Concept, Term
 from termbase.store import create_store
 
-DATA = Path(__file__).parent / "data" / "check"
+DATA = Path(__file__).parents[1] / "data" / "check"
 
 KNB_EXPECTED = '"Комитет национальной безопасности" or "КНБ"'
 

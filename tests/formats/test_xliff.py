@@ -10,7 +10,7 @@ from termbase.formats import get_format
 
 read_xliff_bilingual = get_format("xliff").read_pairs
 
-DATA = Path(__file__).parent / "data" / "check"
+DATA = Path(__file__).parents[1] / "data" / "check"
 
 
 def test_xliff_12_units_states_and_inline_codes():

@@ -13,7 +13,7 @@ from termbase.formats.po_syntax import _parse_po_text, parse
 from termbase.fsutil import Source
 from termbase.models import BilingualUnit
 
-DATA = Path(__file__).parent / "data" / "check"
+DATA = Path(__file__).parents[1] / "data" / "check"
 
 
 def read_po_bilingual(path):

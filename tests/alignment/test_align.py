@@ -25,7 +25,7 @@ from termbase.languages.translit import name_key
 from termbase.search.matcher import TermMatcher
 from termbase.models import Segment, TranslationUnit
 
-DATA = Path(__file__).parent / "data" / "align"
+DATA = Path(__file__).parents[1] / "data" / "align"
 
 
 def segs(*texts, paragraphs=None):

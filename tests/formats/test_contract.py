@@ -22,7 +22,7 @@ from termbase.formats import all_formats, format_for, formats_that, get_format
 from termbase.fsutil import Source
 from termbase.models import STATUSES, TERM_TYPES, Concept, Term
 
-DATA = Path(__file__).parent / "data" / "formats"
+DATA = Path(__file__).parents[1] / "data" / "formats"
 TERMBASE_FORMATS = ("tbx", "csv", "glossary", "omegat")
 GOLDEN = {"tbx": "sample.tbx", "csv": "sample.csv", "glossary": "sample.tsv", "omegat": "sample-en-kk.utf8"}
 EXTENSION = {"tbx": "tbx", "csv": "csv", "glossary": "tsv", "omegat": "utf8"}

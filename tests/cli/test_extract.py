@@ -7,7 +7,7 @@ import pytest
 
 from termbase.store import create_store, open_store
 
-DATA = Path(__file__).parent / "data" / "extract"
+DATA = Path(__file__).parents[1] / "data" / "extract"
 
 
 @pytest.fixture

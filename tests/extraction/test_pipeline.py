@@ -12,7 +12,7 @@ from termbase.models import Concept, Term
 from termbase.search import TermIndex
 from termbase.store import create_store
 
-DATA = Path(__file__).parent / "data" / "extract"
+DATA = Path(__file__).parents[1] / "data" / "extract"
 
 
 def read(name: str) -> str:

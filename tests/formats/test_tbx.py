@@ -15,7 +15,7 @@ from termbase.formats import get_format
 from termbase.formats.tbx import TBX3_NS, decode_id, encode_id
 from termbase.models import Concept, Term
 
-DATA = Path(__file__).parent / "data" / "formats"
+DATA = Path(__file__).parents[1] / "data" / "formats"
 GOLDEN = DATA / "golden"
 TBX = get_format("tbx")
 

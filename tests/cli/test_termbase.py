@@ -1,0 +1,65 @@
+"""`termbase init` and `termbase stats`, and what every command shares: help, the termbase location, errors."""
+
+import json
+
+from click.testing import CliRunner
+
+from termbase.cli import main
+
+
+def test_every_command_has_help(run):
+    for cmd in ("init", "stats", "lookup", "show", "add", "edit", "remove", "import", "export"):
+        result = run(cmd, "--help")
+        assert result.exit_code == 0, cmd
+        assert "Usage:" in result.output
+
+
+def test_missing_termbase_says_how_to_create(run):
+    result = run("stats")
+    assert result.exit_code == 2
+    assert result.output == f"Error: no termbase at {run.db}; create one with 'termbase init' (or point --db / TERMBASE_DB at an existing one)\n"
+
+
+def test_db_from_environment(tmp_path, monkeypatch):
+    db = tmp_path / "env.db"
+    monkeypatch.setenv("TERMBASE_DB", str(db))
+    result = CliRunner().invoke(main, ["init", "--empty"])
+    assert result.exit_code == 0
+    assert db.exists()
+
+
+def test_init_empty_and_refuses_to_overwrite(run):
+    result = run("init", "--empty")
+    assert result.output == f"Created {run.db}: 0 concepts, 0 terms (en 0, kk 0, ru 0).\n"
+    again = run("init", "--empty")
+    assert again.exit_code == 2
+    assert again.output == f"Error: {run.db} already exists; use --force to replace it\n"
+
+
+def test_init_loads_shipped_glossary(run):
+    assert run("init").exit_code == 0
+    data = json.loads(run("stats", "--json").output)
+    assert data["concepts"] >= 300
+    assert data["complete_concepts"] == data["concepts"]
+    assert set(data["terms"]) == {"en", "kk", "ru"}
+
+
+def test_corrupt_termbase_file(run):
+    run.db.write_bytes(b"SQLite format 3\x00" + b"garbage" * 20)
+    r = run("stats")
+    assert r.exit_code == 2
+    assert r.output == f"Error: {run.db}: not a termbase (SQLite) file: file is not a database\n"
+
+
+def test_another_programs_database_is_refused(run):
+    import sqlite3
+
+    conn = sqlite3.connect(run.db)
+    conn.execute("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)")
+    conn.commit()
+    conn.close()
+    before = run.db.read_bytes()
+    r = run("stats")
+    assert r.exit_code == 2
+    assert r.output == f"Error: {run.db}: not a termbase file: an SQLite database of another program (left unchanged)\n"
+    assert run.db.read_bytes() == before
