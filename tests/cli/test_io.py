@@ -140,3 +140,18 @@ def test_po_of_several_languages_cannot_go_to_standard_output(tb, tmp_path):
     assert r.exit_code == 2
     assert r.stderr == ("Error: -: a PO file holds one target language, not kk, ru; write to a folder "
                         "(it gets one LANG.po per language) or choose one target language\n")
+
+
+def test_lookup_reads_queries_from_standard_input(tb, tmp_path, apk, knb):
+    from termbase.formats import get_format
+
+    both = tmp_path / "two.tbx"
+    get_format("tbx").write_concepts([apk, knb], both)
+    tb("import", str(both))
+    r = tb("lookup", "-", "--json", "--limit", "1", input="APK\n\n  КНБ-ның\nxyzzy\n".encode())
+    assert r.exit_code == 0, r.output
+    lines = [json.loads(line) for line in r.stdout.splitlines()]
+    assert [(d["query"], [m["concept_id"] for m in d["matches"]]) for d in lines] == [
+        ("APK", ["apk"]), ("КНБ-ның", ["knb"]), ("xyzzy", [])]
+    text = tb("lookup", "-", "--limit", "1", input="xyzzy\n".encode())
+    assert text.stdout == "query: xyzzy\nNo concept matches 'xyzzy'.\n"
