@@ -155,3 +155,14 @@ def test_lookup_reads_queries_from_standard_input(tb, tmp_path, apk, knb):
         ("APK", ["apk"]), ("КНБ-ның", ["knb"]), ("xyzzy", [])]
     text = tb("lookup", "-", "--limit", "1", input="xyzzy\n".encode())
     assert text.stdout == "query: xyzzy\nNo concept matches 'xyzzy'.\n"
+
+
+def test_formats_lists_what_each_format_reads_and_writes(run):
+    out = run("formats").output.splitlines()
+    assert out[0].split() == ["FORMAT", "EXTENSIONS", "READS", "WRITES", "DESCRIPTION"]
+    rows = {line.split()[0]: line for line in out[1:]}
+    assert list(rows) == ["tbx", "csv", "glossary", "omegat", "tmx", "po", "xliff", "tsv", "html", "docx", "text"]
+    assert rows["xliff"].split()[:5] == ["xliff", ".xlf", ".xliff", "pairs,", "text,"]
+    as_json = {f["name"]: f for f in json.loads(run("formats", "--json").output)}
+    assert as_json["glossary"]["reads"] == ["concepts"] and as_json["glossary"]["writes"] == ["concepts"]
+    assert as_json["xliff"]["writes"] == [] and as_json["tmx"]["writes"] == ["units"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ..services import export as export_service, import_file
+from ..services import export as export_service, import_file, list_formats
 from .app import emit_json, main, pass_env, split_langs
 
 
@@ -69,3 +69,20 @@ def export(env, fmt_name: str, output: str, tm: str, langs: str | None, as_json:
         click.echo(f"Wrote {result.count} unit(s) of memory {result.memory!r} to {result.output}.", err=to_stderr)
     else:
         click.echo(f"Wrote {result.count} concept(s) to {result.output}.", err=to_stderr)
+
+
+@main.command("formats")
+@click.option("--json", "as_json", is_flag=True, help="Print the formats as JSON.")
+def formats_(as_json: bool) -> None:
+    """List the file formats, their extensions and what each reads and writes.
+
+    A file is recognised by extension, then by content, in this order; --format NAME overrides.
+    """
+    infos = list_formats()
+    if as_json:
+        emit_json([info.to_dict() for info in infos])
+        return
+    click.echo(f"{'FORMAT':<10}{'EXTENSIONS':<22}{'READS':<28}{'WRITES':<20}DESCRIPTION")
+    for info in infos:
+        click.echo(f"{info.name:<10}{' '.join('.' + e for e in info.extensions):<22}"
+                   f"{', '.join(info.reads) or '-':<28}{', '.join(info.writes) or '-':<20}{info.description}")

@@ -33,12 +33,12 @@ from .concepts import (
 )
 from .extract import EXTRACT_KINDS, ExtractConfig, ExtractRun, extract_files
 from .termbase import InitResult, TermbaseStats, init_termbase, termbase_stats
-from .transfer import ExportResult, ImportResult, export, import_file
+from .transfer import ExportResult, FormatInfo, ImportResult, export, import_file, list_formats
 from .workspace import Workspace
 
 __all__ = [
-    "EXTRACT_KINDS", "AlignResult", "CheckResult", "ExportResult", "ExtractConfig", "ExtractRun", "ImportResult", "InitResult", "LookupResult",
+    "EXTRACT_KINDS", "AlignResult", "CheckResult", "ExportResult", "ExtractConfig", "ExtractRun", "FormatInfo", "ImportResult", "InitResult", "LookupResult",
     "TermbaseStats", "Workspace",
     "add_concept", "align_files", "check_files", "edit_concept", "export", "extract_files", "import_file",
-    "init_termbase", "lookup", "lookup_many", "parse_terms", "remove_concepts", "show_concept", "termbase_stats",
+    "init_termbase", "list_formats", "lookup", "lookup_many", "parse_terms", "remove_concepts", "show_concept", "termbase_stats",
 ]

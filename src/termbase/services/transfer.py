@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ..errors import AlreadyExists, NotFound, UnsupportedFormat, ValidationError
-from ..formats import format_for, formats_that, get_format
+from ..formats import all_formats, format_for, formats_that, get_format
 from ..fsutil import Source
 from ..languages import SUPPORTED, normalize_lang
 from .workspace import Workspace
@@ -131,3 +131,24 @@ def export(
                               needs="langs")
     n = fmt.write_concepts(ws.store.concepts.iterate(), output, langs=wanted)
     return ExportResult(str(output), fmt.name, "concepts", n)
+
+
+@dataclass(frozen=True)
+class FormatInfo:
+    """What ``termbase formats`` shows of a format."""
+
+    name: str
+    extensions: tuple[str, ...]
+    description: str
+    reads: tuple[str, ...]
+    writes: tuple[str, ...]
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "extensions": list(self.extensions), "description": self.description,
+                "reads": list(self.reads), "writes": list(self.writes)}
+
+
+def list_formats() -> list[FormatInfo]:
+    """Every format, in the order files are recognised, with what it reads and writes."""
+    return [FormatInfo(f.name, tuple(f.extensions), f.description, tuple(sorted(f.reads)), tuple(sorted(f.writes)))
+            for f in all_formats()]
