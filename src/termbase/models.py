@@ -348,3 +348,44 @@ class Document:
     name: str
     text: str
     lang: str | None = None
+
+
+@dataclass(frozen=True)
+class Example:
+    """A unit that shows an equivalent: its id in the memory (or position in a file) and its texts."""
+
+    unit_id: int | str
+    source: str
+    target: str
+
+    def to_dict(self) -> dict:
+        return {"unit_id": self.unit_id, "source": self.source, "target": self.target}
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """An equivalent mined from a memory: its dictionary form, how sure (0..1), how many units
+    support it, the surface forms seen and up to three example units. Never an official form."""
+
+    text: str
+    score: float
+    units: int
+    forms: tuple[str, ...] = ()
+    examples: tuple[Example, ...] = ()
+
+    def to_dict(self) -> dict:
+        return {"text": self.text, "score": self.score, "units": self.units, "forms": list(self.forms),
+                "examples": [e.to_dict() for e in self.examples]}
+
+
+@dataclass(frozen=True)
+class Usage:
+    """How a memory renders a known concept in one language: a rendering and the units using it;
+    ``status`` is the termbase's status of that term, ``None`` for a rendering the termbase lacks."""
+
+    text: str
+    units: int
+    status: str | None = None
+
+    def to_dict(self) -> dict:
+        return {"text": self.text, "units": self.units, "status": self.status}

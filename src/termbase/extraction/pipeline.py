@@ -10,7 +10,7 @@ from typing import Iterable
 
 from ..errors import UnknownLanguage
 from ..languages import detect_language, normalize, normalize_lang, word_key
-from ..models import Concept, Term
+from ..models import Concept, Suggestion, Term, Usage
 from .counting import Counter
 from .detect import ACRONYM, DETECTORS, KINDS, PHRASE, acronym_core
 from .lexicon import LANGS, lexicon
@@ -65,7 +65,12 @@ class ExtractedTerm:
     contexts: tuple[str, ...]
     expansion: str | None = None
     concept_id: str | None = None
-    equivalents: dict[str, list[str]] = field(default_factory=lambda: {"kk": [], "ru": []})
+    #: The termbase's terms in each other language (approved and proposed; none for a NEW candidate).
+    equivalents: dict[str, list[str]] = field(default_factory=dict)
+    #: Renderings mined from a translation memory, per other language, best first (never official).
+    suggestions: dict[str, tuple[Suggestion, ...]] = field(default_factory=dict)
+    #: For a known concept: how the memory renders it, per other language.
+    usage: dict[str, tuple[Usage, ...]] = field(default_factory=dict)
 
     @property
     def is_new(self) -> bool:
@@ -82,7 +87,13 @@ class ExtractedTerm:
             "expansion": self.expansion,
             "concept_id": self.concept_id,
             "equivalents": {k: list(v) for k, v in self.equivalents.items()},
+            "suggestions": {k: [s.to_dict() for s in v] for k, v in self.suggestions.items()},
+            "usage": {k: [u.to_dict() for u in v] for k, v in self.usage.items()},
         }
+
+    def best_suggestion(self, lang: str) -> Suggestion | None:
+        got = self.suggestions.get(lang)
+        return got[0] if got else None
 
 
 @dataclass(frozen=True)
@@ -167,6 +178,7 @@ class Extractor:
         candidates = ranked(self.counter.values(), self.lang, min_freq=cfg.min_freq,
                             max_contexts=cfg.max_contexts, skip=skip)
         linker = Linker(termbase) if termbase is not None else None
+        others = [code for code in LANGS if code != self.lang]
         out: list[ExtractedTerm] = []
         for s in candidates:
             kind = s.kind
@@ -188,7 +200,7 @@ class Extractor:
                     contexts=tuple(s.contexts),
                     expansion=s.expansion,
                     concept_id=concept.id if concept is not None else None,
-                    equivalents=equivalents(concept) if concept is not None else {"kk": [], "ru": []},
+                    equivalents=equivalents(concept, others) if concept is not None else {code: [] for code in others},
                 )
             )
             if cfg.top is not None and len(out) >= cfg.top:

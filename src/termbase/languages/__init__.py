@@ -17,7 +17,7 @@ on first use, once; importing this package loads none of them.
 from termbase.languages.codes import SUPPORTED, normalize_lang
 from termbase.languages.identify import detect_language, detect_language_scores
 from termbase.languages.kazakh import KAZAKH_LETTERS, is_kazakh_word
-from termbase.languages.keys import citation_form, text_keys, word_key, word_keys
+from termbase.languages.keys import citation_form, dictionary_form, text_keys, word_key, word_keys
 from termbase.languages.normalize import normalize
 from termbase.languages.russian import russian_word_forms
 from termbase.languages.stopwords import stopwords
@@ -31,6 +31,7 @@ __all__ = [
     "Token",
     "citation_form",
     "detect_language",
+    "dictionary_form",
     "detect_language_scores",
     "is_kazakh_word",
     "normalize",

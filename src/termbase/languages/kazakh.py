@@ -465,3 +465,51 @@ def nominative_kk(words: list[str] | tuple[str, ...], *, sure_only: bool = False
     if not words:
         return []
     return list(words[:-1]) + [strip_case_kk(words[-1], sure_only=sure_only)]
+
+
+# The attributive locative (-дағы "which is in"): "мектебіндегі" is мектебі + н + дегі.
+_LOCATIVE_ATTRIBUTIVE = ("ндағы", "ндегі", "дағы", "дегі", "тағы", "тегі")
+# Suffixes that make adjectives: a name of adjectives and a head noun takes no possessive
+# ("Республикалық партия"); a noun before the head makes an izafet ("Франция ... министрлігі").
+_ADJECTIVE_ENDINGS = ("лық", "лік", "дық", "дік", "тық", "тік", "ғы", "гі", "қы", "кі", "шыл", "шіл",
+                      "сыз", "сіз", "дай", "дей", "тай", "тей", "ды", "ді", "ты", "ті", "лы", "лі")
+
+
+def _is_adjective_kk(word: str) -> bool:
+    low = word.lower()
+    return len(low) > 4 and low.endswith(_ADJECTIVE_ENDINGS)
+
+
+def dictionary_form_kk(words: list[str] | tuple[str, ...]) -> list[str]:
+    """The dictionary form of a Kazakh name or phrase as a glossary lists it: :func:`nominative_kk`,
+    an attributive locative removed too ("мектебіндегі" -> "мектебі"), and the possessive of the head
+    dropped when no noun stands before it (a possessive needs a possessor: "Республикалық партиясы"
+    -> "Республикалық партия", "университеті" -> "университет").
+
+    >>> " ".join(dictionary_form_kk("Гарвард медицина мектебіндегі".split()))
+    'Гарвард медицина мектебі'
+    >>> " ".join(dictionary_form_kk("Республикалық партиясының".split())), dictionary_form_kk(["Үкіметі"])
+    ('Республикалық партия', ['Үкімет'])
+    >>> " ".join(dictionary_form_kk("Франция сыртқы істер министрлігінің".split()))
+    'Франция сыртқы істер министрлігі'
+    """
+    if not words:
+        return []
+    words = list(words)
+    last = words[-1]
+    low = last.lower()
+    for ending in _LOCATIVE_ATTRIBUTIVE:
+        if low.endswith(ending) and len(low) - len(ending) >= 3:
+            rest = last[: -len(ending)]
+            if ending[0] == "н" and rest.lower()[-1:] not in "ыі":
+                continue
+            words[-1] = rest
+            break
+    else:
+        words = nominative_kk(words)
+    last = words[-1]
+    if all(_is_adjective_kk(w) for w in words[:-1]) and not is_protected(last.lower()):
+        base = base_kk(last.lower())
+        if base != last.lower() and len(base) >= 3:
+            words[-1] = last[: len(base) - 1] + base[-1] if last[: len(base) - 1].lower() == base[:-1] else base
+    return words

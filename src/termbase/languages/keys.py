@@ -31,7 +31,7 @@ from typing import Sequence
 
 from termbase.languages.codes import normalize_lang
 from termbase.languages.english import stem_english
-from termbase.languages.kazakh import nominative_kk, stem_kazakh
+from termbase.languages.kazakh import dictionary_form_kk, nominative_kk, stem_kazakh
 from termbase.languages.normalize import normalize
 from termbase.languages.russian import key_russian, nominative_ru
 from termbase.languages.tokenize import tokenize_words
@@ -123,6 +123,30 @@ def word_keys(text: str, lang: str) -> list[str]:
     ['the', 'general', 'ministri']
     """
     return [word_key(t.text, lang) for t in tokenize_words(text)]
+
+
+def dictionary_form(words: Sequence[str], lang: str) -> list[str]:
+    """The form a glossary lists a name or phrase under, word for word: :func:`citation_form`, and
+    for Kazakh also without an attributive locative, and without the head's possessive when no noun
+    stands before it (:func:`~termbase.languages.kazakh.dictionary_form_kk`); English without a final
+    possessive 's.
+
+    >>> " ".join(dictionary_form("Республикалық партиясының".split(), "kk"))
+    'Республикалық партия'
+    >>> dictionary_form(["Harvard's"], "en"), dictionary_form(["Гарвардского", "университета"], "ru")
+    (['Harvard'], ['Гарвардский', 'университет'])
+    """
+    code = normalize_lang(lang)
+    if code == "kk":
+        return dictionary_form_kk(list(words))
+    if code == "en":
+        out = list(words)
+        if out:
+            for end in ("'s", "’s"):
+                if out[-1].endswith(end) and len(out[-1]) > len(end):
+                    out[-1] = out[-1][: -len(end)]
+        return out
+    return citation_form(words, code)
 
 
 def citation_form(words: Sequence[str], lang: str) -> list[str]:

@@ -1,0 +1,139 @@
+"""A translation memory read for mining: each language's words as match keys, and where each key occurs.
+
+The keys are interned to integers and kept in arrays, one per unit and language, so a memory of
+100,000 three-language units fits in a few hundred megabytes; the unit texts are kept to give the
+surface forms and examples of what is mined (tokens are made again, for the few units looked at).
+"""
+
+from __future__ import annotations
+
+from array import array
+from dataclasses import dataclass
+from typing import Iterable, Iterator, Sequence
+
+from ..languages import normalize_lang, token_spans, word_key
+
+__all__ = ["MinedUnit", "UnitCorpus"]
+
+
+@dataclass(frozen=True)
+class MinedUnit:
+    """What the miner reads of a unit: its id (the memory's, or a position in a file) and texts."""
+
+    id: int | str
+    texts: dict[str, str]
+
+
+class UnitCorpus:
+    """The units of a memory, indexed by word key per language.
+
+    >>> c = UnitCorpus([MinedUnit(1, {"en": "The Supreme Court ruled.", "ru": "Верховный суд решил."})])
+    >>> c.languages, c.find(c.keys_of("Supreme Courts", "en"), "en")
+    (('en', 'ru'), [(0, 1)])
+    """
+
+    def __init__(self, units: Iterable[MinedUnit]):
+        self.ids: list[int | str] = []
+        self.texts: list[dict[str, str]] = []
+        self._vocab: dict[str, int] = {}
+        self._key_cache: dict[str, dict[str, int]] = {}
+        self.keys: dict[str, list[array]] = {}  # lang -> per unit, the key ids of its words
+        self.postings: dict[str, dict[int, array]] = {}  # lang -> key id -> units holding it
+        for unit in units:
+            self._add(unit)
+        self.languages: tuple[str, ...] = tuple(sorted(self.keys, key=("en", "kk", "ru").index))
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def _key_id(self, word: str, lang: str) -> int:
+        cache = self._key_cache.setdefault(lang, {})
+        kid = cache.get(word)
+        if kid is None:
+            key = word_key(word, lang)
+            kid = self._vocab.setdefault(key, len(self._vocab))
+            cache[word] = kid
+        return kid
+
+    def _add(self, unit: MinedUnit) -> None:
+        n = len(self.ids)
+        self.ids.append(unit.id)
+        texts = {}
+        for lang, text in unit.texts.items():
+            lang = normalize_lang(lang)
+            if not text:
+                continue
+            texts[lang] = text
+            keys = array("i", [self._key_id(text[a:b], lang) for a, b in token_spans(text)])
+            per_lang = self.keys.setdefault(lang, [])
+            while len(per_lang) < n:
+                per_lang.append(array("i"))
+            per_lang.append(keys)
+            postings = self.postings.setdefault(lang, {})
+            for kid in set(keys):
+                p = postings.get(kid)
+                if p is None:
+                    postings[kid] = array("i", (n,))
+                else:
+                    p.append(n)
+        self.texts.append(texts)
+        for lang, per_lang in self.keys.items():  # a unit without this language: an empty row
+            if len(per_lang) < n + 1:
+                per_lang.append(array("i"))
+
+    # ------------------------------------------------------------------ queries
+    def keys_of(self, text: str, lang: str) -> tuple[int, ...]:
+        """The key ids of the words of ``text`` (-1 for a word no unit has)."""
+        out = []
+        for a, b in token_spans(text):
+            key = word_key(text[a:b], lang)
+            out.append(self._vocab.get(key, -1))
+        return tuple(out)
+
+    def key_id(self, word: str, lang: str) -> int:
+        """The key id of one word (-1 when no unit has it)."""
+        return self._vocab.get(word_key(word, lang), -1)
+
+    def units_with(self, kid: int, lang: str) -> Sequence[int]:
+        return self.postings.get(lang, {}).get(kid, ())
+
+    def frequency(self, kid: int, lang: str) -> int:
+        """In how many units of ``lang`` the key occurs."""
+        return len(self.postings.get(lang, {}).get(kid, ()))
+
+    def find(self, keys: Sequence[int], lang: str, *, limit: int | None = None) -> list[tuple[int, int]]:
+        """``(unit, word position)`` of each occurrence of the key sequence ``keys`` in ``lang``,
+        the first one of each unit, in unit order; at most ``limit`` units."""
+        if not keys or -1 in keys:
+            return []
+        postings = self.postings.get(lang, {})
+        lists = sorted((postings.get(k, ()) for k in set(keys)), key=len)
+        if not lists or not lists[0]:
+            return []
+        units = set(lists[0])
+        for other in lists[1:]:
+            units.intersection_update(other)
+            if not units:
+                return []
+        out = []
+        n = len(keys)
+        first = keys[0]
+        target = list(keys)
+        rows = self.keys[lang]
+        for u in sorted(units):
+            row = rows[u]
+            for i in range(len(row) - n + 1):
+                if row[i] == first and list(row[i : i + n]) == target:
+                    out.append((u, i))
+                    break
+            if limit is not None and len(out) >= limit:
+                break
+        return out
+
+    def tokens(self, unit: int, lang: str) -> list[tuple[str, int, int]]:
+        """``(word, start, end)`` of the words of a unit's text in ``lang``."""
+        text = self.texts[unit].get(lang, "")
+        return [(text[a:b], a, b) for a, b in token_spans(text)]
+
+    def iter_units(self) -> Iterator[tuple[int | str, dict[str, str]]]:
+        yield from zip(self.ids, self.texts)

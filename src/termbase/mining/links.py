@@ -1,0 +1,172 @@
+"""How strongly a word of one language is tied to a word of another, from four kinds of evidence.
+
+- the **general dictionary** (``data/lexicon.tsv``: common words of institutional names and key
+  phrases in English, Russian and Kazakh: ministry / министерство / министрлік), and word pairs the
+  caller adds (the termbase's own terms);
+- **spelling across scripts**: names and loanwords written alike after transliteration
+  (Harvard / Гарвардский, Toyota / Тойота, парламент / парламенті), compared on consonant skeletons;
+- the **same token**: numbers, Latin names kept in Latin, acronyms;
+- **co-occurrence in this memory**: the Dice coefficient of the units holding each word, counted
+  only when they share at least two units (one shared unit ties every word of it).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+from importlib.resources import files
+from typing import Iterable
+
+from rapidfuzz.distance import Levenshtein
+
+from ..languages import stopwords, word_key
+from ..languages.translit import name_key
+from .corpus import UnitCorpus
+
+__all__ = ["Lexicon", "Linker", "general_lexicon"]
+
+_LANGS = ("en", "kk", "ru")
+
+
+class Lexicon:
+    """Word translations by match key: ``lexicon.targets(key, "en", "ru")`` is a set of Russian keys."""
+
+    def __init__(self) -> None:
+        self._pairs: dict[tuple[str, str], dict[str, set[str]]] = {}
+
+    def add(self, words: dict[str, Iterable[str]]) -> None:
+        """One entry: the words of each language (``{"en": ["ministry"], "ru": ["министерство"]}``)."""
+        keys = {lang: {word_key(w, lang) for w in ws if w} for lang, ws in words.items()}
+        for a, ka in keys.items():
+            for b, kb in keys.items():
+                if a == b or not ka or not kb:
+                    continue
+                table = self._pairs.setdefault((a, b), {})
+                for k in ka:
+                    table.setdefault(k, set()).update(kb)
+
+    def targets(self, key: str, source: str, target: str) -> set[str]:
+        return self._pairs.get((source, target), {}).get(key, set())
+
+    def __len__(self) -> int:
+        return sum(len(t) for t in self._pairs.values())
+
+
+@lru_cache(maxsize=1)
+def general_lexicon() -> Lexicon:
+    """The shipped general dictionary (``data/lexicon.tsv``, columns en, ru, kk; ``|`` alternatives)."""
+    lex = Lexicon()
+    text = (files("termbase.mining") / "data" / "lexicon.tsv").read_text("utf-8")
+    lines = text.splitlines()
+    header = [h.strip() for h in lines[0].split("\t")]
+    for line in lines[1:]:
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        words = {}
+        for lang, cell in zip(header, cells):
+            if lang in _LANGS:
+                words[lang] = [w.strip() for w in cell.split("|") if w.strip()]
+        lex.add(words)
+    return lex
+
+
+@lru_cache(maxsize=262144)
+def _skeleton(word: str) -> str:
+    return name_key(word, length=12)
+
+
+@lru_cache(maxsize=262144)
+def _is_name_like(word: str) -> bool:
+    return len(word) >= 3 and word[:1].isalpha()
+
+
+def spelling_similarity(a: str, b: str) -> float:
+    """How alike two words are written once transliterated (0..1); the longer word's inflection
+    ending (past the shorter skeleton and one more consonant) is not counted.
+
+    >>> round(spelling_similarity("Harvard", "Гарвардского"), 2), spelling_similarity("Oxford", "Оксфорд")
+    (1.0, 1.0)
+    >>> spelling_similarity("court", "суд") < 0.5
+    True
+    """
+    sa, sb = _skeleton(a), _skeleton(b)
+    if not sa or not sb:
+        return 0.0
+    if len(sa) > len(sb):
+        sa, sb = sb, sa
+    if len(sa) < 2:
+        return 1.0 if sa == sb else 0.0
+    sb = sb[: len(sa) + 1] if len(sb) > len(sa) + 1 else sb
+    best = Levenshtein.normalized_similarity(sa, sb)
+    if len(sb) > len(sa):
+        best = max(best, Levenshtein.normalized_similarity(sa, sb[: len(sa)]))
+    return best
+
+
+class Linker:
+    """Link strengths between the words of a source and a target language over one corpus."""
+
+    def __init__(self, corpus: UnitCorpus, source: str, target: str, lexicon: Lexicon | None = None,
+                 *, sample: int = 400):
+        self.corpus = corpus
+        self.source, self.target = source, target
+        self.lexicon = lexicon if lexicon is not None else general_lexicon()
+        self.sample = sample
+        self._src_stop = stopwords(source)
+        self._tgt_stop = stopwords(target)
+        self._assoc: dict[int, dict[int, float]] = {}
+        self._lex_cache: dict[str, frozenset[str]] = {}
+
+    def is_function_word(self, word: str, lang: str) -> bool:
+        return word.lower() in (self._src_stop if lang == self.source else self._tgt_stop)
+
+    def associations(self, kid: int) -> dict[int, float]:
+        """Target key id -> Dice coefficient with source key ``kid`` (pairs sharing >= 2 units)."""
+        got = self._assoc.get(kid)
+        if got is not None:
+            return got
+        units = self.corpus.units_with(kid, self.source)
+        out: dict[int, float] = {}
+        if len(units) >= 2:
+            picked = units if len(units) <= self.sample else units[:: max(1, len(units) // self.sample)]
+            scale = len(units) / len(picked)
+            counts: Counter[int] = Counter()
+            rows = self.corpus.keys[self.target]
+            for u in picked:
+                counts.update(set(rows[u]))
+            n_s = len(units)
+            for t, c in counts.items():
+                if c < 2:
+                    continue
+                both = c * scale
+                dice = 2 * both / (n_s + self.corpus.frequency(t, self.target))
+                # two or three shared units are weak evidence: every word of those units shares them
+                out[t] = dice * min(1.0, (both - 1) / 4)
+        self._assoc[kid] = out
+        return out
+
+    def _spelling_may_tie(self, src_word: str, tgt_word: str) -> bool:
+        """Names across scripts (both capitalised: "Harvard", "Гарвардский"); between Kazakh and
+        Russian any longer word (loanwords: парламент, комиссия)."""
+        if not (_is_name_like(src_word) and _is_name_like(tgt_word)):
+            return False
+        if self.source != "en" and self.target != "en":
+            return len(src_word) >= 4 and len(tgt_word) >= 4
+        return src_word[:1].isupper() and tgt_word[:1].isupper()
+
+    def link(self, src_word: str, src_kid: int, tgt_word: str, tgt_kid: int) -> float:
+        """The strength of the tie between two words, 0..1."""
+        if src_word.lower() == tgt_word.lower() and not self.is_function_word(src_word, self.source):
+            return 1.0
+        src_key = word_key(src_word, self.source)
+        tgt_key = word_key(tgt_word, self.target)
+        if tgt_key in self.lexicon.targets(src_key, self.source, self.target):
+            return 1.0
+        best = 0.0
+        if self._spelling_may_tie(src_word, tgt_word):
+            sim = spelling_similarity(src_word, tgt_word)
+            if sim >= 0.75:
+                best = 0.9 * sim
+        dice = self.associations(src_kid).get(tgt_kid, 0.0) if src_kid >= 0 else 0.0
+        return max(best, min(dice, 0.85))

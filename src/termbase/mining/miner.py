@@ -1,0 +1,274 @@
+"""Equivalents of source-language terms as a memory's translators rendered them.
+
+For a term (its surface forms), the miner finds the units whose source side holds it, and in each
+unit the stretch of the target sentence that renders it: the contiguous words that best cover the
+term's content words by :class:`~termbase.mining.links.Linker` ties, beginning and ending on a tied
+word, each untied word inside costing. The stretches are put in dictionary form
+(:func:`termbase.languages.dictionary_form`: Russian nominative, Kazakh without its case ending),
+grouped by match keys (inflected renderings are one), and ranked by the share of units that use them
+times how well they were tied.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+from ..languages import dictionary_form, word_keys
+from ..models import Example, Suggestion, Term, Usage
+from .corpus import UnitCorpus
+from .links import Lexicon, Linker
+
+__all__ = ["EquivalentMiner", "MiningConfig"]
+
+_TIED = 0.3  # a target word tied at least this much to a source word counts as a translation of it
+
+
+@dataclass(frozen=True)
+class MiningConfig:
+    """- ``max_units``: units looked at per term (evenly spread over those holding it)
+    - ``min_cover``: the least share of the term's content words a rendering must tie
+    - ``max_extra``: target words a rendering may have beyond the term's content words
+    - ``untied_cost``: what each untied target word inside a rendering costs
+    - ``max_suggestions``: suggestions kept per term and language"""
+
+    max_units: int = 30
+    min_cover: float = 0.45
+    max_extra: int = 3
+    untied_cost: float = 0.2
+    max_suggestions: int = 3
+
+
+@dataclass
+class _Group:
+    dict_forms: Counter = field(default_factory=Counter)
+    surface: Counter = field(default_factory=Counter)
+    units: list = field(default_factory=list)  # (unit index, span score)
+
+
+class EquivalentMiner:
+    """Mine renderings of ``source``-language terms in every other language of ``corpus``.
+
+    >>> from termbase.mining.corpus import MinedUnit
+    >>> corpus = UnitCorpus([
+    ...     MinedUnit(1, {"en": "He studied at Harvard University.", "ru": "Он учился в Гарвардском университете."}),
+    ...     MinedUnit(2, {"en": "Harvard University said so.", "ru": "Так заявил Гарвардский университет."}),
+    ... ])
+    >>> [(s.text, s.units) for s in EquivalentMiner(corpus, "en").suggestions(["Harvard University"], "ru")]
+    [('Гарвардский университет', 2)]
+    """
+
+    def __init__(self, corpus: UnitCorpus, source: str, *, lexicon: Lexicon | None = None,
+                 config: MiningConfig = MiningConfig()):
+        self.corpus = corpus
+        self.source = source
+        self.config = config
+        self.targets = tuple(lang for lang in corpus.languages if lang != source)
+        self._linkers = {t: Linker(corpus, source, t, lexicon) for t in self.targets}
+        self._occ_cache: dict[tuple[str, ...], list[tuple[int, int, int]]] = {}
+
+    # ------------------------------------------------------------------ occurrences
+    def occurrences(self, forms: Iterable[str]) -> list[tuple[int, int, int]]:
+        """``(unit, start word, length)`` of the term in source texts: one per unit, the longest form
+        first, at most ``max_units`` units evenly spread."""
+        forms = sorted({f for f in forms if f}, key=lambda f: -len(f))
+        cache_key = tuple(forms)
+        got = self._occ_cache.get(cache_key)
+        if got is not None:
+            return got
+        found: dict[int, tuple[int, int, int]] = {}
+        for form in forms:
+            keys = self.corpus.keys_of(form, self.source)
+            if not keys:
+                continue
+            for unit, pos in self.corpus.find(keys, self.source):
+                if unit not in found:
+                    found[unit] = (unit, pos, len(keys))
+        occ = [found[u] for u in sorted(found)]
+        cap = self.config.max_units
+        if len(occ) > cap:
+            step = len(occ) / cap
+            occ = [occ[int(i * step)] for i in range(cap)]
+        self._occ_cache[cache_key] = occ
+        return occ
+
+    def frequency(self, forms: Iterable[str]) -> int:
+        return len(self.occurrences(forms))
+
+    # ------------------------------------------------------------------ one unit
+    def rendering(self, unit: int, start: int, length: int, target: str) -> tuple[int, int, float] | None:
+        """The target words ``(first, end, score)`` that render the source words ``start:start+length``
+        of ``unit``, or None when no stretch ties enough of them."""
+        corpus, cfg = self.corpus, self.config
+        linker = self._linkers[target]
+        src_tokens = corpus.tokens(unit, self.source)[start : start + length]
+        src_kids = corpus.keys[self.source][unit][start : start + length]
+        content = [(w, k) for (w, _a, _b), k in zip(src_tokens, src_kids) if not linker.is_function_word(w, self.source)]
+        if not content:
+            return None
+        tgt_tokens = corpus.tokens(unit, target)
+        if not tgt_tokens:
+            return None
+        tgt_kids = corpus.keys[target][unit]
+        m, n = len(tgt_tokens), len(content)
+        links = [[linker.link(sw, sk, tw, tk) for (tw, _a, _b), tk in zip(tgt_tokens, tgt_kids)] for sw, sk in content]
+        tied = [max(links[i][j] for i in range(n)) for j in range(m)]
+        function = [linker.is_function_word(w, target) for w, _a, _b in tgt_tokens]
+        text = corpus.texts[unit][target]
+        breaks = [j > 0 and _gap_breaks(text[tgt_tokens[j - 1][2] : tgt_tokens[j][1]]) for j in range(m)]
+        cols = [j for j in range(m) if tied[j] >= _TIED and not function[j]]
+        best: tuple[float, int, int] | None = None
+        for ia, a in enumerate(cols):
+            for b in cols[ia:]:
+                if b - a >= n + cfg.max_extra or any(breaks[a + 1 : b + 1]):
+                    break
+                inside = [j for j in cols if a <= j <= b]
+                covered = _one_to_one(links, n, inside) / n
+                if covered < cfg.min_cover:
+                    continue
+                untied = sum(1 for j in range(a, b + 1) if tied[j] < _TIED and not function[j])
+                score = covered - cfg.untied_cost * untied - 0.01 * (b - a)
+                if best is None or score > best[0]:
+                    best = (score, a, b + 1)
+        if best is None:
+            return None
+        return best[1], best[2], max(0.0, min(1.0, best[0]))
+
+    # ------------------------------------------------------------------ a term
+    def suggestions(self, forms: Sequence[str], target: str) -> list[Suggestion]:
+        """Renderings of the term (given by its surface forms) in ``target``, best first."""
+        if target not in self._linkers:
+            return []
+        groups, considered = self._renderings(forms, target)
+        out = []
+        for group in groups.values():
+            text = group.dict_forms.most_common(1)[0][0]
+            votes = len(group.units)
+            quality = sum(s for _u, s in group.units) / votes
+            score = round(votes / considered * quality, 3)
+            examples = tuple(self._example(u, target) for u, _s in group.units[:3])
+            forms_seen = tuple(f for f, _c in group.surface.most_common(5))
+            out.append(Suggestion(text, score, votes, forms_seen, examples))
+        out.sort(key=lambda s: (-s.score, -s.units, s.text))
+        return out[: self.config.max_suggestions]
+
+    def usage(self, forms: Sequence[str], terms: Sequence[Term], target: str) -> list[Usage]:
+        """How the memory renders a known concept in ``target``: for each of its ``terms`` (any
+        status) the units whose target holds it in any form, and the renderings outside the termbase
+        mined from the other units, most used first."""
+        occ = self.occurrences(forms)
+        rows = self.corpus.keys.get(target)
+        if not occ or rows is None:
+            return []
+        term_keys = [(t, self.corpus.keys_of(t.text, target)) for t in terms if t.lang == target]
+        term_keys = [(t, k) for t, k in term_keys if k and -1 not in k]
+        # longest terms first: a unit with "Генеральная прокуратура Республики Казахстан" counts for it,
+        # not also for "Генеральная прокуратура"
+        term_keys.sort(key=lambda tk: -len(tk[1]))
+        counts: Counter[int] = Counter()
+        rest = []
+        for unit, start, length in occ:
+            row = list(rows[unit])
+            if not row:
+                continue
+            for idx, (_t, keys) in enumerate(term_keys):
+                if _contains(row, keys):
+                    counts[idx] += 1
+                    break
+            else:
+                rest.append((unit, start, length))
+        out = [Usage(term_keys[i][0].text, c, term_keys[i][0].status) for i, c in counts.items()]
+        groups = self._group(rest, target)
+        for group in groups.values():
+            out.append(Usage(group.dict_forms.most_common(1)[0][0], len(group.units), None))
+        out.sort(key=lambda u: (-u.units, u.status is None, u.text))
+        return out
+
+    # ------------------------------------------------------------------ helpers
+    def _renderings(self, forms: Sequence[str], target: str) -> tuple[dict, int]:
+        occ = self.occurrences(forms)
+        rows = self.corpus.keys[target]
+        occ = [o for o in occ if len(rows[o[0]])]
+        return self._group(occ, target), max(1, len(occ))
+
+    def _group(self, occ: Iterable[tuple[int, int, int]], target: str) -> dict[tuple[str, ...], _Group]:
+        groups: dict[tuple[str, ...], _Group] = {}
+        for unit, start, length in occ:
+            found = self.rendering(unit, start, length, target)
+            if found is None:
+                continue
+            a, b, score = found
+            tokens = self.corpus.tokens(unit, target)[a:b]
+            text = self.corpus.texts[unit][target]
+            surface = text[tokens[0][1] : tokens[-1][2]]
+            dict_form = _dictionary_form(text, tokens, target)
+            key = tuple(word_keys(dict_form, target))
+            group = groups.setdefault(key, _Group())
+            group.dict_forms[dict_form] += 1
+            group.surface[surface] += 1
+            group.units.append((unit, score))
+        return groups
+
+    def _example(self, unit: int, target: str) -> Example:
+        texts = self.corpus.texts[unit]
+        return Example(self.corpus.ids[unit], texts.get(self.source, ""), texts.get(target, ""))
+
+
+def _one_to_one(links: list[list[float]], n: int, cols: list[int]) -> float:
+    """The summed strength of the best one-to-one ties of the ``n`` source words to the target
+    words ``cols`` (greedy competitive linking: strongest tie first, each word used once)."""
+    pairs = sorted(((links[i][j], i, j) for i in range(n) for j in cols if links[i][j] > 0), reverse=True)
+    used_i: set[int] = set()
+    used_j: set[int] = set()
+    total = 0.0
+    for strength, i, j in pairs:
+        if i in used_i or j in used_j:
+            continue
+        used_i.add(i)
+        used_j.add(j)
+        total += strength
+        if len(used_i) == n:
+            break
+    return total
+
+
+def _contains(row: list[int], keys: tuple[int, ...]) -> bool:
+    n = len(keys)
+    first = keys[0]
+    target = list(keys)
+    return any(row[i] == first and row[i : i + n] == target for i in range(len(row) - n + 1))
+
+
+_BREAKS = set(",;:()[]{}—–!?.")
+
+
+def _gap_breaks(gap: str) -> bool:
+    """Whether the text between two words holds a comma, bracket, dash or sentence end."""
+    return any(ch in _BREAKS for ch in gap)
+
+
+def _dictionary_form(text: str, tokens: list[tuple[str, int, int]], lang: str) -> str:
+    """The stretch ``tokens`` of ``text`` in dictionary form, keeping the spaces and hyphens between
+    its words and a quotation it opens ("«Қазақстан темір жолы»")."""
+    cited = dictionary_form([w for w, _a, _b in tokens], lang)
+    parts = [cited[0]]
+    for i in range(1, len(tokens)):
+        parts.append(text[tokens[i - 1][2] : tokens[i][1]])
+        parts.append(cited[i])
+    out = "".join(parts)
+    return _balance_quotes(out, text, tokens)
+
+
+_QUOTES = {"«": "»", "“": "”", "„": "“", '"': '"'}
+
+
+def _balance_quotes(out: str, text: str, tokens: list[tuple[str, int, int]]) -> str:
+    """Add the quotation marks around a quoted name whose words the stretch covers ("«Самрук-Қазына»")."""
+    before = text[: tokens[0][1]].rstrip(" ")
+    after = text[tokens[-1][2] :]
+    if before and before[-1] in _QUOTES:
+        close = _QUOTES[before[-1]]
+        if after.startswith(close):
+            return before[-1] + out + close
+    return out
