@@ -22,8 +22,11 @@ def _kinds(value: str | None) -> tuple[str, ...]:
 
 
 @main.command()
-@click.argument("files", nargs=-1, required=True)
-@click.option("--lang", default="auto", show_default=True, help="Language of the documents: auto, en, kk or ru.")
+@click.argument("files", nargs=-1)
+@click.option("--lang", default="auto", show_default=True,
+              help="Language of the documents (auto, en, kk or ru); of a memory, the side to read.")
+@click.option("--tm", "memory", default=None, metavar="NAME",
+              help="Mine equivalents from this stored translation memory (alone: read the memory itself).")
 @click.option(
     "--side", type=click.Choice(("source", "target")), default="source", show_default=True,
     help="Side of PO/XLIFF/TMX files to read.",
@@ -34,17 +37,26 @@ def _kinds(value: str | None) -> tuple[str, ...]:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 @click.option("--add", "add", is_flag=True, help="Add NEW candidates to the termbase with status 'proposed'.")
 @pass_env
-def extract(env, files, lang, side, top, min_freq, kinds, as_json, add):
-    """Find institutional names, acronyms, names and key phrases in FILES (- is standard input).
+def extract(env, files, lang, memory, side, top, min_freq, kinds, as_json, add):
+    """Find institutional names, acronyms, names and key phrases in FILES (- is standard input) or
+    in a translation memory (--tm NAME), with their equivalents in the other languages.
 
-    Reads plain text, HTML, DOCX, PO, XLIFF and TMX. Each candidate is listed with its Kazakh and
-    Russian equivalents when the termbase knows it, else as NEW.
+    Reads plain text, HTML, DOCX, PO, XLIFF and TMX. A TMX, PO or XLIFF with two or more languages
+    is a memory: candidates come from one side (--lang, default its source language) and each gets
+    SUGGESTIONS, how the file's translators rendered it in the other languages (dictionary form,
+    score, supporting units, examples). With --tm, the candidates of FILES get the suggestions of
+    that stored memory. The table shows the termbase's equivalents, else the best suggestion marked
+    ~ (mined, not official), else NEW.
 
     JSON: for documents of one language, {"language", "files", "candidates": [...]}; when the
-    documents are in several languages, {"results": [one such object per language]}.
+    documents are in several languages, {"results": [one such object per language]}. Each
+    candidate has "equivalents" (termbase), "suggestions" and, for a known concept, "usage" (how the
+    memory renders it).
     """
+    if not files and memory is None:
+        raise click.UsageError("give FILES to read, or a translation memory with --tm NAME")
     config = ExtractConfig(top=top, min_freq=min_freq, kinds=_kinds(kinds))
-    ws = env.workspace() if add else env.workspace_if_any()
+    ws = env.workspace() if add or memory else env.workspace_if_any()
     if ws is None:
         click.echo(
             f"note: no termbase at {env.db_path}; candidates are not linked (create one with 'termbase init')",
@@ -52,10 +64,13 @@ def extract(env, files, lang, side, top, min_freq, kinds, as_json, add):
         )
     if len(files) > 1:
         with click.progressbar(length=len(files), label="Reading", file=sys.stderr) as bar:
-            run = extract_files(files, ws=ws, lang=lang, side=side, config=config, add=add,
+            run = extract_files(files, ws=ws, lang=lang, side=side, config=config, memory=memory, add=add,
                                 progress=lambda _name: bar.update(1))
     else:
-        run = extract_files(files, ws=ws, lang=lang, side=side, config=config, add=add)
+        run = extract_files(files, ws=ws, lang=lang, side=side, config=config, memory=memory, add=add)
+    for m in run.memories:
+        where = f"memory {m.name!r}" if m.stored else m.name
+        click.echo(f"Suggestions mined from {where}: {m.units} unit(s), {', '.join(m.languages)}.", err=True)
     for r in run.results:
         for note in r.notes:
             click.echo(f"note: {note}", err=True)

@@ -43,24 +43,33 @@ def lookup_lines(result) -> list[str]:
 
 def extract_table(result) -> str:
     """Candidates of one :class:`termbase.extraction.ExtractionResult` as a table: term, kind,
-    frequency, Kazakh and Russian equivalents, or NEW."""
-    rows = [("TERM", "KIND", "FREQ", "KK", "RU")]
+    frequency, and for each other language the termbase's equivalents, else the best mined
+    suggestion marked ``~``, else NEW."""
+    langs = [code for code in ("en", "kk", "ru") if code != result.language]
+    rows = [("TERM", "KIND", "FREQ", *(code.upper() for code in langs))]
     for c in result.candidates:
-        if c.is_new:
-            kk = ru = "NEW"
-        else:
-            kk = "; ".join(c.equivalents.get("kk", [])[:2]) or "-"
-            ru = "; ".join(c.equivalents.get("ru", [])[:2]) or "-"
+        cells = []
+        for code in langs:
+            known = c.equivalents.get(code, [])
+            best = c.best_suggestion(code)
+            if known:
+                cells.append("; ".join(known[:2]))
+            elif best is not None:
+                cells.append(f"~{best.text}")
+            else:
+                cells.append("NEW" if c.is_new else "-")
         term = c.term if not c.expansion else f"{c.term} ({c.expansion})"
-        rows.append((term, c.kind, str(c.frequency), kk, ru))
+        rows.append((term, c.kind, str(c.frequency), *cells))
     if len(rows) == 1:
         return "No candidates."
-    widths = [min(48, max(len(r[k]) for r in rows)) for k in range(4)]
+    last = len(rows[0]) - 1
+    widths = [min(48, max(len(r[k]) for r in rows)) for k in range(last)]
     lines = []
     for r in rows:
-        cells = [_fit(r[k], widths[k]) for k in range(4)]
-        lines.append("  ".join([cells[0].ljust(widths[0]), cells[1].ljust(widths[1]), cells[2].rjust(widths[2]),
-                                cells[3].ljust(widths[3]), r[4]]).rstrip())
+        cells = [_fit(r[k], widths[k]) for k in range(last)]
+        parts = [cells[0].ljust(widths[0]), cells[1].ljust(widths[1]), cells[2].rjust(widths[2])]
+        parts += [cells[k].ljust(widths[k]) for k in range(3, last)]
+        lines.append("  ".join([*parts, r[last]]).rstrip())
     return "\n".join(lines)
 
 

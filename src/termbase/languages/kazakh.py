@@ -469,27 +469,15 @@ def nominative_kk(words: list[str] | tuple[str, ...], *, sure_only: bool = False
 
 # The attributive locative (-дағы "which is in"): "мектебіндегі" is мектебі + н + дегі.
 _LOCATIVE_ATTRIBUTIVE = ("ндағы", "ндегі", "дағы", "дегі", "тағы", "тегі")
-# Suffixes that make adjectives: a name of adjectives and a head noun takes no possessive
-# ("Республикалық партия"); a noun before the head makes an izafet ("Франция ... министрлігі").
-_ADJECTIVE_ENDINGS = ("лық", "лік", "дық", "дік", "тық", "тік", "ғы", "гі", "қы", "кі", "шыл", "шіл",
-                      "сыз", "сіз", "дай", "дей", "тай", "тей", "ды", "ді", "ты", "ті", "лы", "лі")
-
-
-def _is_adjective_kk(word: str) -> bool:
-    low = word.lower()
-    return len(low) > 4 and low.endswith(_ADJECTIVE_ENDINGS)
-
-
 def dictionary_form_kk(words: list[str] | tuple[str, ...]) -> list[str]:
     """The dictionary form of a Kazakh name or phrase as a glossary lists it: :func:`nominative_kk`,
-    an attributive locative removed too ("мектебіндегі" -> "мектебі"), and the possessive of the head
-    dropped when no noun stands before it (a possessive needs a possessor: "Республикалық партиясы"
-    -> "Республикалық партия", "университеті" -> "университет").
+    an attributive locative removed too ("мектебіндегі" -> "мектебі"), and a lone noun's possessive
+    dropped (it has no possessor: "университеті" -> "университет").
 
     >>> " ".join(dictionary_form_kk("Гарвард медицина мектебіндегі".split()))
     'Гарвард медицина мектебі'
-    >>> " ".join(dictionary_form_kk("Республикалық партиясының".split())), dictionary_form_kk(["Үкіметі"])
-    ('Республикалық партия', ['Үкімет'])
+    >>> dictionary_form_kk(["Үкіметі"]), dictionary_form_kk(["Кеңесінің"])
+    (['Үкімет'], ['Кеңесі'])
     >>> " ".join(dictionary_form_kk("Франция сыртқы істер министрлігінің".split()))
     'Франция сыртқы істер министрлігі'
     """
@@ -508,8 +496,10 @@ def dictionary_form_kk(words: list[str] | tuple[str, ...]) -> list[str]:
     else:
         words = nominative_kk(words)
     last = words[-1]
-    if all(_is_adjective_kk(w) for w in words[:-1]) and not is_protected(last.lower()):
+    if len(words) == 1 and not is_protected(last.lower()) and not last.lower().endswith(("сы", "сі")):
+        # a lone noun has no possessor: "университеті" -> "университет" ("кеңесі" and "партиясы"
+        # stay: кеңес+і or кеңе+сі cannot be told apart by form alone)
         base = base_kk(last.lower())
-        if base != last.lower() and len(base) >= 3:
-            words[-1] = last[: len(base) - 1] + base[-1] if last[: len(base) - 1].lower() == base[:-1] else base
+        if base != last.lower() and len(base) >= 3 and last[: len(base) - 1].lower() == base[:-1]:
+            words[-1] = last[: len(base) - 1] + base[-1]
     return words

@@ -127,12 +127,11 @@ def word_keys(text: str, lang: str) -> list[str]:
 
 def dictionary_form(words: Sequence[str], lang: str) -> list[str]:
     """The form a glossary lists a name or phrase under, word for word: :func:`citation_form`, and
-    for Kazakh also without an attributive locative, and without the head's possessive when no noun
-    stands before it (:func:`~termbase.languages.kazakh.dictionary_form_kk`); English without a final
-    possessive 's.
+    for Kazakh also without an attributive locative, and a lone noun without its possessive
+    (:func:`~termbase.languages.kazakh.dictionary_form_kk`); English without a final possessive 's.
 
-    >>> " ".join(dictionary_form("Республикалық партиясының".split(), "kk"))
-    'Республикалық партия'
+    >>> " ".join(dictionary_form("Гарвард университетіндегі".split(), "kk"))
+    'Гарвард университеті'
     >>> dictionary_form(["Harvard's"], "en"), dictionary_form(["Гарвардского", "университета"], "ru")
     (['Harvard'], ['Гарвардский', 'университет'])
     """

@@ -8,6 +8,7 @@ surface forms and examples of what is mined (tokens are made again, for the few 
 from __future__ import annotations
 
 from array import array
+from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Sequence
 
@@ -22,6 +23,7 @@ class MinedUnit:
 
     id: int | str
     texts: dict[str, str]
+    source_lang: str | None = None
 
 
 class UnitCorpus:
@@ -39,9 +41,12 @@ class UnitCorpus:
         self._key_cache: dict[str, dict[str, int]] = {}
         self.keys: dict[str, list[array]] = {}  # lang -> per unit, the key ids of its words
         self.postings: dict[str, dict[int, array]] = {}  # lang -> key id -> units holding it
+        self._sources: Counter[str] = Counter()
         for unit in units:
             self._add(unit)
         self.languages: tuple[str, ...] = tuple(sorted(self.keys, key=("en", "kk", "ru").index))
+        #: The language most units name as their source (None when none says).
+        self.source_lang: str | None = self._sources.most_common(1)[0][0] if self._sources else None
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -58,6 +63,8 @@ class UnitCorpus:
     def _add(self, unit: MinedUnit) -> None:
         n = len(self.ids)
         self.ids.append(unit.id)
+        if unit.source_lang:
+            self._sources[normalize_lang(unit.source_lang)] += 1
         texts = {}
         for lang, text in unit.texts.items():
             lang = normalize_lang(lang)

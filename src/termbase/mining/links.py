@@ -34,6 +34,13 @@ class Lexicon:
     def __init__(self) -> None:
         self._pairs: dict[tuple[str, str], dict[str, set[str]]] = {}
 
+    @classmethod
+    def extended(cls, base: "Lexicon") -> "Lexicon":
+        """A copy of ``base`` to add to (the shipped dictionary stays as it is)."""
+        lex = cls()
+        lex._pairs = {pair: {k: set(v) for k, v in table.items()} for pair, table in base._pairs.items()}
+        return lex
+
     def add(self, words: dict[str, Iterable[str]]) -> None:
         """One entry: the words of each language (``{"en": ["ministry"], "ru": ["министерство"]}``)."""
         keys = {lang: {word_key(w, lang) for w in ws if w} for lang, ws in words.items()}
@@ -147,13 +154,13 @@ class Linker:
         return out
 
     def _spelling_may_tie(self, src_word: str, tgt_word: str) -> bool:
-        """Names across scripts (both capitalised: "Harvard", "Гарвардский"); between Kazakh and
-        Russian any longer word (loanwords: парламент, комиссия)."""
+        """Names across scripts (one of them capitalised: "Harvard", "Гарвардский"; "League",
+        "лигасы"); between Kazakh and Russian any longer word (loanwords: парламент, комиссия)."""
         if not (_is_name_like(src_word) and _is_name_like(tgt_word)):
             return False
         if self.source != "en" and self.target != "en":
             return len(src_word) >= 4 and len(tgt_word) >= 4
-        return src_word[:1].isupper() and tgt_word[:1].isupper()
+        return src_word[:1].isupper() or tgt_word[:1].isupper()
 
     def link(self, src_word: str, src_kid: int, tgt_word: str, tgt_kid: int) -> float:
         """The strength of the tie between two words, 0..1."""
