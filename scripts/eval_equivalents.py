@@ -76,7 +76,7 @@ def kzlegal_units(acts: list[str]) -> list[MinedUnit]:
         texts = {k: re.sub(r"<a id=[^>]*></a>|[*#|\\]", " ", v) for k, v in texts.items()}
         docs, alignment = align_texts(texts)
         for n, bead in enumerate(alignment.beads):
-            seg = {lang: " ".join(docs[lang][i].text for i in bead.get(lang, [])) for lang in ("ru", "kk")}
+            seg = {lang: " ".join(docs[lang][i].text for i in bead.links.get(lang, ())) for lang in ("ru", "kk")}
             if seg["ru"] and seg["kk"]:
                 units.append(MinedUnit(f"{act}/{n}", seg))
     return units
@@ -135,6 +135,9 @@ def evaluate(corpus, gold, src, tgt, *, show_errors=False, label=""):
     t1 = time.process_time()
     rows = [(g, alternatives(g.get(src, "")), alternatives(g.get(tgt, ""))) for g in gold]
     rows = [(g, s, t) for g, s, t in rows if s and t]
+    # one row per name pair: a name listed in several acts is one name of this memory
+    seen_pairs: set = set()
+    rows = [r for r in rows if (fold(r[1][0]), fold(r[2][0])) not in seen_pairs and not seen_pairs.add((fold(r[1][0]), fold(r[2][0])))]
     listed = right = right_keys = base_right = base_keys = right_any = 0
     errors = []
     for g, srcs, tgts in rows:

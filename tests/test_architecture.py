@@ -64,11 +64,12 @@ ALLOWED = {
     "extraction": {"errors", "models", "languages", "search"},
     "alignment": {"errors", "models", "languages", "search"},
     "checking": {"errors", "models", "languages", "search"},
+    "mining": {"errors", "models", "languages", "extraction"},
     "glossary": {"errors", "models", "fsutil", "formats"},
     "services": {"errors", "models", "fsutil", "languages", "formats", "store", "search", "extraction",
-                 "alignment", "checking", "glossary"},
+                 "alignment", "checking", "mining", "glossary"},
     "cli": {"errors", "models", "services"},
-    "": {"errors", "models", "services", "store", "search", "extraction", "alignment", "checking"},  # the public API
+    "": {"errors", "models", "services", "store", "search", "extraction", "alignment", "checking", "mining"},  # the public API
     "__main__": {"cli"},
 }
 

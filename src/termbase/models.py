@@ -190,6 +190,29 @@ class Term:
 
 
 @dataclass(frozen=True, slots=True)
+class Evidence:
+    """Why a concept has a term it was not given by hand: the unit of a translation memory (or of a
+    file, by position) whose ``source`` side says the concept's name and whose ``target`` side
+    renders it as ``term`` in ``lang``."""
+
+    lang: str
+    term: str
+    memory: str | None = None
+    unit_id: int | str | None = None
+    source: str | None = None
+    target: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"lang": self.lang, "term": self.term, "memory": self.memory, "unit_id": self.unit_id,
+                "source": self.source, "target": self.target}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Evidence":
+        return cls(data["lang"], data["term"], data.get("memory"), data.get("unit_id"), data.get("source"),
+                   data.get("target"))
+
+
+@dataclass(frozen=True, slots=True)
 class Concept:
     """A concept with its terms in several languages (TBX conceptEntry)."""
 
@@ -203,6 +226,8 @@ class Concept:
     version: int | None = field(default=None, compare=False)
     created: datetime | None = field(default=None, compare=False)
     modified: datetime | None = field(default=None, compare=False)
+    #: Units of translation memories that show mined terms (``termbase extract --add``).
+    evidence: tuple[Evidence, ...] = ()
 
     def terms_in(self, lang: str) -> list[Term]:
         """Terms of ``lang``, best status first (stable within a status)."""
@@ -256,6 +281,7 @@ class Concept:
             "created": _text_or_none(self.created),
             "modified": _text_or_none(self.modified),
             "terms": terms,
+            "evidence": [e.to_dict() for e in self.evidence],
         }
 
     @classmethod
@@ -273,6 +299,7 @@ class Concept:
             data.get("subject"), data.get("definition"), data.get("note"), data.get("source"),
             version=data.get("version"), created=_time_or_none(data.get("created")),
             modified=_time_or_none(data.get("modified")),
+            evidence=tuple(Evidence.from_dict(e) for e in data.get("evidence") or ()),
         )
 
 

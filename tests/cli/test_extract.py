@@ -56,7 +56,9 @@ def test_json_shape(linked):
                 ],
                 "expansion": None,
                 "concept_id": None,
-                "equivalents": {"kk": [], "ru": []},
+                "equivalents": {"en": [], "kk": []},
+                "suggestions": {},
+                "usage": {},
             }
         ],
     }

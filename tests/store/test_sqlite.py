@@ -47,7 +47,7 @@ def test_migration_from_version_1_keeps_everything(tmp_path):
     path = tmp_path / "v1.db"
     v1_termbase(path)
     with open_store(path) as store:
-        assert store.schema_version == SCHEMA_VERSION == 2
+        assert store.schema_version == SCHEMA_VERSION == 3
         senate = store.concepts.get("senate")
         assert senate == Concept(
             "senate", (Term("en", "Senate", pos="noun"), Term("ru", "Сенат")), "parliament", None, "upper house",

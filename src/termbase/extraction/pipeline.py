@@ -10,7 +10,7 @@ from typing import Iterable
 
 from ..errors import UnknownLanguage
 from ..languages import detect_language, normalize, normalize_lang, word_key
-from ..models import Concept, Suggestion, Term, Usage
+from ..models import Concept, Evidence, Suggestion, Term, Usage
 from .counting import Counter
 from .detect import ACRONYM, DETECTORS, KINDS, PHRASE, acronym_core
 from .lexicon import LANGS, lexicon
@@ -240,8 +240,20 @@ def document_language(text: str, lang: str | None, *, path: str | None = None) -
         raise UnknownLanguage(f"{where}{exc}") from exc
 
 
-def proposed_concept(candidate: ExtractedTerm, lang: str, *, source: str | None = None) -> Concept:
-    """A NEW candidate as a concept with status ``proposed``, its contexts in the note."""
+def proposed_concept(
+    candidate: ExtractedTerm,
+    lang: str,
+    *,
+    source: str | None = None,
+    min_score: float | None = None,
+    memory: str | None = None,
+) -> Concept:
+    """A NEW candidate as a concept with status ``proposed``, its contexts in the note.
+
+    With ``min_score``, the best mined suggestion of each other language at least that sure joins
+    it as a ``proposed`` term (noted as mined: never an official form), and the example units behind
+    it (of ``memory``) become the concept's :class:`~termbase.models.Evidence`.
+    """
     terms = []
     if candidate.expansion:
         terms.append(Term(lang, candidate.expansion, status="proposed", type="full"))
@@ -249,9 +261,18 @@ def proposed_concept(candidate: ExtractedTerm, lang: str, *, source: str | None 
     else:
         ttype = "acronym" if candidate.kind == ACRONYM else "full"
         terms.append(Term(lang, candidate.term, status="proposed", type=ttype))
+    evidence = []
+    if min_score is not None:
+        for other, suggestions in candidate.suggestions.items():
+            if not suggestions or suggestions[0].score < min_score:
+                continue
+            best = suggestions[0]
+            terms.append(Term(other, best.text, status="proposed", type="full",
+                              note=f"mined from {memory or 'a translation memory'} ({best.units} unit(s))"))
+            evidence.extend(Evidence(other, best.text, memory, e.unit_id, e.source, e.target) for e in best.examples)
     note = "\n".join(f"Context: {c}" for c in candidate.contexts) or None
     subject = None if candidate.kind == PHRASE else candidate.kind
-    return Concept(id=None, terms=tuple(terms), subject=subject, note=note, source=source)
+    return Concept(id=None, terms=tuple(terms), subject=subject, note=note, source=source, evidence=tuple(evidence))
 
 
 _LATIN_RE = re.compile(r"[A-Za-zəƏɵƟ]")

@@ -38,6 +38,8 @@ stripped.
 
 from __future__ import annotations
 
+import re
+
 from functools import lru_cache
 from importlib.resources import files
 from typing import NamedTuple
@@ -469,6 +471,20 @@ def nominative_kk(words: list[str] | tuple[str, ...], *, sure_only: bool = False
 
 # The attributive locative (-дағы "which is in"): "мектебіндегі" is мектебі + н + дегі.
 _LOCATIVE_ATTRIBUTIVE = ("ндағы", "ндегі", "дағы", "дегі", "тағы", "тегі")
+_LATIN_WITH_ENDING = re.compile(r"([A-Za-z][A-Za-z0-9.'’&]*)-?[а-яәғқңөұүһі]+\Z")
+# Case endings that never end a nominative, tried on two-letter stems too ("үйдің", "істі" is left)
+_SURE_SHORT = ("дің", "тің", "нің", "дың", "тың", "ның", "ге", "ке", "ға", "қа", "ден", "тен", "нен",
+               "дан", "тан", "нан", "мен", "бен", "пен")
+
+
+def _strip_short_stem(word: str) -> str:
+    low = word.lower()
+    for ending in _SURE_SHORT:
+        if low.endswith(ending) and len(low) - len(ending) == 2 and kk_fits(low[: -len(ending)], ending):
+            return word[: -len(ending)]
+    return word
+
+
 def dictionary_form_kk(words: list[str] | tuple[str, ...]) -> list[str]:
     """The dictionary form of a Kazakh name or phrase as a glossary lists it: :func:`nominative_kk`,
     an attributive locative removed too ("мектебіндегі" -> "мектебі"), and a lone noun's possessive
@@ -476,8 +492,10 @@ def dictionary_form_kk(words: list[str] | tuple[str, ...]) -> list[str]:
 
     >>> " ".join(dictionary_form_kk("Гарвард медицина мектебіндегі".split()))
     'Гарвард медицина мектебі'
-    >>> dictionary_form_kk(["Үкіметі"]), dictionary_form_kk(["Кеңесінің"])
-    (['Үкімет'], ['Кеңесі'])
+    >>> dictionary_form_kk(["Үкіметі"]), dictionary_form_kk(["Кеңесінің"]), dictionary_form_kk(["Ақ", "үйдің"])
+    (['Үкімет'], ['Кеңесі'], ['Ақ', 'үй'])
+    >>> dictionary_form_kk(["Вандербильт", "Commodoresте"])
+    ['Вандербильт', 'Commodores']
     >>> " ".join(dictionary_form_kk("Франция сыртқы істер министрлігінің".split()))
     'Франция сыртқы істер министрлігі'
     """
@@ -494,7 +512,13 @@ def dictionary_form_kk(words: list[str] | tuple[str, ...]) -> list[str]:
             words[-1] = rest
             break
     else:
-        words = nominative_kk(words)
+        latin = _LATIN_WITH_ENDING.match(last)
+        if latin:  # a name kept in Latin letters with a Kazakh ending: "Commodoresте", "HBO-ның"
+            words[-1] = latin.group(1)
+        else:
+            words = nominative_kk(words)
+            if words[-1] == last:
+                words[-1] = _strip_short_stem(last)
     last = words[-1]
     if len(words) == 1 and not is_protected(last.lower()) and not last.lower().endswith(("сы", "сі")):
         # a lone noun has no possessor: "университеті" -> "университет" ("кеңесі" and "партиясы"

@@ -43,14 +43,20 @@ class Lexicon:
 
     def add(self, words: dict[str, Iterable[str]]) -> None:
         """One entry: the words of each language (``{"en": ["ministry"], "ru": ["министерство"]}``)."""
-        keys = {lang: {word_key(w, lang) for w in ws if w} for lang, ws in words.items()}
-        for a, ka in keys.items():
-            for b, kb in keys.items():
-                if a == b or not ka or not kb:
+        # a phrase ("trade union") ties each of its words to the other language's one-word
+        # renderings ("профсоюз"); phrase to phrase is left to the other evidence
+        single = {lang: {word_key(w, lang) for w in ws if w and len(w.split()) == 1} for lang, ws in words.items()}
+        phrase = {lang: {word_key(p, lang) for w in ws if w and len(w.split()) > 1
+                         for p in w.split() if p.lower() not in stopwords(lang)} for lang, ws in words.items()}
+        for a in words:
+            for b in words:
+                if a == b:
                     continue
                 table = self._pairs.setdefault((a, b), {})
-                for k in ka:
-                    table.setdefault(k, set()).update(kb)
+                for k in single[a] | phrase[a]:
+                    table.setdefault(k, set()).update(single[b])
+                for k in single[a]:
+                    table.setdefault(k, set()).update(phrase[b])
 
     def targets(self, key: str, source: str, target: str) -> set[str]:
         return self._pairs.get((source, target), {}).get(key, set())
@@ -76,6 +82,15 @@ def general_lexicon() -> Lexicon:
                 words[lang] = [w.strip() for w in cell.split("|") if w.strip()]
         lex.add(words)
     return lex
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
 
 
 @lru_cache(maxsize=262144)
@@ -168,12 +183,22 @@ class Linker:
             return 1.0
         src_key = word_key(src_word, self.source)
         tgt_key = word_key(tgt_word, self.target)
-        if tgt_key in self.lexicon.targets(src_key, self.source, self.target):
+        targets = self.lexicon.targets(src_key, self.source, self.target)
+        if tgt_key in targets:
             return 1.0
         best = 0.0
+        if targets and len(tgt_key) >= 4:
+            # a derived word of a dictionary rendering: китайский / Китая, партия / партийный
+            for t in targets:
+                n = _common_prefix(t, tgt_key)
+                if n >= 4 and n >= 0.75 * min(len(t), len(tgt_key)):
+                    best = 0.75
+                    break
         if self._spelling_may_tie(src_word, tgt_word):
             sim = spelling_similarity(src_word, tgt_word)
             if sim >= 0.75:
-                best = 0.9 * sim
+                best = max(best, 0.9 * sim)
         dice = self.associations(src_kid).get(tgt_kid, 0.0) if src_kid >= 0 else 0.0
-        return max(best, min(dice, 0.85))
+        # co-occurrence alone is the weakest evidence: a rendering the dictionary or spelling explains
+        # wins over one a topic explains ("Supreme Court" nominee / "верховный судья")
+        return max(best, min(dice, 0.6))

@@ -146,7 +146,7 @@ class EquivalentMiner:
             text = group.dict_forms.most_common(1)[0][0]
             votes = len(group.units)
             quality = sum(s for _u, s in group.units) / votes
-            score = round(votes / considered * quality, 3)
+            score = round(votes / considered * quality * quality, 3)
             examples = tuple(self._example(u, target) for u, _s in group.units[:3])
             forms_seen = tuple(f for f, _c in group.surface.most_common(5))
             out.append(Suggestion(text, score, votes, forms_seen, examples))

@@ -92,6 +92,7 @@ def extract_files(
     extractors: dict[str, Extractor] = {}
     names: dict[str, list[str]] = {}
     miners: dict[str, EquivalentMiner] = {}
+    mined_from: dict[str, str] = {}  # language -> the memory (or file) its suggestions come from
     infos: list[MemoryInfo] = []
 
     def feed(doc_lang: str, text: str, name: str) -> None:
@@ -121,7 +122,9 @@ def extract_files(
                 if texts.get(doc_lang):
                     feed(doc_lang, texts[doc_lang], src.name)
             infos.append(MemoryInfo(src.name, len(corpus), corpus.languages, False))
-            miners.setdefault(doc_lang, EquivalentMiner(corpus, doc_lang, lexicon=lexicon))
+            if doc_lang not in miners:
+                miners[doc_lang] = EquivalentMiner(corpus, doc_lang, lexicon=lexicon)
+                mined_from[doc_lang] = src.name
         else:
             doc = format_for(src, reads="text").read_text(src, side=side, lang=code)
             doc_lang = document_language(doc.text, doc.lang if code is None and doc.lang else code, path=src.name)
@@ -140,6 +143,7 @@ def extract_files(
         for doc_lang in extractors:
             if doc_lang in stored.languages and doc_lang not in miners:
                 miners[doc_lang] = EquivalentMiner(stored, doc_lang, lexicon=lexicon)
+                mined_from[doc_lang] = memory
     index = ws.index if ws is not None else None
     concept_of = index.concept if index is not None else None
     results = []
@@ -158,8 +162,8 @@ def extract_files(
             for candidate in result.candidates:
                 if not candidate.is_new:
                     continue
-                concept = proposed_concept(candidate, result.language, source=source,
-                                           suggestions=ADD_THRESHOLD)
+                concept = proposed_concept(candidate, result.language, source=source, min_score=ADD_THRESHOLD,
+                                           memory=mined_from.get(result.language))
                 if _known(ws, concept):
                     continue
                 added.append(ws.store.concepts.add(concept, actor=actor).id)

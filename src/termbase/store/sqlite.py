@@ -29,6 +29,7 @@ from ..errors import AlreadyExists, NotFound, ParseError, StoreError, TermbaseEr
 from ..models import (
     Concept,
     ConceptChange,
+    Evidence,
     Term,
     TranslationUnit,
     concept_id_base,
@@ -143,6 +144,23 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
         INSERT INTO counters (name, value) VALUES ('concepts', 0);
         PRAGMA application_id = {APPLICATION_ID}
+        """,
+    ),
+    (
+        3,
+        "evidence of mined terms: the memory units that show them",
+        """
+        CREATE TABLE concept_evidence (
+            concept_pk INTEGER NOT NULL REFERENCES concepts(pk) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            lang TEXT NOT NULL,
+            term TEXT NOT NULL,
+            memory TEXT,
+            unit_id TEXT,
+            source_text TEXT,
+            target_text TEXT
+        );
+        CREATE INDEX concept_evidence_concept ON concept_evidence(concept_pk, seq)
         """,
     ),
 ]
@@ -415,6 +433,7 @@ class SQLiteConcepts(ConceptRepository):
         self._conn.executemany(
             _INSERT_TERM, [_term_row(pk, seq, t, stamp) for seq, t in enumerate(concept.terms)]
         )
+        self._write_evidence(pk, concept.evidence)
         self._log_as(cid, "create", None, version, stamp, actor)
         return cid
 
@@ -444,6 +463,9 @@ class SQLiteConcepts(ConceptRepository):
                 self._conn.execute("UPDATE terms SET seq = ? WHERE pk = ?", (seq, m.id))
         if added:
             self._conn.executemany(_INSERT_TERM, added)
+        if old.evidence != concept.evidence:
+            self._conn.execute("DELETE FROM concept_evidence WHERE concept_pk = ?", (row[0],))
+            self._write_evidence(row[0], concept.evidence)
         self._conn.execute(
             "UPDATE concepts SET subject = ?, definition = ?, note = ?, source = ?, version = ?, modified = ? "
             "WHERE pk = ?",
@@ -451,6 +473,15 @@ class SQLiteConcepts(ConceptRepository):
         )
         self._log("update", old, old.version + 1, now, actor)
         return True
+
+    def _write_evidence(self, concept_pk: int, evidence) -> None:
+        if evidence:
+            self._conn.executemany(
+                "INSERT INTO concept_evidence (concept_pk, seq, lang, term, memory, unit_id, source_text, target_text) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [(concept_pk, seq, e.lang, e.term, e.memory, None if e.unit_id is None else str(e.unit_id),
+                  e.source, e.target) for seq, e in enumerate(evidence)],
+            )
 
     def _log(self, action: str, before: Concept, version: int, now: datetime, actor: str | None) -> None:
         self._log_as(before.id, action, _JSON.encode(before.to_dict()), version, format_time(now), actor)
@@ -482,7 +513,7 @@ class SQLiteConcepts(ConceptRepository):
         ).fetchone()
 
     def _load(self, row: tuple) -> Concept:
-        return _concept(row, self._terms_of([row[0]])[row[0]])
+        return _concept(row, self._terms_of([row[0]])[row[0]], self._evidence_of([row[0]])[row[0]])
 
     def get(self, concept_id: str) -> Concept:
         with self._store._errors():
@@ -501,9 +532,22 @@ class SQLiteConcepts(ConceptRepository):
                 if not rows:
                     return
                 terms = self._terms_of([r[0] for r in rows])
+                evidence = self._evidence_of([r[0] for r in rows])
             for row in rows:
-                yield _concept(row, terms[row[0]])
+                yield _concept(row, terms[row[0]], evidence[row[0]])
             last = rows[-1][1]
+
+    def _evidence_of(self, pks: list[int]) -> dict[int, list[Evidence]]:
+        out: dict[int, list[Evidence]] = {pk: [] for pk in pks}
+        marks = ",".join("?" * len(pks))
+        for cpk, lang, term, memory, unit_id, source, target in self._conn.execute(
+            f"SELECT concept_pk, lang, term, memory, unit_id, source_text, target_text FROM concept_evidence "
+            f"WHERE concept_pk IN ({marks}) ORDER BY concept_pk, seq",
+            pks,
+        ):
+            uid = int(unit_id) if unit_id is not None and unit_id.isdigit() else unit_id
+            out[cpk].append(Evidence(lang, term, memory, uid, source, target))
+        return out
 
     def _terms_of(self, pks: list[int]) -> dict[int, list[Term]]:
         out: dict[int, list[Term]] = {pk: [] for pk in pks}
@@ -684,10 +728,11 @@ def _unit(row: tuple, texts: dict[str, str]) -> TranslationUnit:
     )
 
 
-def _concept(row: tuple, terms: list[Term]) -> Concept:
+def _concept(row: tuple, terms: list[Term], evidence: list[Evidence] = ()) -> Concept:
     _pk, cid, subject, definition, note, source, version, created, modified = row
     return Concept(
-        cid, tuple(terms), subject, definition, note, source, version, parse_time(created), parse_time(modified)
+        cid, tuple(terms), subject, definition, note, source, version, parse_time(created), parse_time(modified),
+        tuple(evidence),
     )
 
 

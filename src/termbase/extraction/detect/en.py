@@ -51,7 +51,10 @@ def detect_en(sent: Sentence, lex: Lexicon | None = None) -> list[Occurrence]:
                     k += 1
                 if k < n and is_cap(words[k]):
                     nxt = words[k].lower()
-                    if low == "and" and not any(words[x].lower() in lex.org_heads for x in range(i, j)):
+                    # "Ministry of Culture and Sports": "and" inside the complement of a head;
+                    # "Brookings Institution and Al-Qaeda" are two names
+                    if low == "and" and (not any(words[x].lower() in lex.org_heads for x in range(i, j))
+                                         or words[j - 1].lower() in lex.org_heads):
                         break
                     if low in ("'s", "’s") and nxt not in lex.org_heads:
                         break
@@ -60,6 +63,11 @@ def detect_en(sent: Sentence, lex: Lexicon | None = None) -> list[Occurrence]:
                     continue
             break
         occ = _en_name(words, i, last + 1, first, lex)
+        if occ is not None and occ.kind == ORGANIZATION and occ.start == i:
+            # an acronym in front belongs to the institution: "U.S. Navy", "NBC News", "UK Government"
+            lead = _acronym_before(words, i)
+            if lead < i:
+                occ = Occurrence(ORGANIZATION, lead, occ.end, lead == first)
         if occ is not None:
             out.append(occ)
             for x in range(occ.start, occ.end):
@@ -69,10 +77,26 @@ def detect_en(sent: Sentence, lex: Lexicon | None = None) -> list[Occurrence]:
     return out
 
 
+def _acronym_before(words: Sequence[str], i: int) -> int:
+    """Where an acronym right before word ``i`` starts ("NBC", "U.S." as U . S .), else ``i``."""
+    if i >= 1 and 2 <= len(words[i - 1]) <= 5 and words[i - 1].isalpha() and words[i - 1].isupper():
+        return i - 1
+    k = i
+    while k >= 2 and words[k - 1] == "." and len(words[k - 2]) == 1 and words[k - 2].isupper():
+        k -= 2
+    return k if i - k >= 4 else i
+
+
+# Name words that are also function words: "New York Times", "New Zealand"
+_NAME_STARTERS = frozenset(("new",))
+
+
 def _en_name(words: Sequence[str], start: int, end: int, first: int, lex: Lexicon) -> Occurrence | None:
     person = False
     # leading function words and sentence adverbs: "The", "In", "However", "April"
-    while start < end and (words[start].lower() in lex.stopwords or words[start].lower() in lex.verbs):
+    while start < end and ((words[start].lower() in lex.stopwords and not (
+            words[start].lower() in _NAME_STARTERS and start + 1 < end and is_cap(words[start + 1])))
+            or words[start].lower() in lex.verbs):
         start += 1
         while start < end and not is_cap(words[start]):
             start += 1
