@@ -42,6 +42,7 @@ class UnitCorpus:
         self.keys: dict[str, list[array]] = {}  # lang -> per unit, the key ids of its words
         self.postings: dict[str, dict[int, array]] = {}  # lang -> key id -> units holding it
         self._sources: Counter[str] = Counter()
+        self._tokens: dict[tuple[int, str], list[tuple[str, int, int]]] = {}
         for unit in units:
             self._add(unit)
         self.languages: tuple[str, ...] = tuple(sorted(self.keys, key=("en", "kk", "ru").index))
@@ -138,9 +139,15 @@ class UnitCorpus:
         return out
 
     def tokens(self, unit: int, lang: str) -> list[tuple[str, int, int]]:
-        """``(word, start, end)`` of the words of a unit's text in ``lang``."""
-        text = self.texts[unit].get(lang, "")
-        return [(text[a:b], a, b) for a, b in token_spans(text)]
+        """``(word, start, end)`` of the words of a unit's text in ``lang`` (the last few thousand
+        asked for are remembered)."""
+        got = self._tokens.get((unit, lang))
+        if got is None:
+            if len(self._tokens) > 4096:
+                self._tokens.clear()
+            text = self.texts[unit].get(lang, "")
+            got = self._tokens[(unit, lang)] = [(text[a:b], a, b) for a, b in token_spans(text)]
+        return got
 
     def iter_units(self) -> Iterator[tuple[int | str, dict[str, str]]]:
         yield from zip(self.ids, self.texts)

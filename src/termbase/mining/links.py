@@ -113,7 +113,7 @@ def spelling_similarity(a: str, b: str) -> float:
     True
     """
     sa, sb = _skeleton(a), _skeleton(b)
-    if not sa or not sb:
+    if not sa or not sb or sa[0] != sb[0]:  # transliterations keep their first consonant
         return 0.0
     if len(sa) > len(sb):
         sa, sb = sb, sa
@@ -138,7 +138,7 @@ class Linker:
         self._src_stop = stopwords(source)
         self._tgt_stop = stopwords(target)
         self._assoc: dict[int, dict[int, float]] = {}
-        self._lex_cache: dict[str, frozenset[str]] = {}
+        self._links: dict[tuple[str, str], float] = {}
 
     def is_function_word(self, word: str, lang: str) -> bool:
         return word.lower() in (self._src_stop if lang == self.source else self._tgt_stop)
@@ -178,7 +178,17 @@ class Linker:
         return src_word[:1].isupper() or tgt_word[:1].isupper()
 
     def link(self, src_word: str, src_kid: int, tgt_word: str, tgt_kid: int) -> float:
-        """The strength of the tie between two words, 0..1."""
+        """The strength of the tie between two words, 0..1 (remembered: a word meets the same
+        words again and again)."""
+        pair = (src_word, tgt_word)
+        got = self._links.get(pair)
+        if got is None:
+            if len(self._links) > 1_000_000:
+                self._links.clear()
+            got = self._links[pair] = self._link(src_word, src_kid, tgt_word, tgt_kid)
+        return got
+
+    def _link(self, src_word: str, src_kid: int, tgt_word: str, tgt_kid: int) -> float:
         if src_word.lower() == tgt_word.lower() and not self.is_function_word(src_word, self.source):
             return 1.0
         src_key = word_key(src_word, self.source)

@@ -172,10 +172,23 @@ class EquivalentMiner:
             row = list(rows[unit])
             if not row:
                 continue
+            found = None
             for idx, (_t, keys) in enumerate(term_keys):
-                if _contains(row, keys):
-                    counts[idx] += 1
+                at = _find(row, keys)
+                if at < 0:
+                    continue
+                if found is None:
+                    found = idx
+                    # terms whose words differ only in form ("народа" / "народов"): the one the
+                    # text says, in dictionary form
+                    same = [j for j, (_u, k) in enumerate(term_keys) if k == keys]
+                    if len(same) > 1:
+                        tokens = self.corpus.tokens(unit, target)[at : at + len(keys)]
+                        said = _fold(_dictionary_form(self.corpus.texts[unit][target], tokens, target))
+                        found = next((j for j in same if _fold(term_keys[j][0].text) == said), idx)
                     break
+            if found is not None:
+                counts[found] += 1
             else:
                 rest.append((unit, start, length))
         out = [Usage(term_keys[i][0].text, c, term_keys[i][0].status) for i, c in counts.items()]
@@ -233,11 +246,19 @@ def _one_to_one(links: list[list[float]], n: int, cols: list[int]) -> float:
     return total
 
 
-def _contains(row: list[int], keys: tuple[int, ...]) -> bool:
+def _find(row: list[int], keys: tuple[int, ...]) -> int:
+    """Where the key sequence ``keys`` starts in ``row``, or -1."""
     n = len(keys)
     first = keys[0]
     target = list(keys)
-    return any(row[i] == first and row[i : i + n] == target for i in range(len(row) - n + 1))
+    for i in range(len(row) - n + 1):
+        if row[i] == first and row[i : i + n] == target:
+            return i
+    return -1
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.replace("ё", "е").replace("Ё", "Е").casefold().split())
 
 
 _BREAKS = set(",;:()[]{}—–!?.")

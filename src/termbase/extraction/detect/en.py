@@ -54,7 +54,8 @@ def detect_en(sent: Sentence, lex: Lexicon | None = None) -> list[Occurrence]:
                     # "Ministry of Culture and Sports": "and" inside the complement of a head;
                     # "Brookings Institution and Al-Qaeda" are two names
                     if low == "and" and (not any(words[x].lower() in lex.org_heads for x in range(i, j))
-                                         or words[j - 1].lower() in lex.org_heads):
+                                         or words[j - 1].lower() in lex.org_heads
+                                         or _head_follows(words, k, lex)):
                         break
                     if low in ("'s", "’s") and nxt not in lex.org_heads:
                         break
@@ -75,6 +76,16 @@ def detect_en(sent: Sentence, lex: Lexicon | None = None) -> list[Occurrence]:
         i = last + 1
     out.extend(_en_phrases(words, covered, lex))
     return out
+
+
+def _head_follows(words: Sequence[str], k: int, lex: Lexicon) -> bool:
+    """Whether the capitalised words from ``k`` hold a head of their own: after "and" they are
+    then a second name ("... of France and Harvard University")."""
+    while k < len(words) and is_cap(words[k]):
+        if words[k].lower() in lex.org_heads:
+            return True
+        k += 1
+    return False
 
 
 def _acronym_before(words: Sequence[str], i: int) -> int:

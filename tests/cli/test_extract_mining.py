@@ -1,0 +1,146 @@
+"""``termbase extract`` on translation memories: suggestions mined from a file or a stored memory."""
+
+import json
+
+import pytest
+
+from termbase.formats import get_format
+from termbase.models import TranslationUnit
+
+from ..mining.test_miner import LEGAL, THREE
+
+
+@pytest.fixture
+def three_tmx(tmp_path):
+    path = tmp_path / "three.tmx"
+    units = [TranslationUnit({"en": en, "ru": ru, "kk": kk}) for _i, en, ru, kk in THREE]
+    get_format("tmx").write_units(units, str(path), source_lang="en", target_langs=["kk", "ru"])
+    return str(path)
+
+
+@pytest.fixture
+def legal_tmx(tmp_path):
+    path = tmp_path / "legal.tmx"
+    units = [TranslationUnit({"ru": ru, "kk": kk}, source_lang="ru") for _i, kk, ru in LEGAL]
+    get_format("tmx").write_units(units, str(path), source_lang="ru", target_langs=["kk"])
+    return str(path)
+
+
+def test_a_three_language_file_gets_mined_suggestions_marked_in_the_table(empty, three_tmx):
+    result = empty("extract", three_tmx, "--kinds", "organization,acronym", "--top", "4")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == [
+        "TERM                                       KIND          FREQ  KK                                 RU",
+        "Ministry of Foreign Affairs of France      organization     3  ~Франция Сыртқы істер министрлігі  ~Министерство иностранных дел Франции",
+        "Assembly of People of Kazakhstan           organization     2  ~Қазақстан халқы Ассамблеясы       ~Ассамблея народов Казахстана",
+        "Harvard University                         organization     2  ~Гарвард университеті              ~Гарвардский университет",
+        "NATO (North Atlantic Treaty Organization)  acronym          2  ~Солтүстік Атлант шарты ұйымы      ~НАТО",
+    ]
+    assert result.stderr == f"Suggestions mined from {three_tmx}: 10 unit(s), en, kk, ru.\n"
+
+
+def test_json_suggestions_with_forms_and_examples(empty, three_tmx):
+    result = empty("extract", three_tmx, "--json", "--kinds", "organization", "--top", "3")
+    data = json.loads(result.stdout)
+    assert data["memories"] == [{"name": three_tmx, "units": 10, "languages": ["en", "kk", "ru"], "stored": False}]
+    harvard = data["candidates"][2]
+    assert harvard["term"] == "Harvard University" and harvard["equivalents"] == {"kk": [], "ru": []}
+    (ru,) = harvard["suggestions"]["ru"]
+    assert ru == {
+        "text": "Гарвардский университет", "score": ru["score"], "units": 2,
+        "forms": ["Гарвардском университете", "Гарвардский университет"],
+        "examples": [
+            {"unit_id": 4, "source": "She studied at Harvard University.", "target": "Она училась в Гарвардском университете."},
+            {"unit_id": 5, "source": "Harvard University published the report.",
+             "target": "Гарвардский университет опубликовал доклад."},
+        ],
+    }
+    assert 0.5 < ru["score"] <= 1
+    assert [s["text"] for s in harvard["suggestions"]["kk"]] == ["Гарвард университеті"]
+
+
+def test_russian_side_of_a_memory_gets_english_and_kazakh(empty, three_tmx):
+    result = empty("extract", three_tmx, "--lang", "ru", "--json", "--kinds", "organization", "--top", "1")
+    (cand,) = json.loads(result.stdout)["candidates"]
+    assert cand["term"] == "Министерство иностранных дел Франции"
+    assert sorted(cand["equivalents"]) == ["en", "kk"]
+    assert cand["suggestions"]["en"][0]["text"] == "Ministry of Foreign Affairs of France"
+    assert cand["suggestions"]["kk"][0]["text"] == "Франция Сыртқы істер министрлігі"
+
+
+def test_kazakh_russian_memory_both_ways(empty, legal_tmx):
+    ru = empty("extract", legal_tmx, "--kinds", "organization")
+    assert ru.stdout.splitlines()[1:] == [
+        "Министерство сельского хозяйства Республики Каз…  organization     3  NEW  "
+        "~Қазақстан Республикасы Ауыл шаруашылығы министрлігі",
+    ]
+    kk = empty("extract", legal_tmx, "--lang", "kk", "--json", "--kinds", "organization")
+    (cand,) = json.loads(kk.stdout)["candidates"]
+    assert (cand["term"], cand["suggestions"]["ru"][0]["text"]) == (
+        "Ауыл шаруашылығы министрлігі", "Министерство сельского хозяйства")
+    assert sorted(cand["suggestions"]) == ["ru"]  # no English in the memory: nothing to suggest
+    assert cand["equivalents"] == {"en": [], "ru": []}
+
+
+def test_stored_memory_alone_and_for_a_new_document(empty, three_tmx, tmp_path):
+    assert empty("import", three_tmx, "--tm", "news").exit_code == 0
+    alone = empty("extract", "--tm", "news", "--lang", "en", "--kinds", "organization", "--top", "1")
+    assert alone.exit_code == 0
+    assert alone.stdout.splitlines()[1].split("  ")[0] == "Ministry of Foreign Affairs of France"
+    assert alone.stderr == "Suggestions mined from memory 'news': 10 unit(s), en, kk, ru.\n"
+    doc = tmp_path / "doc.txt"
+    doc.write_text("Harvard University spoke. Harvard University agreed.", encoding="utf-8")
+    new = empty("extract", str(doc), "--tm", "news", "--json")
+    (cand,) = json.loads(new.stdout)["candidates"]
+    assert (cand["term"], cand["frequency"]) == ("Harvard University", 2)
+    assert cand["suggestions"]["ru"][0]["text"] == "Гарвардский университет"
+    assert cand["suggestions"]["ru"][0]["units"] == 2
+
+
+def test_known_concept_shows_how_the_memory_renders_it(two, three_tmx):
+    result = two("extract", three_tmx, "--json", "--kinds", "organization,acronym")
+    apk = next(c for c in json.loads(result.stdout)["candidates"] if c["term"] == "Assembly of People of Kazakhstan")
+    assert apk["concept_id"] == "apk"
+    assert apk["equivalents"]["ru"] == ["Ассамблея народа Казахстана", "АНК"]
+    assert apk["usage"]["ru"] == [
+        {"text": "Ассамблея народов Казахстана", "units": 2, "status": "deprecated"},
+        {"text": "Ассамблея народа Казахстана", "units": 1, "status": "preferred"},
+    ]
+    assert apk["usage"]["kk"] == [{"text": "Қазақстан халқы Ассамблеясы", "units": 3, "status": "preferred"}]
+    # the table shows the termbase's equivalents, not the mined ones
+    table = two("extract", three_tmx, "--kinds", "organization", "--top", "2").stdout.splitlines()
+    assert table[2].startswith("Assembly of People of Kazakhstan") and "Ассамблея народа Казахстана; АНК" in table[2]
+
+
+def test_add_stores_mined_terms_as_proposed_with_evidence_and_never_twice(two, three_tmx):
+    added = two("extract", three_tmx, "--add", "--kinds", "organization", "--json")
+    assert added.exit_code == 0
+    ids = json.loads(added.stdout)["added"]
+    assert "apk" not in ids and len(ids) == len(set(ids))
+    harvard = json.loads(two("show", "harvard-university", "--json").stdout)
+    assert [(t["text"], t["status"], t["note"]) for t in harvard["terms"]["ru"]] == [
+        ("Гарвардский университет", "proposed", f"mined from {three_tmx} (2 unit(s))"),
+    ]
+    assert [t["text"] for t in harvard["terms"]["kk"]] == ["Гарвард университеті"]
+    assert [(e["lang"], e["term"], e["unit_id"]) for e in harvard["evidence"]] == [
+        ("kk", "Гарвард университеті", 4), ("kk", "Гарвард университеті", 5),
+        ("ru", "Гарвардский университет", 4), ("ru", "Гарвардский университет", 5),
+    ]
+    assert harvard["evidence"][2]["target"] == "Она училась в Гарвардском университете."
+    again = two("extract", three_tmx, "--add", "--kinds", "organization", "--json")
+    assert json.loads(again.stdout)["added"] == []
+
+
+def test_nothing_to_read_and_a_missing_memory_are_one_line_errors(empty):
+    none = empty("extract")
+    assert none.exit_code == 2 and "give FILES to read, or a translation memory with --tm NAME" in none.stderr
+    missing = empty("extract", "--tm", "nosuch")
+    assert missing.exit_code == 2
+    assert missing.stderr.startswith("Error: no translation memory 'nosuch' in ")
+    assert "Traceback" not in missing.stderr and len(missing.stderr.strip().splitlines()) <= 2
+
+
+def test_a_language_the_memory_lacks_is_an_error(empty, legal_tmx):
+    result = empty("extract", legal_tmx, "--lang", "en")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"Error: {legal_tmx}: no en text in it; it has kk, ru")

@@ -1,0 +1,122 @@
+"""Equivalents mined from small three-language and Kazakh-Russian memories."""
+
+import pytest
+
+from termbase.mining import EquivalentMiner, Lexicon, MinedUnit, UnitCorpus
+from termbase.models import Term
+
+# en, ru, kk: an inflected name (the ministry in four cases), a transliterated name (Harvard), an
+# acronym with its expansion (NATO), and a known concept the memory renders inconsistently (two of three
+# units use the pre-2007 name of the Assembly).
+THREE = [
+    (1, "The Ministry of Foreign Affairs of France issued a statement.",
+     "Министерство иностранных дел Франции выступило с заявлением.",
+     "Франция Сыртқы істер министрлігі мәлімдеме жасады."),
+    (2, "The head of the Ministry of Foreign Affairs of France arrived in Astana.",
+     "Глава Министерства иностранных дел Франции прибыл в Астану.",
+     "Франция Сыртқы істер министрлігінің басшысы Астанаға келді."),
+    (3, "A delegation visited the Ministry of Foreign Affairs of France.",
+     "Делегация посетила Министерство иностранных дел Франции.",
+     "Делегация Франция Сыртқы істер министрлігіне барды."),
+    (4, "She studied at Harvard University.", "Она училась в Гарвардском университете.",
+     "Ол Гарвард университетінде оқыды."),
+    (5, "Harvard University published the report.", "Гарвардский университет опубликовал доклад.",
+     "Гарвард университеті баяндаманы жариялады."),
+    (6, "The North Atlantic Treaty Organization (NATO) met in Brussels.",
+     "Организация Североатлантического договора (НАТО) собралась в Брюсселе.",
+     "Солтүстік Атлант шарты ұйымы (НАТО) Брюссельде жиналды."),
+    (7, "NATO said the talks would continue.", "НАТО заявило, что переговоры продолжатся.",
+     "НАТО келіссөздер жалғасатынын айтты."),
+    (8, "The Assembly of People of Kazakhstan met in Astana.", "Ассамблея народа Казахстана собралась в Астане.",
+     "Қазақстан халқы Ассамблеясы Астанада жиналды."),
+    (9, "The session of the Assembly of People of Kazakhstan opened.",
+     "Открылась сессия Ассамблеи народов Казахстана.", "Қазақстан халқы Ассамблеясының сессиясы ашылды."),
+    (10, "Members of the Assembly of People of Kazakhstan voted.", "Члены Ассамблеи народов Казахстана проголосовали.",
+     "Қазақстан халқы Ассамблеясының мүшелері дауыс берді."),
+]
+
+# kk, ru only, as official acts come: one ministry in three cases on each side
+LEGAL = [
+    (1, "Қазақстан Республикасы Ауыл шаруашылығы министрлігі қағидаларды бекітеді.",
+     "Министерство сельского хозяйства Республики Казахстан утверждает правила."),
+    (2, "Бақылау Қазақстан Республикасы Ауыл шаруашылығы министрлігіне жүктелсін.",
+     "Контроль возложить на Министерство сельского хозяйства Республики Казахстан."),
+    (3, "Қазақстан Республикасы Ауыл шаруашылығы министрлігінің бұйрығы.",
+     "Приказ Министерства сельского хозяйства Республики Казахстан."),
+]
+
+
+@pytest.fixture(scope="module")
+def three():
+    return UnitCorpus(MinedUnit(i, {"en": en, "ru": ru, "kk": kk}, "en") for i, en, ru, kk in THREE)
+
+
+@pytest.fixture(scope="module")
+def legal():
+    return UnitCorpus(MinedUnit(i, {"kk": kk, "ru": ru}, "ru") for i, kk, ru in LEGAL)
+
+
+def best(miner, forms, lang):
+    got = miner.suggestions(forms, lang)
+    return (got[0].text, got[0].units) if got else None
+
+
+@pytest.mark.parametrize("source, forms, target, expected", [
+    # an inflected name: Russian in the nominative, Kazakh without its case ending, izafet kept
+    ("en", ["Ministry of Foreign Affairs of France"], "ru", ("Министерство иностранных дел Франции", 3)),
+    ("en", ["Ministry of Foreign Affairs of France"], "kk", ("Франция Сыртқы істер министрлігі", 3)),
+    ("ru", ["Министерство иностранных дел Франции", "Министерства иностранных дел Франции"], "kk",
+     ("Франция Сыртқы істер министрлігі", 3)),
+    ("kk", ["Франция Сыртқы істер министрлігі"], "en", ("Ministry of Foreign Affairs of France", 3)),
+    # a transliterated name
+    ("en", ["Harvard University"], "ru", ("Гарвардский университет", 2)),
+    ("en", ["Harvard University"], "kk", ("Гарвард университеті", 2)),
+    ("kk", ["Гарвард университеті"], "ru", ("Гарвардский университет", 2)),
+    ("ru", ["Гарвардский университет"], "en", ("Harvard University", 2)),
+    # an acronym and its expansion
+    ("en", ["NATO"], "ru", ("НАТО", 2)),
+    ("en", ["North Atlantic Treaty Organization"], "kk", ("Солтүстік Атлант шарты ұйымы", 1)),
+    ("en", ["North Atlantic Treaty Organization"], "ru", ("Организация Североатлантического договора", 1)),
+])
+def test_best_suggestion_in_dictionary_form(three, source, forms, target, expected):
+    assert best(EquivalentMiner(three, source), forms, target) == expected
+
+
+def test_suggestion_carries_its_evidence(three):
+    (s,) = EquivalentMiner(three, "en").suggestions(["Harvard University"], "ru")
+    assert s.forms == ("Гарвардском университете", "Гарвардский университет")
+    assert [(e.unit_id, e.target) for e in s.examples] == [
+        (4, "Она училась в Гарвардском университете."), (5, "Гарвардский университет опубликовал доклад."),
+    ]
+    assert 0 < s.score <= 1
+
+
+def test_kazakh_russian_memory_without_english(legal):
+    assert best(EquivalentMiner(legal, "ru"), ["Министерство сельского хозяйства Республики Казахстан"], "kk") == (
+        "Қазақстан Республикасы Ауыл шаруашылығы министрлігі", 3)
+    assert best(EquivalentMiner(legal, "kk"), ["Қазақстан Республикасы Ауыл шаруашылығы министрлігі"], "ru") == (
+        "Министерство сельского хозяйства Республики Казахстан", 3)
+
+
+def test_usage_of_a_known_concept_shows_the_outdated_rendering(three):
+    terms = [Term("ru", "Ассамблея народа Казахстана", "preferred"), Term("ru", "АНК", "admitted", "acronym"),
+             Term("ru", "Ассамблея народов Казахстана", "deprecated")]
+    usage = EquivalentMiner(three, "en").usage(["Assembly of People of Kazakhstan"], terms, "ru")
+    assert [(u.text, u.units, u.status) for u in usage] == [
+        ("Ассамблея народов Казахстана", 2, "deprecated"), ("Ассамблея народа Казахстана", 1, "preferred"),
+    ]
+
+
+def test_usage_lists_renderings_the_termbase_lacks(three):
+    usage = EquivalentMiner(three, "en").usage(["Harvard University"], [Term("ru", "Гарвард", "preferred")], "ru")
+    assert [(u.text, u.units, u.status) for u in usage] == [("Гарвардский университет", 2, None)]
+
+
+def test_a_term_the_memory_does_not_hold_gets_nothing(three):
+    assert EquivalentMiner(three, "en").suggestions(["World Bank"], "ru") == []
+
+
+def test_a_word_pair_added_to_the_dictionary_ties_words(three):
+    lexicon = Lexicon()
+    lexicon.add({"en": ["talks"], "ru": ["переговоры"]})
+    assert best(EquivalentMiner(three, "en", lexicon=lexicon), ["talks"], "ru") == ("переговоры", 1)
