@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 from collections import Counter
+import re
 from functools import lru_cache
 from importlib.resources import files
 from typing import Iterable
@@ -95,7 +96,23 @@ def _common_prefix(a: str, b: str) -> int:
 
 @lru_cache(maxsize=262144)
 def _skeleton(word: str) -> str:
-    return name_key(word, length=12)
+    # voicing is where transliterations part most (Indonesia / Индонезия is s / з): one class
+    return name_key(_LATIN_SPELLINGS.sub(lambda m: _LATIN_SPELLING[m.group().lower()], word), length=12).replace("z", "s")
+
+
+# English spellings name_key does not know: "dg" sounds as "j" (Ledger / Леджер)
+_LATIN_SPELLING = {"dge": "je", "dg": "j"}
+_LATIN_SPELLINGS = re.compile("dge|dg", re.I)
+
+
+@lru_cache(maxsize=65536)
+def _skeletons(word: str) -> tuple[str, ...]:
+    """The skeletons a word may have: an initial Latin "j" or "y" before a vowel may be a vowel sound
+    (Juventus / Ювентус, Yale / Йель) or a consonant (Johnson / Джонсон)."""
+    first = _skeleton(word)
+    if word[:1] in "JjYy" and len(word) > 2 and word[1].lower() in "aeiouy":
+        return (first, _skeleton(word[1:]))
+    return (first,)
 
 
 @lru_cache(maxsize=262144)
@@ -112,7 +129,10 @@ def spelling_similarity(a: str, b: str) -> float:
     >>> spelling_similarity("court", "суд") < 0.5
     True
     """
-    sa, sb = _skeleton(a), _skeleton(b)
+    return max(_similarity(sa, sb) for sa in _skeletons(a) for sb in _skeletons(b))
+
+
+def _similarity(sa: str, sb: str) -> float:
     if not sa or not sb or sa[0] != sb[0]:  # transliterations keep their first consonant
         return 0.0
     if len(sa) > len(sb):
@@ -189,7 +209,10 @@ class Linker:
         return got
 
     def _link(self, src_word: str, src_kid: int, tgt_word: str, tgt_kid: int) -> float:
-        if src_word.lower() == tgt_word.lower() and not self.is_function_word(src_word, self.source):
+        low_s, low_t = src_word.lower(), tgt_word.lower()
+        if low_s == low_t and not self.is_function_word(src_word, self.source):
+            return 1.0
+        if low_t.startswith(low_s + "-") or low_s.startswith(low_t + "-"):  # "HBO-ның", "NATO-ға"
             return 1.0
         src_key = word_key(src_word, self.source)
         tgt_key = word_key(tgt_word, self.target)

@@ -95,12 +95,17 @@ def is_cap(tok: str) -> bool:
 _LATIN_CONNECTORS = frozenset(("of", "and", "for", "the", "de", "&"))
 
 
-def cap_chain_end(words: Sequence[str], i: int, covered: list[bool]) -> int:
-    """End of the run of capitalised words from ``i``; Latin names may hold of/and/for ("Bank of China")."""
+def cap_chain_end(words: Sequence[str], i: int, covered: list[bool], *, split_scripts: bool = False) -> int:
+    """End of the run of capitalised words from ``i``; Latin names may hold of/and/for ("Bank of China");
+    with ``split_scripts``, a change of script ends the run (Russian news keep foreign names in Latin
+    letters: "Fast Company | Бернерс-Ли"; Kazakh ones mix them in one name: "Вандербильт Commodores")."""
     n = len(words)
     j = i
     while j < n and not covered[j]:
         if is_cap(words[j]):
+            if (split_scripts and j > i and words[j].isascii() != words[j - 1].isascii()
+                    and words[j - 1] not in _LATIN_CONNECTORS):
+                break  # a name in Latin letters ends where Cyrillic begins: "Fast Company | Бернерс-Ли"
             j += 1
         elif (
             words[j] in _LATIN_CONNECTORS and j > i and words[j - 1].isascii()

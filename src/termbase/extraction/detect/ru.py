@@ -106,8 +106,13 @@ def detect_ru(sent: Sentence, lex: Lexicon | None = None) -> list[Occurrence]:
         if covered[i] or not caps[i]:
             i += 1
             continue
-        j = cap_chain_end(words, i, covered)
-        out.extend(_ru_names(words, infos, i, j, first, lex))
+        j = cap_chain_end(words, i, covered, split_scripts=True)
+        found = _ru_names(words, infos, i, j, first, lex)
+        if (words[i].isascii() and i > 0 and words[i - 1].isascii() and words[i - 1].isalpha()
+                and words[i - 1].isupper() and 2 <= len(words[i - 1]) <= 5 and not covered[i - 1]):
+            # a Latin name led by an acronym: "NBC News", "BBC Radio"
+            found = [Occurrence(ORGANIZATION, i - 1, o.end, i - 1 == first) if o.start == i else o for o in found]
+        out.extend(found)
         i = j
     out.extend(_ru_phrases(words, infos, covered, lex))
     return out
