@@ -144,3 +144,43 @@ def test_a_language_the_memory_lacks_is_an_error(empty, legal_tmx):
     result = empty("extract", legal_tmx, "--lang", "en")
     assert result.exit_code == 2
     assert result.stderr.startswith(f"Error: {legal_tmx}: no en text in it; it has kk, ru")
+
+
+PO = '''msgid ""
+msgstr ""
+{language}"Content-Type: text/plain; charset=UTF-8\\n"
+
+msgid "She studied at Harvard University."
+msgstr "Она училась в Гарвардском университете."
+
+msgid "Harvard University published the report."
+msgstr "Гарвардский университет опубликовал доклад."
+'''
+
+XLIFF = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+<file source-language="en" target-language="kk" datatype="plaintext" original="x"><body>
+<trans-unit id="1"><source>She studied at Harvard University.</source><target>Ол Гарвард университетінде оқыды.</target></trans-unit>
+<trans-unit id="2"><source>Harvard University published the report.</source><target>Гарвард университеті баяндаманы жариялады.</target></trans-unit>
+</body></file></xliff>
+"""
+
+
+def test_po_and_xliff_pairs_are_memories_too(empty, tmp_path):
+    po = tmp_path / "ru.po"
+    po.write_text(PO.format(language='"Language: ru\\n"\n'), encoding="utf-8")
+    assert empty("extract", str(po)).stdout.splitlines()[1:] == [
+        "Harvard University  organization     2  NEW  ~Гарвардский университет"]
+    xlf = tmp_path / "kk.xlf"
+    xlf.write_text(XLIFF, encoding="utf-8")
+    assert empty("extract", str(xlf)).stdout.splitlines()[1:] == [
+        "Harvard University  organization     2  ~Гарвард университеті  NEW"]
+
+
+def test_a_po_without_language_is_read_as_a_document(empty, tmp_path):
+    po = tmp_path / "nolang.po"
+    po.write_text(PO.format(language=""), encoding="utf-8")
+    result = empty("extract", str(po))
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[1:] == ["Harvard University  organization     2  NEW  NEW"]
+    assert "Suggestions" not in result.stderr

@@ -9,7 +9,8 @@ FIRST_LANGS = ("en", "kk", "ru")
 
 
 def concept_lines(concept: Concept) -> list[str]:
-    """``id  [subject]``, a line of terms per language (status, type), then definition, note, source."""
+    """``id  [subject]``, a line of terms per language (status, type), then definition, note, source,
+    and the units that show mined terms."""
     head = concept.id or ""
     if concept.subject:
         head += f"  [{concept.subject}]"
@@ -26,6 +27,12 @@ def concept_lines(concept: Concept) -> list[str]:
     for label, value in (("definition", concept.definition), ("note", concept.note), ("source", concept.source)):
         if value:
             lines.append(f"  {label}: {value}")
+    shown: dict[tuple[str, str, str | None], list[str]] = {}
+    for e in concept.evidence:
+        shown.setdefault((e.lang, e.term, e.memory), []).append(str(e.unit_id))
+    for (lang, term, memory), units in shown.items():
+        where = f" of {memory}" if memory else ""
+        lines.append(f"  evidence: {lang} \"{term}\" mined from unit(s) {', '.join(units)}{where}")
     return lines
 
 

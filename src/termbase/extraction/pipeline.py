@@ -248,7 +248,8 @@ def proposed_concept(
     min_score: float | None = None,
     memory: str | None = None,
 ) -> Concept:
-    """A NEW candidate as a concept with status ``proposed``, its contexts in the note.
+    """A NEW candidate as a concept with status ``proposed``, its contexts in the note (unless mined
+    terms bring their units as evidence).
 
     With ``min_score``, the best mined suggestion of each other language at least that sure joins
     it as a ``proposed`` term (noted as mined: never an official form), and the example units behind
@@ -270,7 +271,8 @@ def proposed_concept(
             terms.append(Term(other, best.text, status="proposed", type="full",
                               note=f"mined from {memory or 'a translation memory'} ({best.units} unit(s))"))
             evidence.extend(Evidence(other, best.text, memory, e.unit_id, e.source, e.target) for e in best.examples)
-    note = "\n".join(f"Context: {c}" for c in candidate.contexts) or None
+    # the units of a memory are the evidence; a document's sentences go to the note
+    note = None if evidence else ("\n".join(f"Context: {c}" for c in candidate.contexts) or None)
     subject = None if candidate.kind == PHRASE else candidate.kind
     return Concept(id=None, terms=tuple(terms), subject=subject, note=note, source=source, evidence=tuple(evidence))
 

@@ -303,7 +303,8 @@ _MSGID_LINE = re.compile(rb'(?m)^[ \t]*msgid[ \t]+"')
 def _langs(name: str, header: dict[str, str]) -> tuple[str, str]:
     target = header.get("Language", "").strip()
     if not target:
-        raise ParseError(name, "the PO header has no Language; cannot tell the target language", line=1)
+        raise ParseError(name, "the PO header has no Language; cannot tell the target language", line=1,
+                         needs="target_lang")
     source = header.get("X-Source-Language", "").strip() or "en"
     try:
         return normalize_lang(source), normalize_lang(target)
