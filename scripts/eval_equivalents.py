@@ -120,7 +120,45 @@ def baseline(corpus: UnitCorpus, name: str, src: str, tgt: str) -> str | None:
     return surface[best] if best else None
 
 
-def evaluate(corpus, gold, src, tgt, *, show_errors=False, label=""):
+def eflomal_links(corpus: UnitCorpus, src: str, tgt: str) -> list[set[tuple[int, int]]]:
+    """Word links of every unit by eflomal (GPL-3.0; ``pip install eflomal``), trained on this memory
+    alone: the intersection of its forward and reverse links, grown by the forward ones next to them."""
+    import tempfile
+
+    import eflomal
+
+    def lines(lang):
+        return [" ".join(w.lower() for w, _a, _b in corpus.tokens(u, lang)) or "." for u in range(len(corpus))]
+
+    with tempfile.TemporaryDirectory() as tmp:
+        fwd, rev = f"{tmp}/fwd", f"{tmp}/rev"
+        eflomal.Aligner().align(lines(src), lines(tgt), links_filename_fwd=fwd, links_filename_rev=rev, quiet=True)
+        out = []
+        for f, r in zip(open(fwd, encoding="utf-8"), open(rev, encoding="utf-8")):
+            pf = {tuple(map(int, x.split("-"))) for x in f.split()}
+            pr = {tuple(map(int, x.split("-"))) for x in r.split()}
+            links = pf & pr
+            links |= {(i, j) for i, j in pf if any(abs(i - a) <= 1 and abs(j - b) <= 1 for a, b in links)}
+            out.append(links)
+    return out
+
+
+def eflomal_best(corpus, links, name: str, src: str, tgt: str) -> str | None:
+    """The most frequent dictionary form of the target words eflomal links to ``name``'s words."""
+    from termbase.languages import dictionary_form
+
+    votes: Counter = Counter()
+    n = len(corpus.keys_of(name, src))
+    for u, p in corpus.find(corpus.keys_of(name, src), src):
+        js = sorted(j for i, j in links[u] if p <= i < p + n)
+        if not js:
+            continue
+        toks = corpus.tokens(u, tgt)[js[0] : js[-1] + 1]
+        votes[" ".join(dictionary_form([w for w, _a, _b in toks], tgt))] += 1
+    return votes.most_common(1)[0][0] if votes else None
+
+
+def evaluate(corpus, gold, src, tgt, *, show_errors=False, label="", with_eflomal=False):
     t0 = time.process_time()
     extractor = Extractor(src, ExtractConfig())
     for _id, texts in corpus.iter_units():
@@ -138,7 +176,8 @@ def evaluate(corpus, gold, src, tgt, *, show_errors=False, label=""):
     # one row per name pair: a name listed in several acts is one name of this memory
     seen_pairs: set = set()
     rows = [r for r in rows if (fold(r[1][0]), fold(r[2][0])) not in seen_pairs and not seen_pairs.add((fold(r[1][0]), fold(r[2][0])))]
-    listed = right = right_keys = base_right = base_keys = right_any = 0
+    listed = right = right_keys = base_right = base_keys = right_any = efl_right = 0
+    links = eflomal_links(corpus, src, tgt) if with_eflomal else None
     errors = []
     for g, srcs, tgts in rows:
         cand = next((by_keys[keys(s, src)] for s in srcs if keys(s, src) in by_keys), None)
@@ -155,6 +194,9 @@ def evaluate(corpus, gold, src, tgt, *, show_errors=False, label=""):
         b = baseline(corpus, srcs[0], src, tgt)
         base_right += b is not None and fold(b) in {fold(t) for t in tgts}
         base_keys += b is not None and keys(b, tgt) in {keys(t, tgt) for t in tgts}
+        if links is not None:
+            e = eflomal_best(corpus, links, srcs[0], src, tgt)
+            efl_right += e is not None and fold(e) in {fold(t) for t in tgts}
         if not ok:
             errors.append((srcs[0], tgts[0], text, "listed" if cand is not None else "NOT LISTED"))
     t2 = time.process_time()
@@ -164,6 +206,8 @@ def evaluate(corpus, gold, src, tgt, *, show_errors=False, label=""):
           f"{right_any}/{n} = {right_any / n:.1%} of all; baseline (best-Dice n-gram) {base_right}/{n} = "
           f"{base_right / n:.1%} (keys {base_keys / n:.1%}); {len(corpus)} units, "
           f"extract {t1 - t0:.1f}s + mine {t2 - t1:.1f}s CPU")
+    if links is not None:
+        print(f"    eflomal (trained on this memory, links of the name's words): {efl_right}/{n} = {efl_right / n:.1%} of all")
     if show_errors:
         for e in errors:
             print(f"    {e[0]!r}: gold {e[1]!r}, got {e[2]!r} ({e[3]})")
@@ -174,18 +218,19 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--show-errors", action="store_true")
     ap.add_argument("--only", choices=("ntrex", "kz-legal"), default=None)
+    ap.add_argument("--eflomal", action="store_true", help="compare with eflomal word links (pip install eflomal)")
     args = ap.parse_args()
     if args.only in (None, "ntrex"):
         corpus = UnitCorpus(ntrex_units(604, 1997))
         gold = load_gold("ntrex_dev.tsv")
         for src, tgt in (("en", "ru"), ("en", "kk"), ("ru", "kk"), ("kk", "ru"), ("ru", "en"), ("kk", "en")):
-            evaluate(corpus, gold, src, tgt, show_errors=args.show_errors, label="NTREX dev")
+            evaluate(corpus, gold, src, tgt, show_errors=args.show_errors, label="NTREX dev", with_eflomal=args.eflomal)
     if args.only in (None, "kz-legal"):
         acts = sorted(p.name for p in (SHARED / "eval" / "parallel" / "kz-legal").iterdir() if p.is_dir())[:20]
         corpus = UnitCorpus(kzlegal_units(acts))
         gold = load_gold("kzlegal_dev.tsv")
         for src, tgt in (("ru", "kk"), ("kk", "ru")):
-            evaluate(corpus, gold, src, tgt, show_errors=args.show_errors, label="kz-legal dev")
+            evaluate(corpus, gold, src, tgt, show_errors=args.show_errors, label="kz-legal dev", with_eflomal=args.eflomal)
 
 
 if __name__ == "__main__":

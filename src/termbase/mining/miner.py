@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
+from ..extraction.lexicon import lexicon
 from ..languages import dictionary_form, word_keys
 from ..models import Example, Suggestion, Term, Usage
 from .corpus import UnitCorpus
@@ -133,7 +134,11 @@ class EquivalentMiner:
                     best = (score, a, b + 1)
         if best is None:
             return None
-        return best[1], best[2], max(0.0, min(1.0, best[0]))
+        end = best[2]
+        if (target == "en" and end < m and tgt_tokens[end - 1][0].endswith(("'s", "’s"))
+                and tgt_tokens[end][0].lower() in lexicon("en").org_heads):
+            end += 1  # a possessive inside an English name: "Prosecutor General's Office"
+        return best[1], end, max(0.0, min(1.0, best[0]))
 
     # ------------------------------------------------------------------ a term
     def suggestions(self, forms: Sequence[str], target: str) -> list[Suggestion]:
