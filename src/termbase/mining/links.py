@@ -100,9 +100,10 @@ def _skeleton(word: str) -> str:
     return name_key(_LATIN_SPELLINGS.sub(lambda m: _LATIN_SPELLING[m.group().lower()], word), length=12).replace("z", "s")
 
 
-# English spellings name_key does not know: "dg" sounds as "j" (Ledger / Леджер)
-_LATIN_SPELLING = {"dge": "je", "dg": "j"}
-_LATIN_SPELLINGS = re.compile("dge|dg", re.I)
+# English spellings name_key does not know: "dg" sounds as "j" (Ledger / Леджер), "w" after a vowel
+# is part of it (Town / Таун, News / Ньюз), "St" is "Saint" (St Mirren / Сент-Миррен)
+_LATIN_SPELLING = {"dge": "je", "dg": "j", "ow": "au", "ew": "yu", "aw": "a", "st": "sent"}
+_LATIN_SPELLINGS = re.compile(r"dge|dg|(?<=\w)(?:ow|ew|aw)(?![aeiouy])|^st\Z", re.I)
 
 
 @lru_cache(maxsize=65536)
