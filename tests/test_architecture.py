@@ -59,7 +59,7 @@ ALLOWED = {
     "fsutil": {"errors"},
     "languages": {"errors", "models"},
     "formats": {"errors", "models", "fsutil", "languages"},
-    "store": {"errors", "models"},
+    "store": {"errors", "models", "languages"},
     "search": {"errors", "models", "languages", "store"},
     "extraction": {"errors", "models", "languages", "search"},
     "alignment": {"errors", "models", "languages", "search"},

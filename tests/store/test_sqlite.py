@@ -47,7 +47,7 @@ def test_migration_from_version_1_keeps_everything(tmp_path):
     path = tmp_path / "v1.db"
     v1_termbase(path)
     with open_store(path) as store:
-        assert store.schema_version == SCHEMA_VERSION == 3
+        assert store.schema_version == SCHEMA_VERSION == 4
         senate = store.concepts.get("senate")
         assert senate == Concept(
             "senate", (Term("en", "Senate", pos="noun"), Term("ru", "Сенат")), "parliament", None, "upper house",
@@ -63,6 +63,8 @@ def test_migration_from_version_1_keeps_everything(tmp_path):
         (unit,) = store.memories.iter_units("speech")
         assert unit == TranslationUnit({"en": "One.", "ru": "Один."}, "a.txt", 1, 0.9)
         assert unit.id == 5 and unit.created == unit.modified == datetime(2024, 3, 3, 9, tzinfo=timezone.utc)
+        # the old units are in the full-text index the upgrade built
+        assert store.memories.containing("speech", "ru", ["один"]) == [5]
         assert store.data_version() == 0
         # the upgraded file works as a new one: new ids come after the old ones, history is kept
         updated = store.concepts.update(Concept("senate", senate.terms + (Term("kk", "Сенат"),)))

@@ -28,6 +28,7 @@ _HINTS = {
     "target_lang": ("target_lang", "give it with --target-lang"),
     "source_lang": ("source_lang", "give the languages with --source-lang and --target-lang"),
     "format": ("fmt_name", "give the format with --format"),
+    "yes": ("yes", "add --yes to go ahead"),
 }
 
 

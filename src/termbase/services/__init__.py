@@ -16,6 +16,7 @@ module              jobs
 ``align``           :func:`align_files`
 ``extract``         :func:`extract_files`
 ``check``           :func:`check_files`
+``tm``              :func:`list_memories`, :func:`memory_stats`, :func:`delete_memory`, :func:`search_memory`
 ==================  ==========================================================================
 """
 
@@ -33,12 +34,13 @@ from .concepts import (
 )
 from .extract import EXTRACT_KINDS, ExtractConfig, ExtractRun, extract_files
 from .termbase import InitResult, TermbaseStats, init_termbase, termbase_stats
+from .tm import MemoryStats, SearchResult, delete_memory, list_memories, memory_stats, search_memory
 from .transfer import ExportResult, FormatInfo, ImportResult, export, import_file, list_formats
 from .workspace import Workspace
 
 __all__ = [
-    "EXTRACT_KINDS", "AlignResult", "CheckResult", "ExportResult", "ExtractConfig", "ExtractRun", "FormatInfo", "ImportResult", "InitResult", "LookupResult",
+    "EXTRACT_KINDS", "AlignResult", "CheckResult", "ExportResult", "ExtractConfig", "ExtractRun", "FormatInfo", "ImportResult", "InitResult", "LookupResult", "MemoryStats", "SearchResult",
     "TermbaseStats", "Workspace",
     "add_concept", "align_files", "check_files", "edit_concept", "export", "extract_files", "import_file",
-    "init_termbase", "list_formats", "lookup", "lookup_many", "parse_terms", "remove_concepts", "show_concept", "termbase_stats",
+    "delete_memory", "init_termbase", "list_formats", "list_memories", "memory_stats", "search_memory", "lookup", "lookup_many", "parse_terms", "remove_concepts", "show_concept", "termbase_stats",
 ]

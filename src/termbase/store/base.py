@@ -141,6 +141,30 @@ class MemoryRepository(ABC):
     def remove(self, memory: str) -> int:
         """Delete a memory's units; how many there were."""
 
+    @abstractmethod
+    def stats(self, memory: str) -> dict:
+        """``{"units", "texts": {lang: n}, "source_langs": {lang: n}, "created", "modified"}``;
+        :class:`~termbase.errors.NotFound` (naming the memories there are) if it has no units."""
+
+    @abstractmethod
+    def get_units(self, unit_ids: list[int]) -> list[TranslationUnit]:
+        """The units with these ids, in that order; ids that do not exist are left out."""
+
+    # The full-text index: every unit text by its words' match keys (termbase.languages.word_keys),
+    # kept with the units (added with them, removed with them).
+    @abstractmethod
+    def candidates(self, memory: str, lang: str, keys: list[str], *, limit: int = 50, rarest: int = 8) -> list[int]:
+        """Ids of the units of ``memory`` whose ``lang`` text shares most of ``keys``, rarer keys
+        weighing more, best first (a shortlist for fuzzy matching)."""
+
+    @abstractmethod
+    def containing(self, memory: str, lang: str, keys: list[str], *, limit: int | None = None) -> list[int]:
+        """Ids of the units of ``memory`` whose ``lang`` text holds all of ``keys``, in id order."""
+
+    @abstractmethod
+    def reindex(self) -> int:
+        """Rebuild the full-text index from the unit texts; how many texts it holds."""
+
 
 class Store(ABC):
     """A termbase: concepts and memories in one database, through one connection. Close it (or use

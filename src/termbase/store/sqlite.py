@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from ..errors import AlreadyExists, NotFound, ParseError, StoreError, TermbaseError, ValidationError, VersionConflict
+from ..languages import word_keys
 from ..models import (
     Concept,
     ConceptChange,
@@ -163,7 +164,20 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         CREATE INDEX concept_evidence_concept ON concept_evidence(concept_pk, seq)
         """,
     ),
+    (
+        4,
+        "full-text index of memory units by match keys",
+        # One row per unit text, rowid = unit pk * 4 + language number, its words' match keys as
+        # tokens (filled by Python: SQL cannot make match keys; see SQLiteMemories.reindex).
+        """
+        CREATE VIRTUAL TABLE tm_index USING fts5(keys, tm UNINDEXED, lang UNINDEXED,
+            tokenize = 'unicode61 remove_diacritics 0');
+        CREATE VIRTUAL TABLE tm_index_vocab USING fts5vocab(tm_index, row)
+        """,
+    ),
 ]
+# Python steps of a migration, run in its transaction after its SQL.
+_MIGRATION_STEPS = {4: lambda store: store.memories.reindex()}
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
 _CONCEPT_COLUMNS = "pk, id, subject, definition, note, source, version, created, modified"
@@ -294,6 +308,8 @@ class SQLiteStore(Store):
                         continue
                     for statement in _split_sql(sql):
                         self._conn.execute(statement)
+                    if number in _MIGRATION_STEPS:
+                        _MIGRATION_STEPS[number](self)
                     self._conn.execute(f"PRAGMA user_version = {number}")
                     self._conn.execute(
                         "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (f"migration.{number}", name)
@@ -649,7 +665,105 @@ class SQLiteMemories(MemoryRepository):
             "INSERT INTO tm_texts (unit_pk, lang, text) VALUES (?, ?, ?)",
             [(pks[digest], lang, text) for digest, (_u, texts) in rows.items() for lang, text in texts.items()],
         )
+        self._index([(pks[digest], lang, text) for digest, (_u, texts) in rows.items() for lang, text in texts.items()],
+                    memory)
         return len(rows), skipped
+
+    # ------------------------------------------------------------------ the full-text index
+    def _index(self, texts: list[tuple[int, str, str]], memory: str) -> None:
+        self._conn.executemany(
+            "INSERT INTO tm_index (rowid, keys, tm, lang) VALUES (?, ?, ?, ?)",
+            [(_index_rowid(pk, lang), index_keys(text, lang), memory, lang) for pk, lang, text in texts],
+        )
+
+    def reindex(self) -> int:
+        """Rebuild the full-text index of every memory from the unit texts; how many texts it holds."""
+        with self._store.atomic():
+            self._conn.execute("DELETE FROM tm_index")
+            cur = self._conn.execute(
+                "SELECT t.unit_pk, t.lang, t.text, u.tm FROM tm_texts t JOIN tm_units u ON u.pk = t.unit_pk "
+                "ORDER BY u.tm"
+            )
+            n = 0
+            while True:
+                rows = cur.fetchmany(5000)
+                if not rows:
+                    return n
+                by_memory: dict[str, list[tuple[int, str, str]]] = {}
+                for pk, lang, text, tm in rows:
+                    by_memory.setdefault(tm, []).append((pk, lang, text))
+                for tm, texts in by_memory.items():
+                    self._index(texts, tm)
+                n += len(rows)
+
+    def candidates(self, memory: str, lang: str, keys: list[str], *, limit: int = 50, rarest: int = 8) -> list[int]:
+        """Unit ids of ``memory`` whose ``lang`` text shares the most (and rarest) of ``keys``, best
+        first (BM25 over the ``rarest`` of them that the memory has at all)."""
+        tokens = sorted({k for k in (_index_token(k) for k in keys) if k})
+        if not tokens:
+            return []
+        with self._store._errors():
+            marks = ",".join("?" * len(tokens))
+            df = dict(self._conn.execute(f"SELECT term, doc FROM tm_index_vocab WHERE term IN ({marks})", tokens))
+            present = sorted((t for t in tokens if t in df), key=lambda t: df[t])[:rarest]
+            if not present:
+                return []
+            query = " OR ".join(f'"{t}"' for t in present)
+            rows = self._conn.execute(
+                "SELECT rowid FROM tm_index WHERE tm_index MATCH ? AND tm = ? AND lang = ? ORDER BY rank LIMIT ?",
+                (query, memory, lang, limit),
+            ).fetchall()
+        return [rowid // 4 for (rowid,) in rows]
+
+    def containing(self, memory: str, lang: str, keys: list[str], *, limit: int | None = None) -> list[int]:
+        """Unit ids of ``memory`` whose ``lang`` text holds every one of ``keys``, in unit order."""
+        tokens = [t for t in (_index_token(k) for k in keys) if t]
+        if not tokens:
+            return []
+        query = " AND ".join(f'"{t}"' for t in dict.fromkeys(tokens))
+        sql = "SELECT rowid FROM tm_index WHERE tm_index MATCH ? AND tm = ? AND lang = ? ORDER BY rowid"
+        args: list = [query, memory, lang]
+        if limit is not None:
+            sql += " LIMIT ?"
+            args.append(limit)
+        with self._store._errors():
+            return [rowid // 4 for (rowid,) in self._conn.execute(sql, args)]
+
+    def get_units(self, unit_ids: list[int]) -> list[TranslationUnit]:
+        """The units with these ids, in that order (ids that do not exist are left out)."""
+        found: dict[int, TranslationUnit] = {}
+        with self._store._errors():
+            for start in range(0, len(unit_ids), 500):
+                chunk = unit_ids[start : start + 500]
+                cur = self._conn.execute(
+                    f"SELECT {_UNIT_COLUMNS}, t.lang, t.text FROM tm_units u JOIN tm_texts t ON t.unit_pk = u.pk "
+                    f"WHERE u.pk IN ({','.join('?' * len(chunk))}) ORDER BY u.pk",
+                    chunk,
+                )
+                for unit in _units(cur):
+                    found[unit.id] = unit
+        return [found[i] for i in unit_ids if i in found]
+
+    def stats(self, memory: str) -> dict:
+        """``{"units", "texts": {lang: n}, "source_langs": {lang: n}, "created", "modified"}`` of a memory."""
+        with self._store._errors():
+            units, first, last = self._conn.execute(
+                "SELECT count(*), min(created), max(modified) FROM tm_units WHERE tm = ?", (memory,)
+            ).fetchone()
+            if not units:
+                self._missing(memory)
+            texts = dict(self._conn.execute(
+                "SELECT t.lang, count(*) FROM tm_texts t JOIN tm_units u ON u.pk = t.unit_pk WHERE u.tm = ? "
+                "GROUP BY t.lang ORDER BY t.lang", (memory,)))
+            sources = dict(self._conn.execute(
+                "SELECT source_lang, count(*) FROM tm_units WHERE tm = ? GROUP BY source_lang ORDER BY source_lang",
+                (memory,)))
+        return {"units": units, "texts": texts, "source_langs": sources, "created": first, "modified": last}
+
+    def _missing(self, memory: str) -> None:
+        names = self.names()
+        hint = f"; memories here: {', '.join(names)}" if names else "; this termbase has no translation memory yet"
+        raise NotFound(f"no translation memory {memory!r} in {self._store.location}{hint}")
 
     def _digests(self, memory: str, digests: list[str], *, with_pk: bool = False) -> dict[str, int]:
         """Which of ``digests`` are in ``memory`` (digest -> unit pk)."""
@@ -667,11 +781,7 @@ class SQLiteMemories(MemoryRepository):
     def iter_units(self, memory: str) -> Iterator[TranslationUnit]:
         with self._store._errors():
             if not self._conn.execute("SELECT 1 FROM tm_units WHERE tm = ? LIMIT 1", (memory,)).fetchone():
-                names = self.names()
-                hint = (
-                    f"; memories here: {', '.join(names)}" if names else "; this termbase has no translation memory yet"
-                )
-                raise NotFound(f"no translation memory {memory!r} in {self._store.location}{hint}")
+                self._missing(memory)
             cur = self._conn.execute(
                 f"SELECT {_UNIT_COLUMNS}, t.lang, t.text FROM tm_units u JOIN tm_texts t ON t.unit_pk = u.pk "
                 "WHERE u.tm = ? ORDER BY u.document IS NOT NULL, u.document, u.position, u.pk",
@@ -700,7 +810,30 @@ class SQLiteMemories(MemoryRepository):
 
     def remove(self, memory: str) -> int:
         with self._store.atomic():
+            self._conn.execute(
+                "DELETE FROM tm_index WHERE rowid IN (SELECT t.unit_pk * 4 + CASE t.lang "
+                + " ".join(f"WHEN '{lang}' THEN {n}" for lang, n in _LANG_NUMBER.items())
+                + " ELSE 0 END FROM tm_texts t JOIN tm_units u ON u.pk = t.unit_pk WHERE u.tm = ?)",
+                (memory,),
+            )
             return self._conn.execute("DELETE FROM tm_units WHERE tm = ?", (memory,)).rowcount
+
+
+_LANG_NUMBER = {"en": 1, "kk": 2, "ru": 3}
+
+
+def _index_rowid(unit_pk: int, lang: str) -> int:
+    return unit_pk * 4 + _LANG_NUMBER.get(lang, 0)
+
+
+def _index_token(key: str) -> str:
+    """A match key as one token of the index: letters and digits only ("нұр-сұлтан" -> "нұрсұлтан")."""
+    return "".join(ch for ch in key if ch.isalnum())
+
+
+def index_keys(text: str, lang: str) -> str:
+    """What the full-text index holds for a text: its words' match keys as tokens."""
+    return " ".join(t for t in (_index_token(k) for k in word_keys(text, lang)) if t)
 
 
 _UNIT_COLUMNS = "u.pk, u.document, u.position, u.score, u.source_lang, u.context, u.note, u.created, u.modified"

@@ -1,0 +1,125 @@
+"""Searching a translation memory: fuzzy matches of a sentence, and a concordance of words.
+
+**Fuzzy matches.** The score is the one CAT tools show (OmegaT's "fuzzy match" percentage): the
+word-level edit distance between the query and the memory's sentence (words compared case-folded,
+punctuation left out), as a share of the longer one's word count:
+``100 × (1 − distance / max(words in query, words in sentence))``, rounded down. 100 means the same
+text (spaces aside); the same words with other punctuation or capitals score 99. Candidates come
+from the memory's full-text index (the units sharing the query's rarest match keys, BM25), and only
+they are scored, so a search costs the same in a memory of a thousand or a million units.
+
+**Concordance.** Every unit whose text holds all the given words in any inflected form (match keys:
+``үкімет`` finds "үкіметінің", ``правительство`` finds "правительством"), with where they are.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz.distance import Levenshtein
+
+from ..languages import text_keys, tokenize_words, word_keys
+from ..models import TranslationUnit
+
+__all__ = ["TmMatch", "concordance", "fuzzy_matches", "similarity"]
+
+_SPACES = re.compile(r"\s+")
+
+
+def _words(text: str) -> list[str]:
+    return [t.text.casefold() for t in tokenize_words(text)]
+
+
+def similarity(a: str, b: str) -> int:
+    """The fuzzy-match percentage of two sentences (see the module's docstring).
+
+    >>> similarity("The Senate adopted the law.", "The Senate adopted the law.")
+    100
+    >>> similarity("The Senate adopted the law.", "the senate adopted the law")
+    99
+    >>> similarity("The Senate adopted the law.", "The Senate adopted the new law.")
+    83
+    """
+    if _SPACES.sub(" ", a.strip()) == _SPACES.sub(" ", b.strip()):
+        return 100
+    wa, wb = _words(a), _words(b)
+    longest = max(len(wa), len(wb))
+    if not longest:
+        return 0
+    if wa == wb:
+        return 99
+    return min(99, int(100 * (1 - Levenshtein.distance(wa, wb) / longest)))
+
+
+@dataclass(frozen=True)
+class TmMatch:
+    """A unit found in a memory: its id, score (fuzzy percentage, or ``None`` in a concordance), the
+    text in the searched language, the texts of the other languages, and the matched character spans
+    (concordance)."""
+
+    unit_id: int
+    score: int | None
+    lang: str
+    source: str
+    targets: dict[str, str]
+    spans: tuple[tuple[int, int], ...] = field(default=())
+
+    def to_dict(self) -> dict:
+        out = {"unit_id": self.unit_id, "score": self.score, "source": {"lang": self.lang, "text": self.source},
+               "targets": dict(self.targets)}
+        if self.spans:
+            out["spans"] = [list(s) for s in self.spans]
+        return out
+
+
+def _targets(unit: TranslationUnit, lang: str, target_langs: list[str] | None) -> dict[str, str]:
+    return {code: text for code, text in sorted(unit.texts.items())
+            if code != lang and text and (target_langs is None or code in target_langs)}
+
+
+def fuzzy_matches(memories, memory: str, text: str, lang: str, *, target_langs: list[str] | None = None,
+                  min_score: int = 70, limit: int = 10, shortlist: int = 50) -> list[TmMatch]:
+    """The units of ``memory`` (a :class:`~termbase.store.base.MemoryRepository`) whose ``lang`` text
+    is at least ``min_score`` like ``text``, best first (ties: lower unit id), at most ``limit``; only
+    units with a text in one of ``target_langs`` (any other language when None)."""
+    keys = word_keys(text, lang)
+    ids = memories.candidates(memory, lang, keys, limit=shortlist)
+    found = []
+    for unit in memories.get_units(ids):
+        own = unit.texts.get(lang)
+        targets = _targets(unit, lang, target_langs)
+        if not own or not targets:
+            continue
+        score = similarity(text, own)
+        if score >= min_score:
+            found.append(TmMatch(unit.id, score, lang, own, targets))
+    found.sort(key=lambda m: (-m.score, m.unit_id))
+    return found[:limit]
+
+
+def concordance(memories, memory: str, words: str, lang: str, *, target_langs: list[str] | None = None,
+                limit: int = 50) -> list[TmMatch]:
+    """The units of ``memory`` whose ``lang`` text holds every word of ``words`` in any inflected form,
+    in memory order, each with the character spans of those words (the whole phrase where its words
+    stand together)."""
+    keys = word_keys(words, lang)
+    if not keys:
+        return []
+    out = []
+    for unit in memories.get_units(memories.containing(memory, lang, keys, limit=limit)):
+        own = unit.texts.get(lang, "")
+        unit_keys, offsets = text_keys(own, lang)
+        out.append(TmMatch(unit.id, None, lang, own, _targets(unit, lang, target_langs),
+                           _spans(keys, unit_keys, offsets)))
+    return out
+
+
+def _spans(keys: list[str], unit_keys: list[str], offsets: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    n = len(keys)
+    phrase = [(offsets[i][0], offsets[i + n - 1][1]) for i in range(len(unit_keys) - n + 1)
+              if unit_keys[i : i + n] == keys]
+    if phrase:
+        return tuple(phrase)
+    wanted = set(keys)
+    return tuple(offsets[i] for i, k in enumerate(unit_keys) if k in wanted)
