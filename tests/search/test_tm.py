@@ -1,0 +1,80 @@
+"""Fuzzy search and concordance over a stored memory (small fixtures, exact results)."""
+
+import pytest
+
+from termbase.models import TranslationUnit
+from termbase.search.tm import concordance, fuzzy_matches, similarity
+from termbase.store import create_store
+
+UNITS = [
+    TranslationUnit({"en": "The Government approved the budget for 2025.", "kk": "Үкімет 2025 жылғы бюджетті бекітті.",
+                     "ru": "Правительство утвердило бюджет на 2025 год."}),
+    TranslationUnit({"en": "The decision of the Government was published.", "kk": "Үкіметтің шешімі жарияланды.",
+                     "ru": "Решение правительства опубликовано."}),
+    TranslationUnit({"en": "The Senate adopted the law on education.", "kk": "Сенат білім туралы заңды қабылдады.",
+                     "ru": "Сенат принял закон об образовании."}),
+    TranslationUnit({"en": "The President signed the law.", "kk": "Президент заңға қол қойды.",
+                     "ru": "Президент подписал закон с правительством."}),
+]
+
+
+@pytest.fixture
+def mem(tmp_path):
+    store = create_store(tmp_path / "t.db")
+    store.memories.add_units("news", UNITS)
+    ids = [u.id for u in store.memories.iter_units("news")]
+    yield store.memories, ids
+    store.close()
+
+
+@pytest.mark.parametrize("a, b, score", [
+    ("The Senate adopted the law.", "The Senate adopted the law.", 100),
+    ("The Senate adopted the law.", "The  Senate adopted the law. ", 100),
+    ("The Senate adopted the law.", "the Senate adopted the law!", 99),
+    ("The Senate adopted the law on education.", "The Senate adopted the law on health.", 85),  # 1 of 7 words
+    ("The Government approved the budget for 2025.", "The Government approved the budget for 2026.", 85),
+    ("One two three four.", "Five six.", 0),
+])
+def test_similarity_is_word_edit_distance_over_the_longer(a, b, score):
+    assert similarity(a, b) == score
+
+
+def test_exact_fuzzy_and_below_threshold(mem):
+    memories, ids = mem
+    exact = fuzzy_matches(memories, "news", "The Senate adopted the law on education.", "en")
+    assert [(m.unit_id, m.score) for m in exact] == [(ids[2], 100)]
+    assert exact[0].targets == {"kk": "Сенат білім туралы заңды қабылдады.", "ru": "Сенат принял закон об образовании."}
+    fuzzy = fuzzy_matches(memories, "news", "The Government approved the budget for 2026.", "en")
+    assert [(m.unit_id, m.score) for m in fuzzy] == [(ids[0], 85)]
+    assert fuzzy_matches(memories, "news", "The Government approved the budget for 2026.", "en", min_score=90) == []
+    # only units with a Russian text, searched in Kazakh
+    kk = fuzzy_matches(memories, "news", "Сенат білім туралы заңды қабылдады.", "kk", target_langs=["ru"])
+    assert [(m.unit_id, m.score, list(m.targets)) for m in kk] == [(ids[2], 100, ["ru"])]
+
+
+def test_best_first_then_by_unit(mem):
+    memories, ids = mem
+    found = fuzzy_matches(memories, "news", "The Senate signed the law.", "en", min_score=50)
+    assert [(m.unit_id, m.score) for m in found] == [(ids[3], 80), (ids[2], 57)]
+
+
+def test_kazakh_and_russian_concordance_finds_inflected_forms(mem):
+    memories, ids = mem
+    kk = concordance(memories, "news", "үкімет", "kk")
+    assert [(m.unit_id, [m.source[a:b] for a, b in m.spans]) for m in kk] == [
+        (ids[0], ["Үкімет"]), (ids[1], ["Үкіметтің"])]
+    ru = concordance(memories, "news", "правительство", "ru")
+    assert [(m.unit_id, [m.source[a:b] for a, b in m.spans]) for m in ru] == [
+        (ids[0], ["Правительство"]), (ids[1], ["правительства"]), (ids[3], ["правительством"])]
+    phrase = concordance(memories, "news", "принять закон", "ru")
+    assert [(m.unit_id, [m.source[a:b] for a, b in m.spans]) for m in phrase] == [(ids[2], ["принял закон"])]
+
+
+def test_index_is_right_after_a_delete(mem, tmp_path):
+    memories, ids = mem
+    memories.remove("news")
+    assert concordance(memories, "news", "үкімет", "kk") == []
+    memories.add_units("news", UNITS[1:2])
+    (new,) = [u.id for u in memories.iter_units("news")]
+    assert [m.unit_id for m in concordance(memories, "news", "үкімет", "kk")] == [new]
+    assert [m.unit_id for m in fuzzy_matches(memories, "news", "The decision of the Government was published.", "en")] == [new]
