@@ -18,7 +18,10 @@ import into an empty termbase) writes no snapshot.
 from __future__ import annotations
 
 import contextlib
+import heapq
 import json
+import math
+import re
 import sqlite3
 import threading
 from datetime import datetime
@@ -26,7 +29,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from ..errors import AlreadyExists, NotFound, ParseError, StoreError, TermbaseError, ValidationError, VersionConflict
-from ..languages import word_keys
+from ..languages import split_words, word_key
 from ..models import (
     Concept,
     ConceptChange,
@@ -168,11 +171,13 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         4,
         "full-text index of memory units by match keys",
         # One row per unit text, rowid = unit pk * 4 + language number, its words' match keys as
-        # tokens (filled by Python: SQL cannot make match keys; see SQLiteMemories.reindex).
+        # tokens (filled by Python: SQL cannot make match keys; see SQLiteMemories.reindex); tm_df
+        # counts the texts holding each token (only added to: a count that is too high after a
+        # delete only makes a word look commoner when choosing which words to look up).
         """
         CREATE VIRTUAL TABLE tm_index USING fts5(keys, tm UNINDEXED, lang UNINDEXED,
-            tokenize = 'unicode61 remove_diacritics 0');
-        CREATE VIRTUAL TABLE tm_index_vocab USING fts5vocab(tm_index, row)
+            tokenize = 'unicode61 remove_diacritics 0', detail = none);
+        CREATE TABLE tm_df (token TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID
         """,
     ),
 ]
@@ -671,15 +676,24 @@ class SQLiteMemories(MemoryRepository):
 
     # ------------------------------------------------------------------ the full-text index
     def _index(self, texts: list[tuple[int, str, str]], memory: str) -> None:
+        rows = []
+        df: dict[str, int] = {}
+        for pk, lang, text in texts:
+            keys = index_keys(text, lang)
+            rows.append((_index_rowid(pk, lang), keys, memory, lang))
+            for token in set(keys.split()):
+                df[token] = df.get(token, 0) + 1
+        self._conn.executemany("INSERT INTO tm_index (rowid, keys, tm, lang) VALUES (?, ?, ?, ?)", rows)
         self._conn.executemany(
-            "INSERT INTO tm_index (rowid, keys, tm, lang) VALUES (?, ?, ?, ?)",
-            [(_index_rowid(pk, lang), index_keys(text, lang), memory, lang) for pk, lang, text in texts],
+            "INSERT INTO tm_df (token, n) VALUES (?, ?) ON CONFLICT (token) DO UPDATE SET n = n + excluded.n",
+            list(df.items()),
         )
 
     def reindex(self) -> int:
         """Rebuild the full-text index of every memory from the unit texts; how many texts it holds."""
         with self._store.atomic():
             self._conn.execute("DELETE FROM tm_index")
+            self._conn.execute("DELETE FROM tm_df")
             cur = self._conn.execute(
                 "SELECT t.unit_pk, t.lang, t.text, u.tm FROM tm_texts t JOIN tm_units u ON u.pk = t.unit_pk "
                 "ORDER BY u.tm"
@@ -696,24 +710,39 @@ class SQLiteMemories(MemoryRepository):
                     self._index(texts, tm)
                 n += len(rows)
 
-    def candidates(self, memory: str, lang: str, keys: list[str], *, limit: int = 50, rarest: int = 8) -> list[int]:
+    def candidates(self, memory: str, lang: str, keys: list[str], *, limit: int = 50, rarest: int = 8,
+                   budget: int = 20_000) -> list[int]:
         """Unit ids of ``memory`` whose ``lang`` text shares the most (and rarest) of ``keys``, best
-        first (BM25 over the ``rarest`` of them that the memory has at all)."""
+        first: the ``rarest`` of them the index has (as many as fit in ``budget`` index rows, at least
+        two) are looked up, and each unit scores the inverse document frequencies of those it holds."""
         tokens = sorted({k for k in (_index_token(k) for k in keys) if k})
         if not tokens:
             return []
         with self._store._errors():
             marks = ",".join("?" * len(tokens))
-            df = dict(self._conn.execute(f"SELECT term, doc FROM tm_index_vocab WHERE term IN ({marks})", tokens))
-            present = sorted((t for t in tokens if t in df), key=lambda t: df[t])[:rarest]
-            if not present:
+            df = dict(self._conn.execute(f"SELECT token, n FROM tm_df WHERE token IN ({marks})", tokens))
+            total = (self._conn.execute("SELECT max(rowid) FROM tm_index").fetchone()[0] or 4) // 4  # about the units
+            chosen, rows = [], 0
+            for token in sorted(df, key=df.get):
+                if len(chosen) >= rarest or (len(chosen) >= 2 and rows + df[token] > budget):
+                    break
+                chosen.append(token)
+                rows += df[token]
+            number = _LANG_NUMBER.get(lang, 0)
+            score: dict[int, float] = {}
+            for token in chosen:
+                weight = math.log(1 + total / df[token])
+                for (rowid,) in self._conn.execute("SELECT rowid FROM tm_index WHERE tm_index MATCH ?", (f'"{token}"',)):
+                    if rowid % 4 == number:
+                        pk = rowid // 4
+                        score[pk] = score.get(pk, 0.0) + weight
+            best = heapq.nsmallest(4 * limit, score, key=lambda pk: (-score[pk], pk))
+            if not best:
                 return []
-            query = " OR ".join(f'"{t}"' for t in present)
-            rows = self._conn.execute(
-                "SELECT rowid FROM tm_index WHERE tm_index MATCH ? AND tm = ? AND lang = ? ORDER BY rank LIMIT ?",
-                (query, memory, lang, limit),
-            ).fetchall()
-        return [rowid // 4 for (rowid,) in rows]
+            # the index holds every memory: keep this one's units
+            mine = {pk for pk, tm in self._conn.execute(
+                f"SELECT pk, tm FROM tm_units WHERE pk IN ({','.join('?' * len(best))})", best) if tm == memory}
+        return [pk for pk in best if pk in mine][:limit]
 
     def containing(self, memory: str, lang: str, keys: list[str], *, limit: int | None = None) -> list[int]:
         """Unit ids of ``memory`` whose ``lang`` text holds every one of ``keys``, in unit order."""
@@ -826,14 +855,29 @@ def _index_rowid(unit_pk: int, lang: str) -> int:
     return unit_pk * 4 + _LANG_NUMBER.get(lang, 0)
 
 
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
 def _index_token(key: str) -> str:
     """A match key as one token of the index: letters and digits only ("нұр-сұлтан" -> "нұрсұлтан")."""
-    return "".join(ch for ch in key if ch.isalnum())
+    return key if key.isalnum() else _NOT_ALNUM.sub("", key)
+
+
+_token_cache: dict[tuple[str, str], str] = {}
 
 
 def index_keys(text: str, lang: str) -> str:
     """What the full-text index holds for a text: its words' match keys as tokens."""
-    return " ".join(t for t in (_index_token(k) for k in word_keys(text, lang)) if t)
+    out = []
+    for word in split_words(text):
+        token = _token_cache.get((lang, word))
+        if token is None:
+            if len(_token_cache) > 500_000:
+                _token_cache.clear()
+            token = _token_cache[(lang, word)] = _index_token(word_key(word, lang))
+        if token:
+            out.append(token)
+    return " ".join(out)
 
 
 _UNIT_COLUMNS = "u.pk, u.document, u.position, u.score, u.source_lang, u.context, u.note, u.created, u.modified"
