@@ -416,3 +416,63 @@ class Usage:
 
     def to_dict(self) -> dict:
         return {"text": self.text, "units": self.units, "status": self.status}
+
+
+@dataclass(frozen=True)
+class FillRequest:
+    """One untranslated unit of a file being pre-translated: its source text (plain, inline markup
+    left out), its context (PO ``msgctxt``), the file's languages (normalised: ``kk``, or None when
+    the file does not say) and the line where the unit starts. A PO plural entry asks twice: once for
+    ``msgid``, once for ``msgid_plural``.
+
+    >>> FillRequest("Senate", None, "en", "kk", 12).to_dict()["target_lang"]
+    'kk'
+    """
+
+    source: str
+    context: str | None
+    source_lang: str | None
+    target_lang: str | None
+    line: int | None
+
+    def to_dict(self) -> dict:
+        return {"source": self.source, "context": self.context, "source_lang": self.source_lang,
+                "target_lang": self.target_lang, "line": self.line}
+
+
+@dataclass(frozen=True)
+class Fill:
+    """The translation to put into a unit: the text, the match percentage (0..100), whether it is
+    final (an exact match: no review flag) and notes for the translator (one line each).
+
+    >>> Fill("Сенат", 100.0, True).to_dict()
+    {'text': 'Сенат', 'score': 100.0, 'final': True, 'notes': []}
+    """
+
+    text: str
+    score: float
+    final: bool
+    notes: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict:
+        return {"text": self.text, "score": self.score, "final": self.final, "notes": list(self.notes)}
+
+
+@dataclass(frozen=True)
+class FillStats:
+    """What pre-translating a file did: the units seen (a PO header is not one), those filled as
+    final, those filled for review, those left untranslated, and those already translated and kept.
+
+    >>> FillStats(5, 2, 1, 1, 1).to_dict()
+    {'units': 5, 'exact': 2, 'fuzzy': 1, 'empty': 1, 'kept': 1}
+    """
+
+    units: int
+    exact: int
+    fuzzy: int
+    empty: int
+    kept: int
+
+    def to_dict(self) -> dict:
+        return {"units": self.units, "exact": self.exact, "fuzzy": self.fuzzy, "empty": self.empty,
+                "kept": self.kept}

@@ -161,8 +161,10 @@ def test_formats_lists_what_each_format_reads_and_writes(run):
     out = run("formats").output.splitlines()
     assert out[0].split() == ["FORMAT", "EXTENSIONS", "READS", "WRITES", "DESCRIPTION"]
     rows = {line.split()[0]: line for line in out[1:]}
-    assert list(rows) == ["tbx", "csv", "glossary", "omegat", "tmx", "po", "xliff", "tsv", "html", "docx", "text"]
+    assert list(rows) == ["tbx", "csv", "glossary", "omegat", "tmx", "po", "xliff", "xliff2", "tsv", "html", "docx",
+                          "text"]
     assert rows["xliff"].split()[:5] == ["xliff", ".xlf", ".xliff", "pairs,", "text,"]
     as_json = {f["name"]: f for f in json.loads(run("formats", "--json").output)}
     assert as_json["glossary"]["reads"] == ["concepts"] and as_json["glossary"]["writes"] == ["concepts"]
-    assert as_json["xliff"]["writes"] == [] and as_json["tmx"]["writes"] == ["units"]
+    assert as_json["xliff"]["writes"] == ["translations", "units"] and as_json["tmx"]["writes"] == ["units"]
+    assert as_json["xliff2"]["extensions"] == [] and as_json["po"]["writes"] == ["translations", "units"]

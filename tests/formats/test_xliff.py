@@ -83,5 +83,6 @@ def test_entities_are_refused(tmp_path):
 
 def test_format_class():
     fmt = get_format("xliff")
-    assert (fmt.name, fmt.extensions, fmt.reads, fmt.writes) == ("xliff", ("xlf", "xliff"), {"units", "pairs", "text"}, set())
+    assert (fmt.name, fmt.extensions, fmt.reads, fmt.writes) == (
+        "xliff", ("xlf", "xliff"), {"units", "pairs", "text"}, {"units", "translations"})
     assert len(list(fmt.read_pairs(DATA / "news.ru.xliff"))) == 6

@@ -22,12 +22,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
-from typing import BinaryIO, Iterable, Iterator, Union
+from typing import BinaryIO, Callable, Iterable, Iterator, Union
 
 from ..errors import UnsupportedFormat, ValidationError
 from ..fsutil import Source
 from ..languages import normalize_lang
-from ..models import BilingualUnit, Concept, Document, TranslationUnit
+from ..models import BilingualUnit, Concept, Document, Fill, FillRequest, FillStats, TranslationUnit
 
 #: What a format can read, and what each means in messages.
 READ_CAPABILITIES = {
@@ -36,8 +36,10 @@ READ_CAPABILITIES = {
     "pairs": "translations to check",
     "text": "a document's text",
 }
-#: What a format can write.
-WRITE_CAPABILITIES = {"concepts": "a termbase", "units": "a translation memory"}
+#: What a format can write. ``translations``: a file of the format given back with its untranslated
+#: units filled in (:meth:`Format.write_filled`).
+WRITE_CAPABILITIES = {"concepts": "a termbase", "units": "a translation memory",
+                      "translations": "translations filled in"}
 #: The sides of a bilingual file whose text extraction reads.
 SIDES = ("source", "target")
 #: What readers take: a path (``-`` for standard input), an open binary file, or a Source.
@@ -103,6 +105,27 @@ class Format:
         self._check("write", "units")
         return self._write_units(units, dest, source_lang=source_lang, target_langs=target_langs)
 
+    def write_filled(
+        self,
+        src: SourceLike,
+        dest: str | Path,
+        fill: Callable[[FillRequest], Fill | None],
+        *,
+        target_lang: str | None = None,
+        overwrite: bool = False,
+    ) -> FillStats:
+        """Pre-translate: read ``src`` (a file of this format) and write it to ``dest`` (``-``:
+        standard output) with its untranslated units filled by ``fill``.
+
+        ``fill`` gets a :class:`~termbase.models.FillRequest` per untranslated unit (every unit with
+        ``overwrite``) and returns a :class:`~termbase.models.Fill` or None (left as it is). Units
+        flagged for review (PO ``fuzzy``) count as untranslated. ``target_lang`` is the language to
+        fill when the file does not say it. Everything else of the file is kept. Nothing is written
+        unless the whole of ``src`` parses (a :class:`~termbase.errors.ParseError` otherwise).
+        """
+        self._check("write", "translations")
+        return self._write_translations(Source.of(src), dest, fill, target_lang=target_lang, overwrite=overwrite)
+
     # ------------------------------------------------------------------ what a format implements
     def _read_concepts(self, src: Source, *, langs: list[str] | None) -> Iterator[Concept]:
         raise NotImplementedError
@@ -122,6 +145,17 @@ class Format:
     def _write_units(
         self, units: Iterable[TranslationUnit], dest: str | Path, *, source_lang: str, target_langs: list[str]
     ) -> int:
+        raise NotImplementedError
+
+    def _write_translations(
+        self,
+        src: Source,
+        dest: str | Path,
+        fill: Callable[[FillRequest], Fill | None],
+        *,
+        target_lang: str | None,
+        overwrite: bool,
+    ) -> FillStats:
         raise NotImplementedError
 
     def _source(self, what: str, src: SourceLike) -> Source:

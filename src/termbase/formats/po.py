@@ -18,6 +18,10 @@ Reading goes through :mod:`termbase.formats.po_syntax` (one parser for every vie
 the line of each entry and of each error): pairs to check (every entry, flagged untranslated or fuzzy),
 translation-memory units (translated entries; ``#:`` gives document and position, ``#.`` the score,
 ``msgctxt`` the context, ``#`` comments the note) and the text of either side for extraction.
+
+Pre-translation (:func:`fill_po`, ``write_filled``) copies the file and rewrites only the entries it
+fills (their comments and ``msgstr`` lines): the header, the order, every other entry and the
+obsolete ones stay as they were, byte for byte (line ends become ``\n``).
 """
 
 from __future__ import annotations
@@ -27,18 +31,18 @@ import time
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 import polib
 
 from ..errors import OutputError, ParseError, TermbaseError, UnknownLanguage
 from ..fsutil import Source, atomic_write
 from ..languages import normalize_lang
-from ..models import BilingualUnit, Document, TranslationUnit
+from ..models import BilingualUnit, Document, Fill, FillRequest, FillStats, TranslationUnit
 from . import po_syntax
 from .base import Format, text_from_pairs
 
-__all__ = ["PoFormat", "PLURAL_FORMS", "write_po"]
+__all__ = ["PoFormat", "PLURAL_FORMS", "write_po", "fill_po"]
 
 #: gettext Plural-Forms by language (kk: CLDR one/other; ru: one/few/many).
 PLURAL_FORMS = {
@@ -210,7 +214,7 @@ class PoFormat(Format):
     extensions = ("po", "pot")
     description = "gettext PO"
     reads = frozenset({"units", "pairs", "text"})
-    writes = frozenset({"units"})
+    writes = frozenset({"units", "translations"})
     #: pairs scored below this are written ``#, fuzzy``
     fuzzy_below = 0.5
 
@@ -291,6 +295,13 @@ class PoFormat(Format):
         """The ``msgid`` s (``side="source"``) or the translations of the entries, a paragraph each."""
         return text_from_pairs(src.name, self.read_pairs(src), side)
 
+    def _write_translations(
+        self, src: Source, dest: str | Path, fill: Callable[[FillRequest], Fill | None], *,
+        target_lang: str | None, overwrite: bool,
+    ) -> FillStats:
+        """Pre-translation: see :func:`fill_po`."""
+        return fill_po(src, dest, fill, target_lang=target_lang, overwrite=overwrite)
+
     def _write_units(
         self, units: Iterable[TranslationUnit], dest: str | Path, *, source_lang: str, target_langs: list[str]
     ) -> int:
@@ -310,3 +321,203 @@ def _langs(name: str, header: dict[str, str]) -> tuple[str, str]:
         return normalize_lang(source), normalize_lang(target)
     except UnknownLanguage as exc:
         raise ParseError(name, f"PO header: {exc}", line=1) from exc
+
+
+# ------------------------------------------------------------------------------------ pre-translation
+_NPLURALS = re.compile(r"nplurals\s*=\s*(\d+)")
+_MATCH_COMMENT = re.compile(r"# termbase: \d+% match\Z")
+_QUOTE_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r", "\a": "\\a", "\b": "\\b",
+                  "\f": "\\f", "\v": "\\v"}
+_NEEDS_ESCAPE = re.compile(r'[\\"\x00-\x1f]')
+
+
+def _quote(s: str) -> str:
+    if _NEEDS_ESCAPE.search(s):
+        s = _NEEDS_ESCAPE.sub(lambda m: _QUOTE_ESCAPES.get(m.group(), "\\%03o" % ord(m.group())), s)
+    return f'"{s}"'
+
+
+def po_field(keyword: str, text: str) -> str:
+    r"""The lines of ``keyword`` (``msgstr``, ``msgstr[1]`` ...) holding ``text``, as gettext writes
+    them: a text with inner newlines starts with ``""`` and has a line per newline.
+
+    >>> print(po_field("msgstr", 'Сенат "ҚР"'), end="")
+    msgstr "Сенат \"ҚР\""
+    >>> print(po_field("msgstr[0]", "a\nb\n"), end="")
+    msgstr[0] ""
+    "a\n"
+    "b\n"
+    """
+    if "\n" not in text[:-1]:
+        return f"{keyword} {_quote(text)}\n"
+    return f'{keyword} ""\n' + "".join(_quote(piece) + "\n" for piece in text.splitlines(keepends=True))
+
+
+def fill_po(
+    src: Source,
+    dest: str | Path,
+    fill: Callable[[FillRequest], Fill | None],
+    *,
+    target_lang: str | None = None,
+    overwrite: bool = False,
+) -> FillStats:
+    """Write the PO file ``src`` to ``dest`` with its untranslated (and fuzzy) entries filled.
+
+    The target language is the header's ``Language`` (else ``target_lang``; else a ``ParseError``
+    with ``needs="target_lang"``), the source its ``X-Source-Language`` (else None), both normalised.
+    A plural entry asks ``fill`` for ``msgid`` (giving ``msgstr[0]``) and then ``msgid_plural`` (the
+    other forms, as many as the header's ``Plural-Forms`` says); it is filled only when both are.
+    A fill that is not final gets the ``fuzzy`` flag and a ``# termbase: NN% match`` comment; a final
+    one loses a stale ``fuzzy`` flag and the ``#|`` previous strings that went with it; notes become
+    ``# `` comments. Entries without ``msgid`` text are not asked about; a fill with empty text
+    counts as none. The output is written while the input is parsed, to a temporary file that an
+    error removes (standard output: only once the whole input has parsed).
+    """
+    text = src.read_text()
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")
+    filler = _PoFiller(text, src.name, fill, target_lang, overwrite)
+    with atomic_write(dest, "w", encoding="utf-8") as fh:
+        if str(dest) == "-":
+            fh.write("".join(list(filler.pieces())))
+        else:
+            for piece in filler.pieces():
+                fh.write(piece)
+    return FillStats(filler.units, filler.exact, filler.fuzzy, filler.empty, filler.kept)
+
+
+class _PoFiller:
+    """The pieces of the filled file, made entry by entry (:meth:`pieces`), and the counts."""
+
+    def __init__(self, text: str, name: str, fill, target_lang: str | None, overwrite: bool):
+        self.text, self.name, self.fill, self.overwrite = text, name, fill, overwrite
+        self.target_arg = target_lang
+        self.source_lang: str | None = None
+        self.target_lang: str | None = None
+        self.nplurals: int | None = None
+        self.units = self.exact = self.fuzzy = self.empty = self.kept = 0
+
+    def pieces(self) -> Iterator[str]:
+        text = self.text
+        entries = po_syntax.parse_text(text, self.name)
+        pending = None  # the next entry of the parser, not yet matched with its block
+        done = 0  # text[:done] has been given out
+        header_seen = False
+        for block in po_syntax.blocks(text):
+            if pending is None:
+                for kind, payload in entries:
+                    if kind == "header":
+                        self._header(payload)
+                        header_seen = True
+                        continue
+                    pending = payload
+                    break
+            if pending is None or pending.line != block.line:
+                continue  # the header, or a second header-like entry: copied as it is
+            entry, pending = pending, None
+            if not header_seen and self.target_lang is None:
+                self._header({}, line=entry.line)
+                header_seen = True
+            new = self._entry(entry)
+            if new is None:
+                continue
+            comments, msgstr = new
+            yield text[done:block.start]
+            yield self._comments(text[block.start:block.keywords], *comments)
+            yield text[block.keywords:block.msgstr]
+            yield msgstr
+            done = block.end
+        for _ in entries:  # the parser has checked the whole file
+            pass
+        if pending is not None:  # never: every entry the parser gives has its block
+            raise RuntimeError(f"{self.name}:{pending.line}: entry not found in the file's layout")
+        yield text[done:]
+
+    def _header(self, fields: dict[str, str], line: int = 1) -> None:
+        target = fields.get("Language", "").strip() or self.target_arg
+        if not target:
+            raise ParseError(self.name, "the PO file has no header with its Language; cannot tell the target language",
+                             line=line, needs="target_lang")
+        source = fields.get("X-Source-Language", "").strip()
+        try:
+            self.target_lang = normalize_lang(target)
+            self.source_lang = normalize_lang(source) if source else None
+        except UnknownLanguage as exc:
+            raise ParseError(self.name, f"PO header: {exc}", line=line) from exc
+        m = _NPLURALS.search(fields.get("Plural-Forms", ""))
+        self.nplurals = int(m.group(1)) if m else None
+
+    def _ask(self, source: str, entry: po_syntax.PoEntry) -> Fill | None:
+        got = self.fill(FillRequest(source, entry.msgctxt, self.source_lang, self.target_lang, entry.line))
+        return got if got is not None and got.text else None
+
+    def _entry(self, e: po_syntax.PoEntry) -> tuple[tuple[bool, float, list[str]], str] | None:
+        """((final, score, notes), the new msgstr lines) for an entry to rewrite; None to keep it."""
+        self.units += 1
+        if e.msgid_plural is None:
+            has_text = bool(e.msgstr)
+        else:
+            has_text = bool(e.plurals) and all(e.plurals.values())
+        translated = has_text and not e.fuzzy
+        if not e.msgid or (translated and not self.overwrite):
+            self._keep(translated)
+            return None
+        first = self._ask(e.msgid, e)
+        second = self._ask(e.msgid_plural, e) if first is not None and e.msgid_plural is not None else None
+        if first is None or (e.msgid_plural is not None and second is None):
+            self._keep(translated)
+            return None
+        fills = [first] if second is None else [first, second]
+        final = all(f.final for f in fills)
+        if final:
+            self.exact += 1
+        else:
+            self.fuzzy += 1
+        notes = list(dict.fromkeys(line for f in fills for note in f.notes for line in note.splitlines() if line))
+        if e.msgid_plural is None:
+            msgstr = po_field("msgstr", _match_newlines(e.msgid, first.text))
+        else:
+            n = self.nplurals or (max(e.plurals) + 1 if e.plurals else 0) or int(
+                _NPLURALS.search(PLURAL_FORMS.get(self.target_lang or "", "nplurals=2")).group(1))
+            msgstr = po_field("msgstr[0]", _match_newlines(e.msgid, first.text)) + "".join(
+                po_field(f"msgstr[{i}]", _match_newlines(e.msgid_plural, second.text)) for i in range(1, n))
+        return (final, min(f.score for f in fills), notes), msgstr
+
+    def _keep(self, translated: bool) -> None:
+        if translated:
+            self.kept += 1
+        else:
+            self.empty += 1
+
+    @staticmethod
+    def _comments(gap: str, final: bool, score: float, notes: list[str]) -> str:
+        """The comment lines above a rewritten entry: those of obsolete entries before it as they
+        are, then its own with the termbase comments, notes and the fuzzy flag made right."""
+        lines = gap.splitlines(keepends=True)
+        cut = max((i + 1 for i, line in enumerate(lines) if line.lstrip().startswith("#~")), default=0)
+        while cut < len(lines) and not lines[cut].strip():
+            cut += 1  # blank lines after obsolete entries (or after the entry before) stay
+        own = [line.strip() for line in lines[cut:] if line.strip()]
+        translator = [c for c in own if (c == "#" or c.startswith("# ")) and not _MATCH_COMMENT.match(c)]
+        others = [c for c in own if not (c == "#" or c.startswith("# "))]
+        if not final:
+            translator.append(f"# termbase: {round(score)}% match")
+        translator.extend(f"# {note}" for note in notes if f"# {note}" not in translator)
+        rest: list[str] = []
+        flagged = False
+        for c in others:
+            if c.startswith("#|") and final:
+                continue  # previous strings belong to a fuzzy entry
+            if c.startswith("#,"):
+                flags = [f.strip() for f in c[2:].split(",") if f.strip() and f.strip() != "fuzzy"]
+                if not final and not flagged:
+                    flags.insert(0, "fuzzy")
+                    flagged = True
+                if not flags:
+                    continue
+                c = "#, " + ", ".join(flags)
+            rest.append(c)
+        if not final and not flagged:
+            at = next((i for i, c in enumerate(rest) if c.startswith("#|")), len(rest))
+            rest.insert(at, "#, fuzzy")
+        return "".join(lines[:cut]) + "".join(c + "\n" for c in translator + rest)

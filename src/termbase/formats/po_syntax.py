@@ -19,7 +19,7 @@ from typing import Iterator, NamedTuple
 from ..errors import ParseError
 from ..fsutil import Source
 
-__all__ = ["PoEntry", "parse", "header_fields", "comment_fields"]
+__all__ = ["PoEntry", "parse", "parse_text", "header_fields", "comment_fields", "Block", "blocks"]
 
 
 class PoEntry(NamedTuple):
@@ -112,6 +112,61 @@ def parse(src: Source) -> Iterator[tuple[str, object]]:
     if "\r" in text:
         text = text.replace("\r\n", "\n")  # the line parser strips a line's final \r anyway
     return _parse_po_text(text, src.name)
+
+
+def parse_text(text: str, path: str) -> Iterator[tuple[str, object]]:
+    """:func:`parse` of a text already read (``\n`` line ends), for writers that copy parts of it
+    (:func:`blocks` gives where each entry lies in the same text)."""
+    return _parse_po_text(text, path)
+
+
+class Block(NamedTuple):
+    """Where one entry lies in a PO text (offsets): its comments and blank lines before it start at
+    ``start`` (the end of the entry before), its keyword lines at ``keywords``, its first ``msgstr``
+    line at ``msgstr``; it ends at ``end`` (after its last string line). ``line`` is the line of its
+    ``msgid``, as :class:`PoEntry` has it."""
+
+    start: int
+    keywords: int
+    msgstr: int
+    end: int
+    line: int
+
+
+def blocks(text: str) -> Iterator[Block]:
+    r"""The layout of a PO text that :func:`parse_text` accepts: one :class:`Block` per entry, the
+    header included, in file order. Obsolete (``#~``) entries and other
+    comments are between blocks (``text[block.start:block.keywords]``, and after the last block).
+    The text must have been parsed first: this only finds the lines, it checks nothing.
+
+    >>> text = 'msgid ""\nmsgstr ""\n\n# note\nmsgid "a"\nmsgstr "b"\n\n#~ msgid "old"\n'
+    >>> [(text[b.start:b.keywords], text[b.msgstr:b.end], b.line) for b in blocks(text)]
+    [('', 'msgstr ""\n', 1), ('\n# note\n', 'msgstr "b"\n', 5)]
+    """
+    pos, lineno, size = 0, 1, len(text)
+    start = 0  # where the comments before the next entry begin
+    keywords = msgstr = -1  # offsets in the current entry (-1: none yet)
+    end = msgid_line = 0
+    while pos < size:
+        nl = text.find("\n", pos)
+        next_pos = size if nl < 0 else nl + 1
+        line = text[pos:next_pos].strip()
+        if line and line[0] != "#":
+            if line[0] != '"':
+                keyword = line.split(None, 1)[0].split("[", 1)[0]
+                if keyword in ("msgctxt", "msgid") and msgstr >= 0:  # the next entry begins
+                    yield Block(start, keywords, msgstr, end, msgid_line)
+                    start, keywords, msgstr = end, -1, -1
+                if keywords < 0:
+                    keywords = pos
+                if keyword == "msgid":
+                    msgid_line = lineno
+                elif keyword == "msgstr" and msgstr < 0:
+                    msgstr = pos
+            end = next_pos
+        pos, lineno = next_pos, lineno + 1
+    if msgstr >= 0:
+        yield Block(start, keywords, msgstr, end, msgid_line)
 
 
 def _parse_po_text(text: str, path: str, *, fast: bool = True) -> Iterator[tuple[str, object]]:

@@ -31,6 +31,7 @@ _BUILTIN: tuple[tuple[str, str], ...] = (
     ("tmx", "TmxFormat"),
     ("po", "PoFormat"),
     ("xliff", "XliffFormat"),
+    ("xliff", "Xliff2Format"),  # no extension: chosen by name (export --format xliff2)
     ("tsvpairs", "TsvPairsFormat"),
     ("text", "HtmlFormat"),
     ("text", "DocxFormat"),

@@ -14,21 +14,31 @@ States (what is skipped by a check):
   is a draft (fuzzy). A segment without ``state`` that has a target counts as translated, although
   the specification's default is ``initial``: tools commonly omit the attribute on finished work.
 - ``translate="no"`` units are not units to check at all.
+
+Writing a translation memory (:func:`write_xliff`): XLIFF 1.2 (format ``xliff``) has one ``<file>``
+per target language; XLIFF 2.0 (format ``xliff2``) holds one target language per document.
+
+Pre-translation (:func:`fill_xliff`, ``write_filled``) reads the whole file (comments kept), fills
+the targets of untranslated units and writes it back with everything else as it was.
 """
 
 from __future__ import annotations
 
-from typing import Iterator
+import tempfile
+from pathlib import Path
+from typing import IO, Callable, Iterable, Iterator
 
 from lxml import etree
 
-from ..errors import ParseError
-from ..fsutil import Source
-from ..models import BilingualUnit, Document, TranslationUnit
+from ..errors import ParseError, TermbaseError, UnknownLanguage, ValidationError
+from ..fsutil import Source, atomic_write
+from ..languages import normalize_lang
+from ..models import BilingualUnit, Document, Fill, FillRequest, FillStats, TranslationUnit
 from . import xmlsafe
 from .base import Format, text_from_pairs, units_from_pairs
+from .tmx import _ILLEGAL, _attr, _text  # XML escaping, as TMX writes it
 
-__all__ = ["XliffFormat"]
+__all__ = ["XliffFormat", "Xliff2Format", "write_xliff", "fill_xliff"]
 
 _NS1 = ("urn:oasis:names:tc:xliff:document:1.2", "urn:oasis:names:tc:xliff:document:1.1",
         "urn:oasis:names:tc:xliff:document:1.0")
@@ -161,13 +171,149 @@ def _units_2(unit: etree._Element, src_lang, tgt_lang) -> Iterator[BilingualUnit
         )
 
 
+# --------------------------------------------------------------------------------------- writing
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def _space(*texts: str) -> str:
+    # text whose white space matters (newlines, runs of spaces, at the ends) asks to be kept as is
+    return ' xml:space="preserve"' if any(t != " ".join(t.split()) for t in texts) else ""
+
+
+def write_xliff(
+    units: Iterable[TranslationUnit],
+    path: str | Path,
+    *,
+    source_lang: str,
+    target_langs: list[str],
+    version: str = "1.2",
+) -> int:
+    """Write ``units`` as XLIFF (atomically; ``-`` is standard output); the number of units that went
+    into the file (into at least one ``<file>``).
+
+    1.2: one ``<file>`` per target language (``source-language``/``target-language``,
+    ``datatype="plaintext"``, ``original="termbase"``), a ``<trans-unit>`` per unit that has both
+    languages, its ``id`` the unit's id (else its position in ``units``), ``<target
+    state="translated">``, the unit's note as ``<note>``. 2.0: the same as ``<unit>``/``<segment
+    state="translated">``, in one document with ``srcLang``/``trgLang``: one target language only
+    (else a ``ValidationError``), and at least one unit (a 2.0 ``<file>`` cannot be empty).
+    """
+    targets = [t for t in dict.fromkeys(target_langs) if t != source_lang]
+    if not targets:
+        raise TermbaseError("an XLIFF file needs a target language different from the source")
+    if version == "2.0" and len(targets) > 1:
+        raise ValidationError(
+            f"an XLIFF 2.0 file holds one target language, not {', '.join(targets)}: choose one", needs="langs")
+    if version not in ("1.2", "2.0"):
+        raise ValueError(f"XLIFF version must be 1.2 or 2.0, not {version!r}")
+    with atomic_write(path, "w", encoding="utf-8") as fh:
+        if version == "2.0":
+            return _write_xliff2(units, fh, path, source_lang, targets[0])
+        return _write_xliff12(units, fh, source_lang, targets)
+
+
+def _unit_ids(units: Iterable[TranslationUnit]) -> Iterator[tuple[str, TranslationUnit]]:
+    """Each unit with its id: the unit's own, else its position (1, 2 ...), made unique."""
+    seen: set[str] = set()
+    for n, unit in enumerate(units, 1):
+        uid = base = str(unit.id) if unit.id is not None else str(n)
+        k = 1
+        while uid in seen:
+            k += 1
+            uid = f"{base}-{k}"
+        seen.add(uid)
+        yield uid, unit
+
+
+def _write_xliff12(units: Iterable[TranslationUnit], fh: IO[str], source_lang: str, targets: list[str]) -> int:
+    # one pass over the units: each target language's <file> body goes to its own spooled file
+    bodies = {t: tempfile.SpooledTemporaryFile(max_size=1 << 22, mode="w+", encoding="utf-8") for t in targets}
+    try:
+        count = 0
+        for uid, unit in _unit_ids(units):
+            source = unit.texts.get(source_lang)
+            if not source:
+                continue
+            used = False
+            for t in targets:
+                target = unit.texts.get(t)
+                if not target:
+                    continue
+                used = True
+                note = f"        <note>{_text(unit.note)}</note>\n" if unit.note else ""
+                bodies[t].write(
+                    f'      <trans-unit id="{_attr(uid)}"{_space(source, target)}>\n'
+                    f"        <source>{_text(source)}</source>\n"
+                    f'        <target state="translated">{_text(target)}</target>\n'
+                    f"{note}      </trans-unit>\n"
+                )
+            count += used
+        fh.write(f'<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" xmlns="{_NS1[0]}">\n')
+        for t, body in bodies.items():
+            fh.write(f'  <file original="termbase" datatype="plaintext" source-language="{_attr(source_lang)}" '
+                     f'target-language="{_attr(t)}">\n    <body>\n')
+            body.seek(0)
+            while chunk := body.read(1 << 16):
+                fh.write(chunk)
+            fh.write("    </body>\n  </file>\n")
+        fh.write("</xliff>\n")
+        return count
+    finally:
+        for body in bodies.values():
+            body.close()
+
+
+def _write_xliff2(units: Iterable[TranslationUnit], fh: IO[str], path, source_lang: str, target: str) -> int:
+    fh.write(f'<?xml version="1.0" encoding="UTF-8"?>\n<xliff xmlns="{_NS2}" version="2.0" '
+             f'srcLang="{_attr(source_lang)}" trgLang="{_attr(target)}">\n  <file id="f1" original="termbase">\n')
+    count = 0
+    for uid, unit in _unit_ids(units):
+        source, text = unit.texts.get(source_lang), unit.texts.get(target)
+        if not source or not text:
+            continue
+        count += 1
+        notes = f"      <notes><note>{_text(unit.note)}</note></notes>\n" if unit.note else ""
+        fh.write(
+            f'    <unit id="{_attr(_nmtoken(uid))}"{_space(source, text)}>\n{notes}'
+            f'      <segment state="translated">\n'
+            f"        <source>{_text(source)}</source>\n"
+            f"        <target>{_text(text)}</target>\n"
+            "      </segment>\n    </unit>\n"
+        )
+    if not count:
+        raise ValidationError(f"{path}: no unit has both {source_lang} and {target} text; "
+                              "an XLIFF 2.0 file needs at least one")
+    fh.write("  </file>\n</xliff>\n")
+    return count
+
+
+def _nmtoken(uid: str) -> str:
+    # XLIFF 2.0 ids are NMTOKENs: no white space (ids termbase makes never have any)
+    return "_".join(uid.split()) or "_"
+
+
 class XliffFormat(Format):
-    """XLIFF 1.2 / 2.x bilingual files."""
+    """XLIFF 1.2 / 2.x bilingual files; writes translation memories as XLIFF 1.2."""
 
     name = "xliff"
     extensions = ("xlf", "xliff")
     description = "XLIFF 1.2 or 2.x"
     reads = frozenset({"units", "pairs", "text"})
+    writes = frozenset({"units", "translations"})
+    #: the XLIFF version of the memories this format writes
+    version = "1.2"
+
+    def _write_units(
+        self, units: Iterable[TranslationUnit], dest: str | Path, *, source_lang: str, target_langs: list[str]
+    ) -> int:
+        return write_xliff(units, dest, source_lang=source_lang, target_langs=target_langs, version=self.version)
+
+    def _write_translations(
+        self, src: Source, dest: str | Path, fill: Callable[[FillRequest], Fill | None], *,
+        target_lang: str | None, overwrite: bool,
+    ) -> FillStats:
+        """Pre-translation of an XLIFF 1.2 or 2.x file: see :func:`fill_xliff`."""
+        return fill_xliff(src, dest, fill, target_lang=target_lang, overwrite=overwrite)
 
     def sniff(self, head: bytes) -> bool:
         return xmlsafe.root_name(head) == "xliff"
@@ -181,3 +327,254 @@ class XliffFormat(Format):
 
     def _read_text(self, src: Source, *, side: str = "source", lang: str | None = None) -> Document:
         return text_from_pairs(src.name, _pairs(src), side)
+
+
+
+# --------------------------------------------------------------------------------- pre-translation
+def fill_xliff(
+    src: Source,
+    dest: str | Path,
+    fill: Callable[[FillRequest], Fill | None],
+    *,
+    target_lang: str | None = None,
+    overwrite: bool = False,
+) -> FillStats:
+    """Write the XLIFF file ``src`` (1.2 or 2.x) to ``dest`` with the targets of its untranslated
+    units filled; everything else (other units, comments, attributes, extensions) stays as it was.
+
+    The languages are the file's (1.2: each ``<file>``'s ``source-language``/``target-language``;
+    2.x: ``srcLang``/``trgLang``); ``target_lang`` names the target when the file does not (it is
+    then written into the file), else a ``ParseError`` with ``needs="target_lang"``.
+
+    Untranslated: no or an empty target; 1.2 also ``state`` ``new``, ``needs-translation`` or a
+    ``needs-review-*``/``needs-*`` state (fuzzy), 2.x ``state="initial"``. ``translate="no"`` units
+    are not units. A source with inline elements (codes, placeholders, markers) is not asked about
+    and counts as left empty: the fill is plain text, and putting it in would lose the codes.
+
+    1.2: ``<target xml:lang=...>`` holds the fill; final: ``state="translated"``; else
+    ``state="needs-review-translation"``, ``state-qualifier="fuzzy-match"`` and a ``<note
+    from="termbase">NN% match</note>``; notes as more ``<note from="termbase">``.
+    2.x: ``<segment state="translated">`` for final fills; the others ``state="initial"`` (the core
+    states are initial, translated, reviewed, final: no state says "to review", and ``initial`` is
+    what the reader takes for a draft) with ``<note category="termbase">NN% match</note>`` in the
+    unit's ``<notes>`` (the segment's id first when the unit has several); notes likewise.
+    Earlier termbase notes of a unit filled again are replaced.
+    """
+    tree = xmlsafe.parse_tree(src)
+    root = tree.getroot()
+    if _local(root) != "xliff":
+        raise ParseError(src.name, f"not an XLIFF file (root element <{_local(root)}>)", line=root.sourceline)
+    filler = _XliffFiller(src.name, fill, target_lang, overwrite, etree.QName(root).namespace)
+    if _version(src.name, root) == 1:
+        filler.fill_12(root)
+    else:
+        filler.fill_2(root)
+    with atomic_write(dest, "wb") as fh:
+        fh.write(_serialize(tree))
+    return FillStats(filler.units, filler.exact, filler.fuzzy, filler.empty, filler.kept)
+
+
+class _XliffFiller:
+    def __init__(self, name: str, fill, target_lang: str | None, overwrite: bool, ns: str | None):
+        self.name, self.fill, self.target_arg, self.overwrite, self.ns = name, fill, target_lang, overwrite, ns
+        self.units = self.exact = self.fuzzy = self.empty = self.kept = 0
+
+    def _q(self, local: str) -> str:
+        return f"{{{self.ns}}}{local}" if self.ns else local
+
+    def _langs(self, elem, source: str | None, target: str | None, attr: str) -> tuple[str | None, str, str]:
+        """(source language, target language normalised, the target's code as the file has it)."""
+        if not target:
+            if not self.target_arg:
+                raise ParseError(self.name, "the XLIFF file does not say its target language", line=elem.sourceline,
+                                 needs="target_lang")
+            target = self.target_arg
+            elem.set(attr, target)
+        try:
+            return (normalize_lang(source) if source else None), normalize_lang(target), target
+        except UnknownLanguage as exc:
+            raise ParseError(self.name, str(exc), line=elem.sourceline) from exc
+
+    def _ask(self, source_el, src_lang, tgt_lang, line) -> Fill | None:
+        if any(isinstance(c.tag, str) for c in source_el):
+            return None  # inline markup: not filled
+        source = source_el.text or ""
+        if not source.strip():
+            return None
+        got = self.fill(FillRequest(source, None, src_lang, tgt_lang, line))
+        return got if got is not None and got.text else None
+
+    def _count(self, got: Fill | None, translated: bool) -> None:
+        if got is None:
+            if translated:
+                self.kept += 1
+            else:
+                self.empty += 1
+        elif got.final:
+            self.exact += 1
+        else:
+            self.fuzzy += 1
+
+    def _set_target(self, after, target_el, text: str):
+        if target_el is None:
+            target_el = etree.Element(self._q("target"))
+            _insert_after(after, target_el)
+        for child in list(target_el):
+            target_el.remove(child)
+        target_el.text = _ILLEGAL.sub("", text)
+        return target_el
+
+    # ------------------------------------------------------------------ 1.2
+    def fill_12(self, root) -> None:
+        for file_el in root:
+            if _local(file_el) != "file":
+                continue
+            src_lang, tgt_lang, tgt_code = self._langs(file_el, file_el.get("source-language"),
+                                                       file_el.get("target-language"), "target-language")
+            for tu in file_el.iter(self._q("trans-unit")):
+                if tu.get("translate") == "no":
+                    continue
+                source_el = _child(tu, "source")
+                if source_el is None:
+                    continue
+                self.units += 1
+                target_el = _child(tu, "target")
+                state = target_el.get("state") if target_el is not None else None
+                translated = (target_el is not None and bool(_inline_text(target_el, _TEXT_TAGS_1).strip())
+                              and state not in _UNTRANSLATED_1 and state not in _FUZZY_1)
+                got = None
+                if not translated or self.overwrite:
+                    got = self._ask(source_el, src_lang, tgt_lang, tu.sourceline)
+                self._count(got, translated)
+                if got is None:
+                    continue
+                seg_source = _child(tu, "seg-source")
+                after = seg_source if seg_source is not None else source_el
+                target_el = self._set_target(after, target_el, got.text)
+                target_el.set(_XML_LANG, tgt_code)
+                if got.final:
+                    target_el.set("state", "translated")
+                    target_el.attrib.pop("state-qualifier", None)
+                else:
+                    target_el.set("state", "needs-review-translation")
+                    target_el.set("state-qualifier", "fuzzy-match")
+                for note in tu.findall(self._q("note")):
+                    if note.get("from") == "termbase":
+                        _remove(note)
+                texts = ([] if got.final else [f"{round(got.score)}% match"]) + _note_lines(got)
+                last = [c for c in tu if isinstance(c.tag, str) and etree.QName(c).namespace == self.ns][-1]
+                for text in texts:
+                    note = etree.Element(self._q("note"), {"from": "termbase"})
+                    note.text = _ILLEGAL.sub("", text)
+                    _insert_after(last, note)
+                    last = note
+
+    # ------------------------------------------------------------------ 2.x
+    def fill_2(self, root) -> None:
+        src_lang, tgt_lang, _ = self._langs(root, root.get("srcLang"), root.get("trgLang"), "trgLang")
+        for unit in root.iter(self._q("unit")):
+            if unit.get("translate") == "no":
+                continue
+            segments = [c for c in unit if _local(c) == "segment"]
+            texts: list[str] = []
+            filled = False
+            for i, seg in enumerate(segments, 1):
+                source_el = _child(seg, "source")
+                if source_el is None:
+                    continue
+                self.units += 1
+                target_el = _child(seg, "target")
+                translated = (target_el is not None and bool(_inline_text(target_el, _TEXT_TAGS_2).strip())
+                              and seg.get("state") != "initial")
+                got = None
+                if not translated or self.overwrite:
+                    got = self._ask(source_el, src_lang, tgt_lang, seg.sourceline)
+                self._count(got, translated)
+                if got is None:
+                    continue
+                filled = True
+                self._set_target(source_el, target_el, got.text)
+                seg.set("state", "translated" if got.final else "initial")
+                lines = ([] if got.final else [f"{round(got.score)}% match"]) + _note_lines(got)
+                prefix = f"{seg.get('id') or i}: " if len(segments) > 1 else ""
+                texts.extend(prefix + line for line in lines)
+            if filled:
+                self._notes_2(unit, texts)
+
+    def _notes_2(self, unit, texts: list[str]) -> None:
+        notes = _child(unit, "notes")
+        if notes is not None:
+            for note in list(notes):
+                if _local(note) == "note" and note.get("category") == "termbase":
+                    _remove(note)
+            if not texts and not any(isinstance(c.tag, str) for c in notes):
+                _remove(notes)
+                return
+        if not texts:
+            return
+        if notes is None:
+            notes = etree.Element(self._q("notes"))
+            before = next(c for c in unit if _local(c) in ("originalData", "segment", "ignorable"))
+            # the new element takes the place (and the indentation) of the one it goes before
+            prev = before.getprevious()
+            notes.tail = prev.tail if prev is not None else unit.text
+            before.addprevious(notes)
+        last = next((c for c in reversed(notes) if isinstance(c.tag, str)), None)
+        for text in texts:
+            note = etree.Element(self._q("note"), {"category": "termbase"})
+            note.text = _ILLEGAL.sub("", text)
+            if last is None:
+                notes.append(note)
+            else:
+                _insert_after(last, note)
+            last = note
+
+
+def _serialize(tree: etree._ElementTree) -> bytes:
+    """The document as UTF-8, with what comes before and after the root on lines of their own (lxml
+    drops the line breaks between them)."""
+    root = tree.getroot()
+    parts = [b'<?xml version="1.0" encoding="UTF-8"?>']
+    if tree.docinfo.doctype:
+        parts.append(tree.docinfo.doctype.encode("utf-8"))
+    parts.extend(etree.tostring(n, encoding="UTF-8", with_tail=False) for n in reversed(list(root.itersiblings(preceding=True))))
+    parts.append(etree.tostring(root, encoding="UTF-8", with_tail=False))
+    parts.extend(etree.tostring(n, encoding="UTF-8", with_tail=False) for n in root.itersiblings())
+    return b"\n".join(parts) + b"\n"
+
+
+def _note_lines(got: Fill) -> list[str]:
+    return list(dict.fromkeys(line for note in got.notes for line in note.splitlines() if line.strip()))
+
+
+def _insert_after(ref, new) -> None:
+    """Put ``new`` after ``ref``, indented as ``ref`` is."""
+    prev = ref.getprevious()
+    indent = prev.tail if prev is not None else ref.getparent().text
+    new.tail = ref.tail
+    ref.tail = indent if indent is not None and not indent.strip() else ref.tail
+    ref.addnext(new)
+
+
+def _remove(elem) -> None:
+    """Remove ``elem``, keeping the text after it (its tail) where it was."""
+    parent = elem.getparent()
+    prev = elem.getprevious()
+    if elem.tail and elem.tail.strip():
+        if prev is not None:
+            prev.tail = (prev.tail or "") + elem.tail
+        else:
+            parent.text = (parent.text or "") + elem.tail
+    elif prev is not None:
+        prev.tail = elem.tail if elem.getnext() is None else prev.tail
+    parent.remove(elem)
+
+
+class Xliff2Format(XliffFormat):
+    """XLIFF 2.0: reads as :class:`XliffFormat` does (any version), writes memories as XLIFF 2.0.
+    No extension of its own: ``.xlf`` files are recognised as ``xliff``; this one is chosen by name."""
+
+    name = "xliff2"
+    extensions = ()
+    description = "XLIFF 2.0 (writing; reads any XLIFF)"
+    version = "2.0"

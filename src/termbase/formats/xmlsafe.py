@@ -1,6 +1,7 @@
 """Parsing untrusted XML: no external entities, no DTD loading, no network, no entity-expansion bombs.
 
-Every XML reader in termbase goes through :func:`iterparse` (or :func:`root_name` to recognise a file).
+Every XML reader in termbase goes through :func:`iterparse` (or :func:`root_name` to recognise a file;
+:func:`parse_tree` reads a whole file, comments included, for writers that give it back changed).
 """
 
 from __future__ import annotations
@@ -42,6 +43,21 @@ def iterparse(
     with src.open() as fh:
         try:
             yield from etree.iterparse(fh, events=events, tag=tags, remove_comments=True, **_PARSER_OPTIONS)
+        except etree.XMLSyntaxError as exc:
+            raise ParseError(src.name, f"malformed XML: {_msg(exc)}", line=exc.lineno) from exc
+
+
+def parse_tree(src: Source) -> etree._ElementTree:
+    """The whole XML file, comments and processing instructions kept, with the same protections as
+    :func:`iterparse`. Malformed XML is a :class:`ParseError` with the line."""
+    head = src.head()
+    if not head.strip():
+        raise ParseError(src.name, "file is empty")
+    _reject_entity_declarations(src, head)
+    parser = etree.XMLParser(remove_comments=False, remove_blank_text=False, **_PARSER_OPTIONS)
+    with src.open() as fh:
+        try:
+            return etree.parse(fh, parser)
         except etree.XMLSyntaxError as exc:
             raise ParseError(src.name, f"malformed XML: {_msg(exc)}", line=exc.lineno) from exc
 

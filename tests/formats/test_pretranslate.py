@@ -1,0 +1,565 @@
+"""Pre-translation (write_filled) of PO and XLIFF files, and XLIFF export of translation units."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from termbase.errors import ParseError, UnsupportedFormat, ValidationError
+from termbase.formats import format_for, format_for_output, get_format
+from termbase.fsutil import Source
+from termbase.models import Fill, FillRequest, FillStats, TranslationUnit
+
+SCHEMAS = Path(__file__).parents[1] / "data" / "xliff"
+NSC = "The National Security Committee said"
+NSC_KK = "Ұлттық қауіпсіздік комитеті мәлімдеді"
+
+FILLS = {
+    "Senate": Fill("Сенат", 100.0, True),
+    NSC: Fill("Комитет национальной безопасности заявил", 87.6, False,
+              ("National Security Committee = Комитет национальной безопасности",)),
+    "Ministry of Justice": Fill("Министерство юстиции", 100.0, True),
+    "%d deputy": Fill("%d депутат", 100.0, True),
+    "%d deputies": Fill("%d депутатов", 91.0, False),
+}
+
+
+class Recorder:
+    """A fill function that answers from a table and keeps the requests."""
+
+    def __init__(self, table=FILLS):
+        self.table, self.requests = table, []
+
+    def __call__(self, request: FillRequest) -> Fill | None:
+        self.requests.append(request)
+        return self.table.get(request.source)
+
+
+def _schema(name: str) -> etree.XMLSchema:
+    class Local(etree.Resolver):  # xml.xsd from beside the schema: no network
+        def resolve(self, url, pubid, context):
+            if url.endswith("/xml.xsd") or url == "xml.xsd":
+                return self.resolve_filename(str(SCHEMAS / "xml.xsd"), context)
+            return None
+
+    parser = etree.XMLParser(no_network=True, resolve_entities=False)
+    parser.resolvers.add(Local())
+    return etree.XMLSchema(etree.parse(str(SCHEMAS / name), parser))
+
+
+def assert_valid(path: Path, schema: str) -> None:
+    if not (SCHEMAS / schema).exists() and schema == "xliff-core-1.2-strict.xsd":
+        _check_12_structure(path)  # the 1.2 schema is not vendored yet (see tests/data/xliff/README.md)
+        return
+    xsd = _schema(schema)
+    assert xsd.validate(etree.parse(str(path))), xsd.error_log
+
+
+_NS12 = "{urn:oasis:names:tc:xliff:document:1.2}"
+# XLIFF 1.2 strict: the values of <target state> and <target state-qualifier> (section 4.3)
+_STATES_12 = {"final", "needs-adaptation", "needs-l10n", "needs-review-adaptation", "needs-review-l10n",
+              "needs-review-translation", "needs-translation", "new", "signed-off", "translated"}
+_QUALIFIERS_12 = {"exact-match", "fuzzy-match", "id-match", "leveraged-glossary", "leveraged-inherited",
+                  "leveraged-mt", "leveraged-repository", "leveraged-tm", "mt-suggestion", "rejected-grammar",
+                  "rejected-inaccurate", "rejected-length", "rejected-spelling", "tm-suggestion"}
+_TU_ORDER_12 = {"source": 0, "seg-source": 1, "target": 2, "context-group": 3, "count-group": 3, "prop-group": 3,
+                "note": 3, "alt-trans": 3}
+
+
+def _check_12_structure(path: Path) -> None:
+    """What xliff-core-1.2-strict.xsd requires of the elements termbase writes."""
+    root = etree.parse(str(path)).getroot()
+    assert (root.tag, root.get("version")) == (_NS12 + "xliff", "1.2")
+    files = list(root)
+    assert files and all(f.tag == _NS12 + "file" for f in files)
+    for f in files:
+        assert f.get("original") and f.get("source-language") and f.get("datatype")
+        assert [c.tag for c in f if isinstance(c.tag, str)][-1] == _NS12 + "body"
+        for tu in f.iter(_NS12 + "trans-unit"):
+            assert tu.get("id")
+            order = [_TU_ORDER_12[etree.QName(c).localname] for c in tu if isinstance(c.tag, str)]
+            assert order[0] == 0 and order == sorted(order) and order.count(2) <= 1, order
+            for target in tu.findall(_NS12 + "target"):
+                assert target.get("state", "new") in _STATES_12
+                assert target.get("state-qualifier", "exact-match") in _QUALIFIERS_12
+                assert not any(isinstance(c.tag, str) for c in target)
+
+
+# ---------------------------------------------------------------------------------------------- PO
+PO_RU = r'''# Translation of the news site.
+msgid ""
+msgstr ""
+"Project-Id-Version: news 1.0\n"
+"Language: ru\n"
+"MIME-Version: 1.0\n"
+"Content-Type: text/plain; charset=UTF-8\n"
+"Content-Transfer-Encoding: 8bit\n"
+"Plural-Forms: nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);\n"
+"X-Source-Language: en\n"
+
+#. heading
+#: news.html:3
+msgid "Senate"
+msgstr ""
+
+# checked by the editor
+#, fuzzy
+#| msgid "The Committee said"
+msgid "The National Security Committee said"
+msgstr "Комитет сказал"
+
+msgctxt "menu"
+msgid "Ministry of Justice"
+msgstr "Минюст"
+
+#, c-format
+msgid "%d deputy"
+msgid_plural "%d deputies"
+msgstr[0] ""
+msgstr[1] ""
+msgstr[2] ""
+
+msgid "Majilis"
+msgstr ""
+
+#~ msgid "Old heading"
+#~ msgstr "Старый заголовок"
+'''
+
+PO_RU_FILLED = r'''# Translation of the news site.
+msgid ""
+msgstr ""
+"Project-Id-Version: news 1.0\n"
+"Language: ru\n"
+"MIME-Version: 1.0\n"
+"Content-Type: text/plain; charset=UTF-8\n"
+"Content-Transfer-Encoding: 8bit\n"
+"Plural-Forms: nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);\n"
+"X-Source-Language: en\n"
+
+#. heading
+#: news.html:3
+msgid "Senate"
+msgstr "Сенат"
+
+# checked by the editor
+# termbase: 88% match
+# National Security Committee = Комитет национальной безопасности
+#, fuzzy
+#| msgid "The Committee said"
+msgid "The National Security Committee said"
+msgstr "Комитет национальной безопасности заявил"
+
+msgctxt "menu"
+msgid "Ministry of Justice"
+msgstr "Минюст"
+
+# termbase: 91% match
+#, fuzzy, c-format
+msgid "%d deputy"
+msgid_plural "%d deputies"
+msgstr[0] "%d депутат"
+msgstr[1] "%d депутатов"
+msgstr[2] "%d депутатов"
+
+msgid "Majilis"
+msgstr ""
+
+#~ msgid "Old heading"
+#~ msgstr "Старый заголовок"
+'''
+
+
+@pytest.fixture
+def po_ru(tmp_path) -> Path:
+    path = tmp_path / "news.ru.po"
+    path.write_text(PO_RU, encoding="utf-8")
+    return path
+
+
+def test_po_exact_fuzzy_none_plural_notes_and_obsolete(po_ru, tmp_path):
+    out = tmp_path / "out.po"
+    fill = Recorder()
+    stats = get_format("po").write_filled(po_ru, out, fill)
+    assert stats == FillStats(units=5, exact=1, fuzzy=2, empty=1, kept=1)
+    assert out.read_text(encoding="utf-8") == PO_RU_FILLED
+    assert fill.requests == [
+        FillRequest("Senate", None, "en", "ru", 14),
+        FillRequest(NSC, None, "en", "ru", 20),
+        FillRequest("%d deputy", None, "en", "ru", 28),
+        FillRequest("%d deputies", None, "en", "ru", 28),
+        FillRequest("Majilis", None, "en", "ru", 34),
+    ]
+    # what the readers see of the result
+    pairs = list(get_format("po").read_pairs(out))
+    assert [(p.source, p.target, p.fuzzy) for p in pairs][:2] == [
+        ("Senate", "Сенат", False), (NSC, "Комитет национальной безопасности заявил", True)]
+
+
+def test_po_overwrite_replaces_translations_and_final_removes_fuzzy(po_ru, tmp_path):
+    out = tmp_path / "out.po"
+    table = {**FILLS, NSC: Fill("КНБ заявил", 100.0, True, ("National Security Committee = КНБ",))}
+    stats = get_format("po").write_filled(po_ru, out, Recorder(table), overwrite=True)
+    assert stats == FillStats(units=5, exact=3, fuzzy=1, empty=1, kept=0)
+    text = out.read_text(encoding="utf-8")
+    assert ('# checked by the editor\n# National Security Committee = КНБ\n'
+            'msgid "The National Security Committee said"\nmsgstr "КНБ заявил"\n') in text
+    assert 'msgctxt "menu"\nmsgid "Ministry of Justice"\nmsgstr "Министерство юстиции"\n' in text
+    # filled again: the termbase comments are replaced, not repeated
+    again = tmp_path / "again.po"
+    get_format("po").write_filled(out, again, Recorder(table), overwrite=True)
+    assert again.read_text(encoding="utf-8") == text
+
+
+def test_po_without_overwrite_keeps_translations_and_none_keeps_all(po_ru, tmp_path):
+    out = tmp_path / "out.po"
+    stats = get_format("po").write_filled(po_ru, out, lambda request: None, overwrite=True)
+    assert stats == FillStats(units=5, exact=0, fuzzy=0, empty=4, kept=1)  # fuzzy counts as untranslated
+    assert out.read_text(encoding="utf-8") == PO_RU
+
+
+def test_po_target_language_from_the_argument_and_escapes(tmp_path):
+    src = tmp_path / "a.po"
+    src.write_text('msgid "Line one\\nline \\"two\\"\\n"\nmsgstr ""\n', encoding="utf-8")
+    out = tmp_path / "b.po"
+    with pytest.raises(ParseError) as exc:
+        get_format("po").write_filled(src, out, Recorder())
+    assert exc.value.needs == "target_lang" and not out.exists()
+    fill = Recorder({'Line one\nline "two"\n': Fill('Бірінші\n«екінші»\\', 100.0, True)})
+    stats = get_format("po").write_filled(src, out, fill, target_lang="kk-KZ")
+    assert stats == FillStats(1, 1, 0, 0, 0) and fill.requests[0].target_lang == "kk"
+    # msgstr ends with a newline as msgid does (msgfmt -c); backslashes and quotes escaped
+    assert out.read_text(encoding="utf-8") == ('msgid "Line one\\nline \\"two\\"\\n"\n'
+                                               'msgstr ""\n"Бірінші\\n"\n"«екінші»\\\\\\n"\n')
+
+
+def test_broken_po_is_a_parse_error_and_writes_nothing(tmp_path):
+    src = tmp_path / "broken.po"
+    src.write_text('msgid "Senate"\nmsgstr ""\n\nmsgid "Majilis\nmsgstr ""\n', encoding="utf-8")
+    out = tmp_path / "out.po"
+    fill = Recorder()
+    with pytest.raises(ParseError) as exc:
+        get_format("po").write_filled(src, out, fill, target_lang="ru")
+    assert (exc.value.path, exc.value.line) == (str(src), 4)
+    assert not out.exists() and not list(tmp_path.glob(".out.po*"))
+
+
+@pytest.mark.skipif(shutil.which("msgfmt") is None, reason="GNU gettext msgfmt is not installed")
+def test_filled_po_passes_msgfmt_check(po_ru, tmp_path):
+    out = tmp_path / "out.po"
+    get_format("po").write_filled(po_ru, out, Recorder())
+    run = subprocess.run(["msgfmt", "-c", "--check-format", "-o", "/dev/null", str(out)], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+
+
+# ------------------------------------------------------------------------------------------- XLIFF
+XLIFF_12 = '''<?xml version="1.0" encoding="UTF-8"?>
+<!-- exported by a CAT tool -->
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file original="news.html" datatype="html" source-language="en-US" target-language="kk-KZ">
+    <body>
+      <trans-unit id="t1">
+        <source>Senate</source>
+      </trans-unit>
+      <trans-unit id="t2">
+        <source>The National Security Committee said</source>
+        <target state="needs-translation"/>
+        <note>from the author</note>
+      </trans-unit>
+      <trans-unit id="t3">
+        <source>Ministry of Justice</source>
+        <target state="translated">Әділет министрлігі</target>
+      </trans-unit>
+      <trans-unit id="t4">
+        <source>Open <ph id="1">&lt;b&gt;</ph>the report</source>
+      </trans-unit>
+      <trans-unit id="t5" translate="no">
+        <source>Senate</source>
+      </trans-unit>
+    </body>
+  </file>
+</xliff>
+'''
+
+XLIFF_12_FILLED = '''<?xml version="1.0" encoding="UTF-8"?>
+<!-- exported by a CAT tool -->
+<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2">
+  <file original="news.html" datatype="html" source-language="en-US" target-language="kk-KZ">
+    <body>
+      <trans-unit id="t1">
+        <source>Senate</source>
+        <target xml:lang="kk-KZ" state="translated">Сенат</target>
+      </trans-unit>
+      <trans-unit id="t2">
+        <source>The National Security Committee said</source>
+        <target state="needs-review-translation" xml:lang="kk-KZ" state-qualifier="fuzzy-match">Ұлттық қауіпсіздік комитеті мәлімдеді</target>
+        <note>from the author</note>
+        <note from="termbase">88% match</note>
+        <note from="termbase">National Security Committee = Ұлттық қауіпсіздік комитеті</note>
+      </trans-unit>
+      <trans-unit id="t3">
+        <source>Ministry of Justice</source>
+        <target state="translated">Әділет министрлігі</target>
+      </trans-unit>
+      <trans-unit id="t4">
+        <source>Open <ph id="1">&lt;b&gt;</ph>the report</source>
+      </trans-unit>
+      <trans-unit id="t5" translate="no">
+        <source>Senate</source>
+      </trans-unit>
+    </body>
+  </file>
+</xliff>
+'''
+
+KK = {
+    "Senate": Fill("Сенат", 100.0, True),
+    NSC: Fill(NSC_KK, 87.6, False, ("National Security Committee = Ұлттық қауіпсіздік комитеті",)),
+    "Ministry of Justice": Fill("Әділет министрлігі!", 70.0, False),
+    "Open the report": Fill("Есепті ашыңыз", 100.0, True),
+}
+
+
+def test_xliff_12_filled_exactly_and_schema_valid(tmp_path):
+    src, out = tmp_path / "news.kk.xlf", tmp_path / "out.xlf"
+    src.write_text(XLIFF_12, encoding="utf-8")
+    fill = Recorder(KK)
+    stats = get_format("xliff").write_filled(src, out, fill)
+    # t4 has inline code: not asked, left empty; t5 is translate="no": not a unit
+    assert stats == FillStats(units=4, exact=1, fuzzy=1, empty=1, kept=1)
+    assert [r.source for r in fill.requests] == ["Senate", NSC]
+    assert fill.requests[0] == FillRequest("Senate", None, "en", "kk", 6)
+    assert out.read_text(encoding="utf-8") == XLIFF_12_FILLED
+    assert_valid(out, "xliff-core-1.2-strict.xsd")
+    # the reader sees the fuzzy fill as fuzzy
+    assert [(p.id, p.fuzzy, p.translated) for p in get_format("xliff").read_pairs(out)][:2] == [
+        ("t1", False, True), ("t2", True, True)]
+
+
+def test_xliff_12_overwrite_and_target_language_from_the_argument(tmp_path):
+    src, out = tmp_path / "a.xlf", tmp_path / "b.xlf"
+    src.write_text(XLIFF_12.replace(' target-language="kk-KZ"', ""), encoding="utf-8")
+    with pytest.raises(ParseError) as exc:
+        get_format("xliff").write_filled(src, out, Recorder(KK))
+    assert (exc.value.needs, exc.value.line) == ("target_lang", 4) and not out.exists()
+    stats = get_format("xliff").write_filled(src, out, Recorder(KK), target_lang="kk", overwrite=True)
+    assert stats == FillStats(units=4, exact=1, fuzzy=2, empty=1, kept=0)
+    text = out.read_text(encoding="utf-8")
+    assert 'source-language="en-US" target-language="kk">' in text
+    assert ('<target state="needs-review-translation" xml:lang="kk" state-qualifier="fuzzy-match">'
+            'Әділет министрлігі!</target>\n        <note from="termbase">70% match</note>\n') in text
+    assert_valid(out, "xliff-core-1.2-strict.xsd")
+
+
+XLIFF_2 = '''<?xml version="1.0" encoding="UTF-8"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="ru">
+  <file id="f1">
+    <unit id="u1">
+      <segment>
+        <source>Senate</source>
+      </segment>
+    </unit>
+    <unit id="u2">
+      <notes>
+        <note>keep</note>
+      </notes>
+      <segment id="s1" state="initial">
+        <source>The National Security Committee said</source>
+        <target>Старый черновик</target>
+      </segment>
+      <segment id="s2" state="translated">
+        <source>Ministry of Justice</source>
+        <target>Минюст</target>
+      </segment>
+    </unit>
+    <unit id="u3">
+      <segment>
+        <source>Majilis</source>
+      </segment>
+    </unit>
+  </file>
+</xliff>
+'''
+
+XLIFF_2_FILLED = '''<?xml version="1.0" encoding="UTF-8"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="ru">
+  <file id="f1">
+    <unit id="u1">
+      <segment state="translated">
+        <source>Senate</source>
+        <target>Сенат</target>
+      </segment>
+    </unit>
+    <unit id="u2">
+      <notes>
+        <note>keep</note>
+        <note category="termbase">s1: 88% match</note>
+        <note category="termbase">s1: National Security Committee = Комитет национальной безопасности</note>
+      </notes>
+      <segment id="s1" state="initial">
+        <source>The National Security Committee said</source>
+        <target>Комитет национальной безопасности заявил</target>
+      </segment>
+      <segment id="s2" state="translated">
+        <source>Ministry of Justice</source>
+        <target>Минюст</target>
+      </segment>
+    </unit>
+    <unit id="u3">
+      <segment>
+        <source>Majilis</source>
+      </segment>
+    </unit>
+  </file>
+</xliff>
+'''
+
+
+def test_xliff_2_filled_exactly_and_schema_valid(tmp_path):
+    src, out = tmp_path / "news.ru.xliff", tmp_path / "out.xliff"
+    src.write_text(XLIFF_2, encoding="utf-8")
+    stats = get_format("xliff").write_filled(src, out, Recorder())
+    assert stats == FillStats(units=4, exact=1, fuzzy=1, empty=1, kept=1)
+    assert out.read_text(encoding="utf-8") == XLIFF_2_FILLED
+    assert_valid(out, "xliff_core_2.0.xsd")
+    # a unit filled again gets its termbase notes replaced; a unit without notes gets <notes>
+    again = tmp_path / "again.xliff"
+    table = {**FILLS, "Majilis": Fill("Мажилис", 75.0, False)}
+    get_format("xliff2").write_filled(out, again, Recorder(table), overwrite=True)
+    text = again.read_text(encoding="utf-8")
+    assert text.count("s1: 88% match") == 1
+    assert ('<unit id="u3">\n      <notes><note category="termbase">75% match</note></notes>\n'
+            '      <segment state="initial">') in text
+    assert_valid(again, "xliff_core_2.0.xsd")
+
+
+def test_xliff_2_without_target_language_takes_the_argument(tmp_path):
+    src, out = tmp_path / "a.xlf", tmp_path / "b.xlf"
+    src.write_text(XLIFF_2.replace(' trgLang="ru"', ""), encoding="utf-8")
+    stats = get_format("xliff").write_filled(src, out, Recorder(), target_lang="ru")
+    assert stats.exact == 1 and 'srcLang="en" trgLang="ru"' in out.read_text(encoding="utf-8")
+
+
+def test_broken_xliff_is_a_parse_error_and_writes_nothing(tmp_path):
+    src, out = tmp_path / "broken.xlf", tmp_path / "out.xlf"
+    src.write_text(XLIFF_12.replace("</source>\n      </trans-unit>\n      <trans-unit id=\"t2\">", "\n"),
+                   encoding="utf-8")
+    with pytest.raises(ParseError) as exc:
+        get_format("xliff").write_filled(src, out, Recorder(KK))
+    assert exc.value.path == str(src) and exc.value.line and "malformed XML" in str(exc.value)
+    assert not out.exists()
+    bomb = tmp_path / "bomb.xlf"
+    bomb.write_text('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><xliff version="1.2"/>', encoding="utf-8")
+    with pytest.raises(ParseError, match="entities"):
+        get_format("xliff").write_filled(bomb, out, Recorder(KK))
+
+
+def test_formats_that_cannot_fill_say_so(tmp_path):
+    with pytest.raises(UnsupportedFormat, match="translations filled in cannot be written as tmx"):
+        get_format("tmx").write_filled(tmp_path / "a.tmx", tmp_path / "b.tmx", Recorder())
+
+
+# ------------------------------------------------------------------------------------ XLIFF export
+UNITS = [
+    TranslationUnit({"en": "Senate", "kk": "Сенат", "ru": "Сенат"}, note="upper house & co", id=7),
+    TranslationUnit({"en": "The National Security Committee said", "kk": NSC_KK}),
+    TranslationUnit({"en": "Ministry of Justice", "ru": "Министерство юстиции"}),
+    TranslationUnit({"kk": "Мәжіліс", "ru": "Мажилис"}),  # no English: skipped
+]
+
+XLIFF_12_EXPORT = '''<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file original="termbase" datatype="plaintext" source-language="en" target-language="kk">
+    <body>
+      <trans-unit id="7">
+        <source>Senate</source>
+        <target state="translated">Сенат</target>
+        <note>upper house &amp; co</note>
+      </trans-unit>
+      <trans-unit id="2">
+        <source>The National Security Committee said</source>
+        <target state="translated">Ұлттық қауіпсіздік комитеті мәлімдеді</target>
+      </trans-unit>
+    </body>
+  </file>
+  <file original="termbase" datatype="plaintext" source-language="en" target-language="ru">
+    <body>
+      <trans-unit id="7">
+        <source>Senate</source>
+        <target state="translated">Сенат</target>
+        <note>upper house &amp; co</note>
+      </trans-unit>
+      <trans-unit id="3">
+        <source>Ministry of Justice</source>
+        <target state="translated">Министерство юстиции</target>
+      </trans-unit>
+    </body>
+  </file>
+</xliff>
+'''
+
+XLIFF_2_EXPORT = '''<?xml version="1.0" encoding="UTF-8"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="ru">
+  <file id="f1" original="termbase">
+    <unit id="7">
+      <notes><note>upper house &amp; co</note></notes>
+      <segment state="translated">
+        <source>Senate</source>
+        <target>Сенат</target>
+      </segment>
+    </unit>
+    <unit id="3">
+      <segment state="translated">
+        <source>Ministry of Justice</source>
+        <target>Министерство юстиции</target>
+      </segment>
+    </unit>
+  </file>
+</xliff>
+'''
+
+
+def test_xliff_12_export_one_file_per_target_language(tmp_path):
+    out = tmp_path / "memory.xlf"
+    fmt = format_for_output(str(out), writes="units")
+    assert fmt.name == "xliff"
+    assert fmt.write_units(UNITS, out, source_lang="en", target_langs=["kk", "ru"]) == 3
+    assert out.read_text(encoding="utf-8") == XLIFF_12_EXPORT
+    assert_valid(out, "xliff-core-1.2-strict.xsd")
+    back = list(get_format("xliff").read_units(out))
+    assert [(u.texts, u.context) for u in back[:2]] == [
+        ({"en": "Senate", "kk": "Сенат"}, "7"), ({"en": "The National Security Committee said", "kk": NSC_KK}, "2")]
+
+
+def test_xliff_2_export_one_target_language(tmp_path):
+    out = tmp_path / "memory.xlf"
+    fmt = get_format("xliff2")
+    assert fmt.write_units(UNITS, out, source_lang="en", target_langs=["ru"]) == 2
+    assert out.read_text(encoding="utf-8") == XLIFF_2_EXPORT
+    assert_valid(out, "xliff_core_2.0.xsd")
+    # read back as any XLIFF; .xlf is still recognised as "xliff"
+    assert format_for(Source.of(out), reads="units").name == "xliff"
+    assert [u.texts["ru"] for u in get_format("xliff2").read_units(out)] == ["Сенат", "Министерство юстиции"]
+
+
+def test_xliff_2_export_refuses_several_target_languages_and_writes_nothing(tmp_path):
+    out = tmp_path / "memory.xlf"
+    with pytest.raises(ValidationError, match="one target language, not kk, ru") as exc:
+        get_format("xliff2").write_units(UNITS, out, source_lang="en", target_langs=["kk", "ru"])
+    assert exc.value.needs == "langs" and not out.exists()
+    with pytest.raises(ValidationError, match="no unit has both en and kk text"):
+        get_format("xliff2").write_units(UNITS[2:], out, source_lang="en", target_langs=["kk"])
+    assert not out.exists()
+
+
+def test_xliff_export_white_space_is_preserved(tmp_path):
+    out = tmp_path / "m.xlf"
+    units = [TranslationUnit({"en": "Two  spaces\nand a line", "kk": "Екі  бос орын"})]
+    get_format("xliff").write_units(units, out, source_lang="en", target_langs=["kk"])
+    assert '<trans-unit id="1" xml:space="preserve">' in out.read_text(encoding="utf-8")
+    assert_valid(out, "xliff-core-1.2-strict.xsd")
+    assert next(get_format("xliff").read_units(out)).texts["en"] == "Two  spaces\nand a line"
