@@ -71,3 +71,90 @@ def test_concordance_marks_the_inflected_forms(news):
     data = json.loads(news("tm", "search", "правительство", "--tm", "news", "--lang", "ru", "--concordance",
                            "--json").stdout)
     assert [(m["score"], m["spans"]) for m in data["matches"]] == [(None, [[0, 13]]), (None, [[8, 21]]), (None, [[27, 41]])]
+
+
+PO = r'''msgid ""
+msgstr ""
+"Language: ru\n"
+"Content-Type: text/plain; charset=UTF-8\n"
+"Plural-Forms: nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);\n"
+
+msgid "The Senate adopted the law on education."
+msgstr ""
+
+msgid "The Government approved the budget for 2026."
+msgstr ""
+
+msgid "Nothing like this is in the memory."
+msgstr ""
+
+msgid "The President signed the law."
+msgstr "Уже переведено."
+'''
+
+
+@pytest.fixture
+def with_senate(news):
+    news("add", "--id", "senate", "--en", "Senate", "--ru", "Сенат", "--kk", "Сенат")
+    return news
+
+
+def test_pretranslate_po_exact_fuzzy_empty_and_kept(with_senate, tmp_path):
+    src = tmp_path / "in.po"
+    src.write_text(PO, encoding="utf-8")
+    out = tmp_path / "out.po"
+    result = with_senate("pretranslate", str(src), "--tm", "news", "-o", str(out))
+    assert result.exit_code == 0
+    assert result.stderr == (f"Pre-translated {src} to {out}: 4 unit(s), 1 exact, 1 fuzzy (to review), "
+                             "1 left empty, 1 already translated.\n")
+    body = out.read_text(encoding="utf-8").split("\n\n")[1:]
+    assert body == [
+        '# Senate = Сенат\nmsgid "The Senate adopted the law on education."\nmsgstr "Сенат принял закон об образовании."',
+        '# termbase: 85% match\n#, fuzzy\nmsgid "The Government approved the budget for 2026."\n'
+        'msgstr "Правительство утвердило бюджет на 2025 год."',
+        'msgid "Nothing like this is in the memory."\nmsgstr ""',
+        'msgid "The President signed the law."\nmsgstr "Уже переведено."\n',
+    ]
+    again = with_senate("pretranslate", str(src), "--tm", "news", "-o", str(out), "--min-score", "90", "--overwrite",
+                        "--json")
+    assert json.loads(again.stdout) == {"file": str(src), "output": str(out), "memory": "news", "min_score": 90,
+                                        "units": 4, "exact": 2, "fuzzy": 0, "empty": 2, "kept": 0}
+
+
+def test_pretranslate_to_standard_output_and_bad_input(news, tmp_path):
+    src = tmp_path / "in.po"
+    src.write_text(PO, encoding="utf-8")
+    result = news("pretranslate", str(src), "--tm", "news")
+    assert result.stdout.startswith('msgid ""\n') and "Сенат принял закон об образовании." in result.stdout
+    broken = tmp_path / "broken.po"
+    broken.write_text('msgid "a"\nmsgstr "b\n', encoding="utf-8")
+    out = tmp_path / "never.po"
+    bad = news("pretranslate", str(broken), "--tm", "news", "-o", str(out))
+    assert bad.exit_code == 2 and bad.stderr.startswith(f"Error: {broken}:") and not out.exists()
+    missing = news("pretranslate", str(src), "--tm", "old", "-o", str(out))
+    assert missing.exit_code == 2 and "memories here: news" in missing.stderr and not out.exists()
+    assert news("pretranslate", str(src), "--tm", "news", "--json").exit_code == 2  # JSON needs -o FILE
+
+
+def test_pretranslate_xliff(news, tmp_path):
+    src = tmp_path / "in.xlf"
+    src.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" '
+                   'xmlns="urn:oasis:names:tc:xliff:document:1.2"><file source-language="en" target-language="kk" '
+                   'datatype="plaintext" original="x"><body><trans-unit id="1"><source>The Senate adopted the law '
+                   'on health.</source></trans-unit></body></file></xliff>', encoding="utf-8")
+    out = tmp_path / "out.xlf"
+    assert news("pretranslate", str(src), "--tm", "news", "-o", str(out), "--min-score", "70").exit_code == 0
+    text = out.read_text(encoding="utf-8")
+    assert ('<target xml:lang="kk" state="needs-review-translation" state-qualifier="fuzzy-match">'
+            'Сенат білім туралы заңды қабылдады.</target><note from="termbase">85% match</note>') in text
+
+
+def test_export_memory_as_xliff_1_2_and_2_0(news, tmp_path):
+    one = tmp_path / "m.xlf"
+    assert news("export", "--format", "xliff", "--tm", "news", "--langs", "en,kk", "-o", str(one)).exit_code == 0
+    assert 'source-language="en" target-language="kk"' in one.read_text(encoding="utf-8")
+    two = tmp_path / "m2.xlf"
+    assert news("export", "--format", "xliff2", "--tm", "news", "--langs", "en,ru", "-o", str(two)).exit_code == 0
+    assert 'srcLang="en" trgLang="ru"' in two.read_text(encoding="utf-8")
+    several = news("export", "--format", "xliff2", "--tm", "news", "-o", str(tmp_path / "x.xlf"))
+    assert several.exit_code == 2 and "--langs" in several.stderr

@@ -1,4 +1,4 @@
-"""``termbase tm``: translation memories — list, stats, delete, fuzzy search and concordance."""
+"""``termbase tm`` (list, stats, delete, fuzzy search, concordance) and ``termbase pretranslate``."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from ..services import delete_memory, list_memories, memory_stats, search_memory
+from ..services import delete_memory, list_memories, memory_stats, pretranslate, search_memory
 from .app import TermbaseGroup, emit_json, emit_json_line, main, pass_env, split_langs
 
 
@@ -109,3 +109,39 @@ def tm_search(env, text, memory, lang, target_lang, min_score, limit, concordanc
             click.echo(f"{head}  {m.lang}  {shown}")
             for code, target in m.targets.items():
                 click.echo(f"      {code}  {target}")
+
+
+@main.command("pretranslate")
+@click.argument("file")
+@click.option("--tm", "memory", required=True, metavar="NAME", help="The memory to take translations from.")
+@click.option("-o", "--output", default="-", show_default=True, help="Where to write the file (- is standard output).")
+@click.option("--target-lang", "target_lang", help="Language to fill when the file does not say it.")
+@click.option("--source-lang", "source_lang", help="Language of the sources when the file does not say it.")
+@click.option("--min-score", type=click.IntRange(0, 100), default=75, show_default=True,
+              help="Fuzzy matches scoring less are not used.")
+@click.option("--overwrite", is_flag=True, help="Replace translations that are already there.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on standard output (needs -o FILE).")
+@pass_env
+def pretranslate_(env, file, memory, output, target_lang, source_lang, min_score, overwrite, as_json):
+    """Fill the untranslated units of a PO/POT or XLIFF 1.2/2.0 FILE from a translation memory.
+
+    Each untranslated unit gets the target of its best fuzzy match (see "termbase tm search"):
+    a 100% match is final; a lesser one is marked for review (PO: "#, fuzzy" and a "# termbase: NN%
+    match" comment; XLIFF 1.2: state="needs-review-translation" with a note; XLIFF 2.0:
+    state="initial" with a note). The termbase's terms found in the source are listed in a
+    translator comment ("National Security Committee = Комитет национальной безопасности").
+    Translated units are kept unless --overwrite. Nothing is written if FILE cannot be read.
+
+    The summary goes to standard error (with --json, as JSON to standard output).
+    """
+    if as_json and output == "-":
+        raise click.UsageError("--json prints the summary on standard output: write the file with -o FILE")
+    result = pretranslate(env.workspace(), file, memory, output=output, target_lang=target_lang,
+                          source_lang=source_lang, min_score=min_score, overwrite=overwrite)
+    s = result.stats
+    if as_json:
+        emit_json(result.to_dict())
+        return
+    where = "" if output == "-" else f" to {output}"
+    click.echo(f"Pre-translated {result.file}{where}: {s.units} unit(s), {s.exact} exact, {s.fuzzy} fuzzy "
+               f"(to review), {s.empty} left empty, {s.kept} already translated.", err=True)

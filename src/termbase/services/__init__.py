@@ -16,7 +16,8 @@ module              jobs
 ``align``           :func:`align_files`
 ``extract``         :func:`extract_files`
 ``check``           :func:`check_files`
-``tm``              :func:`list_memories`, :func:`memory_stats`, :func:`delete_memory`, :func:`search_memory`
+``tm``              :func:`list_memories`, :func:`memory_stats`, :func:`delete_memory`, :func:`search_memory`,
+                    :func:`pretranslate`
 ==================  ==========================================================================
 """
 
@@ -34,13 +35,16 @@ from .concepts import (
 )
 from .extract import EXTRACT_KINDS, ExtractConfig, ExtractRun, extract_files
 from .termbase import InitResult, TermbaseStats, init_termbase, termbase_stats
-from .tm import MemoryStats, SearchResult, delete_memory, list_memories, memory_stats, search_memory
+from .tm import (
+    MemoryStats, PretranslateResult, SearchResult, delete_memory, list_memories, memory_stats, pretranslate,
+    search_memory,
+)
 from .transfer import ExportResult, FormatInfo, ImportResult, export, import_file, list_formats
 from .workspace import Workspace
 
 __all__ = [
-    "EXTRACT_KINDS", "AlignResult", "CheckResult", "ExportResult", "ExtractConfig", "ExtractRun", "FormatInfo", "ImportResult", "InitResult", "LookupResult", "MemoryStats", "SearchResult",
+    "EXTRACT_KINDS", "AlignResult", "CheckResult", "ExportResult", "ExtractConfig", "ExtractRun", "FormatInfo", "ImportResult", "InitResult", "LookupResult", "MemoryStats", "PretranslateResult", "SearchResult",
     "TermbaseStats", "Workspace",
     "add_concept", "align_files", "check_files", "edit_concept", "export", "extract_files", "import_file",
-    "delete_memory", "init_termbase", "list_formats", "list_memories", "memory_stats", "search_memory", "lookup", "lookup_many", "parse_terms", "remove_concepts", "show_concept", "termbase_stats",
+    "delete_memory", "init_termbase", "list_formats", "list_memories", "memory_stats", "pretranslate", "search_memory", "lookup", "lookup_many", "parse_terms", "remove_concepts", "show_concept", "termbase_stats",
 ]

@@ -4,12 +4,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..errors import ValidationError
+from pathlib import Path
+from typing import BinaryIO
+
+from ..errors import UnsupportedFormat, ValidationError
+from ..formats import format_for, formats_that
+from ..fsutil import Source
 from ..languages import detect_language, normalize_lang
+from ..models import Fill, FillRequest, FillStats
 from ..search.tm import TmMatch, concordance, fuzzy_matches
 from .workspace import Workspace
 
-__all__ = ["MemoryStats", "SearchResult", "delete_memory", "list_memories", "memory_stats", "search_memory"]
+__all__ = [
+    "MemoryStats", "PretranslateResult", "SearchResult", "delete_memory", "list_memories", "memory_stats",
+    "pretranslate", "search_memory",
+]
 
 
 @dataclass(frozen=True)
@@ -90,3 +99,78 @@ def search_memory(
         found = fuzzy_matches(ws.store.memories, memory, query, code, target_langs=targets, min_score=min_score,
                               limit=limit)
     return SearchResult(query, code, tuple(found), concordance_of_words)
+
+
+@dataclass(frozen=True)
+class PretranslateResult:
+    """What a pre-translation did: the file read, where it went, the memory, and the counts."""
+
+    file: str
+    output: str
+    memory: str
+    min_score: int
+    stats: FillStats
+
+    def to_dict(self) -> dict:
+        return {"file": self.file, "output": self.output, "memory": self.memory, "min_score": self.min_score,
+                **self.stats.to_dict()}
+
+
+def pretranslate(
+    ws: Workspace,
+    file: str | Path | BinaryIO | Source,
+    memory: str,
+    *,
+    output: str | Path = "-",
+    target_lang: str | None = None,
+    source_lang: str | None = None,
+    min_score: int = 75,
+    overwrite: bool = False,
+) -> PretranslateResult:
+    """Fill the untranslated units of a PO/POT or XLIFF file from ``memory`` and write it to ``output``
+    (``-``: standard output). Each gets the target of its best fuzzy match scoring at least
+    ``min_score``: 100 is final, anything less is marked for review with its score; the termbase's
+    terms found in the source are noted for the translator ("National Security Committee = Комитет
+    национальной безопасности"). Translated units stay unless ``overwrite``. Languages come from the
+    file; ``target_lang``/``source_lang`` when it does not say (source default: the memory's)."""
+    if not 0 <= min_score <= 100:
+        raise ValidationError(f"min-score must be between 0 and 100, not {min_score}")
+    stats = memory_stats(ws, memory)
+    src = Source.of(file)
+    fmt = format_for(src, reads="pairs")
+    if "translations" not in fmt.writes:
+        able = ", ".join(f.name for f in formats_that(writes="translations"))
+        raise UnsupportedFormat(f"{src.name}: cannot pre-translate a {fmt.name} file; formats that can: {able}",
+                                needs="format")
+    default_source = normalize_lang(source_lang) if source_lang else max(stats.source_langs, key=stats.source_langs.get)
+    matcher = ws.index.matcher()
+
+    def fill(request: FillRequest) -> Fill | None:
+        lang = request.source_lang or default_source
+        target = request.target_lang
+        if not target:
+            return None
+        found = fuzzy_matches(ws.store.memories, memory, request.source, lang, target_langs=[target],
+                              min_score=min_score, limit=1)
+        if not found:
+            return None
+        best = found[0]
+        return Fill(best.targets[target], best.score, best.score == 100, _term_notes(ws, matcher, request.source,
+                                                                                      lang, target))
+
+    filled = fmt.write_filled(src, str(output), fill, target_lang=normalize_lang(target_lang) if target_lang else None,
+                              overwrite=overwrite)
+    return PretranslateResult(src.name, str(output), memory, min_score, filled)
+
+
+def _term_notes(ws: Workspace, matcher, text: str, lang: str, target: str) -> tuple[str, ...]:
+    """"SOURCE TERM = TARGET TERM" for each concept whose term the text holds (its best target term)."""
+    notes = []
+    for m in matcher.find(text, lang):
+        concept = ws.index.concept(m.concept_id)
+        terms = [t for t in concept.terms_in(target) if t.status in ("preferred", "admitted")]
+        if terms:
+            note = f"{text[m.start:m.end]} = {terms[0].text}"
+            if note not in notes:
+                notes.append(note)
+    return tuple(notes)
