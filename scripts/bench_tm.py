@@ -103,7 +103,6 @@ def main() -> None:
         build, build_cpu = time.perf_counter() - t0, time.process_time() - c0
         size = path.stat().st_size / 1e6
         print(f"{args.units:,} units imported and indexed in {build:.1f}s ({build_cpu:.1f}s CPU); file {size:,.0f} MB")
-    ids = [u.id for u in store.memories.iter_units("bench")]
     rng = random.Random(args.seed + 1)
     vocab = sorted({w for u in units[:5000] for w in u["en"].split()})
     picks = [rng.randrange(len(units)) for _ in range(args.queries)]
