@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Levenshtein
 
-from ..languages import text_keys, tokenize_words, word_keys
+from ..languages import split_words, text_keys, word_keys
 from ..models import TranslationUnit
 
 __all__ = ["TmMatch", "concordance", "fuzzy_matches", "similarity"]
@@ -28,10 +28,10 @@ _SPACES = re.compile(r"\s+")
 
 
 def _words(text: str) -> list[str]:
-    return [t.text.casefold() for t in tokenize_words(text)]
+    return split_words(text.casefold())
 
 
-def similarity(a: str, b: str) -> int:
+def similarity(a: str, b: str, *, words_a: list[str] | None = None) -> int:
     """The fuzzy-match percentage of two sentences (see the module's docstring).
 
     >>> similarity("The Senate adopted the law.", "The Senate adopted the law.")
@@ -43,7 +43,8 @@ def similarity(a: str, b: str) -> int:
     """
     if _SPACES.sub(" ", a.strip()) == _SPACES.sub(" ", b.strip()):
         return 100
-    wa, wb = _words(a), _words(b)
+    wa = words_a if words_a is not None else _words(a)
+    wb = _words(b)
     longest = max(len(wa), len(wb))
     if not longest:
         return 0
@@ -86,12 +87,20 @@ def fuzzy_matches(memories, memory: str, text: str, lang: str, *, target_langs: 
     keys = word_keys(text, lang)
     ids = memories.candidates(memory, lang, keys, limit=shortlist)
     found = []
+    words = _words(text)
+    n = len(words)
     for unit in memories.get_units(ids):
         own = unit.texts.get(lang)
-        targets = _targets(unit, lang, target_langs)
-        if not own or not targets:
+        if not own:
             continue
-        score = similarity(text, own)
+        # a length that alone keeps the score under min_score (spaces count words closely enough
+        # to skip only what cannot reach it)
+        if n and min_score and 100 * (own.count(" ") + 1) < min_score * n / 2:
+            continue
+        targets = _targets(unit, lang, target_langs)
+        if not targets:
+            continue
+        score = similarity(text, own, words_a=words)
         if score >= min_score:
             found.append(TmMatch(unit.id, score, lang, own, targets))
     found.sort(key=lambda m: (-m.score, m.unit_id))

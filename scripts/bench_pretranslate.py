@@ -1,0 +1,106 @@
+#!/usr/bin/env python
+"""Pre-translation of a 10,000-unit PO from a memory, by termbase and by translate-toolkit.
+
+For each memory size, builds an English→Russian memory of N units (the NTREX-128 half-sentence
+units of scripts/bench_tm.py), stores it in a fresh termbase, and writes the same units as a PO
+compendium for translate-toolkit. The PO to fill holds Q untranslated units: memory sentences with one
+or two edits (as in bench_tm.py), a fifth of them sentences the memory does not hold. Both tools fill
+it with matches of at least 75%; the whole commands are timed (wall clock and peak memory by
+/usr/bin/time -v) and their choices compared unit by unit (same translation, or both left empty).
+
+    .venv/bin/python scripts/bench_pretranslate.py --sizes 20000,100000 --queries 10000
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "src"))
+sys.path.insert(0, str(HERE))
+
+import polib  # noqa: E402
+
+from bench_tm import edit, make_units  # noqa: E402
+from termbase.models import TranslationUnit  # noqa: E402
+from termbase.store import create_store  # noqa: E402
+
+BIN = Path(sys.executable).parent
+
+
+def po_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"', '\\"')
+
+
+def write_po(path: Path, pairs: list[tuple[str, str]]) -> None:
+    with open(path, "w", encoding="utf-8") as f:
+        f.write('msgid ""\nmsgstr ""\n"Language: ru\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+                '"Plural-Forms: nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && '
+                '(n%100<10 || n%100>=20) ? 1 : 2);\\n"\n"X-Source-Language: en\\n"\n\n')
+        for source, target in pairs:
+            f.write(f'msgid "{po_escape(source)}"\nmsgstr "{po_escape(target)}"\n\n')
+
+
+def timed(cmd: list[str], env=None) -> tuple[float, float, int]:
+    """(wall seconds, peak MB, exit status) of a command run under /usr/bin/time -v."""
+    t0 = time.perf_counter()
+    proc = subprocess.run(["/usr/bin/time", "-v", *cmd], capture_output=True, text=True, env=env)
+    wall = time.perf_counter() - t0
+    peak = re.search(r"Maximum resident set size \(kbytes\): (\d+)", proc.stderr)
+    if proc.returncode not in (0, 1):
+        print(proc.stderr[-2000:])
+    return wall, int(peak.group(1)) / 1024 if peak else float("nan"), proc.returncode
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--sizes", default="20000,100000")
+    ap.add_argument("--queries", type=int, default=10_000)
+    ap.add_argument("--seed", type=int, default=11)
+    ap.add_argument("--no-toolkit", action="store_true", help="time termbase only")
+    args = ap.parse_args()
+    for size in (int(x) for x in args.sizes.split(",")):
+        units = make_units(size + args.queries // 5, args.seed)
+        memory, outside = units[:size], units[size:]
+        rng = random.Random(args.seed)
+        vocab = sorted({w for u in memory[:5000] for w in u["en"].split()})
+        sources = [edit(memory[rng.randrange(size)]["en"], rng, vocab) for _ in range(args.queries - len(outside))]
+        sources += [u["en"] for u in outside]
+        rng.shuffle(sources)
+        sources = list(dict.fromkeys(sources))  # a PO holds each msgid once
+        with tempfile.TemporaryDirectory() as tmp:
+            tmp = Path(tmp)
+            db = tmp / "t.db"
+            with create_store(db) as store:
+                store.memories.add_units("bench", (TranslationUnit({"en": u["en"], "ru": u["ru"]}) for u in memory))
+            write_po(tmp / "in.po", [(s, "") for s in sources])
+            write_po(tmp / "tm.po", [(u["en"], u["ru"]) for u in memory])
+            wall, peak, rc = timed([str(BIN / "termbase"), "--db", str(db), "pretranslate", str(tmp / "in.po"),
+                                    "--tm", "bench", "-o", str(tmp / "tb.po"), "--min-score", "75"])
+            tb = {e.msgid: e.msgstr for e in polib.pofile(str(tmp / "tb.po"))}
+            filled = sum(1 for v in tb.values() if v)
+            print(f"memory {size:,} units, PO of {len(sources):,} units: termbase pretranslate {wall:.1f}s, "
+                  f"peak {peak:,.0f} MB, {filled:,} filled (exit {rc})")
+            if args.no_toolkit:
+                continue
+            # the memory is also given as template: pretranslate 3.x fails without one
+            wall, peak, rc = timed([str(BIN / "pretranslate"), "--tm", str(tmp / "tm.po"), "-t", str(tmp / "tm.po"), "-s", "75",
+                                    "--progress", "none", str(tmp / "in.po"), str(tmp / "tt.po")])
+            tt = {e.msgid: e.msgstr for e in polib.pofile(str(tmp / "tt.po"))}
+            same = sum(1 for k in tb if tb[k] == tt.get(k, ""))
+            both = sum(1 for k in tb if tb[k] and tt.get(k))
+            print(f"  translate-toolkit pretranslate --tm {wall:.1f}s, peak {peak:,.0f} MB, "
+                  f"{sum(1 for v in tt.values() if v):,} filled (exit {rc}); same choice for {same:,} of "
+                  f"{len(tb):,} units ({same / len(tb):.1%}); both filled {both:,}")
+
+
+if __name__ == "__main__":
+    main()
