@@ -710,24 +710,43 @@ class SQLiteMemories(MemoryRepository):
                     self._index(texts, tm)
                 n += len(rows)
 
-    def candidates(self, memory: str, lang: str, keys: list[str], *, limit: int = 50, rarest: int = 8,
-                   budget: int = 20_000) -> list[int]:
+    def candidates(self, memory: str, lang: str, keys: list[str], *, limit: int = 50, rarest: int = 10,
+                   budget: int = 20_000, parts: int = 3) -> list[int]:
         """Unit ids of ``memory`` whose ``lang`` text shares the most (and rarest) of ``keys``, best
-        first: the ``rarest`` of them the index has (as many as fit in ``budget`` index rows, at least
-        two) are looked up, and each unit scores the inverse document frequencies of those it holds."""
-        tokens = sorted({k for k in (_index_token(k) for k in keys) if k})
+        first. ``keys`` (in text order) are cut into ``parts``; the rarest key of each part is looked
+        up in turn, then the next rarest, up to ``rarest`` keys or ``budget`` index rows (at least two
+        keys), so that a unit sharing the end of the text is found as well as one sharing its start.
+        Each unit scores the inverse document frequencies of the keys it holds."""
+        ordered = [t for t in (_index_token(k) for k in keys) if t]
+        tokens = sorted(set(ordered))
         if not tokens:
             return []
         with self._store._errors():
             marks = ",".join("?" * len(tokens))
             df = dict(self._conn.execute(f"SELECT token, n FROM tm_df WHERE token IN ({marks})", tokens))
             total = (self._conn.execute("SELECT max(rowid) FROM tm_index").fetchone()[0] or 4) // 4  # about the units
-            chosen, rows = [], 0
-            for token in sorted(df, key=df.get):
-                if len(chosen) >= rarest or (len(chosen) >= 2 and rows + df[token] > budget):
+            size = max(1, -(-len(ordered) // parts))
+            queues = [sorted({t for t in ordered[i : i + size] if t in df}, key=df.get)
+                      for i in range(0, len(ordered), size)]
+            chosen: list[str] = []
+            rows = 0
+            while any(queues) and len(chosen) < rarest:
+                progressed = False
+                for queue in queues:
+                    while queue and queue[0] in chosen:
+                        queue.pop(0)
+                    if not queue or len(chosen) >= rarest:
+                        continue
+                    token = queue[0]
+                    if len(chosen) >= 2 and rows + df[token] > budget:
+                        queue.clear()  # this part's keys are all commoner than the budget allows
+                        continue
+                    queue.pop(0)
+                    chosen.append(token)
+                    rows += df[token]
+                    progressed = True
+                if not progressed:
                     break
-                chosen.append(token)
-                rows += df[token]
             number = _LANG_NUMBER.get(lang, 0)
             score: dict[int, float] = {}
             for token in chosen:
