@@ -9,6 +9,10 @@ it with matches of at least 75%; the whole commands are timed (wall clock and pe
 /usr/bin/time -v) and their choices compared unit by unit (same translation, or both left empty).
 
     .venv/bin/python scripts/bench_pretranslate.py --sizes 20000,100000 --queries 10000
+    .venv/bin/python scripts/bench_pretranslate.py --sizes 1000000 --db /tmp/tm1m.db --seed 7 --no-toolkit
+
+``--db`` reuses a termbase that scripts/bench_tm.py built with the same size and ``--seed`` (its
+memory "bench" holds the same units), so the million-unit memory is built once.
 """
 
 from __future__ import annotations
@@ -66,6 +70,7 @@ def main() -> None:
     ap.add_argument("--queries", type=int, default=10_000)
     ap.add_argument("--seed", type=int, default=11)
     ap.add_argument("--no-toolkit", action="store_true", help="time termbase only")
+    ap.add_argument("--db", help="a termbase built by bench_tm.py with this size and --seed (reused)")
     args = ap.parse_args()
     for size in (int(x) for x in args.sizes.split(",")):
         units = make_units(size + args.queries // 5, args.seed)
@@ -78,11 +83,13 @@ def main() -> None:
         sources = list(dict.fromkeys(sources))  # a PO holds each msgid once
         with tempfile.TemporaryDirectory() as tmp:
             tmp = Path(tmp)
-            db = tmp / "t.db"
-            with create_store(db) as store:
-                store.memories.add_units("bench", (TranslationUnit({"en": u["en"], "ru": u["ru"]}) for u in memory))
+            db = Path(args.db) if args.db else tmp / "t.db"
+            if not db.exists():
+                with create_store(db) as store:
+                    store.memories.add_units("bench", (TranslationUnit({"en": u["en"], "ru": u["ru"]}) for u in memory))
             write_po(tmp / "in.po", [(s, "") for s in sources])
-            write_po(tmp / "tm.po", [(u["en"], u["ru"]) for u in memory])
+            if not args.no_toolkit:
+                write_po(tmp / "tm.po", [(u["en"], u["ru"]) for u in memory])
             wall, peak, rc = timed([str(BIN / "termbase"), "--db", str(db), "pretranslate", str(tmp / "in.po"),
                                     "--tm", "bench", "-o", str(tmp / "tb.po"), "--min-score", "75"])
             tb = {e.msgid: e.msgstr for e in polib.pofile(str(tmp / "tb.po"))}

@@ -80,7 +80,7 @@ def _targets(unit: TranslationUnit, lang: str, target_langs: list[str] | None) -
 
 
 def fuzzy_matches(memories, memory: str, text: str, lang: str, *, target_langs: list[str] | None = None,
-                  min_score: int = 70, limit: int = 10, shortlist: int = 50) -> list[TmMatch]:
+                  min_score: int = 70, limit: int = 10, shortlist: int = 100) -> list[TmMatch]:
     """The units of ``memory`` (a :class:`~termbase.store.base.MemoryRepository`) whose ``lang`` text
     is at least ``min_score`` like ``text``, best first (ties: lower unit id), at most ``limit``; only
     units with a text in one of ``target_langs`` (any other language when None)."""

@@ -18,7 +18,6 @@ import into an empty termbase) writes no snapshot.
 from __future__ import annotations
 
 import contextlib
-import heapq
 import json
 import math
 import re
@@ -747,21 +746,21 @@ class SQLiteMemories(MemoryRepository):
                     progressed = True
                 if not progressed:
                     break
-            number = _LANG_NUMBER.get(lang, 0)
-            score: dict[int, float] = {}
-            for token in chosen:
-                weight = math.log(1 + total / df[token])
-                for (rowid,) in self._conn.execute("SELECT rowid FROM tm_index WHERE tm_index MATCH ?", (f'"{token}"',)):
-                    if rowid % 4 == number:
-                        pk = rowid // 4
-                        score[pk] = score.get(pk, 0.0) + weight
-            best = heapq.nsmallest(4 * limit, score, key=lambda pk: (-score[pk], pk))
-            if not best:
+            if not chosen:
                 return []
-            # the index holds every memory: keep this one's units
-            mine = {pk for pk, tm in self._conn.execute(
-                f"SELECT pk, tm FROM tm_units WHERE pk IN ({','.join('?' * len(best))})", best) if tm == memory}
-        return [pk for pk in best if pk in mine][:limit]
+            number = _LANG_NUMBER.get(lang, 0)
+            # the scoring runs in SQLite: one posting list per key, weights summed per unit
+            lists = " UNION ALL ".join("SELECT rowid AS r, ? AS w FROM tm_index WHERE tm_index MATCH ?" for _ in chosen)
+            args: list = []
+            for token in chosen:
+                args += [math.log(1 + total / df[token]), f'"{token}"']
+            rows = self._conn.execute(
+                f"SELECT s.pk FROM (SELECT r / 4 AS pk, sum(w) AS score FROM ({lists}) WHERE r % 4 = ? "
+                f"GROUP BY r ORDER BY score DESC, r LIMIT ?) s JOIN tm_units u ON u.pk = s.pk WHERE u.tm = ? "
+                f"ORDER BY s.score DESC, s.pk",
+                [*args, number, 4 * limit, memory],
+            ).fetchall()
+        return [pk for (pk,) in rows][:limit]
 
     def containing(self, memory: str, lang: str, keys: list[str], *, limit: int | None = None) -> list[int]:
         """Unit ids of ``memory`` whose ``lang`` text holds every one of ``keys``, in unit order."""
