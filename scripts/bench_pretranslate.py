@@ -18,7 +18,6 @@ memory "bench" holds the same units), so the million-unit memory is built once.
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import re
 import subprocess
