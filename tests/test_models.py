@@ -117,5 +117,5 @@ def test_new_concept_ids():
     assert concept_id_base(Concept(None, (Term("kk", "Бас прокуратура"), Term("en", "Prosecutor's Office")))) == (
         "prosecutor-s-office"
     )
-    assert concept_id_base(Concept(None, (Term("ru", "Сенат"),))) == "c-concept"
-    assert concept_id_base(Concept(None, (Term("ru", "Сенат 2"),))) == "c-2"
+    assert concept_id_base(Concept(None, (Term("ru", "Сенат"),))) == "senat"
+    assert concept_id_base(Concept(None, (Term("ru", "Сенат 2"),))) == "senat-2"

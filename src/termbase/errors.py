@@ -67,6 +67,15 @@ class AlreadyExists(ValidationError):
         super().__init__(f"concept {concept_id!r} already exists")
 
 
+class DuplicateTerm(ValidationError):
+    """A new concept's term that the termbase already has in another concept."""
+
+    def __init__(self, text: str, lang: str, concept_id: str):
+        self.text, self.lang, self.concept_id = text, lang, concept_id
+        super().__init__(f"{lang} term {text!r} is already in concept {concept_id!r}; edit that concept instead",
+                         needs="force_add")
+
+
 class VersionConflict(TermbaseError):
     """A change made on an outdated copy of a concept: someone changed it since it was read.
 

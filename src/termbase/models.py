@@ -64,13 +64,24 @@ def validate_concept_id(concept_id: str) -> None:
         )
 
 
-def slugify(text: str) -> str:
-    """An ASCII id from a term: ``"Prosecutor General's Office"`` -> ``"prosecutor-general-s-office"``.
+# Kazakh and Russian Cyrillic in ASCII letters, for ids only (never shown as a term)
+_ID_TRANSLIT = str.maketrans({
+    "а": "a", "ә": "a", "б": "b", "в": "v", "г": "g", "ғ": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh",
+    "з": "z", "и": "i", "й": "i", "к": "k", "қ": "q", "л": "l", "м": "m", "н": "n", "ң": "n", "о": "o",
+    "ө": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ұ": "u", "ү": "u", "ф": "f", "х": "kh",
+    "һ": "h", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "і": "i", "ь": "", "э": "e",
+    "ю": "iu", "я": "ia",
+})
 
-    >>> slugify("Ministry of Foreign Affairs"), slugify("Сенат")
-    ('ministry-of-foreign-affairs', '')
+
+def slugify(text: str) -> str:
+    """An ASCII id from a term, Cyrillic transliterated: ``"Prosecutor General's Office"`` ->
+    ``"prosecutor-general-s-office"``.
+
+    >>> slugify("Ministry of Foreign Affairs"), slugify("Мемлекеттік кірістер комитеті"), slugify("Тест")
+    ('ministry-of-foreign-affairs', 'memlekettik-kirister-komiteti', 'test')
     """
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower().translate(_ID_TRANSLIT)).strip("-")
     return slug[:60].rstrip("-")
 
 
@@ -82,7 +93,7 @@ def concept_id_base(concept: "Concept") -> str:
     >>> concept_id_base(Concept(None, (Term("ru", "Сенат"), Term("en", "Senate"))))
     'senate'
     >>> concept_id_base(Concept(None, (Term("kk", "Сенат"),)))
-    'c-concept'
+    'senat'
     >>> concept_id_base(Concept(None, (Term("en", "2024 Census"),)))
     'c-2024-census'
     """

@@ -2,6 +2,9 @@
 
 import json
 
+from termbase.formats import get_format
+from termbase.models import TranslationUnit
+
 
 
 
@@ -69,3 +72,66 @@ def test_lookup_rejects_country_code(empty):
     r = empty("lookup", "Сенат", "--lang", "kz")
     assert r.exit_code == 2
     assert r.output.startswith("Error: 'kz' is a country code")
+
+
+def test_add_refuses_a_term_the_termbase_has_in_any_form(two):
+    again = two("add", "--en", "Assembly of the People", "--ru", "Ассамблеи народа Казахстана")
+    assert again.exit_code == 2
+    assert again.stderr == ("Error: ru term 'Ассамблеи народа Казахстана' is already in concept 'apk'; edit that "
+                            "concept instead; use --force to add it anyway\n")
+    assert two("add", "--en", "Assembly of the People", "--ru", "Ассамблеи народа Казахстана", "--force").exit_code == 0
+
+
+def test_ids_from_kazakh_and_russian_terms_are_readable(empty):
+    assert empty("add", "--kk", "Мемлекеттік кірістер комитеті").stdout == "Added memlekettik-kirister-komiteti.\n"
+    assert empty("add", "--ru", "Тест").stdout == "Added test.\n"
+
+
+def test_readme_add_edit_show_remove_on_a_fresh_termbase_keeps_the_shipped_concepts(run):
+    assert run("init").exit_code == 0
+    before = json.loads(run("stats", "--json").stdout)["concepts"]
+    refused = run("add", "--en", "State Revenue Committee", "--kk", "Мемлекеттік кірістер комитеті",
+                  "--ru", "Комитет государственных доходов")
+    assert refused.exit_code == 2 and "state-revenue-committee" in refused.stderr
+    assert run("add", "--en", "Development Bank of Kazakhstan | DBK {acronym}", "--kk", "Қазақстанның Даму банкі",
+               "--ru", "Банк развития Казахстана | БРК {acronym}").stdout == "Added development-bank-of-kazakhstan.\n"
+    assert run("remove", "development-bank-of-kazakhstan").exit_code == 0
+    assert json.loads(run("stats", "--json").stdout)["concepts"] == before
+
+
+def test_init_force_refuses_to_lose_memories_or_user_concepts(run, tmp_path):
+    assert run("init", "--empty").exit_code == 0
+    tmx = tmp_path / "m.tmx"
+    get_format("tmx").write_units([TranslationUnit({"en": "The Senate met.", "ru": "Сенат собрался."})], str(tmx),
+                                  source_lang="en", target_langs=["ru"])
+    assert run("import", str(tmx), "--tm", "news").exit_code == 0
+    refused = run("init", "--force")
+    assert refused.exit_code == 2
+    assert "holds 1 translation-memory unit(s); replacing it would lose them; add --yes to go ahead" in refused.stderr
+    assert json.loads(run("stats", "--json").stdout)["translation_memories"] == {"news": 1}
+    assert run("init", "--force", "--yes").exit_code == 0
+    assert json.loads(run("stats", "--json").stdout)["translation_memories"] == {}
+
+
+def test_list_filters_and_pages(two):
+    two("add", "--id", "dbk", "--en", "Development Bank of Kazakhstan", "--ru", "Банк развития Казахстана {proposed}")
+    result = two("list")
+    assert result.stdout.splitlines() == [
+        "apk  [-]  en Assembly of People of Kazakhstan (preferred) | kk Қазақстан халқы Ассамблеясы (preferred) | "
+        "ru Ассамблея народа Казахстана (preferred)",
+        "dbk  [-]  en Development Bank of Kazakhstan (preferred) | ru Банк развития Казахстана (proposed)",
+        "senate  [parliament]  en Senate (preferred) | kk Сенат (preferred) | ru Сенат (preferred)",
+    ]
+    assert result.stderr == "3 of 3 concept(s) shown.\n"
+    ids = lambda *args: [c["concept_id"] for c in json.loads(two("list", "--json", *args).stdout)["concepts"]]  # noqa: E731
+    assert ids("--lang", "kk", "--missing") == ["dbk"]
+    assert ids("--status", "proposed") == ["dbk"]
+    assert ids("--status", "deprecated", "--lang", "ru") == ["apk"]
+    assert ids("--subject", "parliament") == ["senate"]
+    assert ids("--source", "AKORDA") == ["apk"]
+    assert ids("--query", "сенат") == ["senate"]
+    assert ids("--newest", "--limit", "1") == ["dbk"]
+    page = two("list", "--limit", "1", "--offset", "1")
+    assert page.stdout.startswith("dbk  ") and page.stderr == "1 of 3 concept(s) shown; next page: --offset 2.\n"
+    assert two("list", "--missing").exit_code == 2
+    assert two("list", "--status", "nonsense").stderr.startswith("Error: unknown status 'nonsense'")

@@ -74,7 +74,7 @@ def test_generated_ids_are_slugs_and_unique(store):
     assert store.concepts.add(c).id == "prosecutor-general-s-office"
     assert store.concepts.add(c).id == "prosecutor-general-s-office-2"
     kk_only = Concept(None, (Term("kk", "Бас прокуратура"),))
-    assert store.concepts.add(kk_only).id == "c-concept"
+    assert store.concepts.add(kk_only).id == "bas-prokuratura"
 
 
 def test_duplicate_id_errors_skip_or_replace(store, apk, knb):

@@ -23,6 +23,7 @@ EXIT_FINDINGS = 1
 _HINTS = {
     "termbase": (None, "create one with 'termbase init' (or point --db / TERMBASE_DB at an existing one)"),
     "force": ("force", "use --force to replace it"),
+    "force_add": ("force", "use --force to add it anyway"),
     "on_conflict": ("on_conflict", "see --on-conflict"),
     "langs": ("langs", "give the languages with --langs"),
     "target_lang": ("target_lang", "give it with --target-lang"),

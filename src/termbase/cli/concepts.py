@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import sys
 
+from datetime import timezone
+
 import click
 
 from ..errors import TermbaseError
 from ..services import (
+    list_concepts,
     add_concept,
     edit_concept,
     lookup as lookup_service,
@@ -99,14 +102,17 @@ def show(env, concept_id: str, as_json: bool) -> None:
 @click.option("--definition")
 @click.option("--note")
 @click.option("--source", help="Where the equivalents come from, e.g. gov.kz.")
+@click.option("--force", is_flag=True, help="Add it even if one of its terms is already in another concept.")
 @click.option("--json", "as_json", is_flag=True, help="Print the stored concept as JSON.")
 @pass_env
-def add(env, cell_en, cell_kk, cell_ru, concept_id, subject, definition, note, source, as_json) -> None:
+def add(env, cell_en, cell_kk, cell_ru, concept_id, subject, definition, note, source, force, as_json) -> None:
     """Add a concept with terms in several languages.
 
     A TERMS value lists terms separated by " | ", each optionally followed by {status, type}:
     statuses preferred, admitted, deprecated, forbidden, proposed; types full, short, acronym,
-    abbreviation, variant. The first term is preferred unless marked.
+    abbreviation, variant. The first term is preferred unless marked. A term the termbase already
+    has (in any inflected form) stops the command and names its concept (--force adds it anyway).
+    The id is made from the English term, else from the first term transliterated.
 
     \b
     termbase add --en "State Revenue Committee" --ru "Комитет государственных доходов" \\
@@ -116,7 +122,8 @@ def add(env, cell_en, cell_kk, cell_ru, concept_id, subject, definition, note, s
     if not terms:
         raise click.UsageError("give at least one of --en, --kk, --ru")
     stored = add_concept(env.workspace(), [t for lang_terms in terms.values() for t in lang_terms],
-                         concept_id=concept_id, subject=subject, definition=definition, note=note, source=source)
+                         concept_id=concept_id, subject=subject, definition=definition, note=note, source=source,
+                         force=force)
     if as_json:
         emit_json(stored.to_dict())
     else:
@@ -160,3 +167,41 @@ def remove(env, concept_ids, as_json: bool) -> None:
         emit_json({"removed": removed})
     else:
         click.echo(f"Removed {len(removed)} concept(s).")
+
+
+@main.command("list")
+@click.option("--status", help="Concepts with a term of this status (in --lang when given), e.g. proposed.")
+@click.option("--subject", help="Concepts of this subject field.")
+@click.option("--lang", help="Concepts with a term in this language (with --missing: without one).")
+@click.option("--missing", is_flag=True, help="With --lang: concepts that have no term in that language.")
+@click.option("--source", help="Concepts whose source contains this text.")
+@click.option("--changed-since", "changed_since", type=click.DateTime(formats=["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S"]),
+              help="Concepts changed since this date (YYYY-MM-DD, UTC).")
+@click.option("--query", help="Concepts with a term containing this text.")
+@click.option("--newest", is_flag=True, help="Most recently changed first (default: by id).")
+@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
+@click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True)
+@click.option("--json", "as_json", is_flag=True,
+              help='Print {"total", "offset", "concepts": [as show --json]}.')
+@pass_env
+def list_(env, status, subject, lang, missing, source, changed_since, query, newest, limit, offset, as_json):
+    """List concepts, filtered and paged: every proposed concept newest first
+    (--status proposed --newest), every concept with no Kazakh term (--lang kk --missing) ...
+
+    One line per concept: id, subject, and each language's first term; then how many matched."""
+    if missing and not lang:
+        raise click.UsageError("--missing needs --lang")
+    since = changed_since.replace(tzinfo=timezone.utc) if changed_since else None
+    result = list_concepts(env.workspace(), status=status, subject=subject, lang=lang, missing=missing,
+                           source=source, changed_since=since, query=query, newest_first=newest, limit=limit,
+                           offset=offset)
+    if as_json:
+        emit_json(result.to_dict())
+        return
+    for c in result.concepts:
+        firsts = [f"{code} {c.terms_in(code)[0].text} ({c.terms_in(code)[0].status})"
+                  for code in ("en", "kk", "ru") if c.terms_in(code)]
+        click.echo(f"{c.id}  [{c.subject or '-'}]  " + " | ".join(firsts))
+    shown = len(result.concepts)
+    more = f"; next page: --offset {offset + shown}" if offset + shown < result.total else ""
+    click.echo(f"{shown} of {result.total} concept(s) shown{more}.", err=True)

@@ -11,11 +11,16 @@ from .app import emit_json, main, pass_env
 @main.command()
 @click.option("--empty", is_flag=True, help="Create an empty termbase, without the shipped glossary.")
 @click.option("--force", is_flag=True, help="Replace an existing termbase file.")
+@click.option("--yes", "yes", is_flag=True,
+              help="With --force: replace it even if translation memories or user concepts would be lost.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @pass_env
-def init(env, empty: bool, force: bool, as_json: bool) -> None:
-    """Create a termbase, loaded with the shipped glossary of Kazakhstan's institutions."""
-    result = init_termbase(env.db_path, empty=empty, force=force)
+def init(env, empty: bool, force: bool, yes: bool, as_json: bool) -> None:
+    """Create a termbase, loaded with the shipped glossary of Kazakhstan's institutions.
+
+    --db goes before the command: termbase --db x.db init.
+    """
+    result = init_termbase(env.db_path, empty=empty, force=force, confirmed=yes)
     if as_json:
         emit_json(result.to_dict())
         return

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import datetime, timezone
 from typing import Iterable, Iterator
 
-from ..errors import ValidationError
+from ..errors import DuplicateTerm, ValidationError
 from ..formats.glossary_tsv import parse_cell
 from ..languages import normalize_lang
 from ..search.lookup import LookupMatch
-from ..models import Concept, Term
+from ..models import STATUSES, Concept, Term
 from .workspace import Workspace
 
 #: The concept fields ``edit_concept`` changes besides terms.
@@ -68,13 +69,33 @@ def add_concept(
     note: str | None = None,
     source: str | None = None,
     actor: str | None = None,
+    force: bool = False,
 ) -> Concept:
-    """Store a new concept and return it as stored (its id made from its terms when not given)."""
+    """Store a new concept and return it as stored (its id made from its terms when not given).
+
+    A term the termbase already has, in any inflected form (normalised: case, ё/е, quotes), is an
+    :class:`~termbase.errors.DuplicateTerm` naming the concept (``needs="force"``) unless ``force``."""
     terms = tuple(terms)
     if not terms:
         raise ValidationError("a concept needs at least one term")
+    if not force:
+        for text, lang, known in known_terms(ws, terms):
+            raise DuplicateTerm(text, lang, known)
     concept = Concept(concept_id, terms, subject=subject, definition=definition, note=note, source=source)
     return ws.store.concepts.add(concept, actor=actor)
+
+
+def known_terms(ws: Workspace, terms: Iterable[Term]) -> list[tuple[str, str, str]]:
+    """``(text, lang, concept id)`` for each of ``terms`` that is a whole term of a concept the
+    termbase has (inflection-aware: "Мажилиса Парламента" is "Мажилис Парламента")."""
+    matcher = ws.index.matcher()
+    found = []
+    for term in terms:
+        text = term.text.strip()
+        whole = [m for m in matcher.find_all(text, term.lang) if m.start == 0 and m.end == len(text)]
+        if whole:
+            found.append((term.text, term.lang, whole[0].concept_id))
+    return found
 
 
 def edit_concept(
@@ -125,3 +146,64 @@ def remove_concepts(ws: Workspace, concept_ids: Iterable[str], *, actor: str | N
         for cid in ids:
             ws.store.concepts.remove(cid, actor=actor)
     return ids
+
+
+@dataclass(frozen=True)
+class ConceptList:
+    """A page of concepts matching a filter, and how many match in all."""
+
+    total: int
+    offset: int
+    concepts: tuple[Concept, ...]
+
+    def to_dict(self) -> dict:
+        return {"total": self.total, "offset": self.offset, "concepts": [c.to_dict() for c in self.concepts]}
+
+
+def list_concepts(
+    ws: Workspace,
+    *,
+    status: str | None = None,
+    subject: str | None = None,
+    lang: str | None = None,
+    missing: bool = False,
+    source: str | None = None,
+    changed_since: datetime | None = None,
+    query: str | None = None,
+    newest_first: bool = False,
+    limit: int | None = 50,
+    offset: int = 0,
+) -> ConceptList:
+    """Concepts filtered: with a term of ``status`` (in ``lang`` when given); of ``subject``; with a
+    term in ``lang`` (or, ``missing``, without one); whose source contains ``source``; changed since
+    ``changed_since``; with a term containing ``query`` (case-folded). By id, or newest change first."""
+    if status is not None and status not in STATUSES:
+        raise ValidationError(f"unknown status {status!r}; statuses: {', '.join(STATUSES)}")
+    if missing and not lang:
+        raise ValidationError("listing the concepts a language is missing from needs that language")
+    if limit is not None and limit < 1:
+        raise ValidationError(f"limit must be at least 1, not {limit}")
+    if offset < 0:
+        raise ValidationError(f"offset must be 0 or more, not {offset}")
+    code = normalize_lang(lang) if lang else None
+    needle = query.casefold() if query else None
+    picked = []
+    for c in ws.store.concepts.iterate():
+        terms = [t for t in c.terms if code is None or t.lang == code]
+        if code is not None and missing == bool(terms):
+            continue
+        if status is not None and not any(t.status == status for t in (terms if code and not missing else c.terms)):
+            continue
+        if subject is not None and (c.subject or "") != subject:
+            continue
+        if source is not None and source.casefold() not in (c.source or "").casefold():
+            continue
+        if changed_since is not None and (c.modified is None or c.modified < changed_since):
+            continue
+        if needle is not None and not any(needle in t.text.casefold() for t in c.terms):
+            continue
+        picked.append(c)
+    if newest_first:
+        picked.sort(key=lambda c: (c.modified or datetime.min.replace(tzinfo=timezone.utc), c.id), reverse=True)
+    page = picked[offset : None if limit is None else offset + limit]
+    return ConceptList(len(picked), offset, tuple(page))

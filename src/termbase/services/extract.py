@@ -12,6 +12,7 @@ from ..formats import format_for, formats_that
 from ..languages import normalize_lang
 from ..mining import EquivalentMiner, Lexicon, MinedUnit, UnitCorpus, general_lexicon, with_suggestions
 from ..fsutil import Source
+from .concepts import known_terms
 from .workspace import Workspace
 
 #: The kinds of candidates extraction finds (organization, acronym, person, place, name, phrase).
@@ -173,12 +174,7 @@ def extract_files(
 def _known(ws: Workspace, concept) -> bool:
     """Whether the termbase has a concept one of whose terms is one of ``concept``'s (in any
     inflected form): a mined rendering of a known name is no new concept."""
-    matcher = ws.index.matcher()
-    for term in concept.terms:
-        text = term.text
-        if any(m.start == 0 and m.end == len(text) for m in matcher.find_all(text, term.lang)):
-            return True
-    return False
+    return bool(known_terms(ws, concept.terms))
 
 
 def _lexicon(ws: Workspace | None) -> Lexicon:
