@@ -24,6 +24,13 @@ module              jobs
 from .align import AlignResult, align_files
 from .check import CheckResult, check_files
 from .concepts import (
+    add_terms,
+    approve,
+    concept_history,
+    reject,
+    remove_term,
+    restore_concept,
+    set_term_status,
     ConceptList,
     list_concepts,
     LookupResult,
@@ -47,6 +54,6 @@ from .workspace import Workspace
 __all__ = [
     "EXTRACT_KINDS", "AlignResult", "CheckResult", "ConceptList", "ExportResult", "ExtractConfig", "ExtractRun", "FormatInfo", "ImportResult", "InitResult", "LookupResult", "MemoryStats", "PretranslateResult", "SearchResult",
     "TermbaseStats", "Workspace",
-    "add_concept", "align_files", "check_files", "edit_concept", "export", "extract_files", "import_file",
+    "add_concept", "add_terms", "approve", "concept_history", "reject", "remove_term", "restore_concept", "set_term_status", "align_files", "check_files", "edit_concept", "export", "extract_files", "import_file",
     "delete_memory", "init_termbase", "list_concepts", "list_formats", "list_memories", "memory_stats", "pretranslate", "search_memory", "lookup", "lookup_many", "parse_terms", "remove_concepts", "show_concept", "termbase_stats",
 ]

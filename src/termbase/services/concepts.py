@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from typing import Iterable, Iterator
 
-from ..errors import DuplicateTerm, ValidationError
+from ..errors import DuplicateTerm, NotFound, ValidationError
 from ..formats.glossary_tsv import parse_cell
 from ..languages import normalize_lang
 from ..search.lookup import LookupMatch
@@ -207,3 +207,110 @@ def list_concepts(
         picked.sort(key=lambda c: (c.modified or datetime.min.replace(tzinfo=timezone.utc), c.id), reverse=True)
     page = picked[offset : None if limit is None else offset + limit]
     return ConceptList(len(picked), offset, tuple(page))
+
+
+# ---------------------------------------------------------------------------------------- term edits
+def _one_term(concept: Concept, lang: str, text: str) -> Term:
+    code = normalize_lang(lang)
+    for term in concept.terms:
+        if term.lang == code and term.text == text:
+            return term
+    have = "; ".join(t.text for t in concept.terms if t.lang == code) or "none"
+    raise NotFound(f"concept {concept.id!r} has no {code} term {text!r} ({code} terms: {have})")
+
+
+def add_terms(ws: Workspace, concept_id: str, lang: str, cell: str, *, actor: str | None = None) -> Concept:
+    """Add terms (``TEXT {status, type} | ...``; status ``admitted`` unless given, ``preferred`` when the
+    language has no term yet) to one language of a concept; a term it already has is an error."""
+    code = normalize_lang(lang)
+    old = ws.store.concepts.get(concept_id)
+    marked = "{" in cell
+    new = parse_terms(cell, code)
+    if old.terms_in(code) and not marked:
+        new = [replace(t, status="admitted") for t in new]
+    for t in new:
+        if any(o.lang == code and o.text == t.text for o in old.terms):
+            raise ValidationError(f"concept {concept_id!r} already has the {code} term {t.text!r}")
+    return ws.store.concepts.update(replace(old, terms=old.terms + tuple(new)), actor=actor)
+
+
+def set_term_status(ws: Workspace, concept_id: str, lang: str, text: str, status: str, *,
+                    actor: str | None = None) -> Concept:
+    """Change the status of one term of a concept."""
+    if status not in STATUSES:
+        raise ValidationError(f"unknown status {status!r}; statuses: {', '.join(STATUSES)}")
+    old = ws.store.concepts.get(concept_id)
+    term = _one_term(old, lang, text)
+    terms = tuple(replace(t, status=status) if t is term else t for t in old.terms)
+    return ws.store.concepts.update(replace(old, terms=terms), actor=actor)
+
+
+def remove_term(ws: Workspace, concept_id: str, lang: str, text: str, *, actor: str | None = None) -> Concept:
+    """Remove one term of a concept (not its last one: remove the concept instead)."""
+    old = ws.store.concepts.get(concept_id)
+    term = _one_term(old, lang, text)
+    if len(old.terms) == 1:
+        raise ValidationError(f"{text!r} is the only term of concept {concept_id!r}; remove the concept instead")
+    return ws.store.concepts.update(replace(old, terms=tuple(t for t in old.terms if t is not term)), actor=actor)
+
+
+# ------------------------------------------------------------------------------------------ review
+def approve(ws: Workspace, concept_id: str, *, lang: str | None = None, text: str | None = None,
+            actor: str | None = None) -> Concept:
+    """Approve a concept's proposed terms (or one: ``lang`` and ``text``): each becomes ``preferred``
+    when its language has no preferred term yet, else ``admitted``. The change is recorded with
+    ``actor``."""
+    old = ws.store.concepts.get(concept_id)
+    if text is not None:
+        if lang is None:
+            raise ValidationError("approving one term needs its language")
+        targets = {id(_one_term(old, lang, text))}
+    else:
+        targets = {id(t) for t in old.terms if t.status == "proposed" and (lang is None or t.lang == normalize_lang(lang))}
+    if not targets:
+        raise ValidationError(f"concept {concept_id!r} has no proposed term to approve")
+    preferred = {t.lang for t in old.terms if t.status == "preferred"}
+    terms = []
+    for t in old.terms:
+        if id(t) in targets:
+            status = "admitted" if t.lang in preferred else "preferred"
+            preferred.add(t.lang)
+            t = replace(t, status=status)
+        terms.append(t)
+    return ws.store.concepts.update(replace(old, terms=tuple(terms)), actor=actor)
+
+
+def reject(ws: Workspace, concept_id: str, *, reason: str | None = None, actor: str | None = None) -> str:
+    """Reject a proposed concept: it is removed, the reason kept in its history (the state before the
+    removal has it in its note). A concept with approved terms is not rejected: remove it."""
+    old = ws.store.concepts.get(concept_id)
+    if any(t.status in ("preferred", "admitted") for t in old.terms):
+        raise ValidationError(f"concept {concept_id!r} has approved terms; only proposed concepts are rejected")
+    with ws.store.atomic():
+        if reason:
+            note = ((old.note + "\n") if old.note else "") + f"Rejected: {reason}"
+            ws.store.concepts.update(replace(old, note=note), actor=actor)
+        ws.store.concepts.remove(concept_id, actor=actor)
+    return concept_id
+
+
+# ----------------------------------------------------------------------------------------- history
+def concept_history(ws: Workspace, concept_id: str) -> list:
+    """Every recorded change of a concept (:class:`~termbase.models.ConceptChange`), oldest first;
+    :class:`~termbase.errors.NotFound` when there is none (and no such concept)."""
+    changes = ws.store.concepts.history(concept_id)
+    if not changes and not ws.store.concepts.exists(concept_id):
+        raise NotFound(f"no concept {concept_id!r} and no history of one in {ws.location}")
+    return changes
+
+
+def restore_concept(ws: Workspace, concept_id: str, *, actor: str | None = None) -> Concept:
+    """Bring back a removed concept as it was just before its removal."""
+    if ws.store.concepts.exists(concept_id):
+        raise ValidationError(f"concept {concept_id!r} exists; nothing to restore")
+    deletes = [c for c in ws.store.concepts.history(concept_id) if c.action == "delete"]
+    if not deletes:
+        raise NotFound(f"no removed concept {concept_id!r} in {ws.location}")
+    before = deletes[-1].before
+    terms = tuple(replace(t, id=None) for t in before.terms)
+    return ws.store.concepts.add(replace(before, terms=terms), actor=actor)

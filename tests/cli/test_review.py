@@ -1,0 +1,59 @@
+"""``termbase term``, ``approve``, ``reject``, ``history``: exact outputs on a small termbase."""
+
+import json
+
+
+def terms(run, cid):
+    data = json.loads(run("show", cid, "--json").stdout)
+    return [(lang, t["text"], t["status"]) for lang, ts in data["terms"].items() for t in ts]
+
+
+def test_term_add_set_status_and_remove(two):
+    assert two("term", "add", "senate", "Жоғарғы палата", "--lang", "kk").exit_code == 0
+    assert ("kk", "Жоғарғы палата", "admitted") in terms(two, "senate")
+    assert two("term", "set-status", "senate", "Жоғарғы палата", "deprecated", "--lang", "kk").exit_code == 0
+    assert ("kk", "Жоғарғы палата", "deprecated") in terms(two, "senate")
+    assert two("term", "remove", "senate", "Жоғарғы палата", "--lang", "kk").exit_code == 0
+    assert terms(two, "senate") == [("en", "Senate", "preferred"), ("kk", "Сенат", "preferred"),
+                                    ("ru", "Сенат", "preferred")]
+    missing = two("term", "remove", "senate", "Палата", "--lang", "kk")
+    assert missing.exit_code == 2
+    assert missing.stderr == "Error: concept 'senate' has no kk term 'Палата' (kk terms: Сенат)\n"
+    assert two("term", "set-status", "senate", "Сенат", "official", "--lang", "kk").exit_code == 2
+    again = two("term", "add", "senate", "Сенат", "--lang", "ru")
+    assert again.stderr == "Error: concept 'senate' already has the ru term 'Сенат'\n"
+
+
+def test_approve_records_who_and_history_shows_it(two):
+    two("add", "--id", "dbk", "--en", "Development Bank of Kazakhstan {proposed}",
+        "--ru", "Банк развития Казахстана {proposed} | БРК {proposed, acronym}")
+    assert two("approve", "dbk", "--by", "aida").stdout.splitlines()[0] == "Approved dbk."
+    assert terms(two, "dbk") == [("en", "Development Bank of Kazakhstan", "preferred"),
+                                 ("ru", "Банк развития Казахстана", "preferred"), ("ru", "БРК", "admitted")]
+    lines = two("history", "dbk").stdout.splitlines()
+    assert [line.split()[2:] for line in lines if not line.startswith(" ")] == [
+        ["v1", "create", lines[0].split()[-1]], ["v2", "update", "aida"]]
+    assert "    ~ ru БРК: proposed -> admitted" in lines
+    assert two("approve", "dbk").stderr == "Error: concept 'dbk' has no proposed term to approve\n"
+    data = json.loads(two("history", "dbk", "--json").stdout)
+    assert [(c["action"], c["version"], c["actor"]) for c in data][1] == ("update", 2, "aida")
+
+
+def test_reject_then_restore(two):
+    two("add", "--id", "foo", "--en", "Foo Council {proposed}")
+    assert two("reject", "senate").stderr.startswith("Error: concept 'senate' has approved terms")
+    assert two("reject", "foo", "--reason", "not an institution", "--by", "aida").stdout == "Rejected foo.\n"
+    assert two("show", "foo").exit_code == 2
+    history = two("history", "foo").stdout
+    assert "    ~ note: None -> 'Rejected: not an institution'" in history and " delete  aida" in history
+    restored = two("history", "foo", "--restore")
+    assert restored.stdout.splitlines()[0] == "Restored foo."
+    assert terms(two, "foo") == [("en", "Foo Council", "proposed")]
+
+
+def test_a_removed_shipped_concept_comes_back(run):
+    assert run("init").exit_code == 0
+    assert run("remove", "senate").exit_code == 0
+    assert run("history", "senate", "--restore").exit_code == 0
+    assert run("show", "senate").exit_code == 0
+    assert run("history", "nosuch").stderr.startswith("Error: no concept 'nosuch' and no history of one in ")
