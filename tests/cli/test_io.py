@@ -168,3 +168,13 @@ def test_formats_lists_what_each_format_reads_and_writes(run):
     assert as_json["glossary"]["reads"] == ["concepts"] and as_json["glossary"]["writes"] == ["concepts"]
     assert as_json["xliff"]["writes"] == ["translations", "units"] and as_json["tmx"]["writes"] == ["units"]
     assert as_json["xliff2"]["extensions"] == [] and as_json["po"]["writes"] == ["translations", "units"]
+
+
+def test_export_unknown_format_offers_only_writable_ones_and_db_after_the_command_is_explained(tb):
+    unknown = tb("export", "--format", "xyz", "-o", "x")
+    assert unknown.exit_code == 2
+    assert unknown.stderr.startswith(
+        "Error: unknown format 'xyz'; formats export writes: tbx, csv, glossary, omegat, tmx, po, xliff, xliff2")
+    late = tb("init", "--db", "x.db")
+    assert late.exit_code == 2
+    assert "--db goes before the command, as in 'termbase --db FILE init ...'" in late.stderr

@@ -89,6 +89,11 @@ class TermbaseGroup(click.Group):
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
+        except click.NoSuchOption as exc:
+            if exc.option_name == "--db":  # "termbase init --db x.db": a global option given too late
+                exc.message = ("No such option '--db' here: --db goes before the command, "
+                               f"as in 'termbase --db FILE {ctx.invoked_subcommand or 'COMMAND'} ...'")
+            raise
         except TermbaseError as exc:
             command = self.get_command(ctx, ctx.invoked_subcommand) if ctx.invoked_subcommand else None
             click.echo(error_line(str(exc), exc.needs, command), err=True)

@@ -112,9 +112,11 @@ def export(
     defaults to its units' source language and every other language). Written to a temporary file and
     renamed, so a failure leaves no half file.
     """
+    writable = ", ".join(f.name for f in formats_that(writes=("concepts", "units")))
+    if format.lower() not in {f.name for f in all_formats()}:
+        raise UnsupportedFormat(f"unknown format {format!r}; formats export writes: {writable}", needs="format")
     fmt = get_format(format)
-    if not fmt.writes:
-        writable = ", ".join(f.name for f in formats_that(writes=("concepts", "units")))
+    if not fmt.writes & {"concepts", "units"}:
         raise UnsupportedFormat(f"{fmt.name} files cannot be written; formats that can: {writable}", needs="format")
     wanted = [normalize_lang(code) for code in langs] if langs else None
     if "units" in fmt.writes:
