@@ -63,3 +63,36 @@ def test_another_programs_database_is_refused(run):
     assert r.exit_code == 2
     assert r.output == f"Error: {run.db}: not a termbase file: an SQLite database of another program (left unchanged)\n"
     assert run.db.read_bytes() == before
+
+
+def test_glossary_update_adds_and_updates_shipped_concepts_and_keeps_user_work(run):
+    from dataclasses import replace
+
+    from termbase.glossary import load_shipped
+    from termbase.models import Concept, Term, TranslationUnit
+    from termbase.store import create_store
+
+    shipped = {c.id: c for c in load_shipped()}
+    older_senate = replace(shipped["senate"], terms=tuple(t for t in shipped["senate"].terms if t.lang != "kk"))
+    with create_store(run.db) as store:  # a termbase made from an older glossary, with user work
+        store.concepts.add_many([older_senate, shipped["mazhilis"], shipped["apk"]])
+        store.concepts.add(Concept("mine", (Term("en", "My Term"),)))
+        store.memories.add_units("news", [TranslationUnit({"en": "The Senate met.", "ru": "Сенат собрался."})])
+    assert run("term", "add", "apk", "Assembly of Peoples {deprecated}", "--lang", "en", "--by", "aida").exit_code == 0
+    diff = json.loads(run("glossary", "diff", "--json").stdout)
+    assert (diff["changed"], diff["kept_edited"], diff["unchanged"], diff["applied"]) == (["senate"], ["apk"], 1, False)
+    assert len(diff["added"]) == len(shipped) - 3
+    assert json.loads(run("stats", "--json").stdout)["concepts"] == 4  # a diff writes nothing
+    result = run("glossary", "update")
+    assert result.stdout.splitlines()[1:] == ["Updated 1: senate", "Kept your edit of 1: apk",
+                                              "1 shipped concept(s) already up to date; your own concepts and "
+                                              "memories are not touched."]
+    stats = json.loads(run("stats", "--json").stdout)
+    assert stats["concepts"] == len(shipped) + 1 and stats["translation_memories"] == {"news": 1}
+    senate = json.loads(run("show", "senate", "--json").stdout)
+    assert [t["text"] for t in senate["terms"]["kk"]] == [t.text for t in shipped["senate"].terms_in("kk")]
+    apk = json.loads(run("show", "apk", "--json").stdout)
+    assert "Assembly of Peoples" in [t["text"] for t in apk["terms"]["en"]]
+    assert run("show", "mine").exit_code == 0
+    again = json.loads(run("glossary", "update", "--json").stdout)
+    assert (again["added"], again["changed"]) == ([], [])

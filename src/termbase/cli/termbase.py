@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
-from ..services import init_termbase, termbase_stats
-from .app import emit_json, main, pass_env
+from ..services import init_termbase, termbase_stats, update_glossary
+from .app import TermbaseGroup, emit_json, main, pass_env
 
 
 @main.command()
@@ -42,3 +42,38 @@ def stats(env, as_json: bool) -> None:
     click.echo("terms:    " + ", ".join(f"{lang} {n}" for lang, n in result.terms.items()))
     for name, n in result.memories.items():
         click.echo(f"memory {name}: {n} units")
+
+
+@main.group(cls=TermbaseGroup)
+def glossary() -> None:
+    """The shipped glossary: see what a newer one would change, and update to it."""
+
+
+def _glossary_report(result, as_json: bool) -> None:
+    if as_json:
+        emit_json(result.to_dict())
+        return
+    verb = ("Added", "Updated") if result.applied else ("Would add", "Would update")
+    for label, ids in ((verb[0], result.added), (verb[1], result.changed),
+                       ("Kept your edit of", result.kept_edited), ("Kept removed", result.kept_removed)):
+        if ids:
+            click.echo(f"{label} {len(ids)}: {', '.join(ids)}")
+    click.echo(f"{result.unchanged} shipped concept(s) already up to date; your own concepts and memories "
+               "are not touched.")
+
+
+@glossary.command("diff")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@pass_env
+def glossary_diff(env, as_json: bool) -> None:
+    """What 'termbase glossary update' would change (nothing is written)."""
+    _glossary_report(update_glossary(env.workspace(), dry_run=True), as_json)
+
+
+@glossary.command("update")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@pass_env
+def glossary_update(env, as_json: bool) -> None:
+    """Add new shipped concepts and update the shipped ones nobody edited; keep every user edit,
+    removal, user concept and memory."""
+    _glossary_report(update_glossary(env.workspace()), as_json)

@@ -43,7 +43,7 @@ from .concepts import (
     show_concept,
 )
 from .extract import EXTRACT_KINDS, ExtractConfig, ExtractRun, extract_files
-from .termbase import InitResult, TermbaseStats, init_termbase, termbase_stats
+from .termbase import GlossaryUpdate, InitResult, TermbaseStats, init_termbase, termbase_stats, update_glossary
 from .tm import (
     MemoryStats, PretranslateResult, SearchResult, delete_memory, list_memories, memory_stats, pretranslate,
     search_memory,
@@ -52,8 +52,8 @@ from .transfer import ExportResult, FormatInfo, ImportResult, export, import_fil
 from .workspace import Workspace
 
 __all__ = [
-    "EXTRACT_KINDS", "AlignResult", "CheckResult", "ConceptList", "ExportResult", "ExtractConfig", "ExtractRun", "FormatInfo", "ImportResult", "InitResult", "LookupResult", "MemoryStats", "PretranslateResult", "SearchResult",
+    "EXTRACT_KINDS", "AlignResult", "CheckResult", "ConceptList", "ExportResult", "ExtractConfig", "ExtractRun", "FormatInfo", "GlossaryUpdate", "ImportResult", "InitResult", "LookupResult", "MemoryStats", "PretranslateResult", "SearchResult",
     "TermbaseStats", "Workspace",
     "add_concept", "add_terms", "approve", "concept_history", "reject", "remove_term", "restore_concept", "set_term_status", "align_files", "check_files", "edit_concept", "export", "extract_files", "import_file",
-    "delete_memory", "init_termbase", "list_concepts", "list_formats", "list_memories", "memory_stats", "pretranslate", "search_memory", "lookup", "lookup_many", "parse_terms", "remove_concepts", "show_concept", "termbase_stats",
+    "delete_memory", "init_termbase", "list_concepts", "list_formats", "list_memories", "memory_stats", "pretranslate", "search_memory", "lookup", "lookup_many", "parse_terms", "remove_concepts", "show_concept", "termbase_stats", "update_glossary",
 ]

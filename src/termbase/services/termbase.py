@@ -81,3 +81,61 @@ def termbase_stats(ws: Workspace) -> TermbaseStats:
     data = ws.store.concepts.stats()
     memories = {name: ws.store.memories.count(name) for name in ws.store.memories.names()}
     return TermbaseStats(ws.location, data["concepts"], data["complete_concepts"], dict(data["terms"]), memories)
+
+
+#: Who glossary updates are recorded as, in concept histories.
+GLOSSARY_ACTOR = "termbase glossary update"
+
+
+@dataclass(frozen=True)
+class GlossaryUpdate:
+    """What updating from the shipped glossary did (or, dry run, would do), by concept id."""
+
+    added: tuple[str, ...]
+    changed: tuple[str, ...]
+    kept_edited: tuple[str, ...]
+    kept_removed: tuple[str, ...]
+    unchanged: int
+    applied: bool
+
+    def to_dict(self) -> dict:
+        return {"added": list(self.added), "changed": list(self.changed), "kept_edited": list(self.kept_edited),
+                "kept_removed": list(self.kept_removed), "unchanged": self.unchanged, "applied": self.applied}
+
+
+def update_glossary(ws: Workspace, *, dry_run: bool = False) -> GlossaryUpdate:
+    """Bring the termbase's shipped concepts up to the glossary installed with this termbase.
+
+    A shipped concept the termbase lacks is added, unless its users removed it; one that differs is
+    replaced when nobody changed it since it was created (its history has only its creation or
+    earlier glossary updates), else the user's version is kept. Concepts the glossary does not have,
+    and translation memories, are never touched. All in one transaction, recorded in each concept's
+    history as :data:`GLOSSARY_ACTOR`."""
+    added, changed, edited, removed = [], [], [], []
+    unchanged = 0
+    plan = []
+    for shipped in load_shipped():
+        history = ws.store.concepts.history(shipped.id)
+        if not ws.store.concepts.exists(shipped.id):
+            if any(c.action == "delete" for c in history):
+                removed.append(shipped.id)
+            else:
+                added.append(shipped.id)
+                plan.append(("add", shipped))
+            continue
+        current = ws.store.concepts.get(shipped.id)
+        if current == shipped:
+            unchanged += 1
+        elif all(c.action == "create" or c.actor == GLOSSARY_ACTOR for c in history):
+            changed.append(shipped.id)
+            plan.append(("update", shipped))
+        else:
+            edited.append(shipped.id)
+    if not dry_run and plan:
+        with ws.store.atomic():
+            for action, concept in plan:
+                if action == "add":
+                    ws.store.concepts.add(concept, actor=GLOSSARY_ACTOR)
+                else:
+                    ws.store.concepts.update(concept, actor=GLOSSARY_ACTOR)
+    return GlossaryUpdate(tuple(added), tuple(changed), tuple(edited), tuple(removed), unchanged, not dry_run)
