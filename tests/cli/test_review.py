@@ -57,3 +57,21 @@ def test_a_removed_shipped_concept_comes_back(run):
     assert run("history", "senate", "--restore").exit_code == 0
     assert run("show", "senate").exit_code == 0
     assert run("history", "nosuch").stderr.startswith("Error: no concept 'nosuch' and no history of one in ")
+
+
+def test_review_walks_proposed_concepts_newest_first(two):
+    two("add", "--id", "aaa", "--en", "First Proposed Council {proposed}")
+    two("add", "--id", "bbb", "--en", "Second Proposed Council {proposed}")
+    two("add", "--id", "ccc", "--en", "Third Proposd Council {proposed}")
+    result = two("review", "--by", "aida", input="e\n1\nThird Proposed Council\nr\nnot real\na\n")
+    assert result.exit_code == 0
+    out = result.stdout
+    assert out.index("[1/3]") < out.index("ccc") < out.index("[2/3]") < out.index("bbb") < out.index("[3/3]")
+    assert out.rstrip().endswith("Reviewed: 1 approved, 1 rejected, 1 edited, 0 skipped.")
+    assert terms(two, "ccc") == [("en", "Third Proposed Council", "proposed")]
+    assert two("show", "bbb").exit_code == 2
+    assert terms(two, "aaa") == [("en", "First Proposed Council", "preferred")]
+    left = two("review", input="q\n").stdout  # ccc is still proposed
+    assert "ccc" in left and left.rstrip().endswith("Reviewed: 0 approved, 0 rejected, 0 edited, 0 skipped.")
+    two("approve", "ccc")
+    assert two("review").stdout == "No proposed concepts to review.\n"

@@ -7,7 +7,7 @@ import getpass
 import click
 
 from ..services import (
-    add_terms, approve as approve_service, concept_history, reject as reject_service, remove_term, restore_concept,
+    add_terms, list_concepts, replace_term_text, approve as approve_service, concept_history, reject as reject_service, remove_term, restore_concept,
     set_term_status,
 )
 from .app import TermbaseGroup, emit_json, main, pass_env
@@ -152,3 +152,45 @@ def history(env, concept_id, restore, by, as_json):
                     click.echo(f"    ~ {name}: {old!r} -> {new!r}")
     if not changes:
         click.echo("No recorded changes.")
+
+
+@main.command()
+@click.option("--lang", help="Only concepts with a proposed term in this language.")
+@_by
+@pass_env
+def review(env, lang, by):
+    """Walk the proposed concepts, newest first: one screen each (terms, note, evidence of mined
+    terms), then a key: [a]pprove, [e]dit a term's text, [r]eject, [s]kip, [q]uit."""
+    ws = env.workspace()
+    actor = _actor(by)
+    pending = list_concepts(ws, status="proposed", lang=lang, newest_first=True, limit=None).concepts
+    if not pending:
+        click.echo("No proposed concepts to review.")
+        return
+    done = {"approved": 0, "rejected": 0, "edited": 0, "skipped": 0}
+    for n, concept in enumerate(pending, 1):
+        click.echo(f"\n[{n}/{len(pending)}]")
+        click.echo("\n".join(concept_lines(concept)))
+        key = click.prompt("[a]pprove, [e]dit, [r]eject, [s]kip, [q]uit", type=click.Choice(list("aersq")),
+                           show_choices=False, default="s")
+        if key == "q":
+            break
+        if key == "s":
+            done["skipped"] += 1
+        elif key == "a":
+            approve_service(ws, concept.id, lang=lang, actor=actor)
+            done["approved"] += 1
+        elif key == "r":
+            reason = click.prompt("reason", default="", show_default=False) or None
+            reject_service(ws, concept.id, reason=reason, actor=actor)
+            done["rejected"] += 1
+        else:
+            proposed = [t for t in concept.terms if t.status == "proposed"]
+            for i, t in enumerate(proposed, 1):
+                click.echo(f"  {i}. {t.lang} {t.text}")
+            pick = click.prompt("term number", type=click.IntRange(1, len(proposed)), default=1)
+            old = proposed[pick - 1]
+            text = click.prompt("new text", default=old.text)
+            replace_term_text(ws, concept.id, old.lang, old.text, text, actor=actor)
+            done["edited"] += 1
+    click.echo("Reviewed: " + ", ".join(f"{v} {k}" for k, v in done.items()) + ".")

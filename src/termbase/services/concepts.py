@@ -245,6 +245,17 @@ def set_term_status(ws: Workspace, concept_id: str, lang: str, text: str, status
     return ws.store.concepts.update(replace(old, terms=terms), actor=actor)
 
 
+def replace_term_text(ws: Workspace, concept_id: str, lang: str, text: str, new_text: str, *,
+                      actor: str | None = None) -> Concept:
+    """Correct the text of one term of a concept (its status and type stay)."""
+    if not new_text.strip():
+        raise ValidationError("a term needs a text")
+    old = ws.store.concepts.get(concept_id)
+    term = _one_term(old, lang, text)
+    terms = tuple(replace(t, text=new_text.strip()) if t is term else t for t in old.terms)
+    return ws.store.concepts.update(replace(old, terms=terms), actor=actor)
+
+
 def remove_term(ws: Workspace, concept_id: str, lang: str, text: str, *, actor: str | None = None) -> Concept:
     """Remove one term of a concept (not its last one: remove the concept instead)."""
     old = ws.store.concepts.get(concept_id)
