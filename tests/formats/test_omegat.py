@@ -137,7 +137,7 @@ def test_languages_given_must_match_the_termbase_header(tmp_path):
 @pytest.mark.parametrize(
     "langs, message",
     [
-        (None, r"one language pair: give langs=\[source, target\]"),
+        (None, r"one language pair: give two languages, source then target"),
         (["en"], "one language pair"),
         (["en", "kk", "ru"], "one language pair"),
         (["kk", "kk-KZ"], "source and target language are both 'kk'"),

@@ -103,7 +103,8 @@ class OmegaTFormat(Format):
         m = _HEADER.match(lines[0].rstrip("\r"))
         if langs is None and m is None:
             raise UnknownLanguage(
-                f"{path}: an OmegaT glossary does not say its languages; give them, e.g. langs=['en', 'kk']"
+                f"{path}: an OmegaT glossary does not say its languages: give the source and target (en, kk)",
+                needs="langs",
             )
         # Languages from the caller are the caller's error (UnknownLanguage); from the file, a ParseError.
         src, tgt = _pair(langs, None) if langs is not None else _pair([m.group(1), m.group(2)], path)
@@ -152,7 +153,8 @@ def _norm(code: str, path: str | None) -> str:
 def _pair(langs: list[str] | None, path: str | None) -> tuple[str, str]:
     if langs is None or len(langs) != 2:
         raise UnknownLanguage(
-            "an OmegaT glossary is for one language pair: give langs=[source, target], e.g. ['en', 'kk']"
+            "an OmegaT glossary is for one language pair: give two languages, source then target (en, kk)",
+            needs="langs",
         )
     src, tgt = _norm(langs[0], path), _norm(langs[1], path)
     if src == tgt:
