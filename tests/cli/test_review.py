@@ -75,3 +75,16 @@ def test_review_walks_proposed_concepts_newest_first(two):
     assert "ccc" in left and left.rstrip().endswith("Reviewed: 0 approved, 0 rejected, 0 edited, 0 skipped.")
     two("approve", "ccc")
     assert two("review").stdout == "No proposed concepts to review.\n"
+
+
+def test_undo_reverts_an_edit_restores_a_removal_and_removes_a_creation(two):
+    two("term", "set-status", "senate", "Сенат", "deprecated", "--lang", "kk")
+    assert two("undo", "senate").stdout.splitlines()[0] == "Undone: senate reverted."
+    assert ("kk", "Сенат", "preferred") in terms(two, "senate")
+    two("remove", "senate")
+    assert two("undo", "senate").stdout.splitlines()[0] == "Undone: senate restored."
+    assert ("kk", "Сенат", "preferred") in terms(two, "senate")
+    two("add", "--id", "tmp", "--en", "Temporary Council")
+    assert two("undo", "tmp").stdout == "Undone: tmp removed.\n"
+    assert two("show", "tmp").exit_code == 2
+    assert two("undo", "nosuch").stderr.startswith("Error: no recorded change of concept 'nosuch'")

@@ -8,7 +8,7 @@ import click
 
 from ..services import (
     add_terms, list_concepts, replace_term_text, approve as approve_service, concept_history, reject as reject_service, remove_term, restore_concept,
-    set_term_status,
+    set_term_status, undo_last_change,
 )
 from .app import TermbaseGroup, emit_json, main, pass_env
 from .render import concept_lines
@@ -194,3 +194,20 @@ def review(env, lang, by):
             replace_term_text(ws, concept.id, old.lang, old.text, text, actor=actor)
             done["edited"] += 1
     click.echo("Reviewed: " + ", ".join(f"{v} {k}" for k, v in done.items()) + ".")
+
+
+@main.command()
+@click.argument("concept_id")
+@_by
+@_json
+@pass_env
+def undo(env, concept_id, by, as_json):
+    """Undo the last change of a concept: an added concept is removed, an edit reverted, a removal
+    restored (the undo is recorded too, so undo again redoes)."""
+    done, concept = undo_last_change(env.workspace(), concept_id, actor=_actor(by))
+    if as_json:
+        emit_json({"undone": done, "concept": concept.to_dict() if concept else None})
+    elif concept is None:
+        click.echo(f"Undone: {concept_id} removed.")
+    else:
+        _print(concept, False, f"Undone: {concept_id} {done}.")

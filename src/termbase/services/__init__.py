@@ -32,6 +32,7 @@ from .concepts import (
     replace_term_text,
     restore_concept,
     set_term_status,
+    undo_last_change,
     ConceptList,
     list_concepts,
     LookupResult,
@@ -55,6 +56,6 @@ from .workspace import Workspace
 __all__ = [
     "EXTRACT_KINDS", "AlignResult", "CheckResult", "ConceptList", "ExportResult", "ExtractConfig", "ExtractRun", "FormatInfo", "GlossaryUpdate", "ImportResult", "InitResult", "LookupResult", "MemoryStats", "PretranslateResult", "SearchResult",
     "TermbaseStats", "Workspace",
-    "add_concept", "add_terms", "approve", "concept_history", "reject", "remove_term", "replace_term_text", "restore_concept", "set_term_status", "align_files", "check_files", "edit_concept", "export", "extract_files", "import_file",
+    "add_concept", "add_terms", "approve", "concept_history", "reject", "remove_term", "replace_term_text", "restore_concept", "set_term_status", "undo_last_change", "align_files", "check_files", "edit_concept", "export", "extract_files", "import_file",
     "delete_memory", "init_termbase", "list_concepts", "list_formats", "list_memories", "memory_stats", "pretranslate", "search_memory", "lookup", "lookup_many", "parse_terms", "remove_concepts", "show_concept", "termbase_stats", "update_glossary",
 ]

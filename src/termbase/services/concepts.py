@@ -325,3 +325,23 @@ def restore_concept(ws: Workspace, concept_id: str, *, actor: str | None = None)
     before = deletes[-1].before
     terms = tuple(replace(t, id=None) for t in before.terms)
     return ws.store.concepts.add(replace(before, terms=terms), actor=actor)
+
+
+def undo_last_change(ws: Workspace, concept_id: str, *, actor: str | None = None) -> tuple[str, Concept | None]:
+    """Undo the last recorded change of a concept: a creation is removed, an update reverted to the
+    state before it, a removal restored. Returns what was done (``"removed"``, ``"reverted"``,
+    ``"restored"``) and the concept as it now is (None when removed). The undo is itself a change."""
+    changes = ws.store.concepts.history(concept_id)
+    if not changes:
+        raise NotFound(f"no recorded change of concept {concept_id!r} in {ws.location}")
+    last = changes[-1]
+    if last.action == "delete":
+        return "restored", restore_concept(ws, concept_id, actor=actor)
+    if last.action == "create":
+        ws.store.concepts.remove(concept_id, actor=actor)
+        return "removed", None
+    before = last.before
+    current = ws.store.concepts.get(concept_id)
+    kept = {t.id for t in current.terms}
+    terms = tuple(t if t.id in kept else replace(t, id=None) for t in before.terms)
+    return "reverted", ws.store.concepts.update(replace(before, terms=terms), actor=actor)
