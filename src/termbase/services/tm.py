@@ -88,11 +88,11 @@ def search_memory(
         raise ValidationError(f"min-score must be between 0 and 100, not {min_score}")
     if limit < 1:
         raise ValidationError(f"limit must be at least 1, not {limit}")
+    if not query.strip():
+        raise ValidationError("empty query")
     memory_stats(ws, memory)  # NotFound naming the memories there are
     code = normalize_lang(lang) if lang else detect_language(query)
     targets = [normalize_lang(t) for t in target_langs] if target_langs else None
-    if not query.strip():
-        raise ValidationError("empty query")
     if concordance_of_words:
         found = concordance(ws.store.memories, memory, query, code, target_langs=targets, limit=limit)
     else:
