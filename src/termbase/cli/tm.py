@@ -65,7 +65,8 @@ def tm_delete(env, name: str, yes: bool) -> None:
 @click.option("--target-lang", "target_lang", metavar="L1,L2", help="Only units with a text in these languages.")
 @click.option("--min-score", type=click.IntRange(0, 100), default=70, show_default=True,
               help="Fuzzy matches scoring less are left out.")
-@click.option("--limit", type=click.IntRange(min=1), default=10, show_default=True, help="At most this many matches.")
+@click.option("--limit", type=click.IntRange(min=1), default=None,
+              help="At most this many matches (default: 10 fuzzy matches, 1000 concordance units).")
 @click.option("--concordance", is_flag=True, help="TEXT is words: list every unit holding them in any inflected form.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (with TEXT -, one JSON object per line).")
 @pass_env
@@ -87,6 +88,8 @@ def tm_search(env, text, memory, lang, target_lang, min_score, limit, concordanc
     {"ru": ..., "kk": ...}, "spans" (concordance)}]}
     """
     ws = env.workspace()
+    if limit is None:
+        limit = 1000 if concordance else 10
     targets = split_langs(target_lang)
     queries = (line.rstrip("\n") for line in sys.stdin) if text == "-" else [text]
     for query in queries:
