@@ -416,3 +416,21 @@ def test_kazakh_bare_head_noun_counts_to_the_full_name(tb):
         ("саяси жаңғыру", "phrase", 1),
         ("Астана", "place", 1),
     ]
+
+
+def test_english_names_led_by_acronyms_new_and_two_names_joined_by_and():
+    result = extract_terms(["The U.S. Navy and NBC News said. The New York Times reported that Brookings "
+                            "Institution and Al-Qaeda met. The Ministry of Foreign Affairs of France and "
+                            "Harvard University spoke. The Ministry of Culture and Sports met."], lang="en")
+    names = {c.term for c in result.candidates if c.kind == "organization"}
+    assert {"U.S. Navy", "NBC News", "New York Times", "Brookings Institution", "Ministry of Foreign Affairs of France",
+            "Harvard University", "Ministry of Culture and Sports"} <= names
+    assert not any(" and " in n and n != "Ministry of Culture and Sports" for n in names)
+
+
+def test_russian_latin_names_end_where_cyrillic_begins():
+    result = extract_terms(["Об этом сообщил журнал Fast Company Бернерс-Ли. По данным NBC News, завод закрыт."],
+                           lang="ru")
+    terms = {c.term for c in result.candidates}
+    assert {"Fast Company", "Бернерс-Ли", "NBC News"} <= terms
+    assert "Fast Company Бернерс-Ли" not in terms

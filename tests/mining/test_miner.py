@@ -120,3 +120,22 @@ def test_a_word_pair_added_to_the_dictionary_ties_words(three):
     lexicon = Lexicon()
     lexicon.add({"en": ["talks"], "ru": ["переговоры"]})
     assert best(EquivalentMiner(three, "en", lexicon=lexicon), ["talks"], "ru") == ("переговоры", 1)
+
+
+@pytest.mark.parametrize("a, b", [("Juventus", "Ювентус"), ("Ledger", "Леджер"), ("Ipswich", "Ипсвич"),
+                                  ("Town", "Таун"), ("St", "Сент"), ("Yale", "Йель"), ("Johnson", "Джонсон")])
+def test_names_spelt_alike_across_scripts(a, b):
+    from termbase.mining.links import spelling_similarity
+
+    assert spelling_similarity(a, b) >= 0.75
+
+
+def test_an_english_name_keeps_its_possessive_head():
+    corpus = UnitCorpus([MinedUnit(1, {"ru": "Генеральная прокуратура отчиталась.",
+                                       "en": "The Prosecutor General's Office reported."}, "ru")])
+    assert best(EquivalentMiner(corpus, "ru"), ["Генеральная прокуратура"], "en") == ("Prosecutor General's Office", 1)
+
+
+def test_a_latin_name_with_a_kazakh_ending_and_a_hyphenated_acronym_tie():
+    corpus = UnitCorpus([MinedUnit(1, {"en": "HBO showed it.", "kk": "HBO-ның арнасы көрсетті."}, "en")])
+    assert best(EquivalentMiner(corpus, "en"), ["HBO"], "kk") == ("HBO", 1)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 from ..extraction.lexicon import lexicon
-from ..languages import dictionary_form, word_keys
+from ..languages import dictionary_form, normalize, word_keys
 from ..models import Example, Suggestion, Term, Usage
 from .corpus import UnitCorpus
 from .links import Lexicon, Linker
@@ -189,8 +189,8 @@ class EquivalentMiner:
                     same = [j for j, (_u, k) in enumerate(term_keys) if k == keys]
                     if len(same) > 1:
                         tokens = self.corpus.tokens(unit, target)[at : at + len(keys)]
-                        said = _fold(_dictionary_form(self.corpus.texts[unit][target], tokens, target))
-                        found = next((j for j in same if _fold(term_keys[j][0].text) == said), idx)
+                        said = normalize(_dictionary_form(self.corpus.texts[unit][target], tokens, target), target)
+                        found = next((j for j in same if normalize(term_keys[j][0].text, target) == said), idx)
                     break
             if found is not None:
                 counts[found] += 1
@@ -260,10 +260,6 @@ def _find(row: list[int], keys: tuple[int, ...]) -> int:
         if row[i] == first and row[i : i + n] == target:
             return i
     return -1
-
-
-def _fold(text: str) -> str:
-    return " ".join(text.replace("ё", "е").replace("Ё", "Е").casefold().split())
 
 
 _BREAKS = set(",;:()[]{}—–!?.")

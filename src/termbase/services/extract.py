@@ -104,7 +104,13 @@ def extract_files(
         if name not in names[doc_lang]:
             names[doc_lang].append(name)
 
-    lexicon = _lexicon(ws)
+    lexicons: list[Lexicon] = []  # built on first need: a plain document never mines
+
+    def lexicon() -> Lexicon:
+        if not lexicons:
+            lexicons.append(_lexicon(ws))
+        return lexicons[0]
+
     stored = None
     if memory is not None:
         if ws is None:
@@ -124,7 +130,7 @@ def extract_files(
                     feed(doc_lang, texts[doc_lang], src.name)
             infos.append(MemoryInfo(src.name, len(corpus), corpus.languages, False))
             if doc_lang not in miners:
-                miners[doc_lang] = EquivalentMiner(corpus, doc_lang, lexicon=lexicon)
+                miners[doc_lang] = EquivalentMiner(corpus, doc_lang, lexicon=lexicon())
                 mined_from[doc_lang] = src.name
         else:
             doc = format_for(src, reads="text").read_text(src, side=side, lang=code)
@@ -143,7 +149,7 @@ def extract_files(
                     feed(doc_lang, texts[doc_lang], f"memory {memory}")
         for doc_lang in extractors:
             if doc_lang in stored.languages and doc_lang not in miners:
-                miners[doc_lang] = EquivalentMiner(stored, doc_lang, lexicon=lexicon)
+                miners[doc_lang] = EquivalentMiner(stored, doc_lang, lexicon=lexicon())
                 mined_from[doc_lang] = memory
     index = ws.index if ws is not None else None
     concept_of = index.concept if index is not None else None
