@@ -33,7 +33,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from gale_church import gale_church  # noqa: E402
 
 from termbase.alignment import align_pair, default_anchors  # noqa: E402
-from termbase.alignment.search import AlignConfig, bead_features  # noqa: E402
+from termbase.alignment.search import AlignConfig, bead_features, bead_score, context_features  # noqa: E402
 from termbase.models import Segment  # noqa: E402
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "eval" / "parallel"
@@ -205,6 +205,116 @@ def fit_scores(docs, seeds) -> None:
     print("_SCORE_MODEL = (" + ", ".join(f"{v:.3f}" for v in w) + ")")
 
 
+def swapped_docs(docs, other: str, every: int, rng: random.Random, paragraphs: bool):
+    """Segments and true beads of the documents where every ``every``-th one (all with 1) has its
+    ``other`` side taken from a document 7 places on: an unrelated text. Returns
+    ``(sa, sb, right beads)``: beads of the swapped documents are never right."""
+    sa: list[Segment] = []
+    sb: list[Segment] = []
+    right = set()
+    n = len(docs)
+    for k, doc in enumerate(docs):
+        swap = every and k % every == 0
+        pair = {"en": doc["en"], other: docs[(k + 7) % n][other] if swap else doc[other]}
+        if swap:  # unrelated texts: as many sentences on each side as the shorter one
+            m = min(len(pair["en"]), len(pair[other]))
+            pair = {"en": pair["en"][:m], other: pair[other][:m]}
+        xa, xb, gold = perturb([pair], "en", other, rng, paragraphs=True)
+        para = k if paragraphs else 0
+        oa, ob = len(sa), len(sb)
+        sa.extend(Segment(s.text, oa + i, para) for i, s in enumerate(xa))
+        sb.extend(Segment(s.text, ob + j, para) for j, s in enumerate(xb))
+        if not swap:
+            right.update((tuple(oa + i for i in ga), tuple(ob + j for j in gb)) for ga, gb in gold)
+    return sa, sb, right
+
+
+def context_rows(docs, seeds):
+    """``(bead_score, shared, seen, score, right, kind)`` of every two-language bead termbase finds in
+    translations, unrelated texts and documents where every third one is unrelated."""
+    out = []
+    for other in ("ru", "kk"):
+        for paras in (True, False):
+            for seed in range(1, seeds + 1):
+                for kind, every in (("related", 0), ("unrelated", 1), ("mixed", 3)):
+                    rng = random.Random(seed * 10 + every)
+                    sa, sb, right = swapped_docs(docs, other, every, rng, paras)
+                    ka = [frozenset(default_anchors(s.text, "en")) for s in sa]
+                    kb = [frozenset(default_anchors(s.text, other)) for s in sb]
+                    beads = align_pair(sa, sb, anchors_a=ka, anchors_b=kb)
+                    path = [(ga, gb) for ga, gb, _ in beads]
+                    base = [bead_score(f) for f in bead_features(path, [len(s.text) for s in sa],
+                                                                  [len(s.text) for s in sb], ka, kb, AlignConfig())]
+                    ctx = context_features(path, ka, kb)
+                    for (ga, gb, score), b, (sh, seen) in zip(beads, base, ctx):
+                        if ga and gb:
+                            out.append((b, sh, seen, score, (ga, gb) in right, kind))
+    return out
+
+
+def fit_context(docs, seeds) -> None:
+    """Logistic regression of "bead is right" on the bead score's logit and its context."""
+    import math
+
+    import numpy as np
+
+    rows = context_rows(docs, seeds)
+
+    def feats(b, sh, seen):
+        p = min(max(b, 1e-6), 1 - 1e-6)
+        # (how many context beads carry anchors is left out: in news nearly all do, and a model
+        # that learnt "few anchors, unrelated" would fail texts with few names and numbers)
+        return [1.0, math.log(p / (1 - p)), (sh + 0.5) / (seen + 1.0)]
+
+    x = np.array([feats(b, sh, seen) for b, sh, seen, *_ in rows])
+    y = np.array([1.0 if r[4] else 0.0 for r in rows])
+    w = np.zeros(x.shape[1])
+    for _ in range(50):
+        p = 1 / (1 + np.exp(-np.clip(x @ w, -30, 30)))
+        grad = x.T @ (p - y) + 1e-3 * w
+        hess = (x * (p * (1 - p))[:, None]).T @ x + 1e-3 * np.eye(len(w))
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    print(f"fitted on {len(rows)} beads")
+    print("_CONTEXT_MODEL = (" + ", ".join(f"{v:.3f}" for v in w) + ", 0.0)")
+
+
+def unrelated_report(docs, seeds) -> None:
+    """How the scores of beads in translations and in unrelated texts fall, and how many documents
+    of each kind termbase would call unrelated (most two-language beads under 0.5)."""
+    from termbase.alignment import looks_unrelated
+
+    rows = context_rows(docs, seeds)
+    for kind in ("related", "unrelated", "mixed"):
+        sel = [r for r in rows if r[5] == kind]
+        right = [r for r in sel if r[4]]
+        wrong = [r for r in sel if not r[4]]
+        def share(rs, lo):
+            return sum(1 for r in rs if r[3] >= lo) / len(rs) if rs else 0.0
+        print(f"  {kind:9s}: {len(sel):5d} beads; right beads scoring >= 0.5: {share(right, 0.5):6.1%}, "
+              f">= 0.8: {share(right, 0.8):6.1%}; wrong beads >= 0.5: {share(wrong, 0.5):6.1%}, "
+              f">= 0.8: {share(wrong, 0.8):6.1%}")
+    print("  documents called unrelated (most beads under 0.5), one document per alignment:")
+    for other in ("ru", "kk"):
+        for kind, every in (("translations", 0), ("unrelated", 1)):
+            flagged = total = 0
+            for k, doc in enumerate(docs):
+                if every:
+                    pair = {"en": doc["en"], other: docs[(k + 7) % len(docs)][other]}
+                else:
+                    pair = {"en": doc["en"], other: doc[other]}
+                sa = [Segment(t, i) for i, t in enumerate(pair["en"])]
+                sb = [Segment(t, i) for i, t in enumerate(pair[other])]
+                ka = [frozenset(default_anchors(s.text, "en")) for s in sa]
+                kb = [frozenset(default_anchors(s.text, other)) for s in sb]
+                scores = [sc for ga, gb, sc in align_pair(sa, sb, anchors_a=ka, anchors_b=kb) if ga and gb]
+                total += 1
+                flagged += looks_unrelated(scores)
+            print(f"    en-{other} {kind:12s}: {flagged}/{total} documents flagged")
+
+
 def fmt(t):
     return f"P {t[0]:.4f} R {t[1]:.4f} F1 {t[2]:.4f}"
 
@@ -218,6 +328,8 @@ def main() -> None:
     ap.add_argument("--sets", default="ntrex-para,ntrex-uneven,ntrex-flat,tatoeba")
     ap.add_argument("--calibration", action="store_true", help="how often beads of each score range are right")
     ap.add_argument("--fit-scores", action="store_true", help="fit the bead score model on this split")
+    ap.add_argument("--fit-context", action="store_true", help="fit the context model (translations vs unrelated)")
+    ap.add_argument("--unrelated", action="store_true", help="scores of translations vs unrelated texts")
     args = ap.parse_args()
 
     anchor_fns = {"termbase (length+anchors)": default_anchors, "termbase (length only)": None}
@@ -235,6 +347,9 @@ def main() -> None:
     ntrex = load_ntrex()
     pick = {"dev": lambda k: k % 2 == 0, "test": lambda k: k % 2 == 1, "all": lambda k: True}[args.split]
     ntrex = [d for k, d in enumerate(ntrex) if pick(k)]
+    if args.fit_context or args.unrelated:
+        (fit_context if args.fit_context else unrelated_report)(ntrex, args.seeds)
+        return
     if args.calibration or args.fit_scores:
         (fit_scores if args.fit_scores else calibration)(ntrex, args.seeds)
         return

@@ -31,7 +31,7 @@ def test_json_for_pipelines(run, files):
     assert result.exit_code == 0
     data = json.loads(result.stdout)
     assert data["languages"] == ["en", "ru"]
-    assert [{k: v for k, v in b.items() if k != "score"} for b in data["beads"]] == [
+    assert [{k: v for k, v in b.items() if k in ("en", "ru")} for b in data["beads"]] == [
         {"en": [i], "ru": [i]} for i in range(6)
     ]
     assert all(0.8 < b["score"] <= 1 for b in data["beads"])
@@ -84,10 +84,10 @@ def test_three_files_to_tmx_po_and_memory(run, files, tmp_path):
 
 def test_min_score_leaves_units_out(run, files, tmp_path):
     out = tmp_path / "x.tmx"
-    result = run("align", files["en"], files["ru"], "-o", str(out), "--min-score", "0.993", "--no-terms")
+    result = run("align", files["en"], files["ru"], "-o", str(out), "--min-score", "0.9998", "--no-terms")
     assert result.exit_code == 0
-    assert result.stderr == "Aligned en 6, ru 6 segments into 6 beads; 5 unit(s), 1 below --min-score 0.993 left out.\n"
-    assert len(list(read_tmx(out))) == 5
+    assert result.stderr == "Aligned en 6, ru 6 segments into 6 beads; 4 unit(s), 2 below --min-score 0.9998 left out.\n"
+    assert len(list(read_tmx(out))) == 4
 
 
 def test_tm_needs_a_termbase(run, files):
@@ -132,3 +132,44 @@ def test_usage_errors(run, files):
     assert one.exit_code == 2 and "give two or three files" in one.output
     wrong = run("align", files["en"], files["ru"], "--langs", "en")
     assert wrong.exit_code == 2 and "give 2 different languages, one per file" in wrong.output
+
+
+def test_unrelated_files_are_not_stored_without_force(run, tmp_path):
+    en, ru = str(DATA / "unrelated.en.txt"), str(DATA / "unrelated.ru.txt")
+    assert run("init").exit_code == 0
+    result = run("align", en, ru, "--json")
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert data["unrelated"] is True and data["stored"] is None and data["not_stored"] == "default"
+    assert all(b["score"] < 0.5 for b in data["beads"])
+    assert result.stderr.endswith(
+        f"Warning: {en} and {ru} do not look like translations of each other (6 of 6 aligned pairs score "
+        "under 0.5); units not stored in memory 'default' (use --force to store them).\n"
+    )
+    assert json.loads(run("tm", "list", "--json").stdout) == []  # nothing stored
+    forced = run("align", en, ru, "--force")
+    assert forced.exit_code == 0
+    assert forced.stderr.startswith("Stored 6 unit(s) in memory 'default'.\n")
+    assert "do not look like translations" in forced.stderr
+
+
+def test_unrelated_files_without_a_termbase_only_warn(run):
+    en, ru = str(DATA / "unrelated.en.txt"), str(DATA / "unrelated.ru.txt")
+    result = run("align", en, ru, "--no-terms")
+    assert result.exit_code == 0
+    assert result.stderr.endswith("(6 of 6 aligned pairs score under 0.5).\n")
+
+
+def test_json_has_texts_and_the_memory(run, files):
+    assert run("init").exit_code == 0
+    result = run("align", files["en"], files["ru"], "--json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert len(data["segments"]["en"]) == len(data["segments"]["ru"]) == 6
+    assert data["beads"][4]["text"] == {
+        "en": "Tokayev stressed the role of the Assembly in political modernization.",
+        "ru": "Токаев подчеркнул роль Ассамблеи в политической модернизации.",
+    }
+    assert data["beads"][4]["text"]["en"] == data["segments"]["en"][4]
+    assert (data["units"], data["left_out"], data["unrelated"], data["not_stored"]) == (6, 0, False, None)
+    assert data["stored"] == {"memory": "default", "added": 6, "skipped": 0}

@@ -200,3 +200,21 @@ def test_check_reports_each_file_and_what_it_needs(ws, tmp_path):
     assert report.files_checked == 1
     fixed = check_files(ws, [nolang], target_lang="ru")
     assert (fixed.errors, fixed.units_checked, fixed.findings) == ((), 1, ())
+
+
+def test_align_files_keeps_unrelated_units_out_of_the_memory_unless_forced(tmp_path):
+    from termbase.services import align_files
+
+    data = Path(__file__).parents[1] / "data" / "align"
+    db = tmp_path / "t.db"
+    init_termbase(db, empty=True)
+    ws = Workspace.open(db)
+    files = [data / "unrelated.en.txt", data / "unrelated.ru.txt"]
+    refused = align_files(files, ws=ws, memory="news", use_terms=False)
+    assert (refused.unrelated, refused.stored, refused.not_stored, refused.low_beads) == (True, None, "news", (6, 6))
+    assert ws.store.memories.count("news") == 0
+    forced = align_files(files, ws=ws, memory="news", use_terms=False, force=True)
+    assert (forced.unrelated, forced.stored.added, forced.not_stored) == (True, 6, None)
+    related = align_files([data / "speech.en.txt", data / "speech.ru.txt"], ws=ws, memory="speech", use_terms=False)
+    assert (related.unrelated, related.stored.added, related.low_beads) == (False, 6, (0, 6))
+    ws.close()

@@ -45,6 +45,7 @@ __all__ = [
     "align_pair",
     "align_texts",
     "default_anchors",
+    "looks_unrelated",
     "termbase_anchors",
     "units_from_alignment",
 ]
@@ -156,6 +157,17 @@ def units_from_alignment(
             continue
         unit_src = src if src in texts else next(iter(texts))
         yield TranslationUnit(texts=texts, document=document, position=pos, score=bead.score, source_lang=unit_src)
+
+
+def looks_unrelated(scores: Sequence[float], threshold: float = 0.5) -> bool:
+    """Whether texts look like they are not translations of each other: most of the beads that hold
+    two languages score under ``threshold`` (an alignment of one-sided beads only also counts).
+
+    >>> looks_unrelated([0.99, 0.97, 0.12]), looks_unrelated([0.2, 0.1, 0.97]), looks_unrelated([])
+    (False, True, True)
+    """
+    low = sum(1 for s in scores if s < threshold)
+    return not scores or low * 2 > len(scores)
 
 
 # --------------------------------------------------------------------------- internals
