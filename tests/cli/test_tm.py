@@ -29,6 +29,10 @@ def test_list_stats_and_delete(news):
     assert news("tm", "list").stdout == "No translation memories.\n"
 
 
+def test_delete_json(news):
+    assert json.loads(news("tm", "delete", "news", "--yes", "--json").stdout) == {"memory": "news", "deleted_units": 4}
+
+
 def test_missing_memory_names_the_ones_there_are(news):
     for args in (("tm", "stats", "old"), ("tm", "search", "x", "--tm", "old")):
         result = news(*args)

@@ -51,11 +51,15 @@ def tm_stats(env, name: str, as_json: bool) -> None:
 @tm.command("delete")
 @click.argument("name")
 @click.option("--yes", "yes", is_flag=True, help="Delete a memory that holds units.")
+@click.option("--json", "as_json", is_flag=True, help='Print {"memory": NAME, "deleted_units": N}.')
 @pass_env
-def tm_delete(env, name: str, yes: bool) -> None:
+def tm_delete(env, name: str, yes: bool, as_json: bool) -> None:
     """Delete memory NAME and its units."""
     n = delete_memory(env.workspace(), name, confirmed=yes)
-    click.echo(f"Deleted memory {name!r} ({n} unit(s)).")
+    if as_json:
+        emit_json({"memory": name, "deleted_units": n})
+    else:
+        click.echo(f"Deleted memory {name!r} ({n} unit(s)).")
 
 
 @tm.command("search")
