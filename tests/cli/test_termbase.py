@@ -96,3 +96,49 @@ def test_glossary_update_adds_and_updates_shipped_concepts_and_keeps_user_work(r
     assert run("show", "mine").exit_code == 0
     again = json.loads(run("glossary", "update", "--json").stdout)
     assert (again["added"], again["changed"]) == ([], [])
+
+
+def test_a_write_that_cannot_get_the_lock_says_who_holds_it_and_how_to_wait_longer(run, tmp_path, monkeypatch):
+    import sqlite3
+
+    from click.testing import CliRunner
+
+    from termbase.cli import main
+
+    assert run("init", "--empty").exit_code == 0
+    blocker = sqlite3.connect(run.db, isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")
+    try:
+        r = CliRunner().invoke(main, ["--db", str(run.db), "--lock-timeout", "0.1", "add", "--en", "Senate"])
+        assert r.exit_code == 2
+        assert r.output == (f"Error: {run.db}: the termbase is busy: another program holds its write lock; waited "
+                            "0.1 s; wait longer with --lock-timeout SECONDS (before the command) or "
+                            "TERMBASE_LOCK_TIMEOUT\n")
+        monkeypatch.setenv("TERMBASE_LOCK_TIMEOUT", "0")
+        r = run("add", "--en", "Senate")
+        assert r.exit_code == 2 and "waited 0 s" in r.output
+        assert run("stats").exit_code == 0  # reads do not wait
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+    monkeypatch.delenv("TERMBASE_LOCK_TIMEOUT")
+    assert run("add", "--en", "Senate").exit_code == 0
+
+
+def test_init_force_does_not_replace_a_termbase_an_import_is_writing(run, tmp_path, monkeypatch):
+    from termbase.models import TranslationUnit
+    from termbase.store import open_store
+
+    assert run("init", "--empty").exit_code == 0
+    monkeypatch.setenv("TERMBASE_LOCK_TIMEOUT", "0.1")
+    with open_store(run.db) as importer:
+        with importer.atomic():
+            importer.memories.add_units("default", [TranslationUnit({"en": "Senate", "ru": "Сенат"}, "en")])
+            r = run("init", "--force")
+            assert r.exit_code == 2
+            assert "the termbase is busy: '" in r.output and "waited 0.1 s" in r.output
+        r = run("init", "--force")  # the import is committed now: replacing would lose it
+        assert r.exit_code == 2
+        assert r.output == (f"Error: {run.db} holds 1 translation-memory unit(s); replacing it would lose them; "
+                            "add --yes to go ahead\n")
+    assert run("tm", "list").output.count("default") == 1

@@ -1,14 +1,23 @@
 """The SQLite backend's own duties: migrations from an empty file and from version 1, refusing another
 program's database untouched, database errors as StoreError."""
 
+import json
+import os
+import re
+import shutil
 import sqlite3
+import subprocess
+import sys
+import tempfile
+import threading
 from datetime import datetime, timezone
+from pathlib import Path
 
 import pytest
 
-from termbase.errors import ParseError, StoreError
+from termbase.errors import ParseError, StoreError, ValidationError
 from termbase.models import Concept, Term, TranslationUnit
-from termbase.store import create_store, open_store
+from termbase.store import create_store, new_store, open_store
 from termbase.store.sqlite import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
 
@@ -163,14 +172,212 @@ def test_a_corrupt_page_is_a_store_error(tmp_path):
 def test_a_locked_database_is_a_store_error_naming_the_file(tmp_path):
     path = tmp_path / "t.db"
     create_store(path).close()
-    with open_store(path) as store:
-        store._conn.execute("PRAGMA busy_timeout = 0")  # do not wait the default 5 s here
+    with open_store(path, lock_timeout=0) as store:
         blocker = sqlite3.connect(path, isolation_level=None)
         blocker.execute("BEGIN IMMEDIATE")
         try:
-            with pytest.raises(StoreError, match=f"{path}: database is locked"):
+            with pytest.raises(StoreError, match=f"^{path}: the termbase is busy: another program holds its write "
+                                                 "lock; waited 0 s$"):
                 store.concepts.add(Concept("x", (Term("en", "x"),)))
         finally:
             blocker.execute("ROLLBACK")
             blocker.close()
         assert store.concepts.count() == 0
+
+
+# ---------------------------------------------------------------- issue 14: foreign, read-only, locks
+
+
+def test_a_blank_database_that_is_not_empty_is_refused_untouched(tmp_path):
+    # another program's new database: no tables yet, but written (page size set, a table made and dropped)
+    path = tmp_path / "other.sqlite"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE t (x)")
+    conn.execute("DROP TABLE t")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(ParseError, match=r"other\.sqlite: not a termbase file: an SQLite database of another program"):
+        open_store(path)
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["other.sqlite"]
+
+
+def test_the_lock_error_names_the_holder_command_process_and_start(tmp_path):
+    path = tmp_path / "t.db"
+    create_store(path).close()
+    with open_store(path) as holder, open_store(path, lock_timeout=0.05) as waiter:
+        with holder.atomic():
+            holder.concepts.add(Concept("a", (Term("en", "a"),)))
+            with pytest.raises(StoreError) as err:
+                waiter.concepts.add(Concept("b", (Term("en", "b"),)))
+        assert err.value.needs == "lock_timeout"
+        assert re.fullmatch(
+            rf"{re.escape(str(path))}: the termbase is busy: '.+' \(process {os.getpid()}, writing since "
+            r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\) holds its write lock; waited 0\.05 s",
+            str(err.value),
+        )
+        assert not Path(f"{path}-writer").exists()  # the record goes with the lock
+        waiter.concepts.add(Concept("b", (Term("en", "b"),)))  # and the waiter gets in
+        assert holder.concepts.count() == 2
+
+
+def test_a_record_left_by_a_killed_writer_is_not_named(tmp_path):
+    path = tmp_path / "t.db"
+    create_store(path).close()
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    Path(f"{path}-writer").write_text(
+        json.dumps({"pid": int(dead.stdout), "command": "termbase import big.tmx", "started": "2026-01-01T00:00:00Z"})
+    )
+    blocker = sqlite3.connect(path, isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")
+    try:
+        with open_store(path, lock_timeout=0) as store, pytest.raises(StoreError, match="busy: another program holds"):
+            store.concepts.add(Concept("b", (Term("en", "b"),)))
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+
+
+def test_a_write_waits_for_the_lock_within_the_timeout(tmp_path):
+    path = tmp_path / "t.db"
+    create_store(path).close()
+    with open_store(path) as holder, open_store(path, lock_timeout=30) as waiter:
+        done = threading.Event()
+
+        def write():
+            waiter.concepts.add(Concept("b", (Term("en", "b"),)))
+            done.set()
+
+        with holder.atomic():
+            holder.concepts.add(Concept("a", (Term("en", "a"),)))
+            thread = threading.Thread(target=write)
+            thread.start()
+            assert not done.wait(0.2)  # waiting for the holder
+        thread.join(30)
+        assert done.is_set() and holder.concepts.count() == 2
+
+
+def test_a_store_whose_file_was_replaced_refuses_to_write(tmp_path):
+    path = tmp_path / "t.db"
+    create_store(path).close()
+    with open_store(path) as stale:
+        with new_store(path, replace=True) as fresh:
+            fresh.concepts.add(Concept("new", (Term("en", "new"),)))
+        with pytest.raises(StoreError, match=r"t\.db: the termbase was replaced or removed .* nothing written"):
+            stale.concepts.add(Concept("lost", (Term("en", "lost"),)))
+    with open_store(path) as store:
+        assert [c.id for c in store.concepts.iterate()] == ["new"]
+
+
+def test_replacing_waits_for_a_running_write_and_checks_under_the_lock(tmp_path):
+    path = tmp_path / "t.db"
+    create_store(path).close()
+    seen = []
+    with open_store(path) as importer:
+        with importer.atomic():
+            importer.memories.add_units("m", [TranslationUnit({"en": "a", "ru": "а"}, "en")])
+            with pytest.raises(StoreError, match="busy: '.+' .* holds its write lock; waited 0.05 s"):
+                with new_store(path, replace=True, lock_timeout=0.05, check=lambda old: seen.append(1)):
+                    pass
+        assert seen == []
+
+        def refuse(old):
+            seen.append(old.memories.count("m"))
+            raise ValidationError("would lose")
+
+        with pytest.raises(ValidationError, match="would lose"):
+            with new_store(path, replace=True, check=refuse):
+                pass
+        assert seen == [1]  # the import's unit, committed before the check ran
+        assert importer.memories.count("m") == 1
+        importer.memories.add_units("m", [TranslationUnit({"en": "b", "ru": "б"}, "en")])  # not replaced
+
+
+@pytest.fixture
+def as_another_user():
+    """Run a function as a user who cannot write root's files (a forked child under uid 65534 when
+    the tests run as root, where file modes do not stop writes; else this user). Gives what it returns."""
+
+    def run(fn):
+        if os.geteuid() != 0:
+            return fn()
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover - the child
+            os.close(read)
+            try:
+                os.setgid(65534)
+                os.setuid(65534)
+                result = ("ok", fn())
+            except BaseException as exc:  # noqa: BLE001 - handed to the parent
+                result = ("error", f"{type(exc).__name__}: {exc}")
+            with os.fdopen(write, "w") as fh:
+                json.dump(result, fh)
+            os._exit(0)
+        os.close(write)
+        with os.fdopen(read) as fh:
+            kind, value = json.load(fh)
+        os.waitpid(pid, 0)
+        if kind == "error":
+            raise AssertionError(value)
+        return value
+
+    return run
+
+
+@pytest.fixture
+def shared_folder():
+    """A folder every user can enter (pytest's tmp_path is private to its user)."""
+    folder = Path(tempfile.mkdtemp(prefix="termbase-ro-"))
+    folder.chmod(0o755)
+    yield folder
+    for p in sorted(folder.rglob("*"), reverse=True):
+        p.chmod(0o755) if p.is_dir() else None
+    folder.chmod(0o755)
+    shutil.rmtree(folder)
+
+
+@pytest.mark.parametrize("what", ["file", "folder", "both"])
+def test_a_read_only_termbase_can_be_read(shared_folder, as_another_user, what):
+    path = shared_folder / "tb.db"
+    with create_store(path) as store:
+        store.concepts.add(Concept("senate", (Term("en", "Senate"), Term("ru", "Сенат"))))
+        store.memories.add_units("m", [TranslationUnit({"en": "a", "ru": "а"}, "en")])
+    path.chmod(0o644 if what == "folder" else 0o444)
+    shared_folder.chmod(0o555 if what != "file" else 0o777)
+    before = path.read_bytes()
+
+    def read():
+        with open_store(path) as store:
+            assert store.read_only
+            out = [store.concepts.get("senate").terms[1].text, store.memories.count("m")]
+            try:
+                store.concepts.add(Concept("x", (Term("en", "x"),)))
+            except StoreError as exc:
+                out.append(str(exc))
+            return out
+
+    assert as_another_user(read) == [
+        "Сенат", 1, f"{path}: the termbase is read-only here (the file or its folder cannot be written); nothing changed"
+    ]
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in shared_folder.iterdir()) == ["tb.db"]
+
+
+def test_a_read_only_termbase_that_needs_upgrading_is_a_clear_error(shared_folder, as_another_user):
+    path = shared_folder / "v1.db"
+    v1_termbase(path)
+    path.chmod(0o444)
+    shared_folder.chmod(0o555)
+
+    def read():
+        try:
+            open_store(path)
+        except StoreError as exc:
+            return str(exc)
+
+    assert as_another_user(read) == (
+        f"{path}: this termbase has schema version 1 and needs upgrading to {SCHEMA_VERSION}, but it is read-only "
+        "here; open it once where it can be written"
+    )

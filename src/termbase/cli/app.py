@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from ..errors import TermbaseError
-from ..services import Workspace
+from ..services import DEFAULT_LOCK_TIMEOUT, Workspace
 
 #: Exit status for usage and input errors (click uses 2 for usage errors too).
 EXIT_ERROR = 2
@@ -30,6 +30,7 @@ _HINTS = {
     "source_lang": ("source_lang", "give the languages with --source-lang and --target-lang"),
     "format": ("fmt_name", "give the format with --format"),
     "yes": ("yes", "add --yes to go ahead"),
+    "lock_timeout": (None, "wait longer with --lock-timeout SECONDS (before the command) or TERMBASE_LOCK_TIMEOUT"),
 }
 
 
@@ -60,8 +61,9 @@ def default_db_path() -> Path:
 class Env:
     """What every command gets: where the termbase is, and the termbase opened on demand."""
 
-    def __init__(self, db: Path | None):
+    def __init__(self, db: Path | None, lock_timeout: float | None = None):
         self.db_path = db or default_db_path()
+        self.lock_timeout = lock_timeout
         self._ws: Workspace | None = None
 
     def exists(self) -> bool:
@@ -70,7 +72,7 @@ class Env:
     def workspace(self) -> Workspace:
         """The opened termbase (:class:`termbase.services.Workspace`)."""
         if self._ws is None:
-            self._ws = Workspace.open(self.db_path)
+            self._ws = Workspace.open(self.db_path, lock_timeout=self.lock_timeout)
         return self._ws
 
     def workspace_if_any(self) -> Workspace | None:
@@ -113,14 +115,23 @@ class TermbaseGroup(click.Group):
     default=None,
     help="Termbase file (SQLite). Default: $TERMBASE_DB, else ~/.local/share/termbase/termbase.db.",
 )
+@click.option(
+    "--lock-timeout",
+    type=click.FloatRange(min=0),
+    envvar="TERMBASE_LOCK_TIMEOUT",
+    default=None,
+    metavar="SECONDS",
+    help=f"How long a change waits for another process's change to the termbase (an import) to end. "
+         f"Default: $TERMBASE_LOCK_TIMEOUT, else {DEFAULT_LOCK_TIMEOUT:g}.",
+)
 @click.version_option(package_name="termbase")
 @click.pass_context
-def main(ctx: click.Context, db: Path | None) -> None:
+def main(ctx: click.Context, db: Path | None, lock_timeout: float | None) -> None:
     """termbase: terminology and translation memory for English, Kazakh and Russian.
 
     Exit status: 0 success, 1 findings (check), 2 usage or input error.
     """
-    env = Env(db)
+    env = Env(db, lock_timeout)
     ctx.obj = env
     ctx.call_on_close(env.close)
 

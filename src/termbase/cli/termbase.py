@@ -20,7 +20,7 @@ def init(env, empty: bool, force: bool, yes: bool, as_json: bool) -> None:
 
     --db goes before the command: termbase --db x.db init.
     """
-    result = init_termbase(env.db_path, empty=empty, force=force, confirmed=yes)
+    result = init_termbase(env.db_path, empty=empty, force=force, confirmed=yes, lock_timeout=env.lock_timeout)
     if as_json:
         emit_json(result.to_dict())
         return

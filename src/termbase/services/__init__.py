@@ -51,10 +51,10 @@ from .tm import (
     search_memory,
 )
 from .transfer import ExportResult, FormatInfo, ImportResult, export, import_file, list_formats
-from .workspace import Workspace
+from .workspace import DEFAULT_LOCK_TIMEOUT, Workspace
 
 __all__ = [
-    "EXTRACT_KINDS", "AlignResult", "CheckResult", "ConceptList", "ExportResult", "ExtractConfig", "ExtractRun", "FormatInfo", "GlossaryUpdate", "ImportResult", "InitResult", "LookupResult", "MemoryStats", "PretranslateResult", "SearchResult",
+    "DEFAULT_LOCK_TIMEOUT", "EXTRACT_KINDS", "AlignResult", "CheckResult", "ConceptList", "ExportResult", "ExtractConfig", "ExtractRun", "FormatInfo", "GlossaryUpdate", "ImportResult", "InitResult", "LookupResult", "MemoryStats", "PretranslateResult", "SearchResult",
     "TermbaseStats", "Workspace",
     "add_concept", "add_terms", "approve", "concept_history", "reject", "remove_term", "replace_term_text", "restore_concept", "set_term_status", "undo_last_change", "align_files", "check_files", "edit_concept", "export", "extract_files", "import_file",
     "delete_memory", "init_termbase", "list_concepts", "list_formats", "list_memories", "memory_stats", "pretranslate", "search_memory", "lookup", "lookup_many", "parse_terms", "remove_concepts", "show_concept", "termbase_stats", "update_glossary",

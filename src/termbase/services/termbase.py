@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..errors import ValidationError
 from ..glossary import load_shipped
-from ..store import new_store, open_store
+from ..store import Store, new_store
 from .workspace import Workspace
 
 
@@ -24,31 +24,34 @@ class InitResult:
 
 
 def init_termbase(location: str | Path, *, empty: bool = False, force: bool = False,
-                  confirmed: bool = False) -> InitResult:
+                  confirmed: bool = False, lock_timeout: float | None = None) -> InitResult:
     """Create a termbase at ``location``, loaded with the shipped glossary unless ``empty``.
 
     An existing termbase is an error (``needs="force"``) unless ``force``, which replaces it; when it
     holds translation memories or concepts the shipped glossary does not have (or has otherwise),
     replacing it also needs ``confirmed`` (``needs="yes"``), and the error says what would be lost. The
     new termbase appears only once it is complete: a failure leaves the old one (or nothing) in place.
+    The old one is locked while it is replaced: a running import ends first (``lock_timeout`` bounds
+    the wait), and what it imported counts as what would be lost.
     """
-    if force and not confirmed and str(location) != ":memory:" and Path(location).exists():
-        lost = _would_lose(location)
+    def check(old) -> None:
+        lost = _would_lose(old)
         if lost:
             raise ValidationError(f"{location} holds {lost}; replacing it would lose them", needs="yes")
-    with new_store(location, replace=force) as store:
+
+    with new_store(location, replace=force, lock_timeout=lock_timeout,
+                   check=None if confirmed else check) as store:
         if not empty:
             store.concepts.add_many(load_shipped(), on_conflict="replace")
         stats = store.concepts.stats()
     return InitResult(str(location), stats["concepts"], dict(stats["terms"]))
 
 
-def _would_lose(location: str | Path) -> str:
-    """What replacing the termbase at ``location`` would lose: memory units and user concepts."""
+def _would_lose(store: Store) -> str:
+    """What replacing the termbase ``store`` would lose: memory units and user concepts."""
     shipped = {c.id: c for c in load_shipped()}
-    with open_store(location) as store:
-        units = sum(store.memories.count(name) for name in store.memories.names())
-        mine = sum(1 for c in store.concepts.iterate() if shipped.get(c.id) != c)
+    units = sum(store.memories.count(name) for name in store.memories.names())
+    mine = sum(1 for c in store.concepts.iterate() if shipped.get(c.id) != c)
     parts = []
     if units:
         parts.append(f"{units} translation-memory unit(s)")

@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..search import TermIndex
-from ..store import Store, open_store
+from ..store import DEFAULT_LOCK_TIMEOUT, Store, open_store
+
+__all__ = ["DEFAULT_LOCK_TIMEOUT", "Workspace"]
 
 
 class Workspace:
@@ -17,10 +19,11 @@ class Workspace:
         self.index = TermIndex(store)
 
     @classmethod
-    def open(cls, location: str | Path) -> "Workspace":
+    def open(cls, location: str | Path, *, lock_timeout: float | None = None) -> "Workspace":
         """Open the termbase at ``location``; :class:`~termbase.errors.NotFound` (``needs="termbase"``)
-        when there is none."""
-        return cls(open_store(location))
+        when there is none. It is opened read-only when it cannot be written; ``lock_timeout`` bounds
+        how long a write waits for another process's (seconds)."""
+        return cls(open_store(location, lock_timeout=lock_timeout))
 
     @property
     def location(self) -> str:

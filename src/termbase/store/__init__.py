@@ -18,12 +18,13 @@ A new store is empty; the shipped glossary is loaded by the caller:
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ContextManager
+from typing import Callable, ContextManager
 
-from .base import ON_CONFLICT, AddCounts, ConceptRepository, MemoryRepository, Store, unit_digest
+from .base import DEFAULT_LOCK_TIMEOUT, ON_CONFLICT, AddCounts, ConceptRepository, MemoryRepository, Store, unit_digest
 from .sqlite import SQLiteStore
 
 __all__ = [
+    "DEFAULT_LOCK_TIMEOUT",
     "ON_CONFLICT",
     "AddCounts",
     "ConceptRepository",
@@ -36,19 +37,26 @@ __all__ = [
 ]
 
 
-def open_store(location: str | Path) -> Store:
+def open_store(location: str | Path, *, read_only: bool | None = None, lock_timeout: float | None = None) -> Store:
     """Open an existing termbase, upgrading an older schema. :class:`~termbase.errors.NotFound` if
-    there is none; :class:`~termbase.errors.ParseError` if ``location`` is not a termbase."""
-    return SQLiteStore.open(location)
+    there is none; :class:`~termbase.errors.ParseError` if ``location`` is not a termbase.
+
+    ``read_only``: never write (default: when the termbase cannot be written); ``lock_timeout``: how
+    long a write waits for another's, in seconds (default :data:`DEFAULT_LOCK_TIMEOUT`)."""
+    return SQLiteStore.open(location, read_only=read_only, lock_timeout=lock_timeout)
 
 
-def create_store(location: str | Path) -> Store:
+def create_store(location: str | Path, *, lock_timeout: float | None = None) -> Store:
     """Create an empty termbase (no concepts, no memories); an existing one is an error."""
-    return SQLiteStore.create(location)
+    return SQLiteStore.create(location, lock_timeout=lock_timeout)
 
 
-def new_store(location: str | Path, *, replace: bool = False) -> ContextManager[Store]:
+def new_store(location: str | Path, *, replace: bool = False, lock_timeout: float | None = None,
+              check: Callable[[Store], None] | None = None) -> ContextManager[Store]:
     """A new, empty termbase for a ``with`` block to fill; it appears at ``location`` only when the
     block succeeds, replacing an existing one only with ``replace`` (else an error, ``needs="force"``).
-    The store is closed when the block ends."""
-    return SQLiteStore.build(location, replace=replace)
+    The store is closed when the block ends.
+
+    Replacing locks the old termbase for writing until the new one is in place (so a running import
+    ends first and is not lost); ``check(old_store)`` runs under that lock and may raise to keep it."""
+    return SQLiteStore.build(location, replace=replace, lock_timeout=lock_timeout, check=check)

@@ -26,6 +26,13 @@ The contract every backend keeps (``tests/test_store_base.py`` checks it on each
 - **Data version.** :meth:`Store.data_version` is kept in the database and changes with every
   transaction that changes concepts, so caches in other processes see the change.
 - **Errors.** Database failures (locked, read-only, corrupt) raise :class:`~termbase.errors.StoreError`.
+- **Waiting.** A write waits for another connection's write to end for at most the store's
+  ``lock_timeout`` (seconds, :data:`DEFAULT_LOCK_TIMEOUT` unless given when opening); then it fails
+  with a :class:`~termbase.errors.StoreError` (``needs="lock_timeout"``) that says what holds the
+  lock (its command, process and start time when the holder is a termbase). Reads never wait for writes.
+- **Read-only.** A store opened read-only (or one its user cannot write) can be read in full; a write
+  raises :class:`~termbase.errors.StoreError`, and a schema that needs upgrading is an error, not an
+  attempt to write.
 """
 
 from __future__ import annotations
@@ -37,6 +44,11 @@ from typing import ContextManager, Iterable, Iterator, Sequence
 
 from ..errors import ValidationError
 from ..models import Concept, ConceptChange, Term, TranslationUnit
+
+#: How long a write waits for another connection's write to end, in seconds, unless the store is opened
+#: with another ``lock_timeout`` (the command line: ``--lock-timeout`` or ``$TERMBASE_LOCK_TIMEOUT``).
+#: Long enough for a large import (200,000 memory units take about a minute on a small machine).
+DEFAULT_LOCK_TIMEOUT = 300.0
 
 #: What :meth:`ConceptRepository.add_many` does with a concept whose id is already stored.
 ON_CONFLICT = ("error", "skip", "replace")
@@ -177,6 +189,11 @@ class Store(ABC):
     @abstractmethod
     def location(self) -> str:
         """Where the data is: a file path (SQLite) or a database URL, for messages."""
+
+    @property
+    @abstractmethod
+    def read_only(self) -> bool:
+        """Whether the store was opened read-only (asked for, or the database cannot be written)."""
 
     @property
     @abstractmethod

@@ -20,12 +20,16 @@ from __future__ import annotations
 import contextlib
 import json
 import math
+import os
 import re
+import shlex
 import sqlite3
+import sys
 import threading
+import urllib.parse
 from datetime import datetime
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from ..errors import AlreadyExists, NotFound, ParseError, StoreError, TermbaseError, ValidationError, VersionConflict
 from ..languages import split_words, word_key
@@ -40,7 +44,7 @@ from ..models import (
     parse_time,
     utc_now,
 )
-from .base import ON_CONFLICT, AddCounts, ConceptRepository, MemoryRepository, Store, match_terms, unit_digest
+from .base import DEFAULT_LOCK_TIMEOUT, ON_CONFLICT, AddCounts, ConceptRepository, MemoryRepository, Store, match_terms, unit_digest
 
 #: Written into the file header by migration 2 ("TRMB"): this SQLite file is a termbase.
 APPLICATION_ID = 0x54524D42
@@ -190,9 +194,13 @@ _CONCEPT_COLUMNS = "pk, id, subject, definition, note, source, version, created,
 class SQLiteStore(Store):
     """A termbase file. Open with :meth:`open` or :meth:`create` (or :func:`termbase.store.open_store`)."""
 
-    def __init__(self, conn: sqlite3.Connection, location: str):
+    def __init__(self, conn: sqlite3.Connection, location: str, *, read_only: bool = False,
+                 lock_timeout: float = DEFAULT_LOCK_TIMEOUT):
         self._conn = conn
         self._location = location
+        self._read_only = read_only
+        self._lock_timeout = lock_timeout
+        self._identity = _file_identity(location)  # to notice the file replaced under an open store
         self._lock = threading.RLock()
         self._depth = 0
         self._concepts_changed = False  # in the current transaction: bump the data version on commit
@@ -201,20 +209,29 @@ class SQLiteStore(Store):
 
     # ------------------------------------------------------------------ opening
     @classmethod
-    def open(cls, path: str | Path) -> "SQLiteStore":
+    def open(cls, path: str | Path, *, read_only: bool | None = None,
+             lock_timeout: float | None = None) -> "SQLiteStore":
         """Open a termbase file, upgrading its schema if it is older. :class:`NotFound` if it is missing,
-        :class:`ParseError` if it is not a termbase (another program's database is left untouched)."""
+        :class:`ParseError` if it is not a termbase (another program's database is left untouched).
+
+        ``read_only``: open without writing anything (default: when the file or its folder cannot be
+        written); a schema that needs upgrading is then an error. ``lock_timeout``: how many seconds a
+        write waits for another process's write (default :data:`DEFAULT_LOCK_TIMEOUT`)."""
         location = str(path)
+        timeout = DEFAULT_LOCK_TIMEOUT if lock_timeout is None else lock_timeout
         if location != ":memory:":
             if not Path(location).exists():
                 raise NotFound(f"no termbase at {location}", needs="termbase")
             _check_header(Path(location))
-        conn = _connect(location)
+            if read_only is None:
+                read_only = not _writable(Path(location))
+        read_only = bool(read_only) and location != ":memory:"
+        conn = _connect(location, read_only=read_only, timeout=timeout)
         try:
-            with _not_a_termbase(location):
+            with _not_a_termbase(location, timeout):
                 _check_termbase(conn, location)
-                _configure(conn)
-            store = cls(conn, location)
+                _configure(conn, read_only=read_only)
+            store = cls(conn, location, read_only=read_only, lock_timeout=timeout)
             with store._errors():
                 store._migrate()
         except BaseException:
@@ -223,9 +240,10 @@ class SQLiteStore(Store):
         return store
 
     @classmethod
-    def create(cls, path: str | Path) -> "SQLiteStore":
+    def create(cls, path: str | Path, *, lock_timeout: float | None = None) -> "SQLiteStore":
         """Create an empty termbase file (and its folder); an existing file is an error."""
         location = str(path)
+        timeout = DEFAULT_LOCK_TIMEOUT if lock_timeout is None else lock_timeout
         if location != ":memory:":
             if Path(location).exists():
                 raise TermbaseError(f"{location} already exists")
@@ -233,9 +251,9 @@ class SQLiteStore(Store):
                 Path(location).parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise StoreError(f"{location}: cannot create its folder: {exc.strerror}") from exc
-        conn = _connect(location)
+        conn = _connect(location, timeout=timeout)
         try:
-            store = cls(conn, location)
+            store = cls(conn, location, lock_timeout=timeout)
             with store._errors():
                 _configure(conn)
                 store._migrate()
@@ -246,10 +264,16 @@ class SQLiteStore(Store):
 
     @classmethod
     @contextlib.contextmanager
-    def build(cls, path: str | Path, *, replace: bool = False) -> Iterator["SQLiteStore"]:
+    def build(cls, path: str | Path, *, replace: bool = False, lock_timeout: float | None = None,
+              check: Callable[[Store], None] | None = None) -> Iterator["SQLiteStore"]:
         """A new, empty termbase file for the block to fill; it appears at ``path`` only when the block
         succeeds (built beside it and renamed), so a failure never leaves half a termbase behind.
-        An existing file is an error (``needs="force"``) unless ``replace``."""
+        An existing file is an error (``needs="force"``) unless ``replace``.
+
+        When it replaces a termbase, the old one is locked for writing first (waiting, like any write,
+        for a running import to end) and stays locked until it is replaced, so that no write to it is
+        lost; ``check`` is then called with the old store, under that lock, and may raise to keep it.
+        Processes that still have the old file open get an error at their next write."""
         location = str(path)
         if location == ":memory:":
             store = cls.create(location)
@@ -263,25 +287,45 @@ class SQLiteStore(Store):
             raise TermbaseError(f"{location} already exists", needs="force")
         if target.is_dir():
             raise StoreError(f"{location}: is a folder, not a termbase file")
-        tmp = target.with_name(target.name + ".new")
-        _remove_files(tmp)
-        store = cls.create(tmp)
-        try:
-            yield store
-            with store._errors():
-                store._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        except BaseException:
-            store.close()
+        with contextlib.ExitStack() as stack:
+            old = None
+            if target.exists():
+                try:
+                    old = stack.enter_context(cls.open(target, lock_timeout=lock_timeout))
+                except ParseError:
+                    if check is not None:  # nothing to lock in a file that is not a termbase
+                        raise
+            if old is not None:
+                if old.read_only:
+                    raise StoreError(f"{location}: cannot be replaced: the file or its folder is read-only")
+                stack.enter_context(old.atomic())  # the write lock, held until the new file is in place
+                if check is not None:
+                    check(old)
+            tmp = target.with_name(target.name + ".new")
             _remove_files(tmp)
-            raise
-        store.close()
-        _remove_files(target, main=False)
-        tmp.replace(target)
-        _remove_files(tmp)
+            store = cls.create(tmp, lock_timeout=lock_timeout)
+            try:
+                yield store
+                with store._errors():
+                    store._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            except BaseException:
+                store.close()
+                _remove_files(tmp)
+                raise
+            store.close()
+            # The old file's WAL and shared memory go first (a new file must never meet an old WAL);
+            # connections that have them open keep their handles and fail at their next write.
+            _remove_files(target, main=False)
+            tmp.replace(target)
+            _remove_files(tmp)
 
     @property
     def location(self) -> str:
         return self._location
+
+    @property
+    def read_only(self) -> bool:
+        return self._read_only
 
     @property
     def schema_version(self) -> int:
@@ -300,6 +344,11 @@ class SQLiteStore(Store):
             )
         if version == SCHEMA_VERSION:
             return
+        if self._read_only:
+            raise StoreError(
+                f"{self._location}: this termbase has schema version {version} and needs upgrading to "
+                f"{SCHEMA_VERSION}, but it is read-only here; open it once where it can be written"
+            )
         # Foreign keys can only be switched outside a transaction.
         self._conn.execute("PRAGMA foreign_keys = OFF")
         try:
@@ -329,18 +378,21 @@ class SQLiteStore(Store):
         with self._lock:
             depth = self._depth
             savepoint = f"termbase_{depth}"
-            with self._errors():
-                self._conn.execute("BEGIN IMMEDIATE" if depth == 0 else f"SAVEPOINT {savepoint}")
             if depth == 0:
-                self._concepts_changed = False
+                self._begin()
+            else:
+                with self._errors():
+                    self._conn.execute(f"SAVEPOINT {savepoint}")
             self._depth += 1
             try:
                 yield
             except BaseException as exc:
                 self._depth -= 1
+                if depth == 0:
+                    self._holder.release()
                 self._undo(depth, savepoint)
                 if isinstance(exc, sqlite3.Error):
-                    raise StoreError(f"{self._location}: {exc}") from exc
+                    raise self._store_error(exc) from exc
                 raise
             self._depth -= 1
             try:
@@ -349,10 +401,33 @@ class SQLiteStore(Store):
                     return
                 if self._concepts_changed:
                     self._conn.execute("UPDATE counters SET value = value + 1 WHERE name = 'concepts'")
+                self._holder.release()
                 self._conn.execute("COMMIT")
             except sqlite3.Error as exc:
                 self._undo(depth, savepoint)
-                raise StoreError(f"{self._location}: {exc}") from exc
+                raise self._store_error(exc) from exc
+
+    def _begin(self) -> None:
+        """Start a write transaction: wait for the write lock (at most ``lock_timeout``), check that the
+        file is still the one opened, and say who holds the lock (for the others' error messages)."""
+        if self._read_only:
+            raise StoreError(f"{self._location}: the termbase is read-only here (the file or its folder cannot "
+                             "be written); nothing changed")
+        with self._errors():
+            self._conn.execute("BEGIN IMMEDIATE")
+        if self._identity is not None and _file_identity(self._location) != self._identity:
+            self._conn.execute("ROLLBACK")
+            raise StoreError(f"{self._location}: the termbase was replaced or removed (termbase init --force?) "
+                             "while this command ran; nothing written to it")
+        self._concepts_changed = False
+        self._holder.take()
+
+    @property
+    def _holder(self) -> "_LockHolder":
+        holder = getattr(self, "_holder_record", None)
+        if holder is None:
+            holder = self._holder_record = _LockHolder(None if self._location == ":memory:" else self._location)
+        return holder
 
     def _undo(self, depth: int, savepoint: str) -> None:
         if not self._conn.in_transaction:  # SQLite already rolled back (e.g. disk full)
@@ -369,7 +444,10 @@ class SQLiteStore(Store):
         try:
             yield
         except sqlite3.Error as exc:
-            raise StoreError(f"{self._location}: {exc}") from exc
+            raise self._store_error(exc) from exc
+
+    def _store_error(self, exc: sqlite3.Error) -> StoreError:
+        return _store_error(self._location, exc, self._lock_timeout)
 
     def data_version(self) -> int:
         with self._errors():
@@ -942,28 +1020,132 @@ def _term_row(concept_pk: int, seq: int, t: Term, stamp: str) -> tuple:
     return (concept_pk, seq, t.lang, t.text, t.status, t.type, t.pos, t.note, stamp, stamp)
 
 
-def _connect(location: str) -> sqlite3.Connection:
-    # isolation_level=None: transactions are ours (BEGIN IMMEDIATE / COMMIT in atomic()).
+def _connect(location: str, *, read_only: bool = False, timeout: float = DEFAULT_LOCK_TIMEOUT) -> sqlite3.Connection:
+    # isolation_level=None: transactions are ours (BEGIN IMMEDIATE / COMMIT in atomic()). ``timeout`` is
+    # SQLite's busy timeout: how long a statement waits for another connection's lock.
     try:
-        return sqlite3.connect(location, isolation_level=None, check_same_thread=False)
+        if read_only:
+            uri = "file:" + urllib.parse.quote(str(Path(location).resolve())) + "?mode=ro"
+            if not Path(f"{location}-wal").exists():
+                # No connection is writing it: read the file as it is, without making the WAL and
+                # shared-memory files (which the folder may not allow, and which the owner could not
+                # write after us).
+                uri += "&immutable=1"
+            return sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False, timeout=timeout)
+        return sqlite3.connect(location, isolation_level=None, check_same_thread=False, timeout=timeout)
     except sqlite3.Error as exc:
         raise StoreError(f"{location}: cannot open: {exc}") from exc
 
 
-def _configure(conn: sqlite3.Connection) -> None:
-    conn.execute("PRAGMA journal_mode = WAL")
+def _configure(conn: sqlite3.Connection, *, read_only: bool = False) -> None:
+    if not read_only:
+        conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA synchronous = NORMAL")
 
 
+def _writable_folder(path: Path) -> bool:
+    return os.access(path.parent if str(path.parent) else Path("."), os.W_OK)
+
+
+def _writable(path: Path) -> bool:
+    """Whether this process can write the termbase file and make its WAL beside it."""
+    return os.access(path, os.W_OK) and _writable_folder(path)
+
+
+def _file_identity(location: str) -> tuple[int, int] | None:
+    if location == ":memory:":
+        return None
+    try:
+        st = os.stat(location)
+    except OSError:
+        return (-1, -1)
+    return (st.st_dev, st.st_ino)
+
+
+def _is_busy(exc: sqlite3.Error) -> bool:
+    return isinstance(exc, sqlite3.OperationalError) and str(exc).startswith(("database is locked", "database is busy"))
+
+
+def _store_error(location: str, exc: sqlite3.Error, timeout: float) -> StoreError:
+    """``exc`` as a :class:`StoreError`; a lock that did not come free in time says who holds it."""
+    if _is_busy(exc):
+        holder = _LockHolder(location).describe() if location != ":memory:" else None
+        return StoreError(
+            f"{location}: the termbase is busy: {holder or 'another program'} holds its write lock; "
+            f"waited {timeout:g} s",
+            needs="lock_timeout",
+        )
+    if str(exc).startswith("attempt to write a readonly database"):
+        return StoreError(f"{location}: the termbase is read-only here (the file or its folder cannot be written)")
+    return StoreError(f"{location}: {exc}")
+
+
+class _LockHolder:
+    """Who holds a termbase's write lock, for the error of a process that waited for it: a small JSON
+    file beside the database (``<file>-writer``: command, process id, start time), written when a
+    write transaction starts and removed before it ends. A record left by a killed process is ignored
+    (its process is gone; SQLite released its lock)."""
+
+    def __init__(self, location: str | None):
+        self._path = None if location is None else Path(f"{location}-writer")
+        self._mine = False
+
+    def take(self) -> None:
+        if self._path is None:
+            return
+        record = {"pid": os.getpid(), "command": _command_line(), "started": format_time(utc_now())}
+        try:
+            self._path.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+            self._mine = True
+        except OSError:  # a folder we may not write: the lock works without the record
+            self._mine = False
+
+    def release(self) -> None:
+        if self._mine and self._path is not None:
+            with contextlib.suppress(OSError):
+                self._path.unlink()
+            self._mine = False
+
+    def describe(self) -> str | None:
+        try:
+            record = json.loads(self._path.read_text(encoding="utf-8"))
+            pid, command, started = int(record["pid"]), str(record["command"]), str(record["started"])
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return None
+        if not _process_alive(pid):
+            return None
+        since = started[:19].replace("T", " ")
+        return f"'{command}' (process {pid}, writing since {since} UTC)"
+
+
+def _command_line() -> str:
+    """This process's command line, shortened, for the lock holder's record."""
+    words = [Path(sys.argv[0]).name if sys.argv and sys.argv[0] else "python", *sys.argv[1:]]
+    text = shlex.join(words)
+    return text if len(text) <= 200 else text[:199] + "…"
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    except OSError:
+        return False
+    return True
+
+
 @contextlib.contextmanager
-def _not_a_termbase(location: str) -> Iterator[None]:
+def _not_a_termbase(location: str, timeout: float = DEFAULT_LOCK_TIMEOUT) -> Iterator[None]:
     """A file SQLite cannot read as a database is not a termbase; a database it cannot use now
     (locked, unreadable) is a :class:`StoreError`."""
     try:
         yield
     except sqlite3.OperationalError as exc:
-        raise StoreError(f"{location}: {exc}") from exc
+        raise _store_error(location, exc, timeout) from exc
     except sqlite3.DatabaseError as exc:
         raise ParseError(location, f"not a termbase (SQLite) file: {exc}") from exc
 
@@ -982,14 +1164,15 @@ def _check_header(path: Path) -> None:
 
 def _check_termbase(conn: sqlite3.Connection, location: str) -> None:
     """Refuse, before changing anything, an SQLite database that is not a termbase: marked by another
-    application, or holding tables without being a version 1 termbase (which had no mark). A blank
-    database (no tables) becomes a termbase."""
+    application, or holding tables without being a version 1 termbase (which had no mark). An empty
+    file becomes a termbase; a blank database that is not empty (another program's, with no tables
+    yet) is refused like any other."""
     app_id = conn.execute("PRAGMA application_id").fetchone()[0]
     if app_id == APPLICATION_ID:
         return
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
-    if app_id == 0 and not tables and version == 0:
+    if app_id == 0 and not tables and version == 0 and (location == ":memory:" or _empty_file(location)):
         return
     if app_id == 0 and version >= 1 and {"meta", "concepts", "terms", "tm_units", "tm_texts"} <= tables:
         columns = {r[1] for r in conn.execute("PRAGMA table_info(meta)")}
@@ -998,9 +1181,16 @@ def _check_termbase(conn: sqlite3.Connection, location: str) -> None:
     raise ParseError(location, "not a termbase file: an SQLite database of another program (left unchanged)")
 
 
+def _empty_file(location: str) -> bool:
+    try:
+        return os.path.getsize(location) == 0
+    except OSError:
+        return False
+
+
 def _remove_files(path: Path, *, main: bool = True) -> None:
     """Remove a database file (unless ``main`` is false) and its WAL and shared-memory files."""
-    for name in ([str(path)] if main else []) + [f"{path}-wal", f"{path}-shm"]:
+    for name in ([str(path)] if main else []) + [f"{path}-wal", f"{path}-shm"] + ([f"{path}-writer"] if main else []):
         Path(name).unlink(missing_ok=True)
 
 
