@@ -107,3 +107,12 @@ def test_former_names_are_deprecated():
     assert status[("ru", "Ассамблея народов Казахстана")] == "deprecated"
     assert status[("kk", "Қазақстан халықтары Ассамблеясы")] == "deprecated"
     assert status[("en", "Constitutional Council")] == "deprecated"
+
+
+def test_kazakhstans_bodies_have_scope_kz_and_shared_things_none():
+    by_id = {c.id: c for c in SHIPPED}
+    state = [c for p in glossary_files() if p.name == "state.tsv" for c in read_glossary(p)]
+    assert state and {c.scope for c in state} == {"KZ"}
+    assert {c.scope for c in SHIPPED} == {"KZ", None}
+    assert [by_id[i].scope for i in ("supreme-court", "pol-member-of-parliament", "geo-astana", "pol-constitution-day")] == ["KZ"] * 4
+    assert [by_id[i].scope for i in ("geo-caspian-sea", "pol-inflation", "pol-human-rights", "person-tokayev")] == [None] * 4

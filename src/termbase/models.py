@@ -42,6 +42,23 @@ MAX_CONCEPT_ID_LENGTH = 128
 _CONCEPT_ID_RE = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*\Z")
 
 
+_SCOPE_RE = re.compile(r"[A-Z]{2}\Z")
+
+
+def validate_scope(scope: str, concept_id: str | None = None) -> None:
+    """Refuse a scope that is not an ISO 3166-1 alpha-2 code in capitals (``KZ``, ``RU``, ``GB``).
+
+    >>> validate_scope("KZ")
+    >>> validate_scope("kz", "senate")
+    Traceback (most recent call last):
+    ...
+    termbase.errors.ValidationError: concept 'senate': bad scope 'kz': give a country code of two capital letters (KZ)
+    """
+    if not isinstance(scope, str) or not _SCOPE_RE.match(scope):
+        where = f"concept {concept_id!r}: " if concept_id else ""
+        raise ValidationError(f"{where}bad scope {scope!r}: give a country code of two capital letters (KZ)")
+
+
 def validate_concept_id(concept_id: str) -> None:
     """Refuse an id that is not a concept id: ASCII letters, digits, ``_``, ``-`` and ``.``, starting
     with a letter, a digit or ``_``, at most :data:`MAX_CONCEPT_ID_LENGTH` characters.
@@ -239,6 +256,11 @@ class Concept:
     modified: datetime | None = field(default=None, compare=False)
     #: Units of translation memories that show mined terms (``termbase extract --add``).
     evidence: tuple[Evidence, ...] = ()
+    #: The jurisdiction the concept belongs to, an ISO 3166-1 alpha-2 code (``KZ``: Kazakhstan's
+    #: Senate, not the US one), or ``None`` for a concept of no one state (the UN, "inflation").
+    #: The check, extraction's linking and alignment's anchors do not take a short form ("Senate")
+    #: for this concept where its text names another jurisdiction (:mod:`termbase.languages.jurisdiction`).
+    scope: str | None = None
 
     def terms_in(self, lang: str) -> list[Term]:
         """Terms of ``lang``, best status first (stable within a status)."""
@@ -264,6 +286,8 @@ class Concept:
         """
         if self.id is not None:
             validate_concept_id(self.id)
+        if self.scope is not None:
+            validate_scope(self.scope, self.id)
         if not self.terms:
             raise ValidationError(f"{_where(self.id)} has no terms")
         for term in self.terms:
@@ -288,6 +312,7 @@ class Concept:
             "definition": self.definition,
             "note": self.note,
             "source": self.source,
+            "scope": self.scope,
             "version": self.version,
             "created": _text_or_none(self.created),
             "modified": _text_or_none(self.modified),
@@ -311,6 +336,7 @@ class Concept:
             version=data.get("version"), created=_time_or_none(data.get("created")),
             modified=_time_or_none(data.get("modified")),
             evidence=tuple(Evidence.from_dict(e) for e in data.get("evidence") or ()),
+            scope=data.get("scope"),
         )
 
 

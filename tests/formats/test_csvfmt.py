@@ -176,3 +176,18 @@ def test_not_utf8_says_so(tmp_path):
     path.write_bytes("id,ru\na,Сенат\n".encode("cp1251"))
     with pytest.raises(ParseError, match=r"cp1251.csv:2: not valid UTF-8 .*convert the file to UTF-8"):
         read(path)
+
+
+def test_scope_column_only_when_a_concept_has_a_scope_and_read_back(tmp_path):
+    senate = Concept("senate", (Term("en", "Senate"), Term("ru", "Сенат")), scope="KZ")
+    un = Concept("un", (Term("en", "United Nations"),))
+    with_scope, without = tmp_path / "a.csv", tmp_path / "b.csv"
+    CSV.write_concepts([senate, un], with_scope)
+    CSV.write_concepts([un], without)
+    assert with_scope.read_text(encoding="utf-8-sig").splitlines() == [
+        "id,subject,definition,note,source,scope,en,en_status,en_type,ru,ru_status,ru_type",
+        "senate,,,,,KZ,Senate,preferred,full,Сенат,preferred,full",
+        "un,,,,,,United Nations,preferred,full,,,",
+    ]
+    assert without.read_text(encoding="utf-8-sig").splitlines()[0] == "id,subject,definition,note,source,en,en_status,en_type"
+    assert [(c.id, c.scope) for c in CSV.read_concepts(with_scope)] == [("senate", "KZ"), ("un", None)]

@@ -91,13 +91,13 @@ def test_write_then_read_gives_the_same_concepts(tmp_path):
                         Term("en", "Assembly of Peoples of Kazakhstan", "deprecated"),
                         Term("kk", "Қазақстан халқы Ассамблеясы", "proposed"), Term("kk", "ҚХА", "preferred", "acronym"),
                         Term("ru", "Ассамблея народа Казахстана")),
-                subject="public-body", note="Context: one\nContext: two\tand a tab", source="akorda.kz"),
+                subject="public-body", note="Context: one\nContext: two\tand a tab", source="akorda.kz", scope="KZ"),
         Concept("ru-only", (Term("ru", "Мажилис"),)),
     ]
     out = tmp_path / "out.tsv"
     assert GLOSSARY.write_concepts(concepts, out) == 2
     assert out.read_text(encoding="utf-8").splitlines()[1] == (
-        "apk\tpublic-body\tAssembly of People of Kazakhstan | APK {acronym} | Assembly of Peoples of Kazakhstan "
+        "apk\tpublic-body\tKZ\tAssembly of People of Kazakhstan | APK {acronym} | Assembly of Peoples of Kazakhstan "
         "{deprecated}\tҚазақстан халқы Ассамблеясы {proposed} | ҚХА {preferred, acronym}\tАссамблея народа "
         "Казахстана\tContext: one\\nContext: two\\tand a tab\takorda.kz"
     )
@@ -108,3 +108,23 @@ def test_write_refuses_what_a_cell_cannot_hold(tmp_path):
     with pytest.raises(ValidationError, match=r"concept 'x': term 'a \| b' holds a tab, line break, '\|'"):
         GLOSSARY.write_concepts([Concept("x", (Term("en", "a | b"),))], tmp_path / "out.tsv")
     assert not (tmp_path / "out.tsv").exists()
+
+
+def test_scope_column_is_read_and_files_without_it_still_are(tmp_path):
+    new, old = tmp_path / "new.tsv", tmp_path / "old.tsv"
+    new.write_text("id\tsubject\tscope\ten\tkk\tru\tnote\tsource\n"
+                   "senate\tparliament\tKZ\tSenate\tСенат\tСенат\t\tx\nun\tbody\t\tUN\tБҰҰ\tООН\t\tx\n", encoding="utf-8")
+    old.write_text(HEADER + "senate\tparliament\tSenate\tСенат\tСенат\t\tx\n", encoding="utf-8")
+    assert [(c.id, c.scope) for c in GLOSSARY.read_concepts(Source.of(new))] == [("senate", "KZ"), ("un", None)]
+    assert [(c.id, c.scope) for c in GLOSSARY.read_concepts(Source.of(old))] == [("senate", None)]
+    assert format_for(Source.of(new), reads=("concepts", "units")).name == "glossary"
+
+
+def test_bad_scope_is_a_parse_error_with_the_line(tmp_path):
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("id\tsubject\tscope\ten\tkk\tru\tnote\tsource\n"
+                   "senate\tparliament\tkz\tSenate\tСенат\tСенат\t\tx\n", encoding="utf-8")
+    with pytest.raises(ParseError) as err:
+        list(GLOSSARY.read_concepts(Source.of(bad)))
+    assert str(err.value) == (f"{bad}:2: concept 'senate': bad scope 'kz': "
+                              "give a country code of two capital letters (KZ)")

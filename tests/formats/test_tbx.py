@@ -342,3 +342,13 @@ def test_empty_file(tmp_path):
     path.write_text("")
     with pytest.raises(ParseError, match="e.tbx: file is empty"):
         list(TBX.read_concepts(path))
+
+
+def test_scope_travels_as_a_concept_note_and_reads_back(tmp_path):
+    senate = Concept("senate", (Term("en", "Senate"),), note="upper house", scope="KZ")
+    out = tmp_path / "s.tbx"
+    TBX.write_concepts([senate], out)
+    text = out.read_text(encoding="utf-8")
+    assert "<note>upper house</note>\n        <note>termbase scope: KZ</note>\n" in text
+    (back,) = TBX.read_concepts(out)
+    assert (back.scope, back.note) == ("KZ", "upper house")

@@ -145,7 +145,7 @@ def test_export_errors_and_standard_output(ws, tmp_path, capsysbinary):
     result = export(ws, "glossary", "-")
     assert result.to_dict() == {"output": "-", "format": "glossary", "kind": "concepts", "count": 2}
     out = capsysbinary.readouterr().out.decode()
-    assert out.splitlines()[0] == "id\tsubject\ten\tkk\tru\tnote\tsource"
+    assert out.splitlines()[0] == "id\tsubject\tscope\ten\tkk\tru\tnote\tsource"
     assert [line.split("\t")[0] for line in out.splitlines()[1:]] == ["apk", "knb"]
 
 

@@ -56,7 +56,7 @@ def test_migration_from_version_1_keeps_everything(tmp_path):
     path = tmp_path / "v1.db"
     v1_termbase(path)
     with open_store(path) as store:
-        assert store.schema_version == SCHEMA_VERSION == 4
+        assert store.schema_version == SCHEMA_VERSION == 5
         senate = store.concepts.get("senate")
         assert senate == Concept(
             "senate", (Term("en", "Senate", pos="noun"), Term("ru", "Сенат")), "parliament", None, "upper house",
@@ -69,6 +69,7 @@ def test_migration_from_version_1_keeps_everything(tmp_path):
         assert senate.terms[0].created == senate.terms[0].modified == senate.created
         assert store.concepts.get("knb").terms == (Term("en", "KNB", "admitted", "acronym", note="from gov.kz"),)
         assert store.concepts.history("senate") == []  # history starts with the upgrade
+        assert senate.scope is None  # migration 5: no scope until one is given
         (unit,) = store.memories.iter_units("speech")
         assert unit == TranslationUnit({"en": "One.", "ru": "Один."}, "a.txt", 1, 0.9)
         assert unit.id == 5 and unit.created == unit.modified == datetime(2024, 3, 3, 9, tzinfo=timezone.utc)
@@ -381,3 +382,11 @@ def test_a_read_only_termbase_that_needs_upgrading_is_a_clear_error(shared_folde
         f"{path}: this termbase has schema version 1 and needs upgrading to {SCHEMA_VERSION}, but it is read-only "
         "here; open it once where it can be written"
     )
+def test_scope_is_stored_changed_and_kept_in_history(tmp_path):
+    with create_store(tmp_path / "tb.db") as store:
+        store.concepts.add(Concept("senate", (Term("en", "Senate"),), scope="KZ"))
+        assert store.concepts.get("senate").scope == "KZ"
+        store.concepts.update(Concept("senate", (Term("en", "Senate"),), scope=None))
+        assert store.concepts.get("senate").scope is None
+        assert [(c.action, c.before and c.before.scope, c.after and c.after.scope)
+                for c in store.concepts.history("senate")] == [("create", None, "KZ"), ("update", "KZ", None)]

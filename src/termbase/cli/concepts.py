@@ -102,10 +102,11 @@ def show(env, concept_id: str, as_json: bool) -> None:
 @click.option("--definition")
 @click.option("--note")
 @click.option("--source", help="Where the equivalents come from, e.g. gov.kz.")
+@click.option("--scope", metavar="CC", help="Jurisdiction of the concept, a country code: KZ for Kazakhstan's bodies.")
 @click.option("--force", is_flag=True, help="Add it even if one of its terms is already in another concept.")
 @click.option("--json", "as_json", is_flag=True, help="Print the stored concept as JSON.")
 @pass_env
-def add(env, cell_en, cell_kk, cell_ru, concept_id, subject, definition, note, source, force, as_json) -> None:
+def add(env, cell_en, cell_kk, cell_ru, concept_id, subject, definition, note, source, scope, force, as_json) -> None:
     """Add a concept with terms in several languages.
 
     A TERMS value lists terms separated by " | ", each optionally followed by {status, type}:
@@ -123,7 +124,7 @@ def add(env, cell_en, cell_kk, cell_ru, concept_id, subject, definition, note, s
         raise click.UsageError("give at least one of --en, --kk, --ru")
     stored = add_concept(env.workspace(), [t for lang_terms in terms.values() for t in lang_terms],
                          concept_id=concept_id, subject=subject, definition=definition, note=note, source=source,
-                         force=force)
+                         scope=scope, force=force)
     if as_json:
         emit_json(stored.to_dict())
     else:
@@ -137,16 +138,18 @@ def add(env, cell_en, cell_kk, cell_ru, concept_id, subject, definition, note, s
 @click.option("--definition")
 @click.option("--note")
 @click.option("--source")
+@click.option("--scope", metavar="CC", help="Jurisdiction, a country code (KZ); \"\" for none.")
 @click.option("--json", "as_json", is_flag=True, help="Print the changed concept as JSON.")
 @pass_env
-def edit(env, concept_id, cell_en, cell_kk, cell_ru, subject, definition, note, source, as_json) -> None:
+def edit(env, concept_id, cell_en, cell_kk, cell_ru, subject, definition, note, source, scope, as_json) -> None:
     """Change a concept: --en/--kk/--ru replace that language's terms; other options replace fields.
 
     An empty value ("") clears a field.
     """
     terms = _terms({"en": cell_en, "kk": cell_kk, "ru": cell_ru})
     fields = {name: value for name, value in
-              (("subject", subject), ("definition", definition), ("note", note), ("source", source)) if value is not None}
+              (("subject", subject), ("definition", definition), ("note", note), ("source", source),
+               ("scope", scope)) if value is not None}
     if not terms and not fields:
         raise click.UsageError("nothing to change: give --en/--kk/--ru or a field option")
     changed = edit_concept(env.workspace(), concept_id, terms=terms, fields=fields)

@@ -14,6 +14,8 @@ def concept_lines(concept: Concept) -> list[str]:
     head = concept.id or ""
     if concept.subject:
         head += f"  [{concept.subject}]"
+    if concept.scope:
+        head += f"  scope {concept.scope}"
     lines = [head]
     for lang in list(FIRST_LANGS) + [x for x in concept.languages if x not in FIRST_LANGS]:
         terms = concept.terms_in(lang)

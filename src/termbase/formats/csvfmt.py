@@ -4,7 +4,8 @@ Header and columns::
 
     id,subject,definition,note,source,en,en_status,en_type,en_2,en_2_status,en_2_type,kk,kk_status,...
 
-- ``id, subject, definition, note, source``: the concept fields (always written; empty = none).
+- ``id, subject, definition, note, source``: the concept fields (always written; empty = none);
+  ``scope`` (the concept's jurisdiction, ``KZ``) after them when some concept written has one.
 - Per language, one group of columns per term slot: ``en`` (the term), ``en_status``, ``en_type``,
   plus ``en_pos`` and ``en_note`` when some term of that language has a part of speech or a note.
   The second term is ``en_2``, ``en_2_status`` ...; the writer makes as many slots as the concept
@@ -55,6 +56,8 @@ from .tbx import language_order
 
 #: Concept columns, in the order written.
 CONCEPT_COLUMNS = ("id", "subject", "definition", "note", "source")
+#: Concept columns read, and written when some concept has a value: the scope.
+OPTIONAL_COLUMNS = ("scope",)
 #: Per-term attribute columns; the term text column has no suffix.
 TERM_ATTRIBUTES = ("status", "type", "pos", "note")
 # A language code or name ("kk", "kk-KZ", "Kazakh", "қазақша"), a term number, an attribute.
@@ -99,6 +102,7 @@ class CsvFormat(Format):
         slots: dict[str, int] = {}
         with_pos: set[str] = set()
         with_note: set[str] = set()
+        with_scope = False
         written = 0
         with tempfile.TemporaryFile("w+", encoding="utf-8") as spool:
             for concept in concepts:
@@ -118,7 +122,9 @@ class CsvFormat(Format):
                     continue
                 for lang, terms in by_lang.items():
                     slots[lang] = max(slots.get(lang, 0), len(terms))
-                fields = [concept.id, concept.subject, concept.definition, concept.note, concept.source]
+                fields = [concept.id, concept.subject, concept.definition, concept.note, concept.source,
+                          concept.scope]
+                with_scope = with_scope or bool(concept.scope)
                 spool.write(json.dumps([fields, by_lang], ensure_ascii=False) + "\n")
                 written += 1
             order = language_order(slots, langs)
@@ -127,7 +133,7 @@ class CsvFormat(Format):
                        (a == "pos" and lang in with_pos) or (a == "note" and lang in with_note)]
                 for lang in order
             }
-            header = list(CONCEPT_COLUMNS)
+            header = list(CONCEPT_COLUMNS) + (["scope"] if with_scope else [])
             for lang in order:
                 for slot in range(1, slots[lang] + 1):
                     header.append(column_name(lang, slot))
@@ -138,7 +144,7 @@ class CsvFormat(Format):
                 writer.writerow(header)
                 for line in spool:
                     fields, by_lang = json.loads(line)
-                    row = [v or "" for v in fields]
+                    row = [v or "" for v in (fields if with_scope else fields[:-1])]
                     for lang in order:
                         terms = by_lang.get(lang, [])
                         for slot in range(slots[lang]):
@@ -207,7 +213,7 @@ def _parse_header(header: list[str], path: str) -> list[Column]:
     for raw in header:
         name = raw.strip()
         key = name.lower()
-        if key in CONCEPT_COLUMNS:
+        if key in CONCEPT_COLUMNS or key in OPTIONAL_COLUMNS:
             col: Column = ("field", key)
         else:
             m = _LANG_COLUMN.match(name)
@@ -292,5 +298,6 @@ def _concept(row: list[str], columns: list[Column], width: int, path: str, line:
         definition=fields.get("definition"),
         note=fields.get("note"),
         source=fields.get("source"),
+        scope=fields.get("scope"),
     )
 

@@ -1,6 +1,7 @@
 """Glossary TSV: the reviewable text format of the shipped glossaries (``glossaries/*.tsv``).
 
-One concept per row, UTF-8, tab-separated, the header ``id subject en kk ru note source``; a term cell
+One concept per row, UTF-8, tab-separated, the header ``id subject scope en kk ru note source``
+(files without the ``scope`` column, ``id subject en kk ru note source``, are read too); a term cell
 lists terms separated by `` | ``, each optionally followed by ``{status, type}``::
 
     Assembly of People of Kazakhstan | APK {acronym} | Assembly of Peoples of Kazakhstan {deprecated}
@@ -32,9 +33,12 @@ from .base import Format, keep_langs, validated
 
 __all__ = ["GlossaryFormat", "COLUMNS", "LANGS", "parse_cell", "format_cell"]
 
-COLUMNS = ("id", "subject", "en", "kk", "ru", "note", "source")
+COLUMNS = ("id", "subject", "scope", "en", "kk", "ru", "note", "source")
+#: The columns before the scope column (``scope``: the concept's jurisdiction, e.g. ``KZ``) was added.
+COLUMNS_WITHOUT_SCOPE = tuple(c for c in COLUMNS if c != "scope")
 LANGS = ("en", "kk", "ru")
 _HEADER = "\t".join(COLUMNS)
+_HEADERS = (_HEADER.encode(), "\t".join(COLUMNS_WITHOUT_SCOPE).encode())
 _TERM_RE = re.compile(r"^(?P<text>.*?)\s*(?:\{(?P<attrs>[^{}]*)\})?\s*$")
 _ESCAPES = {"n": "\n", "t": "\t", "\\": "\\"}
 _ESCAPE_RE = re.compile(r"\\(.)")
@@ -45,13 +49,13 @@ class GlossaryFormat(Format):
 
     name = "glossary"
     extensions = ("tsv",)
-    description = "glossary TSV (id, subject, en, kk, ru, note, source)"
+    description = "glossary TSV (id, subject, scope, en, kk, ru, note, source)"
     reads = frozenset({"concepts"})
     writes = frozenset({"concepts"})
 
     def sniff(self, head: bytes) -> bool:
         first = head.split(b"\n", 1)[0].rstrip(b"\r").removeprefix(b"\xef\xbb\xbf")
-        return first == _HEADER.encode()
+        return first in _HEADERS
 
     def _read_concepts(self, src: Source, *, langs: list[str] | None = None) -> Iterator[Concept]:
         """The concepts of a glossary file; any problem is a ``ParseError`` with the file and line."""
@@ -77,7 +81,8 @@ class GlossaryFormat(Format):
                 if not concept.id:
                     raise ValidationError("a glossary row needs a concept id")
                 validate_concept_id(concept.id)
-                row = [concept.id, _escape(concept.subject)] + [cells.get(lang, "") for lang in LANGS]
+                row = [concept.id, _escape(concept.subject), concept.scope or ""]
+                row += [cells.get(lang, "") for lang in LANGS]
                 row += [_escape(concept.note), _escape(concept.source)]
                 fh.write("\t".join(row) + "\n")
                 written += 1
@@ -141,16 +146,17 @@ def format_cell(terms: list[Term], concept: Concept | None = None) -> str:
 
 def _read(src: Source) -> Iterator[Concept]:
     lines = src.read_text().splitlines()
-    header = lines[0].removeprefix("\ufeff").split("\t")
-    if tuple(header) != COLUMNS:
+    header = tuple(lines[0].removeprefix("\ufeff").split("\t"))
+    if header not in (COLUMNS, COLUMNS_WITHOUT_SCOPE):
         raise ParseError(src.name, f"header must be {' '.join(COLUMNS)} (tab-separated), got {' '.join(header)}", line=1)
+    columns = header
     for lineno, row in enumerate(lines[1:], start=2):
         if not row.strip() or row.startswith("#"):
             continue
         cells = row.split("\t")
-        if len(cells) != len(COLUMNS):
-            raise ParseError(src.name, f"expected {len(COLUMNS)} tab-separated columns, got {len(cells)}", line=lineno)
-        rec = dict(zip(COLUMNS, (c.strip() for c in cells)))
+        if len(cells) != len(columns):
+            raise ParseError(src.name, f"expected {len(columns)} tab-separated columns, got {len(cells)}", line=lineno)
+        rec = dict(zip(columns, (c.strip() for c in cells)))
         if not rec["id"]:
             raise ParseError(src.name, "empty id", line=lineno)
         terms: list[Term] = []
@@ -165,6 +171,7 @@ def _read(src: Source) -> Iterator[Concept]:
             subject=_unescape(rec["subject"]) or None,
             note=_unescape(rec["note"]) or None,
             source=_unescape(rec["source"]) or None,
+            scope=rec.get("scope") or None,
         )
         yield validated(concept, src.name, lineno)
 

@@ -8,6 +8,7 @@ Writing produces the TBX-Basic dialect that LTAC publishes (``TBX-Basic_DCA.sch`
         descrip type="definition"         Concept.definition  (conceptEntry or langSec level)
         admin type="source"               Concept.source      (conceptEntry, langSec or termSec level)
         note                              Concept.note
+        note "termbase scope: KZ"         Concept.scope (TBX-Basic has no jurisdiction category)
         langSec xml:lang=...              one per language: en, kk, ru, then others A-Z (or ``langs``)
           termSec                         one per Term, in input order
             term                          Term.text
@@ -144,6 +145,9 @@ _HEAD = f"""<?xml version="1.0" encoding="UTF-8"?>
 # Characters XML 1.0 cannot carry at all (section 2.2), even as character references.
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # xsd:language, the datatype of xml:lang in the TBX core RNG.
+# The concept's scope (jurisdiction) travels as a concept-level note of its own.
+_SCOPE_NOTE = "termbase scope: "
+_SCOPE_NOTE_RE = re.compile(r"termbase scope: [A-Z]{2}\Z")
 _LANG_TAG = re.compile(r"[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*\Z")
 _SAFE_ID = re.compile(r"[A-Za-z][A-Za-z0-9._-]*\Z")
 _ID_KEEP = re.compile(r"[A-Za-z0-9.-]")
@@ -277,6 +281,8 @@ def _write_entry(fh: IO[str], concept: Concept, xml_id: str, terms: list[Term], 
             out.append(f'        <{kind} type="{dtype}">{_esc(value, dtype, concept)}</{kind}>\n')
     if concept.note:
         out.append(f"        <note>{_esc(concept.note, 'note', concept)}</note>\n")
+    if concept.scope:
+        out.append(f"        <note>{_SCOPE_NOTE}{_esc(concept.scope, 'scope', concept)}</note>\n")
     for lang in language_order({t.lang for t in terms}, langs):
         in_lang = [t for t in terms if t.lang == lang]
         if not in_lang:
@@ -400,6 +406,7 @@ class _Reader:
         notes: list[str] = []
         sources: list[str] = []
         terms: list[Term] = []
+        scope = None
         for child in self.children(entry):
             name = self.name(child)
             if name in ("langSec", "langSet"):
@@ -412,6 +419,8 @@ class _Reader:
                         definitions.append((None, text))
                     elif dcat == "source":
                         sources.append(text)
+                    elif kind == "note" and _SCOPE_NOTE_RE.match(text):
+                        scope = text[len(_SCOPE_NOTE):]
                     elif kind == "note":
                         notes.append(text)
         if not terms:
@@ -426,6 +435,7 @@ class _Reader:
             definition=definition,
             note="\n".join(notes) or None,
             source="; ".join(sources) or None,
+            scope=scope,
         )
 
     def flatten(self, el: etree._Element) -> Iterator[tuple[str, str | None, str]]:

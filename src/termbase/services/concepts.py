@@ -14,7 +14,7 @@ from ..models import STATUSES, Concept, Term
 from .workspace import Workspace
 
 #: The concept fields ``edit_concept`` changes besides terms.
-CONCEPT_FIELDS = ("subject", "definition", "note", "source")
+CONCEPT_FIELDS = ("subject", "definition", "note", "source", "scope")
 
 
 def parse_terms(cell: str, lang: str) -> list[Term]:
@@ -68,6 +68,7 @@ def add_concept(
     definition: str | None = None,
     note: str | None = None,
     source: str | None = None,
+    scope: str | None = None,
     actor: str | None = None,
     force: bool = False,
 ) -> Concept:
@@ -81,7 +82,8 @@ def add_concept(
     if not force:
         for text, lang, known in known_terms(ws, terms):
             raise DuplicateTerm(text, lang, known)
-    concept = Concept(concept_id, terms, subject=subject, definition=definition, note=note, source=source)
+    concept = Concept(concept_id, terms, subject=subject, definition=definition, note=note, source=source,
+                      scope=scope)
     return ws.store.concepts.add(concept, actor=actor)
 
 
@@ -108,7 +110,7 @@ def edit_concept(
 ) -> Concept:
     """Change a concept in place: ``terms`` replaces the terms of each language it names (the terms
     that stay keep their ids), ``fields`` sets concept fields (``subject``, ``definition``, ``note``,
-    ``source``; ``""`` or ``None`` clears one). Returns the concept as stored."""
+    ``source``, ``scope``; ``""`` or ``None`` clears one). Returns the concept as stored."""
     terms = terms or {}
     fields = fields or {}
     unknown = sorted(set(fields) - set(CONCEPT_FIELDS))

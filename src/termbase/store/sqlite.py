@@ -183,12 +183,17 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         CREATE TABLE tm_df (token TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID
         """,
     ),
+    (
+        5,
+        "the jurisdiction of a concept (scope)",
+        "ALTER TABLE concepts ADD COLUMN scope TEXT",
+    ),
 ]
 # Python steps of a migration, run in its transaction after its SQL.
 _MIGRATION_STEPS = {4: lambda store: store.memories.reindex()}
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
-_CONCEPT_COLUMNS = "pk, id, subject, definition, note, source, version, created, modified"
+_CONCEPT_COLUMNS = "pk, id, subject, definition, note, source, version, created, modified, scope"
 
 
 class SQLiteStore(Store):
@@ -523,10 +528,10 @@ class SQLiteConcepts(ConceptRepository):
         stamp = format_time(now)
         # An id used again after a delete continues its versions (an old ETag never matches).
         pk, version = self._conn.execute(
-            "INSERT INTO concepts (id, subject, definition, note, source, version, created, modified) "
-            "VALUES (?, ?, ?, ?, ?, 1 + (SELECT coalesce(max(version), 0) FROM concept_history WHERE concept_id = ?), "
+            "INSERT INTO concepts (id, subject, definition, note, source, scope, version, created, modified) "
+            "VALUES (?, ?, ?, ?, ?, ?, 1 + (SELECT coalesce(max(version), 0) FROM concept_history WHERE concept_id = ?), "
             "?, ?) RETURNING pk, version",
-            (cid, concept.subject, concept.definition, concept.note, concept.source, cid, stamp, stamp),
+            (cid, concept.subject, concept.definition, concept.note, concept.source, concept.scope, cid, stamp, stamp),
         ).fetchone()
         self._conn.executemany(
             _INSERT_TERM, [_term_row(pk, seq, t, stamp) for seq, t in enumerate(concept.terms)]
@@ -565,9 +570,10 @@ class SQLiteConcepts(ConceptRepository):
             self._conn.execute("DELETE FROM concept_evidence WHERE concept_pk = ?", (row[0],))
             self._write_evidence(row[0], concept.evidence)
         self._conn.execute(
-            "UPDATE concepts SET subject = ?, definition = ?, note = ?, source = ?, version = ?, modified = ? "
-            "WHERE pk = ?",
-            (concept.subject, concept.definition, concept.note, concept.source, old.version + 1, stamp, row[0]),
+            "UPDATE concepts SET subject = ?, definition = ?, note = ?, source = ?, scope = ?, version = ?, "
+            "modified = ? WHERE pk = ?",
+            (concept.subject, concept.definition, concept.note, concept.source, concept.scope, old.version + 1,
+             stamp, row[0]),
         )
         self._log("update", old, old.version + 1, now, actor)
         return True
@@ -1002,10 +1008,10 @@ def _unit(row: tuple, texts: dict[str, str]) -> TranslationUnit:
 
 
 def _concept(row: tuple, terms: list[Term], evidence: list[Evidence] = ()) -> Concept:
-    _pk, cid, subject, definition, note, source, version, created, modified = row
+    _pk, cid, subject, definition, note, source, version, created, modified, scope = row
     return Concept(
         cid, tuple(terms), subject, definition, note, source, version, parse_time(created), parse_time(modified),
-        tuple(evidence),
+        tuple(evidence), scope,
     )
 
 
