@@ -295,3 +295,55 @@ def test_generic_terms_are_required_only_on_request(concepts):
     extra = [Concept("order", (Term("en", "order"), Term("ru", "приказ")))]
     assert kinds(Checker(concepts + extra), source, target) == []
     assert [k for k, _, _ in kinds(Checker(concepts + extra, generic_terms=True), source, target)] == ["missing-term"]
+
+
+# ---------------------------------------------------------------- scope: another state's bodies
+
+@pytest.fixture
+def scoped():
+    return Checker([
+        Concept("supreme-court", (
+            Term("en", "Supreme Court of the Republic of Kazakhstan"), Term("en", "Supreme Court", "admitted", "short"),
+            Term("ru", "Верховный Суд Республики Казахстан"), Term("ru", "Верховный Суд", "admitted", "short"),
+            Term("ru", "Высший суд", "forbidden"),
+        ), scope="KZ"),
+        Concept("inflation", (Term("en", "inflation"), Term("ru", "инфляция"))),
+    ])
+
+
+def scoped_findings(checker, *pairs, lang="ru"):
+    units = [BilingualUnit(s, t, "en", lang, line=i) for i, (s, t) in enumerate(pairs, 1)]
+    return [(f.line, f.kind, f.term) for f in check_units(units, checker).findings]
+
+
+def test_another_states_body_is_not_required_nor_reported(scoped):
+    assert scoped_findings(scoped,
+                 ("The US Supreme Court ruled on Monday.", "В понедельник суд вынес решение."),
+                 ("Republicans back the Supreme Court nominee.", "Республиканцы поддерживают кандидата в судьи."),
+                 ("The Supreme Court ruled on Monday.", "Суд вынес решение."),
+                 ("The Supreme Court of France ruled.", "Высший суд Франции вынес решение.")) == []
+
+
+def test_kazakhstans_body_is_still_required(scoped):
+    assert scoped_findings(scoped,
+                 ("The Supreme Court ruled on Monday.", "Суд вынес решение."),
+                 ("The Supreme Court of Kazakhstan and the US Supreme Court met.", "Суды встретились."),
+                 ("The Supreme Court of Kazakhstan ruled.", "Высший суд Казахстана вынес решение.")) == [
+        (1, "missing-term", "Supreme Court"),
+        (2, "missing-term", "Supreme Court"),
+        (3, "forbidden-term", "Высший суд"),
+    ]
+
+
+def test_neighbouring_units_tell_the_state_two_units_either_way(scoped):
+    story = [("Senate Republicans met in Washington.", "Сенаторы-республиканцы собрались."),
+             ("It was a long day.", "День был долгим."),
+             ("The Supreme Court nominee spoke.", "Кандидат в судьи выступил."),
+             ("Nothing else happened.", "Больше ничего."),
+             ("Nothing at all.", "Совсем ничего."),
+             ("The Supreme Court ruled.", "Суд вынес решение.")]
+    assert scoped_findings(scoped, *story) == [(6, "missing-term", "Supreme Court")]
+
+
+def test_a_target_naming_the_state_counts_for_the_unit(scoped):
+    assert scoped_findings(scoped, ("The Supreme Court ruled.", "Верховный суд США вынес решение.")) == []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from ..models import BilingualUnit
 from ..models import APPROVED_STATUSES, Concept, Term
@@ -81,17 +81,25 @@ class Checker:
         return found
 
     def check_unit(
-        self, unit: BilingualUnit, source_lang: str, target_lang: str, *, file: str | None = None
+        self, unit: BilingualUnit, source_lang: str, target_lang: str, *, file: str | None = None,
+        context: "Callable[[], Iterable[str]] | Iterable[str]" = (),
     ) -> list[Finding]:
         """Findings for one translated unit: deprecated/forbidden uses in target order, then missing terms.
 
-        ``source_lang``/``target_lang`` are normalised codes (``en``, ``kk``, ``ru``).
+        ``source_lang``/``target_lang`` are normalised codes (``en``, ``kk``, ``ru``). ``context``: the
+        jurisdictions the neighbouring units name (:func:`termbase.languages.jurisdiction.named`), or
+        a function giving them; a short form of a concept with a scope ("Supreme Court", scope ``KZ``)
+        is not that concept where the unit or its neighbours are about another state
+        (:func:`termbase.languages.jurisdiction.is_foreign`).
         """
         m, pf = self.matcher, self._prefilter
         if pf is None or pf.may_match(unit.source, source_lang, "source"):
             source_spans = _spans(_plausible(m.find(unit.source, source_lang), source_lang), source_lang)
+            scope = _Scope(unit, source_lang, target_lang, context)
+            source_spans = self._domestic(source_spans, unit.source, source_lang, scope)
         else:
             source_spans = []
+            scope = _Scope(unit, source_lang, target_lang, context)
         required = self._required(source_spans, target_lang) if source_spans else []
         if pf is not None:
             # Are the required concepts' approved terms in the target, and is a deprecated or
@@ -127,6 +135,8 @@ class Checker:
             for cid, term in sp.winners:
                 if term.status not in REPORTED_STATUSES:
                     continue
+                if self._foreign(cid, term, unit.target, sp, target_lang, scope):
+                    continue  # another state's body ("Конституционный совет Франции")
                 misused.add(cid)
                 if not (term.status == "deprecated" and cid in mirrored):
                     findings.append(self._finding(
@@ -135,6 +145,29 @@ class Checker:
                     ))
                 break
         return findings + self._missing(unit, source_lang, target_lang, file, required, present, misused)
+
+    def _domestic(self, spans: list[_Span], text: str, lang: str, scope: "_Scope") -> list[_Span]:
+        """``spans`` less the concepts a span does not stand for because the text is about another
+        jurisdiction than theirs (a span left without winners is dropped)."""
+        out = []
+        for sp in spans:
+            keep = tuple((c, t) for c, t in sp.winners if not self._foreign(c, t, text, sp, lang, scope))
+            if len(keep) == len(sp.winners):
+                out.append(sp)
+            elif keep:
+                out.append(_Span(sp.start, sp.end, sp.text, sp.candidates, keep))
+        return out
+
+    def _foreign(self, concept_id: str, term: Term, text: str, sp: _Span, lang: str, scope: "_Scope") -> bool:
+        """Whether this use of ``term`` (a concept with a scope, a term that names no state itself,
+        like "Supreme Court") is another jurisdiction's body."""
+        concept = self._concepts.get(concept_id)
+        if concept is None or concept.scope is None or _names_jurisdiction(term.text, term.lang):
+            return False
+        from ..languages.jurisdiction import is_foreign
+
+        return is_foreign(concept.scope, text, sp.start, sp.end, lang, unit=scope.other(lang),
+                          context=scope.context)
 
     def _missing(self, unit, source_lang, target_lang, file, required, present, misused) -> list[Finding]:
         """missing-term findings: the required concepts neither present nor misused in the target."""
@@ -235,6 +268,39 @@ class Checker:
             source=unit.source, target=unit.target, source_lang=source_lang, lang=target_lang,
             kind=kind, term=term, expected=tuple(expected), found=found, concept_id=cid,
         )
+
+
+class _Scope:
+    """What a unit and its neighbours say about the state they are about, worked out when asked."""
+
+    __slots__ = ("unit", "source_lang", "target_lang", "_context", "_named")
+
+    def __init__(self, unit: BilingualUnit, source_lang: str, target_lang: str, context) -> None:
+        self.unit, self.source_lang, self.target_lang = unit, source_lang, target_lang
+        self._context = context
+        self._named: frozenset[str] | None = None
+
+    def other(self, lang: str) -> frozenset[str]:
+        """Jurisdictions the unit's other text names (the target's for a source span and back)."""
+        from ..languages.jurisdiction import named
+
+        text, other_lang = ((self.unit.target, self.target_lang) if lang == self.source_lang
+                            else (self.unit.source, self.source_lang))
+        return named(text, other_lang)
+
+    def context(self) -> frozenset[str]:
+        if self._named is None:
+            ctx = self._context
+            self._named = frozenset(ctx() if callable(ctx) else ctx)
+        return self._named
+
+
+@lru_cache(maxsize=1 << 14)
+def _names_jurisdiction(text: str, lang: str) -> bool:
+    """Whether a term names a state itself ("Supreme Court of Kazakhstan", "Mazhilis", "Astana")."""
+    from ..languages.jurisdiction import mentions
+
+    return bool(mentions(text, lang))
 
 
 def _union(filters: list["WordFilter"]) -> "WordFilter":

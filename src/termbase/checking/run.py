@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -85,11 +86,41 @@ class _Langs:
             raise UnknownLanguage(f"{self.file or '<input>'}: {which} language: {exc}") from exc
 
 
+#: Units before and after a unit whose names of states tell which state its short forms are about
+#: ("the Supreme Court nominee" two sentences after "Senate Republicans"); see :mod:`termbase.languages.jurisdiction`.
+NEIGHBOURS = 2
+
+
+def _with_neighbours(units: Iterable[BilingualUnit], k: int = NEIGHBOURS):
+    """(unit, units before, units after) with up to ``k`` of each, reading ``k`` units ahead."""
+    before: deque[BilingualUnit] = deque(maxlen=k)
+    ahead: deque[BilingualUnit] = deque()
+    for unit in units:
+        ahead.append(unit)
+        if len(ahead) > k:
+            current = ahead.popleft()
+            yield current, tuple(before), tuple(ahead)
+            before.append(current)
+    while ahead:
+        current = ahead.popleft()
+        yield current, tuple(before), tuple(ahead)
+        before.append(current)
+
+
+def _neighbour_names(near: tuple[BilingualUnit, ...], source_lang: str):
+    """A function giving the jurisdictions the neighbouring units' sources name (worked out when asked)."""
+    def names() -> frozenset[str]:
+        from ..languages.jurisdiction import named
+
+        return frozenset(code for u in near for code in named(u.source, source_lang))
+    return names
+
+
 def _run(units: Iterable[BilingualUnit], checker: Checker, langs: _Langs, tally: _Tally) -> None:
     check, resolve, file, findings = checker.check_unit, langs.resolve, langs.file, tally.findings
     checked = 0
     last = pair = None  # the languages of the unit before, resolved: a file's units share them
-    for unit in units:
+    for unit, before, after in _with_neighbours(units):
         if not unit.translated:
             tally.untranslated += 1
         elif unit.fuzzy:
@@ -102,7 +133,7 @@ def _run(units: Iterable[BilingualUnit], checker: Checker, langs: _Langs, tally:
                 tally.other_language += 1
                 continue
             checked += 1
-            found = check(unit, pair[0], pair[1], file=file)
+            found = check(unit, pair[0], pair[1], file=file, context=_neighbour_names(before + after, pair[0]))
             if found:
                 findings.extend(found)
     tally.checked += checked
