@@ -382,6 +382,8 @@ def test_a_read_only_termbase_that_needs_upgrading_is_a_clear_error(shared_folde
         f"{path}: this termbase has schema version 1 and needs upgrading to {SCHEMA_VERSION}, but it is read-only "
         "here; open it once where it can be written"
     )
+
+
 def test_scope_is_stored_changed_and_kept_in_history(tmp_path):
     with create_store(tmp_path / "tb.db") as store:
         store.concepts.add(Concept("senate", (Term("en", "Senate"),), scope="KZ"))
