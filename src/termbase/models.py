@@ -33,6 +33,8 @@ APPROVED_STATUSES = ("preferred", "admitted")
 TERM_TYPES = ("full", "short", "acronym", "abbreviation", "variant")
 #: What a :class:`ConceptChange` records.
 CHANGE_ACTIONS = ("create", "update", "delete")
+#: Roles of API tokens, least first: each may do what the ones before it may (see :class:`ApiToken`).
+ROLES = ("reader", "translator", "terminologist", "admin")
 
 #: The longest concept id accepted.
 MAX_CONCEPT_ID_LENGTH = 128
@@ -355,6 +357,37 @@ class ConceptChange:
     before: Concept | None
     after: Concept | None
     actor: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """``termbase history --json``'s entry: ``seq``, ``action``, ``time`` (ISO 8601), ``version``,
+        ``actor``, ``before`` and ``after`` (as :meth:`Concept.to_dict`, or None)."""
+        return {"seq": self.seq, "action": self.action, "time": self.time.isoformat(), "version": self.version,
+                "actor": self.actor, "before": self.before.to_dict() if self.before else None,
+                "after": self.after.to_dict() if self.after else None}
+
+
+@dataclass(frozen=True, slots=True)
+class ApiToken:
+    """A token of the termbase server: who (``name``, recorded as the actor of their changes), what
+    they may do (``role``, one of :data:`ROLES`), when it was made and, once revoked, when. The
+    secret itself is never stored, only its digest.
+
+    >>> ApiToken("aigerim", "translator").allows("reader"), ApiToken("aigerim", "translator").allows("admin")
+    (True, False)
+    """
+
+    name: str
+    role: str
+    created: datetime | None = None
+    revoked: datetime | None = None
+
+    def allows(self, role: str) -> bool:
+        """Whether this token may do what ``role`` may (roles are ordered: reader < ... < admin)."""
+        return ROLES.index(self.role) >= ROLES.index(role)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "role": self.role, "created": _text_or_none(self.created),
+                "revoked": _text_or_none(self.revoked)}
 
 
 @dataclass(frozen=True)

@@ -45,3 +45,30 @@ def test_changes_by_another_connection_are_seen(store, apk):
     assert [m.concept.id for m in index.lookup("Senate", "en")] == ["senate"]
     assert index.concept("apk").note == "changed elsewhere"
     assert [m.concept_id for m in index.matcher().find("the Senate", "en")] == ["senate"]
+
+
+def test_the_lookup_index_replays_changes_from_other_connections_instead_of_rebuilding(store, apk, knb):
+    store.concepts.add_many([apk, knb])
+    index = TermIndex(store)
+    assert [m.concept.id for m in index.lookup("KNB")] == ["knb"]
+    built = index._lookup
+    with open_store(store.location) as other:  # another server instance
+        other.concepts.update(Concept("knb", (Term("en", "National Security Committee"), Term("en", "NSC", "admitted", "acronym"))))
+        other.concepts.remove("apk")
+        other.concepts.add(Concept("senate", (Term("en", "Senate"),)))
+    assert [m.concept.id for m in index.lookup("NSC")] == ["knb"]
+    assert index.lookup("KNB") == [] and index.lookup("APK") == []
+    assert [m.concept.id for m in index.lookup("Senate")] == ["senate"]
+    assert index._lookup is built  # brought up to date, not rebuilt
+    assert index.concept("knb").terms[1].text == "NSC"
+
+
+def test_many_dead_concepts_are_swept_by_a_rebuild_of_the_live_ones():
+    from termbase.search.lookup import LookupIndex
+
+    index = LookupIndex([Concept(f"c{i}", (Term("en", f"Committee {i}"),)) for i in range(10)])
+    for round_ in range(60):  # 600 changes of 10 concepts: never more dead than max(256, live)
+        index.update({f"c{i}": Concept(f"c{i}", (Term("en", f"Committee {i} v{round_}"),)) for i in range(10)})
+        assert len(index.dead) <= 256
+    assert [m.concept.id for m in index.search("Committee 3 v59")][:1] == ["c3"]
+    assert len(index.concepts) - len(index.dead) == 10

@@ -267,3 +267,57 @@ def test_add_units_is_all_or_nothing(store):
     with pytest.raises(ParseError):
         store.memories.add_units("m", units())
     assert store.memories.names() == []
+
+
+# ------------------------------------------------------------------ changes since a mark
+def test_changes_since_names_the_concepts_changed_after_the_mark_in_order_of_their_last_change(store):
+    mark, ids = store.concepts.changes_since(None)
+    assert ids == []
+    store.concepts.add(senate())
+    store.concepts.add(Concept("knb", (Term("en", "KNB"),)))
+    store.concepts.update(senate(note="upper house"))
+    mark2, ids = store.concepts.changes_since(mark)
+    assert ids == ["knb", "senate"]
+    assert store.concepts.changes_since(mark2) == (mark2, [])
+    store.concepts.remove("knb")
+    mark3, ids = store.concepts.changes_since(mark2)
+    assert ids == ["knb"] and mark3 != mark2
+    with open_store(store.location) as other:  # another connection sees the same marks
+        assert other.concepts.changes_since(mark2) == (mark3, ["knb"])
+        assert other.concepts.changes_since(None) == (mark3, [])
+
+
+def test_a_change_rolled_back_is_not_among_the_changes(store):
+    mark, _ = store.concepts.changes_since(None)
+    with pytest.raises(RuntimeError):
+        with store.atomic():
+            store.concepts.add(senate())
+            raise RuntimeError("undo")
+    assert store.concepts.changes_since(mark) == (mark, [])
+
+
+# ------------------------------------------------------------------ API tokens
+def test_tokens_are_found_by_digest_until_revoked_and_listed_with_their_times(store):
+    added = store.tokens.add("aigerim", "translator", "d" * 64)
+    assert (added.name, added.role, added.revoked) == ("aigerim", "translator", None) and recent(added.created)
+    assert store.tokens.find("d" * 64) == added
+    assert store.tokens.find("e" * 64) is None
+    revoked = store.tokens.revoke("aigerim")
+    assert revoked.name == "aigerim" and recent(revoked.revoked)
+    assert store.tokens.find("d" * 64) is None
+    again = store.tokens.add("aigerim", "admin", "f" * 64)  # a new token once the old one is revoked
+    assert [(t.name, t.role, t.revoked is None) for t in store.tokens.list()] == [
+        ("aigerim", "translator", False), ("aigerim", "admin", True)]
+    with open_store(store.location) as other:
+        assert other.tokens.find("f" * 64) == again
+
+
+def test_a_second_live_token_for_a_name_an_unknown_role_and_revoking_nothing_are_refused(store):
+    store.tokens.add("aigerim", "reader", "a" * 64)
+    with pytest.raises(ValidationError, match="'aigerim' already has a token; revoke it first"):
+        store.tokens.add("aigerim", "admin", "b" * 64)
+    with pytest.raises(ValidationError, match="unknown role 'boss'; roles: reader, translator, terminologist, admin"):
+        store.tokens.add("daniyar", "boss", "c" * 64)
+    with pytest.raises(NotFound, match="'daniyar' has no token to revoke"):
+        store.tokens.revoke("daniyar")
+    assert [t.name for t in store.tokens.list()] == ["aigerim"]

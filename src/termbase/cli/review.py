@@ -131,9 +131,7 @@ def history(env, concept_id, restore, by, as_json):
         return
     changes = concept_history(ws, concept_id)
     if as_json:
-        emit_json([{"seq": c.seq, "action": c.action, "time": c.time.isoformat(), "version": c.version,
-                    "actor": c.actor, "before": c.before.to_dict() if c.before else None,
-                    "after": c.after.to_dict() if c.after else None} for c in changes])
+        emit_json([c.to_dict() for c in changes])
         return
     for c in changes:
         click.echo(f"{c.time:%Y-%m-%d %H:%M:%S}  v{c.version}  {c.action:<6}  {c.actor or '-'}")

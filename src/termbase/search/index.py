@@ -2,7 +2,10 @@
 
 A :class:`TermIndex` is built over a :class:`~termbase.store.Store` and checks
 :meth:`~termbase.store.Store.data_version` (a number kept in the database) on every use, so a change made
-by another process or another server instance is seen at the next call.
+by another process or another server instance is seen at the next call. The lookup index is then
+brought up to date with the concepts changed since it was built
+(:meth:`~termbase.store.ConceptRepository.changes_since`), not rebuilt: a server whose termbase is
+edited all day keeps answering lookups at full speed.
 
 >>> from termbase.store import create_store
 >>> from termbase.models import Concept, Term
@@ -20,7 +23,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from ..errors import NotFound
 from ..models import Concept
+
+#: More changed concepts than this since the index was built: rebuild it rather than replay them.
+REPLAY_LIMIT = 500
 
 if TYPE_CHECKING:  # pragma: no cover
     from .lookup import LookupIndex, LookupMatch
@@ -37,16 +44,38 @@ class TermIndex:
         self._matcher: TermMatcher | None = None
         self._lookup: LookupIndex | None = None
         self._concepts: dict[str, Concept] = {}
+        self._mark: int | None = None  # the store's change mark the lookup index is up to date with
 
     def _refresh(self) -> None:
         # Read the version before building: a change committed while building makes the next call
-        # rebuild again, never keeps a stale index.
+        # look again, never keeps a stale index.
         version = self.store.data_version()
-        if version != self._version:
-            self._matcher = None
+        if version == self._version:
+            return
+        self._version = version
+        self._matcher = None
+        if self._lookup is None or not self._replay():
             self._lookup = None
             self._concepts = {}
-            self._version = version
+
+    def _replay(self) -> bool:
+        """Update the lookup index and the concept cache with the concepts changed since ``_mark``;
+        False when the store cannot tell or too many changed (rebuild instead)."""
+        if self._mark is None:
+            return False
+        changes = self.store.concepts.changes_since(self._mark)
+        if changes is None or len(changes[1]) > REPLAY_LIMIT:
+            return False
+        self._mark, ids = changes
+        fresh: dict[str, Concept | None] = {}
+        for concept_id in ids:
+            self._concepts.pop(concept_id, None)
+            try:
+                fresh[concept_id] = self.store.concepts.get(concept_id)
+            except NotFound:
+                fresh[concept_id] = None
+        self._lookup.update(fresh)
+        return True
 
     def matcher(self) -> "TermMatcher":
         """The inflection-aware matcher of every term (:class:`termbase.search.matcher.TermMatcher`)."""
@@ -63,6 +92,8 @@ class TermIndex:
         if self._lookup is None:
             from .lookup import LookupIndex
 
+            mark = self.store.concepts.changes_since(None)  # before reading: later changes are replayed
+            self._mark = None if mark is None else mark[0]
             self._lookup = LookupIndex(list(self.store.concepts.iterate()))
         return self._lookup.search(text, lang=lang, limit=limit)
 

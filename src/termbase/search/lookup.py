@@ -55,27 +55,57 @@ class LookupIndex:
     """In-memory search structures over a list of concepts."""
 
     def __init__(self, concepts: list[Concept]):
-        self.concepts = concepts
+        self.concepts: list[Concept] = []
         self.entries: list[tuple[int, Term, str, tuple[str, ...]]] = []  # (concept index, term, norm, keys)
         self.by_norm: dict[str, list[int]] = defaultdict(list)
         self.by_keys: dict[tuple[str, tuple[str, ...]], list[int]] = defaultdict(list)
         self.by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
         self.by_trigram: dict[str, list[int]] = defaultdict(list)
         self.gram_sets: list[frozenset[str]] = []
-        for ci, concept in enumerate(concepts):
-            for term in concept.terms:
-                norm = " ".join(normalize(term.text, term.lang).split())
-                keys = tuple(text_keys(term.text, term.lang)[0])
-                ei = len(self.entries)
-                self.entries.append((ci, term, norm, keys))
-                self.by_norm[norm].append(ei)
-                self.by_keys[(term.lang, keys)].append(ei)
-                for k in set(keys):
-                    self.by_key[(term.lang, k)].append(ei)
-                grams = frozenset(_trigrams(norm))
-                self.gram_sets.append(grams)
-                for g in grams:
-                    self.by_trigram[term.lang + g].append(ei)
+        self.position: dict[str | None, int] = {}  # concept id -> its index in concepts
+        self.dead: set[int] = set()  # indexes of concepts changed or removed since (see update)
+        for concept in concepts:
+            self._add(concept)
+
+    def _add(self, concept: Concept) -> None:
+        ci = len(self.concepts)
+        self.concepts.append(concept)
+        self.position[concept.id] = ci
+        for term in concept.terms:
+            norm = " ".join(normalize(term.text, term.lang).split())
+            keys = tuple(text_keys(term.text, term.lang)[0])
+            ei = len(self.entries)
+            self.entries.append((ci, term, norm, keys))
+            self.by_norm[norm].append(ei)
+            self.by_keys[(term.lang, keys)].append(ei)
+            for k in set(keys):
+                self.by_key[(term.lang, k)].append(ei)
+            grams = frozenset(_trigrams(norm))
+            self.gram_sets.append(grams)
+            for g in grams:
+                self.by_trigram[term.lang + g].append(ei)
+
+    def update(self, changed: dict[str, Concept | None]) -> None:
+        """Bring the index up to date with concepts changed (their new state) or removed (None) since
+        it was built: their old entries are left dead (skipped by :meth:`search`) and the new ones
+        added, so a change costs its own terms, not the termbase's. Rebuilt from the live concepts
+        when the dead outnumber them.
+
+        >>> from termbase.models import Term
+        >>> index = LookupIndex([Concept("senate", (Term("en", "Senate"),))])
+        >>> index.update({"senate": Concept("senate", (Term("en", "Upper House"),)), "knb": None})
+        >>> [m.concept.terms[0].text for m in index.search("Upper House")], index.search("Senate")
+        (['Upper House'], [])
+        """
+        for concept_id, concept in changed.items():
+            old = self.position.pop(concept_id, None)
+            if old is not None:
+                self.dead.add(old)
+            if concept is not None:
+                self._add(concept)
+        if len(self.dead) > max(256, len(self.position)):
+            live = [c for ci, c in enumerate(self.concepts) if ci not in self.dead]
+            self.__init__(live)
 
     def search(self, query: str, lang: str | None = None, *, limit: int = 10) -> list[LookupMatch]:
         query = " ".join(query.split())
@@ -86,7 +116,7 @@ class LookupIndex:
 
         def offer(ei: int, score: float, how: str) -> None:
             ci, term, _, _ = self.entries[ei]
-            if lang and term.lang != langs[0]:
+            if (lang and term.lang != langs[0]) or ci in self.dead:
                 return
             # Among equal scores prefer the better-status term, then the earlier one
             rank = (score, -_status_rank(term))

@@ -9,13 +9,14 @@ whose ``needs`` says what the caller could give to get past them.
 module              jobs
 ==================  ==========================================================================
 ``workspace``       :class:`Workspace`: an opened termbase (store + search index)
-``termbase``        :func:`init_termbase`, :func:`termbase_stats`
+``termbase``        :func:`init_termbase`, :func:`termbase_stats`, :func:`data_version`
 ``concepts``        :func:`lookup`, :func:`show_concept`, :func:`add_concept`, :func:`edit_concept`,
                     :func:`remove_concepts`, :func:`parse_terms`
 ``transfer``        :func:`import_file`, :func:`export`
 ``align``           :func:`align_files`
 ``extract``         :func:`extract_files`
 ``check``           :func:`check_files`
+``tokens``          :func:`create_token`, :func:`authenticate`, :func:`list_tokens`, :func:`revoke_token`
 ``tm``              :func:`list_memories`, :func:`memory_stats`, :func:`delete_memory`, :func:`search_memory`,
                     :func:`pretranslate`
 ==================  ==========================================================================
@@ -26,6 +27,8 @@ from .check import CheckResult, check_files
 from .concepts import (
     add_terms,
     approve,
+    propose_concept,
+    propose_terms,
     concept_history,
     reject,
     remove_term,
@@ -41,21 +44,27 @@ from .concepts import (
     lookup,
     lookup_many,
     parse_terms,
+    terms_from_dicts,
     remove_concepts,
     show_concept,
 )
 from .extract import EXTRACT_KINDS, ExtractConfig, ExtractRun, extract_files
-from .termbase import GlossaryUpdate, InitResult, TermbaseStats, init_termbase, termbase_stats, update_glossary
+from .termbase import (
+    GlossaryUpdate, InitResult, TermbaseStats, data_version, init_termbase, termbase_stats, update_glossary,
+)
 from .tm import (
     MemoryStats, PretranslateResult, SearchResult, delete_memory, list_memories, memory_stats, pretranslate,
     search_memory,
 )
+from .tokens import CreatedToken, authenticate, create_token, list_tokens, revoke_token
 from .transfer import ExportResult, FormatInfo, ImportResult, export, import_file, list_formats
 from .workspace import DEFAULT_LOCK_TIMEOUT, Workspace
+from ..fsutil import Source  # what readers take: front ends wrap uploads and streams in it
 
 __all__ = [
-    "DEFAULT_LOCK_TIMEOUT", "EXTRACT_KINDS", "AlignResult", "CheckResult", "ConceptList", "ExportResult", "ExtractConfig", "ExtractRun", "FormatInfo", "GlossaryUpdate", "ImportResult", "InitResult", "LookupResult", "MemoryStats", "PretranslateResult", "SearchResult",
-    "TermbaseStats", "Workspace",
-    "add_concept", "add_terms", "approve", "concept_history", "reject", "remove_term", "replace_term_text", "restore_concept", "set_term_status", "undo_last_change", "align_files", "check_files", "edit_concept", "export", "extract_files", "import_file",
-    "delete_memory", "init_termbase", "list_concepts", "list_formats", "list_memories", "memory_stats", "pretranslate", "search_memory", "lookup", "lookup_many", "parse_terms", "remove_concepts", "show_concept", "termbase_stats", "update_glossary",
+    "DEFAULT_LOCK_TIMEOUT", "EXTRACT_KINDS", "AlignResult", "CheckResult", "CreatedToken", "ConceptList", "ExportResult", "ExtractConfig", "ExtractRun", "FormatInfo", "GlossaryUpdate", "ImportResult", "InitResult", "LookupResult", "MemoryStats", "PretranslateResult", "SearchResult",
+    "Source", "TermbaseStats", "Workspace",
+    "authenticate", "data_version", "create_token", "list_tokens", "revoke_token",
+    "add_concept", "add_terms", "propose_concept", "propose_terms", "approve", "concept_history", "reject", "remove_term", "replace_term_text", "restore_concept", "set_term_status", "undo_last_change", "align_files", "check_files", "edit_concept", "export", "extract_files", "import_file",
+    "delete_memory", "init_termbase", "list_concepts", "list_formats", "list_memories", "memory_stats", "pretranslate", "search_memory", "lookup", "lookup_many", "parse_terms", "terms_from_dicts", "remove_concepts", "show_concept", "termbase_stats", "update_glossary",
 ]

@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from typing import Iterable, Iterator
 
-from ..errors import DuplicateTerm, NotFound, ValidationError
+from ..errors import DuplicateTerm, NotFound, ValidationError, VersionConflict
 from ..formats.glossary_tsv import parse_cell
 from ..languages import normalize_lang
 from ..search.lookup import LookupMatch
@@ -23,6 +23,36 @@ def parse_terms(cell: str, lang: str) -> list[Term]:
     (:func:`termbase.formats.glossary_tsv.parse_cell`). A bad list is a
     :class:`~termbase.errors.ParseError`."""
     return parse_cell(cell, normalize_lang(lang))
+
+
+#: The fields of a term given as an object (:func:`terms_from_dicts`).
+TERM_FIELDS = ("text", "status", "type", "pos", "note")
+
+
+def terms_from_dicts(items: list[dict], lang: str) -> list[Term]:
+    """Terms given as objects ``{"text", "status", "type", "pos", "note"}`` (JSON): the status is
+    ``preferred`` for the first and ``admitted`` for the others unless given, the type ``full``.
+    A missing text, an unknown field or a value that is not text is a
+    :class:`~termbase.errors.ValidationError`.
+
+    >>> [(t.lang, t.text, t.status) for t in terms_from_dicts([{"text": "Senate"}, {"text": "Upper House"}], "EN")]
+    [('en', 'Senate', 'preferred'), ('en', 'Upper House', 'admitted')]
+    """
+    code = normalize_lang(lang)
+    out = []
+    for i, item in enumerate(items):
+        unknown = sorted(set(item) - set(TERM_FIELDS))
+        if unknown:
+            raise ValidationError(f"{code} term {i + 1}: unknown field {unknown[0]!r}; fields: {', '.join(TERM_FIELDS)}")
+        if any(v is not None and not isinstance(v, str) for v in item.values()):
+            raise ValidationError(f"{code} term {i + 1}: every field must be text")
+        if not (item.get("text") or "").strip():
+            raise ValidationError(f"{code} term {i + 1}: a term needs a text")
+        term = Term(code, item["text"].strip(), item.get("status") or ("preferred" if i == 0 else "admitted"),
+                    item.get("type") or "full", item.get("pos"), item.get("note"))
+        term.validate()
+        out.append(term)
+    return out
 
 
 @dataclass(frozen=True)
@@ -59,6 +89,16 @@ def show_concept(ws: Workspace, concept_id: str) -> Concept:
     return ws.store.concepts.get(concept_id)
 
 
+def _current(ws: Workspace, concept_id: str, expected_version: int | None) -> Concept:
+    """The stored concept to change; :class:`~termbase.errors.VersionConflict` when the caller read an
+    older version (``expected_version``). The change is then written with the version read here, so a
+    change made by someone else meanwhile is never overwritten (it is a conflict instead)."""
+    old = ws.store.concepts.get(concept_id)
+    if expected_version is not None and old.version != expected_version:
+        raise VersionConflict(concept_id, expected=expected_version, current=old.version)
+    return old
+
+
 def add_concept(
     ws: Workspace,
     terms: Iterable[Term],
@@ -87,6 +127,25 @@ def add_concept(
     return ws.store.concepts.add(concept, actor=actor)
 
 
+def propose_concept(
+    ws: Workspace,
+    terms: Iterable[Term],
+    *,
+    concept_id: str | None = None,
+    subject: str | None = None,
+    definition: str | None = None,
+    note: str | None = None,
+    source: str | None = None,
+    scope: str | None = None,
+    actor: str | None = None,
+) -> Concept:
+    """A new concept whose terms are all ``proposed`` (whatever they say), for a terminologist to
+    :func:`approve` or :func:`reject`; a term the termbase already has is a
+    :class:`~termbase.errors.DuplicateTerm` (propose it for that concept instead)."""
+    return add_concept(ws, [replace(t, status="proposed") for t in terms], concept_id=concept_id, subject=subject,
+                       definition=definition, note=note, source=source, scope=scope, actor=actor)
+
+
 def known_terms(ws: Workspace, terms: Iterable[Term]) -> list[tuple[str, str, str]]:
     """``(text, lang, concept id)`` for each of ``terms`` that is a whole term of a concept the
     termbase has (inflection-aware: "Мажилиса Парламента" is "Мажилис Парламента")."""
@@ -107,10 +166,13 @@ def edit_concept(
     terms: dict[str, list[Term]] | None = None,
     fields: dict[str, str | None] | None = None,
     actor: str | None = None,
+    expected_version: int | None = None,
 ) -> Concept:
     """Change a concept in place: ``terms`` replaces the terms of each language it names (the terms
     that stay keep their ids), ``fields`` sets concept fields (``subject``, ``definition``, ``note``,
-    ``source``, ``scope``; ``""`` or ``None`` clears one). Returns the concept as stored."""
+    ``source``, ``scope``; ``""`` or ``None`` clears one). Returns the concept as stored. ``expected_version``:
+    the version the caller's change is based on (:class:`~termbase.errors.VersionConflict` if the
+    stored concept is newer); every change function here takes it."""
     terms = terms or {}
     fields = fields or {}
     unknown = sorted(set(fields) - set(CONCEPT_FIELDS))
@@ -118,10 +180,10 @@ def edit_concept(
         raise ValidationError(f"unknown concept field {unknown[0]!r}; fields: {', '.join(CONCEPT_FIELDS)}")
     if not terms and not fields:
         raise ValidationError("nothing to change: give terms of a language or a field")
-    old = ws.store.concepts.get(concept_id)
+    old = _current(ws, concept_id, expected_version)
     changed = replace(old, terms=_replace_terms(old.terms, terms),
                       **{name: (value or None) for name, value in fields.items()})
-    return ws.store.concepts.update(changed, actor=actor)
+    return ws.store.concepts.update(changed, actor=actor, expected_version=old.version)
 
 
 def _replace_terms(old: tuple[Term, ...], new: dict[str, list[Term]]) -> tuple[Term, ...]:
@@ -141,12 +203,15 @@ def _replace_terms(old: tuple[Term, ...], new: dict[str, list[Term]]) -> tuple[T
     return tuple(out)
 
 
-def remove_concepts(ws: Workspace, concept_ids: Iterable[str], *, actor: str | None = None) -> list[str]:
-    """Remove concepts by id, all or none (one missing id removes nothing); the ids removed."""
+def remove_concepts(ws: Workspace, concept_ids: Iterable[str], *, actor: str | None = None,
+                    expected_versions: dict[str, int] | None = None) -> list[str]:
+    """Remove concepts by id, all or none (one missing id removes nothing); the ids removed.
+    ``expected_versions``: the version each removal is based on, by id (a newer one is a conflict)."""
     ids = list(dict.fromkeys(concept_ids))
+    expected_versions = expected_versions or {}
     with ws.store.atomic():
         for cid in ids:
-            ws.store.concepts.remove(cid, actor=actor)
+            ws.store.concepts.remove(cid, actor=actor, expected_version=expected_versions.get(cid))
     return ids
 
 
@@ -221,59 +286,76 @@ def _one_term(concept: Concept, lang: str, text: str) -> Term:
     raise NotFound(f"concept {concept.id!r} has no {code} term {text!r} ({code} terms: {have})")
 
 
-def add_terms(ws: Workspace, concept_id: str, lang: str, cell: str, *, actor: str | None = None) -> Concept:
+def add_terms(ws: Workspace, concept_id: str, lang: str, cell: str, *, actor: str | None = None,
+              expected_version: int | None = None) -> Concept:
     """Add terms (``TEXT {status, type} | ...``; status ``admitted`` unless given, ``preferred`` when the
     language has no term yet) to one language of a concept; a term it already has is an error."""
     code = normalize_lang(lang)
-    old = ws.store.concepts.get(concept_id)
+    old = _current(ws, concept_id, expected_version)
     marked = "{" in cell
     new = parse_terms(cell, code)
     if old.terms_in(code) and not marked:
         new = [replace(t, status="admitted") for t in new]
+    return _add_terms(ws, old, code, new, actor)
+
+
+def propose_terms(ws: Workspace, concept_id: str, lang: str, cell: str, *, actor: str | None = None,
+                  expected_version: int | None = None) -> Concept:
+    """Propose terms (``TEXT {type} | ...``) for one language of a concept: they are added with the
+    status ``proposed`` whatever the cell says, for a terminologist to :func:`approve`."""
+    code = normalize_lang(lang)
+    old = _current(ws, concept_id, expected_version)
+    return _add_terms(ws, old, code, [replace(t, status="proposed") for t in parse_terms(cell, code)], actor)
+
+
+def _add_terms(ws: Workspace, old: Concept, code: str, new: list[Term], actor: str | None) -> Concept:
     for t in new:
         if any(o.lang == code and o.text == t.text for o in old.terms):
-            raise ValidationError(f"concept {concept_id!r} already has the {code} term {t.text!r}")
-    return ws.store.concepts.update(replace(old, terms=old.terms + tuple(new)), actor=actor)
+            raise ValidationError(f"concept {old.id!r} already has the {code} term {t.text!r}")
+    return ws.store.concepts.update(replace(old, terms=old.terms + tuple(new)), actor=actor,
+                                    expected_version=old.version)
 
 
 def set_term_status(ws: Workspace, concept_id: str, lang: str, text: str, status: str, *,
-                    actor: str | None = None) -> Concept:
+                    actor: str | None = None, expected_version: int | None = None) -> Concept:
     """Change the status of one term of a concept."""
     if status not in STATUSES:
         raise ValidationError(f"unknown status {status!r}; statuses: {', '.join(STATUSES)}")
-    old = ws.store.concepts.get(concept_id)
+    old = _current(ws, concept_id, expected_version)
     term = _one_term(old, lang, text)
     terms = tuple(replace(t, status=status) if t is term else t for t in old.terms)
-    return ws.store.concepts.update(replace(old, terms=terms), actor=actor)
+    return ws.store.concepts.update(replace(old, terms=terms), actor=actor, expected_version=old.version)
 
 
 def replace_term_text(ws: Workspace, concept_id: str, lang: str, text: str, new_text: str, *,
-                      actor: str | None = None) -> Concept:
+                      actor: str | None = None, expected_version: int | None = None) -> Concept:
     """Correct the text of one term of a concept (its status and type stay)."""
     if not new_text.strip():
         raise ValidationError("a term needs a text")
-    old = ws.store.concepts.get(concept_id)
+    old = _current(ws, concept_id, expected_version)
     term = _one_term(old, lang, text)
     terms = tuple(replace(t, text=new_text.strip()) if t is term else t for t in old.terms)
-    return ws.store.concepts.update(replace(old, terms=terms), actor=actor)
+    return ws.store.concepts.update(replace(old, terms=terms), actor=actor, expected_version=old.version)
 
 
-def remove_term(ws: Workspace, concept_id: str, lang: str, text: str, *, actor: str | None = None) -> Concept:
+def remove_term(ws: Workspace, concept_id: str, lang: str, text: str, *, actor: str | None = None,
+                expected_version: int | None = None) -> Concept:
     """Remove one term of a concept (not its last one: remove the concept instead)."""
-    old = ws.store.concepts.get(concept_id)
+    old = _current(ws, concept_id, expected_version)
     term = _one_term(old, lang, text)
     if len(old.terms) == 1:
         raise ValidationError(f"{text!r} is the only term of concept {concept_id!r}; remove the concept instead")
-    return ws.store.concepts.update(replace(old, terms=tuple(t for t in old.terms if t is not term)), actor=actor)
+    return ws.store.concepts.update(replace(old, terms=tuple(t for t in old.terms if t is not term)), actor=actor,
+                                    expected_version=old.version)
 
 
 # ------------------------------------------------------------------------------------------ review
 def approve(ws: Workspace, concept_id: str, *, lang: str | None = None, text: str | None = None,
-            actor: str | None = None) -> Concept:
+            actor: str | None = None, expected_version: int | None = None) -> Concept:
     """Approve a concept's proposed terms (or one: ``lang`` and ``text``): each becomes ``preferred``
     when its language has no preferred term yet, else ``admitted``. The change is recorded with
     ``actor``."""
-    old = ws.store.concepts.get(concept_id)
+    old = _current(ws, concept_id, expected_version)
     if text is not None:
         if lang is None:
             raise ValidationError("approving one term needs its language")
@@ -290,19 +372,20 @@ def approve(ws: Workspace, concept_id: str, *, lang: str | None = None, text: st
             preferred.add(t.lang)
             t = replace(t, status=status)
         terms.append(t)
-    return ws.store.concepts.update(replace(old, terms=tuple(terms)), actor=actor)
+    return ws.store.concepts.update(replace(old, terms=tuple(terms)), actor=actor, expected_version=old.version)
 
 
-def reject(ws: Workspace, concept_id: str, *, reason: str | None = None, actor: str | None = None) -> str:
+def reject(ws: Workspace, concept_id: str, *, reason: str | None = None, actor: str | None = None,
+           expected_version: int | None = None) -> str:
     """Reject a proposed concept: it is removed, the reason kept in its history (the state before the
     removal has it in its note). A concept with approved terms is not rejected: remove it."""
-    old = ws.store.concepts.get(concept_id)
+    old = _current(ws, concept_id, expected_version)
     if any(t.status in ("preferred", "admitted") for t in old.terms):
         raise ValidationError(f"concept {concept_id!r} has approved terms; only proposed concepts are rejected")
     with ws.store.atomic():
         if reason:
             note = ((old.note + "\n") if old.note else "") + f"Rejected: {reason}"
-            ws.store.concepts.update(replace(old, note=note), actor=actor)
+            ws.store.concepts.update(replace(old, note=note), actor=actor, expected_version=old.version)
         ws.store.concepts.remove(concept_id, actor=actor)
     return concept_id
 

@@ -142,3 +142,9 @@ def update_glossary(ws: Workspace, *, dry_run: bool = False) -> GlossaryUpdate:
                 else:
                     ws.store.concepts.update(concept, actor=GLOSSARY_ACTOR)
     return GlossaryUpdate(tuple(added), tuple(changed), tuple(edited), tuple(removed), unchanged, not dry_run)
+
+
+def data_version(ws: Workspace) -> int:
+    """The termbase's data version (see :meth:`termbase.store.Store.data_version`): changes whenever
+    its concepts do; reading it is also the cheapest way to see that the database answers."""
+    return ws.store.data_version()

@@ -20,7 +20,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable, ContextManager
 
-from .base import DEFAULT_LOCK_TIMEOUT, ON_CONFLICT, AddCounts, ConceptRepository, MemoryRepository, Store, unit_digest
+from .base import (
+    DEFAULT_LOCK_TIMEOUT, ON_CONFLICT, AddCounts, ConceptRepository, MemoryRepository, Store, TokenRepository, unit_digest,
+)
 from .sqlite import SQLiteStore
 
 __all__ = [
@@ -30,6 +32,7 @@ __all__ = [
     "ConceptRepository",
     "MemoryRepository",
     "Store",
+    "TokenRepository",
     "create_store",
     "new_store",
     "open_store",

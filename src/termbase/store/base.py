@@ -24,7 +24,11 @@ The contract every backend keeps (``tests/test_store_base.py`` checks it on each
   makes an update or removal fail with :class:`~termbase.errors.VersionConflict` when it is stale.
   Writing a concept identical to the stored one changes nothing (no version, no history).
 - **Data version.** :meth:`Store.data_version` is kept in the database and changes with every
-  transaction that changes concepts, so caches in other processes see the change.
+  transaction that changes concepts, so caches in other processes see the change;
+  :meth:`ConceptRepository.changes_since` says which concepts changed, so a cache can be brought up to
+  date concept by concept instead of rebuilt.
+- **Tokens.** :class:`TokenRepository` keeps the server's API tokens by the digest of their secret
+  (never the secret); a revoked token is kept (listed) but never found again.
 - **Errors.** Database failures (locked, read-only, corrupt) raise :class:`~termbase.errors.StoreError`.
 - **Waiting.** A write waits for another connection's write to end for at most the store's
   ``lock_timeout`` (seconds, :data:`DEFAULT_LOCK_TIMEOUT` unless given when opening); then it fails
@@ -43,7 +47,7 @@ from dataclasses import dataclass
 from typing import ContextManager, Iterable, Iterator, Sequence
 
 from ..errors import ValidationError
-from ..models import Concept, ConceptChange, Term, TranslationUnit
+from ..models import ApiToken, Concept, ConceptChange, Term, TranslationUnit
 
 #: How long a write waits for another connection's write to end, in seconds, unless the store is opened
 #: with another ``lock_timeout`` (the command line: ``--lock-timeout`` or ``$TERMBASE_LOCK_TIMEOUT``).
@@ -121,6 +125,14 @@ class ConceptRepository(ABC):
     def history(self, concept_id: str) -> list[ConceptChange]:
         """The recorded changes of a concept, oldest first (also of a deleted one; empty if none)."""
 
+    @abstractmethod
+    def changes_since(self, mark: int | None) -> tuple[int, list[str]] | None:
+        """Which concepts changed since ``mark``: ``(new mark, their ids)``, the ids in the order of
+        their last change; ``mark`` None gives the current mark and no ids. A mark is opaque: it comes
+        from an earlier call on the same database. Every change committed after the transaction that
+        gave ``mark`` is either among the ids or after the new mark (the next call has it). None when
+        the backend cannot tell (the caller rebuilds whatever it keeps)."""
+
 
 class MemoryRepository(ABC):
     """Named translation memories and their units."""
@@ -178,12 +190,36 @@ class MemoryRepository(ABC):
         """Rebuild the full-text index from the unit texts; how many texts it holds."""
 
 
+class TokenRepository(ABC):
+    """The API tokens of the termbase server (:class:`~termbase.models.ApiToken`), by digest."""
+
+    @abstractmethod
+    def add(self, name: str, role: str, digest: str) -> ApiToken:
+        """Store a token for ``name`` with ``role`` under the digest of its secret. A
+        :class:`~termbase.errors.ValidationError` if ``name`` already has a token that is not
+        revoked, or ``role`` is not one of :data:`termbase.models.ROLES`."""
+
+    @abstractmethod
+    def find(self, digest: str) -> ApiToken | None:
+        """The token with this digest, unless there is none or it was revoked."""
+
+    @abstractmethod
+    def list(self) -> list[ApiToken]:
+        """Every token, revoked ones too, oldest first."""
+
+    @abstractmethod
+    def revoke(self, name: str) -> ApiToken:
+        """Revoke the token of ``name`` (it is kept, listed as revoked, and never found again);
+        :class:`~termbase.errors.NotFound` if ``name`` has no token that is not revoked."""
+
+
 class Store(ABC):
     """A termbase: concepts and memories in one database, through one connection. Close it (or use
     ``with``) when done. Use a store from one thread at a time; a server opens one per worker."""
 
     concepts: ConceptRepository
     memories: MemoryRepository
+    tokens: TokenRepository
 
     @property
     @abstractmethod

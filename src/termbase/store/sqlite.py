@@ -34,6 +34,8 @@ from typing import Callable, Iterable, Iterator
 from ..errors import AlreadyExists, NotFound, ParseError, StoreError, TermbaseError, ValidationError, VersionConflict
 from ..languages import split_words, word_key
 from ..models import (
+    ROLES,
+    ApiToken,
     Concept,
     ConceptChange,
     Evidence,
@@ -44,7 +46,17 @@ from ..models import (
     parse_time,
     utc_now,
 )
-from .base import DEFAULT_LOCK_TIMEOUT, ON_CONFLICT, AddCounts, ConceptRepository, MemoryRepository, Store, match_terms, unit_digest
+from .base import (
+    DEFAULT_LOCK_TIMEOUT,
+    ON_CONFLICT,
+    AddCounts,
+    ConceptRepository,
+    MemoryRepository,
+    Store,
+    TokenRepository,
+    match_terms,
+    unit_digest,
+)
 
 #: Written into the file header by migration 2 ("TRMB"): this SQLite file is a termbase.
 APPLICATION_ID = 0x54524D42
@@ -188,6 +200,22 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         "the jurisdiction of a concept (scope)",
         "ALTER TABLE concepts ADD COLUMN scope TEXT",
     ),
+    (
+        6,
+        "API tokens of the termbase server",
+        # The SHA-256 digest of a token's secret, never the secret; one live token per name.
+        """
+        CREATE TABLE api_tokens (
+            pk INTEGER PRIMARY KEY AUTOINCREMENT,
+            name TEXT NOT NULL,
+            role TEXT NOT NULL,
+            digest TEXT NOT NULL UNIQUE,
+            created TEXT NOT NULL,
+            revoked TEXT
+        );
+        CREATE UNIQUE INDEX api_tokens_live_name ON api_tokens(name) WHERE revoked IS NULL
+        """,
+    ),
 ]
 # Python steps of a migration, run in its transaction after its SQL.
 _MIGRATION_STEPS = {4: lambda store: store.memories.reindex()}
@@ -211,6 +239,7 @@ class SQLiteStore(Store):
         self._concepts_changed = False  # in the current transaction: bump the data version on commit
         self.concepts = SQLiteConcepts(self)
         self.memories = SQLiteMemories(self)
+        self.tokens = SQLiteTokens(self)
 
     # ------------------------------------------------------------------ opening
     @classmethod
@@ -703,6 +732,65 @@ class SQLiteConcepts(ConceptRepository):
                           None if action == "delete" else after, actor)
             for (pk, action, changed, version, actor, _), before, after in zip(rows, befores, afters)
         ]
+
+    def changes_since(self, mark: int | None) -> tuple[int, list[str]]:
+        # One writer at a time: history rows get their AUTOINCREMENT pk in commit order, so the
+        # largest pk seen is a mark before which every change is visible. One statement, one snapshot.
+        with self._store._errors():
+            if mark is None:
+                return self._conn.execute("SELECT coalesce(max(pk), 0) FROM concept_history").fetchone()[0], []
+            rows = self._conn.execute(
+                "SELECT pk, concept_id FROM concept_history WHERE pk > ? ORDER BY pk", (mark,)
+            ).fetchall()
+        ids = list(dict.fromkeys(cid for _, cid in reversed(rows)))[::-1]
+        return (rows[-1][0] if rows else mark), ids
+
+
+class SQLiteTokens(TokenRepository):
+    def __init__(self, store: SQLiteStore):
+        self._store = store
+        self._conn = store._conn
+
+    def add(self, name: str, role: str, digest: str) -> ApiToken:
+        if role not in ROLES:
+            raise ValidationError(f"unknown role {role!r}; roles: {', '.join(ROLES)}")
+        if not name.strip():
+            raise ValidationError("a token needs a name (the user it is for)")
+        with self._store.atomic():
+            if self._conn.execute("SELECT 1 FROM api_tokens WHERE name = ? AND revoked IS NULL", (name,)).fetchone():
+                raise ValidationError(f"{name!r} already has a token; revoke it first")
+            stamp = format_time(utc_now())
+            self._conn.execute("INSERT INTO api_tokens (name, role, digest, created) VALUES (?, ?, ?, ?)",
+                               (name, role, digest, stamp))
+        return ApiToken(name, role, parse_time(stamp))
+
+    def find(self, digest: str) -> ApiToken | None:
+        with self._store._errors():
+            row = self._conn.execute(
+                "SELECT name, role, created, revoked FROM api_tokens WHERE digest = ? AND revoked IS NULL", (digest,)
+            ).fetchone()
+        return None if row is None else _token(row)
+
+    def list(self) -> list[ApiToken]:
+        with self._store._errors():
+            rows = self._conn.execute("SELECT name, role, created, revoked FROM api_tokens ORDER BY pk").fetchall()
+        return [_token(r) for r in rows]
+
+    def revoke(self, name: str) -> ApiToken:
+        with self._store.atomic():
+            row = self._conn.execute(
+                "UPDATE api_tokens SET revoked = ? WHERE name = ? AND revoked IS NULL "
+                "RETURNING name, role, created, revoked",
+                (format_time(utc_now()), name),
+            ).fetchone()
+            if row is None:
+                raise NotFound(f"{name!r} has no token to revoke")
+        return _token(row)
+
+
+def _token(row: tuple) -> ApiToken:
+    name, role, created, revoked = row
+    return ApiToken(name, role, parse_time(created), None if revoked is None else parse_time(revoked))
 
 
 class SQLiteMemories(MemoryRepository):

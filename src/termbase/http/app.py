@@ -1,0 +1,57 @@
+"""The app: :func:`create_app` builds the FastAPI application of a :class:`ServerConfig`.
+
+Routers are added in one place (:data:`ROUTERS`); another front end served by the same process (the
+web interface) adds its own routes to the app this returns and uses :mod:`.deps` for the termbase,
+the user and their role. ``termbase serve`` runs :func:`app_from_environment` in each uvicorn worker.
+"""
+
+from __future__ import annotations
+
+import contextlib
+
+from fastapi import FastAPI
+
+from .config import ServerConfig
+from .deps import ServerState
+from .errors import install as install_errors
+from .limits import UploadLimit
+from .routes import concepts, files, health, memories, tokens
+
+#: The API's routers, in the order the OpenAPI schema lists them.
+ROUTERS = (health.router, concepts.router, memories.router, files.router, tokens.router)
+
+
+def create_app(config: ServerConfig) -> FastAPI:
+    """The termbase server for ``config``: the API under ``/api``, its schema at ``/api/openapi.json``
+    and its documentation at ``/api/docs``."""
+    from importlib.metadata import version
+
+    server = ServerState(config)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI):
+        yield
+        server.pool.close()
+
+    app = FastAPI(
+        lifespan=lifespan,
+        title="termbase",
+        version=version("termbase"),
+        description="Terminology and translation memory for English, Kazakh and Russian. Send "
+                    "'Authorization: Bearer TOKEN' (termbase token create NAME --role ROLE) on every "
+                    "request but /api/health.",
+        openapi_url="/api/openapi.json",
+        docs_url="/api/docs",
+        redoc_url=None,
+    )
+    app.state.termbase = server
+    install_errors(app)
+    for router in ROUTERS:
+        app.include_router(router)
+    app.add_middleware(UploadLimit, limit=config.max_upload)
+    return app
+
+
+def app_from_environment() -> FastAPI:
+    """The app of the configuration ``termbase serve`` put in the environment (uvicorn's factory)."""
+    return create_app(ServerConfig.from_environment())

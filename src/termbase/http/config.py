@@ -1,0 +1,58 @@
+"""How a server is set up: one frozen :class:`ServerConfig`, from ``termbase serve``'s options or, in
+each worker process, from the environment that ``serve`` passes on."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from ..errors import ValidationError
+from ..models import ROLES
+
+#: Uploads larger than this are refused (413) unless the server says otherwise.
+DEFAULT_MAX_UPLOAD = 20 * 1024 * 1024
+#: Opened termbases (connections and search indexes) per server process.
+DEFAULT_POOL_SIZE = 4
+
+_ENV = {"db": "TERMBASE_DB", "anonymous_role": "TERMBASE_ANONYMOUS_ROLE",
+        "max_upload": "TERMBASE_MAX_UPLOAD", "pool_size": "TERMBASE_POOL_SIZE"}
+
+
+@dataclass(frozen=True)
+class ServerConfig:
+    """``db``: the termbase (a file, or a database URL where the store supports one);
+    ``anonymous_role``: the role of requests without a token (None: they are refused, 401);
+    ``max_upload``: the largest request body in bytes; ``pool_size``: termbases opened per process."""
+
+    db: str
+    anonymous_role: str | None = None
+    max_upload: int = DEFAULT_MAX_UPLOAD
+    pool_size: int = DEFAULT_POOL_SIZE
+
+    def __post_init__(self) -> None:
+        if self.anonymous_role is not None and self.anonymous_role not in ROLES:
+            raise ValidationError(f"unknown role {self.anonymous_role!r}; roles: {', '.join(ROLES)}")
+        if self.max_upload < 1:
+            raise ValidationError(f"the upload limit must be at least 1 byte, not {self.max_upload}")
+        if self.pool_size < 1:
+            raise ValidationError(f"the pool size must be at least 1, not {self.pool_size}")
+
+    def environment(self) -> dict[str, str]:
+        """The variables :meth:`from_environment` reads back (for worker processes)."""
+        env = {_ENV["db"]: self.db, _ENV["max_upload"]: str(self.max_upload),
+               _ENV["pool_size"]: str(self.pool_size)}
+        if self.anonymous_role:
+            env[_ENV["anonymous_role"]] = self.anonymous_role
+        return env
+
+    @classmethod
+    def from_environment(cls) -> "ServerConfig":
+        db = os.environ.get(_ENV["db"])
+        if not db:
+            raise ValidationError(f"no termbase to serve: set {_ENV['db']}")
+        return cls(
+            db,
+            anonymous_role=os.environ.get(_ENV["anonymous_role"]) or None,
+            max_upload=int(os.environ.get(_ENV["max_upload"], DEFAULT_MAX_UPLOAD)),
+            pool_size=int(os.environ.get(_ENV["pool_size"], DEFAULT_POOL_SIZE)),
+        )

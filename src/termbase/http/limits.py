@@ -1,0 +1,64 @@
+"""The upload limit: a request body larger than the server's ``max_upload`` gets 413 before it is
+read (by its Content-Length) or as soon as it passes the limit (a chunked body)."""
+
+from __future__ import annotations
+
+import json
+
+
+class BodyTooLarge(Exception):
+    """Raised from ``receive`` once a body passes the limit (turned into 413 by the handlers)."""
+
+
+class UploadLimit:
+    """Pure ASGI middleware: refuse request bodies over ``limit`` bytes with 413."""
+
+    def __init__(self, app, limit: int):
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        length = dict(scope.get("headers") or ()).get(b"content-length")
+        if length is not None:
+            try:
+                too_big = int(length) > self.limit
+            except ValueError:
+                return await _refuse(send, 400, "bad_request", "the Content-Length header is not a number")
+            if too_big:
+                return await _refuse(send, 413, "too_large", self.message())
+        seen = 0
+        started = False
+
+        async def limited_receive():
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.limit:
+                    raise BodyTooLarge(self.message())
+            return message
+
+        async def tracked_send(message):
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, limited_receive, tracked_send)
+        except BodyTooLarge as exc:
+            if not started:
+                await _refuse(send, 413, "too_large", str(exc))
+
+    def message(self) -> str:
+        return f"the request body is larger than this server's limit of {self.limit} bytes"
+
+
+async def _refuse(send, status: int, code: str, message: str) -> None:
+    body = json.dumps({"error": {"code": code, "message": message}}).encode()
+    await send({"type": "http.response.start", "status": status,
+                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
+                            (b"connection", b"close")]})
+    await send({"type": "http.response.body", "body": body})

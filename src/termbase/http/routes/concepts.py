@@ -1,0 +1,212 @@
+"""Concepts: lookup, list, get/create/update/delete, terms, proposals, approve/reject, history.
+
+A concept's JSON is ``termbase show --json``'s (with ``"version"``), its ``ETag`` header the version
+(``"3"``). Every change takes an optional ``If-Match: <ETag>``: a stale one is 412 with the current
+version; without one, a change that meets a concurrent change is 409 (never a lost update). Changes
+are recorded in the concept's history under the token's name.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from fastapi import APIRouter, Body, Depends, Header, Query
+from fastapi.responses import JSONResponse
+
+from ...models import ApiToken, Concept
+from ...services import (
+    Workspace,
+    add_concept,
+    add_terms,
+    approve,
+    concept_history,
+    edit_concept,
+    list_concepts,
+    lookup,
+    propose_concept,
+    propose_terms,
+    reject,
+    remove_concepts,
+    remove_term,
+    replace_term_text,
+    restore_concept,
+    set_term_status,
+    show_concept,
+)
+from ..bodies import fields_of, parse_if_match, terms_by_lang, terms_of, text_or_none
+from ..deps import reader, terminologist, translator, workspace
+from ..errors import ApiError, etag
+
+router = APIRouter(prefix="/api", tags=["concepts"])
+
+_IF_MATCH = Header(None, alias="If-Match", description="The concept's ETag the change is based on.")
+_JSON_OBJECT = Body(..., description="A JSON object.")
+
+
+def concept_response(concept: Concept, status: int = 200) -> JSONResponse:
+    """A concept as ``termbase show --json`` gives it, with its ``ETag``."""
+    return JSONResponse(concept.to_dict(), status_code=status, headers={"ETag": etag(concept.version)})
+
+
+def _object(body) -> dict:
+    if not isinstance(body, dict):
+        raise ApiError(422, "invalid", "the request body must be a JSON object")
+    return body
+
+
+@router.get("/lookup", summary="Look a term up (as termbase lookup TEXT --json)")
+def lookup_route(q: str = Query(..., description="The text to look up, in any language and form."),
+                 lang: str | None = Query(None, description="Its language (en, kk, ru); default: all."),
+                 limit: int = Query(5, ge=1, le=100),
+                 ws: Workspace = Depends(workspace), user: ApiToken = Depends(reader)) -> dict:
+    return lookup(ws, q, lang=lang, limit=limit).to_dict()
+
+
+@router.get("/concepts", summary="List concepts, filtered and paged (as termbase list --json)")
+def list_route(status: str | None = None, subject: str | None = None, lang: str | None = None,
+               missing: bool = False, source: str | None = None, changed_since: datetime | None = None,
+               query: str | None = None, newest: bool = False, limit: int = Query(50, ge=1, le=1000),
+               offset: int = Query(0, ge=0),
+               ws: Workspace = Depends(workspace), user: ApiToken = Depends(reader)) -> dict:
+    if changed_since is not None and changed_since.tzinfo is None:
+        changed_since = changed_since.replace(tzinfo=timezone.utc)
+    return list_concepts(ws, status=status, subject=subject, lang=lang, missing=missing, source=source,
+                         changed_since=changed_since, query=query, newest_first=newest, limit=limit,
+                         offset=offset).to_dict()
+
+
+@router.post("/concepts", status_code=201, summary="Add a concept (terminologist)")
+def create_route(body: dict = _JSON_OBJECT,
+                 ws: Workspace = Depends(workspace), user: ApiToken = Depends(terminologist)) -> JSONResponse:
+    """Body: ``{"terms": {"en": "Senate | Upper House {admitted}", "kk": [{"text": "Сенат"}]}, "id",
+    "subject", "definition", "note", "source", "force"}``; a term the termbase has already is 409
+    unless ``"force": true``."""
+    body = _object(body)
+    fields = fields_of({k: v for k, v in body.items()})
+    concept = add_concept(ws, terms_of(body.get("terms")), concept_id=text_or_none(body, "id"),
+                          force=body.get("force") is True, actor=user.name, **fields)
+    out = concept_response(concept, 201)
+    out.headers["Location"] = f"/api/concepts/{concept.id}"
+    return out
+
+
+@router.post("/proposals", status_code=201, summary="Propose a new concept (translator)")
+def propose_route(body: dict = _JSON_OBJECT,
+                  ws: Workspace = Depends(workspace), user: ApiToken = Depends(translator)) -> JSONResponse:
+    """As ``POST /api/concepts``, but every term is stored as ``proposed``, for a terminologist to
+    approve or reject."""
+    body = _object(body)
+    fields = fields_of(body)
+    concept = propose_concept(ws, terms_of(body.get("terms")), concept_id=text_or_none(body, "id"),
+                              actor=user.name, **fields)
+    out = concept_response(concept, 201)
+    out.headers["Location"] = f"/api/concepts/{concept.id}"
+    return out
+
+
+@router.get("/concepts/{concept_id}", summary="One concept (as termbase show ID --json), with its ETag")
+def get_route(concept_id: str, ws: Workspace = Depends(workspace),
+              user: ApiToken = Depends(reader)) -> JSONResponse:
+    return concept_response(show_concept(ws, concept_id))
+
+
+@router.patch("/concepts/{concept_id}", summary="Change a concept's fields or terms (terminologist)")
+def patch_route(concept_id: str, body: dict = _JSON_OBJECT, if_match: str | None = _IF_MATCH,
+                ws: Workspace = Depends(workspace), user: ApiToken = Depends(terminologist)) -> JSONResponse:
+    """Body: the fields to change, e.g. ``{"note": "..."}`` (null or "" clears one), and ``"terms"``
+    replacing the terms of each language it names."""
+    body = _object(body)
+    terms = terms_by_lang(body["terms"]) if "terms" in body else None
+    fields = fields_of({k: v for k, v in body.items() if k != "terms"})
+    concept = edit_concept(ws, concept_id, terms=terms, fields=fields, actor=user.name,
+                           expected_version=parse_if_match(if_match))
+    return concept_response(concept)
+
+
+@router.delete("/concepts/{concept_id}", summary="Remove a concept (terminologist)")
+def delete_route(concept_id: str, if_match: str | None = _IF_MATCH, ws: Workspace = Depends(workspace),
+                 user: ApiToken = Depends(terminologist)) -> dict:
+    expected = parse_if_match(if_match)
+    return {"removed": remove_concepts(ws, [concept_id], actor=user.name,
+                                       expected_versions={concept_id: expected} if expected is not None else None)}
+
+
+@router.post("/concepts/{concept_id}/terms", summary="Add terms to a concept (terminologist)")
+def add_terms_route(concept_id: str, body: dict = _JSON_OBJECT, if_match: str | None = _IF_MATCH,
+                    ws: Workspace = Depends(workspace), user: ApiToken = Depends(terminologist)) -> JSONResponse:
+    """Body: ``{"lang": "kk", "terms": "Сенат | ... {status, type}"}``."""
+    body = _object(body)
+    concept = add_terms(ws, concept_id, _required(body, "lang"), _required(body, "terms"), actor=user.name,
+                        expected_version=parse_if_match(if_match))
+    return concept_response(concept)
+
+
+@router.patch("/concepts/{concept_id}/terms", summary="Change one term's status or text (terminologist)")
+def change_term_route(concept_id: str, body: dict = _JSON_OBJECT, if_match: str | None = _IF_MATCH,
+                      ws: Workspace = Depends(workspace), user: ApiToken = Depends(terminologist)) -> JSONResponse:
+    """Body: ``{"lang", "text", "status"}`` and/or ``"new_text"`` (both: one change each)."""
+    body = _object(body)
+    lang, text = _required(body, "lang"), _required(body, "text")
+    status, new_text = text_or_none(body, "status"), text_or_none(body, "new_text")
+    if status is None and new_text is None:
+        raise ApiError(422, "invalid", "nothing to change: give status or new_text")
+    expected = parse_if_match(if_match)
+    concept = None
+    if status is not None:
+        concept = set_term_status(ws, concept_id, lang, text, status, actor=user.name, expected_version=expected)
+        expected = concept.version
+    if new_text is not None:
+        concept = replace_term_text(ws, concept_id, lang, text, new_text, actor=user.name, expected_version=expected)
+    return concept_response(concept)
+
+
+@router.delete("/concepts/{concept_id}/terms", summary="Remove one term of a concept (terminologist)")
+def remove_term_route(concept_id: str, lang: str, text: str, if_match: str | None = _IF_MATCH,
+                      ws: Workspace = Depends(workspace), user: ApiToken = Depends(terminologist)) -> JSONResponse:
+    return concept_response(remove_term(ws, concept_id, lang, text, actor=user.name,
+                                        expected_version=parse_if_match(if_match)))
+
+
+@router.post("/concepts/{concept_id}/proposals", summary="Propose terms for a concept (translator)")
+def propose_terms_route(concept_id: str, body: dict = _JSON_OBJECT, if_match: str | None = _IF_MATCH,
+                        ws: Workspace = Depends(workspace), user: ApiToken = Depends(translator)) -> JSONResponse:
+    """Body: ``{"lang": "kk", "terms": "Сенат"}``; the terms are stored as ``proposed``."""
+    body = _object(body)
+    return concept_response(propose_terms(ws, concept_id, _required(body, "lang"), _required(body, "terms"),
+                                          actor=user.name, expected_version=parse_if_match(if_match)))
+
+
+@router.post("/concepts/{concept_id}/approve", summary="Approve proposed terms (terminologist)")
+def approve_route(concept_id: str, body: dict | None = Body(None), if_match: str | None = _IF_MATCH,
+                  ws: Workspace = Depends(workspace), user: ApiToken = Depends(terminologist)) -> JSONResponse:
+    """Body (optional): ``{"lang"}`` to approve one language's, ``{"lang", "text"}`` one term."""
+    body = _object(body) if body is not None else {}
+    return concept_response(approve(ws, concept_id, lang=text_or_none(body, "lang"), text=text_or_none(body, "text"),
+                                    actor=user.name, expected_version=parse_if_match(if_match)))
+
+
+@router.post("/concepts/{concept_id}/reject", summary="Reject a proposed concept (terminologist)")
+def reject_route(concept_id: str, body: dict | None = Body(None), if_match: str | None = _IF_MATCH,
+                 ws: Workspace = Depends(workspace), user: ApiToken = Depends(terminologist)) -> dict:
+    """Body (optional): ``{"reason"}``, kept in the history. As ``termbase reject --json``."""
+    body = _object(body) if body is not None else {}
+    return {"rejected": reject(ws, concept_id, reason=text_or_none(body, "reason"), actor=user.name,
+                               expected_version=parse_if_match(if_match))}
+
+
+@router.post("/concepts/{concept_id}/restore", status_code=201, summary="Bring back a removed concept (terminologist)")
+def restore_route(concept_id: str, ws: Workspace = Depends(workspace),
+                  user: ApiToken = Depends(terminologist)) -> JSONResponse:
+    return concept_response(restore_concept(ws, concept_id, actor=user.name), 201)
+
+
+@router.get("/concepts/{concept_id}/history", summary="Every change of a concept (as termbase history ID --json)")
+def history_route(concept_id: str, ws: Workspace = Depends(workspace), user: ApiToken = Depends(reader)) -> list:
+    return [c.to_dict() for c in concept_history(ws, concept_id)]
+
+
+def _required(body: dict, name: str) -> str:
+    value = text_or_none(body, name)
+    if not value:
+        raise ApiError(422, "invalid", f"{name}: required")
+    return value

@@ -1,0 +1,30 @@
+"""Translation memories: the list, fuzzy search and concordance (as ``termbase tm list/search --json``)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Query
+
+from ...models import ApiToken
+from ...services import Workspace, list_memories, search_memory
+from ..deps import reader, workspace
+
+router = APIRouter(prefix="/api", tags=["memories"])
+
+
+@router.get("/memories", summary="The memories and what they hold (as termbase tm list --json)")
+def memories_route(ws: Workspace = Depends(workspace), user: ApiToken = Depends(reader)) -> list:
+    return [m.to_dict() for m in list_memories(ws)]
+
+
+@router.get("/memories/{name}/search", summary="Fuzzy matches or a concordance (as termbase tm search --json)")
+def search_route(name: str, q: str = Query(..., description="The text (fuzzy) or words (concordance)."),
+                 lang: str | None = Query(None, description="Language of q; default: detected."),
+                 target_lang: str | None = Query(None, description="Only units with these languages: kk,ru."),
+                 min_score: int = Query(70, ge=0, le=100), limit: int | None = Query(None, ge=1, le=1000),
+                 concordance: bool = Query(False, description="List every unit holding the words of q."),
+                 ws: Workspace = Depends(workspace), user: ApiToken = Depends(reader)) -> dict:
+    targets = [c.strip() for c in target_lang.split(",") if c.strip()] if target_lang else None
+    if limit is None:
+        limit = 1000 if concordance else 10
+    return search_memory(ws, q, name, lang=lang, target_langs=targets, min_score=min_score, limit=limit,
+                         concordance_of_words=concordance).to_dict()

@@ -1,0 +1,83 @@
+"""``termbase token`` and ``termbase serve``: the contract outside tools rely on, on a real server."""
+
+import json
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx2 as httpx
+import pytest
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "check"
+
+
+def test_token_create_prints_the_token_alone_and_list_and_revoke(two):
+    result = two("token", "create", "aigerim", "--role", "translator")
+    assert result.exit_code == 0
+    secret = result.stdout.strip()
+    assert result.stdout == secret + "\n" and secret.startswith("tb_") and len(secret) == 46
+    assert result.stderr == "Token for aigerim (translator); keep it secret, it is shown only once.\n"
+    listed = json.loads(two("token", "list", "--json").stdout)
+    assert [(t["name"], t["role"], t["revoked"]) for t in listed] == [("aigerim", "translator", None)]
+    assert secret not in two("token", "list").stdout
+    assert two("token", "revoke", "aigerim").stdout == "Revoked the token of aigerim (translator).\n"
+    again = two("token", "revoke", "aigerim")
+    assert (again.exit_code, again.stderr) == (2, "Error: 'aigerim' has no token to revoke\n")
+    bad = two("token", "create", "x", "--role", "boss")
+    assert bad.exit_code == 2 and "'boss' is not one of 'reader', 'translator', 'terminologist', 'admin'" in bad.stderr
+
+
+def test_serve_without_a_termbase_says_so(run):
+    result = run("serve", "--port", "1")
+    assert result.exit_code == 2 and result.stderr.startswith(f"Error: no termbase at {run.db}")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def server(two):
+    token = two("token", "create", "aigerim", "--role", "terminologist").stdout.strip()
+    port = _free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "termbase", "--db", str(two.db), "serve", "--port", str(port)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(200):  # up to 20 s for the server to come up
+            try:
+                if httpx.get(f"{base}/api/health", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                time.sleep(0.1)
+        else:
+            raise AssertionError(f"the server did not start: {proc.stderr.read1().decode()}")
+        yield base, token
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def test_the_contract_on_a_real_server(server):
+    base, token = server
+    auth = {"Authorization": f"Bearer {token}"}
+    r = httpx.get(f"{base}/api/health")
+    assert (r.status_code, r.json()) == (200, {"status": "ok"})
+    assert httpx.get(f"{base}/api/lookup", params={"q": "Сенат"}).status_code == 401
+    r = httpx.get(f"{base}/api/lookup", params={"q": "Сенаттың", "lang": "kk"}, headers=auth)
+    assert r.status_code == 200 and r.json()["query"] == "Сенаттың"
+    assert [(m["concept_id"], m["matched"]["how"]) for m in r.json()["matches"]] == [("senate", "inflected")]
+    r = httpx.get(f"{base}/api/concepts/senate", headers=auth)
+    assert r.status_code == 200 and r.json()["version"] == 1 and r.headers["etag"] == '"1"'
+    r = httpx.patch(f"{base}/api/concepts/senate", json={"note": "upper house"}, headers={**auth, "If-Match": '"1"'})
+    assert (r.status_code, r.headers["etag"], r.json()["note"]) == (200, '"2"', "upper house")
+    r = httpx.patch(f"{base}/api/concepts/senate", json={"note": "stale"}, headers={**auth, "If-Match": '"1"'})
+    assert (r.status_code, r.json()["error"]["code"], r.json()["error"]["current_version"]) == (412, "version_conflict", 2)
+    r = httpx.post(f"{base}/api/check", files={"file": ("apk.ru.po", (DATA / "apk.ru.po").read_bytes())}, headers=auth)
+    assert r.status_code == 200 and r.json()["files_checked"] == 1
+    assert [f["kind"] for f in r.json()["findings"]] == ["deprecated-term"]
+    assert httpx.get(f"{base}/api/openapi.json").json()["paths"]["/api/lookup"]["get"]
