@@ -27,7 +27,8 @@ def serve(env, host, port, workers, anonymous, max_upload, log_level) -> None:
     Every request but GET /api/health needs "Authorization: Bearer TOKEN", a token made with
     'termbase token create NAME --role ROLE'. Roles: readers look up, search, check and export;
     translators also propose terms; terminologists approve, edit and delete; admins import and
-    manage tokens.
+    manage tokens. A write waits at most 10 s for another (--lock-timeout before the command), then
+    fails with 503.
 
     \b
     termbase serve --port 8000 --workers 2
@@ -36,7 +37,8 @@ def serve(env, host, port, workers, anonymous, max_upload, log_level) -> None:
     from ..http import ServerConfig
     from ..http.server import serve as run
 
-    config = ServerConfig(str(env.db_path), anonymous_role=anonymous, max_upload=max_upload * 1024 * 1024)
+    config = ServerConfig(str(env.db_path), anonymous_role=anonymous, max_upload=max_upload * 1024 * 1024,
+                          **({"lock_timeout": env.lock_timeout} if env.lock_timeout is not None else {}))
     env.workspace()  # a missing or unreadable termbase is an error before anything listens
     env.close()
     click.echo(f"Serving {env.db_path} on http://{host}:{port}/api (Ctrl-C stops)", err=True)

@@ -13,21 +13,27 @@ from ..models import ROLES
 DEFAULT_MAX_UPLOAD = 20 * 1024 * 1024
 #: Opened termbases (connections and search indexes) per server process.
 DEFAULT_POOL_SIZE = 4
+#: How long a request's write waits for another writer (seconds) before it fails with 503: a
+#: request must not hang for the command line's five minutes.
+DEFAULT_LOCK_TIMEOUT = 10.0
 
 _ENV = {"db": "TERMBASE_DB", "anonymous_role": "TERMBASE_ANONYMOUS_ROLE",
-        "max_upload": "TERMBASE_MAX_UPLOAD", "pool_size": "TERMBASE_POOL_SIZE"}
+        "max_upload": "TERMBASE_MAX_UPLOAD", "pool_size": "TERMBASE_POOL_SIZE",
+        "lock_timeout": "TERMBASE_LOCK_TIMEOUT"}
 
 
 @dataclass(frozen=True)
 class ServerConfig:
     """``db``: the termbase (a file, or a database URL where the store supports one);
     ``anonymous_role``: the role of requests without a token (None: they are refused, 401);
-    ``max_upload``: the largest request body in bytes; ``pool_size``: termbases opened per process."""
+    ``max_upload``: the largest request body in bytes; ``pool_size``: termbases opened per process;
+    ``lock_timeout``: how long a write waits for another's, in seconds."""
 
     db: str
     anonymous_role: str | None = None
     max_upload: int = DEFAULT_MAX_UPLOAD
     pool_size: int = DEFAULT_POOL_SIZE
+    lock_timeout: float = DEFAULT_LOCK_TIMEOUT
 
     def __post_init__(self) -> None:
         if self.anonymous_role is not None and self.anonymous_role not in ROLES:
@@ -40,7 +46,7 @@ class ServerConfig:
     def environment(self) -> dict[str, str]:
         """The variables :meth:`from_environment` reads back (for worker processes)."""
         env = {_ENV["db"]: self.db, _ENV["max_upload"]: str(self.max_upload),
-               _ENV["pool_size"]: str(self.pool_size)}
+               _ENV["pool_size"]: str(self.pool_size), _ENV["lock_timeout"]: str(self.lock_timeout)}
         if self.anonymous_role:
             env[_ENV["anonymous_role"]] = self.anonymous_role
         return env
@@ -55,4 +61,5 @@ class ServerConfig:
             anonymous_role=os.environ.get(_ENV["anonymous_role"]) or None,
             max_upload=int(os.environ.get(_ENV["max_upload"], DEFAULT_MAX_UPLOAD)),
             pool_size=int(os.environ.get(_ENV["pool_size"], DEFAULT_POOL_SIZE)),
+            lock_timeout=float(os.environ.get(_ENV["lock_timeout"], DEFAULT_LOCK_TIMEOUT)),
         )

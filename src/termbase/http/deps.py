@@ -23,7 +23,7 @@ class ServerState:
 
     def __init__(self, config: ServerConfig):
         self.config = config
-        self.pool = WorkspacePool(config.db, config.pool_size)
+        self.pool = WorkspacePool(config.db, config.pool_size, lock_timeout=config.lock_timeout)
 
 
 def state(request: Request) -> ServerState:

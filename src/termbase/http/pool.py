@@ -19,8 +19,9 @@ from ..services import Workspace
 
 
 class WorkspacePool:
-    def __init__(self, location: str, size: int):
+    def __init__(self, location: str, size: int, *, lock_timeout: float | None = None):
         self.location = location
+        self.lock_timeout = lock_timeout
         self.size = size
         self._idle: queue.LifoQueue[Workspace] = queue.LifoQueue()
         self._slots = threading.BoundedSemaphore(size)
@@ -34,7 +35,7 @@ class WorkspacePool:
             try:
                 ws = self._idle.get_nowait()
             except queue.Empty:
-                ws = Workspace.open(self.location)
+                ws = Workspace.open(self.location, lock_timeout=self.lock_timeout)
             try:
                 yield ws
             except StoreError:
