@@ -1,6 +1,6 @@
 #!/usr/bin/env python
-"""Evaluate term extraction on held-out news (KazNERD for Kazakh, FactRuEval-2016 for Russian) and on
-the seed article. Reads ../shared/eval and ../shared/examples; prints figures, changes nothing.
+"""Evaluate term extraction on held-out news (KazNERD for Kazakh, FactRuEval-2016 for Russian, NTREX-128
+English news with hand-annotated entities for English) and on the seed article. Reads ../shared/eval and ../shared/examples; prints figures, changes nothing.
 
     PYTHONPATH=src .venv/bin/python scripts/eval_extract.py            # develop splits + seed article
     PYTHONPATH=src .venv/bin/python scripts/eval_extract.py --split test
@@ -13,7 +13,10 @@ Figures:
 - name precision (seen twice): of the non-phrase candidates with frequency >= 2, the share whose
   surface form is a gold named-entity span (strict) or a whole-word part of one (lenient).
 The gold entities are KazNERD's 25 classes, and FactRuEval's Person/Org/LocOrg/Location objects with
-their name spans.
+their name spans. English has no NER set with organisations in ../shared/eval: NTREX-128's English news
+lines 604-1293 (dev) and 1294-1997 (test) were annotated by hand, type-level (the entity surfaces each
+part holds, ``scripts/data/ner_en/``); an organisation's mentions are the occurrences of its gold
+surfaces in the text, longest first.
 """
 
 from __future__ import annotations
@@ -121,6 +124,37 @@ def load_factrueval(split: str):
     return docs, orgs, entities
 
 
+# ------------------------------------------------------------------------------------ NTREX English
+NTREX_EN_LINES = {"dev": (604, 1293), "test": (1294, 1997)}
+
+
+def load_ntrex_en(split: str):
+    """(documents, org mentions, gold entity surfaces) of the hand-annotated NTREX English lines."""
+    first, last = NTREX_EN_LINES[split]
+    folder = SHARED / "eval" / "parallel" / "ntrex128"
+    lines = (folder / "newstest2019-src.eng.txt").read_text(encoding="utf-8").splitlines()
+    ids = (folder / "DOCUMENT_IDS.tsv").read_text(encoding="utf-8").splitlines()
+    docs: dict[str, list[str]] = {}
+    for n in range(first, last + 1):
+        docs.setdefault(ids[n - 1].split("\t")[0], []).append(lines[n - 1])
+    texts = ["\n".join(d) for d in docs.values()]
+    gold = HERE / "data" / "ner_en" / f"ntrex_en_{split}_entities.tsv"
+    entities, org_surfaces = [], []
+    for row in gold.read_text(encoding="utf-8").splitlines():
+        if row.startswith("#") or not row.strip():
+            continue
+        kind, surface = row.split("\t")
+        entities.append(surface)
+        if kind == "ORG":
+            org_surfaces.append(surface)
+    # mentions: occurrences of the gold organisations' surfaces, longest first, not overlapping
+    pattern = re.compile(
+        r"(?<![\w.])(" + "|".join(re.escape(s) for s in sorted(org_surfaces, key=len, reverse=True)) + r")(?![\w])"
+    )
+    orgs = [m.group(1) for t in texts for m in pattern.finditer(t)]
+    return texts, orgs, entities
+
+
 # ------------------------------------------------------------------------------------------- scoring
 def run_extractor(docs, lang):
     ex = Extractor(lang, ExtractConfig())
@@ -162,10 +196,10 @@ def name_precision(candidates, entities):
 
 
 def evaluate(lang: str, split: str, *, show_errors: int = 0) -> dict:
-    if lang == "kk":
-        docs, orgs, entities = load_kaznerd(split)
+    if lang in ("kk", "en"):
+        docs, orgs, entities = load_kaznerd(split) if lang == "kk" else load_ntrex_en(split)
         org_mentions = [(o,) for o in orgs]
-        named_mentions = org_mentions  # KazNERD labels names only
+        named_mentions = org_mentions  # KazNERD and the English annotation label names only
     else:
         docs, orgs, entities = load_factrueval(split)
         org_mentions = [(core, full) for core, full, _ in orgs]
@@ -241,7 +275,7 @@ def seed_article() -> dict:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--split", choices=("dev", "test"), default="dev")
-    ap.add_argument("--lang", choices=("kk", "ru", "all"), default="all")
+    ap.add_argument("--lang", choices=("kk", "ru", "en", "all"), default="all")
     ap.add_argument("--errors", type=int, default=0, help="show N missed organisations and non-entities")
     ap.add_argument("--no-seed", action="store_true")
     args = ap.parse_args(argv)
@@ -253,7 +287,7 @@ def main(argv=None) -> int:
         print(f"  non-phrase candidates ({len(seed['non_phrase_candidates'])}): {seed['non_phrase_candidates']}")
         print(f"  ranks of key phrases: {seed['phrase_ranks']}")
         print(f"  phrases in the top 40: {seed['top40_phrases']}")
-    for lang in (("kk", "ru") if args.lang == "all" else (args.lang,)):
+    for lang in (("kk", "ru", "en") if args.lang == "all" else (args.lang,)):
         res = evaluate(lang, args.split, show_errors=args.errors)
         print(" ".join(f"{k}={v}" for k, v in res.items() if k not in ("missed_orgs", "missed_named", "non_entities")))
         if args.errors:
