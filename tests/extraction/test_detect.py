@@ -149,3 +149,40 @@ def test_kazakh_names(sentence, expected):
 )
 def test_kazakh_institution_names(sentence, expected):
     assert spans(sentence, "kk") == expected
+
+
+# ----------------------------------------------------------------------------------------- English
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # "X & Y" companies and their abbreviations
+        ("Shares of Marks & Spencer fell and M&S said Procter & Gamble rose.",
+         [("name", False, "Marks & Spencer"), ("name", False, "M&S"), ("name", False, "Procter & Gamble")]),
+        # a shop named after its founder keeps its 's; a possessive does not
+        ("Later Macy's said that Tokayev's speech was long.",
+         [("name", False, "Macy's"), ("person", False, "Tokayev")]),
+        ("She shopped at Sainsbury's, then Macy's store.", [("name", False, "Sainsbury's"), ("name", False, "Macy")]),
+        # "it's", "I'm": no names
+        ("It's late, I'm told.", []),
+        # a newspaper's "The"; a weekday after "on" is no part of a name
+        ("It was reported by The Sunday Times on Monday.", [("organization", False, "The Sunday Times")]),
+        ("The Guardian said so.", [("organization", True, "The Guardian")]),
+        ("The Security Council on Thursday met the Committee on Foreign Affairs.",
+         [("organization", False, "Security Council"), ("organization", False, "Committee on Foreign Affairs")]),
+        # dotted abbreviations inside names and alone
+        ("The U.S. Supreme Court and the U.N. Security Council met in the U.S. yesterday.",
+         [("organization", False, "U.S. Supreme Court"), ("organization", False, "U.N. Security Council"),
+          ("name", False, "U.S.")]),
+        # University of X, at the start of a sentence too
+        ("University of Michigan staff met researchers at the University of Oxford.",
+         [("organization", True, "University of Michigan"), ("organization", False, "University of Oxford")]),
+        # site names are outlets, also in lower case
+        ("Politico.com and TMZ.com reported it, see samaritans.org.",
+         [("organization", True, "Politico.com"), ("organization", False, "TMZ.com"),
+          ("organization", False, "samaritans.org")]),
+        # titles before a name
+        ("On 29 September Lt Col Vann led his battalion.", [("person", False, "Vann")]),
+    ],
+)
+def test_english_names(sentence, expected):
+    assert spans(sentence, "en") == expected

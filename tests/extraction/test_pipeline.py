@@ -423,7 +423,7 @@ def test_english_names_led_by_acronyms_new_and_two_names_joined_by_and():
                             "Institution and Al-Qaeda met. The Ministry of Foreign Affairs of France and "
                             "Harvard University spoke. The Ministry of Culture and Sports met."], lang="en")
     names = {c.term for c in result.candidates if c.kind == "organization"}
-    assert {"U.S. Navy", "NBC News", "New York Times", "Brookings Institution", "Ministry of Foreign Affairs of France",
+    assert {"U.S. Navy", "NBC News", "The New York Times", "Brookings Institution", "Ministry of Foreign Affairs of France",
             "Harvard University", "Ministry of Culture and Sports"} <= names
     assert not any(" and " in n and n != "Ministry of Culture and Sports" for n in names)
 

@@ -35,6 +35,8 @@ class Lexicon:
     #: ``stopwords`` and the function words of the language layer (:func:`termbase.languages.stopwords`):
     #: a capitalised word among them at the start of a sentence is no name ("Егер", "Бірақ", "Өйткені").
     function_words: frozenset[str] = frozenset()
+    #: English: last words of newspapers' names, whose "The" is part of the name ("The Sunday Times").
+    press_heads: frozenset[str] = frozenset()
 
 
 def _read_sections(name: str) -> dict[str, list[str]]:
@@ -75,6 +77,7 @@ def lexicon(lang: str) -> Lexicon:
         state_heads=get("state_heads"),
         phrase_breaks=get("phrase_breaks"),
         function_words=get("stopwords") | function_words(lang),
+        press_heads=get("press_heads"),
     )
 
 

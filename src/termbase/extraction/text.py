@@ -4,7 +4,8 @@ A document is read one paragraph a line (:func:`termbase.languages.segment.split
 headlines, bylines, datelines and page furniture are dropped; sentences come from
 :func:`termbase.languages.segment.split_sentences` and their tokens keep punctuation
 (:func:`termbase.languages.tokenize.tokenize_with_punctuation`: a comma or a bracket ends a name,
-``(APK)`` follows its expansion), kept as their texts and offsets.
+``(APK)`` follows its expansion), kept as their texts and offsets. Names the tokeniser cuts in pieces
+are put together again (:func:`join_name_tokens`): "U.S.", "S&P", "Tele2", "Yahoo!".
 """
 
 from __future__ import annotations
@@ -81,6 +82,67 @@ def sentences(text: str, lang: str) -> Iterator[Sentence]:
         for sent in split_sentences(strip_dateline(paragraph), lang):
             if not sent or is_boilerplate(sent):
                 continue
-            words, spans = split_with_punctuation(sent)
+            words, spans = join_name_tokens(sent, *split_with_punctuation(sent), lang)
             if words:
                 yield Sentence(sent, tuple(words), tuple(spans), index)
+
+
+_LATIN_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def join_name_tokens(text: str, words: list[str], spans: list[tuple[int, int]], lang: str):
+    """Tokens written together that make one name, as one token (``words``, ``spans`` of ``text``):
+
+    - dotted abbreviations: "U", ".", "S", "." -> "U.S." ("U.N. Security Council");
+    - letters around "&": "S", "&", "P" -> "S&P", "AT&T", "M&S";
+    - a capitalised word with digits written on: "Tele", "2" -> "Tele2", "HER2", "G20";
+    - "!" that belongs to a Latin name inside a sentence: "Yahoo!" before a lower-case word or a comma;
+    - in Russian and Kazakh text, a Latin name's "'s": "McDonald's" (English possessives stay apart,
+      the English detector decides).
+
+    >>> join_name_tokens("S&P and U.S. Tele2", ["S", "&", "P", "and", "U", ".", "S", ".", "Tele", "2"],
+    ...                  [(0, 1), (1, 2), (2, 3), (4, 7), (8, 9), (9, 10), (10, 11), (11, 12), (13, 17), (17, 18)], "en")
+    (['S&P', 'and', 'U.S.', 'Tele2'], [(0, 3), (4, 7), (8, 12), (13, 18)])
+    """
+    n = len(words)
+    if n < 2:
+        return words, spans
+    out_w: list[str] = []
+    out_s: list[tuple[int, int]] = []
+    i = 0
+    while i < n:
+        w = words[i]
+        start, end = spans[i]
+        j = i + 1
+        if len(w) == 1 and w in _LATIN_UPPER:
+            # U . S . -> U.S.: single capitals each followed by a dot, nothing between them
+            k = i
+            while (k + 1 < n and len(words[k]) == 1 and words[k] in _LATIN_UPPER and words[k + 1] == "."
+                   and spans[k][1] == spans[k + 1][0] and (k == i or spans[k - 1][1] == spans[k][0])):
+                k += 2
+            if k - i >= 4:
+                j = k
+        if j == i + 1 and w[:1].isalpha() and w.isascii():
+            # S & P, AT & T: letters on both sides of "&" with no space
+            k = i
+            while (k + 2 < n and words[k + 1] == "&" and spans[k][1] == spans[k + 1][0] == spans[k + 1][1] - 1
+                   and spans[k + 1][1] == spans[k + 2][0] and words[k + 2][:1].isalpha() and words[k + 2].isascii()):
+                k += 2
+            if k > i and w[:1].isupper():
+                j = k + 1
+        if j == i + 1 and w[:1].isupper() and w.isalpha() and i + 1 < n and spans[i][1] == spans[i + 1][0]:
+            nxt = words[i + 1]
+            if nxt.isdigit() and (i + 2 >= n or spans[i + 1][1] < spans[i + 2][0] or not words[i + 2][:1].isalnum()):
+                j = i + 2  # Tele2, HER2
+            elif (nxt == "!" and w.isascii() and i + 2 < n
+                  and (words[i + 2] in (",", ";", ")", "»") or words[i + 2][:1].islower())):
+                j = i + 2  # Yahoo! объявила
+            elif nxt in ("'s", "’s") and lang != "en" and w.isascii():
+                j = i + 2  # McDonald's in Russian or Kazakh text
+        if j > i + 1:
+            end = spans[j - 1][1]
+            w = text[start:end]
+        out_w.append(w)
+        out_s.append((start, end))
+        i = j
+    return out_w, out_s

@@ -1,5 +1,7 @@
-"""English: names are runs of capitalised words joined by of/the/for/and/'s ("Assembly of People of
-Kazakhstan", "Prosecutor General's Office"); key phrases are runs of lower-case nouns and adjectives."""
+"""English: names are runs of capitalised words joined by of/the/for/and/&/'s ("Assembly of People of
+Kazakhstan", "Prosecutor General's Office", "Marks & Spencer"); a shop named after its founder keeps
+its 's ("Macy's said"), a newspaper its "The" ("The Sunday Times"), a site name is an outlet
+("Politico.com"); key phrases are runs of lower-case nouns and adjectives."""
 
 from __future__ import annotations
 
@@ -12,7 +14,11 @@ from .common import (
     first_word_index, is_cap, is_word, ngrams,
 )
 
-_EN_CONNECTORS = frozenset(("of", "for", "on", "and", "de", "'s", "’s"))
+_EN_CONNECTORS = frozenset(("of", "for", "on", "and", "de", "'s", "’s", "&"))
+_POSSESSIVE = ("'s", "’s")
+# After a shop's or brand's name with its 's ("Macy's"), what cannot follow a possessive: punctuation, a
+# conjunction, a reporting verb. ("Macy's store" stays the possessive of "Macy".)
+_AFTER_BRAND = frozenset((",", ".", ";", ":", ")", "!", "?", "»", "”", '"', "and", "or"))
 _NOT_ADVERB_EN = frozenset(
     "family assembly supply rally anomaly monopoly ally reply holy homily italy july bully belly jelly "
     "oligopoly panoply melancholy folly".split()
@@ -33,7 +39,10 @@ def detect_en(sent: Sentence, lex: Lexicon | None = None) -> list[Occurrence]:
     covered = [False] * n
     i = 0
     while i < n:
-        if not is_cap(words[i]):
+        if not is_cap(words[i]) or _contraction(words[i]):
+            if _is_site(words[i]):  # "samaritans.org": a site named in lower case
+                out.append(Occurrence(ORGANIZATION, i, i + 1, False))
+                covered[i] = True
             i += 1
             continue
         last = i
@@ -47,9 +56,11 @@ def detect_en(sent: Sentence, lex: Lexicon | None = None) -> list[Occurrence]:
             low = w.lower()
             if low in _EN_CONNECTORS:
                 k = j + 1
+                if low == "on" and words[j - 1].lower() not in lex.org_heads:
+                    break  # "Committee on Foreign Affairs", not "Reuters on Monday"
                 if k < n and words[k].lower() == "the" and low in ("of", "for", "on"):
                     k += 1
-                if k < n and is_cap(words[k]):
+                if k < n and is_cap(words[k]) and words[k].lower() not in lex.stopwords:
                     nxt = words[k].lower()
                     # "Ministry of Culture and Sports": "and" inside the complement of a head;
                     # "Brookings Institution and Al-Qaeda" are two names
@@ -63,6 +74,10 @@ def detect_en(sent: Sentence, lex: Lexicon | None = None) -> list[Occurrence]:
                     j = k + 1
                     continue
             break
+        if last + 2 <= n and last + 1 < n and words[last + 1] in _POSSESSIVE and (
+            last + 2 == n or words[last + 2] in _AFTER_BRAND or words[last + 2].lower() in lex.verbs
+        ):
+            last += 1  # "Macy's said", "at Sainsbury's.": a shop's name, not a possessive
         occ = _en_name(words, i, last + 1, first, lex)
         if occ is not None and occ.kind == ORGANIZATION and occ.start == i:
             # an acronym in front belongs to the institution: "U.S. Navy", "NBC News", "UK Government"
@@ -89,13 +104,11 @@ def _head_follows(words: Sequence[str], k: int, lex: Lexicon) -> bool:
 
 
 def _acronym_before(words: Sequence[str], i: int) -> int:
-    """Where an acronym right before word ``i`` starts ("NBC", "U.S." as U . S .), else ``i``."""
+    """Where an acronym right before word ``i`` starts ("NBC"), else ``i`` ("U.S." is a capitalised
+    word of the name already: :func:`termbase.extraction.text.join_name_tokens`)."""
     if i >= 1 and 2 <= len(words[i - 1]) <= 5 and words[i - 1].isalpha() and words[i - 1].isupper():
         return i - 1
-    k = i
-    while k >= 2 and words[k - 1] == "." and len(words[k - 2]) == 1 and words[k - 2].isupper():
-        k -= 2
-    return k if i - k >= 4 else i
+    return i
 
 
 # Name words that are also function words: "New York Times", "New Zealand"
@@ -103,6 +116,9 @@ _NAME_STARTERS = frozenset(("new",))
 
 
 def _en_name(words: Sequence[str], start: int, end: int, first: int, lex: Lexicon) -> Occurrence | None:
+    if words[start] == "The" and end - start > 1 and words[end - 1].lower() in lex.press_heads:
+        # "The Sunday Times", "The Guardian": the article is part of a newspaper's name
+        return Occurrence(ORGANIZATION, start, end, start == first)
     person = False
     # leading function words and sentence adverbs: "The", "In", "However", "April"
     while start < end and ((words[start].lower() in lex.stopwords and not (
@@ -111,8 +127,19 @@ def _en_name(words: Sequence[str], start: int, end: int, first: int, lex: Lexico
         start += 1
         while start < end and not is_cap(words[start]):
             start += 1
+    if start == first and start + 1 < end and is_cap(words[start + 1]) and _opener(words[start].lower()):
+        start += 1  # "Later Macy's said", "Speaking to Reuters": an adverb or a verb capitalised by position
     if start >= end:
         return None
+    if (start + 1 < end and start == first and words[start + 1] in ("of", "for") and is_cap(words[start])
+            and words[start].lower() not in lex.org_heads and words[start].lower() not in lex.titles
+            and _common_word(words[start].lower())):
+        # "Shares of AT&T fell": a common word capitalised by position and its "of"
+        start += 2
+        while start < end and not is_cap(words[start]):
+            start += 1
+        if start >= end:
+            return None
     lows = [w.lower() for w in words[start:end]]
     has_head = any(w in lex.org_heads for w in lows) or (len(lows) == 1 and lows[0] in lex.org_names)
     if not has_head:
@@ -125,7 +152,7 @@ def _en_name(words: Sequence[str], start: int, end: int, first: int, lex: Lexico
     if end - start == 1 and (lows[0] in lex.demonyms or lows[0] in lex.titles or lows[0] == "i"):
         return None
     initial = start == first
-    if has_head:
+    if has_head or (end - start == 1 and _is_site(words[start])):
         kind = ORGANIZATION
     elif person or LATIN_SURNAME_RE.search(lows[-1]):
         kind = PERSON
@@ -134,6 +161,32 @@ def _en_name(words: Sequence[str], start: int, end: int, first: int, lex: Lexico
     else:
         kind = NAME_KIND
     return Occurrence(kind, start, end, initial)
+
+
+def _is_site(word: str) -> bool:
+    """A site's name ("Politico.com", "samaritans.org"): the tokeniser keeps them whole."""
+    return "." in word[1:-1] and word.rsplit(".", 1)[-1].isalpha() and not word.replace(".", "").isupper()
+
+
+def _contraction(word: str) -> bool:
+    """ "I'm", "I've", "Don't": a pronoun or verb with its contraction, no name."""
+    return word[-3:-2] in ("'", "’") and word[-2:].lower() in ("ve", "ll", "re") or (
+        word[-2:-1] in ("'", "’") and word[-1:].lower() in ("m", "d", "t"))
+
+
+def _opener(low: str) -> bool:
+    """An adverb ("Later", "Meanwhile") or a word that is only a verb ("Speaking"): no name's first word."""
+    from lemminflect import getAllLemmas
+
+    pos = getAllLemmas(low)
+    return bool(pos) and (pos.get("ADV") == (low,) or set(pos) == {"VERB"})
+
+
+def _common_word(low: str) -> bool:
+    """A word of the general lexicon (a noun, verb or adjective lemminflect knows)."""
+    from lemminflect import getAllLemmas
+
+    return bool(getAllLemmas(low))
 
 
 _en_pos_cache: dict[str, int] = {}

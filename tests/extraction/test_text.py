@@ -1,0 +1,37 @@
+"""Sentences and tokens for extraction (``termbase.extraction.text``): names the tokeniser cuts in
+pieces come back as one token."""
+
+import pytest
+
+from termbase.extraction import text
+
+
+def words(sentence: str, lang: str) -> list[str]:
+    (sent,) = list(text.sentences(sentence, lang))
+    return list(sent.words)
+
+
+@pytest.mark.parametrize(
+    "sentence, lang, expected",
+    [
+        ("The U.S. and the U.N. met in Washington D.C. today.", "en",
+         ["The", "U.S.", "and", "the", "U.N.", "met", "in", "Washington", "D.C.", "today", "."]),
+        ("S&P, AT&T and M&S fell but Johnson & Johnson rose.", "en",
+         ["S&P", ",", "AT&T", "and", "M&S", "fell", "but", "Johnson", "&", "Johnson", "rose", "."]),
+        ("Оператор Tele2 и агентство S&P, а также Yahoo! объявили об этом.", "ru",
+         ["Оператор", "Tele2", "и", "агентство", "S&P", ",", "а", "также", "Yahoo!", "объявили", "об", "этом", "."]),
+        # an English possessive stays apart (the detector decides); in Russian text it belongs to the name
+        ("McDonald's said so.", "en", ["McDonald", "'s", "said", "so", "."]),
+        ("Сеть McDonald's закрылась.", "ru", ["Сеть", "McDonald's", "закрылась", "."]),
+        # "!" at the end of a sentence, a spaced number and a lower-case word with digits stay apart
+        ("We love Yahoo!", "en", ["We", "love", "Yahoo", "!"]),
+        ("Radio 4 and mp3 files.", "en", ["Radio", "4", "and", "mp", "3", "files", "."]),
+    ],
+)
+def test_names_cut_by_the_tokeniser_are_one_token(sentence, lang, expected):
+    assert words(sentence, lang) == expected
+
+
+def test_joined_tokens_keep_their_offsets():
+    (sent,) = list(text.sentences("Shares of AT&T rose.", "en"))
+    assert [sent.text[s:e] for s, e in sent.spans] == list(sent.words)
