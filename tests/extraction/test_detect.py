@@ -186,3 +186,31 @@ def test_kazakh_institution_names(sentence, expected):
 )
 def test_english_names(sentence, expected):
     assert spans(sentence, "en") == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # Latin names inside Russian text, with "!", digits, "&" and "'s"; a kind before them describes them
+        ("Компания Yahoo! объявила, что оператор Tele2 и агентство S&P купили McDonald's.",
+         [("organization", False, "Yahoo!"), ("organization", False, "Tele2"), ("organization", False, "S&P"),
+          ("name", False, "McDonald's")]),
+        ("Акции торгуются на бирже NYSE Euronext.", [("acronym", False, "NYSE"), ("organization", False, "NYSE Euronext")]),
+        # a title makes a person of the name after it, not of the country before the name
+        ("Президент Казахстана Касым-Жомарт Токаев выступил.",
+         [("place", False, "Казахстана"), ("person", False, "Касым-Жомарт Токаев")]),
+        # a Korean name whose parts a dictionary reads as places
+        ("Трамп встретился с Ким Чен Ыном.", [("person", True, "Трамп"), ("person", False, "Ким Чен Ыном")]),
+        # shops and companies by their kind, not places
+        ("Магазин «Пятёрочка» открылся, а сеть «Магнит» и Газпром России растут.",
+         [("organization", False, "Пятёрочка"), ("organization", False, "Магнит"),
+          ("organization", False, "Газпром России")]),
+        # abbreviations of common words and Roman numerals are no names
+        ("Это церковь Св. Мартина, где прошли XXXIII игры.", [("person", False, "Мартина")]),
+        # a person after an institution's name is not part of it
+        ("Глава Министерства юстиции Александра Коновалова нет.",
+         [("organization", False, "Министерства юстиции"), ("person", False, "Александра Коновалова")]),
+    ],
+)
+def test_russian_names_issue13(sentence, expected):
+    assert spans(sentence, "ru") == expected

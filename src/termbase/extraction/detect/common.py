@@ -30,6 +30,11 @@ LATIN_SURNAME_RE = re.compile(
 )
 
 
+def is_roman(tok: str) -> bool:
+    """A Roman numeral of two letters or more ("XXXIII", "XIV"): a number, no name."""
+    return len(tok) > 1 and _ROMAN_RE.match(tok) is not None
+
+
 def is_word(tok: str) -> bool:
     return tok[:1].isalpha()
 

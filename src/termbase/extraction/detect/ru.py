@@ -5,11 +5,11 @@ apart by pymorphy3's Name/Surn/Patr/Geox/Orgn tags; key phrases as agreeing ADJ*
 from __future__ import annotations
 
 from ..lexicon import Lexicon, lexicon
-from ...languages.russian import GEOX, NAME, ORGN, PATR, SURN, ru_word, surname_base_ru
+from ...languages.russian import ABBR, GEOX, NAME, ORGN, PATR, SURN, ru_word, surname_base_ru
 from ..text import Sentence
 from .common import (
     NAME_KIND, ORGANIZATION, PERSON, PHRASE, PLACE, Occurrence, cap_chain_end, detect_acronyms,
-    first_word_index, is_acronym, is_cap, quoted_initial, starts_clause,
+    first_word_index, is_acronym, is_cap, is_roman, quoted_initial, starts_clause,
 )
 
 _GENT = frozenset(("gent", "gen2"))
@@ -78,6 +78,16 @@ def detect_ru(sent: Sentence, lex: Lexicon | None = None) -> list[Occurrence]:
                 left = i - 1  # "российской сборной", "американских властей": the one of a country
             else:
                 continue
+        if left == i == first and end > i + 1 and words[end - 1] in "»\"”" and covered[end - 2]:
+            # "Магазин «Пятёрочка» открылся", "Сеть магазинов «Магнит»": a kind capitalised by position
+            # and the quoted name (found above) of one of its kind
+            cover(i, end)
+            continue
+        if left == i and end > i + 1 and all(w.isascii() for w in words[i + 1 : end]):
+            # "компания Yahoo!", "агентство S&P": a common noun before a foreign name describes it
+            out.append(Occurrence(ORGANIZATION, i + 1, end, False))
+            cover(i, end)
+            continue
         out.append(Occurrence(ORGANIZATION, left, end, left == first))
         cover(left, end)
     # "японского МИДа": a country's adjective before an acronym names that country's institution
@@ -178,6 +188,8 @@ def _ru_genitive_tail(words, infos, j: int, covered, lex: Lexicon, max_words: in
         if info is None or info.lemma in lex.stopwords:
             break
         if is_cap(w) and (info.flags & GEOX or not info.known or info.noun_cases & _GENT):
+            if j > start and info.first_flags & (NAME | PATR) and not info.first_flags & GEOX:
+                break  # "Министерства юстиции Александра Коновалова": a person after the name
             j += 1
             continue
         k = j
@@ -219,12 +231,20 @@ def _ru_names(words, infos, i: int, j: int, first: int, lex: Lexicon) -> list[Oc
     out = []
     for a, b in parts:
         lemmas = [infos[x].lemma if infos[x] is not None else words[x] for x in range(a, b)]
-        if b - a == 1 and (lemmas[0] in lex.titles or lemmas[0] in lex.stopwords):
+        if b - a == 1 and (lemmas[0] in lex.titles or lemmas[0] in lex.stopwords or _ru_junk(words[a], infos[a])):
             continue
+        # a title ("Президент Казахстана Касым-Жомарт Токаев") makes a person of the last part only
+        titled = person and b == j
         if b - a == 1 and lemmas[0] in lex.org_names or any(lm in lex.org_heads for lm in lemmas):
             kind = ORGANIZATION
-        elif person or all(infos[x] is not None and _ru_personlike(words[x], infos[x]) for x in range(a, b)):
+        elif titled or all(infos[x] is not None and _ru_personlike(words[x], infos[x]) for x in range(a, b)) or (
+            b - a > 1 and infos[a] is not None and _ru_personlike(words[a], infos[a])
+            and not infos[b - 1].first_flags & GEOX
+        ):
+            # "Ким Чен Ыном": a person's first word, and no known place's at the end
             kind = PERSON
+        elif infos[a] is not None and infos[a].first_flags & ORGN:
+            kind = ORGANIZATION  # "Газпром России"
         elif any(infos[x] is not None and infos[x].flags & GEOX for x in range(a, b)) or lemmas[-1] in lex.places:
             kind = PLACE
         elif any(infos[x] is not None and infos[x].flags & ORGN for x in range(a, b)):
@@ -236,7 +256,17 @@ def _ru_names(words, infos, i: int, j: int, first: int, lex: Lexicon) -> list[Oc
 
 
 def _ru_personlike(w: str, info) -> bool:
-    return bool(info.flags & _PERSON_FLAGS and not info.flags & GEOX) or surname_base_ru(w) is not None
+    """A first name, surname or patronymic: by any reading unless one reads it as a place, or by its
+    likeliest reading ("Касым-Жомарт" is a name first, a place by a guess)."""
+    return (
+        bool(info.flags & _PERSON_FLAGS and not info.flags & GEOX) or bool(info.first_flags & _PERSON_FLAGS)
+        or surname_base_ru(w) is not None
+    )
+
+
+def _ru_junk(w: str, info) -> bool:
+    """No name on its own: an abbreviation of a common word ("Св", "Г") or a Roman numeral ("XXXIII")."""
+    return (info is not None and bool(info.first_flags & ABBR) and w.isalpha() and len(w) <= 3) or is_roman(w)
 
 
 _phrase_words: dict[str, bool] = {}
