@@ -434,3 +434,23 @@ def test_russian_latin_names_end_where_cyrillic_begins():
     terms = {c.term for c in result.candidates}
     assert {"Fast Company", "Бернерс-Ли", "NBC News"} <= terms
     assert "Fast Company Бернерс-Ли" not in terms
+
+
+# ------------------------------------------------------------------------- issue 13: base forms, variants
+def _rows(texts, lang):
+    return [(c.term, c.kind, c.frequency, c.forms) for c in extract_terms(texts, lang=lang).candidates if c.kind != "phrase"]
+
+
+def test_russian_foreign_names_are_listed_under_their_base_form():
+    assert _rows(["Волна дошла до Палу. Город Палу пострадал."], "ru") == [("Палу", "name", 2, ("Палу",))]
+    assert _rows(["Слушания по делу Бретта Кавано прошли вчера."], "ru") == [
+        ("Бретт Кавано", "person", 1, ("Бретта Кавано",))]
+    assert _rows(["Лидер КНДР Ким Чен Ын приехал. Трамп встретился с Ким Чен Ыном."], "ru") == [
+        ("Ким Чен Ын", "person", 2, ("Ким Чен Ын", "Ким Чен Ыном")), ("КНДР", "acronym", 1, ("КНДР",))]
+    assert _rows(["Выступление Касым-Жомарта Токаева транслировали."], "ru") == [
+        ("Касым-Жомарт Токаев", "person", 1, ("Касым-Жомарта Токаева",))]
+
+
+def test_a_newspapers_name_with_and_without_its_article_is_one_row():
+    assert _rows(["It was in The New York Times. Later the New York Times said so."], "en") == [
+        ("The New York Times", "organization", 2, ("The New York Times", "New York Times"))]

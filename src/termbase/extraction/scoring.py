@@ -21,6 +21,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from ..languages.kazakh import strip_case_kk
+from ..languages.russian import same_name_ru
 from ..languages.keys import citation_form
 from .counting import Stats
 from .detect import ACRONYM, NAME_KIND, ORGANIZATION, PERSON, PHRASE, PLACE, acronym_core
@@ -161,10 +162,17 @@ def candidate_term(stats: Stats, lang: str, category: str) -> str:
             if citation_form(words, lang) == list(words):
                 return surface
         surface, _, words = forms[0]
+        if len(forms) == 1 and stats.frequency >= 2 and len(words) == 1 and words[0][-1:] in _FIXED_ENDINGS:
+            # "Палу" in every mention, whatever the case: a foreign name that does not decline (not "Пал")
+            return surface
         return _replace_words(surface, words, citation_form(words, lang))
     if lang == "kk":
         return _citation_kk(forms)
     return forms[0][0]
+
+
+# Endings of foreign names Russian does not decline ("Палу", "Токио", "Сочи", "Кавано").
+_FIXED_ENDINGS = frozenset("уюоиеэ")
 
 
 def _citation_kk(forms) -> str:
@@ -297,6 +305,36 @@ def merge_heads(entries: dict, lang: str) -> dict:
     return out
 
 
+def merge_variants(entries: dict, lang: str) -> dict:
+    """Two spellings of one name, as one candidate: ``{variant key: main key}``.
+
+    - English: a newspaper's name with and without its article ("The New York Times" and "the New York
+      Times" tokens "New York Times"): the one with "The" is the name;
+    - Russian: a foreign name and the same name with a case ending written on ("Ким Чен Ын" and "Ким Чен
+      Ыном", :func:`termbase.languages.russian.same_name_ru`): the bare one is the name.
+    """
+    out = {}
+    if lang == "en":
+        for e in entries.values():
+            category, words = e.key
+            if category == "name" and len(words) > 2 and words[0] == "the" and ("name", words[1:]) in entries:
+                out[("name", words[1:])] = e.key
+    elif lang == "ru":
+        by_start: dict = {}
+        for e in entries.values():
+            category, words = e.key
+            if category == "name" and len(words) > 1:
+                by_start.setdefault(words[:-1], []).append(e)
+        for group in by_start.values():
+            if len(group) < 2:
+                continue
+            for a in group:
+                for b in group:
+                    if a is not b and same_name_ru(a.key[1][-1], b.key[1][-1]) and resolve_kind(a) == PERSON:
+                        out.setdefault(b.key, a.key)
+    return out
+
+
 def rank(entries, lang: str, *, min_freq: int = 1, max_contexts: int = 3) -> list[Scored]:
     """Every candidate worth listing, best first."""
     return list(ranked(entries, lang, min_freq=min_freq, max_contexts=max_contexts))
@@ -311,7 +349,7 @@ def ranked(entries, lang: str, *, min_freq: int = 1, max_contexts: int = 3, skip
     merged = merge_acronyms(by_key)
     absorbed = {acr: by_key[name] for name, acr in merged.items()}
     heads: dict = {}  # full name key -> the entries of its bare head noun
-    for head, full in merge_heads(by_key, lang).items():
+    for head, full in (merge_heads(by_key, lang) | merge_variants(by_key, lang)).items():
         if head not in merged and full not in merged:
             heads.setdefault(full, []).append(by_key[head])
     merged_heads = {h.key for hs in heads.values() for h in hs}

@@ -337,10 +337,24 @@ def _nominative_ru(words: list[str]) -> list[str]:
     infos = [ru_word(w) for w in words]
     if words and words[-1][:1].isupper() and surname_base_ru(words[-1]) is not None:
         # a person: Касым-Жомарта Токаева -> Касым-Жомарт Токаев (first names by their Name reading)
+        base = surname_base_ru(words[-1])
+        ending = words[-1][len(base):]
         out = []
         for w, info in zip(words[:-1], infos):
-            out.append(_inflect_ru(w, ("NOUN",), None, {"nomn"})[0] if info.flags & NAME and info.known else w)
-        return out + [surname_base_ru(words[-1])]
+            if info.flags & NAME and info.known:
+                w = _inflect_ru(w, ("NOUN",), None, {"nomn"})[0]
+            elif not info.known and ending and w.endswith(ending) and w[-len(ending) - 1] not in "аеёиоуыэюяьй":
+                w = w[: -len(ending)]  # the surname's ending on an unknown first name: Касым-Жомарта Токаева
+            out.append(w)
+        return out + [base]
+    if len(words) > 1 and all(w[:1].isupper() for w in words) and infos[0].first_flags & (NAME | SURN):
+        # a foreign person (Бретта Кавано, Ким Чен Ыном): known first names by their Name reading,
+        # unknown words without the case ending they were given
+        return [
+            (_inflect_ru(w, ("NOUN",), None, {"nomn"})[0] if info.first_case != "nomn" else w)
+            if info.known and info.first_flags & NAME else w if info.known else _foreign_base_ru(w)
+            for w, info in zip(words, infos)
+        ]
     head = next((k for k, i in enumerate(infos) if i.noun_cases and not i.adj_cases), None)
     if head is None:
         head = next((k for k, i in enumerate(infos) if i.noun_cases), None)
@@ -363,6 +377,32 @@ def _nominative_ru(words: list[str]) -> list[str]:
             if infos[k].adj_cases:
                 out[k] = _adjective_agreeing(words[k], infos[k], agree)
     return out
+
+
+_FOREIGN_ENDING_RE = re.compile(r"^(.{2,}?)(?:ом|ем|ым)$|^(.*([бвгдзклмнпрстфх])\3)[ауе]$")
+
+
+def _foreign_base_ru(word: str) -> str:
+    """A foreign name not in the dictionary without the Russian case ending written on it, when the
+    ending is unambiguous: an instrumental "-ом" ("Ыном" -> "Ын"), or "-а/-у/-е" after a double consonant
+    ("Бретта" -> "Бретт", "Скотту" -> "Скотт"); else the word as it is.
+
+    >>> [_foreign_base_ru(w) for w in ("Ыном", "Бретта", "Кавано", "Флейка")]
+    ['Ын', 'Бретт', 'Кавано', 'Флейка']
+    """
+    m = _FOREIGN_ENDING_RE.match(word)
+    if m is None:
+        return word
+    return m.group(1) or m.group(2)
+
+
+def same_name_ru(base: str, form: str) -> bool:
+    """Is ``form`` the foreign name ``base`` with a case ending written on ("Ын" / "Ыном")? Lower case.
+
+    >>> same_name_ru("ын", "ыном"), same_name_ru("бретт", "бретта"), same_name_ru("ким", "кима")
+    (True, True, False)
+    """
+    return len(form) > len(base) and form.startswith(base) and _foreign_base_ru(form) == base
 
 
 def _best_reading(info: RuWord, want_pos: tuple[str, ...], cases: set[str] | None):
