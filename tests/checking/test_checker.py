@@ -347,3 +347,35 @@ def test_neighbouring_units_tell_the_state_two_units_either_way(scoped):
 
 def test_a_target_naming_the_state_counts_for_the_unit(scoped):
     assert scoped_findings(scoped, ("The Supreme Court ruled.", "Верховный суд США вынес решение.")) == []
+
+
+# ---------------------------------------------------------------- words inside a target term
+
+@pytest.fixture
+def deputies():
+    return Checker([
+        Concept("senator", (Term("en", "deputy of the Senate"), Term("kk", "Сенат депутаты"),
+                            Term("ru", "депутат Сената"))),
+        Concept("min-health", (Term("en", "Ministry of Healthcare"), Term("kk", "Денсаулық сақтау министрлігі"),
+                               Term("ru", "Министерство здравоохранения"))),
+    ])
+
+
+@pytest.mark.parametrize("source, target, lang", [
+    ("Five deputies of the Senate voted.", "Сенаттың бес депутаты дауыс берді.", "kk"),
+    ("Deputies of the Senate voted.", "Сенаттың 5 депутаты дауыс берді.", "kk"),
+    ("Deputies of the Senate voted.", "Сенаттың жаңа депутаттары дауыс берді.", "kk"),
+    ("The Ministry of Healthcare said", "Министерство общественного здравоохранения сообщило", "ru"),
+    ("The Ministry of Healthcare said", "Денсаулық «Салауатты» сақтау министрлігі хабарлады", "kk"),
+])
+def test_numerals_adjectives_and_quotes_may_stand_inside_a_target_term(deputies, source, target, lang):
+    assert check_units([BilingualUnit(source, target, "en", lang)], deputies).findings == ()
+
+
+@pytest.mark.parametrize("source, target, lang", [
+    ("Deputies of the Senate voted.", "Сенат пен депутаттар дауыс берді.", "kk"),  # a conjunction: two things
+    ("Deputies of the Senate voted.", "Сенаттың бес жаңа үлкен депутаты дауыс берді.", "kk"),  # three words
+    ("The Ministry of Healthcare said", "Министерство сообщило о здравоохранении", "ru"),
+])
+def test_other_words_inside_a_target_term_still_miss_it(deputies, source, target, lang):
+    assert [f.kind for f in check_units([BilingualUnit(source, target, "en", lang)], deputies).findings] == ["missing-term"]

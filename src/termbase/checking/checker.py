@@ -177,6 +177,8 @@ class Checker:
                 continue
             if self._derived_form_used(cids, target_lang, unit.target):
                 continue
+            if self._used_with_insertions(cids, target_lang, unit.target):
+                continue
             findings.append(self._finding(unit, source_lang, target_lang, file, "missing-term",
                                           src_term.text, None, expected, cids[0]))
         return findings
@@ -239,6 +241,29 @@ class Checker:
                     start = folded.find(prefix, start + 1)
         return False
 
+    def _used_with_insertions(self, concept_ids: tuple[str, ...], lang: str, target: str) -> bool:
+        """Whether the target uses an approved term of these concepts with words the grammar lets
+        stand inside it (:mod:`termbase.languages.insertions`): "Five deputies of the Senate" ->
+        «Сенаттың бес депутаты» for «Сенат депутаты». Kazakh and Russian targets only."""
+        if lang not in ("kk", "ru"):
+            return False
+        terms = [t for cid in concept_ids for t in self._terms(cid, lang)
+                 if t.status in APPROVED_STATUSES and len(_term_keys(t.text, lang)) > 1]
+        if not terms:
+            return False
+        from ..languages import text_keys
+        from ..languages.insertions import quoted_spans
+
+        keys, offsets = text_keys(target, lang)
+        quotes = quoted_spans(target)
+        # per word: the quoted stretch it is in (an index), or None
+        quote_of = [next((q for q, (qs, qe) in enumerate(quotes) if qs <= s and e <= qe), None) for s, e in offsets]
+        words = [target[s:e] for s, e in offsets]
+        for term in terms:
+            if _follows_with_insertions(_term_keys(term.text, lang), keys, words, quote_of, lang):
+                return True
+        return False
+
     def _derivation_prefixes(self, concept_id: str, lang: str) -> tuple[str, ...]:
         key = (concept_id, lang)
         found = self._prefixes.get(key)
@@ -293,6 +318,48 @@ class _Scope:
             ctx = self._context
             self._named = frozenset(ctx() if callable(ctx) else ctx)
         return self._named
+
+
+@lru_cache(maxsize=1 << 14)
+def _term_keys(text: str, lang: str) -> tuple[str, ...]:
+    from ..languages import word_keys
+
+    return tuple(word_keys(text, lang))
+
+
+def _follows_with_insertions(term: tuple[str, ...], keys: list[str], words: list[str],
+                             quote_of: list[int | None], lang: str) -> bool:
+    """Whether the words of ``term`` (keys) occur in order in a text (``keys``, ``words``), with at
+    most :data:`~termbase.languages.insertions.MAX_INSERTED` insertable words (a quoted stretch
+    counting as one) between two of them."""
+    from ..languages.insertions import MAX_INSERTED, may_stand_inside
+
+    n = len(keys)
+    for i in range(n):
+        if keys[i] != term[0]:
+            continue
+        j = i
+        for want in term[1:]:
+            k, inserted, quote = j + 1, 0, None
+            while k < n and keys[k] != want:
+                q = quote_of[k]
+                if q is not None:
+                    if q != quote:
+                        inserted, quote = inserted + 1, q
+                elif may_stand_inside(words[k], lang):
+                    inserted, quote = inserted + 1, None
+                else:
+                    break
+                if inserted > MAX_INSERTED:
+                    break
+                k += 1
+            if k < n and keys[k] == want and inserted <= MAX_INSERTED:
+                j = k
+            else:
+                break
+        else:
+            return True
+    return False
 
 
 @lru_cache(maxsize=1 << 14)
