@@ -379,3 +379,48 @@ def test_numerals_adjectives_and_quotes_may_stand_inside_a_target_term(deputies,
 ])
 def test_other_words_inside_a_target_term_still_miss_it(deputies, source, target, lang):
     assert [f.kind for f in check_units([BilingualUnit(source, target, "en", lang)], deputies).findings] == ["missing-term"]
+
+
+# ---------------------------------------------------------------- the wrong term named; mixed script
+
+@pytest.fixture
+def ministries():
+    def ministry(cid, en, ru, subject="ministry"):
+        return Concept(cid, (Term("en", en), Term("ru", ru)), subject=subject)
+    return Checker([
+        ministry("min-health", "Ministry of Healthcare", "Министерство здравоохранения"),
+        ministry("min-education", "Ministry of Education", "Министерство просвещения"),
+        ministry("knb", "National Security Committee", "Комитет национальной безопасности", "law-enforcement"),
+    ])
+
+
+@pytest.mark.parametrize("source, target, found", [
+    ("The Ministry of Healthcare said", "Министерство просвещения сообщило", "Министерство просвещения"),
+    ("The Ministry of Healthcare said", "Министерству просвещения сообщили", "Министерству просвещения"),
+    ("The Ministry of Healthcare said", "Комитет национальной безопасности сообщил", None),  # another kind
+    ("The Ministry of Healthcare and the Ministry of Education said", "Министерство просвещения сообщило", None),
+])
+def test_a_term_of_another_concept_of_the_same_kind_is_named_in_found(ministries, source, target, found):
+    (missing,) = [f for f in check_units([BilingualUnit(source, target, "en", "ru")], ministries).findings
+                  if f.concept_id == "min-health"]
+    assert (missing.kind, missing.found) == ("missing-term", found)
+
+
+def test_mixed_script_findings(ministries):
+    units = [BilingualUnit("x", "Aссамблея и министрлiгi", "en", "kk", line=1),
+             BilingualUnit("x", "Aссамблея министрлiгi", "en", "ru", line=2)]
+    found = [(f.line, f.kind, f.severity, f.term, f.expected) for f in check_units(units, ministries).findings]
+    assert found == [(1, "mixed-script", "warning", "Aссамблея", ("Ассамблея",)),
+                     (2, "mixed-script", "warning", "Aссамблея", ("Ассамблея",)),
+                     (2, "mixed-script", "warning", "министрлiгi", ())]  # a Latin i in Russian: no sure fix
+    strict = Checker([], strict_script=True)
+    assert [f.term for f in check_units(units[:1], strict).findings] == ["Aссамблея", "министрлiгi"]
+
+
+def test_ignored_concepts_and_subjects(ministries):
+    unit = BilingualUnit("The Ministry of Healthcare and the National Security Committee said", "Сказали", "en", "ru")
+    ids = lambda checker: [f.concept_id for f in check_units([unit], checker).findings]  # noqa: E731
+    concepts = list(ministries._concepts.values())
+    assert ids(ministries) == ["min-health", "knb"]
+    assert ids(Checker(concepts, ignore_concepts=["knb"])) == ["min-health"]
+    assert ids(Checker(concepts, subjects=["law-enforcement"])) == ["knb"]

@@ -48,8 +48,8 @@ def test_findings_lines_summary_and_exit_1(run):
     result = run("apk.ru.po")
     assert result.exit_code == 1
     assert result.stdout == (
-        f'apk.ru.po:17: missing-term: "National Security Committee" -> expected {KNB_EXPECTED}\n'
-        'apk.ru.po:23: deprecated-term: "Ассамблеи народов Казахстана" -> expected "Ассамблея народа Казахстана" or "АНК"\n'
+        f'apk.ru.po:17: missing-term (ru): "National Security Committee" -> expected {KNB_EXPECTED}\n'
+        'apk.ru.po:23: deprecated-term (ru): "Ассамблеи народов Казахстана" -> expected "Ассамблея народа Казахстана" or "АНК"\n'
     )
     assert result.stderr == "7 units checked in 1 file (1 untranslated, 1 fuzzy skipped): 1 error, 1 warning\n"
 
@@ -77,7 +77,7 @@ def test_fail_on_error_ignores_warnings(run, tmp_path):
     assert run("w.tsv").exit_code == 1
     result = run("w.tsv", "--fail-on", "error")
     assert result.exit_code == 0
-    assert result.stdout == 'w.tsv:2: deprecated-term: "Нур-Султане" -> expected "Астана"\n'
+    assert result.stdout == 'w.tsv:2: deprecated-term (ru): "Нур-Султане" -> expected "Астана"\n'
 
 
 def test_clean_file_exits_0(run, tmp_path):
@@ -91,8 +91,8 @@ def test_every_format_and_a_tmx_target_filter(run):
     result = run("news.tmx", "news.ru.xliff", "news.kk.xlf", "pairs.tsv")
     assert result.exit_code == 1
     assert result.stdout == (
-        f'news.tmx:7: missing-term: "National Security Committee" -> expected {KNB_EXPECTED}\n'
-        f'news.ru.xliff:5: missing-term: "National Security Committee" -> expected {KNB_EXPECTED}\n'
+        f'news.tmx:7: missing-term (ru): "National Security Committee" -> expected {KNB_EXPECTED}\n'
+        f'news.ru.xliff:5: missing-term (ru): "National Security Committee" -> expected {KNB_EXPECTED}\n'
     )
     assert result.stderr == (
         "12 units checked in 4 files (4 untranslated, 2 fuzzy, 1 in other languages skipped): 2 errors, 0 warnings\n"
@@ -128,7 +128,7 @@ def test_language_options(run, tmp_path):
     )
     with_lang = run("nolang.tsv", "--target-lang", "ru-RU")
     assert with_lang.exit_code == 1
-    assert with_lang.stdout == f'nolang.tsv:1: missing-term: "KNB" -> expected {KNB_EXPECTED}\n'
+    assert with_lang.stdout == f'nolang.tsv:1: missing-term (ru): "KNB" -> expected {KNB_EXPECTED}\n'
     bad = run("nolang.tsv", "--target-lang", "kz")
     assert bad.exit_code == 2
     assert bad.stderr == "Error: 'kz' is a country code (Kazakhstan), not a language: use 'kk' for Kazakh\n"
@@ -151,4 +151,50 @@ def test_generic_terms_option(run, tmp_path):
     assert run("law.tsv").exit_code == 0
     strict = run("law.tsv", "--generic-terms")
     assert strict.exit_code == 1
-    assert strict.stdout == 'law.tsv:2: missing-term: "law" -> expected "закон"\n'
+    assert strict.stdout == 'law.tsv:2: missing-term (ru): "law" -> expected "закон"\n'
+
+
+TMX3 = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header srclang="en" datatype="plaintext" segtype="sentence" adminlang="en"
+ creationtool="t" creationtoolversion="1" o-tmf="t"/><body>
+<tu><tuv xml:lang="en"><seg>The National Security Committee said</seg></tuv>
+<tuv xml:lang="kk"><seg>Комитет хабарлады</seg></tuv>
+<tuv xml:lang="ru"><seg>Служба сообщила</seg></tuv></tu>
+</body></tmx>
+"""
+
+
+def test_a_three_language_tmx_gives_findings_for_each_target_language(run, tmp_path):
+    (tmp_path / "three.tmx").write_text(TMX3, encoding="utf-8")
+    result = run("three.tmx")
+    assert result.exit_code == 1
+    assert result.stdout == (
+        'three.tmx:4: missing-term (kk): "National Security Committee" -> expected "Ұлттық қауіпсіздік комитеті" or "ҰҚК"\n'
+        f'three.tmx:4: missing-term (ru): "National Security Committee" -> expected {KNB_EXPECTED}\n'
+    )
+
+
+def test_ignore_concept_and_subject_scope_a_run(run, tmp_path):
+    (tmp_path / "two.tsv").write_text("en\tru\nThe KNB met in Astana\tСлужба собралась в Нур-Султане\n", encoding="utf-8")
+    assert run("two.tsv").stdout.count("\n") == 2
+    ignored = run("two.tsv", "--ignore-concept", "knb")
+    assert ignored.stdout == 'two.tsv:2: deprecated-term (ru): "Нур-Султане" -> expected "Астана"\n'
+    assert run("two.tsv", "--ignore-concept", "knb", "--ignore-concept", "astana").exit_code == 0
+    only = run("two.tsv", "--subject", "law-enforcement")
+    assert only.stdout == f'two.tsv:2: missing-term (ru): "KNB" -> expected {KNB_EXPECTED}\n'
+    unknown = run("two.tsv", "--ignore-concept", "nope")
+    assert (unknown.exit_code, unknown.stderr) == (2, "Error: no concept 'nope' in the termbase\n")
+    bad_subject = run("two.tsv", "--subject", "sport")
+    assert bad_subject.exit_code == 2
+    assert bad_subject.stderr == ("Error: no concept of subject 'sport' in the termbase; subjects: law-enforcement, "
+                                  "public-body\n")
+
+
+def test_mixed_script_words_are_warnings_and_latin_i_only_when_strict(run, tmp_path):
+    (tmp_path / "mix.tsv").write_text("en\tkk\nThe meeting\tAссамблеясы жиналысы министрлiгi\n", encoding="utf-8")
+    result = run("mix.tsv", "--fail-on", "error")
+    assert result.exit_code == 0
+    assert result.stdout == 'mix.tsv:2: mixed-script (kk): "Aссамблеясы" -> expected "Ассамблеясы"\n'
+    strict = run("mix.tsv", "--strict-script")
+    assert strict.exit_code == 1
+    assert strict.stdout.splitlines()[1] == 'mix.tsv:2: mixed-script (kk): "министрлiгi" -> expected "министрлігі"'

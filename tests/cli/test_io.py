@@ -95,7 +95,7 @@ def test_check_reads_standard_input(tb, tmp_path, knb):
           'msgid "The National Security Committee said."\nmsgstr "Служба безопасности сообщила."\n')
     r = tb("check", "-", input=po.encode())
     assert r.exit_code == 1
-    assert r.stdout.startswith('<stdin>:5: missing-term: "National Security Committee" -> expected ')
+    assert r.stdout.startswith('<stdin>:5: missing-term (ru): "National Security Committee" -> expected ')
 
 
 def _tbx_with(tmp_path, concept):

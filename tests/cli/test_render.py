@@ -10,14 +10,18 @@ def test_finding_line():
     missing = Finding(file="a.po", line=12, kind="missing-term", term="National Security Committee",
                       expected=("Комитет национальной безопасности",), found=None, **base)
     assert finding_line(missing) == (
-        'a.po:12: missing-term: "National Security Committee" -> expected "Комитет национальной безопасности"'
+        'a.po:12: missing-term (ru): "National Security Committee" -> expected "Комитет национальной безопасности"'
     )
     deprecated = Finding(file=None, line=None, kind="deprecated-term", term="Нур-Султан",
                          expected=("Астана",), found="Нур-Султане", **base)
-    assert finding_line(deprecated) == '<input>: deprecated-term: "Нур-Султане" -> expected "Астана"'
+    assert finding_line(deprecated) == '<input>: deprecated-term (ru): "Нур-Султане" -> expected "Астана"'
     forbidden = Finding(file="b.tsv", line=3, kind="forbidden-term", term="Служба безопасности",
                         expected=(), found="Службой безопасности", **base)
-    assert finding_line(forbidden) == 'b.tsv:3: forbidden-term: "Службой безопасности"'
+    assert finding_line(forbidden) == 'b.tsv:3: forbidden-term (ru): "Службой безопасности"'
+    wrong = Finding(file="c.tsv", line=2, kind="missing-term", term="Ministry of Healthcare",
+                    expected=("Министерство здравоохранения",), found="Министерство просвещения", **base)
+    assert finding_line(wrong) == ('c.tsv:2: missing-term (ru): "Ministry of Healthcare" -> expected '
+                                   '"Министерство здравоохранения"; found "Министерство просвещения"')
 
 
 def test_summary_line():

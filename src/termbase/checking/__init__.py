@@ -14,9 +14,22 @@ kind                severity  meaning
 ``forbidden-term``  error     the target uses a term whose status is ``forbidden``
 ``deprecated-term`` warning   the target uses a ``deprecated`` term (a former name: may be right
                               in a historical text, so it is a warning)
+``mixed-script``    warning   a Cyrillic word of the target has Latin look-alike letters
+                              ("Aссамблеясы"): it breaks search and spell-checking downstream;
+                              Kazakh words with a Latin ``i`` only with ``strict_script``
 ==================  ========  =====================================================================
 
+A ``missing-term`` finding whose target uses a term of another concept of the same subject in its
+place (Министерство просвещения where the Ministry of Healthcare was meant) has it in ``found``.
+
 Rules that keep false alarms away:
+
+- A concept with a scope (the shipped glossary's are ``KZ``) is not required, nor its terms
+  reported, where a term that names no state ("Supreme Court", "Senate", "MP") is used of another
+  state: the unit, its translation or the two units before and after name that state ("US Supreme
+  Court", "Senate Republicans", "Tory MP"); see :mod:`termbase.languages.jurisdiction`.
+- Numerals, adjectives and quoted names may stand between the words of a Kazakh or Russian target
+  term («Сенаттың бес депутаты» for «Сенат депутаты»; :mod:`termbase.languages.insertions`).
 
 - A concept without approved terms in the target language is not required.
 - A concept found in the source whose target uses its deprecated/forbidden term gets one finding

@@ -11,7 +11,7 @@ from .prefilter import REPORTED_STATUSES, Prefilter, fold, is_generic, word_filt
 from .report import Finding
 
 if TYPE_CHECKING:
-    from ..search.matcher import TermMatch, TermMatcher, WordFilter
+    from ..search.matcher import TermMatch, TermMatcher, WordFilter  # noqa: F401
     from ..search import TermIndex
 
 __all__ = ["Checker"]
@@ -49,9 +49,16 @@ class Checker:
 
     def __init__(
         self, concepts: Iterable[Concept], *, matcher: "TermMatcher | None" = None, generic_terms: bool = False,
-        prefilter: bool = True,
+        prefilter: bool = True, ignore_concepts: Iterable[str] = (), subjects: Iterable[str] | None = None,
+        strict_script: bool = False,
     ):
         self._concepts: dict[str, Concept] = {c.id: c for c in concepts if c.id is not None}
+        #: concepts left out of the check (``--ignore-concept``), and, with ``subjects``, every concept
+        #: of another subject (``--subject``): neither required nor reported
+        self.ignored = frozenset(ignore_concepts) | (
+            frozenset(cid for cid, c in self._concepts.items() if c.subject not in set(subjects))
+            if subjects is not None else frozenset())
+        self.strict_script = strict_script
         if matcher is None:
             from ..search.matcher import TermMatcher
 
@@ -65,9 +72,13 @@ class Checker:
         self._prefilter = Prefilter(self._concepts.values(), generic_terms=generic_terms) if prefilter else None
 
     @classmethod
-    def from_index(cls, index: "TermIndex", *, generic_terms: bool = False) -> "Checker":
+    def from_index(
+        cls, index: "TermIndex", *, generic_terms: bool = False, ignore_concepts: Iterable[str] = (),
+        subjects: Iterable[str] | None = None, strict_script: bool = False,
+    ) -> "Checker":
         """A checker over the concepts of a termbase, with the index's cached matcher."""
-        return cls(index.concepts(), matcher=index.matcher(), generic_terms=generic_terms)
+        return cls(index.concepts(), matcher=index.matcher(), generic_terms=generic_terms,
+                   ignore_concepts=ignore_concepts, subjects=subjects, strict_script=strict_script)
 
     def approved_terms(self, concept_id: str, lang: str) -> tuple[str, ...]:
         """Texts of the concept's preferred then admitted terms in ``lang``."""
@@ -91,7 +102,22 @@ class Checker:
         a function giving them; a short form of a concept with a scope ("Supreme Court", scope ``KZ``)
         is not that concept where the unit or its neighbours are about another state
         (:func:`termbase.languages.jurisdiction.is_foreign`).
+
+        Then ``mixed-script`` findings: Cyrillic words of the target with Latin look-alike letters
+        (:func:`termbase.languages.normalize.mixed_script_words`; Kazakh words with a Latin ``i``
+        only with ``strict_script``).
         """
+        findings = self._check_terms(unit, source_lang, target_lang, file, context)
+        return findings + self._mixed_script(unit, source_lang, target_lang, file)
+
+    def _mixed_script(self, unit: BilingualUnit, source_lang: str, target_lang: str, file) -> list[Finding]:
+        from ..languages.normalize import mixed_script_words
+
+        return [self._finding(unit, source_lang, target_lang, file, "mixed-script", unit.target[s:e], unit.target[s:e],
+                              (fixed,) if fixed else (), None)
+                for s, e, fixed in mixed_script_words(unit.target, target_lang, strict=self.strict_script)]
+
+    def _check_terms(self, unit, source_lang, target_lang, file, context) -> list[Finding]:
         m, pf = self.matcher, self._prefilter
         if pf is None or pf.may_match(unit.source, source_lang, "source"):
             source_spans = _spans(_plausible(m.find(unit.source, source_lang), source_lang), source_lang)
@@ -135,8 +161,8 @@ class Checker:
             for cid, term in sp.winners:
                 if term.status not in REPORTED_STATUSES:
                     continue
-                if self._foreign(cid, term, unit.target, sp, target_lang, scope):
-                    continue  # another state's body ("Конституционный совет Франции")
+                if cid in self.ignored or self._foreign(cid, term, unit.target, sp, target_lang, scope):
+                    continue  # left out of the check, or another state's body ("Конституционный совет Франции")
                 misused.add(cid)
                 if not (term.status == "deprecated" and cid in mirrored):
                     findings.append(self._finding(
@@ -151,7 +177,8 @@ class Checker:
         jurisdiction than theirs (a span left without winners is dropped)."""
         out = []
         for sp in spans:
-            keep = tuple((c, t) for c, t in sp.winners if not self._foreign(c, t, text, sp, lang, scope))
+            keep = tuple((c, t) for c, t in sp.winners
+                         if c not in self.ignored and not self._foreign(c, t, text, sp, lang, scope))
             if len(keep) == len(sp.winners):
                 out.append(sp)
             elif keep:
@@ -172,6 +199,8 @@ class Checker:
     def _missing(self, unit, source_lang, target_lang, file, required, present, misused) -> list[Finding]:
         """missing-term findings: the required concepts neither present nor misused in the target."""
         findings = []
+        others: list[TermMatch] | None = None  # the target's approved terms, found when needed
+        source_concepts = {c for _, cids, _ in required for c in cids}
         for src_term, cids, expected in required:
             if any(c in present for c in cids) or any(c in misused for c in cids):
                 continue
@@ -179,9 +208,22 @@ class Checker:
                 continue
             if self._used_with_insertions(cids, target_lang, unit.target):
                 continue
+            if others is None:
+                others = [x for x in self.matcher.find(unit.target, target_lang)
+                          if x.term.status in APPROVED_STATUSES and x.concept_id not in source_concepts]
             findings.append(self._finding(unit, source_lang, target_lang, file, "missing-term",
-                                          src_term.text, None, expected, cids[0]))
+                                          src_term.text, self._wrong_term(cids, others), expected, cids[0]))
         return findings
+
+    def _wrong_term(self, concept_ids: tuple[str, ...], others: "list[TermMatch]") -> str | None:
+        """The text of a target term of another concept of the same kind (subject) as the missing
+        one, used in its place: Министерство образования where the Ministry of Healthcare was meant."""
+        subjects = {c.subject for c in map(self._concepts.get, concept_ids) if c is not None and c.subject}
+        for x in others:
+            other = self._concepts.get(x.concept_id)
+            if other is not None and other.subject in subjects and not is_generic(x.term):
+                return x.text
+        return None
 
     def _needed(self, concept_ids: tuple[str, ...], lang: str, reported: bool) -> "WordFilter":
         """The words that can be forms of the words of these concepts' approved terms in ``lang``

@@ -9,7 +9,8 @@ from ..errors import ValidationError
 __all__ = ["SEVERITY", "FAIL_ON", "Finding", "FileError", "Report"]
 
 #: Severity of each finding kind.
-SEVERITY = {"missing-term": "error", "forbidden-term": "error", "deprecated-term": "warning"}
+SEVERITY = {"missing-term": "error", "forbidden-term": "error", "deprecated-term": "warning",
+            "mixed-script": "warning"}
 #: Accepted ``fail_on`` levels, lowest first: ``warning`` fails on any finding, ``error`` on errors only.
 FAIL_ON = ("warning", "error")
 
@@ -17,7 +18,10 @@ FAIL_ON = ("warning", "error")
 @dataclass(frozen=True)
 class Finding:
     """One problem in one unit. ``term`` is the termbase term (source term for ``missing-term``,
-    the deprecated/forbidden target term otherwise); ``found`` the text in the target, if any."""
+    the deprecated/forbidden target term; for ``mixed-script`` the word); ``found`` the text in the
+    target, if any (for ``missing-term``: another concept's term of the same subject used in place
+    of the expected one); ``expected`` the approved terms (for ``mixed-script``, the word in
+    Cyrillic letters, when certain); ``lang`` the target language."""
 
     file: str | None
     line: int | None

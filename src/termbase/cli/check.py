@@ -17,12 +17,19 @@ from .render import check_summary, finding_line
                    "for TMX, checks only that language. Default: the file's.")
 @click.option("--generic-terms", is_flag=True,
               help="Also require one-word common-noun terms (law, region, order), skipped by default.")
+@click.option("--ignore-concept", "ignore_concepts", metavar="ID", multiple=True,
+              help="Leave this concept out of the check (repeatable).")
+@click.option("--subject", "subjects", metavar="S", multiple=True,
+              help="Check only the concepts of this subject field, e.g. ministry (repeatable).")
+@click.option("--strict-script", is_flag=True,
+              help="Also report Kazakh words typed with a Latin i (mixed-script).")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.option("--fail-on", type=click.Choice(["warning", "error"]), default="warning", show_default=True,
               help="Lowest finding severity that makes the exit status 1.")
 @pass_env
 @click.pass_context
-def check(ctx, env, files, source_lang, target_lang, generic_terms, as_json, fail_on) -> None:
+def check(ctx, env, files, source_lang, target_lang, generic_terms, ignore_concepts, subjects, strict_script,
+          as_json, fail_on) -> None:
     """Check that translations use the termbase's approved terms.
 
     Reads PO/POT, XLIFF 1.2/2.x, TMX (every target language in it) and two-column TSV
@@ -35,6 +42,9 @@ def check(ctx, env, files, source_lang, target_lang, generic_terms, as_json, fai
       missing-term     (error)    no approved target term for a source term
       forbidden-term   (error)    the target uses a forbidden term
       deprecated-term  (warning)  the target uses a deprecated term (e.g. a former name)
+      mixed-script     (warning)  a Cyrillic word with Latin look-alike letters
+    A line names the target language: missing-term (ru). A missing term whose place
+    another concept's term of the same subject takes ends with: found "...".
 
     \b
     Exit status: 0 no findings (at or above --fail-on), 1 findings,
@@ -46,7 +56,8 @@ def check(ctx, env, files, source_lang, target_lang, generic_terms, as_json, fai
     termbase check site.xlf --fail-on error
     """
     report = check_files(env.workspace(), files, source_lang=source_lang, target_lang=target_lang,
-                         generic_terms=generic_terms)
+                         generic_terms=generic_terms, ignore_concepts=ignore_concepts, subjects=subjects,
+                         strict_script=strict_script)
     for err in report.errors:
         click.echo(error_line(err.message, err.needs, ctx.command), err=True)
     if as_json:

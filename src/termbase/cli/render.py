@@ -87,15 +87,19 @@ def _fit(text: str, width: int) -> str:
 
 
 def finding_line(f) -> str:
-    """``FILE:LINE: missing-term: "National Security Committee" -> expected "..." or "..."``; for a
-    deprecated or forbidden term the quoted text is what the target says."""
+    """``FILE:LINE: missing-term (ru): "National Security Committee" -> expected "..." or "..."``, and
+    ``; found "..."`` when the target has another concept's term in its place; for a deprecated,
+    forbidden or mixed-script term the quoted text is what the target says. ``(ru)``: the target
+    language (a TMX file gives findings for each of its target languages)."""
     where = f.file or "<input>"
     if f.line is not None:
         where += f":{f.line}"
     shown = f.term if f.kind == "missing-term" else (f.found or f.term)
-    line = f'{where}: {f.kind}: "{shown}"'
+    line = f'{where}: {f.kind} ({f.lang}): "{shown}"'
     if f.expected:
         line += " -> expected " + " or ".join(f'"{e}"' for e in f.expected)
+    if f.kind == "missing-term" and f.found:
+        line += f'; found "{f.found}"'
     return line
 
 

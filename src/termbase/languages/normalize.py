@@ -90,3 +90,39 @@ def normalize(text: str, lang: str | None = None) -> str:
     if _HAS_LATIN.search(text):
         text = _MIXED_RUN.sub(_fix_lookalikes, text)
     return _lower(text).translate(_TABLE)
+
+
+def mixed_script_words(text: str, lang: str, *, strict: bool = False) -> list[tuple[int, int, str | None]]:
+    """Cyrillic words of ``text`` with Latin look-alike letters in them ("Aссамблеясы" with a Latin
+    A), as ``(start, end, fixed)``: ``fixed`` is the word with Cyrillic letters, or ``None`` when the
+    fix is not certain (a Latin i or h in a Russian word). Latin ``i`` typed for Kazakh ``і`` is
+    common and harmless to termbase's matching: in ``kk`` text a word whose only Latin letters are
+    ``i``/``I`` is left out unless ``strict``.
+
+    >>> mixed_script_words("Aссамблеясы министрлiгi", "kk")
+    [(0, 11, 'Ассамблеясы')]
+    >>> mixed_script_words("министрлiгi", "kk", strict=True)
+    [(0, 11, 'министрлігі')]
+    """
+    if not _HAS_LATIN.search(text):
+        return []
+    out = []
+    for m in _MIXED_RUN.finditer(text):
+        word = m.group()
+        latin = {c for c in word if c in _LOOKALIKE}
+        if lang == "kk" and not strict and latin <= {"i", "I"}:
+            continue
+        if lang != "kk" and latin & {"i", "I", "h"}:
+            fixed = None
+        else:
+            fixed = "".join(_fix_case(c) for c in word)
+        out.append((m.start(), m.end(), fixed))
+    return out
+
+
+def _fix_case(c: str) -> str:
+    """The Cyrillic letter a Latin look-alike stands for, in the look-alike's case."""
+    fixed = _LOOKALIKE.get(c)
+    if fixed is None:
+        return c
+    return fixed.upper() if c.isupper() else fixed

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import BinaryIO, Iterable
 
 from ..checking import CheckConfig, Checker, FileError, Report, check_units
-from ..errors import TermbaseError
+from ..errors import NotFound, TermbaseError
 from ..formats import format_for
 from ..fsutil import Source
 from ..languages import normalize_lang
@@ -23,6 +23,9 @@ def check_files(
     source_lang: str | None = None,
     target_lang: str | None = None,
     generic_terms: bool = False,
+    ignore_concepts: Iterable[str] = (),
+    subjects: Iterable[str] = (),
+    strict_script: bool = False,
 ) -> Report:
     """Check PO/POT, XLIFF 1.2/2.x, TMX and two-column TSV files (``-``: standard input).
 
@@ -31,12 +34,29 @@ def check_files(
     ``source_lang``/``target_lang`` override them (for TMX, ``target_lang`` selects which target
     language is checked). A file that cannot be read is recorded in :attr:`Report.errors` with its
     message, and the others are still checked; its partial findings are dropped.
+
+    ``ignore_concepts`` leaves those concepts out of the check; ``subjects`` checks only the concepts
+    of those subject fields (an id or subject the termbase does not have is a
+    :class:`~termbase.errors.NotFound`). ``strict_script`` also reports Kazakh words with a Latin ``i``.
     """
     config = CheckConfig(
         source_lang=normalize_lang(source_lang) if source_lang else None,
         target_lang=normalize_lang(target_lang) if target_lang else None,
     )
-    checker = Checker.from_index(ws.index, generic_terms=generic_terms)
+    ignore_concepts, subjects = tuple(ignore_concepts), tuple(subjects)
+    if ignore_concepts or subjects:
+        concepts = list(ws.index.concepts())
+        known_ids = {c.id for c in concepts}
+        for cid in ignore_concepts:
+            if cid not in known_ids:
+                raise NotFound(f"no concept {cid!r} in the termbase")
+        known_subjects = {c.subject for c in concepts if c.subject}
+        for subject in subjects:
+            if subject not in known_subjects:
+                raise NotFound(f"no concept of subject {subject!r} in the termbase; subjects: "
+                               + ", ".join(sorted(known_subjects)))
+    checker = Checker.from_index(ws.index, generic_terms=generic_terms, ignore_concepts=ignore_concepts,
+                                 subjects=subjects or None, strict_script=strict_script)
     reports: list[Report] = []
     errors: list[FileError] = []
     for file in files:
