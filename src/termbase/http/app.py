@@ -10,10 +10,14 @@ from __future__ import annotations
 import contextlib
 
 from fastapi import FastAPI
+from starlette.concurrency import run_in_threadpool
+
+from ..errors import StoreError
 
 from .config import ServerConfig
 from .deps import ServerState
 from .errors import install as install_errors
+from .errors import log
 from .limits import UploadLimit
 from .routes import concepts, files, health, memories, tokens
 
@@ -30,6 +34,10 @@ def create_app(config: ServerConfig) -> FastAPI:
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI):
+        try:  # before the first request, not during it; a database down now is retried by requests
+            await run_in_threadpool(server.pool.warm_up)
+        except StoreError as exc:
+            log.warning("warming up: %s", exc)
         yield
         server.pool.close()
 

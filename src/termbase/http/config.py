@@ -11,8 +11,10 @@ from ..models import ROLES
 
 #: Uploads larger than this are refused (413) unless the server says otherwise.
 DEFAULT_MAX_UPLOAD = 20 * 1024 * 1024
-#: Opened termbases (connections and search indexes) per server process.
-DEFAULT_POOL_SIZE = 4
+#: Opened termbases (connections and search indexes) per server process: two, so that one request
+#: computes while another waits for the database (Python runs one thread at a time anyway); more
+#: processes (``--workers``) use more cores.
+DEFAULT_POOL_SIZE = 2
 #: How long a request's write waits for another writer (seconds) before it fails with 503: a
 #: request must not hang for the command line's five minutes.
 DEFAULT_LOCK_TIMEOUT = 10.0

@@ -1,12 +1,18 @@
-"""What the routes depend on: the server's state, an opened termbase for the request, and who is
-asking (their token) with the role a route needs. Front ends mounted on the same app (the web
-interface) use these too."""
+"""What the routes depend on: the server's state, and a :class:`Session` (an opened termbase and who is
+asking, from their token) with the role a route needs. Front ends mounted on the same app (the web
+interface) use these too: ``session: Session = Depends(reader)`` in a route gives ``session.ws`` and
+``session.user``, or answers 401/403 itself.
+
+Taking a termbase from the pool and checking the token happen in one trip to a worker thread, and the
+termbase goes back to the pool on the event loop: every thread hop costs a request time."""
 
 from __future__ import annotations
 
-from typing import Iterator
+from dataclasses import dataclass
+from typing import AsyncIterator
 
 from fastapi import Depends, Request
+from starlette.concurrency import run_in_threadpool
 
 from ..models import ApiToken
 from ..services import Workspace, authenticate
@@ -26,14 +32,16 @@ class ServerState:
         self.pool = WorkspacePool(config.db, config.pool_size, lock_timeout=config.lock_timeout)
 
 
+@dataclass(frozen=True)
+class Session:
+    """A request's termbase (``ws``) and user (``user``: their token's name and role)."""
+
+    ws: Workspace
+    user: ApiToken
+
+
 def state(request: Request) -> ServerState:
     return request.app.state.termbase
-
-
-def workspace(request: Request) -> Iterator[Workspace]:
-    """The termbase for this request (from the pool, given back when the request is done)."""
-    with state(request).pool.workspace() as ws:
-        yield ws
 
 
 def bearer_token(request: Request) -> str | None:
@@ -48,28 +56,64 @@ def bearer_token(request: Request) -> str | None:
     return token.strip()
 
 
-def current_user(request: Request, ws: Workspace = Depends(workspace)) -> ApiToken:
-    """Who asks: the live token of the request (401 for none, unless anonymous access is configured,
-    and for an unknown or revoked one)."""
+async def workspace(request: Request) -> AsyncIterator[Workspace]:
+    """A termbase for this request, without a user (``GET /api/health``)."""
+    pool = state(request).pool
+    ws = await run_in_threadpool(pool.take)
+    failed: BaseException | None = None
+    try:
+        yield ws
+    except BaseException as exc:
+        failed = exc
+        raise
+    finally:
+        await _give_back(pool, ws, failed)
+
+
+async def session(request: Request) -> AsyncIterator[Session]:
+    """The request's termbase and user: 401 without a token (unless anonymous access is configured)
+    and for an unknown or revoked one."""
     token = bearer_token(request)
-    if token is None:
-        role = state(request).config.anonymous_role
-        if role is None:
-            raise _unauthorized("this request needs a token: send 'Authorization: Bearer TOKEN'")
-        return ApiToken(ANONYMOUS, role)
-    user = authenticate(ws, token)
-    if user is None:
-        raise _unauthorized("the token is unknown or was revoked")
-    return user
+    server = state(request)
+    if token is None and server.config.anonymous_role is None:
+        raise _unauthorized("this request needs a token: send 'Authorization: Bearer TOKEN'")
+    ws, user = await run_in_threadpool(_open, server, token)
+    failed: BaseException | None = None
+    try:
+        if user is None:
+            raise _unauthorized("the token is unknown or was revoked")
+        yield Session(ws, user)
+    except BaseException as exc:
+        failed = exc
+        raise
+    finally:
+        await _give_back(server.pool, ws, failed)
+
+
+def _open(server: ServerState, token: str | None) -> tuple[Workspace, ApiToken | None]:
+    ws = server.pool.take()
+    try:
+        user = ApiToken(ANONYMOUS, server.config.anonymous_role) if token is None else authenticate(ws, token)
+    except BaseException as exc:
+        server.pool.give_back(ws, exc)
+        raise
+    return ws, user
+
+
+async def _give_back(pool: WorkspacePool, ws: Workspace, failed: BaseException | None) -> None:
+    if pool.needs_check(failed):
+        await run_in_threadpool(pool.give_back, ws, failed)  # pings the database: not on the event loop
+    else:
+        pool.give_back(ws, failed)
 
 
 def require(role: str):
-    """A dependency giving the user when their role is ``role`` or higher, else 403."""
+    """A dependency giving the :class:`Session` when the user's role is ``role`` or higher, else 403."""
 
-    def check(user: ApiToken = Depends(current_user)) -> ApiToken:
-        if not user.allows(role):
-            raise ApiError(403, "forbidden", f"this needs the role {role} or higher; {user.name!r} is a {user.role}")
-        return user
+    async def check(s: Session = Depends(session)) -> Session:
+        if not s.user.allows(role):
+            raise ApiError(403, "forbidden", f"this needs the role {role} or higher; {s.user.name!r} is a {s.user.role}")
+        return s
 
     check.__name__ = f"require_{role}"
     return check

@@ -40,7 +40,6 @@ from ..errors import (
     ValidationError,
     VersionConflict,
 )
-
 from .limits import BodyTooLarge
 
 log = logging.getLogger("termbase.http")

@@ -1,10 +1,11 @@
 """Opened termbases for the requests of one server process.
 
 A :class:`~termbase.services.Workspace` (a store connection and its search index) serves one request
-at a time; the pool keeps up to ``size`` of them, opened on first need and reused, so the search
-index is built once per workspace and then kept up to date from the database (it checks the data
-version kept there on every use, so writes by other processes or server instances are seen at once).
-A workspace whose database failed (a lost connection) is closed and replaced, not reused.
+at a time; the pool keeps up to ``size`` of them, opened (and their lookup index built) on first need
+or by :meth:`warm_up`, and reused, so the search index is built once per workspace and then kept up to
+date from the database (it checks the data version kept there on every use, so writes by other
+processes or server instances are seen at once). A workspace whose database failed and no longer
+answers (a lost connection) is closed and replaced, not reused.
 """
 
 from __future__ import annotations
@@ -12,56 +13,59 @@ from __future__ import annotations
 import contextlib
 import queue
 import threading
-from typing import Iterator
 
 from ..errors import StoreError
-from ..services import Workspace
+from ..services import Workspace, data_version, lookup
 
 
 class WorkspacePool:
     def __init__(self, location: str, size: int, *, lock_timeout: float | None = None):
         self.location = location
-        self.lock_timeout = lock_timeout
         self.size = size
+        self.lock_timeout = lock_timeout
         self._idle: queue.LifoQueue[Workspace] = queue.LifoQueue()
         self._slots = threading.BoundedSemaphore(size)
         self._closed = False
 
-    @contextlib.contextmanager
-    def workspace(self) -> Iterator[Workspace]:
-        """A workspace for the block (waiting while all ``size`` are busy)."""
+    def take(self) -> Workspace:
+        """A workspace for one request (blocks while all ``size`` are busy); give it back with
+        :meth:`give_back`."""
         self._slots.acquire()
         try:
             try:
-                ws = self._idle.get_nowait()
+                return self._idle.get_nowait()
             except queue.Empty:
-                ws = Workspace.open(self.location, lock_timeout=self.lock_timeout)
-            try:
-                yield ws
-            except StoreError:
-                self._keep_if_alive(ws)
-                raise
-            except BaseException:
-                self._idle.put(ws)
-                raise
-            else:
-                if self._closed:
+                return Workspace.open(self.location, lock_timeout=self.lock_timeout)
+        except BaseException:
+            self._slots.release()
+            raise
+
+    @staticmethod
+    def needs_check(failed: BaseException | None) -> bool:
+        """Whether giving back after ``failed`` pings the database (blocking)."""
+        return isinstance(failed, StoreError)
+
+    def give_back(self, ws: Workspace, failed: BaseException | None = None) -> None:
+        """Return a workspace taken with :meth:`take`; after a database failure it is kept only if
+        its connection still answers (the database was only busy)."""
+        try:
+            if self._closed or (self.needs_check(failed) and not _answers(ws)):
+                with contextlib.suppress(Exception):  # a dead connection may fail to close too
                     ws.close()
-                else:
-                    self._idle.put(ws)
+            else:
+                self._idle.put(ws)
         finally:
             self._slots.release()
 
-    def _keep_if_alive(self, ws: Workspace) -> None:
-        """After a database failure: keep the workspace if its connection still answers (the
-        database was only busy), else close it (the next request opens a fresh connection)."""
+    def warm_up(self) -> None:
+        """Open every workspace and build its lookup index now, before requests wait for it."""
+        taken = [self.take() for _ in range(self.size)]
         try:
-            ws.store.data_version()
-        except StoreError:
-            with contextlib.suppress(Exception):  # a dead connection may fail to close too
-                ws.close()
-            return
-        self._idle.put(ws)
+            for ws in taken:
+                lookup(ws, "warm-up", limit=1)
+        finally:
+            for ws in taken:
+                self.give_back(ws)
 
     def close(self) -> None:
         self._closed = True
@@ -70,3 +74,11 @@ class WorkspacePool:
                 self._idle.get_nowait().close()
             except queue.Empty:
                 return
+
+
+def _answers(ws: Workspace) -> bool:
+    try:
+        data_version(ws)
+    except StoreError:
+        return False
+    return True

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Query
+from fastapi.responses import JSONResponse
 
-from ...models import ApiToken
-from ...services import Workspace, list_memories, search_memory
-from ..deps import reader, workspace
+from ...services import list_memories, search_memory
+from ..deps import Session, reader
 
 router = APIRouter(prefix="/api", tags=["memories"])
 
 
 @router.get("/memories", summary="The memories and what they hold (as termbase tm list --json)")
-def memories_route(ws: Workspace = Depends(workspace), user: ApiToken = Depends(reader)) -> list:
-    return [m.to_dict() for m in list_memories(ws)]
+def memories_route(s: Session = Depends(reader)) -> JSONResponse:
+    return JSONResponse([m.to_dict() for m in list_memories(s.ws)])
 
 
 @router.get("/memories/{name}/search", summary="Fuzzy matches or a concordance (as termbase tm search --json)")
@@ -22,9 +22,9 @@ def search_route(name: str, q: str = Query(..., description="The text (fuzzy) or
                  target_lang: str | None = Query(None, description="Only units with these languages: kk,ru."),
                  min_score: int = Query(70, ge=0, le=100), limit: int | None = Query(None, ge=1, le=1000),
                  concordance: bool = Query(False, description="List every unit holding the words of q."),
-                 ws: Workspace = Depends(workspace), user: ApiToken = Depends(reader)) -> dict:
+                 s: Session = Depends(reader)) -> JSONResponse:
     targets = [c.strip() for c in target_lang.split(",") if c.strip()] if target_lang else None
     if limit is None:
         limit = 1000 if concordance else 10
-    return search_memory(ws, q, name, lang=lang, target_langs=targets, min_score=min_score, limit=limit,
-                         concordance_of_words=concordance).to_dict()
+    return JSONResponse(search_memory(s.ws, q, name, lang=lang, target_langs=targets, min_score=min_score, limit=limit,
+                         concordance_of_words=concordance).to_dict())

@@ -1,0 +1,302 @@
+#!/usr/bin/env python3
+"""Load and faults for ``termbase serve``, on loopback only, bounded in time.
+
+Starts a server on a termbase (a fresh copy of the shipped glossary unless --db is given, a file or a
+PostgreSQL URL), makes a reader and a terminologist token, and runs CLIENTS threads for SECONDS: each
+request is a lookup (share 1 - EDIT_SHARE) of a glossary term as users type it (exact, lower-cased,
+inflected, with a typo, acronyms) or an edit (GET the concept for its ETag, PATCH its note with
+If-Match; a 412 is the expected answer when another client changed it first). Reports lookups per
+second and lookup latency (p50/p95/p99), edits acknowledged, 412s and every other error, then checks
+that every acknowledged edit is in the termbase (in the concept's history, with its note, at the
+version the server answered) and that the termbase is consistent (each concept's version is its last
+recorded change's).
+
+Faults:
+  --kill-after S     kill -9 the server (its whole process group) S seconds in, restart it at once on
+                     the same port; clients retry. Nothing acknowledged may be lost.
+  --restart-db CMD   run CMD (e.g. "pg_ctl -D DIR restart -m fast") DB_AT seconds in, while serving:
+                     requests during it must fail cleanly (503), then succeed, with no restart of termbase.
+
+    python scripts/load_server.py [--clients 16] [--seconds 60] [--workers 2] [--db FILE|URL]
+    python scripts/load_server.py --seconds 30 --kill-after 10
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import random
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+from collections import Counter
+from pathlib import Path
+
+KK_ENDINGS = {"back": ["ның", "на", "нда", "нан"], "front": ["нің", "не", "нде", "нен"]}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def termbase(db: str, *args: str) -> str:
+    out = subprocess.run([sys.executable, "-m", "termbase", "--db", db, *args], capture_output=True, text=True)
+    if out.returncode:
+        raise SystemExit(f"termbase {' '.join(args)}: {out.stderr.strip()}")
+    return out.stdout
+
+
+def start_server(db: str, port: int, workers: int, log) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "termbase", "--db", db, "serve", "--port", str(port),
+                             "--workers", str(workers)], stdout=log, stderr=log, start_new_session=True)
+
+
+def wait_healthy(port: int, timeout: float = 60) -> float:
+    start = time.monotonic()
+    while time.monotonic() - start < timeout:
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+            conn.request("GET", "/api/health")
+            if conn.getresponse().status == 200:
+                return time.monotonic() - start
+        except OSError:
+            pass
+        time.sleep(0.05)
+    raise SystemExit(f"the server on port {port} did not become healthy in {timeout:.0f} s")
+
+
+def queries_of(concepts: list[dict], rng: random.Random) -> list[str]:
+    """Queries as users type them: terms, lower-cased, Kazakh case endings, one typo, acronyms."""
+    out = []
+    for c in concepts:
+        for lang, terms in c["terms"].items():
+            for t in terms:
+                text = t["text"]
+                out.append(text)
+                out.append(text.lower())
+                if lang == "kk" and text[-1] in "ыі":
+                    harmony = "front" if any(ch in "әөүіе" for ch in text) else "back"
+                    out.append(text + rng.choice(KK_ENDINGS[harmony]))
+                if len(text) > 6:
+                    i = rng.randrange(1, len(text) - 1)
+                    out.append(text[:i] + text[i + 1:])
+    rng.shuffle(out)
+    return out
+
+
+class Client(threading.Thread):
+    def __init__(self, n: int, port: int, tokens: dict, queries: list[str], ids: list[str], stop_at: float,
+                 edit_share: float, seed: int):
+        super().__init__(daemon=True)
+        self.n, self.port, self.tokens = n, port, tokens
+        self.queries, self.ids = queries, ids
+        self.stop_at, self.edit_share = stop_at, edit_share
+        self.rng = random.Random(seed)
+        self.lookup_ms: list[float] = []
+        self.edit_ms: list[float] = []
+        self.acked: list[tuple[str, int, str]] = []
+        self.stale = 0
+        self.errors: Counter = Counter()
+        self.down = 0  # requests refused while the server was down (kill -9 / restart)
+        self.unavailable = 0  # 503s (the database restarting)
+        self.conn = None
+        self.edits = 0
+
+    def _request(self, method: str, path: str, headers: dict, body: bytes | None = None):
+        if self.conn is None:
+            self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        try:
+            self.conn.request(method, path, body=body, headers=headers)
+            r = self.conn.getresponse()
+            return r.status, r.getheader("ETag"), r.read()
+        except (OSError, http.client.HTTPException):
+            self.conn.close()
+            self.conn = None
+            raise
+
+    def run(self) -> None:
+        while time.monotonic() < self.stop_at:
+            try:
+                if self.rng.random() < self.edit_share:
+                    self.edit()
+                else:
+                    self.lookup()
+            except (OSError, http.client.HTTPException):
+                self.down += 1
+                time.sleep(0.05)
+
+    def lookup(self) -> None:
+        q = self.rng.choice(self.queries)
+        start = time.perf_counter()
+        status, _, body = self._request("GET", "/api/lookup?q=" + urllib.parse.quote(q), self.tokens["reader"])
+        ms = (time.perf_counter() - start) * 1000
+        if status == 200:
+            self.lookup_ms.append(ms)
+        else:
+            self._error(status, body)
+
+    def edit(self) -> None:
+        cid = self.rng.choice(self.ids)
+        headers = self.tokens["terminologist"]
+        start = time.perf_counter()
+        status, tag, body = self._request("GET", f"/api/concepts/{cid}", headers)
+        if status != 200:
+            return self._error(status, body)
+        self.edits += 1
+        note = f"load {self.n}-{self.edits}"
+        status, tag, body = self._request("PATCH", f"/api/concepts/{cid}", {**headers, "If-Match": tag,
+                                          "Content-Type": "application/json"}, json.dumps({"note": note}).encode())
+        self.edit_ms.append((time.perf_counter() - start) * 1000)
+        if status == 200:
+            self.acked.append((cid, json.loads(body)["version"], note))
+        elif status == 412:
+            self.stale += 1
+        else:
+            self._error(status, body)
+
+    def _error(self, status: int, body: bytes) -> None:
+        if status == 503:
+            self.unavailable += 1
+            time.sleep(0.05)
+            return
+        try:
+            code = json.loads(body)["error"]["code"]
+        except (ValueError, KeyError, TypeError):
+            code = body[:80].decode(errors="replace")
+        self.errors[f"{status} {code}"] += 1
+
+
+def percentile(values: list[float], p: float) -> float:
+    if not values:
+        return float("nan")
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+
+
+def verify(db: str, acked: list[tuple[str, int, str]]) -> dict:
+    """Every acknowledged edit in the history at its version with its note; versions consistent."""
+    from termbase.services import Workspace, concept_history, list_concepts
+
+    missing = []
+    with Workspace.open(db) as ws:
+        histories = {}
+        for cid, version, note in acked:
+            if cid not in histories:
+                histories[cid] = {c.version: c for c in concept_history(ws, cid)}
+            change = histories[cid].get(version)
+            if change is None or change.after is None or change.after.note != note:
+                missing.append((cid, version, note))
+        inconsistent = []
+        concepts = list_concepts(ws, limit=None).concepts
+        for c in concepts:
+            last = concept_history(ws, c.id)[-1]
+            if last.version != c.version or (last.after is not None and last.after.note != c.note):
+                inconsistent.append(c.id)
+    return {"acknowledged": len(acked), "missing": len(missing), "missing_examples": missing[:5],
+            "concepts": len(concepts), "inconsistent": inconsistent[:5]}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--db", help="termbase file or postgresql:// URL (default: a fresh shipped glossary)")
+    ap.add_argument("--clients", type=int, default=16)
+    ap.add_argument("--seconds", type=float, default=60)
+    ap.add_argument("--edit-share", type=float, default=0.10)
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--seed", type=int, default=15)
+    ap.add_argument("--kill-after", type=float, help="kill -9 the server this many seconds in, then restart it")
+    ap.add_argument("--restart-db", metavar="CMD", help="a command restarting the database, run --db-at seconds in")
+    ap.add_argument("--db-at", type=float, default=20)
+    ap.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
+    args = ap.parse_args()
+
+    tmp = tempfile.TemporaryDirectory(prefix="termbase-load-")
+    db = args.db or str(Path(tmp.name) / "load.db")
+    if not args.db:
+        termbase(db, "init")
+    suffix = os.urandom(3).hex()
+    tokens = {role: {"Authorization": "Bearer " + termbase(db, "token", "create", f"load-{role}-{suffix}",
+                                                            "--role", role).strip()}
+              for role in ("reader", "terminologist")}
+    port = free_port()
+    log = open(Path(tmp.name) / "server.log", "wb")
+    server = start_server(db, port, args.workers, log)
+    events = []
+    try:
+        events.append(f"server up in {wait_healthy(port):.1f} s")
+        conn = http.client.HTTPConnection("127.0.0.1", port)
+        conn.request("GET", "/api/concepts?limit=1000", headers=tokens["reader"])
+        concepts = json.loads(conn.getresponse().read())["concepts"]
+        rng = random.Random(args.seed)
+        queries = queries_of(concepts, rng)
+        ids = [c["concept_id"] for c in concepts]
+        start = time.monotonic()
+        stop_at = start + args.seconds
+        clients = [Client(i, port, tokens, queries, ids, stop_at, args.edit_share, args.seed * 1000 + i)
+                   for i in range(args.clients)]
+        for c in clients:
+            c.start()
+        if args.kill_after is not None:
+            time.sleep(max(0.0, start + args.kill_after - time.monotonic()))
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
+            killed = time.monotonic()
+            server = start_server(db, port, args.workers, log)
+            wait_healthy(port)
+            events.append(f"kill -9 at {killed - start:.1f} s; serving again after {time.monotonic() - killed:.1f} s")
+        if args.restart_db:
+            time.sleep(max(0.0, start + args.db_at - time.monotonic()))
+            began = time.monotonic()
+            subprocess.run(args.restart_db, shell=True, check=True, capture_output=True)
+            events.append(f"database restarted at {began - start:.1f} s in {time.monotonic() - began:.1f} s "
+                          f"(termbase not restarted)")
+        for c in clients:
+            c.join()
+        elapsed = time.monotonic() - start
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        try:
+            server.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+        log.close()
+
+    lookups = [ms for c in clients for ms in c.lookup_ms]
+    edits = [ms for c in clients for ms in c.edit_ms]
+    acked = [a for c in clients for a in c.acked]
+    errors = sum((c.errors for c in clients), Counter())
+    figures = {
+        "backend": "postgresql" if db.startswith("postgres") else "sqlite",
+        "clients": args.clients, "workers": args.workers, "seconds": round(elapsed, 1),
+        "lookups": len(lookups), "lookups_per_s": round(len(lookups) / elapsed, 1),
+        "lookup_ms": {"p50": round(percentile(lookups, 50), 1), "p95": round(percentile(lookups, 95), 1),
+                      "p99": round(percentile(lookups, 99), 1)},
+        "edits_acknowledged": len(acked), "edits_412": sum(c.stale for c in clients),
+        "edit_ms": {"p50": round(percentile(edits, 50), 1), "p95": round(percentile(edits, 95), 1)},
+        "errors": dict(errors), "refused_while_down": sum(c.down for c in clients),
+        "unavailable_503": sum(c.unavailable for c in clients),
+        "events": events,
+        "verify": verify(db, acked),
+    }
+    print(json.dumps(figures, ensure_ascii=False, indent=2))
+    if args.json:
+        Path(args.json).write_text(json.dumps(figures, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    ok = not errors and not figures["verify"]["missing"] and not figures["verify"]["inconsistent"]
+    if args.kill_after is None and args.restart_db is None:
+        ok = ok and not figures["refused_while_down"] and not figures["unavailable_503"]
+    print("OK" if ok else "FAILED", file=sys.stderr)
+    tmp.cleanup()
+    sys.exit(0 if ok else 1)
+
+
+if __name__ == "__main__":
+    main()
