@@ -162,3 +162,42 @@ def test_export_memory_as_xliff_1_2_and_2_0(news, tmp_path):
     assert 'srcLang="en" trgLang="ru"' in two.read_text(encoding="utf-8")
     several = news("export", "--format", "xliff2", "--tm", "news", "-o", str(tmp_path / "x.xlf"))
     assert several.exit_code == 2 and "--langs" in several.stderr
+
+
+def test_units_review_edit_and_remove(news):
+    page = json.loads(news("tm", "units", "news", "--json").stdout)
+    assert (page["memory"], page["total"], page["offset"]) == ("news", 4, 0)
+    first = page["units"][0]
+    assert sorted(first["texts"]) == ["en", "kk", "ru"]
+    unit_id = first["id"]
+    edited = news("tm", "edit-unit", str(unit_id), "ru=Исправленный текст.", "kk=", "--by", "aigerim", "--json")
+    assert edited.exit_code == 0, edited.output
+    assert json.loads(edited.stdout)["texts"] == {"en": first["texts"]["en"], "ru": "Исправленный текст."}
+    found = json.loads(news("tm", "search", "-", "--tm", "news", "--lang", "ru", "--json", "--min-score", "90",
+                            input="Исправленный текст.\n").stdout)
+    assert [m["targets"] for m in found["matches"]] == [{"en": first["texts"]["en"]}]
+    too_few = news("tm", "edit-unit", str(unit_id), "ru=")
+    assert too_few.exit_code == 2
+    assert too_few.stderr == f"Error: unit {unit_id} would keep fewer than two languages; remove it instead\n"
+    assert news("tm", "remove-unit", str(unit_id)).stdout == f"Removed unit #{unit_id}.\n"
+    assert json.loads(news("tm", "units", "news", "--json").stdout)["total"] == 3
+    gone = news("tm", "remove-unit", str(unit_id))
+    assert gone.exit_code == 2 and gone.stderr.startswith(f"Error: no translation unit {unit_id} in ")
+    bad = news("tm", "edit-unit", "1", "no-equals")
+    assert bad.exit_code == 2 and "give LANG=TEXT" in bad.stderr
+
+
+def test_units_filtered_to_doubtful_scores(empty, tmp_path):
+    from termbase.models import TranslationUnit
+
+    units = [TranslationUnit({"en": f"Sentence {i}.", "ru": f"Предложение {i}."}, document="d", position=i,
+                             score=s) for i, s in enumerate((0.99, 0.3, 0.6, None))]
+    path = tmp_path / "a.tmx"
+    get_format("tmx").write_units(units, str(path), source_lang="en", target_langs=["ru"])
+    assert empty("import", str(path), "--tm", "a").exit_code == 0
+    page = json.loads(empty("tm", "units", "a", "--max-score", "0.5", "--json").stdout)
+    assert page["total"] == 1
+    assert [u["texts"]["en"] for u in page["units"]] == ["Sentence 1."]
+    text = empty("tm", "units", "a", "--max-score", "0.7")
+    assert text.stderr == "2 unit(s) under 0.7; shown 1-2.\n"
+    assert [line.split("\t")[1] for line in text.stdout.splitlines()] == ["0.30", "0.60"]

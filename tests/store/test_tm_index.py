@@ -44,3 +44,30 @@ def test_stats_and_get_units(tmp_path):
         assert (stats["units"], stats["texts"], stats["source_langs"]) == (3, {"en": 3, "kk": 3}, {"en": 3})
         assert [u.texts["en"] for u in store.memories.get_units([ids[2], 999, ids[0]])] == [
             "A new law was adopted.", "The Government met today."]
+
+
+def test_a_unit_edited_or_removed_is_reindexed_and_recorded(tmp_path):
+    import pytest
+
+    from termbase.errors import NotFound, ValidationError
+
+    with create_store(tmp_path / "t.db") as store:
+        store.memories.add_units("news", UNITS)
+        ids = [u.id for u in store.memories.iter_units("news")]
+        edited = store.memories.update_unit(ids[2], {"en": "A new tax was adopted.", "kk": "Жаңа салық қабылданды."},
+                                            actor="aigerim")
+        assert edited.texts == {"en": "A new tax was adopted.", "kk": "Жаңа салық қабылданды."}
+        assert store.memories.containing("news", "en", ["law"]) == []
+        assert store.memories.containing("news", "en", ["tax"]) == [ids[2]]
+        with pytest.raises(ValidationError, match="already has a unit with these texts"):
+            store.memories.update_unit(ids[2], dict(UNITS[0].texts))
+        assert store.memories.remove_unit(ids[0], actor="bolat").texts == UNITS[0].texts
+        assert store.memories.containing("news", "kk", ["үкімет"]) == ids[1:2]
+        assert store.memories.page_units("news") == (2, store.memories.get_units(ids[1:]))
+        with pytest.raises(NotFound):
+            store.memories.remove_unit(ids[0])
+        changes = store.memories.unit_changes(ids[2]) + store.memories.unit_changes(ids[0])
+        assert [(c["action"], c["actor"], c["before"], c["after"]) for c in changes] == [
+            ("update", "aigerim", UNITS[2].texts, {"en": "A new tax was adopted.", "kk": "Жаңа салық қабылданды."}),
+            ("delete", "bolat", UNITS[0].texts, None),
+        ]

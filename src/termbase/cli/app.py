@@ -154,3 +154,15 @@ def split_langs(value: str | None) -> list[str] | None:
 
 
 pass_env = click.make_pass_decorator(Env)
+
+
+def actor_of(by: str | None) -> str | None:
+    """Who makes a change: ``--by``, else the user name ($USER), else nobody recorded."""
+    if by:
+        return by
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name in this environment: the change is recorded without one
+        return None

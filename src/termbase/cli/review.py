@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
 
 import click
 
@@ -10,17 +9,8 @@ from ..services import (
     add_terms, list_concepts, replace_term_text, approve as approve_service, concept_history, reject as reject_service, remove_term, restore_concept,
     set_term_status, undo_last_change,
 )
-from .app import TermbaseGroup, emit_json, main, pass_env
+from .app import TermbaseGroup, actor_of, emit_json, main, pass_env
 from .render import concept_lines
-
-
-def _actor(by: str | None) -> str | None:
-    if by:
-        return by
-    try:
-        return getpass.getuser()
-    except Exception:  # no user name in this environment: the change is recorded without one
-        return None
 
 
 _by = click.option("--by", help="Who makes the change (default: the user name, $USER).")
@@ -50,7 +40,7 @@ def term() -> None:
 def term_add(env, concept_id, terms, lang, by, as_json):
     """Add TERMS ("TEXT {status, type} | ...") to a concept; status admitted unless given (preferred
     when the language has no term yet)."""
-    concept = add_terms(env.workspace(), concept_id, lang, terms, actor=_actor(by))
+    concept = add_terms(env.workspace(), concept_id, lang, terms, actor=actor_of(by))
     _print(concept, as_json, f"Updated {concept.id}.")
 
 
@@ -65,7 +55,7 @@ def term_add(env, concept_id, terms, lang, by, as_json):
 def term_set_status(env, concept_id, text, status, lang, by, as_json):
     """Give the term TEXT of a concept the status STATUS (preferred, admitted, proposed, deprecated,
     forbidden)."""
-    concept = set_term_status(env.workspace(), concept_id, lang, text, status, actor=_actor(by))
+    concept = set_term_status(env.workspace(), concept_id, lang, text, status, actor=actor_of(by))
     _print(concept, as_json, f"Updated {concept.id}.")
 
 
@@ -78,7 +68,7 @@ def term_set_status(env, concept_id, text, status, lang, by, as_json):
 @pass_env
 def term_remove(env, concept_id, text, lang, by, as_json):
     """Remove the term TEXT from a concept."""
-    concept = remove_term(env.workspace(), concept_id, lang, text, actor=_actor(by))
+    concept = remove_term(env.workspace(), concept_id, lang, text, actor=actor_of(by))
     _print(concept, as_json, f"Updated {concept.id}.")
 
 
@@ -94,7 +84,7 @@ def approve(env, concept_id, lang, text, by, as_json):
     term yet, else admitted. Who and when are recorded (termbase history ID)."""
     if text and not lang:
         raise click.UsageError("--term needs --lang")
-    concept = approve_service(env.workspace(), concept_id, lang=lang, text=text, actor=_actor(by))
+    concept = approve_service(env.workspace(), concept_id, lang=lang, text=text, actor=actor_of(by))
     _print(concept, as_json, f"Approved {concept.id}.")
 
 
@@ -106,7 +96,7 @@ def approve(env, concept_id, lang, text, by, as_json):
 @pass_env
 def reject(env, concept_id, reason, by, as_json):
     """Reject a proposed concept: it is removed (termbase history ID --restore brings it back)."""
-    rejected = reject_service(env.workspace(), concept_id, reason=reason, actor=_actor(by))
+    rejected = reject_service(env.workspace(), concept_id, reason=reason, actor=actor_of(by))
     if as_json:
         emit_json({"rejected": rejected})
     else:
@@ -126,7 +116,7 @@ def history(env, concept_id, restore, by, as_json):
     """
     ws = env.workspace()
     if restore:
-        concept = restore_concept(ws, concept_id, actor=_actor(by))
+        concept = restore_concept(ws, concept_id, actor=actor_of(by))
         _print(concept, as_json, f"Restored {concept.id}.")
         return
     changes = concept_history(ws, concept_id)
@@ -160,7 +150,7 @@ def review(env, lang, by):
     """Walk the proposed concepts, newest first: one screen each (terms, note, evidence of mined
     terms), then a key: [a]pprove, [e]dit a term's text, [r]eject, [s]kip, [q]uit."""
     ws = env.workspace()
-    actor = _actor(by)
+    actor = actor_of(by)
     pending = list_concepts(ws, status="proposed", lang=lang, newest_first=True, limit=None).concepts
     if not pending:
         click.echo("No proposed concepts to review.")
@@ -202,7 +192,7 @@ def review(env, lang, by):
 def undo(env, concept_id, by, as_json):
     """Undo the last change of a concept: an added concept is removed, an edit reverted, a removal
     restored (the undo is recorded too, so undo again redoes)."""
-    done, concept = undo_last_change(env.workspace(), concept_id, actor=_actor(by))
+    done, concept = undo_last_change(env.workspace(), concept_id, actor=actor_of(by))
     if as_json:
         emit_json({"undone": done, "concept": concept.to_dict() if concept else None})
     elif concept is None:

@@ -6,8 +6,11 @@ import sys
 
 import click
 
-from ..services import delete_memory, list_memories, memory_stats, pretranslate, search_memory
-from .app import TermbaseGroup, emit_json, emit_json_line, main, pass_env, split_langs
+from ..services import (
+    delete_memory, edit_unit, list_memories, list_units, memory_stats, pretranslate, remove_unit, search_memory,
+    unit_to_dict,
+)
+from .app import TermbaseGroup, actor_of, emit_json, emit_json_line, main, pass_env, split_langs
 
 
 @main.group(cls=TermbaseGroup)  # its own error boundary: hints name the subcommand's options
@@ -60,6 +63,66 @@ def tm_delete(env, name: str, yes: bool, as_json: bool) -> None:
         emit_json({"memory": name, "deleted_units": n})
     else:
         click.echo(f"Deleted memory {name!r} ({n} unit(s)).")
+
+
+@tm.command("units")
+@click.argument("name")
+@click.option("--max-score", type=click.FloatRange(0, 1), help="Only units aligned with a score under this (doubtful).")
+@click.option("--limit", type=click.IntRange(1), default=50, show_default=True)
+@click.option("--offset", type=click.IntRange(0), default=0, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@pass_env
+def tm_units(env, name: str, max_score, limit: int, offset: int, as_json: bool) -> None:
+    """The units of memory NAME with their ids and alignment scores (review before exporting).
+
+    \b
+    termbase tm units speeches --max-score 0.5
+    """
+    page = list_units(env.workspace(), name, max_score=max_score, limit=limit, offset=offset)
+    if as_json:
+        emit_json(page.to_dict())
+        return
+    for u in page.units:
+        score = f"{u.score:.2f}" if u.score is not None else "  - "
+        click.echo(f"#{u.id}\t{score}\t" + "\t".join(f"{lang}: {text}" for lang, text in sorted(u.texts.items())))
+    shown = f"{offset + 1}-{offset + len(page.units)}" if page.units else "none"
+    click.echo(f"{page.total} unit(s)" + (f" under {max_score:g}" if max_score is not None else "")
+               + f"; shown {shown}.", err=True)
+
+
+@tm.command("edit-unit")
+@click.argument("unit_id", type=int)
+@click.argument("texts", nargs=-1, required=True, metavar="LANG=TEXT...")
+@click.option("--by", "actor", help="Who makes the change [default: $USER].")
+@click.option("--json", "as_json", is_flag=True, help="Print the unit as JSON.")
+@pass_env
+def tm_edit_unit(env, unit_id: int, texts, actor, as_json: bool) -> None:
+    """Correct the texts of unit UNIT_ID (LANG= with nothing drops that language)."""
+    pairs = {}
+    for item in texts:
+        lang, sep, text = item.partition("=")
+        if not sep or not lang.strip():
+            raise click.UsageError(f"{item!r}: give LANG=TEXT, e.g. ru='Правительство'")
+        pairs[lang.strip()] = text
+    unit = edit_unit(env.workspace(), unit_id, pairs, actor=actor_of(actor))
+    if as_json:
+        emit_json(unit_to_dict(unit))
+    else:
+        click.echo(f"Changed unit #{unit.id}.")
+
+
+@tm.command("remove-unit")
+@click.argument("unit_id", type=int)
+@click.option("--by", "actor", help="Who makes the change [default: $USER].")
+@click.option("--json", "as_json", is_flag=True, help="Print the removed unit as JSON.")
+@pass_env
+def tm_remove_unit(env, unit_id: int, actor, as_json: bool) -> None:
+    """Remove unit UNIT_ID from its memory (the change is recorded)."""
+    unit = remove_unit(env.workspace(), unit_id, actor=actor_of(actor))
+    if as_json:
+        emit_json(unit_to_dict(unit))
+    else:
+        click.echo(f"Removed unit #{unit.id}.")
 
 
 @tm.command("search")

@@ -18,7 +18,7 @@ module              jobs
 ``check``           :func:`check_files`
 ``tokens``          :func:`create_token`, :func:`authenticate`, :func:`list_tokens`, :func:`revoke_token`
 ``tm``              :func:`list_memories`, :func:`memory_stats`, :func:`delete_memory`, :func:`search_memory`,
-                    :func:`pretranslate`
+                    :func:`pretranslate`, :func:`list_units`, :func:`edit_unit`, :func:`remove_unit`
 ==================  ==========================================================================
 """
 
@@ -53,8 +53,8 @@ from .termbase import (
     GlossaryUpdate, InitResult, TermbaseStats, data_version, init_termbase, termbase_stats, update_glossary,
 )
 from .tm import (
-    MemoryStats, PretranslateResult, SearchResult, delete_memory, list_memories, memory_stats, pretranslate,
-    search_memory,
+    MemoryStats, PretranslateResult, SearchResult, UnitPage, delete_memory, edit_unit, list_memories, list_units,
+    memory_stats, pretranslate, remove_unit, search_memory, unit_to_dict,
 )
 from .tokens import CreatedToken, authenticate, create_token, list_tokens, revoke_token
 from .transfer import ExportResult, FormatInfo, ImportResult, export, import_file, list_formats
@@ -62,7 +62,7 @@ from .workspace import DEFAULT_LOCK_TIMEOUT, Workspace
 from ..fsutil import Source  # what readers take: front ends wrap uploads and streams in it
 
 __all__ = [
-    "DEFAULT_LOCK_TIMEOUT", "EXTRACT_KINDS", "AlignResult", "CheckResult", "CreatedToken", "ConceptList", "ExportResult", "ExtractConfig", "ExtractRun", "FormatInfo", "GlossaryUpdate", "ImportResult", "InitResult", "LookupResult", "MemoryStats", "PretranslateResult", "SearchResult",
+    "DEFAULT_LOCK_TIMEOUT", "EXTRACT_KINDS", "AlignResult", "CheckResult", "CreatedToken", "ConceptList", "ExportResult", "ExtractConfig", "ExtractRun", "FormatInfo", "GlossaryUpdate", "ImportResult", "InitResult", "LookupResult", "MemoryStats", "UnitPage", "edit_unit", "list_units", "remove_unit", "unit_to_dict", "PretranslateResult", "SearchResult",
     "Source", "TermbaseStats", "Workspace",
     "authenticate", "data_version", "create_token", "list_tokens", "revoke_token",
     "add_concept", "add_terms", "propose_concept", "propose_terms", "approve", "concept_history", "reject", "remove_term", "replace_term_text", "restore_concept", "set_term_status", "undo_last_change", "align_files", "check_files", "edit_concept", "export", "extract_files", "import_file",

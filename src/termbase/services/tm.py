@@ -11,14 +11,70 @@ from ..errors import UnsupportedFormat, ValidationError
 from ..formats import format_for, formats_that
 from ..fsutil import Source
 from ..languages import detect_language, normalize_lang
-from ..models import Fill, FillRequest, FillStats
+from ..models import Fill, FillRequest, FillStats, TranslationUnit
 from ..search.tm import TmMatch, concordance, fuzzy_matches
 from .workspace import Workspace
 
 __all__ = [
     "MemoryStats", "PretranslateResult", "SearchResult", "delete_memory", "list_memories", "memory_stats",
-    "pretranslate", "search_memory",
+    "pretranslate", "search_memory", "UnitPage", "list_units", "edit_unit", "remove_unit", "unit_to_dict",
 ]
+
+
+def unit_to_dict(unit: TranslationUnit) -> dict:
+    """A stored unit as JSON: id, texts by language, document and position, alignment score, times."""
+    return {"id": unit.id, "texts": dict(unit.texts), "source_lang": unit.source_lang, "document": unit.document,
+            "position": unit.position, "score": unit.score,
+            "modified": unit.modified.isoformat() if unit.modified else None}
+
+
+@dataclass(frozen=True)
+class UnitPage:
+    """One page of a memory's units (``total`` match the filter)."""
+
+    memory: str
+    total: int
+    offset: int
+    units: tuple[TranslationUnit, ...]
+    max_score: float | None = None
+
+    def to_dict(self) -> dict:
+        return {"memory": self.memory, "total": self.total, "offset": self.offset, "max_score": self.max_score,
+                "units": [unit_to_dict(u) for u in self.units]}
+
+
+def list_units(ws: Workspace, memory: str, *, max_score: float | None = None, limit: int = 50,
+               offset: int = 0) -> UnitPage:
+    """A memory's units in document order, one page; with ``max_score`` only the doubtful ones (aligned
+    with a score under it), for cleaning a memory before exporting it."""
+    if limit < 1 or offset < 0:
+        raise ValidationError("limit must be at least 1 and offset at least 0")
+    if max_score is not None and not 0 <= max_score <= 1:
+        raise ValidationError(f"max-score must be between 0 and 1, not {max_score}")
+    total, units = ws.store.memories.page_units(memory, max_score=max_score, limit=limit, offset=offset)
+    return UnitPage(memory, total, offset, tuple(units), max_score)
+
+
+def edit_unit(ws: Workspace, unit_id: int, texts: dict[str, str], *, actor: str | None = None) -> TranslationUnit:
+    """Correct a unit's texts (``{"en": "...", "ru": "..."}``; the languages not given keep theirs, an
+    empty text drops its language). At least two languages must remain. Recorded with ``actor``."""
+    old = ws.store.memories.get_unit(unit_id)
+    new = dict(old.texts)
+    for lang, text in texts.items():
+        code = normalize_lang(lang)
+        text = " ".join((text or "").split())
+        if text:
+            new[code] = text
+        else:
+            new.pop(code, None)
+    if len(new) < 2:
+        raise ValidationError(f"unit {unit_id} would keep fewer than two languages; remove it instead")
+    return ws.store.memories.update_unit(unit_id, new, actor=actor)
+
+
+def remove_unit(ws: Workspace, unit_id: int, *, actor: str | None = None) -> TranslationUnit:
+    """Delete one unit of a memory (recorded with ``actor``); returns it as it was."""
+    return ws.store.memories.remove_unit(unit_id, actor=actor)
 
 
 @dataclass(frozen=True)

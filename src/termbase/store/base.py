@@ -174,6 +174,28 @@ class MemoryRepository(ABC):
     def get_units(self, unit_ids: list[int]) -> list[TranslationUnit]:
         """The units with these ids, in that order; ids that do not exist are left out."""
 
+    @abstractmethod
+    def page_units(self, memory: str, *, max_score: float | None = None, limit: int = 50,
+                   offset: int = 0) -> tuple[int, list[TranslationUnit]]:
+        """``(how many match, one page of them)``: the units of ``memory`` in document order, only those
+        scored under ``max_score`` when given (units without a score are then left out);
+        :class:`~termbase.errors.NotFound` if the memory has no units."""
+
+    @abstractmethod
+    def update_unit(self, unit_id: int, texts: dict[str, str], *, actor: str | None = None) -> TranslationUnit:
+        """Replace a unit's texts (languages left out or empty are dropped), re-index it and record the
+        change with ``actor``; a :class:`~termbase.errors.ValidationError` when another unit of its
+        memory has the same texts; :class:`~termbase.errors.NotFound` for no such unit."""
+
+    @abstractmethod
+    def remove_unit(self, unit_id: int, *, actor: str | None = None) -> TranslationUnit:
+        """Delete one unit (recording it, with ``actor``); returns it as it was."""
+
+    @abstractmethod
+    def unit_changes(self, unit_id: int) -> list[dict]:
+        """The recorded edits and removals of a unit, oldest first: ``{"seq", "unit_id", "memory",
+        "action" ("update"/"delete"), "before", "after" (texts by language or None), "actor", "time"}``."""
+
     # The full-text index: every unit text by its words' match keys (termbase.languages.word_keys),
     # kept with the units (added with them, removed with them).
     @abstractmethod

@@ -216,6 +216,24 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         CREATE UNIQUE INDEX api_tokens_live_name ON api_tokens(name) WHERE revoked IS NULL
         """,
     ),
+    (
+        7,
+        "recorded edits and removals of memory units",
+        # A unit's texts before and after (JSON), who made the change and when; kept after the unit goes.
+        """
+        CREATE TABLE tm_unit_changes (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            unit_pk INTEGER NOT NULL,
+            tm TEXT NOT NULL,
+            action TEXT NOT NULL,
+            before TEXT,
+            after TEXT,
+            actor TEXT,
+            time TEXT NOT NULL
+        );
+        CREATE INDEX tm_unit_changes_unit ON tm_unit_changes(unit_pk, seq)
+        """,
+    ),
 ]
 # Python steps of a migration, run in its transaction after its SQL.
 _MIGRATION_STEPS = {4: lambda store: store.memories.reindex()}
@@ -1022,6 +1040,67 @@ class SQLiteMemories(MemoryRepository):
     def count(self, memory: str) -> int:
         with self._store._errors():
             return self._conn.execute("SELECT count(*) FROM tm_units WHERE tm = ?", (memory,)).fetchone()[0]
+
+    def page_units(self, memory: str, *, max_score: float | None = None, limit: int = 50,
+                   offset: int = 0) -> tuple[int, list[TranslationUnit]]:
+        with self._store._errors():
+            if not self._conn.execute("SELECT 1 FROM tm_units WHERE tm = ? LIMIT 1", (memory,)).fetchone():
+                self._missing(memory)
+            where = "tm = ?" + (" AND score IS NOT NULL AND score < ?" if max_score is not None else "")
+            args: list = [memory] + ([max_score] if max_score is not None else [])
+            total = self._conn.execute(f"SELECT count(*) FROM tm_units WHERE {where}", args).fetchone()[0]
+            pks = [r[0] for r in self._conn.execute(
+                f"SELECT pk FROM tm_units WHERE {where} ORDER BY document IS NOT NULL, document, position, pk "
+                "LIMIT ? OFFSET ?", [*args, limit, offset])]
+        return total, self.get_units(pks)
+
+    def update_unit(self, unit_id: int, texts: dict[str, str], *, actor: str | None = None) -> TranslationUnit:
+        with self._store.atomic():
+            old = self.get_unit(unit_id)
+            memory = self._conn.execute("SELECT tm FROM tm_units WHERE pk = ?", (unit_id,)).fetchone()[0]
+            new_texts = {lang: text for lang, text in texts.items() if text}
+            digest = unit_digest(new_texts)
+            other = self._conn.execute("SELECT pk FROM tm_units WHERE tm = ? AND digest = ? AND pk != ?",
+                                       (memory, digest, unit_id)).fetchone()
+            if other:
+                raise ValidationError(f"memory {memory!r} already has a unit with these texts (unit {other[0]})")
+            self._unindex(unit_id)
+            stamp = format_time(utc_now())
+            self._conn.execute("UPDATE tm_units SET digest = ?, modified = ? WHERE pk = ?", (digest, stamp, unit_id))
+            self._conn.execute("DELETE FROM tm_texts WHERE unit_pk = ?", (unit_id,))
+            self._conn.executemany("INSERT INTO tm_texts (unit_pk, lang, text) VALUES (?, ?, ?)",
+                                   [(unit_id, lang, text) for lang, text in new_texts.items()])
+            self._index([(unit_id, lang, text) for lang, text in new_texts.items()], memory)
+            self._record(unit_id, memory, "update", old.texts, new_texts, actor, stamp)
+            return self.get_unit(unit_id)
+
+    def remove_unit(self, unit_id: int, *, actor: str | None = None) -> TranslationUnit:
+        with self._store.atomic():
+            old = self.get_unit(unit_id)
+            memory = self._conn.execute("SELECT tm FROM tm_units WHERE pk = ?", (unit_id,)).fetchone()[0]
+            self._unindex(unit_id)
+            self._conn.execute("DELETE FROM tm_units WHERE pk = ?", (unit_id,))
+            self._record(unit_id, memory, "delete", old.texts, None, actor, format_time(utc_now()))
+            return old
+
+    def unit_changes(self, unit_id: int) -> list[dict]:
+        with self._store._errors():
+            rows = self._conn.execute(
+                "SELECT seq, tm, action, before, after, actor, time FROM tm_unit_changes WHERE unit_pk = ? "
+                "ORDER BY seq", (unit_id,)).fetchall()
+        return [{"seq": seq, "unit_id": unit_id, "memory": tm, "action": action,
+                 "before": json.loads(before) if before else None, "after": json.loads(after) if after else None,
+                 "actor": actor, "time": time} for seq, tm, action, before, after, actor, time in rows]
+
+    def _unindex(self, unit_id: int) -> None:
+        langs = [r[0] for r in self._conn.execute("SELECT lang FROM tm_texts WHERE unit_pk = ?", (unit_id,))]
+        self._conn.executemany("DELETE FROM tm_index WHERE rowid = ?", [(_index_rowid(unit_id, lang),) for lang in langs])
+
+    def _record(self, unit_id, memory, action, before, after, actor, stamp) -> None:
+        self._conn.execute(
+            "INSERT INTO tm_unit_changes (unit_pk, tm, action, before, after, actor, time) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (unit_id, memory, action, json.dumps(before, ensure_ascii=False) if before is not None else None,
+             json.dumps(after, ensure_ascii=False) if after is not None else None, actor, stamp))
 
     def names(self) -> list[str]:
         with self._store._errors():
