@@ -94,7 +94,7 @@ def test_quoted_name_at_the_start_of_a_sentence_counts_as_inside_one():
          [("person", False, "Қасым-Жомарт Тоқаев"), ("place", False, "Қазақстан")]),
         # a capitalised head noun followed by a name is part of that name: "Орталық Азия", not "орталық"
         ("Тәуелсіздік жылдары Қазақстан Орталық Азияның көшбасшысына айналды.",
-         [("name", True, "Тәуелсіздік"), ("place", False, "Қазақстан"), ("place", False, "Орталық Азияның")]),
+         [("place", False, "Қазақстан"), ("place", False, "Орталық Азияның")]),
         # a title before a head noun without the izafet possessive is its subject; with it, a name
         ("Президент министрлікке тапсырма берді.", []),
         ("Бүгін Президент оркестрі өнер көрсетті.", [("organization", False, "Президент оркестрі")]),
@@ -214,3 +214,33 @@ def test_english_names(sentence, expected):
 )
 def test_russian_names_issue13(sentence, expected):
     assert spans(sentence, "ru") == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a region's name with the word for region; a capitalised adjective opening a lower-case name is none
+        ("Шығыс Қазақстан облысында Мемлекеттік хатшы сөйледі.", [("place", True, "Шығыс Қазақстан облысында")]),
+        # who a person is (where from, whose) is no part of the name
+        ("Атыраулық Арыстанбек Кенже келді.", [("name", False, "Арыстанбек Кенже")]),
+        ("Әріптесім Индира Жылқайдарова айтты.", [("person", False, "Индира Жылқайдарова")]),
+        ("Біз Елорданы Алматымен салыстырдық.", [("name", False, "Елорданы"), ("place", False, "Алматымен")]),
+    ],
+)
+def test_kazakh_names_issue13(sentence, expected):
+    assert spans(sentence, "kk") == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # compound verbs are no key phrases, with or without the noun before them
+        ("Содырлар ауылға шабуыл жасап, үйлерді өртеді.", []),
+        ("Жаңа жүйені іске қосу жоспарланған.", []),
+        ("Апатта қаза тапқандар саны өсті.", []),
+        # the month of a date is no key phrase
+        ("Маусым айында сайлау болады.", []),
+    ],
+)
+def test_kazakh_verbal_and_date_phrases_are_no_key_phrases(sentence, expected):
+    assert spans(sentence, "kk", kinds=("phrase",)) == expected

@@ -454,3 +454,9 @@ def test_russian_foreign_names_are_listed_under_their_base_form():
 def test_a_newspapers_name_with_and_without_its_article_is_one_row():
     assert _rows(["It was in The New York Times. Later the New York Times said so."], "en") == [
         ("The New York Times", "organization", 2, ("The New York Times", "New York Times"))]
+
+
+def test_a_kazakh_key_phrase_is_listed_without_its_locative():
+    result = extract_terms(["Ол бас кеңседе жұмыс істейді. Жиналыс кеше бас кеңседе өтті."], lang="kk")
+    assert [(c.term, c.kind, c.frequency, c.forms) for c in result.candidates] == [
+        ("бас кеңсе", "phrase", 2, ("бас кеңседе",))]

@@ -167,7 +167,7 @@ def candidate_term(stats: Stats, lang: str, category: str) -> str:
             return surface
         return _replace_words(surface, words, citation_form(words, lang))
     if lang == "kk":
-        return _citation_kk(forms)
+        return _citation_kk(forms, phrase=category == "phrase")
     return forms[0][0]
 
 
@@ -175,7 +175,9 @@ def candidate_term(stats: Stats, lang: str, category: str) -> str:
 _FIXED_ENDINGS = frozenset("уюоиеэ")
 
 
-def _citation_kk(forms) -> str:
+def _citation_kk(forms, *, phrase: bool = False) -> str:
+    """Kazakh citation form; a key phrase (lower-case common nouns, no names like "Ақорда" among them)
+    loses a locative or accusative ending too ("бас кеңседе" -> "бас кеңсе")."""
     support: dict[str, list] = {}
     for surface, count, words in forms:
         options = {surface: 0}
@@ -184,7 +186,7 @@ def _citation_kk(forms) -> str:
         if sure != words[-1]:
             options[_replace_last(surface, words[-1], sure)] = 1
         if unsure != words[-1]:
-            options.setdefault(_replace_last(surface, words[-1], unsure), 0)
+            options.setdefault(_replace_last(surface, words[-1], unsure), int(phrase))
         for text, is_sure in options.items():
             entry = support.setdefault(text, [0, 0, 0])
             entry[0] += count

@@ -527,3 +527,27 @@ def dictionary_form_kk(words: list[str] | tuple[str, ...]) -> list[str]:
         if base != last.lower() and len(base) >= 3 and last[: len(base) - 1].lower() == base[:-1]:
             words[-1] = last[: len(base) - 1] + base[-1]
     return words
+
+
+# Light verbs of Kazakh compound verbs ("шабуыл жасау" attack, "іске қосу" launch, "қаза табу" die,
+# "көмек көрсету" help) and the verb endings they take: the verbal noun (-у), converbs (-п, -ып), participles
+# (-ған, -қан, also plural "қаза тапқандар"), the past (-ды), the present-future (-ады) and the like.
+_LIGHT_VERB_STEMS = (
+    "жаса", "ет", "қыл", "қос", "тап", "бер", "ал", "көрсет", "жүргіз", "өткіз", "бол", "сал", "тарт",
+)
+_LIGHT_VERB_ENDINGS = frozenset((
+    "у", "уы", "уға", "уге", "уда", "уде", "уын", "уін", "удың", "удің", "п", "ып", "іп",
+    "ған", "ген", "қан", "кен", "ғандар", "гендер", "қандар", "кендер", "ғанда", "генде", "қанда", "кенде",
+    "ғанын", "генін", "қанын", "кенін", "ды", "ді", "ты", "ті", "ады", "еді", "йды", "йді", "ар", "ер",
+    "мақ", "мек", "пақ", "пек", "атын", "етін", "йтын", "йтін", "са", "се", "уші", "ушы",
+))
+
+
+def is_light_verb_kk(word: str) -> bool:
+    """Is ``word`` a form of a light verb, the verbal part of a compound verb ("жасап", "қосу", "тапқандар")?
+
+    >>> [is_light_verb_kk(w) for w in ("жасап", "қосу", "тапқандар", "жасады", "кітап", "атау", "қоса")]
+    [True, True, True, True, False, False, False]
+    """
+    low = word.lower()
+    return any(low.startswith(stem) and low[len(stem):] in _LIGHT_VERB_ENDINGS for stem in _LIGHT_VERB_STEMS)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from ...languages.kazakh import base_kk, is_protected, kk_bases, kk_fits, strip_case_kk
+from ...languages.kazakh import base_kk, is_light_verb_kk, is_protected, kk_bases, kk_fits, strip_case_kk
 from ..lexicon import Lexicon, lexicon
 from ..text import Sentence
 from .common import (
@@ -83,6 +83,13 @@ def detect_kk(sent: Sentence, lex: Lexicon | None = None) -> list[Occurrence]:
             i += 1
             continue
         j = cap_chain_end(words, i, covered)
+        if j < n and not covered[j] and words[j].islower() and strip_case_kk(words[j]).lower() in _KK_REGION:
+            j += 1  # "Шығыс Қазақстан облысы": a region's name ends with the word for region
+        elif j == i + 1 and j < n and words[j][:1].islower() and _KK_RELATIONAL_RE.search(words[i].lower()):
+            # "Мемлекеттік хатшы", "Ұлттық ұлан": a capitalised adjective or -лық noun opens a name that
+            # goes on in lower case; alone it is no name
+            i = j
+            continue
         out.extend(_kk_names(words, i, j, first, lex))
         i = j
     out.extend(_kk_phrases(words, covered, lex))
@@ -300,6 +307,13 @@ def _kk_names(words, i: int, j: int, first: int, lex: Lexicon) -> list[Occurrenc
         k += 1
     while i < j and starts_clause(words, i, first) and words[i].lower() in lex.function_words:
         i += 1
+    if j - i >= 3 and starts_clause(words, i, first) and (
+        _KK_DESCRIPTOR_RE.search(words[i].lower()) or _kk_surname(words[j - 1])
+    ):
+        # "Атыраулық Арыстанбек Кенже", "Әріптесім Индира Жылқайдарова", "Шаруагер Бақтыбай Нұрниязов":
+        # a word capitalised by position that says who the person is (where from, whose) is no part of
+        # the name
+        i += 1
     # pieces: a title ends one ("Тұңғыш Президент | Нұрсұлтан Назарбаев"), so does a word in an
     # oblique case ("Өскеменнен | Олжас Керейхан", "Польшаның | Гливице") and a surname
     # ("Қасым-Жомарт Тоқаев | Қазақстан")
@@ -313,6 +327,7 @@ def _kk_names(words, i: int, j: int, first: int, lex: Lexicon) -> list[Occurrenc
             continue
         if x < j - 1 and (
             _kk_oblique(words[x]) or (x > a and _kk_surname(words[x]))
+            or _KK_ACCUSATIVE_RE.search(words[x].lower()) is not None  # "Елорданы | Алматы"
             # "Қазақстан | Орталық Азия", but "Қазақстан Республикасы" (the izafet marks its head)
             or (words[x].lower() in lex.places and not _kk_possessed(words[x + 1]))
         ):
@@ -333,13 +348,17 @@ def _kk_name(words, i: int, j: int, first: int, lex: Lexicon, person: bool) -> l
         kind = ORGANIZATION
     elif person or LATIN_SURNAME_RE.search(_translit_end(lows[-1])):
         kind = PERSON
-    elif lows[-1] in lex.places or lows[-1].endswith("стан"):
+    elif lows[-1] in lex.places or lows[-1].endswith("стан") or lows[-1] in _KK_REGION:
         kind = PLACE
     else:
         kind = NAME_KIND
     return [Occurrence(kind, i, j, starts_clause(words, i, first))]
 
 
+# The word for region that ends a region's name ("Шығыс Қазақстан облысы", as KazNERD marks it).
+_KK_REGION = frozenset(("облысы", "облыс"))
+# A person's descriptor before the name: where from ("Атыраулық", "алматылық") or whose ("Әріптесім", my colleague).
+_KK_DESCRIPTOR_RE = re.compile(r"(?:лық|лік|дық|дік|тық|тік|ім|ым|ем|ам)$")
 _TRANSLIT_END = {"ов": "ov", "ев": "ev", "ова": "ova", "ева": "eva", "ұлы": "uly", "қызы": "kyzy", "ұлының": "uly"}
 
 
@@ -410,7 +429,7 @@ def _kk_phrase_word(w: str, lex: Lexicon) -> int:
         if (
             w[:1].isalpha() and w.islower() and len(w) > 2 and low not in lex.function_words
             and low not in lex.phrase_breaks
-            and not _kk_verblike(low) and not _KK_LOCATIVE_ADJ_RE.search(low)
+            and not _kk_verblike(low) and not is_light_verb_kk(low) and not _KK_LOCATIVE_ADJ_RE.search(low)
             and not _KK_PARTICIPLE_RE.search(low)
         ):
             ends = (
@@ -490,7 +509,10 @@ def _kk_converb(words: Sequence[str], i: int, lex: Lexicon) -> bool:
 
 def _kk_verb(w: str, lex: Lexicon) -> bool:
     low = w.lower()
-    return w.islower() and (low in lex.phrase_breaks or _kk_verblike(low) or _KK_VERB_EXTRA_RE.search(low) is not None)
+    return w.islower() and (
+        low in lex.phrase_breaks or _kk_verblike(low) or _KK_VERB_EXTRA_RE.search(low) is not None
+        or is_light_verb_kk(low)
+    )
 
 
 def _any(word: str) -> bool:
