@@ -233,7 +233,14 @@ SEED_INSTITUTIONS = (
     "Assembly of People of Kazakhstan", "Prosecutor General’s Office", "Ministry of Internal Affairs",
     "National Security Committee", "National Kurultai", "Senate", "Akorda",
 )
-SEED_PHRASES = ("plenary session", "state language", "territorial integrity", "political modernization")
+# The article's key phrases, as a terminologist would list them (chosen once, from the text, for issue 13;
+# the first four were the only ones before).
+SEED_PHRASES = (
+    "plenary session", "state language", "territorial integrity", "political modernization",
+    "national unity", "ethnic groups", "Kazakh language", "political reforms", "economic reforms",
+    "national dialogue", "public oversight", "legislative feedback", "election campaigns",
+    "political competition", "public organization",
+)
 
 
 def seed_article() -> dict:
@@ -268,6 +275,7 @@ def seed_article() -> dict:
         "institutions": institutions,
         "non_phrase_candidates": [(c.term, c.kind, c.frequency) for c in names],
         "phrase_ranks": {p: ranks.get(p) for p in SEED_PHRASES},
+        "key_phrases_in_top40": sum(1 for p in SEED_PHRASES if ranks.get(p) is not None and ranks[p] <= 40),
         "top40_phrases": [c.term for c in result.candidates[:40] if c.kind == "phrase"],
     }
 
@@ -286,6 +294,7 @@ def main(argv=None) -> int:
             print(f"  {name:36} {info}")
         print(f"  non-phrase candidates ({len(seed['non_phrase_candidates'])}): {seed['non_phrase_candidates']}")
         print(f"  ranks of key phrases: {seed['phrase_ranks']}")
+        print(f"  key phrases in the top 40: {seed['key_phrases_in_top40']} of {len(SEED_PHRASES)}")
         print(f"  phrases in the top 40: {seed['top40_phrases']}")
     for lang in (("kk", "ru", "en") if args.lang == "all" else (args.lang,)):
         res = evaluate(lang, args.split, show_errors=args.errors)

@@ -14,12 +14,20 @@ from ..models import Concept
 EQUIVALENT_LANGS = ("kk", "ru")
 _EXCLUDED = ("deprecated", "forbidden")
 # Subjects of the shipped glossaries (glossaries/README.md) that name places, not institutions.
-_PLACE_SUBJECTS = frozenset(("region", "city", "country", "place"))
+_PLACE_SUBJECTS = frozenset(("region", "city", "country", "place", "geography"))
 _PERSON_SUBJECTS = frozenset(("person",))
 _INSTITUTION_SUBJECTS = frozenset((
     "head-of-state", "parliament", "government", "ministry", "committee", "agency", "court",
     "law-enforcement", "public-body", "party", "organization", "international",
 ))
+
+
+#: How the shipped glossary's full names name the state, per language: (before the name, after it).
+STATE_NAME = {
+    "ru": ("", " Республики Казахстан"),
+    "kk": ("Қазақстан Республикасы ", ""),
+    "en": ("", " of the Republic of Kazakhstan"),
+}
 
 
 class Linker:
@@ -33,15 +41,22 @@ class Linker:
         return self.index.concept(concept_id)
 
     def find(self, texts: Iterable[str], lang: str) -> Concept | None:
-        """The concept one of ``texts`` (tried in order) names entirely, or None.
+        """The concept one of ``texts`` (tried in order) names entirely, or None; else the concept one
+        of them names without the name of the state ("Мажилис Парламента" for "Мажилис Парламента
+        Республики Казахстан", :data:`STATE_NAME`).
 
         When several terms match a whole text (stems coincide: "Senate" and "senator"), a term spelt
         like the text wins, then the better status.
         """
+        texts = [t.strip() for t in texts if t and t.strip()]
+        found = self._find(texts, lang)
+        if found is None and lang in STATE_NAME:
+            before, after = STATE_NAME[lang]
+            found = self._find([before + t + after for t in texts if len(t.split()) > 1], lang)
+        return found
+
+    def _find(self, texts: list[str], lang: str) -> Concept | None:
         for text in texts:
-            text = text.strip()
-            if not text:
-                continue
             whole = [m for m in self.matcher.find_all(text, lang) if m.start == 0 and m.end == len(text)]
             if whole:
                 folded = _fold(text)

@@ -5,7 +5,7 @@ linked candidates (see the package docstring for the stages)."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterable
 
 from ..errors import UnknownLanguage
@@ -180,6 +180,7 @@ class Extractor:
         linker = Linker(termbase) if termbase is not None else None
         others = [code for code in LANGS if code != self.lang]
         out: list[ExtractedTerm] = []
+        by_concept: dict[str, int] = {}  # concept id -> its row in out
         for s in candidates:
             kind = s.kind
             concept = None
@@ -190,6 +191,14 @@ class Extractor:
                     kind = kind_from_subject(concept.subject, kind)
             if kind not in cfg.kinds:
                 continue
+            if concept is not None and concept.id in by_concept:
+                # one concept, one row: "Министерство внутренних дел" joins "Министерство внутренних дел
+                # Республики Казахстан", listed before it
+                row = by_concept[concept.id]
+                out[row] = _merged(out[row], s, cfg)
+                continue
+            if concept is not None:
+                by_concept[concept.id] = len(out)
             out.append(
                 ExtractedTerm(
                     term=s.term,
@@ -205,6 +214,7 @@ class Extractor:
             )
             if cfg.top is not None and len(out) >= cfg.top:
                 break
+        out.sort(key=lambda c: (-c.score, -c.frequency))  # merged rows may have moved up
         notes = []
         if self.lang not in WORDFREQ_LANGS:
             notes.append(
@@ -213,6 +223,23 @@ class Extractor:
         return ExtractionResult(
             self.lang, tuple(out), self.documents, self.sentences, self.words, tuple(notes), tuple(files)
         )
+
+
+def _merged(row: ExtractedTerm, other, cfg: ExtractConfig) -> ExtractedTerm:
+    """``row`` with the mentions of another candidate of its concept: frequencies and scores add up,
+    forms and contexts join (within the configured limits), and the name with more words names the row."""
+    forms = list(row.forms) + [f for f in other.forms if f not in row.forms]
+    contexts = list(row.contexts) + [c for c in other.contexts if c not in row.contexts]
+    term = row.term
+    if len(other.term.split()) > len(term.split()):
+        # the fuller name is the row's name: "Kassym-Jomart Tokayev" for "Tokayev"
+        term = other.term
+        forms = list(other.forms) + [f for f in row.forms if f not in other.forms]
+    return replace(
+        row, term=term, score=round(row.score + other.score, 3), frequency=row.frequency + other.frequency,
+        forms=tuple(forms[: cfg.max_forms]), contexts=tuple(contexts[: cfg.max_contexts]),
+        expansion=row.expansion or other.expansion,
+    )
 
 
 def extract_terms(
