@@ -59,7 +59,7 @@ def test_kz_region_subtag_is_also_rejected():
 def test_unknown_code_names_it_and_the_supported_ones(code):
     with pytest.raises(UnknownLanguage) as exc:
         normalize_lang(code)
-    assert str(exc.value) == f"unknown language {code!r}: termbase supports en, kk, ru"
+    assert str(exc.value) == f"unknown language {code!r}: termbase supports en, kk, ru (and kk-Latn)"
 
 
 # --- identification -------------------------------------------------------------------

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable
 
 from ..errors import UnknownLanguage, ValidationError
@@ -133,10 +133,50 @@ def _run(units: Iterable[BilingualUnit], checker: Checker, langs: _Langs, tally:
                 tally.other_language += 1
                 continue
             checked += 1
-            found = check(unit, pair[0], pair[1], file=file, context=_neighbour_names(before + after, pair[0]))
+            context = _neighbour_names(before + after, "kk" if pair[0] == _KK_LATN else pair[0])
+            if _KK_LATN in pair:
+                found = _check_latin(checker, unit, pair, file, context)
+            else:
+                found = check(unit, pair[0], pair[1], file=file, context=context)
             if found:
                 findings.extend(found)
     tally.checked += checked
+
+
+_KK_LATN = "kk-Latn"
+
+
+def _check_latin(checker: Checker, unit: BilingualUnit, pair: tuple[str, str], file: str | None,
+                 context) -> list[Finding]:
+    """Check a unit with a side in Latin Kazakh as its Cyrillic spelling (one morphology, one set of
+    Kazakh terms), and give the findings back in Latin: the unit as written, the target's terms as
+    the concept's own ``kk-Latn`` terms when it has approved ones, else transliterated."""
+    from ..languages import kazakh_to_cyrillic, kazakh_to_latin
+
+    src, tgt = pair
+    cyr_unit = replace(
+        unit,
+        source=kazakh_to_cyrillic(unit.source) if src == _KK_LATN else unit.source,
+        target=kazakh_to_cyrillic(unit.target) if tgt == _KK_LATN else unit.target,
+    )
+    findings = checker.check_unit(cyr_unit, "kk" if src == _KK_LATN else src, "kk" if tgt == _KK_LATN else tgt,
+                                  file=file, context=context)
+    out = []
+    for f in findings:
+        term, expected, found = f.term, f.expected, f.found
+        if tgt == _KK_LATN:
+            own = checker.approved_terms(f.concept_id, _KK_LATN) if f.concept_id else ()
+            expected = own or tuple(kazakh_to_latin(e) for e in expected)
+            if found is not None:
+                found = kazakh_to_latin(found)
+            if f.kind != "missing-term":
+                term = kazakh_to_latin(term)
+        if src == _KK_LATN and f.kind == "missing-term":
+            term = kazakh_to_latin(term)
+        out.append(replace(f, unit=unit.id if unit.id is not None else unit.source, source=unit.source,
+                           target=unit.target, source_lang=src, lang=tgt, term=term, expected=expected,
+                           found=found))
+    return out
 
 
 def check_units(

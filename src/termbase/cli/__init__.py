@@ -11,7 +11,7 @@ edit, remove), :mod:`.transfer` (import, export), :mod:`.align`, :mod:`.extract`
 group itself in :mod:`.app`, text renderings in :mod:`.render`.
 """
 
-from . import align, check, concepts, extract, review, server, termbase, tm, transfer  # noqa: F401  (the commands register on import)
+from . import align, check, concepts, extract, review, server, termbase, tm, transfer, translit  # noqa: F401  (the commands register on import)
 from .app import main
 
 __all__ = ["main"]

@@ -8,25 +8,33 @@ True
 The one morphology of termbase lives here: :mod:`.keys` (the match key of a word, for every
 component that compares words), built on :mod:`.russian` (pymorphy3, one analyser per process),
 :mod:`.kazakh` (our suffix stripper and case endings) and :mod:`.english` (Snowball); :mod:`.translit`
-compares names across scripts.
+compares names across scripts and converts Kazakh between Cyrillic and Latin (``kk-Latn`` text has
+the keys of its Cyrillic spelling).
 
 Heavy resources (langdetect profiles, the Snowball stemmer, the pymorphy3 dictionary) load
 on first use, once; importing this package loads none of them.
 """
 
-from termbase.languages.codes import SUPPORTED, normalize_lang
+from termbase.languages.codes import KK_LATN, LANGUAGE_TAGS, SUPPORTED, base_lang, normalize_lang
 from termbase.languages.identify import detect_language, detect_language_scores
 from termbase.languages.kazakh import KAZAKH_LETTERS, is_kazakh_word
-from termbase.languages.keys import citation_form, dictionary_form, text_keys, word_key, word_keys
+from termbase.languages.keys import citation_form, dictionary_form, key_text, text_keys, word_key, word_keys
 from termbase.languages.normalize import normalize
 from termbase.languages.russian import russian_word_forms
 from termbase.languages.stopwords import stopwords
+from termbase.languages.translit import kazakh_to_cyrillic, kazakh_to_latin
 from termbase.languages.tokenize import (
     Token, split_with_punctuation, split_words, token_spans, tokenize_with_punctuation, tokenize_words,
 )
 
 __all__ = [
     "KAZAKH_LETTERS",
+    "KK_LATN",
+    "LANGUAGE_TAGS",
+    "base_lang",
+    "kazakh_to_cyrillic",
+    "kazakh_to_latin",
+    "key_text",
     "SUPPORTED",
     "Token",
     "citation_form",

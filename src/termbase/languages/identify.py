@@ -13,10 +13,17 @@ evidence termbase can explain:
    words of both (да, не) count for neither. With no evidence either way the text is Russian:
    Kazakh prose of any length has Kazakh letters. Letters of other Cyrillic alphabets (ї є ґ
    ў ј җ ...) and Ukrainian/Bulgarian function words name those languages instead.
-3. Latin: English when English function words are frequent, or when no other language's
-   function words or letters outweigh them (so headlines and bare terms are English). When
-   they do, langdetect (fixed seed, loaded once on first need) must agree before the text
-   is rejected as that language.
+3. Latin: Kazakh in the Latin alphabet (``kk-Latn``) when Kazakh evidence -- words with a letter
+   only Kazakh has (ä ñ ū, a 2017 apostrophe letter such as n' s' y'), Kazakh function words in
+   Latin (jäne, men, üşın, turaly ..., :func:`kazakh_to_latin` of the Cyrillic list), ı in a word
+   with a front vowel (2021 ı is Kazakh і, front; Turkish ı is back, so ı among back vowels
+   is Turkish), and at half weight the letters Kazakh shares with Turkish (ğ ş ö ü) and q not
+   followed by u (shared with Uzbek) -- is in at least 30% of the words and outweighs English,
+   Turkish (ç, back ı, front i, function words, the shared letters) and Uzbek (oʻ gʻ, Uzbek
+   function words, q). Otherwise English when English function words are frequent, or when no
+   other language's function words or letters outweigh them (so headlines and bare terms are
+   English). When they do, langdetect (fixed seed, loaded once on first need) must agree before
+   the text is rejected as that language (Uzbek, which it does not know, on our evidence alone).
 """
 
 from __future__ import annotations
@@ -27,8 +34,10 @@ from importlib.resources import files
 from typing import Any
 
 from termbase.errors import UnknownLanguage
+from termbase.languages.codes import KK_LATN
 from termbase.languages.kazakh import KAZAKH_LETTERS
 from termbase.languages.normalize import normalize
+from termbase.languages.translit import kazakh_to_latin
 
 _WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff\u0500-\u052f]")
@@ -63,6 +72,16 @@ _OTHER_LATIN = {
     "ř": "cs", "ž": "cs", "š": "cs", "ě": "cs", "ů": "cs",
 }
 _PRIOR_KK, _PRIOR_RU = 0.4, 0.6  # Cyrillic without evidence is Russian
+
+# Latin Kazakh: letters of the 2021 alphabet no neighbour has, letters shared with Turkish, the
+# 2017 apostrophe letters (a' n' s' c' i' y' u'; o' and g' are Uzbek too), Uzbek's oʻ gʻ.
+_KK_LATIN_ONLY = frozenset("äñū")
+_KK_TR_SHARED = frozenset("ğşöü")
+_FRONT_LATIN = frozenset("eäöüi")
+_KK_2017 = re.compile(r"[ansciyu]['’ʼ]")
+_UZ_APOSTROPHE = re.compile(r"[og][ʻ'’ʼ‘]")
+_Q_NOT_U = re.compile(r"q(?!u)")
+_KK_LATIN_SHARE = 0.3  # of the words that must carry Kazakh evidence
 
 
 @lru_cache(maxsize=1)
@@ -154,10 +173,66 @@ def _cyrillic_scores(words: list[str]) -> dict[str, float]:
     return scores
 
 
+@lru_cache(maxsize=1)
+def _kazakh_latin_words() -> frozenset[str]:
+    """Kazakh function words in the 2021 Latin alphabet, less those of English, Turkish and Uzbek."""
+    fw = _function_words()
+    latin = {normalize(kazakh_to_latin(w)) for w in fw["kk"]}
+    return frozenset(latin - fw["en"] - fw.get("tr", frozenset()) - fw.get("uz", frozenset()))
+
+
+def _kazakh_latin_evidence(words: list[str]) -> tuple[float, float, float, int]:
+    """(Kazakh, Turkish, Uzbek evidence, how many words carry Kazakh evidence) of Latin words."""
+    fw = _function_words()
+    kk_words, tr_words, uz_words = _kazakh_latin_words(), fw.get("tr", frozenset()), fw.get("uz", frozenset())
+    kk = tr = uz = 0.0
+    carriers = 0
+    for w in words:
+        before = kk
+        if any(c in _KK_LATIN_ONLY for c in w) or _KK_2017.search(w):
+            kk += 1.5
+        elif w in kk_words:
+            kk += 1
+        elif "ı" in w and any(c in _FRONT_LATIN for c in w):
+            kk += 1  # 2021 ı is Kazakh і, a front vowel; Turkish ı is a back one
+        elif "ı" in w:
+            tr += 1
+        else:
+            shared = sum(0.5 for c in set(w) if c in _KK_TR_SHARED)
+            kk += shared
+            tr += shared
+            if "i" in w and any(c in "eöü" for c in w):
+                tr += 0.5  # Turkish front i; 2021 Kazakh writes front words with ı
+            if _Q_NOT_U.search(w):
+                kk += 0.5
+                uz += 0.5
+        if "ç" in w:
+            tr += 1
+        if w in tr_words:
+            tr += 1
+        if _UZ_APOSTROPHE.search(w):
+            uz += 1.5
+        elif w in uz_words:
+            uz += 1
+        carriers += kk > before
+    return kk, tr, uz, carriers
+
+
 def _latin_scores(text: str, words: list[str]) -> dict[str, float]:
     fw = _function_words()
     en_words = fw["en"]
     en = sum(1 for w in words if w in en_words)
+    kk, tr, uz, carriers = _kazakh_latin_evidence(words)
+    if kk >= 1 and kk > max(en, tr, uz) and carriers >= _KK_LATIN_SHARE * len(words):
+        p = kk / (kk + en + tr + uz)
+        scores = {"en": 0.0, "kk": 0.0, "ru": 0.0, KK_LATN: p}
+        rest = 1 - p
+        for code, weight in (("en", en), ("tr", tr), ("uz", uz)):
+            if weight and rest:
+                scores[code] = rest * weight / (en + tr + uz)
+        return scores
+    if uz >= 2 and uz > max(en, tr, kk):  # langdetect knows no Uzbek: our evidence decides
+        return {"en": en / (en + uz), "kk": 0.0, "ru": 0.0, "uz": uz / (en + uz)}
     other: dict[str, float] = {}
     for w in words:
         for code, own in fw.items():
@@ -209,10 +284,10 @@ def detect_language_scores(text: str) -> dict[str, float]:
 
 
 def detect_language(text: str) -> str:
-    """``"en"``, ``"kk"`` or ``"ru"``: the language of ``text``, even of one short segment.
+    """``"en"``, ``"kk"``, ``"kk-Latn"`` or ``"ru"``: the language of ``text``, even of one short segment.
 
-    >>> [detect_language(t) for t in ("Бұл кітап.", "Это книга.", "This is a book.")]
-    ['kk', 'ru', 'en']
+    >>> [detect_language(t) for t in ("Бұл кітап.", "Это книга.", "This is a book.", "Būl kıtap.")]
+    ['kk', 'ru', 'en', 'kk-Latn']
 
     Raises :class:`UnknownLanguage` when the text has no letters or looks like another
     language: ``... looks like 'de', which termbase does not support``.
@@ -224,7 +299,7 @@ def detect_language(text: str) -> str:
             f"the text {_preview(text)} is not written in the Cyrillic or Latin alphabet:"
             " termbase supports en, kk, ru"
         )
-    if best not in ("en", "kk", "ru"):
+    if best not in ("en", "kk", "ru", KK_LATN):
         raise UnknownLanguage(
             f"the text {_preview(text)} looks like {best!r}, which termbase does not support"
             " (supported: en, kk, ru)"

@@ -9,7 +9,11 @@ A word's key depends on the word as written in the text, because case carries me
 - Russian: the pymorphy3 lemma, its nominal reading preferred; a capitalised surname the dictionary
   lacks by its masculine base (``Токаева``, ``Токаеву`` -> the key of ``Токаев``), see
   :func:`termbase.languages.russian.key_russian`;
-- Kazakh: termbase's suffix stripper (:func:`termbase.languages.kazakh.stem_kazakh`);
+- Kazakh: termbase's suffix stripper (:func:`termbase.languages.kazakh.stem_kazakh`); Kazakh in
+  Latin script (``kk-Latn``) is transliterated to Cyrillic first
+  (:func:`termbase.languages.translit.kazakh_to_cyrillic`), so a Latin word has the key of its
+  Cyrillic spelling and vowel harmony works on the Latin letters too ("Parlamentınıñ" ->
+  the key of "Парламентінің", "парламент");
 - English: the Snowball stem without a possessive (:func:`termbase.languages.english.stem_english`).
 
 >>> word_key("Ассамблеясының", "kk") == word_key("Ассамблея", "kk")
@@ -20,6 +24,8 @@ True
 True
 >>> citation_form("Гарвардского университета".split(), "ru")
 ['Гарвардский', 'университет']
+>>> word_keys("Qazaqstan Respublikasynyñ Parlamentı", "kk-Latn") == word_keys("Қазақстан Республикасының Парламенті", "kk")
+True
 """
 
 from __future__ import annotations
@@ -29,14 +35,17 @@ import unicodedata
 from functools import lru_cache
 from typing import Sequence
 
-from termbase.languages.codes import normalize_lang
+from termbase.languages.codes import KK_LATN, normalize_lang
 from termbase.languages.english import stem_english
 from termbase.languages.kazakh import dictionary_form_kk, nominative_kk, stem_kazakh
 from termbase.languages.normalize import normalize
 from termbase.languages.russian import key_russian, nominative_ru
 from termbase.languages.tokenize import tokenize_words
+from termbase.languages.translit import kazakh_to_cyrillic, latin_variant
 
-__all__ = ["ACRONYM_MARK", "citation_form", "is_acronym_word", "text_keys", "word_key", "word_keys"]
+__all__ = [
+    "ACRONYM_MARK", "citation_form", "is_acronym_word", "key_text", "text_keys", "word_key", "word_keys",
+]
 
 #: The first character of the key of an acronym (never the first character of another key).
 ACRONYM_MARK = "\x1e"
@@ -90,6 +99,8 @@ def word_key(word: str, lang: str) -> str:
     (True, True)
     """
     code = normalize_lang(lang)
+    if code == KK_LATN:
+        return _latin_kazakh_key(word, latin_variant(word))
     if not word.isascii():
         word = unicodedata.normalize("NFC", word).translate(_INVISIBLE)
     acronym = _acronym(word, code)
@@ -105,6 +116,32 @@ def word_key(word: str, lang: str) -> str:
     return stem_english(norm)
 
 
+@lru_cache(maxsize=1 << 16)
+def _latin_kazakh_key(word: str, variant: str) -> str:
+    """The key of a Latin Kazakh word read in ``variant`` (the alphabet of its whole text): the key
+    of its Cyrillic spelling."""
+    return word_key(kazakh_to_cyrillic(word, variant), "kk")
+
+
+def _key_function(text: str, lang: str):
+    """``word -> key`` for the words of ``text``: Latin Kazakh read in the alphabet of the whole text
+    (2021, or a 2017/2018 draft, :func:`~termbase.languages.translit.latin_variant`)."""
+    if normalize_lang(lang) == KK_LATN:
+        variant = latin_variant(text)
+        return lambda word: _latin_kazakh_key(word, variant)
+    return lambda word: word_key(word, lang)
+
+
+def key_text(text: str, lang: str) -> str:
+    """``text`` in the script its keys are made in: Latin Kazakh in Cyrillic, any other text as it is
+    (what spelling similarity compares, so a Latin query meets a Cyrillic term).
+
+    >>> key_text("Mäjılıs", "kk-Latn"), key_text("Mazhilis", "en")
+    ('Мәжіліс', 'Mazhilis')
+    """
+    return kazakh_to_cyrillic(text) if normalize_lang(lang) == KK_LATN else text
+
+
 def text_keys(text: str, lang: str) -> tuple[list[str], list[tuple[int, int]]]:
     """The keys of the words of ``text`` (:func:`~termbase.languages.tokenize.tokenize_words`) and
     their ``(start, end)`` offsets in ``text``.
@@ -113,7 +150,8 @@ def text_keys(text: str, lang: str) -> tuple[list[str], list[tuple[int, int]]]:
     (['ұлттық', 'құрылтай'], [(0, 6), (7, 17)])
     """
     tokens = tokenize_words(text)
-    return [word_key(t.text, lang) for t in tokens], [(t.start, t.end) for t in tokens]
+    key = _key_function(text, lang)
+    return [key(t.text) for t in tokens], [(t.start, t.end) for t in tokens]
 
 
 def word_keys(text: str, lang: str) -> list[str]:
@@ -122,7 +160,8 @@ def word_keys(text: str, lang: str) -> list[str]:
     >>> word_keys("The General's ministries.", "en")
     ['the', 'general', 'ministri']
     """
-    return [word_key(t.text, lang) for t in tokenize_words(text)]
+    key = _key_function(text, lang)
+    return [key(t.text) for t in tokenize_words(text)]
 
 
 def dictionary_form(words: Sequence[str], lang: str) -> list[str]:

@@ -10,16 +10,20 @@ Scores (0..1], per concept the best of its terms:
 - up to 0.80  a near miss by spelling (character trigram similarity), for typos ("Mazhils")
 
 Indexes are built once per termbase state: word key -> terms, trigram -> terms, so a lookup touches only
-the terms that share something with the query.
+the terms that share something with the query. Kazakh in Latin script (``kk-Latn``) is one language
+with Cyrillic Kazakh here: its words have the keys of their Cyrillic spelling and its trigrams are
+taken from that spelling, so "Qazaqstan Respublikasynyñ Parlamentı" finds "Қазақстан
+Республикасының Парламенті" and a Cyrillic query finds a Latin term.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from ..languages import SUPPORTED, normalize, normalize_lang, text_keys
+from ..languages import KK_LATN, SUPPORTED, base_lang, key_text, normalize, normalize_lang, text_keys
 from ..models import Concept, Term
 
 
@@ -44,6 +48,9 @@ class LookupMatch:
             "subject": self.concept.subject,
             "terms": terms,
         }
+
+
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 
 
 def _trigrams(s: str) -> set[str]:
@@ -72,18 +79,23 @@ class LookupIndex:
         self.concepts.append(concept)
         self.position[concept.id] = ci
         for term in concept.terms:
+            base = base_lang(term.lang)  # kk-Latn terms are indexed with the Kazakh ones
             norm = " ".join(normalize(term.text, term.lang).split())
+            # Spelling is compared in the script of the keys (a Latin Kazakh term in Cyrillic).
+            script_norm = " ".join(normalize(key_text(term.text, term.lang)).split())
             keys = tuple(text_keys(term.text, term.lang)[0])
             ei = len(self.entries)
-            self.entries.append((ci, term, norm, keys))
+            self.entries.append((ci, term, script_norm, keys))
             self.by_norm[norm].append(ei)
-            self.by_keys[(term.lang, keys)].append(ei)
+            if script_norm != norm:
+                self.by_norm[script_norm].append(ei)
+            self.by_keys[(base, keys)].append(ei)
             for k in set(keys):
-                self.by_key[(term.lang, k)].append(ei)
-            grams = frozenset(_trigrams(norm))
+                self.by_key[(base, k)].append(ei)
+            grams = frozenset(_trigrams(script_norm))
             self.gram_sets.append(grams)
             for g in grams:
-                self.by_trigram[term.lang + g].append(ei)
+                self.by_trigram[base + g].append(ei)
 
     def update(self, changed: dict[str, Concept | None]) -> None:
         """Bring the index up to date with concepts changed (their new state) or removed (None) since
@@ -111,12 +123,19 @@ class LookupIndex:
         query = " ".join(query.split())
         if not query:
             return []
-        langs = [normalize_lang(lang)] if lang else list(SUPPORTED)
+        if lang:
+            langs = [normalize_lang(lang)]
+        else:
+            langs = list(SUPPORTED)
+            if _LATIN_LETTER.search(query):
+                langs.append(KK_LATN)  # a Latin query may be Kazakh too
+        # Kazakh in either script matches Kazakh in both: the language is what counts.
+        wanted = base_lang(langs[0]) if lang else None
         best: dict[int, tuple[float, int, str]] = {}  # concept index -> (score, entry, how)
 
         def offer(ei: int, score: float, how: str) -> None:
             ci, term, _, _ = self.entries[ei]
-            if (lang and term.lang != langs[0]) or ci in self.dead:
+            if (wanted and base_lang(term.lang) != wanted) or ci in self.dead:
                 return
             # Among equal scores prefer the better-status term, then the earlier one
             rank = (score, -_status_rank(term))
@@ -127,18 +146,19 @@ class LookupIndex:
         for ei in self.by_norm.get(" ".join(normalize(query, langs[0] if lang else None).split()), []):
             offer(ei, 1.0, "exact")
         for lg in langs:
-            qnorm = " ".join(normalize(query, lg).split())
+            base = base_lang(lg)
+            qnorm = " ".join(normalize(key_text(query, lg), lg).split())
             for ei in self.by_norm.get(qnorm, []):
                 offer(ei, 1.0, "exact")
             qkeys = tuple(text_keys(query, lg)[0])
             if not qkeys:
                 continue
-            for ei in self.by_keys.get((lg, qkeys), []):
+            for ei in self.by_keys.get((base, qkeys), []):
                 offer(ei, 0.95, "inflected")
             # partial / contains: terms sharing a key with the query
             seen: set[int] = set()
             for k in set(qkeys):
-                seen.update(self.by_key.get((lg, k), []))
+                seen.update(self.by_key.get((base, k), []))
             for ei in seen:
                 keys = self.entries[ei][3]
                 if keys == qkeys:
@@ -151,7 +171,7 @@ class LookupIndex:
             if any(score >= 0.95 for score, _, _ in best.values()):
                 continue
             grams = _trigrams(qnorm)
-            postings = sorted((self.by_trigram.get(lg + g, ()) for g in grams), key=len)
+            postings = sorted((self.by_trigram.get(base + g, ()) for g in grams), key=len)
             # candidates from the rarer grams: a misspelt term still shares most of them
             candidates: set[int] = set()
             for plist in postings[: max(3, (len(postings) * 3) // 4)]:
