@@ -33,3 +33,15 @@ def test_missing_file_is_an_error(run, tmp_path):
 def test_forced_alphabet(run):
     result = run("translit", "Ishki", "--to", "cyrl", "--from-alphabet", "2018")
     assert (result.exit_code, result.output) == (0, "Ішкі\n")
+
+
+def test_glossary_latin(run):
+    assert run("init", "--empty").exit_code == 0
+    run("add", "--id", "senate", "--en", "Senate", "--kk", "Сенат")
+    dry = run("glossary", "latin", "--dry-run")
+    assert dry.output == "senate: Senat\nWould add 1 generated kk-Latn term(s) to 1 concept(s), status proposed.\n"
+    done = run("glossary", "latin")
+    assert done.output == "senate: Senat\nAdded 1 generated kk-Latn term(s) to 1 concept(s), status proposed.\n"
+    shown = run("show", "senate").output
+    assert "  kk-Latn  Senat (proposed)\n" in shown
+    assert "update  termbase glossary latin\n    + kk-Latn Senat (proposed)" in run("history", "senate").output

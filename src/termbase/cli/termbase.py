@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ..services import init_termbase, termbase_stats, update_glossary
+from ..services import generate_latin, init_termbase, termbase_stats, update_glossary
 from .app import TermbaseGroup, emit_json, main, pass_env
 
 
@@ -77,3 +77,20 @@ def glossary_update(env, as_json: bool) -> None:
     """Add new shipped concepts and update the shipped ones nobody edited; keep every user edit,
     removal, user concept and memory."""
     _glossary_report(update_glossary(env.workspace()), as_json)
+
+
+@glossary.command("latin")
+@click.option("--dry-run", is_flag=True, help="Show what would be added; write nothing.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@pass_env
+def glossary_latin(env, dry_run: bool, as_json: bool) -> None:
+    """Add the 2021 Latin form of every Kazakh term as a kk-Latn term: status proposed, a note that
+    marks it generated (not an official spelling), recorded in history; approve after review."""
+    result = generate_latin(env.workspace(), dry_run=dry_run)
+    if as_json:
+        emit_json(result.to_dict())
+        return
+    verb = "Added" if result.applied else "Would add"
+    for cid, texts in result.added.items():
+        click.echo(f"{cid}: " + " | ".join(texts))
+    click.echo(f"{verb} {result.terms} generated kk-Latn term(s) to {len(result.added)} concept(s), status proposed.")

@@ -17,6 +17,7 @@ module              jobs
 ``extract``         :func:`extract_files`
 ``check``           :func:`check_files`
 ``tokens``          :func:`create_token`, :func:`authenticate`, :func:`list_tokens`, :func:`revoke_token`
+``latin``           :func:`generate_latin` (proposed kk-Latn terms from the Kazakh ones)
 ``translit``        :func:`transliterate`, :func:`transliterate_source` (Kazakh Cyrillic <-> Latin)
 ``tm``              :func:`list_memories`, :func:`memory_stats`, :func:`delete_memory`, :func:`search_memory`,
                     :func:`pretranslate`, :func:`list_units`, :func:`edit_unit`, :func:`remove_unit`
@@ -24,6 +25,7 @@ module              jobs
 """
 
 from .align import AlignResult, align_files
+from .latin import LatinResult, generate_latin
 from .translit import TranslitResult, transliterate, transliterate_source
 from .check import CheckResult, check_files
 from .concepts import (
@@ -69,8 +71,5 @@ __all__ = [
     "authenticate", "data_version", "create_token", "list_tokens", "revoke_token",
     "add_concept", "add_terms", "propose_concept", "propose_terms", "approve", "concept_history", "reject", "remove_term", "replace_term_text", "restore_concept", "set_term_status", "undo_last_change", "align_files", "check_files", "edit_concept", "export", "extract_files", "import_file",
     "delete_memory", "init_termbase", "list_concepts", "list_formats", "list_memories", "memory_stats", "pretranslate", "search_memory", "lookup", "lookup_many", "parse_terms", "terms_from_dicts", "remove_concepts", "show_concept", "termbase_stats", "update_glossary",
-    "EXTRACT_KINDS", "AlignResult", "CheckResult", "ConceptList", "ExportResult", "ExtractConfig", "ExtractRun", "FormatInfo", "GlossaryUpdate", "ImportResult", "InitResult", "LookupResult", "MemoryStats", "PretranslateResult", "SearchResult",
-    "TermbaseStats", "TranslitResult", "Workspace", "transliterate", "transliterate_source",
-    "add_concept", "add_terms", "approve", "concept_history", "reject", "remove_term", "replace_term_text", "restore_concept", "set_term_status", "undo_last_change", "align_files", "check_files", "edit_concept", "export", "extract_files", "import_file",
-    "delete_memory", "init_termbase", "list_concepts", "list_formats", "list_memories", "memory_stats", "pretranslate", "search_memory", "lookup", "lookup_many", "parse_terms", "remove_concepts", "show_concept", "termbase_stats", "update_glossary",
+    "LatinResult", "TranslitResult", "generate_latin", "transliterate", "transliterate_source",
 ]

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..errors import ValidationError
 from ..glossary import load_shipped
 from ..store import Store, new_store
+from .latin import LATIN_ACTOR, is_generated_latin, latin_terms
 from .workspace import Workspace
 
 
@@ -127,11 +128,16 @@ def update_glossary(ws: Workspace, *, dry_run: bool = False) -> GlossaryUpdate:
                 plan.append(("add", shipped))
             continue
         current = ws.store.concepts.get(shipped.id)
+        # Latin terms made by 'glossary latin' are no user edit: compared without them, and made
+        # again from the new Kazakh terms when the concept is updated.
+        generated = any(is_generated_latin(t) for t in current.terms)
+        if generated:
+            current = replace(current, terms=tuple(t for t in current.terms if not is_generated_latin(t)))
         if current == shipped:
             unchanged += 1
-        elif all(c.action == "create" or c.actor == GLOSSARY_ACTOR for c in history):
+        elif all(c.action == "create" or c.actor in (GLOSSARY_ACTOR, LATIN_ACTOR) for c in history):
             changed.append(shipped.id)
-            plan.append(("update", shipped))
+            plan.append(("update", replace(shipped, terms=shipped.terms + latin_terms(shipped)) if generated else shipped))
         else:
             edited.append(shipped.id)
     if not dry_run and plan:

@@ -1,0 +1,77 @@
+"""termbase glossary latin: generated kk-Latn terms, proposed, marked, in history; lookups in Latin."""
+
+from __future__ import annotations
+
+import pytest
+
+from termbase.models import Concept, Term
+from termbase.services import Workspace, add_terms, generate_latin, init_termbase, lookup, update_glossary
+from termbase.services.latin import LATIN_ACTOR, is_generated_latin
+
+
+@pytest.fixture
+def ws(tmp_path, apk):
+    init_termbase(tmp_path / "t.db", empty=True)
+    with Workspace.open(tmp_path / "t.db") as opened:
+        opened.store.concepts.add_many([
+            apk,
+            Concept("parliament", (Term("en", "Parliament"), Term("kk", "Қазақстан Республикасының Парламенті"),
+                                   Term("kk", "Парламент", "admitted", "short"))),
+            Concept("mazhilis", (Term("en", "Mazhilis"), Term("kk", "Мәжіліс"), Term("kk", "Мажилис", "forbidden"))),
+        ])
+        yield opened
+
+
+def test_generated_terms_are_proposed_marked_and_recorded(ws):
+    result = generate_latin(ws)
+    assert result.to_dict() == {
+        "added": {"apk": ["Qazaqstan halqy Assambleiasy", "QHA"], "mazhilis": ["Mäjılıs", "Majilis"],
+                  "parliament": ["Qazaqstan Respublikasynyñ Parlamentı", "Parlament"]},
+        "terms": 6, "applied": True,
+    }
+    latin = ws.store.concepts.get("mazhilis").terms_in("kk-Latn")
+    assert [(t.text, t.status, t.note) for t in latin] == [
+        ("Mäjılıs", "proposed", "generated: 2021 Latin transliteration of «Мәжіліс» (preferred); not an official spelling"),
+        ("Majilis", "forbidden", "generated: 2021 Latin transliteration of «Мажилис» (forbidden); not an official spelling"),
+    ]
+    assert all(is_generated_latin(t) for t in latin)
+    last = ws.store.concepts.history("mazhilis")[-1]
+    assert (last.action, last.actor) == ("update", LATIN_ACTOR)
+    # again: nothing left to add
+    assert generate_latin(ws).terms == 0
+
+
+def test_dry_run_writes_nothing(ws):
+    assert generate_latin(ws, dry_run=True).terms == 6
+    assert ws.store.concepts.get("apk").terms_in("kk-Latn") == []
+
+
+def test_a_term_entered_by_hand_is_not_generated_again(ws):
+    add_terms(ws, "parliament", "kk-Latn", "Parlament {admitted, short}")
+    assert generate_latin(ws).added["parliament"] == ("Qazaqstan Respublikasynyñ Parlamentı",)
+
+
+def test_generated_terms_are_no_user_edit_for_glossary_update(tmp_path):
+    init_termbase(tmp_path / "g.db")
+    with Workspace.open(tmp_path / "g.db") as opened:
+        generate_latin(opened)
+        diff = update_glossary(opened, dry_run=True)
+        assert (diff.kept_edited, diff.changed) == ((), ())
+
+
+@pytest.mark.parametrize("query, concept, how", [
+    ("Qazaqstan Respublikasynyñ Parlamentı", "parliament", "exact"),
+    ("Parlamenttıñ", "parliament", "inflected"),
+    ("Qazaqstan halqy Assambleiasynyñ", "apk", "inflected"),
+    ("QHA-nyñ", "apk", "inflected"),
+    ("Mäjılıske", "mazhilis", "inflected"),
+])
+def test_inflected_latin_lookups(ws, query, concept, how):
+    match = lookup(ws, query, limit=1).matches[0]
+    assert (match.concept.id, match.how) == (concept, how)
+
+
+def test_latin_term_found_by_a_cyrillic_query(ws):
+    add_terms(ws, "mazhilis", "kk-Latn", "Mäjılıs jinalysy {admitted, variant}")
+    match = lookup(ws, "Мәжіліс жиналысында", lang="kk", limit=1).matches[0]
+    assert (match.concept.id, match.matched.lang, match.how) == ("mazhilis", "kk-Latn", "inflected")
