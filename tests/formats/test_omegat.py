@@ -183,3 +183,12 @@ def test_reading_with_an_unknown_language_is_an_unknown_language_error(tmp_path)
     path.write_text("a\tb\n", encoding="utf-8")
     with pytest.raises(UnknownLanguage, match="unknown language 'de'"):
         list(OMEGAT.read_concepts(path, langs=["en", "de"]))
+
+
+def test_latin_kazakh_glossary(tmp_path):
+    concept = Concept("senate", (Term("en", "Senate"), Term("kk", "Сенат"), Term("kk-Latn", "Senat", "proposed")))
+    path = tmp_path / "g.txt"
+    get_format("omegat").write_concepts([concept], path, langs=["en", "kk-Latn"])
+    lines = path.read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0] == "# termbase glossary: en -> kk-Latn"
+    assert lines[1].split("\t")[:2] == ["Senate", "Senat"]

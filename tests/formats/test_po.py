@@ -193,3 +193,14 @@ def test_registry_and_pairs(tmp_path):
         ('Tokayev said "yes".', "Токаев сказал «да».", "ru", True, 26),
         ("Session", "Сессия", "ru", False, 31),
     ]
+
+
+def test_latin_kazakh_po_is_kk_at_latin(tmp_path):
+    units = [TranslationUnit({"en": "The Senate met.", "kk-Latn": "Senat jinaldy.", "kk": "Сенат жиналды."})]
+    write_po(units, tmp_path / "out", source_lang="en", target_langs=["kk", "kk-Latn"])
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["kk.po", "kk@latin.po"]
+    text = (tmp_path / "out" / "kk@latin.po").read_text(encoding="utf-8")
+    assert '"Language: kk@latin\\n"' in text and '"Language-Team: Kazakh (Latin)\\n"' in text
+    assert 'msgid "The Senate met."\nmsgstr "Senat jinaldy."' in text
+    back = list(get_format("po").read_units(tmp_path / "out" / "kk@latin.po"))
+    assert back[0].texts == {"en": "The Senate met.", "kk-Latn": "Senat jinaldy."}

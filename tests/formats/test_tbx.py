@@ -352,3 +352,20 @@ def test_scope_travels_as_a_concept_note_and_reads_back(tmp_path):
     assert "<note>upper house</note>\n        <note>termbase scope: KZ</note>\n" in text
     (back,) = TBX.read_concepts(out)
     assert (back.scope, back.note) == ("KZ", "upper house")
+
+
+def test_latin_kazakh_lang_sec_round_trip(tmp_path):
+    concept = Concept("senate", (Term("en", "Senate"), Term("kk", "Сенат"), Term("kk-Latn", "Senat", "proposed")))
+    path = tmp_path / "latn.tbx"
+    get_format("tbx").write_concepts([concept], path)
+    root = etree.parse(str(path)).getroot()
+    langs = root.xpath("//t:langSec/@xml:lang", namespaces={"t": TBX3_NS})
+    assert langs == ["en", "kk", "kk-Latn"]
+    back = list(get_format("tbx").read_concepts(path))
+    assert [(t.lang, t.text, t.status) for t in back[0].terms] == [
+        ("en", "Senate", "preferred"), ("kk", "Сенат", "preferred"), ("kk-Latn", "Senat", "proposed")]
+    only = tmp_path / "only.tbx"
+    get_format("tbx").write_concepts([concept], only, langs=["en", "kk-Latn"])
+    assert etree.parse(str(only)).getroot().get("{http://www.w3.org/XML/1998/namespace}lang") == "en"
+    assert 'xml:lang="kk-Latn"' in only.read_text(encoding="utf-8")
+    assert 'xml:lang="kk"' not in only.read_text(encoding="utf-8")

@@ -211,3 +211,12 @@ def test_failed_write_leaves_no_file(tmp_path):
     with pytest.raises(RuntimeError):
         write_tmx(units(), out, source_lang="en", target_langs=["kk"])
     assert list(tmp_path.iterdir()) == []
+
+
+def test_latin_kazakh_tuv(tmp_path):
+    units = [TranslationUnit({"en": "The Senate met.", "kk": "Сенат жиналды.", "kk-Latn": "Senat jinaldy."})]
+    write_tmx(units, tmp_path / "t.tmx", source_lang="en", target_langs=["kk", "kk-Latn"])
+    text = (tmp_path / "t.tmx").read_text(encoding="utf-8")
+    assert '<tuv xml:lang="kk-Latn"><seg>Senat jinaldy.</seg></tuv>' in text
+    back = list(get_format("tmx").read_units(tmp_path / "t.tmx"))
+    assert back[0].texts == units[0].texts

@@ -75,3 +75,24 @@ def test_latin_term_found_by_a_cyrillic_query(ws):
     add_terms(ws, "mazhilis", "kk-Latn", "Mäjılıs jinalysy {admitted, variant}")
     match = lookup(ws, "Мәжіліс жиналысында", lang="kk", limit=1).matches[0]
     assert (match.concept.id, match.matched.lang, match.how) == ("mazhilis", "kk-Latn", "inflected")
+
+
+def test_memory_export_asked_for_latin_kazakh(ws, tmp_path):
+    from termbase.models import TranslationUnit
+    from termbase.services import export
+
+    ws.store.memories.add_units("m", [
+        TranslationUnit({"en": "The Parliament adopted the law.", "kk": "Парламент заңды қабылдады."}),
+        TranslationUnit({"en": "The Senate met.", "kk": "Сенат жиналды.", "kk-Latn": "Senat jinaldy."}),
+    ])
+    export(ws, "tmx", tmp_path / "a.tmx", memory="m", langs=["en", "kk-Latn"])
+    text = (tmp_path / "a.tmx").read_text(encoding="utf-8")
+    assert ('<prop type="x-kk-Latn">transliterated from kk (2021 Latin alphabet)</prop>\n'
+            '      <tuv xml:lang="en"><seg>The Parliament adopted the law.</seg></tuv>\n'
+            '      <tuv xml:lang="kk-Latn"><seg>Parlament zañdy qabyldady.</seg></tuv>') in text
+    assert '<tuv xml:lang="kk-Latn"><seg>Senat jinaldy.</seg></tuv>' in text  # its own, kept
+    assert "Парламент" not in text
+    # by default a memory's Latin Kazakh texts are written, none is made
+    export(ws, "tmx", tmp_path / "b.tmx", memory="m")
+    default = (tmp_path / "b.tmx").read_text(encoding="utf-8")
+    assert default.count('xml:lang="kk-Latn"') == 1 and "x-kk-Latn" not in default

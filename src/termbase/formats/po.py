@@ -12,7 +12,8 @@ usual gettext formula) and the source language (``X-Source-Language``, read back
 
 ``write_units(units, path, source_lang=, target_langs=)``: ``path`` ending in ``.po`` takes exactly
 one target language; any other path is a folder (created when missing) that receives
-``LANG.po`` for each target, so ``export --format po -o DIR`` writes ``DIR/kk.po`` and ``DIR/ru.po``.
+``LANG.po`` for each target, so ``export --format po -o DIR`` writes ``DIR/kk.po`` and ``DIR/ru.po`` (and
+``DIR/kk@latin.po``, ``Language: kk@latin``, for Kazakh in Latin script).
 
 Reading goes through :mod:`termbase.formats.po_syntax` (one parser for every view of the file, with
 the line of each entry and of each error): pairs to check (every entry, flagged untranslated or fuzzy),
@@ -49,8 +50,18 @@ PLURAL_FORMS = {
     "en": "nplurals=2; plural=(n != 1);",
     "kk": "nplurals=2; plural=(n != 1);",
     "ru": "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);",
+    "kk-Latn": "nplurals=2; plural=(n != 1);",
 }
-_LANGUAGE_NAMES = {"en": "English", "kk": "Kazakh", "ru": "Russian"}
+_LANGUAGE_NAMES = {"en": "English", "kk": "Kazakh", "ru": "Russian", "kk-Latn": "Kazakh (Latin)"}
+
+
+def po_language(lang: str) -> str:
+    """The ``Language`` a PO header gives a termbase language: gettext's ``kk@latin`` for ``kk-Latn``.
+
+    >>> po_language("kk-Latn"), po_language("ru")
+    ('kk@latin', 'ru')
+    """
+    return "kk@latin" if lang == "kk-Latn" else lang
 _SCORE = re.compile(r"alignment score:? *([0-9]+(?:\.[0-9]+)?)")
 _ESCAPE_REF = re.compile(r"[\s%]")
 
@@ -113,7 +124,7 @@ def write_po(
             path.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise OutputError(f"{path}: cannot create the folder: {exc.strerror}") from exc
-        files = {t: path / f"{t}.po" for t in targets}
+        files = {t: path / f"{po_language(t)}.po" for t in targets}
 
     # msgid -> {(context, msgstr): variant}, per language, in first-seen order
     table: dict[str, dict[str, dict[tuple[str | None, str], _Variant]]] = {t: {} for t in targets}
@@ -161,13 +172,13 @@ def _header(source: str, target: str) -> polib.POFile:
         "PO-Revision-Date": date,
         "Last-Translator": "termbase (aligned translation memory)",
         "Language-Team": _LANGUAGE_NAMES[target],
-        "Language": target,
+        "Language": po_language(target),
         "MIME-Version": "1.0",
         "Content-Type": "text/plain; charset=UTF-8",
         "Content-Transfer-Encoding": "8bit",
         "Plural-Forms": PLURAL_FORMS[target],
         "X-Generator": "termbase",
-        "X-Source-Language": source,
+        "X-Source-Language": po_language(source),
     }
     return po
 

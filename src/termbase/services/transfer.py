@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import itertools
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO
 
 from ..errors import AlreadyExists, NotFound, UnsupportedFormat, ValidationError
 from ..formats import all_formats, format_for, formats_that, get_format
 from ..fsutil import Source
-from ..languages import SUPPORTED, normalize_lang
+from ..languages import KK_LATN, LANGUAGE_TAGS, SUPPORTED, kazakh_to_latin, normalize_lang
+from ..models import TranslationUnit
 from .workspace import Workspace
 
 #: The translation memory imports and exports use when none is named.
@@ -97,6 +98,20 @@ class ExportResult:
         return out
 
 
+#: The unit prop that says a unit's kk-Latn text was transliterated by the export (TMX ``<prop>``).
+TRANSLITERATED_PROP = "x-kk-Latn"
+
+
+def _with_latin_kazakh(unit: TranslationUnit) -> TranslationUnit:
+    """A unit with Cyrillic Kazakh but no Latin Kazakh text, given its 2021 Latin transliteration (marked
+    in ``meta``), for an export that asks for ``kk-Latn``."""
+    kk = unit.texts.get("kk")
+    if not kk or unit.texts.get(KK_LATN):
+        return unit
+    return replace(unit, texts={**unit.texts, KK_LATN: kazakh_to_latin(kk)},
+                   meta={**unit.meta, TRANSLITERATED_PROP: "transliterated from kk (2021 Latin alphabet)"})
+
+
 def export(
     ws: Workspace,
     format: str,
@@ -109,7 +124,9 @@ def export(
     (TMX, PO) to ``output`` (``-``: standard output; for PO with several target languages, a folder).
 
     ``langs``: the languages to write, source first (an OmegaT glossary takes exactly two; a memory
-    defaults to its units' source language and every other language). Written to a temporary file and
+    defaults to its units' source language and every other language). A memory asked for ``kk-Latn``
+    gives a unit without a Latin Kazakh text the transliteration of its Cyrillic one, marked in a
+    ``<prop type="x-kk-Latn">`` (TMX). Written to a temporary file and
     renamed, so a failure leaves no half file.
     """
     writable = ", ".join(f.name for f in formats_that(writes=("concepts", "units")))
@@ -125,8 +142,15 @@ def export(
         if first is None:
             raise NotFound(f"translation memory {memory!r} is empty")
         source = wanted[0] if wanted else first.source_lang
-        targets = wanted[1:] if wanted else [code for code in SUPPORTED if code != source]
-        n = fmt.write_units(itertools.chain([first], units), output, source_lang=source, target_langs=targets)
+        if wanted:
+            targets = wanted[1:]
+        else:  # the three languages, and Latin Kazakh when the memory has some
+            held = LANGUAGE_TAGS if KK_LATN in ws.store.memories.stats(memory)["texts"] else SUPPORTED
+            targets = [code for code in held if code != source]
+        all_units = itertools.chain([first], units)
+        if wanted and KK_LATN in wanted:
+            all_units = map(_with_latin_kazakh, all_units)
+        n = fmt.write_units(all_units, output, source_lang=source, target_langs=targets)
         return ExportResult(str(output), fmt.name, "units", n, memory)
     if fmt.name == "omegat" and (not wanted or len(wanted) != 2):
         raise ValidationError("an OmegaT glossary is for one language pair: name the source and target languages",
