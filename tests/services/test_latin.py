@@ -96,3 +96,18 @@ def test_memory_export_asked_for_latin_kazakh(ws, tmp_path):
     export(ws, "tmx", tmp_path / "b.tmx", memory="m")
     default = (tmp_path / "b.tmx").read_text(encoding="utf-8")
     assert default.count('xml:lang="kk-Latn"') == 1 and "x-kk-Latn" not in default
+
+
+def test_extraction_of_latin_kazakh(ws, tmp_path):
+    from termbase.services import extract_files
+
+    doc = tmp_path / "latn.txt"
+    doc.write_text("Qazaqstan halqy Assambleiasynyñ sessiiasy Astanada ötti. Qazaqstan halqy Assambleiasy "
+                   "jyl saiyn jinalady. Būl jolğy sessiiada Qazaqstan halqy Assambleiasynyñ törağasy söiledı.\n",
+                   encoding="utf-8")
+    run = extract_files([doc], ws=ws)
+    (result,) = run.results
+    assert result.language == "kk-Latn"
+    apk = [c for c in result.candidates if c.concept_id == "apk"]
+    assert [(c.term, c.frequency) for c in apk] == [("Qazaqstan halqy Assambleiasy", 3)]
+    assert all(ch.isascii() or ch in "äğıñöşūüİ" for c in result.candidates for ch in c.term)

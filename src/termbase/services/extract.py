@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterable
 
 from ..errors import NotFound, TermbaseError, UnknownLanguage, ValidationError
-from ..extraction import KINDS, ExtractConfig, ExtractionResult, Extractor, document_language, proposed_concept
+from ..extraction import (
+    KINDS, ExtractConfig, ExtractedTerm, ExtractionResult, Extractor, document_language, proposed_concept,
+)
 from ..formats import format_for, formats_that
-from ..languages import normalize_lang
+from ..languages import KK_LATN, kazakh_to_cyrillic, kazakh_to_latin, normalize_lang
 from ..mining import EquivalentMiner, Lexicon, MinedUnit, UnitCorpus, general_lexicon, with_suggestions
 from ..fsutil import Source
 from .concepts import known_terms
@@ -98,9 +100,11 @@ def extract_files(
 
     def feed(doc_lang: str, text: str, name: str) -> None:
         if doc_lang not in extractors:
-            extractors[doc_lang] = Extractor(doc_lang, config)
+            # Latin Kazakh is read in its Cyrillic spelling (one Kazakh extractor), its candidates
+            # written back in Latin (_latin_result)
+            extractors[doc_lang] = Extractor("kk" if doc_lang == KK_LATN else doc_lang, config)
             names[doc_lang] = []
-        extractors[doc_lang].feed(text)
+        extractors[doc_lang].feed(kazakh_to_cyrillic(text) if doc_lang == KK_LATN else text)
         if name not in names[doc_lang]:
             names[doc_lang].append(name)
 
@@ -158,6 +162,8 @@ def extract_files(
         result = ex.result(index, files=names[doc_lang])
         if doc_lang in miners:
             result = with_suggestions(result, miners[doc_lang], concept_of)
+        if doc_lang == KK_LATN:
+            result = _latin_result(result)
         results.append(result)
     results = tuple(results)
     if not add:
@@ -175,6 +181,17 @@ def extract_files(
                     continue
                 added.append(ws.store.concepts.add(concept, actor=actor).id)
     return ExtractRun(results, tuple(added), tuple(infos))
+
+
+def _latin_result(result: ExtractionResult) -> ExtractionResult:
+    """A Kazakh extraction result of Latin text (read in Cyrillic) written back in the Latin alphabet."""
+    def latin(candidate: ExtractedTerm) -> ExtractedTerm:
+        return replace(
+            candidate, term=kazakh_to_latin(candidate.term), forms=tuple(map(kazakh_to_latin, candidate.forms)),
+            contexts=tuple(map(kazakh_to_latin, candidate.contexts)),
+            expansion=kazakh_to_latin(candidate.expansion) if candidate.expansion else None,
+        )
+    return replace(result, language=KK_LATN, candidates=tuple(map(latin, result.candidates)))
 
 
 def _known(ws: Workspace, concept) -> bool:
