@@ -62,3 +62,13 @@ def test_whole_text_decides_the_alphabet():
     # "Ishki" alone is 2021 (Ишки); beside 2018 marks it is 2018 (Ішкі).
     assert word_keys("Ishki ister mınıstrliginiń", "kk-Latn")[0] == word_key("Ішкі", "kk")
     assert key_text("Mäjılıs", "kk-Latn") == "Мәжіліс"
+
+
+@pytest.mark.parametrize("text", ["Qys qaharyna mındı .", "Futbolşylarymyz bırınşı topta synğa tüsedı .",
+                                  "Tolyğyraq tılşı reportajynda ."])
+def test_front_words_with_dotless_i_only_and_y_between_consonants_are_kazakh(text):
+    assert detect_language(text) == "kk-Latn"
+
+
+def test_english_contractions_are_no_2017_apostrophes():
+    assert detect_language("They don't know you're furious.") == "en"

@@ -17,8 +17,8 @@ evidence termbase can explain:
    only Kazakh has (ä ñ ū, a 2017 apostrophe letter such as n' s' y'), Kazakh function words in
    Latin (jäne, men, üşın, turaly ..., :func:`kazakh_to_latin` of the Cyrillic list), ı in a word
    with a front vowel (2021 ı is Kazakh і, front; Turkish ı is back, so ı among back vowels
-   is Turkish), and at half weight the letters Kazakh shares with Turkish (ğ ş ö ü) and q not
-   followed by u (shared with Uzbek) -- is in at least 30% of the words and outweighs English,
+   is Turkish), and at half weight the letters Kazakh shares with Turkish (ğ ş ö ü, ı alone), y
+   between consonants (Kazakh ы) and q not followed by u (shared with Uzbek) -- is in at least 30% of the words and outweighs English,
    Turkish (ç, back ı, front i, function words, the shared letters) and Uzbek (oʻ gʻ, Uzbek
    function words, q). Otherwise English when English function words are frequent, or when no
    other language's function words or letters outweigh them (so headlines and bare terms are
@@ -78,9 +78,10 @@ _PRIOR_KK, _PRIOR_RU = 0.4, 0.6  # Cyrillic without evidence is Russian
 _KK_LATIN_ONLY = frozenset("äñū")
 _KK_TR_SHARED = frozenset("ğşöü")
 _FRONT_LATIN = frozenset("eäöüi")
-_KK_2017 = re.compile(r"[ansciyu]['’ʼ]")
+_KK_2017 = re.compile(r"[ansciyu]['’ʼ](?!(?:t|s|ll|ve|re|d|m)$)")  # not English n't, 's, 'll ...
 _UZ_APOSTROPHE = re.compile(r"[og][ʻ'’ʼ‘]")
 _Q_NOT_U = re.compile(r"q(?!u)")
+_Y_VOWEL = re.compile(r"[bcdfghjklmnpqrstvxzşğñ]y[bcdfghjklmnpqrstvxzşğñ]")
 _KK_LATIN_SHARE = 0.3  # of the words that must carry Kazakh evidence
 
 
@@ -195,12 +196,14 @@ def _kazakh_latin_evidence(words: list[str]) -> tuple[float, float, float, int]:
             kk += 1
         elif "ı" in w and any(c in _FRONT_LATIN for c in w):
             kk += 1  # 2021 ı is Kazakh і, a front vowel; Turkish ı is a back one
-        elif "ı" in w:
+        elif "ı" in w and any(c in "aou" for c in w):
             tr += 1
         else:
-            shared = sum(0.5 for c in set(w) if c in _KK_TR_SHARED)
+            shared = sum(0.5 for c in set(w) if c in _KK_TR_SHARED or c == "ı")
             kk += shared
             tr += shared
+            if _Y_VOWEL.search(w):
+                kk += 0.5  # y as a vowel between consonants: Kazakh ы (a consonant in Turkish)
             if "i" in w and any(c in "eöü" for c in w):
                 tr += 0.5  # Turkish front i; 2021 Kazakh writes front words with ı
             if _Q_NOT_U.search(w):
