@@ -116,3 +116,39 @@ def test_kazakhstans_bodies_have_scope_kz_and_shared_things_none():
     assert {c.scope for c in SHIPPED} == {"KZ", None}
     assert [by_id[i].scope for i in ("supreme-court", "pol-member-of-parliament", "geo-astana", "pol-constitution-day")] == ["KZ"] * 4
     assert [by_id[i].scope for i in ("geo-caspian-sea", "pol-inflation", "pol-human-rights", "person-tokayev")] == [None] * 4
+
+
+def test_issue_13_corrections():
+    by_id = {c.id: c for c in SHIPPED}
+
+    def terms(cid, lang):
+        return [(t.text, t.status) for t in by_id[cid].terms if t.lang == lang]
+
+    assert terms("academy-public-administration", "kk")[:2] == [
+        ("Қазақстан Республикасы Президентінің жанындағы Мемлекеттік басқару академиясы", "preferred"),
+        ("Қазақстан Республикасының Президенті жанындағы Мемлекеттік басқару академиясы", "admitted"),
+    ]
+    assert terms("national-kurultai", "kk")[0] == (
+        "Қазақстан Республикасы Президентінің жанындағы Ұлттық құрылтай", "preferred")
+    assert terms("min-healthcare", "kk")[:2] == [
+        ("Қазақстан Республикасы Денсаулық сақтау министрлігі", "preferred"),
+        ("Қазақстан Республикасының Денсаулық сақтау министрлігі", "admitted"),
+    ]
+    en_admin = [t for t, _ in terms("presidential-administration", "en")]
+    assert "Executive Office of the President of the Republic of Kazakhstan" in en_admin
+    assert "Administration of the President" in en_admin
+    assert ("бақылаушы", "admitted") in terms("pol-election-observer", "kk")
+    assert ("Народный Совет Казахстана", "proposed") in terms("halyk-kenesi", "ru")
+    assert ("Қазақстан Халық кеңесі", "proposed") in terms("halyk-kenesi", "kk")
+    assert {s for _, s in terms("education-quality-committee", "kk")} == {"proposed"}
+    assert ("Court of Cassation for Criminal Cases", "proposed") in terms("cassation-court-criminal", "en")
+    assert "No. 748 of 27.12.2024" in by_id["cassation-court-criminal"].note
+    assert "Judiciary System" in terms("senate-constitutional-legislation-committee", "en")[0][0]
+    assert "National Security Committee" in by_id["syrbar"].note
+    assert "15 March" in by_id["pol-constitution-day"].note
+    assert "2019" in by_id["pol-strong-president-formula"].note
+    assert terms("kurultai", "kk")[0] == ("Қазақстан Республикасының Құрылтайы", "preferred")
+    assert terms("financial-police", "kk")[0][0].startswith("Қазақстан Республикасы Экономикалық қылмысқа")
+    for cid, year in (("min-ai-digital", "2025"), ("atomic-energy-agency", "2025"), ("min-ecology", "2023")):
+        assert year in by_id[cid].note
+    assert all(by_id[c].source for c in by_id)
