@@ -175,6 +175,22 @@ class Client(threading.Thread):
         self.errors[f"{status} {code}"] += 1
 
 
+def group_cpu(pgid: int) -> float:
+    """CPU seconds (user + system) used so far by the processes of a process group (the server)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            fields = open(f"/proc/{entry}/stat").read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == pgid:  # field 5 of stat: the process group
+            total += int(fields[11]) + int(fields[12])
+    return total / tick
+
+
 def percentile(values: list[float], p: float) -> float:
     if not values:
         return float("nan")
@@ -240,6 +256,7 @@ def main() -> None:
         queries = queries_of(concepts, rng)
         ids = [c["concept_id"] for c in concepts]
         start = time.monotonic()
+        cpu_start, client_cpu_start = group_cpu(server.pid), time.process_time()
         stop_at = start + args.seconds
         clients = [Client(i, port, tokens, queries, ids, stop_at, args.edit_share, args.seed * 1000 + i)
                    for i in range(args.clients)]
@@ -262,6 +279,7 @@ def main() -> None:
         for c in clients:
             c.join()
         elapsed = time.monotonic() - start
+        server_cpu, client_cpu = group_cpu(server.pid) - cpu_start, time.process_time() - client_cpu_start
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         try:
@@ -282,6 +300,8 @@ def main() -> None:
                       "p99": round(percentile(lookups, 99), 1)},
         "edits_acknowledged": len(acked), "edits_412": sum(c.stale for c in clients),
         "edit_ms": {"p50": round(percentile(edits, 50), 1), "p95": round(percentile(edits, 95), 1)},
+        "server_cpu_s": round(server_cpu, 1), "client_cpu_s": round(client_cpu, 1),
+        "server_cpu_ms_per_request": round(1000 * server_cpu / max(1, len(lookups) + 2 * len(edits)), 2),
         "errors": dict(errors), "refused_while_down": sum(c.down for c in clients),
         "unavailable_503": sum(c.unavailable for c in clients),
         "events": events,

@@ -64,3 +64,11 @@ def test_admins_manage_tokens_over_the_api(client, auth):
     assert client.delete("/api/tokens/daniyar", headers=auth["admin"]).status_code == 200
     assert client.get("/api/concepts/knb", headers={"Authorization": f"Bearer {secret}"}).status_code == 401
     assert client.delete("/api/tokens/daniyar", headers=auth["admin"]).status_code == 404
+
+
+def test_the_openapi_schema_says_every_route_but_health_needs_a_bearer_token(client):
+    schema = client.get("/api/openapi.json").json()
+    assert schema["security"] == [{"bearer": []}]
+    assert schema["components"]["securitySchemes"]["bearer"]["scheme"] == "bearer"
+    assert schema["paths"]["/api/health"]["get"]["security"] == []
+    assert {"/api/lookup", "/api/concepts/{concept_id}", "/api/check", "/api/export"} <= set(schema["paths"])

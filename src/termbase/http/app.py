@@ -13,7 +13,6 @@ from fastapi import FastAPI
 from starlette.concurrency import run_in_threadpool
 
 from ..errors import StoreError
-
 from .config import ServerConfig
 from .deps import ServerState
 from .errors import install as install_errors
@@ -36,10 +35,12 @@ def create_app(config: ServerConfig) -> FastAPI:
     async def lifespan(app: FastAPI):
         try:  # before the first request, not during it; a database down now is retried by requests
             await run_in_threadpool(server.pool.warm_up)
+            await run_in_threadpool(server.loop_pool.warm_up)
         except StoreError as exc:
             log.warning("warming up: %s", exc)
         yield
         server.pool.close()
+        server.loop_pool.close()
 
     app = FastAPI(
         lifespan=lifespan,
@@ -57,9 +58,25 @@ def create_app(config: ServerConfig) -> FastAPI:
     for router in ROUTERS:
         app.include_router(router)
     app.add_middleware(UploadLimit, limit=config.max_upload)
+    app.openapi = lambda: _openapi(app)
     return app
 
 
 def app_from_environment() -> FastAPI:
     """The app of the configuration ``termbase serve`` put in the environment (uvicorn's factory)."""
     return create_app(ServerConfig.from_environment())
+
+
+def _openapi(app: FastAPI) -> dict:
+    """FastAPI's schema, plus the bearer token every route but health needs (the routes check it
+    themselves, so FastAPI does not see it)."""
+    if app.openapi_schema is None:
+        from fastapi.openapi.utils import get_openapi
+
+        schema = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
+        schema.setdefault("components", {})["securitySchemes"] = {
+            "bearer": {"type": "http", "scheme": "bearer", "description": "termbase token create NAME --role ROLE"}}
+        schema["security"] = [{"bearer": []}]
+        schema["paths"]["/api/health"]["get"]["security"] = []
+        app.openapi_schema = schema
+    return app.openapi_schema

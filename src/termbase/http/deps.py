@@ -3,13 +3,16 @@ asking, from their token) with the role a route needs. Front ends mounted on the
 interface) use these too: ``session: Session = Depends(reader)`` in a route gives ``session.ws`` and
 ``session.user``, or answers 401/403 itself.
 
-Taking a termbase from the pool and checking the token happen in one trip to a worker thread, and the
-termbase goes back to the pool on the event loop: every thread hop costs a request time."""
+The API's own routes are sync functions that do all their work in the one worker thread FastAPI runs
+them in: ``with use(request, "reader") as s:`` takes a termbase from the pool, checks the token and
+role, and gives the termbase back, with no dependency machinery around it (every thread hop and
+dependency costs a request time; a lookup is about a millisecond of work)."""
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
-from typing import AsyncIterator
+from typing import AsyncIterator, Iterator
 
 from fastapi import Depends, Request
 from starlette.concurrency import run_in_threadpool
@@ -25,11 +28,14 @@ ANONYMOUS = "anonymous"
 
 
 class ServerState:
-    """One per app: its configuration and its pool of opened termbases."""
+    """One per app: its configuration, its pool of opened termbases for routes that run in worker
+    threads, and one more for the short read-only routes run on the event loop itself (lookup,
+    a concept), which no other thread uses."""
 
     def __init__(self, config: ServerConfig):
         self.config = config
         self.pool = WorkspacePool(config.db, config.pool_size, lock_timeout=config.lock_timeout)
+        self.loop_pool = WorkspacePool(config.db, 1, lock_timeout=config.lock_timeout)
 
 
 @dataclass(frozen=True)
@@ -56,6 +62,37 @@ def bearer_token(request: Request) -> str | None:
     return token.strip()
 
 
+@contextlib.contextmanager
+def use(request: Request, role: str, *, on_loop: bool = False) -> Iterator[Session]:
+    """The request's :class:`Session` for the block, in the calling (worker) thread: 401 without a
+    token (unless anonymous access is configured) or with an unknown or revoked one, 403 when the
+    user's role is below ``role``. ``on_loop``: for an ``async`` route that only reads, quickly and
+    without waiting for locks, on the event loop (it gets the loop's own termbase, so it never waits
+    for a worker thread's)."""
+    token = bearer_token(request)
+    server = state(request)
+    if token is None and server.config.anonymous_role is None:
+        raise _unauthorized("this request needs a token: send 'Authorization: Bearer TOKEN'")
+    pool = server.loop_pool if on_loop else server.pool
+    ws, user = _open(pool, server.config, token)
+    failed: BaseException | None = None
+    try:
+        yield Session(ws, _allowed(user, role))
+    except BaseException as exc:
+        failed = exc
+        raise
+    finally:
+        pool.give_back(ws, failed)
+
+
+def _allowed(user: ApiToken | None, role: str) -> ApiToken:
+    if user is None:
+        raise _unauthorized("the token is unknown or was revoked")
+    if not user.allows(role):
+        raise ApiError(403, "forbidden", f"this needs the role {role} or higher; {user.name!r} is a {user.role}")
+    return user
+
+
 async def workspace(request: Request) -> AsyncIterator[Workspace]:
     """A termbase for this request, without a user (``GET /api/health``)."""
     pool = state(request).pool
@@ -77,12 +114,10 @@ async def session(request: Request) -> AsyncIterator[Session]:
     server = state(request)
     if token is None and server.config.anonymous_role is None:
         raise _unauthorized("this request needs a token: send 'Authorization: Bearer TOKEN'")
-    ws, user = await run_in_threadpool(_open, server, token)
+    ws, user = await run_in_threadpool(_open, server.pool, server.config, token)
     failed: BaseException | None = None
     try:
-        if user is None:
-            raise _unauthorized("the token is unknown or was revoked")
-        yield Session(ws, user)
+        yield Session(ws, _allowed(user, "reader"))
     except BaseException as exc:
         failed = exc
         raise
@@ -90,12 +125,12 @@ async def session(request: Request) -> AsyncIterator[Session]:
         await _give_back(server.pool, ws, failed)
 
 
-def _open(server: ServerState, token: str | None) -> tuple[Workspace, ApiToken | None]:
-    ws = server.pool.take()
+def _open(pool: WorkspacePool, config: ServerConfig, token: str | None) -> tuple[Workspace, ApiToken | None]:
+    ws = pool.take()
     try:
-        user = ApiToken(ANONYMOUS, server.config.anonymous_role) if token is None else authenticate(ws, token)
+        user = ApiToken(ANONYMOUS, config.anonymous_role) if token is None else authenticate(ws, token)
     except BaseException as exc:
-        server.pool.give_back(ws, exc)
+        pool.give_back(ws, exc)
         raise
     return ws, user
 
@@ -111,9 +146,7 @@ def require(role: str):
     """A dependency giving the :class:`Session` when the user's role is ``role`` or higher, else 403."""
 
     async def check(s: Session = Depends(session)) -> Session:
-        if not s.user.allows(role):
-            raise ApiError(403, "forbidden", f"this needs the role {role} or higher; {s.user.name!r} is a {s.user.role}")
-        return s
+        return Session(s.ws, _allowed(s.user, role))
 
     check.__name__ = f"require_{role}"
     return check
