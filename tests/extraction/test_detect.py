@@ -157,7 +157,7 @@ def test_kazakh_institution_names(sentence, expected):
     [
         # "X & Y" companies and their abbreviations
         ("Shares of Marks & Spencer fell and M&S said Procter & Gamble rose.",
-         [("name", False, "Marks & Spencer"), ("name", False, "M&S"), ("name", False, "Procter & Gamble")]),
+         [("acronym", False, "M&S"), ("name", False, "Marks & Spencer"), ("name", False, "Procter & Gamble")]),
         # a shop named after its founder keeps its 's; a possessive does not
         ("Later Macy's said that Tokayev's speech was long.",
          [("name", False, "Macy's"), ("person", False, "Tokayev")]),
@@ -193,7 +193,7 @@ def test_english_names(sentence, expected):
     [
         # Latin names inside Russian text, with "!", digits, "&" and "'s"; a kind before them describes them
         ("Компания Yahoo! объявила, что оператор Tele2 и агентство S&P купили McDonald's.",
-         [("organization", False, "Yahoo!"), ("organization", False, "Tele2"), ("organization", False, "S&P"),
+         [("acronym", False, "S&P"), ("organization", False, "Yahoo!"), ("organization", False, "Tele2"),
           ("name", False, "McDonald's")]),
         ("Акции торгуются на бирже NYSE Euronext.", [("acronym", False, "NYSE"), ("organization", False, "NYSE Euronext")]),
         # a title makes a person of the name after it, not of the country before the name

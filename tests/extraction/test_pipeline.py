@@ -506,3 +506,10 @@ def test_key_phrases_sharing_a_modifier_or_a_head_weigh_more():
         ("political", "reform"): 1.317, ("political", "competition"): 1.2, ("economic", "reform"): 1.2,
         ("indestructible", "monolith"): 1.0,
     }
+
+
+def test_an_x_and_y_company_and_its_abbreviation_are_one_row():
+    assert _rows(["Shares of Marks & Spencer (M&S) fell. Analysts said M&S would recover."], "en") == [
+        ("M&S", "acronym", 2, ("M&S", "Marks & Spencer"))]
+    assert _rows(["Агентство S&P повысило рейтинг. Позже S&P подтвердило его."], "ru") == [
+        ("S&P", "acronym", 2, ("S&P",))]

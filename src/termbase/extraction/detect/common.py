@@ -52,6 +52,8 @@ def acronym_core(tok: str) -> str:
 
 def _is_acronym(tok: str) -> bool:
     core = tok.split("-", 1)[0] if "-" in tok else tok
+    if "&" in core[1:-1]:
+        core = core.replace("&", "")  # "M&S", "AT&T", "S&P": the initials of "X & Y" names
     if not (2 <= len(core) <= 8) or not core.isalpha() or not core.isupper():
         m = _RU_ACRONYM_END_RE.match(core)
         if m is None or "-" in tok:
@@ -179,7 +181,7 @@ def _find_expansion_before(words: Sequence[str], acr_pos: int, paren_pos: int, l
     end = paren_pos
     best = None
     start = end - 1
-    while start >= 0 and end - start <= 10 and (is_word(words[start]) or words[start] in ("'s", "’s")):
+    while start >= 0 and end - start <= 10 and (is_word(words[start]) or words[start] in ("'s", "’s", "&")):
         if words[start].lower() not in _ACR_SKIP[lang] and words[start][:1].upper() == acr[0]:
             if _initials(words[start:end], lang) == acr:
                 best = (start, end)

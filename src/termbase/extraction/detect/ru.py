@@ -84,8 +84,10 @@ def detect_ru(sent: Sentence, lex: Lexicon | None = None) -> list[Occurrence]:
             cover(i, end)
             continue
         if left == i and end > i + 1 and all(w.isascii() for w in words[i + 1 : end]):
-            # "компания Yahoo!", "агентство S&P": a common noun before a foreign name describes it
-            out.append(Occurrence(ORGANIZATION, i + 1, end, False))
+            # "компания Yahoo!", "агентство S&P": a common noun before a foreign name describes it (an
+            # acronym is counted as one already)
+            if not (end == i + 2 and is_acronym(words[i + 1])):
+                out.append(Occurrence(ORGANIZATION, i + 1, end, False))
             cover(i, end)
             continue
         out.append(Occurrence(ORGANIZATION, left, end, left == first))
