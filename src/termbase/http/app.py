@@ -57,6 +57,9 @@ def create_app(config: ServerConfig) -> FastAPI:
     install_errors(app)
     for router in ROUTERS:
         app.include_router(router)
+    from .web import install as install_web  # the pages; after the API so /api/* stays the API's
+
+    install_web(app)
     app.add_middleware(UploadLimit, limit=config.max_upload)
     app.openapi = lambda: _openapi(app)
     return app

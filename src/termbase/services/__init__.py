@@ -45,6 +45,7 @@ from .concepts import (
     LookupResult,
     add_concept,
     edit_concept,
+    lookalike_warnings,
     lookup,
     lookup_many,
     parse_terms,
@@ -70,6 +71,6 @@ __all__ = [
     "Source", "TermbaseStats", "Workspace",
     "authenticate", "data_version", "create_token", "list_tokens", "revoke_token",
     "add_concept", "add_terms", "propose_concept", "propose_terms", "approve", "concept_history", "reject", "remove_term", "replace_term_text", "restore_concept", "set_term_status", "undo_last_change", "align_files", "check_files", "edit_concept", "export", "extract_files", "import_file",
-    "delete_memory", "init_termbase", "list_concepts", "list_formats", "list_memories", "memory_stats", "pretranslate", "search_memory", "lookup", "lookup_many", "parse_terms", "terms_from_dicts", "remove_concepts", "show_concept", "termbase_stats", "update_glossary",
+    "delete_memory", "init_termbase", "list_concepts", "list_formats", "list_memories", "memory_stats", "pretranslate", "search_memory", "lookalike_warnings", "lookup", "lookup_many", "parse_terms", "terms_from_dicts", "remove_concepts", "show_concept", "termbase_stats", "update_glossary",
     "LatinResult", "TranslitResult", "generate_latin", "transliterate", "transliterate_source",
 ]

@@ -430,3 +430,20 @@ def undo_last_change(ws: Workspace, concept_id: str, *, actor: str | None = None
     kept = {t.id for t in current.terms}
     terms = tuple(t if t.id in kept else replace(t, id=None) for t in before.terms)
     return "reverted", ws.store.concepts.update(replace(before, terms=terms), actor=actor)
+
+
+def lookalike_warnings(text: str, lang: str) -> list[str]:
+    """Words of a term typed with Latin letters that look Cyrillic ("Aссамблея" with a Latin A, Kazakh
+    "і" typed as Latin "i"), as messages naming the word and its Cyrillic spelling when certain.
+
+    >>> lookalike_warnings("Aссамблея министрлiгi", "kk")
+    ["'Aссамблея' has Latin letters that look Cyrillic: did you mean 'Ассамблея'?", "'министрлiгi' has Latin letters that look Cyrillic: did you mean 'министрлігі'?"]
+    """
+    from ..languages.normalize import mixed_script_words
+
+    out = []
+    code = normalize_lang(lang)
+    for start, end, fixed in mixed_script_words(text, code, strict=True):
+        word = text[start:end]
+        out.append(f"{word!r} has Latin letters that look Cyrillic" + (f": did you mean {fixed!r}?" if fixed else "."))
+    return out
