@@ -321,3 +321,19 @@ def test_a_second_live_token_for_a_name_an_unknown_role_and_revoking_nothing_are
     with pytest.raises(NotFound, match="'daniyar' has no token to revoke"):
         store.tokens.revoke("daniyar")
     assert [t.name for t in store.tokens.list()] == ["aigerim"]
+
+
+def test_select_filters_and_pages_in_the_store(store, apk, knb):
+    from termbase.models import Concept, Term
+
+    store.concepts.add(apk)
+    store.concepts.add(knb)
+    store.concepts.add(Concept("new", (Term("en", "New Agency", "proposed"),), subject="public-body"))
+    assert [c.id for c in store.concepts.select()[1]] == ["apk", "knb", "new"]
+    assert store.concepts.select(status="proposed") == (1, [store.concepts.get("new")])
+    assert [c.id for c in store.concepts.select(lang="kk", missing=True)[1]] == ["new"]
+    assert [c.id for c in store.concepts.select(status="deprecated", lang="en")[1]] == ["apk"]
+    assert [c.id for c in store.concepts.select(status="deprecated", lang="kk")[1]] == []
+    assert [c.id for c in store.concepts.select(subject="law-enforcement")[1]] == ["knb"]
+    total, page = store.concepts.select(newest_first=True, limit=1, offset=1)
+    assert (total, [c.id for c in page]) == (3, ["knb"])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Iterable, Iterator
 
 from ..errors import DuplicateTerm, NotFound, ValidationError, VersionConflict
@@ -253,25 +253,19 @@ def list_concepts(
     if offset < 0:
         raise ValidationError(f"offset must be 0 or more, not {offset}")
     code = normalize_lang(lang) if lang else None
+    narrowed = dict(status=status, lang=code, missing=missing, subject=subject, changed_since=changed_since,
+                    newest_first=newest_first)
+    if source is None and query is None:  # the store filters and pages
+        total, page = ws.store.concepts.select(**narrowed, limit=limit, offset=offset)
+        return ConceptList(total, offset, tuple(page))
     needle = query.casefold() if query else None
     picked = []
-    for c in ws.store.concepts.iterate():
-        terms = [t for t in c.terms if code is None or t.lang == code]
-        if code is not None and missing == bool(terms):
-            continue
-        if status is not None and not any(t.status == status for t in (terms if code and not missing else c.terms)):
-            continue
-        if subject is not None and (c.subject or "") != subject:
-            continue
+    for c in ws.store.concepts.select(**narrowed)[1]:
         if source is not None and source.casefold() not in (c.source or "").casefold():
-            continue
-        if changed_since is not None and (c.modified is None or c.modified < changed_since):
             continue
         if needle is not None and not any(needle in t.text.casefold() for t in c.terms):
             continue
         picked.append(c)
-    if newest_first:
-        picked.sort(key=lambda c: (c.modified or datetime.min.replace(tzinfo=timezone.utc), c.id), reverse=True)
     page = picked[offset : None if limit is None else offset + limit]
     return ConceptList(len(picked), offset, tuple(page))
 

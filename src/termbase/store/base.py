@@ -44,6 +44,7 @@ from __future__ import annotations
 import hashlib
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
+from datetime import datetime
 from typing import ContextManager, Iterable, Iterator, Sequence
 
 from ..errors import ValidationError
@@ -108,6 +109,15 @@ class ConceptRepository(ABC):
     @abstractmethod
     def iterate(self, *, batch: int = 500) -> Iterator[Concept]:
         """Every concept, ordered by id, read ``batch`` at a time (flat memory for big termbases)."""
+
+    @abstractmethod
+    def select(self, *, status: str | None = None, lang: str | None = None, missing: bool = False,
+               subject: str | None = None, changed_since: datetime | None = None, newest_first: bool = False,
+               limit: int | None = None, offset: int = 0) -> tuple[int, list[Concept]]:
+        """``(how many match, one page of them)``: concepts with a term in ``lang`` (or, ``missing``,
+        without one); with a term of ``status`` (in ``lang`` when given and not ``missing``); of
+        ``subject`` ("" for none); changed at or after ``changed_since``. By id, or newest change
+        first (then id, descending)."""
 
     @abstractmethod
     def count(self) -> int:

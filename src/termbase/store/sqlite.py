@@ -673,6 +673,37 @@ class SQLiteConcepts(ConceptRepository):
                 raise NotFound(f"no concept {concept_id!r} in {self._store.location}")
             return self._load(row)
 
+    def select(self, *, status: str | None = None, lang: str | None = None, missing: bool = False,
+               subject: str | None = None, changed_since: datetime | None = None, newest_first: bool = False,
+               limit: int | None = None, offset: int = 0) -> tuple[int, list[Concept]]:
+        where, args = [], []
+        if lang is not None:
+            where.append(("NOT " if missing else "") + "EXISTS (SELECT 1 FROM terms t WHERE t.concept_pk = c.pk AND t.lang = ?)")
+            args.append(lang)
+        if status is not None:
+            in_lang = lang is not None and not missing
+            where.append("EXISTS (SELECT 1 FROM terms t WHERE t.concept_pk = c.pk AND t.status = ?"
+                         + (" AND t.lang = ?)" if in_lang else ")"))
+            args += [status, lang] if in_lang else [status]
+        if subject is not None:
+            where.append("coalesce(c.subject, '') = ?")
+            args.append(subject)
+        if changed_since is not None:
+            where.append("c.modified >= ?")
+            args.append(format_time(changed_since))
+        sql_where = (" WHERE " + " AND ".join(where)) if where else ""
+        order = " ORDER BY c.modified DESC, c.id DESC" if newest_first else " ORDER BY c.id"
+        with self._store._errors():
+            total = self._conn.execute(f"SELECT count(*) FROM concepts c{sql_where}", args).fetchone()[0]
+            page = " LIMIT ? OFFSET ?" if limit is not None else (" LIMIT -1 OFFSET ?" if offset else "")
+            page_args = [limit, offset] if limit is not None else ([offset] if offset else [])
+            rows = self._conn.execute(
+                f"SELECT {', '.join('c.' + col for col in _CONCEPT_COLUMNS.split(', '))} FROM concepts c"
+                f"{sql_where}{order}{page}", [*args, *page_args]).fetchall()
+            terms = self._terms_of([r[0] for r in rows])
+            evidence = self._evidence_of([r[0] for r in rows])
+        return total, [_concept(row, terms[row[0]], evidence[row[0]]) for row in rows]
+
     def iterate(self, *, batch: int = 500) -> Iterator[Concept]:
         last = ""
         while True:

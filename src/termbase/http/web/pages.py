@@ -345,11 +345,13 @@ def review_page(request: Request, order: str = "newest", notice: str = "", offse
     started = time.perf_counter()
 
     def run(ws, user):
-        listed = list_concepts(ws, status="proposed", newest_first=True, limit=1000)
-        concepts = list(listed.concepts)
-        if order == "frequent":
-            concepts.sort(key=lambda c: -len(c.evidence))
-        page = concepts[max(0, offset): max(0, offset) + 50]
+        start = max(0, offset)
+        if order == "frequent":  # by the units that led to each proposal: all proposals, sorted here
+            listed = list_concepts(ws, status="proposed", newest_first=True, limit=None)
+            page = sorted(listed.concepts, key=lambda c: -len(c.evidence))[start: start + 50]
+        else:
+            listed = list_concepts(ws, status="proposed", newest_first=True, limit=50, offset=start)
+            page = list(listed.concepts)
         return _page(request, "review.html", {"concepts": page, "total": listed.total, "order": order,
                                               "notice": notice, "offset": max(0, offset)}, user=user,
                      started=started)
