@@ -300,8 +300,11 @@ def main() -> None:
                       "p99": round(percentile(lookups, 99), 1)},
         "edits_acknowledged": len(acked), "edits_412": sum(c.stale for c in clients),
         "edit_ms": {"p50": round(percentile(edits, 50), 1), "p95": round(percentile(edits, 95), 1)},
-        "server_cpu_s": round(server_cpu, 1), "client_cpu_s": round(client_cpu, 1),
-        "server_cpu_ms_per_request": round(1000 * server_cpu / max(1, len(lookups) + 2 * len(edits)), 2),
+        # (after a kill -9 the killed server's CPU is not counted: no figure then)
+        "server_cpu_s": None if args.kill_after is not None else round(server_cpu, 1),
+        "client_cpu_s": round(client_cpu, 1),
+        "server_cpu_ms_per_request": None if args.kill_after is not None else
+        round(1000 * server_cpu / max(1, len(lookups) + 2 * len(edits)), 2),
         "errors": dict(errors), "refused_while_down": sum(c.down for c in clients),
         "unavailable_503": sum(c.unavailable for c in clients),
         "events": events,

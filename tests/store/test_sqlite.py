@@ -393,3 +393,25 @@ def test_scope_is_stored_changed_and_kept_in_history(tmp_path):
         assert store.concepts.get("senate").scope is None
         assert [(c.action, c.before and c.before.scope, c.after and c.after.scope)
                 for c in store.concepts.history("senate")] == [("create", None, "KZ"), ("update", "KZ", None)]
+
+
+def test_a_second_store_of_a_file_in_one_process_keeps_the_first_seeing_other_processes_writes(tmp_path):
+    # Reading the header with open() would drop this process's POSIX locks on the file; the writer
+    # below would then delete the WAL at its close and the first store read a stale snapshot forever.
+    import subprocess
+    import sys
+
+    path = tmp_path / "t.db"
+    create_store(path).close()
+    first = open_store(path)
+    second = open_store(path)
+    try:
+        for name in ("a", "b", "c"):
+            code = (f"from termbase.store import open_store\nfrom termbase.models import Concept, Term\n"
+                    f"s = open_store({str(path)!r}); s.concepts.add(Concept({name!r}, (Term('en', {name!r}),))); s.close()")
+            subprocess.run([sys.executable, "-c", code], check=True)
+            assert first.concepts.exists(name) and second.concepts.exists(name)
+            assert open_store(path).concepts.exists(name)  # a third, opened and closed meanwhile
+    finally:
+        first.close()
+        second.close()

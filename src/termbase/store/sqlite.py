@@ -18,6 +18,7 @@ import into an empty termbase) writes no snapshot.
 from __future__ import annotations
 
 import contextlib
+from collections import Counter
 import json
 import math
 import os
@@ -252,6 +253,8 @@ class SQLiteStore(Store):
         self._read_only = read_only
         self._lock_timeout = lock_timeout
         self._identity = _file_identity(location)  # to notice the file replaced under an open store
+        self._registered = self._identity  # counted in _OPEN_FILES until closed
+        _opened(self._registered, +1)
         self._lock = threading.RLock()
         self._depth = 0
         self._concepts_changed = False  # in the current transaction: bump the data version on commit
@@ -274,7 +277,8 @@ class SQLiteStore(Store):
         if location != ":memory:":
             if not Path(location).exists():
                 raise NotFound(f"no termbase at {location}", needs="termbase")
-            _check_header(Path(location))
+            if not _open_here(location):  # see _OPEN_FILES: never open() a file SQLite has open here
+                _check_header(Path(location))
             if read_only is None:
                 read_only = not _writable(Path(location))
         read_only = bool(read_only) and location != ":memory:"
@@ -386,6 +390,8 @@ class SQLiteStore(Store):
 
     def close(self) -> None:
         self._conn.close()
+        _opened(self._registered, -1)
+        self._registered = None
 
     def _migrate(self) -> None:
         version = self.schema_version
@@ -1352,6 +1358,30 @@ def _not_a_termbase(location: str, timeout: float = DEFAULT_LOCK_TIMEOUT) -> Ite
         raise _store_error(location, exc, timeout) from exc
     except sqlite3.DatabaseError as exc:
         raise ParseError(location, f"not a termbase (SQLite) file: {exc}") from exc
+
+
+# POSIX advisory locks belong to a process, and closing ANY descriptor of a file drops all of them.
+# Reading a termbase's header with open() while this process has the file open through SQLite (a
+# server's pool of stores) would silently drop SQLite's locks; another process would then think it
+# alone, checkpoint and delete the WAL at its close, and the stores here would go on reading a stale
+# snapshot. So the header is read only of files no store of this process has open.
+_OPEN_FILES: Counter = Counter()
+_OPEN_FILES_LOCK = threading.Lock()
+
+
+def _opened(identity: tuple[int, int] | None, delta: int) -> None:
+    if identity is None or identity == (-1, -1):
+        return
+    with _OPEN_FILES_LOCK:
+        _OPEN_FILES[identity] += delta
+        if _OPEN_FILES[identity] <= 0:
+            del _OPEN_FILES[identity]
+
+
+def _open_here(location: str) -> bool:
+    identity = _file_identity(location)
+    with _OPEN_FILES_LOCK:
+        return identity in _OPEN_FILES
 
 
 def _check_header(path: Path) -> None:
