@@ -4,7 +4,7 @@ import stat
 import pytest
 
 from termbase.errors import ParseError
-from termbase.fsutil import Source, atomic_write
+from termbase.fsutil import Source, atomic_folder, atomic_write
 
 
 def read_text(path):
@@ -84,3 +84,89 @@ def test_unreadable_files_are_one_parse_error_in_every_reader(tmp_path, monkeypa
         with pytest.raises(ParseError) as exc:
             fmt.read_text(path)
         assert str(exc.value) == f"{path}: cannot read: Permission denied"
+
+
+# ---------------------------------------------------------------- leftovers of killed runs (issue 14)
+
+
+def dead_pid() -> int:
+    import subprocess
+    import sys
+
+    return int(subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                              text=True).stdout)
+
+
+def test_temporaries_of_a_killed_write_go_at_the_next_write(tmp_path):
+    dead = dead_pid()
+    (tmp_path / f".out.tbx.{dead}.k3_9abcd.tmp").write_text("half of a killed export")
+    (tmp_path / f".other.po.{dead}.abcdefgh.tmp").mkdir()  # a killed PO folder export's staging folder
+    (tmp_path / f".other.po.{dead}.abcdefgh.tmp" / "ru.po").write_text("half")
+    running = tmp_path / f".out.tbx.{os.getpid()}.zzzzzzzz.tmp"  # a write still running: kept
+    running.write_text("in progress")
+    mine = tmp_path / ".notes.txt.tmp"  # not our naming: kept
+    mine.write_text("the user's")
+    with atomic_write(tmp_path / "out.tbx", "w", encoding="utf-8") as fh:
+        fh.write("new")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["out.tbx", running.name, mine.name])
+
+
+def test_atomic_folder_swaps_in_all_files_at_once_and_keeps_the_others(tmp_path):
+    out = tmp_path / "po"
+    out.mkdir()
+    (out / "ru.po").write_text("old ru")
+    (out / "kk.po").write_text("old kk")
+    (out / "README").write_text("the user's")
+    (out / "sub").mkdir()
+    (out / "sub" / "x").write_text("x")
+    with atomic_folder(out) as staging:
+        assert staging != out and staging.parent == tmp_path and staging.name.startswith(f".po.{os.getpid()}.")
+        (staging / "ru.po").write_text("new ru")
+        assert (out / "ru.po").read_text() == "old ru"  # nothing visible before the end
+        (staging / "kk.po").write_text("new kk")
+    assert {p.name: p.read_text() for p in out.iterdir() if p.is_file()} == {
+        "ru.po": "new ru", "kk.po": "new kk", "README": "the user's"}
+    assert (out / "sub" / "x").read_text() == "x"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["po"]
+
+
+def test_atomic_folder_failure_leaves_the_old_files(tmp_path):
+    out = tmp_path / "po"
+    out.mkdir()
+    (out / "ru.po").write_text("old ru")
+    with pytest.raises(RuntimeError):
+        with atomic_folder(out) as staging:
+            (staging / "ru.po").write_text("new ru")
+            raise RuntimeError("killed")
+    assert [(p.name, p.read_text()) for p in out.iterdir()] == [("ru.po", "old ru")]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["po"]
+
+
+def test_atomic_folder_creates_a_new_folder(tmp_path):
+    with atomic_folder(tmp_path / "a" / "po") as staging:
+        (staging / "kk.po").write_text("kk")
+    assert (tmp_path / "a" / "po" / "kk.po").read_text() == "kk"
+    assert sorted(p.name for p in (tmp_path / "a").iterdir()) == ["po"]
+
+
+def test_a_folder_moved_aside_by_a_killed_swap_goes_back(tmp_path, monkeypatch):
+    import termbase.fsutil as fsutil
+
+    dead = dead_pid()
+    # killed between the two renames of a swap without RENAME_EXCHANGE: the old folder aside, the
+    # new one complete but not in place
+    aside = tmp_path / f".po.{dead}.abcdefgh.old"
+    aside.mkdir()
+    (aside / "ru.po").write_text("old ru")
+    staging = tmp_path / f".po.{dead}.abcdefgh.tmp"
+    staging.mkdir()
+    (staging / "ru.po").write_text("new ru")
+    assert sorted(p.name for p in fsutil.clean_stale_temporaries(tmp_path)) == sorted([aside.name, staging.name])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["po"]
+    assert (tmp_path / "po" / "ru.po").read_text() == "old ru"
+    # and the swap without RENAME_EXCHANGE works
+    monkeypatch.setattr(fsutil, "_exchange", lambda a, b: False)
+    with atomic_folder(tmp_path / "po") as new:
+        (new / "ru.po").write_text("new ru")
+    assert (tmp_path / "po" / "ru.po").read_text() == "new ru"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["po"]

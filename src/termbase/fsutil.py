@@ -1,4 +1,5 @@
-"""Files: where input comes from (:class:`Source`) and how output is written (:func:`atomic_write`).
+"""Files: where input comes from (:class:`Source`) and how output is written (:func:`atomic_write`,
+:func:`atomic_folder`).
 
 Every reader in termbase takes a :class:`Source`: a path, ``-`` for standard input, or an open binary
 file. A source can be opened more than once (the registry looks at its first bytes to recognise the
@@ -9,8 +10,10 @@ temporary file. Errors name the file as the user gave it (``<stdin>`` for standa
 from __future__ import annotations
 
 import contextlib
+import errno
 import io
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -191,8 +194,9 @@ def atomic_write(path: str | Path, mode: str = "wb", *, encoding: str | None = N
     folder = path.parent if str(path.parent) else Path(".")
     if path.is_dir():
         raise OutputError(f"{path}: is a folder; give a file name")
+    clean_stale_temporaries(folder)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        fd, tmp = tempfile.mkstemp(prefix=_temp_prefix(path.name), suffix=".tmp", dir=folder)
     except FileNotFoundError as exc:
         raise OutputError(f"{path}: folder {folder} does not exist") from exc
     except OSError as exc:
@@ -210,6 +214,162 @@ def atomic_write(path: str | Path, mode: str = "wb", *, encoding: str | None = N
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+@contextlib.contextmanager
+def atomic_folder(path: str | Path) -> Iterator[Path]:
+    """A folder written as a whole: the block fills a temporary folder beside ``path`` (given to it),
+    which then takes the place of ``path`` in one step, so that a killed or failed run leaves either
+    all the old files or all the new ones, never a mix. Files of an existing ``path`` that the block
+    did not write are kept. A missing ``path`` (and its parents) is created.
+
+    Where the parent folder cannot be written (no room for a temporary folder beside ``path``), the
+    block gets ``path`` itself and each file it writes there should go through :func:`atomic_write`.
+    """
+    from .errors import OutputError
+
+    path = Path(path)
+    if path.exists() and not path.is_dir():
+        raise OutputError(f"{path}: not a folder")
+    parent = path.parent if str(path.parent) else Path(".")
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot create the folder: {exc.strerror}") from exc
+    clean_stale_temporaries(parent)
+    try:
+        staging = Path(tempfile.mkdtemp(prefix=_temp_prefix(path.name), suffix=".tmp", dir=parent))
+    except PermissionError:
+        if not path.is_dir():
+            raise OutputError(f"{path}: cannot create the folder: permission denied") from None
+        yield path  # the files are still written one by one through temporary names
+        return
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot create the folder: {exc.strerror}") from exc
+    try:
+        yield staging
+        for entry in os.scandir(staging):
+            if entry.is_file(follow_symlinks=False):
+                with open(entry.path, "rb") as fh:
+                    os.fsync(fh.fileno())
+        if path.is_dir():
+            for entry in os.scandir(path):  # what the block did not write stays
+                if not os.path.lexists(staging / entry.name):
+                    _keep(Path(entry.path), staging / entry.name)
+            os.chmod(staging, path.stat().st_mode & 0o7777)
+            _swap(staging, path)
+        else:
+            os.chmod(staging, 0o777 & ~_umask())
+            os.rename(staging, path)
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from exc
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    shutil.rmtree(staging, ignore_errors=True)  # the old files, after the swap
+
+
+# Temporary names are ".<name>.<process id>.<random>.tmp" (files and folders), and ".<name>.<process
+# id>.<random>.old" for a folder moved aside during a swap without RENAME_EXCHANGE: a later run can
+# tell what a killed run left (its process is gone) from what a running one is writing.
+_TEMPORARY = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)\.[a-z0-9_]{8}\.(?P<kind>tmp|old)$")
+
+
+def _temp_prefix(name: str) -> str:
+    return f".{name}.{os.getpid()}."
+
+
+def clean_stale_temporaries(folder: str | Path) -> list[Path]:
+    """Remove from ``folder`` the temporary files and folders of writes whose process is gone (killed
+    while it wrote); a folder that was moved aside goes back in place when nothing replaced it. Gives
+    what it removed or put back. Errors are ignored (another run may be cleaning at the same time)."""
+    done = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return done
+    for entry in entries:
+        m = _TEMPORARY.match(entry.name)
+        if m is None or _process_alive(int(m["pid"])):
+            continue
+        with contextlib.suppress(OSError):
+            target = Path(folder) / m["name"]
+            if m["kind"] == "old" and not os.path.lexists(target):
+                os.rename(entry.path, target)
+            elif entry.is_dir(follow_symlinks=False):
+                shutil.rmtree(entry.path)
+            else:
+                os.unlink(entry.path)
+            done.append(Path(entry.path))
+    return done
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    except OSError:
+        return False
+    return True
+
+
+def _keep(src: Path, dest: Path) -> None:
+    """Put a file of the old folder into the new one (a hard link; a copy where links are refused)."""
+    if src.is_dir() and not src.is_symlink():
+        shutil.copytree(src, dest, symlinks=True, copy_function=_link_or_copy)
+    elif src.is_symlink():
+        os.symlink(os.readlink(src), dest)
+    else:
+        _link_or_copy(src, dest)
+
+
+def _link_or_copy(src, dest) -> None:
+    try:
+        os.link(src, dest)
+    except OSError:
+        shutil.copy2(src, dest)
+
+
+def _swap(new: Path, path: Path) -> None:
+    """Put the folder ``new`` at ``path`` in one step; the old folder ends up at ``new``."""
+    if _exchange(new, path):
+        return
+    # No atomic exchange here: move the old folder aside under a name a later run recognises (and
+    # puts back if this process dies before the new one is in place), then move the new one in.
+    aside = new.with_name(new.name[: -len(".tmp")] + ".old")
+    os.rename(path, aside)
+    os.rename(new, path)
+    os.rename(aside, new)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths atomically (Linux renameat2 RENAME_EXCHANGE); False where that is not available."""
+    if not sys.platform.startswith("linux"):
+        return False
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.ENOTSUP):
+        return False
+    raise OSError(err, os.strerror(err), str(b))
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _target_mode(path: Path) -> int:

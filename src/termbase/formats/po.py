@@ -37,7 +37,7 @@ from typing import Callable, Iterable, Iterator
 import polib
 
 from ..errors import OutputError, ParseError, TermbaseError, UnknownLanguage
-from ..fsutil import Source, atomic_write
+from ..fsutil import Source, atomic_folder, atomic_write
 from ..languages import normalize_lang
 from ..models import BilingualUnit, Document, Fill, FillRequest, FillStats, TranslationUnit
 from . import po_syntax
@@ -115,16 +115,11 @@ def write_po(
                 f"{path}: a PO file holds one target language, not {', '.join(targets)}; "
                 "write to a folder (it gets one LANG.po per language) or choose one target language"
             )
-        files: dict[str, str | Path] = {targets[0]: path}
+        folder = None
     else:
-        path = Path(path)
-        if path.exists() and not path.is_dir():
-            raise OutputError(f"{path}: not a folder; PO files are written one LANG.po per language into a folder")
-        try:
-            path.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise OutputError(f"{path}: cannot create the folder: {exc.strerror}") from exc
-        files = {t: path / f"{po_language(t)}.po" for t in targets}
+        folder = Path(path)
+        if folder.exists() and not folder.is_dir():
+            raise OutputError(f"{folder}: not a folder; PO files are written one LANG.po per language into a folder")
 
     # msgid -> {(context, msgstr): variant}, per language, in first-seen order
     table: dict[str, dict[str, dict[tuple[str | None, str], _Variant]]] = {t: {} for t in targets}
@@ -150,6 +145,9 @@ def write_po(
         count += used
 
     with ExitStack() as stack:
+        # A folder is written as a whole (all its files new, or none): a temporary folder swapped in.
+        out = stack.enter_context(atomic_folder(folder)) if folder is not None else None
+        files: dict[str, str | Path] = {t: out / f"{po_language(t)}.po" for t in targets} if out is not None else {targets[0]: path}
         for t, target_path in files.items():
             fh = stack.enter_context(atomic_write(target_path, "w", encoding="utf-8"))
             # the header, then one entry at a time: what str(POFile) gives, without holding every

@@ -288,6 +288,8 @@ class SQLiteStore(Store):
                 _check_termbase(conn, location)
                 _configure(conn, read_only=read_only)
             store = cls(conn, location, read_only=read_only, lock_timeout=timeout)
+            if not read_only:
+                store._holder.clear_stale()
             with store._errors():
                 store._migrate()
         except BaseException:
@@ -1317,6 +1319,12 @@ class _LockHolder:
                 self._path.unlink()
             self._mine = False
 
+    def clear_stale(self) -> None:
+        """Remove a record left by a process that was killed while it wrote."""
+        if self._path is not None and self._path.exists() and self.describe() is None:
+            with contextlib.suppress(OSError):
+                self._path.unlink()
+
     def describe(self) -> str | None:
         try:
             record = json.loads(self._path.read_text(encoding="utf-8"))
@@ -1331,7 +1339,9 @@ class _LockHolder:
 
 def _command_line() -> str:
     """This process's command line, shortened, for the lock holder's record."""
-    words = [Path(sys.argv[0]).name if sys.argv and sys.argv[0] else "python", *sys.argv[1:]]
+    program = Path(sys.argv[0]) if sys.argv and sys.argv[0] else Path("python")
+    name = program.parent.name if program.name == "__main__.py" else program.name  # python -m termbase
+    words = [name, *sys.argv[1:]]
     text = shlex.join(words)
     return text if len(text) <= 200 else text[:199] + "…"
 
