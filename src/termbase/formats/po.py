@@ -147,7 +147,9 @@ def write_po(
     with ExitStack() as stack:
         # A folder is written as a whole (all its files new, or none): a temporary folder swapped in.
         out = stack.enter_context(atomic_folder(folder)) if folder is not None else None
-        files: dict[str, str | Path] = {t: out / f"{po_language(t)}.po" for t in targets} if out is not None else {targets[0]: path}
+        files: dict[str, str | Path] = (
+            {t: out / f"{po_language(t)}.po" for t in targets} if out is not None else {targets[0]: path}
+        )
         for t, target_path in files.items():
             fh = stack.enter_context(atomic_write(target_path, "w", encoding="utf-8"))
             # the header, then one entry at a time: what str(POFile) gives, without holding every
