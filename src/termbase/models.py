@@ -16,6 +16,7 @@ store calls them on every write; readers of files may call them to fail early wi
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from functools import lru_cache
@@ -89,7 +90,7 @@ _ID_TRANSLIT = str.maketrans({
     "з": "z", "и": "i", "й": "i", "к": "k", "қ": "q", "л": "l", "м": "m", "н": "n", "ң": "n", "о": "o",
     "ө": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ұ": "u", "ү": "u", "ф": "f", "х": "kh",
     "һ": "h", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "і": "i", "ь": "", "э": "e",
-    "ю": "iu", "я": "ia",
+    "ю": "iu", "я": "ia", "ı": "i",
 })
 
 
@@ -99,8 +100,13 @@ def slugify(text: str) -> str:
 
     >>> slugify("Ministry of Foreign Affairs"), slugify("Мемлекеттік кірістер комитеті"), slugify("Тест")
     ('ministry-of-foreign-affairs', 'memlekettik-kirister-komiteti', 'test')
+    >>> slugify("Memlekettık kırıster komitetı"), slugify("Ūlttyq Bankı")
+    ('memlekettik-kirister-komiteti', 'ulttyq-banki')
     """
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower().translate(_ID_TRANSLIT)).strip("-")
+    text = text.lower().translate(_ID_TRANSLIT)
+    if not text.isascii():  # Latin letters with marks (Kazakh Latin ä ñ ū ş ...) lose their marks
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    slug = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
     return slug[:60].rstrip("-")
 
 

@@ -135,3 +135,12 @@ def test_list_filters_and_pages(two):
     assert page.stdout.startswith("dbk  ") and page.stderr == "1 of 3 concept(s) shown; next page: --offset 2.\n"
     assert two("list", "--missing").exit_code == 2
     assert two("list", "--status", "nonsense").stderr.startswith("Error: unknown status 'nonsense'")
+
+
+def test_kk_latn_terms_entered_by_hand(empty):
+    assert empty("add", "--en", "Senate", "--kk", "Сенат", "--kk-latn", "Senat {admitted}").exit_code == 0
+    assert empty("add", "--kk-latn", "Ūlttyq Bankı").output == "Added ulttyq-banki.\n"
+    assert empty("edit", "senate", "--kk-latn", "Senat | Parlament Senaty {short}").exit_code == 0
+    assert empty("show", "senate").output.splitlines()[3] == "  kk-Latn  Senat (preferred) | Parlament Senaty (admitted, short)"
+    hit = empty("lookup", "Senattyñ", "--limit", "1").output.splitlines()[0]
+    assert hit.startswith("senate  ") and "(inflected:" in hit

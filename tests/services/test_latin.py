@@ -111,3 +111,22 @@ def test_extraction_of_latin_kazakh(ws, tmp_path):
     apk = [c for c in result.candidates if c.concept_id == "apk"]
     assert [(c.term, c.frequency) for c in apk] == [("Qazaqstan halqy Assambleiasy", 3)]
     assert all(ch.isascii() or ch in "äğıñöşūüİ" for c in result.candidates for ch in c.term)
+
+
+def test_memory_search_in_both_scripts(ws):
+    from termbase.models import TranslationUnit
+    from termbase.services import search_memory
+
+    ws.store.memories.add_units("m", [
+        TranslationUnit({"en": "The Parliament adopted the law.", "kk": "Парламент заңды қабылдады."}),
+        TranslationUnit({"en": "The Senate met.", "kk-Latn": "Senat jinaldy."}),
+    ])
+    latin = search_memory(ws, "Parlament zañdy qabyldady.", "m", lang="kk-Latn")
+    assert [(m.unit_id, m.score, m.lang, m.source) for m in latin.matches] == [
+        (1, 100, "kk", "Парламент заңды қабылдады.")]
+    cyrillic = search_memory(ws, "Сенат жиналды.", "m", lang="kk")
+    assert [(m.lang, m.source) for m in cyrillic.matches] == [("kk-Latn", "Senat jinaldy.")]
+    words = search_memory(ws, "заңдар", "m", lang="kk", concordance_of_words=True)
+    assert [(m.unit_id, m.spans) for m in words.matches] == [(1, ((10, 15),))]
+    latin_words = search_memory(ws, "Senattyñ", "m", lang="kk-Latn", concordance_of_words=True)
+    assert [(m.unit_id, m.lang) for m in latin_words.matches] == [(2, "kk-Latn")]

@@ -30,12 +30,14 @@ _LANG_OPTIONS = [
         ("ru", "Russian", "Ассамблея народа Казахстана | АНК {acronym}"),
     )
 ]
+_KK_LATN_OPTION = click.option("--kk-latn", "cell_kk_latn", metavar="TERMS",
+                               help='Kazakh terms in Latin script (kk-Latn), e.g. "Senat {admitted}".')
 
 
 def _lang_options(f):
     for opt in reversed(_LANG_OPTIONS):
         f = opt(f)
-    return f
+    return _KK_LATN_OPTION(f)
 
 
 def _terms(cells: dict[str, str | None]) -> dict[str, list]:
@@ -46,7 +48,7 @@ def _terms(cells: dict[str, str | None]) -> dict[str, list]:
             try:
                 out[lang] = parse_terms(cell, lang)
             except TermbaseError as exc:
-                raise click.BadParameter(str(exc).split(": ", 1)[-1], param_hint=f"--{lang}") from exc
+                raise click.BadParameter(str(exc).split(": ", 1)[-1], param_hint=f"--{lang.lower()}") from exc
     return out
 
 
@@ -106,7 +108,7 @@ def show(env, concept_id: str, as_json: bool) -> None:
 @click.option("--force", is_flag=True, help="Add it even if one of its terms is already in another concept.")
 @click.option("--json", "as_json", is_flag=True, help="Print the stored concept as JSON.")
 @pass_env
-def add(env, cell_en, cell_kk, cell_ru, concept_id, subject, definition, note, source, scope, force, as_json) -> None:
+def add(env, cell_kk_latn, cell_en, cell_kk, cell_ru, concept_id, subject, definition, note, source, scope, force, as_json) -> None:
     """Add a concept with terms in several languages.
 
     A TERMS value lists terms separated by " | ", each optionally followed by {status, type}:
@@ -119,9 +121,9 @@ def add(env, cell_en, cell_kk, cell_ru, concept_id, subject, definition, note, s
     termbase add --en "State Revenue Committee" --ru "Комитет государственных доходов" \\
                  --kk "Мемлекеттік кірістер комитеті" --source gov.kz
     """
-    terms = _terms({"en": cell_en, "kk": cell_kk, "ru": cell_ru})
+    terms = _terms({"en": cell_en, "kk": cell_kk, "ru": cell_ru, "kk-Latn": cell_kk_latn})
     if not terms:
-        raise click.UsageError("give at least one of --en, --kk, --ru")
+        raise click.UsageError("give at least one of --en, --kk, --ru, --kk-latn")
     stored = add_concept(env.workspace(), [t for lang_terms in terms.values() for t in lang_terms],
                          concept_id=concept_id, subject=subject, definition=definition, note=note, source=source,
                          scope=scope, force=force)
@@ -141,17 +143,18 @@ def add(env, cell_en, cell_kk, cell_ru, concept_id, subject, definition, note, s
 @click.option("--scope", metavar="CC", help="Jurisdiction, a country code (KZ); \"\" for none.")
 @click.option("--json", "as_json", is_flag=True, help="Print the changed concept as JSON.")
 @pass_env
-def edit(env, concept_id, cell_en, cell_kk, cell_ru, subject, definition, note, source, scope, as_json) -> None:
-    """Change a concept: --en/--kk/--ru replace that language's terms; other options replace fields.
+def edit(env, concept_id, cell_kk_latn, cell_en, cell_kk, cell_ru, subject, definition, note, source, scope, as_json) -> None:
+    """Change a concept: --en/--kk/--ru/--kk-latn replace that language's terms; other options replace
+    fields.
 
     An empty value ("") clears a field.
     """
-    terms = _terms({"en": cell_en, "kk": cell_kk, "ru": cell_ru})
+    terms = _terms({"en": cell_en, "kk": cell_kk, "ru": cell_ru, "kk-Latn": cell_kk_latn})
     fields = {name: value for name, value in
               (("subject", subject), ("definition", definition), ("note", note), ("source", source),
                ("scope", scope)) if value is not None}
     if not terms and not fields:
-        raise click.UsageError("nothing to change: give --en/--kk/--ru or a field option")
+        raise click.UsageError("nothing to change: give --en/--kk/--ru/--kk-latn or a field option")
     changed = edit_concept(env.workspace(), concept_id, terms=terms, fields=fields)
     if as_json:
         emit_json(changed.to_dict())

@@ -10,7 +10,7 @@ from typing import BinaryIO
 from ..errors import UnsupportedFormat, ValidationError
 from ..formats import format_for, formats_that
 from ..fsutil import Source
-from ..languages import detect_language, normalize_lang
+from ..languages import KK_LATN, detect_language, kazakh_to_cyrillic, kazakh_to_latin, normalize_lang
 from ..models import Fill, FillRequest, FillStats, TranslationUnit
 from ..search.tm import TmMatch, concordance, fuzzy_matches
 from .workspace import Workspace
@@ -149,11 +149,25 @@ def search_memory(
     memory_stats(ws, memory)  # NotFound naming the memories there are
     code = normalize_lang(lang) if lang else detect_language(query)
     targets = [normalize_lang(t) for t in target_langs] if target_langs else None
-    if concordance_of_words:
-        found = concordance(ws.store.memories, memory, query, code, target_langs=targets, limit=limit)
-    else:
-        found = fuzzy_matches(ws.store.memories, memory, query, code, target_langs=targets, min_score=min_score,
-                              limit=limit)
+    # Kazakh is searched in both its scripts: the query as written, and transliterated into the other
+    # script when the memory holds Kazakh texts in it.
+    searches = [(code, query)]
+    if code in ("kk", KK_LATN):
+        other = KK_LATN if code == "kk" else "kk"
+        if ws.store.memories.stats(memory)["texts"].get(other):
+            searches.append((other, kazakh_to_latin(query) if other == KK_LATN else kazakh_to_cyrillic(query)))
+    found: list = []
+    for search_lang, text in searches:
+        if concordance_of_words:
+            found += concordance(ws.store.memories, memory, text, search_lang, target_langs=targets, limit=limit)
+        else:
+            found += fuzzy_matches(ws.store.memories, memory, text, search_lang, target_langs=targets,
+                                   min_score=min_score, limit=limit)
+    if len(searches) > 1:  # a unit found in both scripts is listed once, as the query's script shows it
+        ranked = (sorted(found, key=lambda m: (m.unit_id, m.lang != code)) if concordance_of_words
+                  else sorted(found, key=lambda m: (-m.score, m.lang != code, m.unit_id)))
+        seen: set[int] = set()
+        found = [m for m in ranked if not (m.unit_id in seen or seen.add(m.unit_id))][:limit]
     return SearchResult(query, code, tuple(found), concordance_of_words)
 
 
