@@ -113,3 +113,11 @@ def test_variant_defaults_to_2021():
     assert latin_variant("Parlamentı") == "2021"
     with pytest.raises(ValueError, match="unknown Latin Kazakh variant '1929'"):
         kazakh_to_cyrillic("x", "1929")
+
+
+def test_name_key_reads_latin_kazakh_letters():
+    from termbase.languages.translit import name_key
+
+    assert name_key("Şymkent") == name_key("Шымкент") == name_key("Shymkent")
+    assert name_key("Toqaevtyñ") == name_key("Токаев")
+    assert name_key("Ūlytau") == name_key("Ұлытау")

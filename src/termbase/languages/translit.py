@@ -36,6 +36,8 @@ _LATIN_RULES = (
     ("sch", "S"), ("sh", "S"), ("ch", "C"), ("zh", "Z"), ("kh", "k"), ("gh", ""), ("ph", "f"), ("th", "t"),
     ("ck", "k"), ("dzh", "Z"), ("j", "Z"), ("q", "k"), ("x", "ks"), ("w", "v"), ("g", "k"),
 )
+_LATIN_KAZAKH_NAME = str.maketrans({"ş": "sh", "ç": "ch", "ñ": "n", "ğ": "g", "ä": "a", "ö": "o", "ü": "u",
+                                    "ū": "u", "ı": "i", "\u0307": ""})
 _INITIAL_H = re.compile(r"^h")
 _SOFT_C = re.compile(r"c(?=[eiy])")
 _DROP = re.compile(r"[aeiouyh'’\-]+")
@@ -49,8 +51,12 @@ def name_key(word: str, *, length: int = 3) -> str:
 
     >>> [name_key(w) for w in ("Tokayev", "Токаев", "Тоқаевтың", "Johnson", "Джонсону")]
     ['tkv', 'tkv', 'tkv', 'Zns', 'Zns']
+    >>> [name_key(w) for w in ("Şymkent", "Шымкент", "Toqaevtyñ")]
+    ['Smk', 'Smk', 'tkv']
     """
     w = word.lower()
+    if not w.isascii():  # Latin Kazakh (and Turkish) letters: Şymkent / Шымкент, Ūlytau / Ұлытау
+        w = w.translate(_LATIN_KAZAKH_NAME)
     if w[:2] in ("уэ", "уи", "уо"):  # Уэльс / Wales, Уильям / William
         w = "в" + w[1:]
     w = w.replace("дж", "Z").replace("кс", "ks")
