@@ -130,3 +130,24 @@ def test_memory_search_in_both_scripts(ws):
     assert [(m.unit_id, m.spans) for m in words.matches] == [(1, ((10, 15),))]
     latin_words = search_memory(ws, "Senattyñ", "m", lang="kk-Latn", concordance_of_words=True)
     assert [(m.unit_id, m.lang) for m in latin_words.matches] == [(2, "kk-Latn")]
+
+
+def test_pretranslate_a_latin_kazakh_po(ws, tmp_path):
+    from termbase.models import TranslationUnit
+    from termbase.services import pretranslate
+
+    ws.store.memories.add_units("m", [
+        TranslationUnit({"en": "The Parliament adopted the law.", "kk": "Парламент заңды қабылдады."}),
+        TranslationUnit({"en": "The Senate met.", "kk-Latn": "Senat jinaldy."}),
+    ])
+    po = tmp_path / "todo.po"
+    po.write_text('msgid ""\nmsgstr ""\n"Language: kk@latin\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                  'msgid "The Parliament adopted the law."\nmsgstr ""\n\nmsgid "The Senate met."\nmsgstr ""\n',
+                  encoding="utf-8")
+    result = pretranslate(ws, po, "m", output=tmp_path / "out.po")
+    text = (tmp_path / "out.po").read_text(encoding="utf-8")
+    # the Cyrillic text transliterated, for review; the memory's own Latin text as it is
+    assert ('# Parliament = Qazaqstan Respublikasynyñ Parlamentı (transliterated)\n#, fuzzy\n'
+            'msgid "The Parliament adopted the law."\nmsgstr "Parlament zañdy qabyldady."') in text
+    assert 'msgid "The Senate met."\nmsgstr "Senat jinaldy."' in text
+    assert (result.stats.exact, result.stats.fuzzy) == (1, 1)
