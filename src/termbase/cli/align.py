@@ -54,8 +54,9 @@ def align(env, files, langs, segmented, as_json, output, po_dir, tm, no_store, m
     result = align_files(
         files, ws=ws, langs=split_langs(langs), segmented=segmented, min_score=min_score, pivot=pivot,
         use_terms=not no_terms, memory=(tm or "default") if store else None, output=output, po_dir=po_dir,
-        force=force,
+        force=force, progress=env.progress(),
     )
+    env.end_progress()
     if ws is None and not no_terms:
         click.echo(f"Note: no termbase at {env.db_path}; aligned without its terms.", err=True)
     if as_json:

@@ -12,6 +12,7 @@ import click
 
 from ..errors import TermbaseError
 from ..services import DEFAULT_LOCK_TIMEOUT, Workspace
+from .progress import TerminalProgress, terminal_progress
 
 #: Exit status for usage and input errors (click uses 2 for usage errors too).
 EXIT_ERROR = 2
@@ -61,10 +62,22 @@ def default_db_path() -> Path:
 class Env:
     """What every command gets: where the termbase is, and the termbase opened on demand."""
 
-    def __init__(self, db: Path | None, lock_timeout: float | None = None):
+    def __init__(self, db: Path | None, lock_timeout: float | None = None, quiet: bool = False):
         self.db_path = db or default_db_path()
         self.lock_timeout = lock_timeout
+        self.quiet = quiet
         self._ws: Workspace | None = None
+        self._progress: TerminalProgress | None = None
+
+    def progress(self) -> TerminalProgress | None:
+        """A progress line for a long job when standard error is a terminal and not ``--quiet``."""
+        if self._progress is None:
+            self._progress = terminal_progress(self.quiet)
+        return self._progress
+
+    def end_progress(self) -> None:
+        if self._progress is not None:
+            self._progress.close()
 
     def exists(self) -> bool:
         return self.db_path.exists()
@@ -80,6 +93,7 @@ class Env:
         return self.workspace() if self.exists() else None
 
     def close(self) -> None:
+        self.end_progress()
         if self._ws is not None:
             self._ws.close()
             self._ws = None
@@ -97,6 +111,8 @@ class TermbaseGroup(click.Group):
                                f"as in 'termbase --db FILE {ctx.invoked_subcommand or 'COMMAND'} ...'")
             raise
         except TermbaseError as exc:
+            if isinstance(ctx.obj, Env):
+                ctx.obj.end_progress()
             command = self.get_command(ctx, ctx.invoked_subcommand) if ctx.invoked_subcommand else None
             click.echo(error_line(str(exc), exc.needs, command), err=True)
             ctx.exit(EXIT_ERROR)
@@ -124,14 +140,16 @@ class TermbaseGroup(click.Group):
     help=f"How long a change waits for another process's change to the termbase (an import) to end. "
          f"Default: $TERMBASE_LOCK_TIMEOUT, else {DEFAULT_LOCK_TIMEOUT:g}.",
 )
+@click.option("-q", "--quiet", is_flag=True,
+              help="No progress line on standard error (it is shown only on a terminal anyway).")
 @click.version_option(package_name="termbase")
 @click.pass_context
-def main(ctx: click.Context, db: Path | None, lock_timeout: float | None) -> None:
+def main(ctx: click.Context, db: Path | None, lock_timeout: float | None, quiet: bool) -> None:
     """termbase: terminology and translation memory for English, Kazakh and Russian.
 
     Exit status: 0 success, 1 findings (check), 2 usage or input error.
     """
-    env = Env(db, lock_timeout)
+    env = Env(db, lock_timeout, quiet)
     ctx.obj = env
     ctx.call_on_close(env.close)
 

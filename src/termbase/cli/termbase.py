@@ -76,7 +76,9 @@ def glossary_diff(env, as_json: bool) -> None:
 def glossary_update(env, as_json: bool) -> None:
     """Add new shipped concepts and update the shipped ones nobody edited; keep every user edit,
     removal, user concept and memory."""
-    _glossary_report(update_glossary(env.workspace()), as_json)
+    result = update_glossary(env.workspace(), progress=env.progress())
+    env.end_progress()
+    _glossary_report(result, as_json)
 
 
 @glossary.command("latin")

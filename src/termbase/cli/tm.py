@@ -207,7 +207,8 @@ def pretranslate_(env, file, memory, output, target_lang, source_lang, min_score
     if as_json and output == "-":
         raise click.UsageError("--json prints the summary on standard output: write the file with -o FILE")
     result = pretranslate(env.workspace(), file, memory, output=output, target_lang=target_lang,
-                          source_lang=source_lang, min_score=min_score, overwrite=overwrite)
+                          source_lang=source_lang, min_score=min_score, overwrite=overwrite, progress=env.progress())
+    env.end_progress()
     s = result.stats
     if as_json:
         emit_json(result.to_dict())

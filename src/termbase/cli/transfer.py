@@ -29,7 +29,8 @@ def import_(env, file: str, fmt_name: str | None, on_conflict: str, tm: str, lan
     The whole file is imported or nothing is: a bad line leaves the termbase unchanged.
     """
     result = import_file(env.workspace(), file, format=fmt_name, on_conflict=on_conflict, memory=tm,
-                         langs=split_langs(langs))
+                         langs=split_langs(langs), progress=env.progress())
+    env.end_progress()
     if as_json:
         emit_json(result.to_dict())
         return
@@ -59,7 +60,9 @@ def export(env, fmt_name: str, output: str, tm: str, langs: str | None, as_json:
     Files are written to a temporary name and renamed, so a failed export leaves no half file. With
     -o - the document alone goes to standard output, messages to standard error.
     """
-    result = export_service(env.workspace(), fmt_name, output, memory=tm, langs=split_langs(langs))
+    result = export_service(env.workspace(), fmt_name, output, memory=tm, langs=split_langs(langs),
+                            progress=env.progress())
+    env.end_progress()
     to_stderr = output == "-"
     if as_json:
         import json

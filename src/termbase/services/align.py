@@ -19,6 +19,7 @@ from ..formats import format_for_output, get_format
 from ..fsutil import Source
 from ..languages import detect_language, normalize_lang
 from ..models import Segment, TranslationUnit
+from .progress import Progress, counted, report
 from .workspace import Workspace
 
 
@@ -104,6 +105,7 @@ def align_files(
     output: str | Path | None = None,
     po_dir: str | Path | None = None,
     force: bool = False,
+    progress: Progress | None = None,
 ) -> AlignResult:
     """Align two or three translations of one text sentence by sentence.
 
@@ -113,12 +115,12 @@ def align_files(
     memory to ``output`` (TMX or PO, by extension), as ``po_dir``/LANG.po files, and stored in the
     termbase's ``memory`` (with ``ws``), as asked. When most beads score under 0.5 the files do not
     look like translations of each other: the result says so (``unrelated``) and the units are not
-    stored unless ``force``.
+    stored unless ``force``. ``progress`` hears the files read, the alignment and the units stored.
     """
     if not 2 <= len(files) <= 3:
         raise ValidationError("alignment needs two or three files (the same text in different languages)")
     sources = [Source.of(f) for f in files]
-    texts = [src.read_text() for src in sources]
+    texts = [src.read_text() for src in counted(sources, progress, "files read", total=len(sources), every=1)]
     if langs:
         codes = [normalize_lang(code) for code in langs]
         if len(codes) != len(files) or len(set(codes)) != len(codes):
@@ -127,7 +129,9 @@ def align_files(
         codes = _guess_languages(texts, [src.name for src in sources])
     pivot = normalize_lang(pivot) if pivot else None
     anchors = termbase_anchors(ws.index.matcher()) if ws is not None and use_terms else default_anchors
+    report(progress, "files aligned", 0, 1)
     segments, alignment = align_texts(dict(zip(codes, texts)), segmented=segmented, anchors=anchors, pivot=pivot)
+    report(progress, "files aligned", 1, 1)
     source = pivot or ("en" if "en" in codes else codes[0])
     targets = [code for code in codes if code != source]
     document = Path(sources[codes.index(source)].name).name
@@ -147,7 +151,8 @@ def align_files(
         if unrelated and not force:
             not_stored = memory
         else:
-            added, skipped = ws.store.memories.add_units(memory, units)
+            added, skipped = ws.store.memories.add_units(memory, counted(units, progress, "units stored",
+                                                                         total=len(units)))
             stored = StoredUnits(memory, added, skipped)
     return AlignResult(tuple(codes), segments, alignment, units, source, left_out, stored, unrelated, not_stored)
 

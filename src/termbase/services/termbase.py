@@ -9,6 +9,7 @@ from ..errors import ValidationError
 from ..glossary import load_shipped
 from ..store import Store, new_store
 from .latin import LATIN_ACTOR, is_generated_latin, latin_terms
+from .progress import Progress, counted
 from .workspace import Workspace
 
 
@@ -107,18 +108,20 @@ class GlossaryUpdate:
                 "kept_removed": list(self.kept_removed), "unchanged": self.unchanged, "applied": self.applied}
 
 
-def update_glossary(ws: Workspace, *, dry_run: bool = False) -> GlossaryUpdate:
+def update_glossary(ws: Workspace, *, dry_run: bool = False, progress: Progress | None = None) -> GlossaryUpdate:
     """Bring the termbase's shipped concepts up to the glossary installed with this termbase.
 
     A shipped concept the termbase lacks is added, unless its users removed it; one that differs is
     replaced when nobody changed it since it was created (its history has only its creation or
     earlier glossary updates), else the user's version is kept. Concepts the glossary does not have,
     and translation memories, are never touched. All in one transaction, recorded in each concept's
-    history as :data:`GLOSSARY_ACTOR`."""
+    history as :data:`GLOSSARY_ACTOR`. ``progress`` hears how many concepts have been compared, then
+    written."""
     added, changed, edited, removed = [], [], [], []
     unchanged = 0
     plan = []
-    for shipped in load_shipped():
+    glossary = list(load_shipped())
+    for shipped in counted(glossary, progress, "shipped concepts compared", total=len(glossary), every=50):
         history = ws.store.concepts.history(shipped.id)
         if not ws.store.concepts.exists(shipped.id):
             if any(c.action == "delete" for c in history):
@@ -142,7 +145,7 @@ def update_glossary(ws: Workspace, *, dry_run: bool = False) -> GlossaryUpdate:
             edited.append(shipped.id)
     if not dry_run and plan:
         with ws.store.atomic():
-            for action, concept in plan:
+            for action, concept in counted(plan, progress, "concepts written", total=len(plan), every=50):
                 if action == "add":
                     ws.store.concepts.add(concept, actor=GLOSSARY_ACTOR)
                 else:

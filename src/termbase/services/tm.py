@@ -13,6 +13,7 @@ from ..fsutil import Source
 from ..languages import KK_LATN, detect_language, kazakh_to_cyrillic, kazakh_to_latin, normalize_lang
 from ..models import Fill, FillRequest, FillStats, TranslationUnit
 from ..search.tm import TmMatch, concordance, fuzzy_matches
+from .progress import Progress, report
 from .workspace import Workspace
 
 __all__ = [
@@ -196,13 +197,15 @@ def pretranslate(
     source_lang: str | None = None,
     min_score: int = 75,
     overwrite: bool = False,
+    progress: Progress | None = None,
 ) -> PretranslateResult:
     """Fill the untranslated units of a PO/POT or XLIFF file from ``memory`` and write it to ``output``
     (``-``: standard output). Each gets the target of its best fuzzy match scoring at least
     ``min_score``: 100 is final, anything less is marked for review with its score; the termbase's
     terms found in the source are noted for the translator ("National Security Committee = Комитет
     национальной безопасности"). Translated units stay unless ``overwrite``. Languages come from the
-    file; ``target_lang``/``source_lang`` when it does not say (source default: the memory's)."""
+    file; ``target_lang``/``source_lang`` when it does not say (source default: the memory's).
+    ``progress`` hears how many units have been looked up."""
     if not 0 <= min_score <= 100:
         raise ValidationError(f"min-score must be between 0 and 100, not {min_score}")
     stats = memory_stats(ws, memory)
@@ -214,8 +217,13 @@ def pretranslate(
                                 needs="format")
     default_source = normalize_lang(source_lang) if source_lang else max(stats.source_langs, key=stats.source_langs.get)
     matcher = ws.index.matcher()
+    looked_up = [0]
+    report(progress, f"{src.name}: units looked up", 0)
 
     def fill(request: FillRequest) -> Fill | None:
+        looked_up[0] += 1
+        if looked_up[0] % 50 == 0:
+            report(progress, f"{src.name}: units looked up", looked_up[0])
         lang = request.source_lang or default_source
         target = request.target_lang
         if not target:
@@ -237,6 +245,7 @@ def pretranslate(
 
     filled = fmt.write_filled(src, str(output), fill, target_lang=normalize_lang(target_lang) if target_lang else None,
                               overwrite=overwrite)
+    report(progress, f"{src.name}: units looked up", looked_up[0])
     return PretranslateResult(src.name, str(output), memory, min_score, filled)
 
 

@@ -13,6 +13,7 @@ from ..formats import all_formats, format_for, formats_that, get_format
 from ..fsutil import Source
 from ..languages import KK_LATN, LANGUAGE_TAGS, SUPPORTED, kazakh_to_latin, normalize_lang
 from ..models import TranslationUnit
+from .progress import Progress, counted
 from .workspace import Workspace
 
 #: The translation memory imports and exports use when none is named.
@@ -54,6 +55,7 @@ def import_file(
     memory: str = DEFAULT_MEMORY,
     langs: list[str] | None = None,
     actor: str | None = None,
+    progress: Progress | None = None,
 ) -> ImportResult:
     """Import a termbase file (TBX, CSV, glossary TSV, OmegaT glossary) or a translation memory (TMX,
     PO, XLIFF, two-column TSV) into ``ws``: all of it or nothing.
@@ -61,14 +63,16 @@ def import_file(
     ``format`` names the format (default: by extension, else by content; ``-`` is standard input).
     Concepts whose id is stored already follow ``on_conflict`` (``error``, ``skip``, ``replace``);
     units go to ``memory``, and units already there are skipped. ``langs`` names the languages of a
-    file that does not say them (an OmegaT glossary: source, target).
+    file that does not say them (an OmegaT glossary: source, target). ``progress`` hears how many
+    concepts or units have been read.
     """
     src = Source.of(file)
     fmt = get_format(format) if format else format_for(src, reads=("concepts", "units"))
     start = time.perf_counter()
     if "concepts" in fmt.reads:
         try:
-            counts = ws.store.concepts.add_many(fmt.read_concepts(src, langs=langs), on_conflict=on_conflict,
+            counts = ws.store.concepts.add_many(counted(fmt.read_concepts(src, langs=langs), progress,
+                                                       f"{src.name}: concepts read"), on_conflict=on_conflict,
                                                 actor=actor)
         except ValidationError as exc:
             needs = "on_conflict" if isinstance(exc, AlreadyExists) else exc.needs
@@ -77,7 +81,8 @@ def import_file(
                             counts.unchanged, seconds=time.perf_counter() - start)
     if "units" not in fmt.reads:
         raise UnsupportedFormat(f"{src.name}: {fmt.name} files hold neither concepts nor translation units")
-    added, skipped = ws.store.memories.add_units(memory, fmt.read_units(src))
+    added, skipped = ws.store.memories.add_units(memory, counted(fmt.read_units(src), progress,
+                                                                 f"{src.name}: units read"))
     return ImportResult(src.name, fmt.name, "units", added, skipped, memory=memory, seconds=time.perf_counter() - start)
 
 
@@ -119,6 +124,7 @@ def export(
     *,
     memory: str = DEFAULT_MEMORY,
     langs: list[str] | None = None,
+    progress: Progress | None = None,
 ) -> ExportResult:
     """Write the termbase's concepts (TBX, CSV, glossary TSV, OmegaT glossary) or a translation memory
     (TMX, PO) to ``output`` (``-``: standard output; for PO with several target languages, a folder).
@@ -127,7 +133,7 @@ def export(
     defaults to its units' source language and every other language). A memory asked for ``kk-Latn``
     gives a unit without a Latin Kazakh text the transliteration of its Cyrillic one, marked in a
     ``<prop type="x-kk-Latn">`` (TMX). Written to a temporary file and
-    renamed, so a failure leaves no half file.
+    renamed, so a failure leaves no half file. ``progress`` hears how many have been written.
     """
     writable = ", ".join(f.name for f in formats_that(writes=("concepts", "units")))
     if format.lower() not in {f.name for f in all_formats()}:
@@ -147,7 +153,8 @@ def export(
         else:  # the three languages, and Latin Kazakh when the memory has some
             held = LANGUAGE_TAGS if KK_LATN in ws.store.memories.stats(memory)["texts"] else SUPPORTED
             targets = [code for code in held if code != source]
-        all_units = itertools.chain([first], units)
+        all_units = counted(itertools.chain([first], units), progress, "units exported",
+                            total=ws.store.memories.count(memory) if progress else None)
         if wanted and KK_LATN in wanted:
             all_units = map(_with_latin_kazakh, all_units)
         n = fmt.write_units(all_units, output, source_lang=source, target_langs=targets)
@@ -155,7 +162,8 @@ def export(
     if fmt.name == "omegat" and (not wanted or len(wanted) != 2):
         raise ValidationError("an OmegaT glossary is for one language pair: name the source and target languages",
                               needs="langs")
-    n = fmt.write_concepts(ws.store.concepts.iterate(), output, langs=wanted)
+    n = fmt.write_concepts(counted(ws.store.concepts.iterate(), progress, "concepts exported",
+                                   total=ws.store.concepts.count() if progress else None), output, langs=wanted)
     return ExportResult(str(output), fmt.name, "concepts", n)
 
 
