@@ -55,22 +55,23 @@ def _layer(module: str) -> str:
 # What each layer may import (besides itself); see docs/ARCHITECTURE.md.
 ALLOWED = {
     "errors": set(),
-    "models": {"errors"},
-    "fsutil": {"errors"},
-    "languages": {"errors", "models"},
-    "formats": {"errors", "models", "fsutil", "languages"},
-    "store": {"errors", "models", "languages"},
-    "search": {"errors", "models", "languages", "store"},
-    "extraction": {"errors", "models", "languages", "search"},
-    "alignment": {"errors", "models", "languages", "search"},
-    "checking": {"errors", "models", "languages", "search"},
-    "mining": {"errors", "models", "languages", "extraction"},
-    "glossary": {"errors", "models", "fsutil", "formats"},
-    "services": {"errors", "models", "fsutil", "languages", "formats", "store", "search", "extraction",
+    "limits": {"errors"},
+    "models": {"errors", "limits"},
+    "fsutil": {"errors", "limits"},
+    "languages": {"errors", "limits", "models"},
+    "formats": {"errors", "limits", "models", "fsutil", "languages"},
+    "store": {"errors", "limits", "models", "languages"},
+    "search": {"errors", "limits", "models", "languages", "store"},
+    "extraction": {"errors", "limits", "models", "languages", "search"},
+    "alignment": {"errors", "limits", "models", "languages", "search"},
+    "checking": {"errors", "limits", "models", "languages", "search"},
+    "mining": {"errors", "limits", "models", "languages", "extraction"},
+    "glossary": {"errors", "limits", "models", "fsutil", "formats"},
+    "services": {"errors", "limits", "models", "fsutil", "languages", "formats", "store", "search", "extraction",
                  "alignment", "checking", "mining", "glossary"},
     "http": {"errors", "models", "services"},
     "cli": {"errors", "models", "services", "http"},  # http: 'termbase serve' starts the server
-    "": {"errors", "models", "services", "store", "search", "extraction", "alignment", "checking", "mining"},  # the public API
+    "": {"errors", "limits", "models", "services", "store", "search", "extraction", "alignment", "checking", "mining"},  # the public API
     "__main__": {"cli"},
 }
 

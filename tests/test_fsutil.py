@@ -74,6 +74,7 @@ def test_unreadable_files_are_one_parse_error_in_every_reader(tmp_path, monkeypa
     po.write_text('msgid "Senate"\nmsgstr "Сенат"\n', encoding="utf-8")
     tmx = tmp_path / "a.tmx"
     tmx.write_text('<tmx version="1.4"/>', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Senate", encoding="utf-8")
 
     def denied(*args, **kwargs):
         raise PermissionError(13, "Permission denied")

@@ -15,11 +15,13 @@ import io
 import os
 import re
 import shutil
+import stat
 import sys
 import tempfile
 from pathlib import Path
 from typing import IO, BinaryIO, Iterator
 
+from .limits import current as current_limits
 from .errors import ParseError
 
 #: How many bytes :meth:`Source.head` gives by default (enough to see an XML root or a header line).
@@ -68,13 +70,20 @@ class Source:
         """A binary stream of the whole input, from its first byte (the source can be opened again)."""
         if self.path is not None:
             try:
+                # a FIFO would block the open, a device (/dev/zero) never ends: regular files only
+                mode = os.stat(self.path).st_mode
+                if stat.S_ISDIR(mode):
+                    raise IsADirectoryError(21, "Is a directory")
+                if not stat.S_ISREG(mode):
+                    raise ParseError(self.name, "not a regular file (a pipe or a device); "
+                                                "give a file, or - to read standard input")
                 fh = open(self.path, "rb")
             except FileNotFoundError as exc:
                 raise ParseError(self.name, "no such file") from exc
             except IsADirectoryError as exc:
                 raise ParseError(self.name, "is a directory, not a file") from exc
             except OSError as exc:
-                raise ParseError(self.name, f"cannot read: {exc.strerror}") from exc
+                raise ParseError(self.name, f"cannot read: {exc.strerror or exc}") from exc
             with fh:
                 yield fh
             return
@@ -87,10 +96,16 @@ class Source:
     def _spooled(self) -> IO[bytes]:
         if self._spool is None:
             spool = tempfile.SpooledTemporaryFile(max_size=_SPOOL_IN_MEMORY)
+            limit = current_limits()
             try:
-                shutil.copyfileobj(self._stream, spool)
+                for chunk in _chunks(self._stream, limit.input_bytes, self.name, "input_mb", limit):
+                    spool.write(chunk)
             except OSError as exc:
+                spool.close()
                 raise ParseError(self.name, f"cannot read: {exc.strerror or exc}") from exc
+            except ParseError:
+                spool.close()
+                raise
             self._spool, self._stream = spool, None
         return self._spool
 
@@ -99,14 +114,25 @@ class Source:
         with self.open() as fh:
             return fh.read(size)
 
-    def read_bytes(self) -> bytes:
+    def read_bytes(self, *, limit: str = "input_mb", lines: bool = False) -> bytes:
+        """The whole input, read in chunks: a ``ParseError`` as soon as it passes the limit named
+        ``limit`` (``input_mb`` or ``document_mb``, see :mod:`termbase.limits`), or with ``lines``
+        as soon as one line passes :attr:`~termbase.limits.Limits.line_bytes`."""
+        bounds = current_limits()
+        max_bytes = bounds.document_bytes if limit == "document_mb" else bounds.input_bytes
+        parts: list[bytes] = []
+        newlines, run = 0, 0  # lines seen, bytes of the current line so far
         with self.open() as fh:
-            return fh.read()
+            for chunk in _chunks(fh, max_bytes, self.name, limit, bounds):
+                if lines:
+                    newlines, run = _check_lines(chunk, newlines, run, bounds, self.name)
+                parts.append(chunk)
+        return b"".join(parts)
 
-    def read_text(self, *, allow_empty: bool = False) -> str:
+    def read_text(self, *, allow_empty: bool = False, limit: str = "input_mb", lines: bool = False) -> str:
         """The input as text: UTF-8 (BOM allowed) or UTF-16 with BOM; ``ParseError`` for binary,
-        undecodable or (unless ``allow_empty``) empty input."""
-        return decode_text(self.read_bytes(), self.name, allow_empty=allow_empty)
+        undecodable or (unless ``allow_empty``) empty input, and past the limits of :meth:`read_bytes`."""
+        return decode_text(self.read_bytes(limit=limit, lines=lines), self.name, allow_empty=allow_empty)
 
     def close(self) -> None:
         if self._spool is not None:
@@ -115,6 +141,44 @@ class Source:
 
     def __repr__(self) -> str:
         return f"Source({self.name!r})"
+
+
+_CHUNK = 1 << 20
+
+
+def _chunks(fh, max_bytes: int, name: str, limit: str, bounds) -> Iterator[bytes]:
+    """Chunks of ``fh`` to its end; a ``ParseError`` once more than ``max_bytes`` came."""
+    total = 0
+    while True:
+        chunk = fh.read(_CHUNK)
+        if not chunk:
+            return
+        total += len(chunk)
+        if total > max_bytes:
+            raise ParseError(name, f"larger than {max_bytes // 2**20} MB ({bounds.hint(limit)})")
+        yield chunk
+
+
+def _check_lines(chunk: bytes, newlines: int, run: int, bounds, name: str) -> tuple[int, int]:
+    """Lines seen and the length of the last (unfinished) one after ``chunk``; a ``ParseError``
+    naming the line as soon as one is longer than the limit."""
+    longest = bounds.line_bytes
+    first = chunk.find(b"\n")
+    if first < 0:
+        run += len(chunk)
+        if run > longest:
+            raise ParseError(name, f"a line longer than {longest} bytes ({bounds.hint('segment_chars')})",
+                             line=newlines + 1)
+        return newlines, run
+    if run + first > longest:
+        raise ParseError(name, f"a line longer than {longest} bytes ({bounds.hint('segment_chars')})",
+                         line=newlines + 1)
+    pieces = chunk.split(b"\n")
+    if max(map(len, pieces)) > longest:
+        index = next(i for i, p in enumerate(pieces) if len(p) > longest)
+        raise ParseError(name, f"a line longer than {longest} bytes ({bounds.hint('segment_chars')})",
+                         line=newlines + index + 1)
+    return newlines + len(pieces) - 1, len(pieces[-1])
 
 
 class _Unclosable(io.RawIOBase):

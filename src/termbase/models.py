@@ -22,6 +22,7 @@ from datetime import datetime, timezone
 from functools import lru_cache
 from typing import Any
 
+from .limits import current as current_limits
 from .errors import ValidationError
 
 #: The languages termbase handles (ISO 639-1), in the order it shows them.
@@ -129,6 +130,33 @@ def concept_id_base(concept: "Concept") -> str:
     return base
 
 
+# C0 and C1 control characters, DEL and the line/paragraph separators: never part of a term or a
+# concept's text fields (they break XML exports and, printed, drive the terminal). Tab and line
+# breaks are allowed where text may have several lines (notes, definitions, units).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
+_CONTROL_OR_BREAK = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def find_control(text: str, *, breaks_ok: bool = True) -> str | None:
+    r"""The first control character in ``text`` as ``U+XXXX`` (line breaks and tabs only when not
+    ``breaks_ok``), or None.
+
+    >>> find_control("Senate\x1b[31m"), find_control("a\nb"), find_control("a\nb", breaks_ok=False)
+    ('U+001B', None, 'U+000A')
+    """
+    m = (_CONTROL if breaks_ok else _CONTROL_OR_BREAK).search(text)
+    return f"U+{ord(m.group()):04X}" if m else None
+
+
+def strip_controls(text: str) -> str:
+    r"""``text`` without the control characters :func:`find_control` finds (tab and line breaks kept).
+
+    >>> strip_controls("Sen\x00ate\x1b[1m\n")
+    'Senate[1m\n'
+    """
+    return _CONTROL.sub("", text) if _CONTROL.search(text) else text
+
+
 def utc_now() -> datetime:
     """The current time, UTC (what the store stamps on ``created``/``modified``)."""
     return datetime.now(timezone.utc)
@@ -192,6 +220,19 @@ class Term:
             raise ValidationError(f"{where}: term {self.text!r} has no language")
         if not self.text or not self.text.strip():
             raise ValidationError(f"{where}: empty {self.lang} term")
+        limit = current_limits()
+        if len(self.text) > limit.term_chars:
+            raise ValidationError(
+                f"{where}: {self.lang} term {self.text[:30]!r}... is {len(self.text)} characters long "
+                f"({limit.hint('term_chars')})"
+            )
+        bad = find_control(self.text)
+        if bad:
+            raise ValidationError(f"{where}: {self.lang} term {self.text[:60]!r} holds the control character {bad}")
+        for label, value in (("note", self.note), ("part of speech", self.pos)):
+            if value and find_control(value):
+                raise ValidationError(f"{where}: the {label} of term {self.text[:60]!r} holds the control "
+                                      f"character {find_control(value)}")
         if self.status not in STATUSES:
             raise ValidationError(
                 f"{where}: term {self.text!r} has unknown status {self.status!r} (use one of {', '.join(STATUSES)})"
@@ -300,6 +341,11 @@ class Concept:
             raise ValidationError(f"{_where(self.id)} has no terms")
         for term in self.terms:
             term.validate(concept_id=self.id)
+        for label, value in (("subject", self.subject), ("definition", self.definition), ("note", self.note),
+                             ("source", self.source)):
+            bad = value and find_control(value)
+            if bad:
+                raise ValidationError(f"{_where(self.id)}: its {label} holds the control character {bad}")
 
     def to_dict(self) -> dict[str, Any]:
         """The concept as JSON (``termbase show --json``, the store's history): its fields, then its

@@ -121,7 +121,7 @@ def test_empty_export_has_no_body(tmp_path):
     "concept, message",
     [
         (Concept("x", ()), "concept 'x' has no terms"),
-        (Concept("x", (Term("kk", "a\x0bb"),)), r"term contains U\+000B, which XML cannot carry"),
+        (Concept("x", (Term("kk", "a\x0bb"),)), r"holds the control character U\+000B"),
         (Concept("x", (Term("kk", "сөз"),), note="\ufffe"), r"note contains U\+FFFE"),
         (Concept("x", (Term("kk", "сөз", type="long"),)), "unknown type 'long'"),
         (Concept("x", (Term("kk", "  "),)), "empty kk term"),

@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from ..languages import text_keys, tokenize_words
 from ..languages.keys import ACRONYM_MARK
+from ..limits import automaton_key_max
 from ..models import Concept, Term
 
 if TYPE_CHECKING:
@@ -400,7 +401,10 @@ def _automaton(anchors: dict[str, list], extra: int = 0):
     import ahocorasick
 
     automaton = ahocorasick.Automaton()
+    longest = automaton_key_max()  # a longer anchor cannot be in a segment; pyahocorasick crashes on huge keys
     for text, found in anchors.items():
+        if len(text) > longest:
+            continue
         automaton.add_word(text, (len(text) - extra, tuple(found)))
     automaton.make_automaton()
     return automaton

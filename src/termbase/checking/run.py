@@ -52,6 +52,8 @@ class _Langs:
         self.want_target = normalize_lang(config.target_lang) if config.target_lang else None
         self.fixed_source = normalize_lang(config.source_lang) if config.source_lang else None
         self._cache: dict[tuple[str, str | None], tuple[str, str] | None] = {}
+        #: Target languages of units not checked (multilingual files), as the file writes them.
+        self.skipped: set[str] = set()
 
     def resolve(self, unit: BilingualUnit) -> tuple[str, str] | None:
         """(source, target), or ``None`` when this unit's target language is not to be checked."""
@@ -62,11 +64,16 @@ class _Langs:
             pass
         src = self.fixed_source or self._lang(unit.source_lang or DEFAULT_SOURCE_LANG, "source")
         if self.multi_target:  # TMX: the file's languages; the option selects one of them
+            code = unit.target_lang
+            if code and code.strip().replace("_", "-").split("-", 1)[0].lower() == "kz":
+                self._lang(code, "target")  # Kazakhstan's country code, a slip for kk: an error
             try:
-                tgt = self._norm(unit.target_lang) if unit.target_lang else None
+                tgt = self._norm(code) if code else None
             except UnknownLanguage:
                 tgt = None  # a language termbase does not cover (de, fr ...): counted, not checked
             result = (src, tgt) if tgt is not None and self.want_target in (None, tgt) else None
+            if result is None:
+                self.skipped.add(code or "none")
         else:
             code = self.config.target_lang or unit.target_lang
             if not code:
@@ -192,7 +199,12 @@ def check_units(
     and messages. Raises :class:`~termbase.errors.TermbaseError` for language problems.
     """
     tally = _Tally()
-    _run(units, checker, _Langs(config, file, multi_target=multilingual), tally)
+    langs = _Langs(config, file, multi_target=multilingual)
+    _run(units, checker, langs, tally)
+    if multilingual and tally.other_language and not (tally.checked or tally.untranslated or tally.fuzzy):
+        wanted = f"in {langs.want_target}" if langs.want_target else "in a language termbase checks (en, kk, ru)"
+        raise UnknownLanguage(f"{file or '<input>'}: no unit has a target {wanted}; the file's target "
+                              f"languages: {', '.join(sorted(langs.skipped))}")
     return Report(
         units_checked=tally.checked, units_untranslated=tally.untranslated, units_fuzzy=tally.fuzzy,
         units_other_language=tally.other_language, files_checked=1 if file else 0,

@@ -24,10 +24,13 @@ from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterable, Iterator, Union
 
-from ..errors import UnsupportedFormat, ValidationError
+from ..limits import Limits, current as current_limits
+from ..errors import ParseError, UnsupportedFormat, ValidationError
 from ..fsutil import Source
 from ..languages import normalize_lang
-from ..models import BilingualUnit, Concept, Document, Fill, FillRequest, FillStats, TranslationUnit
+from ..models import (
+    BilingualUnit, Concept, Document, Fill, FillRequest, FillStats, TranslationUnit, strip_controls,
+)
 
 #: What a format can read, and what each means in messages.
 READ_CAPABILITIES = {
@@ -79,18 +82,21 @@ class Format:
 
     def read_units(self, src: SourceLike) -> Iterator[TranslationUnit]:
         """Translation-memory units (languages normalised; a language termbase lacks is an error)."""
-        return self._read_units(self._source("units", src))
+        source = self._source("units", src)
+        return checked_units(source.name, self._read_units(source))
 
     def read_pairs(self, src: SourceLike, *, source_lang: str | None = None) -> Iterator[BilingualUnit]:
         """Source/target pairs with their lines, untranslated and fuzzy ones included (flagged).
         ``source_lang`` says which language is the source where the file holds several (TMX)."""
-        return self._read_pairs(self._source("pairs", src), source_lang=source_lang)
+        source = self._source("pairs", src)
+        return checked_pairs(source.name, self._read_pairs(source, source_lang=source_lang))
 
     def read_text(self, src: SourceLike, *, side: str = "source", lang: str | None = None) -> Document:
         """The plain text of a document; for bilingual files the ``side`` (or language ``lang``)."""
         if side not in SIDES:
             raise ValueError(f"side must be one of {SIDES}, not {side!r}")
-        return self._read_text(self._source("text", src), side=side, lang=lang)
+        source = self._source("text", src)
+        return checked_document(self._read_text(source, side=side, lang=lang))
 
     # ------------------------------------------------------------------ writing
     def write_concepts(self, concepts: Iterable[Concept], dest: str | Path, *, langs: list[str] | None = None) -> int:
@@ -173,6 +179,56 @@ class Format:
 
 
 # ---------------------------------------------------------------------------------- shared helpers
+def _segment_error(name: str, length: int, line: int | None, limit: Limits) -> ParseError:
+    return ParseError(name, f"a segment of {length} characters ({limit.hint('segment_chars')})", line=line)
+
+
+def checked_units(name: str, units: Iterable[TranslationUnit]) -> Iterator[TranslationUnit]:
+    """``units`` with their texts' control characters removed; a ``ParseError`` for a text longer
+    than the segment limit (:mod:`termbase.limits`)."""
+    limit = current_limits()
+    for unit in units:
+        texts = unit.texts
+        for text in texts.values():
+            if len(text) > limit.segment_chars:
+                raise _segment_error(name, len(text), unit.position, limit)
+        cleaned = {lang: strip_controls(text) for lang, text in texts.items()}
+        note = strip_controls(unit.note) if unit.note else unit.note
+        if cleaned != texts or note != unit.note:
+            unit = replace(unit, texts=cleaned, note=note)
+        yield unit
+
+
+def checked_pairs(name: str, pairs: Iterable[BilingualUnit]) -> Iterator[BilingualUnit]:
+    """``pairs`` with control characters removed; a ``ParseError`` naming the line for a text longer
+    than the segment limit."""
+    limit = current_limits()
+    for pair in pairs:
+        for text in (pair.source, pair.target):
+            if len(text) > limit.segment_chars:
+                raise _segment_error(name, len(text), pair.line, limit)
+        source, target = strip_controls(pair.source), strip_controls(pair.target)
+        if source is not pair.source or target is not pair.target:
+            pair = replace(pair, source=source, target=target)
+        yield pair
+
+
+def checked_document(doc: Document) -> Document:
+    """``doc`` if its text is within the document limit and each paragraph within the segment limit
+    (a ``ParseError`` naming the paragraph's line otherwise), control characters removed."""
+    limit = current_limits()
+    text = doc.text
+    if len(text) > limit.document_bytes:
+        raise ParseError(doc.name, f"{len(text)} characters of text ({limit.hint('document_mb')})")
+    if len(text) > limit.segment_chars:
+        lengths = list(map(len, text.split("\n")))
+        if max(lengths) > limit.segment_chars:
+            index = next(i for i, n in enumerate(lengths) if n > limit.segment_chars)
+            raise _segment_error(doc.name, lengths[index], index + 1, limit)
+    cleaned = strip_controls(text)
+    return doc if cleaned is text else replace(doc, text=cleaned)
+
+
 def keep_langs(concepts: Iterable[Concept], langs: list[str] | None) -> Iterator[Concept]:
     """The ``concepts`` with only their terms in ``langs`` (any codes ``normalize_lang`` takes);
     concepts left without terms are skipped. Without ``langs`` they pass unchanged."""
@@ -189,8 +245,6 @@ def keep_langs(concepts: Iterable[Concept], langs: list[str] | None) -> Iterator
 def validated(concept: Concept, name: str, line: int | None) -> Concept:
     """``concept`` if it passes :meth:`~termbase.models.Concept.validate`, else a ``ParseError`` naming
     the file and line it was read from."""
-    from ..errors import ParseError
-
     try:
         concept.validate()
     except ValidationError as exc:
@@ -225,7 +279,13 @@ def text_from_pairs(name: str, pairs: Iterable[BilingualUnit], side: str) -> Doc
         raise ValueError(f"side must be one of {SIDES}, not {side!r}")
     lang: str | None = None
     texts: list[str] = []
+    limit = current_limits()
+    size = 0
     for pair in pairs:
+        size += len(pair.source if side == "source" else pair.target)
+        if size > limit.document_bytes:
+            raise ParseError(name, f"more than {limit.document_bytes} characters of {side} text "
+                                   f"({limit.hint('document_mb')})")
         if side == "source":
             texts.append(pair.source)
             lang = lang or short_lang(pair.source_lang)
@@ -234,8 +294,6 @@ def text_from_pairs(name: str, pairs: Iterable[BilingualUnit], side: str) -> Doc
             lang = lang or short_lang(pair.target_lang)
     text = join_paragraphs(texts)
     if not text:
-        from ..errors import ParseError
-
         raise ParseError(name, f"no {side} text to read")
     return Document(name, text, lang)
 
@@ -245,7 +303,7 @@ def units_from_pairs(name: str, pairs: Iterable[BilingualUnit]) -> Iterator[Tran
 
     The languages must be known: a pair whose file does not name them is a ``ParseError``.
     """
-    from ..errors import ParseError, UnknownLanguage
+    from ..errors import UnknownLanguage
 
     cache: dict[tuple[str | None, str | None], tuple[str, str]] = {}
     for pair in pairs:

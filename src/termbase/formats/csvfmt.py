@@ -167,7 +167,7 @@ class CsvFormat(Format):
 
 def _read_concepts(src: Source) -> Iterator[Concept]:
     path = src.name
-    text = src.read_text()
+    text = src.read_text(lines=True)
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if "," not in first_line and ";" in first_line else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)

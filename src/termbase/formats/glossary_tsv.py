@@ -145,7 +145,7 @@ def format_cell(terms: list[Term], concept: Concept | None = None) -> str:
 
 
 def _read(src: Source) -> Iterator[Concept]:
-    lines = src.read_text().splitlines()
+    lines = src.read_text(lines=True).splitlines()
     header = tuple(lines[0].removeprefix("\ufeff").split("\t"))
     if header not in (COLUMNS, COLUMNS_WITHOUT_SCOPE):
         raise ParseError(src.name, f"header must be {' '.join(COLUMNS)} (tab-separated), got {' '.join(header)}", line=1)

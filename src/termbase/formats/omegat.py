@@ -99,7 +99,7 @@ class OmegaTFormat(Format):
     def _read_concepts(self, src: Source, *, langs: list[str] | None = None) -> Iterator[Concept]:
         """Yield the glossary's concepts; ``langs=[source, target]`` unless termbase wrote the file."""
         path = src.name
-        lines = src.read_text().split("\n")
+        lines = src.read_text(lines=True).split("\n")
         m = _HEADER.match(lines[0].rstrip("\r"))
         if langs is None and m is None:
             raise UnknownLanguage(

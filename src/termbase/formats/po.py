@@ -204,7 +204,9 @@ def _entries(entries: dict[str, dict[tuple[str | None, str], _Variant]], fuzzy_b
                 if v.score < fuzzy_below:
                     entry.flags.append("fuzzy")
             if v.notes:
-                entry.tcomment = "\n".join(v.notes)
+                # every line break a reader may see (\r, \u2028 ...) becomes a comment line of its
+                # own: a bare \r in a note must not start a line of PO syntax
+                entry.tcomment = "\n".join(line for note in v.notes for line in note.splitlines())
             yield entry
 
 
@@ -384,7 +386,7 @@ def fill_po(
     counts as none. The output is written while the input is parsed, to a temporary file that an
     error removes (standard output: only once the whole input has parsed).
     """
-    text = src.read_text()
+    text = src.read_text(lines=True)
     if "\r" in text:
         text = text.replace("\r\n", "\n")
     filler = _PoFiller(text, src.name, fill, target_lang, overwrite)

@@ -108,7 +108,7 @@ def parse(src: Source) -> Iterator[tuple[str, object]]:
     >>> [(kind, getattr(x, "msgstr", x)) for kind, x in parse(Source.of(io.BytesIO(data.encode())))]
     [('header', {'Language': 'kk'}), ('entry', 'Сенат')]
     """
-    text = src.read_text()
+    text = src.read_text(lines=True)
     if "\r" in text:
         text = text.replace("\r\n", "\n")  # the line parser strips a line's final \r anyway
     return _parse_po_text(text, src.name)

@@ -8,18 +8,17 @@ HTML keeps the visible text, one paragraph per block element; DOCX the paragraph
 from __future__ import annotations
 
 import html.parser
+import io
 import re
 import zipfile
 from typing import Iterator
 
+from ..limits import Limits, current as current_limits
 from ..errors import ParseError
 from ..fsutil import Source
 from ..models import Document
 from . import xmlsafe
 from .base import Format
-
-#: The largest ``word/document.xml`` read (uncompressed), against zip bombs.
-DOCX_MAX_XML = 200 * 1024 * 1024
 
 
 class TextFormat(Format):
@@ -31,7 +30,7 @@ class TextFormat(Format):
     reads = frozenset({"text"})
 
     def _read_text(self, src: Source, *, side: str = "source", lang: str | None = None) -> Document:
-        return _document(src, src.read_text())
+        return _document(src, src.read_text(limit="document_mb", lines=True))
 
 
 class HtmlFormat(Format):
@@ -47,7 +46,7 @@ class HtmlFormat(Format):
         return start.startswith((b"<!doctype html", b"<html")) or xmlsafe.root_name(head) == "html"
 
     def _read_text(self, src: Source, *, side: str = "source", lang: str | None = None) -> Document:
-        return _document(src, html_to_text(src.read_text()))
+        return _document(src, html_to_text(src.read_text(limit="document_mb")))
 
 
 class DocxFormat(Format):
@@ -121,30 +120,74 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def _docx_paragraphs(src: Source) -> Iterator[str]:
-    """Paragraph texts of ``word/document.xml``, streamed from the archive."""
+    """Paragraph texts of ``word/document.xml``, streamed from the archive: at most the DOCX limit
+    of unpacked XML (counted as it is read: the sizes an archive declares may lie) and the document
+    limit of text. Every error names the .docx."""
+    limit = current_limits()
     with src.open() as fh:
         try:
             archive = zipfile.ZipFile(fh)
-        except zipfile.BadZipFile as exc:
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as exc:
             raise ParseError(src.name, "not a DOCX file (not a zip archive)") from exc
         with archive:
             try:
                 info = archive.getinfo("word/document.xml")
             except KeyError:
                 raise ParseError(src.name, "not a Word document: word/document.xml is missing") from None
-            if info.file_size > DOCX_MAX_XML:
-                raise ParseError(src.name, f"word/document.xml is larger than {DOCX_MAX_XML // 2**20} MB; refused")
+            if info.file_size > limit.docx_bytes:
+                raise ParseError(src.name, f"word/document.xml unpacks to more than {limit.docx_mb} MB "
+                                           f"({limit.hint('docx_mb')})")
+            if info.flag_bits & 0x1:
+                raise ParseError(src.name, "the document is encrypted (password-protected); save it without a password")
             try:
                 member = archive.open(info)
-            except (RuntimeError, NotImplementedError, zipfile.BadZipFile) as exc:  # encrypted, unknown compression
-                raise ParseError(src.name, f"cannot unpack word/document.xml: {exc}") from exc
+            except (RuntimeError, NotImplementedError, zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+                raise ParseError(src.name, f"cannot unpack word/document.xml: {_zip_reason(exc)}") from exc
             with member:
-                inner = Source.of(member, name=src.name)
+                inner = Source.of(_Bounded(member, src.name, limit), name=src.name)
+                size = 0
                 try:
                     for _, elem in xmlsafe.iterparse(inner, tags=(f"{_W}p",)):
-                        text = "".join(t.text or "" for t in elem.iter(f"{_W}t", f"{_W}tab"))
-                        if text.strip():
-                            yield text.strip()
+                        text = "".join(t.text or "" for t in elem.iter(f"{_W}t", f"{_W}tab")).strip()
                         xmlsafe.release(elem)
+                        if text:
+                            size += len(text) + 2
+                            if size > limit.document_bytes:
+                                raise ParseError(src.name, f"more than {limit.document_bytes} characters of text "
+                                                           f"({limit.hint('document_mb')})")
+                            yield text
+                except (zipfile.BadZipFile, NotImplementedError, EOFError, ValueError) as exc:
+                    raise ParseError(src.name, f"cannot unpack word/document.xml: {_zip_reason(exc)}") from exc
+                except OSError as exc:
+                    raise ParseError(src.name, f"cannot read word/document.xml: {_zip_reason(exc)}") from exc
                 finally:
                     inner.close()
+
+
+def _zip_reason(exc: BaseException) -> str:
+    text = str(exc) or type(exc).__name__
+    return text.splitlines()[0][:200]
+
+
+class _Bounded(io.RawIOBase):
+    """A member of an archive read at most up to the DOCX limit (a ``ParseError`` past it)."""
+
+    def __init__(self, member, name: str, limit: Limits):
+        super().__init__()
+        self._member, self._name, self._limit, self._read = member, name, limit, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        data = self.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+    def read(self, size: int = -1) -> bytes:
+        data = self._member.read(size if size is not None and size >= 0 else 1 << 20)
+        self._read += len(data)
+        if self._read > self._limit.docx_bytes:
+            raise ParseError(self._name, f"word/document.xml unpacks to more than {self._limit.docx_mb} MB "
+                                         f"({self._limit.hint('docx_mb')})")
+        return data

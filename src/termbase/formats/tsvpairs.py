@@ -31,7 +31,7 @@ def _header_langs(cells: list[str]) -> tuple[str, str] | None:
 
 def _pairs(src: Source) -> Iterator[BilingualUnit]:
     """Stream the pairs (``line`` is the file line); the languages come from a header line, else ``None``."""
-    text = src.read_text()
+    text = src.read_text(lines=True)
     source_lang = target_lang = None
     first = True
     for lineno, raw in enumerate(text.split("\n"), 1):

@@ -25,6 +25,7 @@ from typing import Callable, Iterable
 import ahocorasick
 
 from ..languages import normalize, split_words, text_keys, tokenize_words, word_key
+from ..limits import automaton_key_max
 from ..models import STATUSES, Concept, Term
 
 _SEP = "\x1f"  # between word keys: never inside a key
@@ -110,9 +111,12 @@ class TermMatcher:
                 prefixes.add(normalize(tok.text, term.lang)[: self.PREFIX])
             prefixes.update(k[: self.PREFIX] for k in keys)
             self.size += 1
+        longest = automaton_key_max()  # a longer term (stored before the limits) cannot match
         for lang, patterns in payloads.items():
             automaton = ahocorasick.Automaton()
             for pattern, values in patterns.items():
+                if len(pattern) > longest:
+                    continue
                 automaton.add_word(pattern, (len(pattern), tuple(values)))
             automaton.make_automaton()
             self._automata[lang] = automaton
