@@ -157,6 +157,21 @@ def strip_controls(text: str) -> str:
     return _CONTROL.sub("", text) if _CONTROL.search(text) else text
 
 
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def printable(text: str) -> str:
+    r"""``text`` safe to print on a terminal: control characters (a carriage return too; tab and
+    line feed kept) shown as escapes, so that stored data never drives the terminal.
+
+    >>> printable("Senate\x1b[2J\r")
+    'Senate\\x1b[2J\\r'
+    """
+    if not _UNPRINTABLE.search(text):
+        return text
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
 def utc_now() -> datetime:
     """The current time, UTC (what the store stamps on ``created``/``modified``)."""
     return datetime.now(timezone.utc)

@@ -148,6 +148,9 @@ def main(ctx: click.Context, db: Path | None, lock_timeout: float | None, quiet:
     """termbase: terminology and translation memory for English, Kazakh and Russian.
 
     Exit status: 0 success, 1 findings (check), 2 usage or input error.
+
+    Size limits on inputs (term, segment, document, file, DOCX) are shown by 'termbase limits' and
+    set by the environment variables it names.
     """
     env = Env(db, lock_timeout, quiet)
     ctx.obj = env

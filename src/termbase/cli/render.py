@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..models import Concept
+from ..models import Concept, printable
 
 #: Languages shown first, in this order; others follow as the concept has them.
 FIRST_LANGS = ("en", "kk", "ru")
@@ -10,7 +10,11 @@ FIRST_LANGS = ("en", "kk", "ru")
 
 def concept_lines(concept: Concept) -> list[str]:
     """``id  [subject]``, a line of terms per language (status, type), then definition, note, source,
-    and the units that show mined terms."""
+    and the units that show mined terms; control characters shown as escapes (:func:`printable`)."""
+    return [printable(line) for line in _concept_lines(concept)]
+
+
+def _concept_lines(concept: Concept) -> list[str]:
     head = concept.id or ""
     if concept.subject:
         head += f"  [{concept.subject}]"
@@ -41,11 +45,11 @@ def concept_lines(concept: Concept) -> list[str]:
 def lookup_lines(result) -> list[str]:
     """The matches of a :class:`termbase.services.LookupResult`, each a concept with its score."""
     if not result.matches:
-        return [f"No concept matches {result.query!r}."]
+        return [printable(f"No concept matches {result.query!r}.")]
     lines = []
     for m in result.matches:
         block = concept_lines(m.concept)
-        block[0] += f"  score {m.score:.2f} ({m.how}: {m.matched.lang} \"{m.matched.text}\")"
+        block[0] += printable(f"  score {m.score:.2f} ({m.how}: {m.matched.lang} \"{m.matched.text}\")")
         lines.extend(block)
     return lines
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ..services import generate_latin, init_termbase, termbase_stats, update_glossary
+from ..services import generate_latin, init_termbase, size_limits, termbase_stats, update_glossary
 from .app import TermbaseGroup, emit_json, main, pass_env
 
 
@@ -42,6 +42,25 @@ def stats(env, as_json: bool) -> None:
     click.echo("terms:    " + ", ".join(f"{lang} {n}" for lang, n in result.terms.items()))
     for name, n in result.memories.items():
         click.echo(f"memory {name}: {n} units")
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def limits(as_json: bool) -> None:
+    """Show the size limits on what termbase reads, and the environment variable that changes each.
+
+    Inputs past a limit are refused with a one-line error naming the file and the limit, as soon as
+    the reader gets there (files are read in chunks and streamed): longest term
+    (TERMBASE_MAX_TERM_CHARS), longest segment or paragraph (TERMBASE_MAX_SEGMENT_CHARS), largest
+    document text (TERMBASE_MAX_DOCUMENT_MB), largest file read whole or standard input
+    (TERMBASE_MAX_INPUT_MB), largest unpacked DOCX body (TERMBASE_MAX_DOCX_MB).
+    """
+    info = size_limits()
+    if as_json:
+        emit_json(info.to_dict())
+        return
+    for name, value, env, meaning in info.rows():
+        click.echo(f"{env:28} {value:>6}  {meaning}")
 
 
 @main.group(cls=TermbaseGroup)

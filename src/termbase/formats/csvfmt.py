@@ -155,7 +155,7 @@ class CsvFormat(Format):
                                 row.extend(values[a] or "" for a in attrs[lang])
                             else:
                                 row.extend([""] * (1 + len(attrs[lang])))
-                    writer.writerow(row)
+                    writer.writerow([neutralise_formula(v) for v in row])
         return written
 
     # -- reading ---------------------------------------------------------------------------------
@@ -245,16 +245,40 @@ def _parse_header(header: list[str], path: str) -> list[Column]:
     return columns
 
 
+# A cell a spreadsheet would run as a formula (OWASP "CSV injection"): starting with = + - @, a tab or
+# a carriage return, after any quotes (so that a value starting with ' comes back unchanged too).
+_FORMULA = re.compile(r"'*[=+\-@\t\r]")
+
+
+def neutralise_formula(value: str) -> str:
+    """``value`` as a CSV cell no spreadsheet runs: a ``'`` (a text marker to spreadsheets) before a
+    value that starts like a formula; :func:`restore_formula` takes it off.
+
+    >>> neutralise_formula("=HYPERLINK(1)"), neutralise_formula("-2+3"), neutralise_formula("Senate")
+    ("'=HYPERLINK(1)", "'-2+3", 'Senate')
+    >>> restore_formula(neutralise_formula("'@SUM")) == "'@SUM"
+    True
+    """
+    return "'" + value if value and _FORMULA.match(value) else value
+
+
+def restore_formula(value: str) -> str:
+    """The value :func:`neutralise_formula` was given."""
+    return value[1:] if value.startswith("'") and _FORMULA.match(value, 1) else value
+
+
 def _concept(row: list[str], columns: list[Column], width: int, path: str, line: int) -> Concept:
     if len(row) > width:
         if any(cell.strip() for cell in row[width:]):
             raise ParseError(path, f"{len(row)} fields but the header has {width}", line=line)
         row = row[:width]
+    elif len(row) < width:  # a short row: the cells left out are empty
+        row = row + [""] * (width - len(row))
     fields: dict[str, str | None] = {}
     slots: dict[tuple[str, int], dict[str | None, str]] = {}
     langs: list[str] = []
     for col, cell in zip(columns, row):
-        value = cell.strip()
+        value = restore_formula(cell.strip())
         if col[0] == "field":
             fields[col[1]] = value or None
             continue

@@ -9,7 +9,7 @@ whose ``needs`` says what the caller could give to get past them.
 module              jobs
 ==================  ==========================================================================
 ``workspace``       :class:`Workspace`: an opened termbase (store + search index)
-``termbase``        :func:`init_termbase`, :func:`termbase_stats`, :func:`data_version`
+``termbase``        :func:`init_termbase`, :func:`termbase_stats`, :func:`data_version`, :func:`size_limits`
 ``concepts``        :func:`lookup`, :func:`show_concept`, :func:`add_concept`, :func:`edit_concept`,
                     :func:`remove_concepts`, :func:`parse_terms`
 ``transfer``        :func:`import_file`, :func:`export`
@@ -55,7 +55,8 @@ from .concepts import (
 )
 from .extract import EXTRACT_KINDS, ExtractConfig, ExtractRun, extract_files
 from .termbase import (
-    GlossaryUpdate, InitResult, TermbaseStats, data_version, init_termbase, termbase_stats, update_glossary,
+    GlossaryUpdate, InitResult, LimitsInfo, TermbaseStats, data_version, init_termbase, size_limits, termbase_stats,
+    update_glossary,
 )
 from .tm import (
     MemoryStats, PretranslateResult, SearchResult, UnitPage, delete_memory, edit_unit, list_memories, list_units,
@@ -68,7 +69,7 @@ from ..fsutil import Source  # what readers take: front ends wrap uploads and st
 
 __all__ = [
     "DEFAULT_LOCK_TIMEOUT", "EXTRACT_KINDS", "AlignResult", "CheckResult", "CreatedToken", "ConceptList", "ExportResult", "ExtractConfig", "ExtractRun", "FormatInfo", "GlossaryUpdate", "ImportResult", "InitResult", "LookupResult", "MemoryStats", "UnitPage", "edit_unit", "list_units", "remove_unit", "unit_to_dict", "PretranslateResult", "SearchResult",
-    "Source", "TermbaseStats", "Workspace",
+    "Source", "TermbaseStats", "Workspace", "LimitsInfo", "size_limits",
     "authenticate", "data_version", "create_token", "list_tokens", "revoke_token",
     "add_concept", "add_terms", "propose_concept", "propose_terms", "approve", "concept_history", "reject", "remove_term", "replace_term_text", "restore_concept", "set_term_status", "undo_last_change", "align_files", "check_files", "edit_concept", "export", "extract_files", "import_file",
     "delete_memory", "init_termbase", "list_concepts", "list_formats", "list_memories", "memory_stats", "pretranslate", "search_memory", "lookalike_warnings", "lookup", "lookup_many", "parse_terms", "terms_from_dicts", "remove_concepts", "show_concept", "termbase_stats", "update_glossary",

@@ -157,3 +157,27 @@ def data_version(ws: Workspace) -> int:
     """The termbase's data version (see :meth:`termbase.store.Store.data_version`): changes whenever
     its concepts do; reading it is also the cheapest way to see that the database answers."""
     return ws.store.data_version()
+
+
+@dataclass(frozen=True)
+class LimitsInfo:
+    """The size limits in force (:mod:`termbase.limits`): each value, its environment variable and
+    what it bounds."""
+
+    values: dict[str, int]
+
+    def rows(self) -> list[tuple[str, int, str, str]]:
+        """(name, value, environment variable, meaning) per limit."""
+        from ..limits import ENV, MEANING
+
+        return [(name, value, ENV[name], MEANING[name]) for name, value in self.values.items()]
+
+    def to_dict(self) -> dict:
+        return {name: {"value": value, "env": env, "meaning": meaning} for name, value, env, meaning in self.rows()}
+
+
+def size_limits() -> LimitsInfo:
+    """The limits on what termbase reads, from the environment (a ``TermbaseError`` for a bad value)."""
+    from ..limits import current
+
+    return LimitsInfo(current().to_dict())
