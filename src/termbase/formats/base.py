@@ -78,7 +78,8 @@ class Format:
     def read_concepts(self, src: SourceLike, *, langs: list[str] | None = None) -> Iterator[Concept]:
         """Concepts of a termbase file; ``langs`` keeps only those languages (or names them, for
         formats whose files do not say, like OmegaT glossaries: ``[source, target]``)."""
-        return self._read_concepts(self._source("concepts", src), langs=langs)
+        source = self._source("concepts", src)
+        return checked_concepts(source.name, self._read_concepts(source, langs=langs))
 
     def read_units(self, src: SourceLike) -> Iterator[TranslationUnit]:
         """Translation-memory units (languages normalised; a language termbase lacks is an error)."""
@@ -181,6 +182,18 @@ class Format:
 # ---------------------------------------------------------------------------------- shared helpers
 def _segment_error(name: str, length: int, line: int | None, limit: Limits) -> ParseError:
     return ParseError(name, f"a segment of {length} characters ({limit.hint('segment_chars')})", line=line)
+
+
+def checked_concepts(name: str, concepts: Iterable[Concept]) -> Iterator[Concept]:
+    """``concepts`` whose terms pass :meth:`~termbase.models.Term.validate` (the term length limit,
+    no control characters); a ``ParseError`` naming the file otherwise, as soon as one does not."""
+    for concept in concepts:
+        try:
+            for term in concept.terms:
+                term.validate(concept_id=concept.id)
+        except ValidationError as exc:
+            raise ParseError(name, str(exc)) from exc
+        yield concept
 
 
 def checked_units(name: str, units: Iterable[TranslationUnit]) -> Iterator[TranslationUnit]:
