@@ -215,18 +215,24 @@ def decode_text(data: bytes, name: str | Path | None, *, allow_empty: bool = Fal
         raise ParseError(name, "file is empty")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode("utf-16")
+            text = data.decode("utf-16")
+            if not allow_empty and not text.strip("\ufeff \t\r\n"):
+                raise ParseError(name, "file is empty")
+            return text
         except UnicodeDecodeError as exc:
             raise ParseError(name, f"invalid UTF-16 text: {exc.reason}") from exc
     if b"\x00" in data[:8192]:
         raise ParseError(name, "looks like a binary file, not text")
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise ParseError(
             name, f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); convert the file to UTF-8", line=line
         ) from exc
+    if not allow_empty and (not text or (len(text) < 16 and not text.strip("\ufeff \t\r\n"))):
+        raise ParseError(name, "file is empty")  # a byte-order mark and nothing else
+    return text
 
 
 @contextlib.contextmanager
