@@ -15,7 +15,7 @@ def test_defaults_and_environment(monkeypatch):
     for var in ("TERMBASE_MAX_TERM_CHARS", "TERMBASE_MAX_SEGMENT_CHARS", "TERMBASE_MAX_DOCUMENT_MB",
                 "TERMBASE_MAX_INPUT_MB", "TERMBASE_MAX_DOCX_MB"):
         monkeypatch.delenv(var, raising=False)
-    assert current() == Limits(term_chars=1000, segment_chars=20000, document_mb=20, input_mb=1024, docx_mb=200)
+    assert current() == Limits(term_chars=1000, segment_chars=20000, document_mb=20, input_mb=256, docx_mb=200)
     monkeypatch.setenv("TERMBASE_MAX_SEGMENT_CHARS", "500")
     assert current().segment_chars == 500
     assert current().line_bytes == 4 * 500 + 1024

@@ -10,7 +10,7 @@ limit                  environment variable            default    what it bounds
                                                                   one paragraph of a document
 ``document_mb``        ``TERMBASE_MAX_DOCUMENT_MB``    20         the text of one document read for
                                                                   extraction or alignment
-``input_mb``           ``TERMBASE_MAX_INPUT_MB``       1024       a file read whole (PO, CSV, TSV,
+``input_mb``           ``TERMBASE_MAX_INPUT_MB``       256        a file read whole (PO, CSV, TSV,
                                                                   OmegaT) or standard input
 ``docx_mb``            ``TERMBASE_MAX_DOCX_MB``        200        the unpacked ``word/document.xml``
                                                                   of a DOCX (against zip bombs)
@@ -53,7 +53,7 @@ class Limits:
     term_chars: int = 1000
     segment_chars: int = 20000
     document_mb: int = 20
-    input_mb: int = 1024
+    input_mb: int = 256
     docx_mb: int = 200
 
     @property
