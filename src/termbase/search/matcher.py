@@ -268,12 +268,17 @@ class TermMatcher:
         if len(matches) < 2:
             return matches
         chosen: list[TermMatch] = []
-        taken: list[tuple[int, int]] = []
+        taken: set[tuple[int, int]] = set()
+        # characters already covered by a chosen span: linear in the text, not quadratic in matches
+        covered = bytearray(max(m.end for m in matches) + 1)
         for m in sorted(matches, key=lambda m: (m.start - m.end, m.start)):
-            if any(m.start < e and s < m.end for s, e in taken if (s, e) != (m.start, m.end)):
-                continue
+            span = (m.start, m.end)
+            if span not in taken:  # the same span as a chosen one: another concept's shared term
+                if covered.find(1, m.start, m.end) >= 0:
+                    continue
+                covered[m.start:m.end] = b"\x01" * (m.end - m.start)
+                taken.add(span)
             chosen.append(m)
-            taken.append((m.start, m.end))
         chosen.sort(key=lambda m: (m.start, m.concept_id))
         return chosen
 
