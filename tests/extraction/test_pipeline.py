@@ -513,3 +513,31 @@ def test_an_x_and_y_company_and_its_abbreviation_are_one_row():
         ("M&S", "acronym", 2, ("M&S", "Marks & Spencer"))]
     assert _rows(["Агентство S&P повысило рейтинг. Позже S&P подтвердило его."], "ru") == [
         ("S&P", "acronym", 2, ("S&P",))]
+
+
+# ------------------------------------------------------------- issue 13: another state's institutions
+@pytest.fixture
+def scoped_tb(tmp_path):
+    with create_store(tmp_path / "tb.db") as store:
+        store.concepts.add_many([
+            Concept("supreme-court", (Term("en", "Supreme Court"), Term("kk", "Жоғарғы Сот"), Term("ru", "Верховный Суд")),
+                    subject="court", scope="KZ"),
+            Concept("un", (Term("en", "Security Council"), Term("ru", "Совет Безопасности")), subject="international"),
+        ])
+        yield TermIndex(store)
+
+
+def test_a_short_form_in_a_story_about_another_state_is_not_linked_to_kazakhstans_body(scoped_tb):
+    us = ("Republicans in Washington backed the nominee. The Supreme Court will hear the case. "
+          "The Supreme Court nominee spoke on Monday. The Security Council met.")
+    result = extract_terms([us], lang="en", termbase=scoped_tb)
+    linked = {c.term: (c.concept_id, c.equivalents) for c in result.candidates if c.kind != "phrase"}
+    assert linked["Supreme Court"] == (None, {"kk": [], "ru": []})
+    assert linked["Security Council"][0] == "un"  # no scope: linked wherever it is
+    kz = "Tokayev met the judges. The Supreme Court will hear the case. The Supreme Court said so."
+    result = extract_terms([kz], lang="en", termbase=scoped_tb)
+    assert [(c.term, c.concept_id) for c in result.candidates if c.term == "Supreme Court"] == [
+        ("Supreme Court", "supreme-court")]
+    plain = extract_terms(["The Supreme Court will hear the case. The Supreme Court said so."], lang="en",
+                          termbase=scoped_tb)
+    assert [c.concept_id for c in plain.candidates if c.term == "Supreme Court"] == ["supreme-court"]

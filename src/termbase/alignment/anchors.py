@@ -129,16 +129,49 @@ def _word_anchor_or_name(word: str, lang: str) -> str | None:
     return key
 
 
-def termbase_anchors(matcher, base: AnchorFunction | None = default_anchors) -> AnchorFunction:
+def termbase_anchors(
+    matcher, base: AnchorFunction | None = default_anchors, *, scopes: "dict[str, str] | None" = None,
+) -> AnchorFunction:
     """Anchors from a :class:`termbase.search.matcher.TermMatcher`: ``c<concept id>`` for each term found.
 
     The termbase's EN/KK/RU equivalents, matched with inflection, tie sentences that name the same
     concept (``Мәжіліс`` / ``Мажилис`` / ``Mazhilis``); ``base`` anchors are added to them.
+
+    ``scopes`` maps concept ids to their scope (``KZ``). A term of such a concept that names no
+    state itself ("Supreme Court"), in a sentence about another state ("US Supreme Court",
+    "Верховный суд США"), is that state's body, not the concept: its anchor is ``c<id>@<state>``
+    (``csupreme-court@US``), so that it ties the other language's sentence about the same court and
+    not one about Kazakhstan's (:func:`termbase.languages.jurisdiction.jurisdiction_of`).
+
+    >>> from termbase.models import Concept, Term
+    >>> from termbase.search.matcher import TermMatcher
+    >>> m = TermMatcher.from_concepts([Concept("sc", (Term("en", "Supreme Court"), Term("ru", "Верховный суд")))])
+    >>> a = termbase_anchors(m, None, scopes={"sc": "KZ"})
+    >>> a("The US Supreme Court ruled.", "en"), a("Верховный суд США решил.", "ru"), a("The Supreme Court ruled.", "en")
+    (['csc@US'], ['csc@US'], ['csc'])
     """
+    scopes = scopes or {}
 
     def anchors(text: str, lang: str) -> list[str]:
         keys = list(base(text, lang)) if base is not None else []
-        keys.extend("c" + str(m.concept_id) for m in matcher.find(text, lang))
+        for m in matcher.find(text, lang):
+            key = "c" + str(m.concept_id)
+            scope = scopes.get(m.concept_id)
+            if scope is not None:
+                state = _state_of(text, m, lang)
+                if state is not None and state != scope:
+                    key += "@" + state
+            keys.append(key)
         return keys
 
     return anchors
+
+
+def _state_of(text: str, match, lang: str) -> str | None:
+    """The state a matched term is about, from its sentence alone (the other side's sentence must
+    be able to say the same), or ``None``; a term that names a state itself says nothing new."""
+    from ..languages.jurisdiction import jurisdiction_of, mentions
+
+    if mentions(match.term.text, match.term.lang):
+        return None
+    return jurisdiction_of(text, match.start, match.end, lang)

@@ -133,11 +133,18 @@ class Extractor:
         self._detect = DETECTORS[lang]
         self._lex = lexicon(lang)
         self.documents = self.sentences = self.words = 0
+        #: the states the documents read name (:func:`termbase.languages.jurisdiction.named`): a
+        #: candidate that is a short form of a concept with a scope ("Supreme Court", KZ) links to it
+        #: only where the text is not about another state (see :func:`_scoped_link`)
+        self.jurisdictions: set[str] = set()
 
     def feed(self, text: str) -> None:
         """Read one document."""
+        from ..languages.jurisdiction import named
+
         self.documents += 1
         lang = self.lang
+        self.jurisdictions |= named(text, lang)
         key_cache: dict[str, str] = {}
         add = self.counter.add
         for sent in sentences(_fix_lookalikes(text, lang), lang):
@@ -187,6 +194,8 @@ class Extractor:
             if linker is not None:
                 tries = [s.expansion] if s.expansion else []
                 concept = linker.find([*tries, s.term, *s.forms[:3]], self.lang)
+                if concept is not None and not _scoped_link(concept, s, self.lang, self.jurisdictions):
+                    concept = None  # the US Supreme Court is not Kazakhstan's
                 if concept is not None:
                     kind = kind_from_subject(concept.subject, kind)
             if kind not in cfg.kinds:
@@ -223,6 +232,30 @@ class Extractor:
         return ExtractionResult(
             self.lang, tuple(out), self.documents, self.sentences, self.words, tuple(notes), tuple(files)
         )
+
+
+def _scoped_link(concept, candidate, lang: str, named_codes: set[str]) -> bool:
+    """Whether ``candidate`` may stand for ``concept`` as far as states go: always for a concept
+    without scope or a term that names its state; else unless every context of the candidate (its
+    sentence, then the states the documents name) is about another state than the concept's
+    (:func:`termbase.languages.jurisdiction.jurisdiction_of`).
+
+    A short form like "Supreme Court" in news about Washington is the US court, not Kazakhstan's.
+    """
+    from ..languages.jurisdiction import jurisdiction_of, mentions
+
+    if concept.scope is None or mentions(candidate.term, lang):
+        return True
+    verdicts = []
+    for context in candidate.contexts:
+        for form in (candidate.term, *candidate.forms):
+            start = context.find(form)
+            if start >= 0:
+                verdicts.append(jurisdiction_of(context, start, start + len(form), lang, context=named_codes))
+                break
+    if not verdicts:
+        verdicts = [jurisdiction_of("", 0, 0, lang, context=named_codes)]
+    return any(v is None or v == concept.scope for v in verdicts)
 
 
 def _merged(row: ExtractedTerm, other, cfg: ExtractConfig) -> ExtractedTerm:

@@ -128,7 +128,11 @@ def align_files(
     else:
         codes = _guess_languages(texts, [src.name for src in sources])
     pivot = normalize_lang(pivot) if pivot else None
-    anchors = termbase_anchors(ws.index.matcher()) if ws is not None and use_terms else default_anchors
+    if ws is not None and use_terms:
+        scopes = {c.id: c.scope for c in ws.index.concepts() if c.scope}
+        anchors = termbase_anchors(ws.index.matcher(), scopes=scopes)
+    else:
+        anchors = default_anchors
     report(progress, "files aligned", 0, 1)
     segments, alignment = align_texts(dict(zip(codes, texts)), segmented=segmented, anchors=anchors, pivot=pivot)
     report(progress, "files aligned", 1, 1)
