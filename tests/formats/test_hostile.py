@@ -4,6 +4,7 @@ import io
 import subprocess
 import sys
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -269,3 +270,10 @@ def test_units_are_clean_round_trip_target():
     # a unit built in code is unaffected by the reading checks
     unit = TranslationUnit({"en": "Senate", "kk": "Сенат"})
     assert unit.texts["kk"] == "Сенат"
+
+
+def test_a_broken_marked_section_in_html_is_one_error():
+    # html.parser raises AssertionError on "<![" that is no CDATA section (found by the fuzzer)
+    path = Path(__file__).parents[1] / "data" / "hostile" / "html-marked-section.html"
+    with pytest.raises(ParseError, match=r"html-marked-section.html: malformed HTML: "):
+        get_format("html").read_text(path)

@@ -46,7 +46,12 @@ class HtmlFormat(Format):
         return start.startswith((b"<!doctype html", b"<html")) or xmlsafe.root_name(head) == "html"
 
     def _read_text(self, src: Source, *, side: str = "source", lang: str | None = None) -> Document:
-        return _document(src, html_to_text(src.read_text(limit="document_mb")))
+        markup = src.read_text(limit="document_mb")
+        try:
+            text = html_to_text(markup)
+        except AssertionError as exc:  # html.parser's way of refusing a broken "<![" or "<!" section
+            raise ParseError(src.name, f"malformed HTML: {str(exc)[:80]}") from exc
+        return _document(src, text)
 
 
 class DocxFormat(Format):
