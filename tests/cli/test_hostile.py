@@ -127,3 +127,26 @@ def test_limits_command_shows_each_limit_and_its_variable(run, monkeypatch):
         "TERMBASE_MAX_DOCX_MB"]
     monkeypatch.setenv("TERMBASE_MAX_TERM_CHARS", "-1")
     _one_error_line(run("limits"), "TERMBASE_MAX_TERM_CHARS='-1': give a positive whole number")
+
+
+def test_po_folder_export_that_cannot_be_written_is_one_error(empty, tmp_path, monkeypatch):
+    import tempfile
+
+    tmx = tmp_path / "in.tmx"
+    tmx.write_text(TMX.format(lang="kk"), encoding="utf-8")
+    assert empty("import", str(tmx)).exit_code == 0
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    _one_error_line(empty("export", "--format", "po", "-o", str(tmp_path / "file")), "not a folder")
+    _one_error_line(empty("export", "--format", "po", "-o", str(tmp_path / "file" / "po")),
+                    "cannot create the folder")
+
+    def denied(*args, **kwargs):  # root writes anywhere: fake a read-only parent folder
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkdtemp", denied)
+    _one_error_line(empty("export", "--format", "po", "-o", str(tmp_path / "new")),
+                    "new: cannot create the folder: permission denied")
+    (tmp_path / "old").mkdir()
+    monkeypatch.setattr(tempfile, "mkstemp", denied)
+    _one_error_line(empty("export", "--format", "po", "-o", str(tmp_path / "old")), "Permission denied")
+    assert list((tmp_path / "old").iterdir()) == []
