@@ -54,12 +54,49 @@ def knb() -> Concept:
     )
 
 
-@pytest.fixture(params=["sqlite"])
-def store(request, tmp_path):
-    """An empty store of each backend: tests written against ``termbase.store.base`` run on every one
-    (a second backend adds its name to ``params`` and a branch here). ``open_store(store.location)``
-    opens a second connection to it."""
-    from termbase.store import create_store
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """A throwaway PostgreSQL cluster for the whole session (see ``tests/pgcluster.py``); the tests
+    that use it are skipped, saying why, only where PostgreSQL is not installed."""
+    from tests.pgcluster import Cluster, why_not
 
+    reason = why_not()
+    if reason:
+        pytest.skip(reason)
+    cluster = Cluster()
+    try:
+        yield cluster.start()
+    finally:
+        cluster.stop()
+
+
+@pytest.fixture
+def pg_url(pg_cluster) -> str:
+    """The URL of a new, empty PostgreSQL schema (a termbase location of its own for one test)."""
+    return pg_cluster.new_schema()
+
+
+#: The store backends the contract tests run on.
+BACKENDS = ["sqlite", "postgres"]
+
+
+@pytest.fixture(params=BACKENDS)
+def location(request, tmp_path) -> str:
+    """Where a new termbase of each backend goes: a file path, or the URL of an empty PostgreSQL schema."""
+    if request.param == "postgres":
+        return request.getfixturevalue("pg_url")
+    return str(tmp_path / "t.db")
+
+
+@pytest.fixture(params=BACKENDS)
+def store(request, tmp_path):
+    """An empty store of each backend: tests written against ``termbase.store.base`` run on every one.
+    ``open_store(store.location)`` opens a second connection to it."""
+    from termbase.store import create_store, open_store
+
+    if request.param == "postgres":
+        with open_store(request.getfixturevalue("pg_cluster").empty_termbase()) as s:
+            yield s
+        return
     with create_store(tmp_path / "t.db") as s:
         yield s

@@ -95,3 +95,8 @@ class VersionConflict(TermbaseError):
 
 class StoreError(TermbaseError):
     """The termbase database failed: locked by another writer, read-only, corrupt or unreachable."""
+
+
+class StoreUnavailable(StoreError):
+    """The database server cannot be reached now (refused, restarting, connection lost): nothing was
+    written, and the same call may succeed later (an HTTP front end answers 503)."""

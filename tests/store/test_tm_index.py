@@ -1,7 +1,6 @@
-"""The full-text index of memory units: filled with the units, emptied with them, by match keys."""
+"""The full-text index of memory units: filled with the units, emptied with them, by match keys (on every backend)."""
 
 from termbase.models import TranslationUnit
-from termbase.store import create_store
 
 UNITS = [
     TranslationUnit({"en": "The Government met today.", "kk": "Үкімет бүгін жиналды."}),
@@ -10,64 +9,60 @@ UNITS = [
 ]
 
 
-def test_units_are_found_by_any_inflected_form(tmp_path):
-    with create_store(tmp_path / "t.db") as store:
-        store.memories.add_units("news", UNITS)
-        ids = [u.id for u in store.memories.iter_units("news")]
-        assert store.memories.containing("news", "kk", ["үкімет"]) == ids[:2]
-        assert store.memories.containing("news", "en", ["govern", "decis"]) == ids[1:2]
-        assert store.memories.candidates("news", "en", ["law", "adopt", "the"], limit=1) == ids[2:3]
-        assert store.memories.containing("news", "ru", ["үкімет"]) == []  # another language
-        assert store.memories.containing("other", "kk", ["үкімет"]) == []  # another memory
+def test_units_are_found_by_any_inflected_form(store):
+    store.memories.add_units("news", UNITS)
+    ids = [u.id for u in store.memories.iter_units("news")]
+    assert store.memories.containing("news", "kk", ["үкімет"]) == ids[:2]
+    assert store.memories.containing("news", "en", ["govern", "decis"]) == ids[1:2]
+    assert store.memories.candidates("news", "en", ["law", "adopt", "the"], limit=1) == ids[2:3]
+    assert store.memories.containing("news", "ru", ["үкімет"]) == []  # another language
+    assert store.memories.containing("other", "kk", ["үкімет"]) == []  # another memory
 
 
-def test_index_follows_deletes_and_reindex(tmp_path):
-    with create_store(tmp_path / "t.db") as store:
-        store.memories.add_units("a", UNITS)
-        store.memories.add_units("b", UNITS[:1])
-        assert store.memories.remove("a") == 3
-        (b_id,) = [u.id for u in store.memories.iter_units("b")]
-        assert store.memories.containing("a", "kk", ["үкімет"]) == []
-        assert store.memories.containing("b", "kk", ["үкімет"]) == [b_id]
-        assert store.memories.reindex() == 2  # b's two texts
-        assert store.memories.containing("b", "kk", ["үкімет"]) == [b_id]
-        store.memories.add_units("a", UNITS[1:2])
-        (new,) = [u.id for u in store.memories.iter_units("a")]
-        assert store.memories.containing("a", "kk", ["үкімет"]) == [new]
+def test_index_follows_deletes_and_reindex(store):
+    store.memories.add_units("a", UNITS)
+    store.memories.add_units("b", UNITS[:1])
+    assert store.memories.remove("a") == 3
+    (b_id,) = [u.id for u in store.memories.iter_units("b")]
+    assert store.memories.containing("a", "kk", ["үкімет"]) == []
+    assert store.memories.containing("b", "kk", ["үкімет"]) == [b_id]
+    assert store.memories.reindex() == 2  # b's two texts
+    assert store.memories.containing("b", "kk", ["үкімет"]) == [b_id]
+    store.memories.add_units("a", UNITS[1:2])
+    (new,) = [u.id for u in store.memories.iter_units("a")]
+    assert store.memories.containing("a", "kk", ["үкімет"]) == [new]
 
 
-def test_stats_and_get_units(tmp_path):
-    with create_store(tmp_path / "t.db") as store:
-        store.memories.add_units("news", UNITS)
-        ids = [u.id for u in store.memories.iter_units("news")]
-        stats = store.memories.stats("news")
-        assert (stats["units"], stats["texts"], stats["source_langs"]) == (3, {"en": 3, "kk": 3}, {"en": 3})
-        assert [u.texts["en"] for u in store.memories.get_units([ids[2], 999, ids[0]])] == [
-            "A new law was adopted.", "The Government met today."]
+def test_stats_and_get_units(store):
+    store.memories.add_units("news", UNITS)
+    ids = [u.id for u in store.memories.iter_units("news")]
+    stats = store.memories.stats("news")
+    assert (stats["units"], stats["texts"], stats["source_langs"]) == (3, {"en": 3, "kk": 3}, {"en": 3})
+    assert [u.texts["en"] for u in store.memories.get_units([ids[2], 999, ids[0]])] == [
+        "A new law was adopted.", "The Government met today."]
 
 
-def test_a_unit_edited_or_removed_is_reindexed_and_recorded(tmp_path):
+def test_a_unit_edited_or_removed_is_reindexed_and_recorded(store):
     import pytest
 
     from termbase.errors import NotFound, ValidationError
 
-    with create_store(tmp_path / "t.db") as store:
-        store.memories.add_units("news", UNITS)
-        ids = [u.id for u in store.memories.iter_units("news")]
-        edited = store.memories.update_unit(ids[2], {"en": "A new tax was adopted.", "kk": "Жаңа салық қабылданды."},
-                                            actor="aigerim")
-        assert edited.texts == {"en": "A new tax was adopted.", "kk": "Жаңа салық қабылданды."}
-        assert store.memories.containing("news", "en", ["law"]) == []
-        assert store.memories.containing("news", "en", ["tax"]) == [ids[2]]
-        with pytest.raises(ValidationError, match="already has a unit with these texts"):
-            store.memories.update_unit(ids[2], dict(UNITS[0].texts))
-        assert store.memories.remove_unit(ids[0], actor="bolat").texts == UNITS[0].texts
-        assert store.memories.containing("news", "kk", ["үкімет"]) == ids[1:2]
-        assert store.memories.page_units("news") == (2, store.memories.get_units(ids[1:]))
-        with pytest.raises(NotFound):
-            store.memories.remove_unit(ids[0])
-        changes = store.memories.unit_changes(ids[2]) + store.memories.unit_changes(ids[0])
-        assert [(c["action"], c["actor"], c["before"], c["after"]) for c in changes] == [
-            ("update", "aigerim", UNITS[2].texts, {"en": "A new tax was adopted.", "kk": "Жаңа салық қабылданды."}),
-            ("delete", "bolat", UNITS[0].texts, None),
-        ]
+    store.memories.add_units("news", UNITS)
+    ids = [u.id for u in store.memories.iter_units("news")]
+    edited = store.memories.update_unit(ids[2], {"en": "A new tax was adopted.", "kk": "Жаңа салық қабылданды."},
+                                        actor="aigerim")
+    assert edited.texts == {"en": "A new tax was adopted.", "kk": "Жаңа салық қабылданды."}
+    assert store.memories.containing("news", "en", ["law"]) == []
+    assert store.memories.containing("news", "en", ["tax"]) == [ids[2]]
+    with pytest.raises(ValidationError, match="already has a unit with these texts"):
+        store.memories.update_unit(ids[2], dict(UNITS[0].texts))
+    assert store.memories.remove_unit(ids[0], actor="bolat").texts == UNITS[0].texts
+    assert store.memories.containing("news", "kk", ["үкімет"]) == ids[1:2]
+    assert store.memories.page_units("news") == (2, store.memories.get_units(ids[1:]))
+    with pytest.raises(NotFound):
+        store.memories.remove_unit(ids[0])
+    changes = store.memories.unit_changes(ids[2]) + store.memories.unit_changes(ids[0])
+    assert [(c["action"], c["actor"], c["before"], c["after"]) for c in changes] == [
+        ("update", "aigerim", UNITS[2].texts, {"en": "A new tax was adopted.", "kk": "Жаңа салық қабылданды."}),
+        ("delete", "bolat", UNITS[0].texts, None),
+    ]

@@ -58,7 +58,7 @@ def align(env, files, langs, segmented, as_json, output, po_dir, tm, no_store, m
     )
     env.end_progress()
     if ws is None and not no_terms:
-        click.echo(f"Note: no termbase at {env.db_path}; aligned without its terms.", err=True)
+        click.echo(f"Note: no termbase at {env.shown}; aligned without its terms.", err=True)
     if as_json:
         emit_json(result.to_dict())
     if result.stored is not None:

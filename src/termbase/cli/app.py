@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from ..errors import TermbaseError
-from ..services import DEFAULT_LOCK_TIMEOUT, Workspace
+from ..services import DEFAULT_LOCK_TIMEOUT, Workspace, has_termbase, shown_location
 from .progress import TerminalProgress, terminal_progress
 
 #: Exit status for usage and input errors (click uses 2 for usage errors too).
@@ -50,11 +50,16 @@ def error_line(message: str, needs: str | None, command: click.Command | None) -
     return f"Error: {message}" + (f"; {extra}" if extra else "")
 
 
-def default_db_path() -> Path:
-    """``$TERMBASE_DB``, else the per-user data folder (``$XDG_DATA_HOME/termbase/termbase.db``)."""
+#: What ``--db`` and ``$TERMBASE_DB`` take as a database server rather than a file.
+SERVER_SCHEMES = ("postgresql://", "postgres://")
+
+
+def default_db_path() -> Path | str:
+    """``$TERMBASE_DB`` (a file, or a ``postgresql://`` URL), else the per-user data folder
+    (``$XDG_DATA_HOME/termbase/termbase.db``)."""
     env = os.environ.get("TERMBASE_DB")
     if env:
-        return Path(env)
+        return env if env.startswith(SERVER_SCHEMES) else Path(env)
     base = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")
     return Path(base) / "termbase" / "termbase.db"
 
@@ -62,8 +67,8 @@ def default_db_path() -> Path:
 class Env:
     """What every command gets: where the termbase is, and the termbase opened on demand."""
 
-    def __init__(self, db: Path | None, lock_timeout: float | None = None, quiet: bool = False):
-        self.db_path = db or default_db_path()
+    def __init__(self, db: Path | str | None, lock_timeout: float | None = None, quiet: bool = False):
+        self.db_path = db or default_db_path()  # a Path, or a database URL (str)
         self.lock_timeout = lock_timeout
         self.quiet = quiet
         self._ws: Workspace | None = None
@@ -79,8 +84,13 @@ class Env:
         if self._progress is not None:
             self._progress.close()
 
+    @property
+    def shown(self) -> str:
+        """The termbase's location as messages show it (a URL without its password)."""
+        return shown_location(self.db_path)
+
     def exists(self) -> bool:
-        return self.db_path.exists()
+        return has_termbase(self.db_path)
 
     def workspace(self) -> Workspace:
         """The opened termbase (:class:`termbase.services.Workspace`)."""
@@ -124,12 +134,25 @@ class TermbaseGroup(click.Group):
             ctx.exit(130)
 
 
+class Location(click.ParamType):
+    """A termbase file (a path), or a PostgreSQL database (a ``postgresql://`` URL, kept as text)."""
+
+    name = "FILE|URL"
+    _file = click.Path(dir_okay=False, path_type=Path)
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, str) and value.startswith(SERVER_SCHEMES):
+            return value
+        return self._file.convert(value, param, ctx)
+
+
 @click.group(cls=TermbaseGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--db",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=Location(),
     default=None,
-    help="Termbase file (SQLite). Default: $TERMBASE_DB, else ~/.local/share/termbase/termbase.db.",
+    help="Termbase: a file (SQLite) or a postgresql://user@host/dbname URL (PostgreSQL). "
+         "Default: $TERMBASE_DB, else ~/.local/share/termbase/termbase.db.",
 )
 @click.option(
     "--lock-timeout",
@@ -144,7 +167,7 @@ class TermbaseGroup(click.Group):
               help="No progress line on standard error (it is shown only on a terminal anyway).")
 @click.version_option(package_name="termbase")
 @click.pass_context
-def main(ctx: click.Context, db: Path | None, lock_timeout: float | None, quiet: bool) -> None:
+def main(ctx: click.Context, db: Path | str | None, lock_timeout: float | None, quiet: bool) -> None:
     """termbase: terminology and translation memory for English, Kazakh and Russian.
 
     Exit status: 0 success, 1 findings (check), 2 usage or input error.

@@ -59,7 +59,7 @@ def extract(env, files, lang, memory, side, top, min_freq, kinds, as_json, add):
     ws = env.workspace() if add or memory else env.workspace_if_any()
     if ws is None:
         click.echo(
-            f"note: no termbase at {env.db_path}; candidates are not linked (create one with 'termbase init')",
+            f"note: no termbase at {env.shown}; candidates are not linked (create one with 'termbase init')",
             err=True,
         )
     if len(files) > 1:

@@ -56,7 +56,7 @@ from .concepts import (
 from .extract import EXTRACT_KINDS, ExtractConfig, ExtractRun, extract_files
 from .termbase import (
     GlossaryUpdate, InitResult, LimitsInfo, TermbaseStats, data_version, init_termbase, size_limits, termbase_stats,
-    update_glossary,
+    update_glossary, has_termbase, shown_location,
 )
 from .tm import (
     MemoryStats, PretranslateResult, SearchResult, UnitPage, delete_memory, edit_unit, list_memories, list_units,
@@ -73,5 +73,6 @@ __all__ = [
     "authenticate", "data_version", "create_token", "list_tokens", "revoke_token",
     "add_concept", "add_terms", "propose_concept", "propose_terms", "approve", "concept_history", "reject", "remove_term", "replace_term_text", "restore_concept", "set_term_status", "undo_last_change", "align_files", "check_files", "edit_concept", "export", "extract_files", "import_file",
     "delete_memory", "init_termbase", "list_concepts", "list_formats", "list_memories", "memory_stats", "pretranslate", "search_memory", "lookalike_warnings", "lookup", "lookup_many", "parse_terms", "terms_from_dicts", "remove_concepts", "show_concept", "termbase_stats", "update_glossary",
+    "has_termbase", "shown_location",
     "LatinResult", "TranslitResult", "generate_latin", "transliterate", "transliterate_source",
 ]

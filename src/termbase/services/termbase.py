@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..errors import ValidationError
 from ..glossary import load_shipped
-from ..store import Store, new_store
+from ..store import Store, new_store, safe_location, termbase_exists
 from .latin import LATIN_ACTOR, is_generated_latin, latin_terms
 from .progress import Progress, counted
 from .workspace import Workspace
@@ -39,14 +39,24 @@ def init_termbase(location: str | Path, *, empty: bool = False, force: bool = Fa
     def check(old) -> None:
         lost = _would_lose(old)
         if lost:
-            raise ValidationError(f"{location} holds {lost}; replacing it would lose them", needs="yes")
+            raise ValidationError(f"{safe_location(location)} holds {lost}; replacing it would lose them", needs="yes")
 
     with new_store(location, replace=force, lock_timeout=lock_timeout,
                    check=None if confirmed else check) as store:
         if not empty:
             store.concepts.add_many(load_shipped(), on_conflict="replace")
         stats = store.concepts.stats()
-    return InitResult(str(location), stats["concepts"], dict(stats["terms"]))
+    return InitResult(safe_location(location), stats["concepts"], dict(stats["terms"]))
+
+
+def has_termbase(location: str | Path) -> bool:
+    """Whether a termbase is at ``location`` (a file, or a PostgreSQL database that holds one)."""
+    return termbase_exists(location)
+
+
+def shown_location(location: str | Path) -> str:
+    """``location`` as messages show it (a database URL without its password)."""
+    return safe_location(location)
 
 
 def _would_lose(store: Store) -> str:

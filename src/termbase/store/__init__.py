@@ -2,7 +2,9 @@
 
 Open one with :func:`open_store` or make an empty one with :func:`create_store`; both return a
 :class:`Store` (see :mod:`termbase.store.base` for the contract every backend keeps). Today the backend
-is SQLite (:mod:`termbase.store.sqlite`, the only module with SQL); callers never depend on it.
+is chosen by the location: a file path is SQLite (:mod:`termbase.store.sqlite`), a ``postgresql://`` URL
+is PostgreSQL (:mod:`termbase.store.postgres`); these are the only modules with SQL, and callers never
+depend on either.
 
 >>> from termbase.models import Concept, Term
 >>> with create_store(":memory:") as store:
@@ -23,6 +25,7 @@ from typing import Callable, ContextManager
 from .base import (
     DEFAULT_LOCK_TIMEOUT, ON_CONFLICT, AddCounts, ConceptRepository, MemoryRepository, Store, TokenRepository, unit_digest,
 )
+from .postgres import PostgresStore, display_url, is_postgres
 from .sqlite import SQLiteStore
 
 __all__ = [
@@ -34,8 +37,11 @@ __all__ = [
     "Store",
     "TokenRepository",
     "create_store",
+    "is_server",
     "new_store",
     "open_store",
+    "safe_location",
+    "termbase_exists",
     "unit_digest",
 ]
 
@@ -46,11 +52,15 @@ def open_store(location: str | Path, *, read_only: bool | None = None, lock_time
 
     ``read_only``: never write (default: when the termbase cannot be written); ``lock_timeout``: how
     long a write waits for another's, in seconds (default :data:`DEFAULT_LOCK_TIMEOUT`)."""
+    if is_postgres(location):
+        return PostgresStore.open(location, read_only=read_only, lock_timeout=lock_timeout)
     return SQLiteStore.open(location, read_only=read_only, lock_timeout=lock_timeout)
 
 
 def create_store(location: str | Path, *, lock_timeout: float | None = None) -> Store:
     """Create an empty termbase (no concepts, no memories); an existing one is an error."""
+    if is_postgres(location):
+        return PostgresStore.create(location, lock_timeout=lock_timeout)
     return SQLiteStore.create(location, lock_timeout=lock_timeout)
 
 
@@ -62,4 +72,28 @@ def new_store(location: str | Path, *, replace: bool = False, lock_timeout: floa
 
     Replacing locks the old termbase for writing until the new one is in place (so a running import
     ends first and is not lost); ``check(old_store)`` runs under that lock and may raise to keep it."""
+    if is_postgres(location):
+        return PostgresStore.build(location, replace=replace, lock_timeout=lock_timeout, check=check)
     return SQLiteStore.build(location, replace=replace, lock_timeout=lock_timeout, check=check)
+
+
+def is_server(location: str | Path) -> bool:
+    """Whether ``location`` names a database server (a ``postgresql://`` URL) rather than a file."""
+    return is_postgres(location)
+
+
+def termbase_exists(location: str | Path) -> bool:
+    """Whether there is a termbase at ``location`` (a file; or, on a server, the database holds one).
+    A server that cannot be reached is a :class:`~termbase.errors.StoreError`."""
+    if not is_postgres(location):
+        return str(location) != ":memory:" and Path(location).exists()
+    store = PostgresStore(str(location))
+    try:
+        return store._state() != "empty"
+    finally:
+        store.close()
+
+
+def safe_location(location: str | Path) -> str:
+    """``location`` as messages may show it (a URL without its password)."""
+    return display_url(location) if is_postgres(location) else str(location)

@@ -766,7 +766,7 @@ class SQLiteConcepts(ConceptRepository):
             concepts = self.count()
             complete = self._conn.execute(
                 "SELECT count(*) FROM (SELECT concept_pk FROM terms WHERE lang IN ('en', 'kk', 'ru') "
-                "GROUP BY concept_pk HAVING count(DISTINCT lang) = 3)"
+                "GROUP BY concept_pk HAVING count(DISTINCT lang) = 3) AS complete"
             ).fetchone()[0]
             terms = {"en": 0, "kk": 0, "ru": 0}
             for lang, n in self._conn.execute("SELECT lang, count(*) FROM terms GROUP BY lang"):
@@ -977,18 +977,23 @@ class SQLiteMemories(MemoryRepository):
                     break
             if not chosen:
                 return []
-            number = _LANG_NUMBER.get(lang, 0)
-            # the scoring runs in SQLite: one posting list per key, weights summed per unit
-            lists = " UNION ALL ".join("SELECT rowid AS r, ? AS w FROM tm_index WHERE tm_index MATCH ?" for _ in chosen)
-            args: list = []
-            for token in chosen:
-                args += [math.log(1 + total / df[token]), f'"{token}"']
-            rows = self._conn.execute(
-                f"SELECT s.pk FROM (SELECT r / 4 AS pk, sum(w) AS score FROM ({lists}) WHERE r % 4 = ? "
-                f"GROUP BY r ORDER BY score DESC, r LIMIT ?) s JOIN tm_units u ON u.pk = s.pk WHERE u.tm = ? "
-                f"ORDER BY s.score DESC, s.pk",
-                [*args, number, 4 * limit, memory],
-            ).fetchall()
+            weights = {token: math.log(1 + total / df[token]) for token in chosen}
+            return self._best(memory, lang, weights, limit)
+
+    def _best(self, memory: str, lang: str, weights: dict[str, float], limit: int) -> list[int]:
+        """The ``limit`` units of ``memory`` whose ``lang`` text holds the most weight of the tokens, best first."""
+        number = _LANG_NUMBER.get(lang, 0)
+        # the scoring runs in SQLite: one posting list per key, weights summed per unit
+        lists = " UNION ALL ".join("SELECT rowid AS r, ? AS w FROM tm_index WHERE tm_index MATCH ?" for _ in weights)
+        args: list = []
+        for token, weight in weights.items():
+            args += [weight, f'"{token}"']
+        rows = self._conn.execute(
+            f"SELECT s.pk FROM (SELECT r / 4 AS pk, sum(w) AS score FROM ({lists}) WHERE r % 4 = ? "
+            f"GROUP BY r ORDER BY score DESC, r LIMIT ?) s JOIN tm_units u ON u.pk = s.pk WHERE u.tm = ? "
+            f"ORDER BY s.score DESC, s.pk",
+            [*args, number, 4 * limit, memory],
+        ).fetchall()
         return [pk for (pk,) in rows][:limit]
 
     def containing(self, memory: str, lang: str, keys: list[str], *, limit: int | None = None) -> list[int]:
@@ -1060,7 +1065,7 @@ class SQLiteMemories(MemoryRepository):
                 self._missing(memory)
             cur = self._conn.execute(
                 f"SELECT {_UNIT_COLUMNS}, t.lang, t.text FROM tm_units u JOIN tm_texts t ON t.unit_pk = u.pk "
-                "WHERE u.tm = ? ORDER BY u.document IS NOT NULL, u.document, u.position, u.pk",
+                "WHERE u.tm = ? ORDER BY u.document IS NOT NULL, u.document, u.position IS NOT NULL, u.position, u.pk",
                 (memory,),
             )
             yield from _units(cur)
