@@ -4,7 +4,6 @@ import pytest
 
 from termbase.models import TranslationUnit
 from termbase.search.tm import concordance, fuzzy_matches, similarity
-from termbase.store import create_store
 
 UNITS = [
     TranslationUnit({"en": "The Government approved the budget for 2025.", "kk": "Үкімет 2025 жылғы бюджетті бекітті.",
@@ -19,12 +18,11 @@ UNITS = [
 
 
 @pytest.fixture
-def mem(tmp_path):
-    store = create_store(tmp_path / "t.db")
+def mem(store):
+    """The memory "news" of UNITS, on each backend (the fuzzy-match results are the same on both)."""
     store.memories.add_units("news", UNITS)
     ids = [u.id for u in store.memories.iter_units("news")]
-    yield store.memories, ids
-    store.close()
+    return store.memories, ids
 
 
 @pytest.mark.parametrize("a, b, score", [

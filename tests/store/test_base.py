@@ -337,3 +337,23 @@ def test_select_filters_and_pages_in_the_store(store, apk, knb):
     assert [c.id for c in store.concepts.select(subject="law-enforcement")[1]] == ["knb"]
     total, page = store.concepts.select(newest_first=True, limit=1, offset=1)
     assert (total, [c.id for c in page]) == (3, ["knb"])
+
+
+def test_units_in_document_then_position_order_without_ones_first(store):
+    units = [TranslationUnit({"en": "B2."}, document="b", position=2), TranslationUnit({"en": "B-."}, document="b"),
+             TranslationUnit({"en": "A1."}, document="a", position=1), TranslationUnit({"en": "None."}),
+             TranslationUnit({"en": "Ä0."}, document="ä", position=0), TranslationUnit({"en": "Z0."}, document="Z",
+                                                                                     position=0)]
+    store.memories.add_units("m", units)
+    assert [u.texts["en"] for u in store.memories.iter_units("m")] == ["None.", "Z0.", "A1.", "B-.", "B2.", "Ä0."]
+    assert store.memories.names() == ["m"]
+    store.memories.add_units("Б", units[:1])
+    store.memories.add_units("a-b", units[:1])
+    store.memories.add_units("a_b", units[:1])
+    assert store.memories.names() == ["a-b", "a_b", "m", "Б"]  # code-point order, whatever the locale
+
+
+def test_concepts_are_iterated_in_code_point_order_of_ids(store):
+    for cid in ["b", "a_b", "A", "a.b", "a-b", "ab", "_a", "B2", "b10"]:
+        store.concepts.add(Concept(cid, (Term("en", f"Term {cid}"),)))
+    assert [c.id for c in store.concepts.iterate(batch=3)] == ["A", "B2", "_a", "a-b", "a.b", "a_b", "ab", "b", "b10"]

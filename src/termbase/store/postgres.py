@@ -146,6 +146,8 @@ def display_url(url: str) -> str:
     'postgresql://ann@db.example/tb?sslmode=require'
     """
     parts = urlsplit(url)
+    if ":" not in parts.netloc.rpartition("@")[0] and "password" not in {k for k, _ in parse_qsl(parts.query)}:
+        return url  # nothing to hide: the URL as given
     netloc = parts.netloc
     if "@" in netloc:
         user, host = netloc.rsplit("@", 1)
@@ -175,6 +177,7 @@ class _Connection:
         self._url = url
         self._location = location
         self.raw = self._connect()
+        self.in_transaction = False  # kept by PostgresStore.atomic
 
     def _connect(self):
         if psycopg is None:  # pragma: no cover
@@ -194,8 +197,17 @@ class _Connection:
             self.raw = self._connect()
 
     def execute(self, sql: str, params=()):
-        cur = self.raw.cursor()
-        cur.execute(_pg_sql(sql), tuple(params))
+        try:
+            cur = self.raw.cursor()
+            cur.execute(_pg_sql(sql), tuple(params))
+        except psycopg.OperationalError:
+            # Outside a transaction a statement is a read (or BEGIN): on a connection the server
+            # dropped (restarted), connect again and run it once more; inside one, the caller fails.
+            if self.in_transaction or not self.raw.broken:
+                raise
+            self.ensure()
+            cur = self.raw.cursor()
+            cur.execute(_pg_sql(sql), tuple(params))
         return cur
 
     def executemany(self, sql: str, rows):
@@ -246,7 +258,7 @@ class PostgresStore(Store):
         try:
             state = store._state()
             if state == "termbase":
-                raise TermbaseError(f"{store.location} already holds a termbase")
+                raise TermbaseError(f"{store.location} already exists")
             store._refuse_foreign(state)
             store._migrate()
         except BaseException:
@@ -257,14 +269,14 @@ class PostgresStore(Store):
     @classmethod
     @contextlib.contextmanager
     def build(cls, url: str, *, replace: bool = False) -> Iterator["PostgresStore"]:
-        """A new, empty termbase for the block to fill, in one transaction: other connections see the
-        old termbase (or none) until the block succeeds, and nothing of it if it fails. A termbase
-        already there is an error (``needs="force"``) unless ``replace``."""
+        """A new, empty termbase for the block to fill, in one transaction: it replaces the old one (or
+        none) when the block succeeds, and nothing changes if it fails (other connections wait for a
+        replacement to end). A termbase already there is an error (``needs="force"``) unless ``replace``."""
         store = cls(url)
         try:
             state = store._state()
             if state == "termbase" and not replace:
-                raise TermbaseError(f"{store.location} already holds a termbase", needs="force")
+                raise TermbaseError(f"{store.location} already exists", needs="force")
             store._refuse_foreign(state)
             if state == "termbase":
                 version = store.schema_version
@@ -357,6 +369,7 @@ class PostgresStore(Store):
                 if depth == 0:
                     self._conn.ensure()
                     self._conn.execute("BEGIN")
+                    self._conn.in_transaction = True
                     try:
                         self._conn.execute("SELECT pg_advisory_xact_lock(?)", (WRITE_LOCK,))
                     except BaseException:
@@ -382,12 +395,15 @@ class PostgresStore(Store):
                 if self._concepts_changed:
                     self._conn.execute("UPDATE counters SET value = value + 1 WHERE name = 'concepts'")
                 self._conn.execute("COMMIT")
+                self._conn.in_transaction = False
             except psycopg.Error as exc:
                 self._undo(depth, savepoint)
                 raise self._store_error(exc) from exc
 
     def _undo(self, depth: int, savepoint: str) -> None:
         raw = self._conn.raw
+        if depth == 0:
+            self._conn.in_transaction = False
         if raw.closed or raw.broken:
             return
         with contextlib.suppress(psycopg.Error):

@@ -1,0 +1,191 @@
+"""What is particular to the PostgreSQL backend: which databases are termbases, migrations (from an
+empty database and from each earlier version), building in one transaction, passwords kept out of
+messages, a lost connection, writers waiting for each other. The store contract itself runs on this
+backend through the ``store`` fixture (tests/store/test_base.py and the others)."""
+
+import threading
+import time
+
+import psycopg
+import pytest
+
+from termbase.errors import NotFound, ParseError, StoreError, StoreUnavailable, TermbaseError, VersionConflict
+from termbase.models import Concept, Term
+from termbase.store import create_store, new_store, open_store, termbase_exists
+from termbase.store.postgres import MIGRATIONS, SCHEMA_VERSION, PostgresStore, display_url
+
+
+@pytest.fixture
+def pg_store(pg_cluster):
+    with open_store(pg_cluster.empty_termbase()) as store:
+        yield store
+
+
+def senate(note=None) -> Concept:
+    return Concept("senate", (Term("en", "Senate"), Term("kk", "Сенат"), Term("ru", "Сенат")), note=note)
+
+
+def tables(url: str) -> list[str]:
+    with psycopg.connect(url) as conn:
+        return [r[0] for r in conn.execute(
+            "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename")]
+
+
+def test_an_empty_schema_becomes_a_termbase(pg_url):
+    assert not termbase_exists(pg_url)
+    with create_store(pg_url) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        assert store.location == pg_url
+        assert store.concepts.count() == 0 and store.memories.names() == []
+    assert termbase_exists(pg_url)
+    with psycopg.connect(pg_url) as conn:
+        meta = dict(conn.execute("SELECT key, value FROM meta"))
+    assert meta["application"] == "termbase" and meta["schema_version"] == str(SCHEMA_VERSION)
+    with pytest.raises(TermbaseError, match="already exists"):
+        create_store(pg_url)
+
+
+def test_opening_an_empty_database_is_not_found_and_creates_nothing(pg_url):
+    with pytest.raises(NotFound, match="no termbase at postgresql://") as caught:
+        open_store(pg_url)
+    assert caught.value.needs == "termbase"
+    assert tables(pg_url) == []
+
+
+def test_another_programs_tables_are_refused_untouched(pg_url):
+    with psycopg.connect(pg_url) as conn:
+        conn.execute("CREATE TABLE meta (key text, value text)")
+        conn.execute("INSERT INTO meta VALUES ('owner', 'someone else')")
+    for make in (open_store, create_store):
+        with pytest.raises(ParseError, match="tables of another program"):
+            make(pg_url)
+    with pytest.raises(ParseError, match="tables of another program"):
+        with new_store(pg_url, replace=True):
+            pass
+    assert tables(pg_url) == ["meta"]
+    with psycopg.connect(pg_url) as conn:
+        assert conn.execute("SELECT * FROM meta").fetchall() == [("owner", "someone else")]
+
+
+def test_a_newer_schema_is_refused(pg_url):
+    create_store(pg_url).close()
+    with psycopg.connect(pg_url) as conn:
+        conn.execute("UPDATE meta SET value = %s WHERE key = 'schema_version'", (str(SCHEMA_VERSION + 1),))
+    with pytest.raises(TermbaseError, match="newer than this termbase"):
+        open_store(pg_url)
+
+
+@pytest.mark.parametrize("previous", [number for number, _name, _sql in MIGRATIONS])
+def test_migration_from_each_version_keeps_the_data(pg_cluster, previous):
+    """A termbase left at an earlier version (the tables of migration ``previous`` and before), with a
+    concept written as that version wrote it, is upgraded when opened and reads the same."""
+    url = pg_cluster.new_schema()
+    store = PostgresStore(url)
+    store._migrate(upto=previous)
+    assert store.schema_version == previous
+    stamp = "2026-01-02T03:04:05.000006Z"
+    with store.atomic():
+        (pk,) = store._conn.execute(
+            "INSERT INTO concepts (id, subject, version, created, modified) VALUES ('senate', 'parliament', 3, ?, ?) "
+            "RETURNING pk", (stamp, stamp)).fetchone()
+        store._conn.execute(
+            "INSERT INTO terms (concept_pk, seq, lang, text, status, type, created, modified) "
+            "VALUES (?, 0, 'en', 'Senate', 'preferred', 'full', ?, ?)", (pk, stamp, stamp))
+    store.close()
+    with open_store(url) as upgraded:
+        assert upgraded.schema_version == SCHEMA_VERSION
+        got = upgraded.concepts.get("senate")
+        assert (got.subject, got.version, [t.text for t in got.terms]) == ("parliament", 3, ["Senate"])
+        assert got.created.isoformat() == "2026-01-02T03:04:05.000006+00:00"
+        assert upgraded.concepts.add(Concept(None, (Term("en", "Mazhilis"),))).id == "mazhilis"
+
+
+def test_a_new_termbase_appears_whole_or_not_at_all(pg_url):
+    with new_store(pg_url) as store:
+        store.concepts.add(senate())
+    with pytest.raises(TermbaseError, match="already exists") as caught:
+        with new_store(pg_url):
+            pass
+    assert caught.value.needs == "force"
+    with pytest.raises(RuntimeError, match="half way"):
+        with new_store(pg_url, replace=True) as store:
+            store.concepts.add(Concept("mazhilis", (Term("en", "Mazhilis"),)))
+            raise RuntimeError("half way")
+    with open_store(pg_url) as store:
+        assert [c.id for c in store.concepts.iterate()] == ["senate"]
+    with new_store(pg_url, replace=True) as store:
+        store.concepts.add(Concept("mazhilis", (Term("en", "Mazhilis"),)))
+    with open_store(pg_url) as store:
+        assert [c.id for c in store.concepts.iterate()] == ["mazhilis"]
+        assert store.concepts.history("senate") == []
+
+
+def test_passwords_stay_out_of_messages(pg_cluster):
+    assert display_url("postgresql://ann:s3cret@db.example:5433/tb") == "postgresql://ann@db.example:5433/tb"
+    assert display_url("postgresql://ann@db.example/tb?password=s3cret&sslmode=require") == (
+        "postgresql://ann@db.example/tb?sslmode=require")
+    url = pg_cluster.url(database="no_such_db").replace("termbase@", "termbase:s3cret@")
+    with pytest.raises(StoreUnavailable, match="cannot connect") as caught:
+        open_store(url)
+    assert "s3cret" not in str(caught.value) and "no_such_db" in str(caught.value)
+
+
+def test_a_lost_connection_is_made_again(pg_store):
+    store = pg_store
+    store.concepts.add(senate())
+    with psycopg.connect(store._url, autocommit=True) as admin:
+        admin.execute("SELECT pg_terminate_backend(%s)", (store._conn.raw.info.backend_pid,))
+    assert store.concepts.get("senate") == senate()  # a read connects again
+    with psycopg.connect(store._url, autocommit=True) as admin:
+        admin.execute("SELECT pg_terminate_backend(%s)", (store._conn.raw.info.backend_pid,))
+    store.concepts.update(senate(note="after"))  # so does a write, before its transaction begins
+    # lost inside a transaction: that call fails, nothing of it is written, the next one works
+    with pytest.raises(StoreUnavailable, match="unavailable"):
+        with store.atomic():
+            store.concepts.update(senate(note="lost"))
+            with psycopg.connect(store._url, autocommit=True) as admin:
+                admin.execute("SELECT pg_terminate_backend(%s)", (store._conn.raw.info.backend_pid,))
+            store.concepts.update(senate(note="lost too"))
+    assert store.concepts.get("senate").note == "after"
+
+
+def test_writers_wait_for_each_other_so_a_stale_version_is_caught(pg_store):
+    store = pg_store
+    store.concepts.add(senate())
+    other = open_store(store.location)
+    outcome = []
+
+    def second_writer():
+        try:
+            other.concepts.update(senate(note="second"), expected_version=1)
+            outcome.append("written")
+        except VersionConflict as exc:
+            outcome.append(str(exc))
+
+    with store.atomic():
+        store.concepts.update(senate(note="first"), expected_version=1)
+        thread = threading.Thread(target=second_writer)
+        thread.start()
+        with psycopg.connect(store._url, autocommit=True) as admin:  # wait until it waits for the lock
+            for _ in range(500):
+                if admin.execute("SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND NOT granted").fetchone():
+                    break
+                time.sleep(0.01)
+            else:
+                pytest.fail("the second writer did not wait for the first")
+    thread.join(10)
+    other.close()
+    assert outcome == ["concept 'senate' was changed meanwhile (version 2, not 1); read it again and redo the change"]
+    assert store.concepts.get("senate").note == "first"
+
+
+def test_a_database_error_is_a_store_error_naming_the_database(pg_url):
+    store = create_store(pg_url)
+    store.concepts.add(senate())
+    with psycopg.connect(store._url, autocommit=True) as admin:
+        admin.execute("ALTER TABLE terms ADD CONSTRAINT short CHECK (length(text) < 10)")
+    with pytest.raises(StoreError, match=r"^postgresql://.*violates check constraint") as caught:
+        store.concepts.add(Concept("long", (Term("en", "A very long term indeed"),)))
+    assert not isinstance(caught.value, StoreUnavailable)
+    assert not store.concepts.exists("long")
+    store.close()
