@@ -189,3 +189,26 @@ def test_a_database_error_is_a_store_error_naming_the_database(pg_url):
     assert not isinstance(caught.value, StoreUnavailable)
     assert not store.concepts.exists("long")
     store.close()
+
+
+def test_a_writer_waits_at_most_its_lock_timeout_and_names_the_holder(pg_store):
+    impatient = open_store(pg_store.location, lock_timeout=0.2)
+    try:
+        with pg_store.atomic():
+            pg_store.concepts.add(senate())
+            with pytest.raises(StoreError, match=r"the termbase is busy: '.*' \(server process \d+, writing since "
+                                                 r"\d{4}-.* UTC\) holds its write lock; waited 0.2 s") as caught:
+                impatient.concepts.add(Concept("knb", (Term("en", "KNB"),)))
+            assert caught.value.needs == "lock_timeout"
+        assert impatient.concepts.add(Concept("knb", (Term("en", "KNB"),))).id == "knb"
+    finally:
+        impatient.close()
+
+
+def test_a_read_only_store_reads_and_refuses_writes(pg_store):
+    pg_store.concepts.add(senate())
+    with open_store(pg_store.location, read_only=True) as reader:
+        assert reader.read_only and reader.concepts.get("senate") == senate()
+        with pytest.raises(StoreError, match="opened read-only; nothing changed"):
+            reader.concepts.remove("senate")
+    assert pg_store.concepts.exists("senate")

@@ -25,12 +25,12 @@ import contextlib
 import functools
 import re
 import threading
-from typing import Iterator
+from typing import Callable, Iterator
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
 from ..errors import NotFound, ParseError, StoreError, StoreUnavailable, TermbaseError
-from .base import Store
-from .sqlite import _LANG_NUMBER, SQLiteConcepts, SQLiteMemories, _index_token, index_keys
+from .base import DEFAULT_LOCK_TIMEOUT, Store
+from .sqlite import _LANG_NUMBER, SQLiteConcepts, SQLiteMemories, SQLiteTokens, _index_token, index_keys
 
 try:  # the driver is needed only when a PostgreSQL termbase is used
     import psycopg
@@ -125,13 +125,46 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         CREATE TABLE tm_df (token {_TEXT} PRIMARY KEY, n bigint NOT NULL)
         """,
     ),
+    (5, "the jurisdiction of a concept (scope)", "ALTER TABLE concepts ADD COLUMN scope text"),
+    (
+        6,
+        "API tokens of the termbase server",
+        f"""
+        CREATE TABLE api_tokens (
+            pk {_ID},
+            name {_TEXT} NOT NULL,
+            role text NOT NULL,
+            digest {_TEXT} NOT NULL UNIQUE,
+            created text NOT NULL,
+            revoked text
+        );
+        CREATE UNIQUE INDEX api_tokens_live_name ON api_tokens(name) WHERE revoked IS NULL
+        """,
+    ),
+    (
+        7,
+        "recorded edits and removals of memory units",
+        f"""
+        CREATE TABLE tm_unit_changes (
+            seq {_ID},
+            unit_pk bigint NOT NULL,
+            tm {_TEXT} NOT NULL,
+            action text NOT NULL,
+            before text,
+            after text,
+            actor text,
+            time text NOT NULL
+        );
+        CREATE INDEX tm_unit_changes_unit ON tm_unit_changes(unit_pk, seq)
+        """,
+    ),
 ]
 _MIGRATION_STEPS: dict = {}
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
 #: Every table of the termbase (what a replacing ``build`` drops), children after parents.
 TABLES = ("meta", "concepts", "terms", "concept_evidence", "concept_history", "counters",
-          "tm_units", "tm_texts", "tm_index", "tm_df")
+          "tm_units", "tm_texts", "tm_index", "tm_df", "api_tokens", "tm_unit_changes")
 
 
 def is_postgres(location: object) -> bool:
@@ -183,7 +216,8 @@ class _Connection:
         if psycopg is None:  # pragma: no cover
             raise StoreError(f"{self._location}: PostgreSQL needs the psycopg package (pip install 'psycopg[binary]')")
         try:
-            return psycopg.connect(self._url, autocommit=True, connect_timeout=10)
+            return psycopg.connect(self._url, autocommit=True, connect_timeout=10,
+                                   application_name=_application_name())
         except psycopg.Error as exc:
             raise StoreUnavailable(f"{self._location}: cannot connect: {_first_line(exc)}") from exc
         except Exception as exc:  # a malformed URL
@@ -224,22 +258,27 @@ class _Connection:
 class PostgresStore(Store):
     """A termbase in a PostgreSQL database. Open with :meth:`open`, :meth:`create` or :meth:`build`."""
 
-    def __init__(self, url: str):
+    def __init__(self, url: str, *, read_only: bool = False, lock_timeout: float | None = None):
         self._url = url
         self._location = display_url(url)
+        self._read_only = bool(read_only)
+        self._lock_timeout = DEFAULT_LOCK_TIMEOUT if lock_timeout is None else lock_timeout
         self._conn = _Connection(url, self._location)
         self._lock = threading.RLock()
         self._depth = 0
         self._concepts_changed = False
         self.concepts = PostgresConcepts(self)
         self.memories = PostgresMemories(self)
+        self.tokens = PostgresTokens(self)
 
     # ------------------------------------------------------------------ opening
     @classmethod
-    def open(cls, url: str) -> "PostgresStore":
+    def open(cls, url: str, *, read_only: bool | None = None, lock_timeout: float | None = None) -> "PostgresStore":
         """Open the termbase in the database, upgrading an older schema. :class:`NotFound` when the
-        database (schema) holds no tables, :class:`ParseError` when it holds another program's."""
-        store = cls(url)
+        database (schema) holds no tables, :class:`ParseError` when it holds another program's.
+        ``read_only``: never write (a schema that needs upgrading is then an error); ``lock_timeout``:
+        how many seconds a write waits for another connection's write."""
+        store = cls(url, read_only=bool(read_only), lock_timeout=lock_timeout)
         try:
             state = store._state()
             if state == "empty":
@@ -252,9 +291,9 @@ class PostgresStore(Store):
         return store
 
     @classmethod
-    def create(cls, url: str) -> "PostgresStore":
+    def create(cls, url: str, *, lock_timeout: float | None = None) -> "PostgresStore":
         """Make the empty database (schema) an empty termbase; a termbase already there is an error."""
-        store = cls(url)
+        store = cls(url, lock_timeout=lock_timeout)
         try:
             state = store._state()
             if state == "termbase":
@@ -268,11 +307,13 @@ class PostgresStore(Store):
 
     @classmethod
     @contextlib.contextmanager
-    def build(cls, url: str, *, replace: bool = False) -> Iterator["PostgresStore"]:
+    def build(cls, url: str, *, replace: bool = False, lock_timeout: float | None = None,
+              check: Callable[[Store], None] | None = None) -> Iterator["PostgresStore"]:
         """A new, empty termbase for the block to fill, in one transaction: it replaces the old one (or
         none) when the block succeeds, and nothing changes if it fails (other connections wait for a
-        replacement to end). A termbase already there is an error (``needs="force"``) unless ``replace``."""
-        store = cls(url)
+        replacement to end). A termbase already there is an error (``needs="force"``) unless ``replace``;
+        then ``check`` is called with the old termbase, under the write lock, and may raise to keep it."""
+        store = cls(url, lock_timeout=lock_timeout)
         try:
             state = store._state()
             if state == "termbase" and not replace:
@@ -285,6 +326,9 @@ class PostgresStore(Store):
                                         f"({SCHEMA_VERSION}); upgrade termbase")
             with store.atomic():
                 if state == "termbase":
+                    if check is not None:
+                        store._migrate()  # the old termbase as this version reads it (undone with the rest)
+                        check(store)
                     store._conn.execute("DROP TABLE IF EXISTS " + ", ".join(TABLES) + " CASCADE")
                 store._migrate()
                 yield store
@@ -322,6 +366,10 @@ class PostgresStore(Store):
         return self._location
 
     @property
+    def read_only(self) -> bool:
+        return self._read_only
+
+    @property
     def schema_version(self) -> int:
         with self._errors():
             if self._conn.execute("SELECT to_regclass('meta')").fetchone()[0] is None:
@@ -340,6 +388,11 @@ class PostgresStore(Store):
             raise TermbaseError(
                 f"{self._location}: schema version {version} is newer than this termbase ({SCHEMA_VERSION}); "
                 "upgrade termbase"
+            )
+        if version < SCHEMA_VERSION and self._read_only:
+            raise StoreError(
+                f"{self._location}: this termbase has schema version {version} and needs upgrading to "
+                f"{SCHEMA_VERSION}, but it was opened read-only; open it once for writing"
             )
         for number, name, sql in MIGRATIONS:
             if number <= version or (upto is not None and number > upto):
@@ -365,18 +418,10 @@ class PostgresStore(Store):
         with self._lock:
             depth = self._depth
             savepoint = f"termbase_{depth}"
-            with self._errors():
-                if depth == 0:
-                    self._conn.ensure()
-                    self._conn.execute("BEGIN")
-                    self._conn.in_transaction = True
-                    try:
-                        self._conn.execute("SELECT pg_advisory_xact_lock(?)", (WRITE_LOCK,))
-                    except BaseException:
-                        self._undo(0, savepoint)
-                        raise
-                    self._concepts_changed = False
-                else:
+            if depth == 0:
+                self._begin()
+            else:
+                with self._errors():
                     self._conn.execute(f"SAVEPOINT {savepoint}")
             self._depth += 1
             try:
@@ -399,6 +444,40 @@ class PostgresStore(Store):
             except psycopg.Error as exc:
                 self._undo(depth, savepoint)
                 raise self._store_error(exc) from exc
+
+    def _begin(self) -> None:
+        """Start a write transaction and take the write lock, waiting at most ``lock_timeout``."""
+        if self._read_only:
+            raise StoreError(f"{self._location}: the termbase was opened read-only; nothing changed")
+        with self._errors():
+            self._conn.ensure()
+            self._conn.execute("BEGIN")
+            self._conn.in_transaction = True
+            try:
+                self._conn.execute(f"SET LOCAL lock_timeout = {max(1, round(self._lock_timeout * 1000))}")
+                self._conn.execute("SELECT pg_advisory_xact_lock(?)", (WRITE_LOCK,))
+            except BaseException as exc:
+                self._undo(0, "")
+                if psycopg is not None and isinstance(exc, psycopg.errors.LockNotAvailable):
+                    raise StoreError(
+                        f"{self._location}: the termbase is busy: {self._holder() or 'another connection'} holds "
+                        f"its write lock; waited {self._lock_timeout:g} s", needs="lock_timeout") from exc
+                raise
+        self._concepts_changed = False
+
+    def _holder(self) -> str | None:
+        """Who holds the write lock: the application name (termbase's command line) and the process."""
+        with contextlib.suppress(psycopg.Error):
+            row = self._conn.execute(
+                "SELECT a.application_name, a.pid, a.client_addr, to_char(a.xact_start AT TIME ZONE 'UTC', "
+                "'YYYY-MM-DD HH24:MI:SS') FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
+                "WHERE l.locktype = 'advisory' AND l.granted AND l.objid = ? AND a.datname = current_database() "
+                "LIMIT 1", (WRITE_LOCK,)).fetchone()
+            if row:
+                name, pid, addr, since = row
+                where = f"server process {pid}" + (f" for {addr}" if addr else "")
+                return f"'{name or 'a client'}' ({where}, writing since {since} UTC)"
+        return None
 
     def _undo(self, depth: int, savepoint: str) -> None:
         raw = self._conn.raw
@@ -436,6 +515,10 @@ class PostgresStore(Store):
 
 class PostgresConcepts(SQLiteConcepts):
     """The concepts: the SQLite repository's SQL, on PostgreSQL."""
+
+
+class PostgresTokens(SQLiteTokens):
+    """The API tokens: the SQLite repository's SQL, on PostgreSQL."""
 
 
 class PostgresMemories(SQLiteMemories):
@@ -480,6 +563,15 @@ class PostgresMemories(SQLiteMemories):
             args.append(limit)
         with self._store._errors():
             return [rowid // 4 for (rowid,) in self._conn.execute(sql, args)]
+
+
+def _application_name() -> str:
+    """What the server shows for this connection (``pg_stat_activity``): termbase's command line."""
+    import os
+    import sys
+
+    words = [os.path.basename(sys.argv[0]) if sys.argv and sys.argv[0] else "termbase", *sys.argv[1:]]
+    return " ".join(words)[:63]
 
 
 def _split_sql(sql: str) -> list[str]:

@@ -1094,7 +1094,8 @@ class SQLiteMemories(MemoryRepository):
             args: list = [memory] + ([max_score] if max_score is not None else [])
             total = self._conn.execute(f"SELECT count(*) FROM tm_units WHERE {where}", args).fetchone()[0]
             pks = [r[0] for r in self._conn.execute(
-                f"SELECT pk FROM tm_units WHERE {where} ORDER BY document IS NOT NULL, document, position, pk "
+                f"SELECT pk FROM tm_units WHERE {where} ORDER BY document IS NOT NULL, document, position IS NOT NULL, "
+                f"position, pk "
                 "LIMIT ? OFFSET ?", [*args, limit, offset])]
         return total, self.get_units(pks)
 
