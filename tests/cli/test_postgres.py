@@ -1,6 +1,7 @@
 """Every command works on a PostgreSQL termbase as on an SQLite one: the same session of commands,
 run on both, prints the same (but for the location and the clock)."""
 
+import json
 import re
 
 import pytest
@@ -83,3 +84,24 @@ def test_an_unreachable_server_is_one_line_without_the_password(url):
     assert result.exit_code == 2
     (line,) = result.output.splitlines()
     assert line.startswith("Error: postgresql://") and "cannot connect" in line and "s3cret" not in line
+
+
+def test_copy_a_file_to_postgresql_and_back(tmp_path, pg_url):
+    db = str(tmp_path / "tb.db")
+    runner = CliRunner()
+    assert runner.invoke(main, ["--db", db, "init", "--empty"]).exit_code == 0
+    assert runner.invoke(main, ["--db", db, "add", "--en", "Senate", "--kk", "Сенат", "--ru", "Сенат"]).exit_code == 0
+    result = runner.invoke(main, ["copy", "--from", db, "--to", pg_url])
+    assert (result.exit_code, result.output) == (
+        0, f"Copied {db} to {pg_url}: 1 concepts, 3 terms, 1 history entries, 0 memory units.\n")
+    again = runner.invoke(main, ["copy", "--from", db, "--to", pg_url])
+    assert (again.exit_code, again.output) == (2, f"Error: {pg_url} already exists; use --force to replace it\n")
+    back = str(tmp_path / "back.db")
+    result = runner.invoke(main, ["copy", "--from", pg_url, "--to", back, "--json"])
+    assert result.exit_code == 0
+    assert json.loads(result.output) == {
+        "from": pg_url, "to": back, "indexed": 0,
+        "rows": {"concepts": 1, "terms": 3, "concept_evidence": 0, "concept_history": 1, "tm_units": 0,
+                 "tm_texts": 0, "tm_unit_changes": 0, "api_tokens": 0}}
+    shown = [runner.invoke(main, ["--db", where, "show", "senate", "--json"]).output for where in (db, pg_url, back)]
+    assert shown[0] == shown[1] == shown[2]

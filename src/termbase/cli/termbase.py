@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ..services import generate_latin, init_termbase, size_limits, termbase_stats, update_glossary
+from ..services import copy_termbase, generate_latin, init_termbase, size_limits, termbase_stats, update_glossary
 from .app import TermbaseGroup, emit_json, main, pass_env
 
 
@@ -115,3 +115,26 @@ def glossary_latin(env, dry_run: bool, as_json: bool) -> None:
     for cid, texts in result.added.items():
         click.echo(f"{cid}: " + " | ".join(texts))
     click.echo(f"{verb} {result.terms} generated kk-Latn term(s) to {len(result.added)} concept(s), status proposed.")
+
+
+@main.command()
+@click.option("--from", "source", required=True, metavar="FILE|URL", help="The termbase to copy (a file or a postgresql:// URL).")
+@click.option("--to", "target", required=True, metavar="FILE|URL", help="Where the copy goes (a file or a postgresql:// URL).")
+@click.option("--force", is_flag=True, help="Replace a termbase already at --to.")
+@click.option("--json", "as_json", is_flag=True, help="Print what was copied as JSON.")
+@pass_env
+def copy(env, source: str, target: str, force: bool, as_json: bool) -> None:
+    """Copy a whole termbase to another database: a file to a PostgreSQL server or back, or a file to
+    a file. Everything moves as it is (ids, versions, history, memories, tokens); the copy appears
+    only once it is complete, so a failure leaves --to as it was. --db is not used.
+
+    termbase copy --from termbase.db --to postgresql://termbase@db.example/termbase
+    """
+    result = copy_termbase(source, target, force=force, lock_timeout=env.lock_timeout)
+    if as_json:
+        emit_json(result.to_dict())
+        return
+    rows = result.rows
+    click.echo(f"Copied {result.source} to {result.target}: {rows.get('concepts', 0)} concepts, "
+               f"{rows.get('terms', 0)} terms, {rows.get('concept_history', 0)} history entries, "
+               f"{rows.get('tm_units', 0)} memory units.")

@@ -9,6 +9,7 @@ whose ``needs`` says what the caller could give to get past them.
 module              jobs
 ==================  ==========================================================================
 ``workspace``       :class:`Workspace`: an opened termbase (store + search index)
+``copy``            :func:`copy_termbase`
 ``termbase``        :func:`init_termbase`, :func:`termbase_stats`, :func:`data_version`, :func:`size_limits`
 ``concepts``        :func:`lookup`, :func:`show_concept`, :func:`add_concept`, :func:`edit_concept`,
                     :func:`remove_concepts`, :func:`parse_terms`
@@ -53,6 +54,7 @@ from .concepts import (
     remove_concepts,
     show_concept,
 )
+from .copy import CopyResult, copy_termbase
 from .extract import EXTRACT_KINDS, ExtractConfig, ExtractRun, extract_files
 from .termbase import (
     GlossaryUpdate, InitResult, LimitsInfo, TermbaseStats, data_version, init_termbase, size_limits, termbase_stats,
@@ -73,6 +75,6 @@ __all__ = [
     "authenticate", "data_version", "create_token", "list_tokens", "revoke_token",
     "add_concept", "add_terms", "propose_concept", "propose_terms", "approve", "concept_history", "reject", "remove_term", "replace_term_text", "restore_concept", "set_term_status", "undo_last_change", "align_files", "check_files", "edit_concept", "export", "extract_files", "import_file",
     "delete_memory", "init_termbase", "list_concepts", "list_formats", "list_memories", "memory_stats", "pretranslate", "search_memory", "lookalike_warnings", "lookup", "lookup_many", "parse_terms", "terms_from_dicts", "remove_concepts", "show_concept", "termbase_stats", "update_glossary",
-    "has_termbase", "shown_location",
+    "has_termbase", "shown_location", "CopyResult", "copy_termbase",
     "LatinResult", "TranslitResult", "generate_latin", "transliterate", "transliterate_source",
 ]

@@ -25,6 +25,7 @@ from typing import Callable, ContextManager
 from .base import (
     DEFAULT_LOCK_TIMEOUT, ON_CONFLICT, AddCounts, ConceptRepository, MemoryRepository, Store, TokenRepository, unit_digest,
 )
+from .copying import CopyCounts, copy_rows
 from .postgres import PostgresStore, display_url, is_postgres
 from .sqlite import SQLiteStore
 
@@ -36,6 +37,7 @@ __all__ = [
     "MemoryRepository",
     "Store",
     "TokenRepository",
+    "copy_termbase",
     "create_store",
     "is_server",
     "new_store",
@@ -75,6 +77,16 @@ def new_store(location: str | Path, *, replace: bool = False, lock_timeout: floa
     if is_postgres(location):
         return PostgresStore.build(location, replace=replace, lock_timeout=lock_timeout, check=check)
     return SQLiteStore.build(location, replace=replace, lock_timeout=lock_timeout, check=check)
+
+
+def copy_termbase(source: str | Path, target: str | Path, *, replace: bool = False,
+                  lock_timeout: float | None = None) -> CopyCounts:
+    """Copy the termbase at ``source`` (opened, and upgraded if older) into a new one at ``target``,
+    row for row (:mod:`termbase.store.copying`): the target appears only when the copy is complete;
+    an existing one is an error (``needs="force"``) unless ``replace``."""
+    with open_store(source, lock_timeout=lock_timeout) as src:
+        with new_store(target, replace=replace, lock_timeout=lock_timeout) as dst:
+            return copy_rows(src, dst)
 
 
 def is_server(location: str | Path) -> bool:

@@ -30,6 +30,7 @@ from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
 from ..errors import NotFound, ParseError, StoreError, StoreUnavailable, TermbaseError
 from .base import DEFAULT_LOCK_TIMEOUT, Store
+from .copying import RowCopy
 from .sqlite import _LANG_NUMBER, SQLiteConcepts, SQLiteMemories, SQLiteTokens, _index_token, index_keys
 
 try:  # the driver is needed only when a PostgreSQL termbase is used
@@ -255,7 +256,7 @@ class _Connection:
         self.raw.close()
 
 
-class PostgresStore(Store):
+class PostgresStore(RowCopy, Store):
     """A termbase in a PostgreSQL database. Open with :meth:`open`, :meth:`create` or :meth:`build`."""
 
     def __init__(self, url: str, *, read_only: bool = False, lock_timeout: float | None = None):
@@ -511,6 +512,66 @@ class PostgresStore(Store):
     def data_version(self) -> int:
         with self._errors():
             return self._conn.execute("SELECT value FROM counters WHERE name = 'concepts'").fetchone()[0]
+
+    # ------------------------------------------------------------------ copying (termbase copy)
+    def _tables(self) -> list[str]:
+        return [r[0] for r in self._conn.execute(
+            "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename")]
+
+    def _columns(self, table: str) -> list[str]:
+        return [r[0] for r in self._conn.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() "
+            "AND table_name = ? ORDER BY ordinal_position", (table,))]
+
+    def _identities(self) -> list[tuple[str, str, str]]:
+        """(table, column, sequence) of every identity column."""
+        return [tuple(r) for r in self._conn.execute(
+            "SELECT c.relname, a.attname, pg_get_serial_sequence(quote_ident(c.relname), a.attname) "
+            "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
+            "WHERE c.relnamespace = current_schema()::regnamespace AND a.attidentity <> '' AND NOT a.attisdropped "
+            "ORDER BY c.relname")]
+
+    def id_counters(self) -> dict[str, int]:
+        out = {}
+        with self._errors():
+            for table, _column, sequence in self._identities():
+                last, called = self._conn.execute(f"SELECT last_value, is_called FROM {sequence}").fetchone()
+                out[table] = last if called else 0
+        return out
+
+    def set_id_counters(self, counters: dict[str, int]) -> None:
+        with self.atomic():
+            for table, column, sequence in self._identities():
+                (top,) = self._conn.execute(f"SELECT coalesce(max({column}), 0) FROM {table}").fetchone()
+                n = max(top, counters.get(table, 0))
+                self._conn.execute("SELECT setval(?, ?, ?)", (sequence, max(n, 1), n > 0))
+
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[None]:
+        with self._lock:
+            if self._depth > 0 or self._conn.in_transaction:
+                yield
+                return
+            with self._errors():
+                self._conn.ensure()
+                self._conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                self._conn.in_transaction = True
+            try:
+                yield
+            finally:
+                self._conn.in_transaction = False
+                with contextlib.suppress(psycopg.Error):
+                    self._conn.execute("COMMIT")
+
+    def read_rows(self, table: str, columns: list[str], *, batch: int = 5000) -> Iterator[list[tuple]]:
+        # a server-side cursor: the rows come batch by batch, not all at once
+        with self._conn.raw.cursor(name=f"termbase_copy_{table}") as cursor:
+            cursor.execute(f"SELECT {', '.join(columns)} FROM {table} ORDER BY {columns[0]}")
+            while True:
+                rows = cursor.fetchmany(batch)
+                if not rows:
+                    return
+                yield [tuple(r) for r in rows]
 
 
 class PostgresConcepts(SQLiteConcepts):

@@ -47,6 +47,7 @@ from ..models import (
     parse_time,
     utc_now,
 )
+from .copying import RowCopy
 from .base import (
     DEFAULT_LOCK_TIMEOUT,
     ON_CONFLICT,
@@ -243,7 +244,7 @@ SCHEMA_VERSION = MIGRATIONS[-1][0]
 _CONCEPT_COLUMNS = "pk, id, subject, definition, note, source, version, created, modified, scope"
 
 
-class SQLiteStore(Store):
+class SQLiteStore(RowCopy, Store):
     """A termbase file. Open with :meth:`open` or :meth:`create` (or :func:`termbase.store.open_store`)."""
 
     def __init__(self, conn: sqlite3.Connection, location: str, *, read_only: bool = False,
@@ -512,6 +513,43 @@ class SQLiteStore(Store):
     def data_version(self) -> int:
         with self._errors():
             return self._conn.execute("SELECT value FROM counters WHERE name = 'concepts'").fetchone()[0]
+
+    # ------------------------------------------------------------------ copying (termbase copy)
+    def _tables(self) -> list[str]:
+        # tm_index is a virtual (FTS5) table with shadow tables of its own: derived, never copied
+        return [r[0] for r in self._conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+            "AND name NOT LIKE 'tm_index%' ORDER BY name")]
+
+    def _columns(self, table: str) -> list[str]:
+        return [r[1] for r in self._conn.execute(f"PRAGMA table_info({table})")]
+
+    def id_counters(self) -> dict[str, int]:
+        with self._errors():
+            return dict(self._conn.execute("SELECT name, seq FROM sqlite_sequence"))
+
+    def set_id_counters(self, counters: dict[str, int]) -> None:
+        with self.atomic():
+            for table, n in counters.items():
+                if table not in self._tables():
+                    continue
+                self._conn.execute("UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = ?", (n, table))
+                if self._conn.execute("SELECT changes()").fetchone()[0] == 0:
+                    self._conn.execute("INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)", (table, n))
+
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[None]:
+        with self._lock:
+            if self._depth > 0 or self._conn.in_transaction:
+                yield
+                return
+            with self._errors():
+                self._conn.execute("BEGIN")  # a read transaction: one snapshot of the WAL
+            try:
+                yield
+            finally:
+                with contextlib.suppress(sqlite3.Error):
+                    self._conn.execute("COMMIT")
 
 
 class SQLiteConcepts(ConceptRepository):
