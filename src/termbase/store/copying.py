@@ -88,7 +88,8 @@ def copy_rows(source, target) -> CopyCounts:
         for table in source.copy_tables():
             if table not in wanted:
                 continue
-            columns = [c for c in source._columns(table) if c in set(target._columns(table))]
+            theirs = set(target._columns(table))
+            columns = [c for c in source._columns(table) if c in theirs]
             rows[table] = target.write_rows(table, columns, source.read_rows(table, columns))
         target.set_id_counters(source.id_counters())
         indexed = target.memories.reindex()

@@ -599,9 +599,9 @@ class PostgresMemories(SQLiteMemories):
             sorted(df.items()),  # one order for every writer
         )
 
-    def _best(self, memory: str, lang: str, weights: dict[str, float], limit: int) -> list[int]:
+    def _best(self, memory: str, lang: str, weights: dict[str, int], limit: int) -> list[int]:
         lists = " UNION ALL ".join(
-            "SELECT rowid AS r, ?::float8 AS w FROM tm_index WHERE keys @> ARRAY[?::text] AND tm = ? AND lang = ?"
+            "SELECT rowid AS r, ?::bigint AS w FROM tm_index WHERE keys @> ARRAY[?::text] AND tm = ? AND lang = ?"
             for _ in weights
         )
         args: list = []

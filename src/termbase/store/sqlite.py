@@ -1015,10 +1015,11 @@ class SQLiteMemories(MemoryRepository):
                     break
             if not chosen:
                 return []
-            weights = {token: math.log(1 + total / df[token]) for token in chosen}
+            # integer weights (millionths): sums are exact, so ties are ties on every backend
+            weights = {token: round(1e6 * math.log(1 + total / df[token])) for token in chosen}
             return self._best(memory, lang, weights, limit)
 
-    def _best(self, memory: str, lang: str, weights: dict[str, float], limit: int) -> list[int]:
+    def _best(self, memory: str, lang: str, weights: dict[str, int], limit: int) -> list[int]:
         """The ``limit`` units of ``memory`` whose ``lang`` text holds the most weight of the tokens, best first."""
         number = _LANG_NUMBER.get(lang, 0)
         # the scoring runs in SQLite: one posting list per key, weights summed per unit
