@@ -741,8 +741,9 @@ class SQLiteConcepts(ConceptRepository):
         order = " ORDER BY c.modified DESC, c.id DESC" if newest_first else " ORDER BY c.id"
         with self._store._errors():
             total = self._conn.execute(f"SELECT count(*) FROM concepts c{sql_where}", args).fetchone()[0]
-            page = " LIMIT ? OFFSET ?" if limit is not None else (" LIMIT -1 OFFSET ?" if offset else "")
-            page_args = [limit, offset] if limit is not None else ([offset] if offset else [])
+            # (no "LIMIT -1": PostgreSQL runs this SQL too; 2**62 rows is no limit)
+            page = " LIMIT ? OFFSET ?" if limit is not None or offset else ""
+            page_args = [2**62 if limit is None else limit, offset] if page else []
             rows = self._conn.execute(
                 f"SELECT {', '.join('c.' + col for col in _CONCEPT_COLUMNS.split(', '))} FROM concepts c"
                 f"{sql_where}{order}{page}", [*args, *page_args]).fetchall()
@@ -767,6 +768,8 @@ class SQLiteConcepts(ConceptRepository):
 
     def _evidence_of(self, pks: list[int]) -> dict[int, list[Evidence]]:
         out: dict[int, list[Evidence]] = {pk: [] for pk in pks}
+        if not pks:  # ("IN ()" is SQLite's only)
+            return out
         marks = ",".join("?" * len(pks))
         for cpk, lang, term, memory, unit_id, source, target in self._conn.execute(
             f"SELECT concept_pk, lang, term, memory, unit_id, source_text, target_text FROM concept_evidence "
@@ -779,6 +782,8 @@ class SQLiteConcepts(ConceptRepository):
 
     def _terms_of(self, pks: list[int]) -> dict[int, list[Term]]:
         out: dict[int, list[Term]] = {pk: [] for pk in pks}
+        if not pks:  # ("IN ()" is SQLite's only)
+            return out
         marks = ",".join("?" * len(pks))
         for cpk, pk, lang, text, status, typ, pos, note, created, modified in self._conn.execute(
             f"SELECT concept_pk, pk, lang, text, status, type, pos, note, created, modified FROM terms "
