@@ -1,16 +1,20 @@
 """CPU time of the store's bulk paths: adding, replacing and reading concepts, adding and reading units.
 
 Concepts have six terms (en/kk/ru, a name and an acronym each); units three texts. Everything is
-generated, in a temporary SQLite termbase; figures are CPU seconds of this process (one core).
+generated, in a temporary SQLite termbase, or with ``--db URL`` in an empty PostgreSQL database (or
+schema); figures are CPU seconds of this process (one core) and wall-clock seconds (which, on
+PostgreSQL, include the server's work and the round trips).
 
-    PYTHONPATH=src python scripts/bench_store.py [--concepts 20000] [--units 200000]
+    PYTHONPATH=src python scripts/bench_store.py [--concepts 20000] [--units 200000] [--db postgresql://...]
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import resource
 import tempfile
+import time
 from pathlib import Path
 
 from termbase.models import Concept, Term, TranslationUnit
@@ -51,9 +55,12 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--concepts", type=int, default=20_000)
     ap.add_argument("--units", type=int, default=200_000)
+    ap.add_argument("--db", help="an empty PostgreSQL database or schema (postgresql:// URL) instead of SQLite")
     args = ap.parse_args()
     n, u = args.concepts, args.units
-    with tempfile.TemporaryDirectory() as tmp, create_store(Path(tmp) / "bench.db") as store:
+    with contextlib.ExitStack() as stack:
+        location = args.db or Path(stack.enter_context(tempfile.TemporaryDirectory())) / "bench.db"
+        store = stack.enter_context(create_store(location))
         steps = [
             (f"add_many {n:,} concepts", lambda: store.concepts.add_many(concepts(n))),
             (f"iterate {n:,} concepts", lambda: sum(1 for _ in store.concepts.iterate())),
@@ -66,9 +73,9 @@ def main() -> None:
             (f"iter_units {u:,} units", lambda: sum(1 for _ in store.memories.iter_units("bench"))),
         ]
         for label, step in steps:
-            start = cpu()
+            start, wall = cpu(), time.perf_counter()
             step()
-            print(f"{label:50s} {cpu() - start:6.2f} s CPU", flush=True)
+            print(f"{label:50s} {cpu() - start:6.2f} s CPU {time.perf_counter() - wall:7.2f} s wall", flush=True)
 
 
 if __name__ == "__main__":
