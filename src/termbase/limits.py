@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, fields
+from functools import lru_cache
 
 from .errors import TermbaseError
 
@@ -109,16 +110,38 @@ def current() -> Limits:
     >>> del os.environ["TERMBASE_MAX_TERM_CHARS"]; current().term_chars
     1000
     """
+    return _from_environment(tuple(os.environ.get(var) for var in _VARS))
+
+
+_VARS = tuple(ENV.values())
+_DEFAULTS = Limits()
+
+
+def value(name: str) -> int:
+    """One limit (``"term_chars"`` ...), reading only its own variable: what a check made on every
+    term written asks (:func:`current` reads all five)."""
+    return _one(name, os.environ.get(ENV[name]))
+
+
+@lru_cache(maxsize=64)
+def _one(name: str, text: str | None) -> int:
+    if text is None or not text.strip():
+        return getattr(_DEFAULTS, name)
+    return getattr(_from_environment(tuple(text if var == ENV[name] else None for var in _VARS)), name)
+
+
+@lru_cache(maxsize=16)
+def _from_environment(raw: tuple[str | None, ...]) -> Limits:
+    # cached by the variables' values: every term written asks for the limits
     values: dict[str, int] = {}
-    for name, var in ENV.items():
-        raw = os.environ.get(var)
-        if raw is None or not raw.strip():
+    for (name, var), text in zip(ENV.items(), raw):
+        if text is None or not text.strip():
             continue
         try:
-            value = int(raw.strip())
+            value = int(text.strip())
         except ValueError:
             value = 0
         if value <= 0:
-            raise LimitError(f"{var}={raw!r}: give a positive whole number")
+            raise LimitError(f"{var}={text!r}: give a positive whole number")
         values[name] = value
     return Limits(**values)

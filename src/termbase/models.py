@@ -22,7 +22,7 @@ from datetime import datetime, timezone
 from functools import lru_cache
 from typing import Any
 
-from .limits import current as current_limits
+from .limits import current as current_limits, value as limit_value
 from .errors import ValidationError
 
 #: The languages termbase handles (ISO 639-1), in the order it shows them.
@@ -235,8 +235,8 @@ class Term:
             raise ValidationError(f"{where}: term {self.text!r} has no language")
         if not self.text or not self.text.strip():
             raise ValidationError(f"{where}: empty {self.lang} term")
-        limit = current_limits()
-        if len(self.text) > limit.term_chars:
+        if len(self.text) > limit_value("term_chars"):
+            limit = current_limits()
             raise ValidationError(
                 f"{where}: {self.lang} term {self.text[:30]!r}... is {len(self.text)} characters long "
                 f"({limit.hint('term_chars')})"
