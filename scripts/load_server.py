@@ -19,6 +19,7 @@ Faults:
 
     python scripts/load_server.py [--clients 16] [--seconds 60] [--workers 2] [--db FILE|URL]
     python scripts/load_server.py --seconds 30 --kill-after 10
+    python scripts/load_server.py --postgres [--restart-postgres-at 20]   # a throwaway local cluster
 """
 
 from __future__ import annotations
@@ -232,10 +233,28 @@ def main() -> None:
     ap.add_argument("--kill-after", type=float, help="kill -9 the server this many seconds in, then restart it")
     ap.add_argument("--restart-db", metavar="CMD", help="a command restarting the database, run --db-at seconds in")
     ap.add_argument("--db-at", type=float, default=20)
+    ap.add_argument("--postgres", action="store_true",
+                    help="serve a fresh glossary on a throwaway local PostgreSQL cluster (tests/pgcluster.py)")
+    ap.add_argument("--restart-postgres-at", type=float, metavar="S",
+                    help="with --postgres: restart the cluster (pg_ctl restart -m fast) S seconds in")
     ap.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
     args = ap.parse_args()
 
     tmp = tempfile.TemporaryDirectory(prefix="termbase-load-")
+    cluster = None
+    if args.postgres:
+        sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+        from tests.pgcluster import Cluster
+
+        cluster = Cluster().start()
+        args.db = cluster.new_schema()
+        termbase(args.db, "init")
+        if args.restart_postgres_at is not None:
+            pg_ctl = [str(cluster.bin / "pg_ctl"), "-D", str(cluster.data), "-w", "-m", "fast", "restart"]
+            if os.geteuid() == 0:
+                pg_ctl = ["runuser", "-u", "postgres", "--", *pg_ctl]
+            args.restart_db = " ".join(pg_ctl)
+            args.db_at = args.restart_postgres_at
     db = args.db or str(Path(tmp.name) / "load.db")
     if not args.db:
         termbase(db, "init")
@@ -273,7 +292,8 @@ def main() -> None:
         if args.restart_db:
             time.sleep(max(0.0, start + args.db_at - time.monotonic()))
             began = time.monotonic()
-            subprocess.run(args.restart_db, shell=True, check=True, capture_output=True)
+            subprocess.run(args.restart_db, shell=True, check=True, capture_output=True,
+                           cwd=cluster.dir if cluster else None)
             events.append(f"database restarted at {began - start:.1f} s in {time.monotonic() - began:.1f} s "
                           f"(termbase not restarted)")
         for c in clients:
@@ -317,6 +337,8 @@ def main() -> None:
     if args.kill_after is None and args.restart_db is None:
         ok = ok and not figures["refused_while_down"] and not figures["unavailable_503"]
     print("OK" if ok else "FAILED", file=sys.stderr)
+    if cluster is not None:
+        cluster.stop()
     tmp.cleanup()
     sys.exit(0 if ok else 1)
 
