@@ -106,20 +106,21 @@ def _with_neighbours(units: Iterable[BilingualUnit], k: int = NEIGHBOURS):
         ahead.append(unit)
         if len(ahead) > k:
             current = ahead.popleft()
-            yield current, tuple(before), tuple(ahead)
+            yield current, before, ahead  # (read only while the caller handles current)
             before.append(current)
     while ahead:
         current = ahead.popleft()
-        yield current, tuple(before), tuple(ahead)
+        yield current, before, ahead
         before.append(current)
 
 
-def _neighbour_names(near: tuple[BilingualUnit, ...], source_lang: str):
-    """A function giving the jurisdictions the neighbouring units' sources name (worked out when asked)."""
+def _neighbour_names(before, after, source_lang: str):
+    """A function giving the jurisdictions the neighbouring units' sources name (worked out when
+    asked, during the check of the unit between them)."""
     def names() -> frozenset[str]:
         from ..languages.jurisdiction import named
 
-        return frozenset(code for u in near for code in named(u.source, source_lang))
+        return frozenset(code for near in (before, after) for u in near for code in named(u.source, source_lang))
     return names
 
 
@@ -140,7 +141,7 @@ def _run(units: Iterable[BilingualUnit], checker: Checker, langs: _Langs, tally:
                 tally.other_language += 1
                 continue
             checked += 1
-            context = _neighbour_names(before + after, "kk" if pair[0] == _KK_LATN else pair[0])
+            context = _neighbour_names(before, after, "kk" if pair[0] == _KK_LATN else pair[0])
             if _KK_LATN in pair:
                 found = _check_latin(checker, unit, pair, file, context)
             else:
