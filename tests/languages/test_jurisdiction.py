@@ -62,3 +62,4 @@ def test_a_bare_country_name_is_a_country_its_possessive_a_polity():
     assert [(m.code, m.kind) for m in mentions("China and China's envoy", "en")] == [("CN", "country"), ("CN", "polity")]
     assert named("the treaty with China", "en") == frozenset()
     assert attached("the treaty with China", 4, 10, "en") is None
+

@@ -301,3 +301,12 @@ def test_docstring_examples(module):
     mod = importlib.import_module(f"termbase.languages.{module}")
     result = doctest.testmod(mod)
     assert result.failed == 0
+
+
+def test_mixed_script_words_by_language():
+    from termbase.languages.normalize import mixed_script_words
+
+    assert mixed_script_words("Aстана мен Cаяси", "kk") == [(0, 6, "Астана"), (11, 16, "Саяси")]
+    assert mixed_script_words("министрлiгi Twitterде", "kk") == []  # Latin i allowed; a Latin name with a suffix
+    assert mixed_script_words("министрлiгi", "kk", strict=True) == [(0, 11, "министрлігі")]
+    assert mixed_script_words("Прeзидент", "ru") == [(0, 9, "Президент")]
