@@ -246,6 +246,7 @@ def test_an_omegat_glossary_term_over_the_limit_is_refused(tmp_path):
         list(get_format("omegat").read_concepts(path))
 
 
+@pytest.mark.slow
 def test_a_matcher_with_a_huge_stored_term_does_not_crash():
     # pyahocorasick segfaults freeing an automaton with a key of ~1M characters (exit 139): such a
     # term, stored before the limits, is left out of the automata; run in a child to survive a crash
