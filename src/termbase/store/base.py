@@ -259,9 +259,9 @@ class Store(ABC):
         """Where the data is: a file path (SQLite) or a database URL, for messages."""
 
     @property
-    @abstractmethod
     def read_only(self) -> bool:
         """Whether the store was opened read-only (asked for, or the database cannot be written)."""
+        return False
 
     @property
     @abstractmethod
