@@ -899,8 +899,10 @@ class SQLiteMemories(MemoryRepository):
         self._conn = store._conn
 
     def add_units(self, memory: str, units: Iterable[TranslationUnit], *, batch: int = 2000) -> tuple[int, int]:
-        added = skipped = 0
         stamp = format_time(utc_now())
+        if self._store._depth == 0 and not self._store.read_only:
+            return self._add_staged(memory, units, batch, stamp)
+        added = skipped = 0
         with self._store.atomic():
             pending: list[TranslationUnit] = []
             for unit in units:
@@ -910,6 +912,105 @@ class SQLiteMemories(MemoryRepository):
                     added, skipped, pending = added + a, skipped + s, []
             a, s = self._insert(memory, pending, stamp)
         return added + a, skipped + s
+
+    def _add_staged(self, memory: str, units: Iterable[TranslationUnit], batch: int, stamp: str) -> tuple[int, int]:
+        """``add_units`` outside a caller's transaction: the slow part (reading the units, their
+        digests and index keys) goes to a private temporary database without holding the write lock;
+        then one short transaction copies what is new into the memory. Other writers wait only for that
+        copy. SQLite deletes the temporary database when the connection lets it go (or dies)."""
+        conn = self._conn
+        with self._store._lock, self._store._errors():
+            conn.execute("ATTACH DATABASE '' AS stage")
+        try:
+            with self._store._errors():
+                conn.execute("CREATE TABLE stage.units (n INTEGER PRIMARY KEY, digest TEXT NOT NULL UNIQUE, "
+                             "document TEXT, position INTEGER, score REAL, source_lang TEXT NOT NULL, context TEXT, "
+                             "note TEXT)")
+                conn.execute("CREATE TABLE stage.texts (digest TEXT NOT NULL, lang TEXT NOT NULL, number INTEGER NOT NULL, "
+                             "text TEXT NOT NULL, keys TEXT NOT NULL)")
+            skipped = 0
+            pending: list[TranslationUnit] = []
+            for unit in units:
+                pending.append(unit)
+                if len(pending) >= batch:
+                    skipped += self._stage(pending)
+                    pending = []
+            skipped += self._stage(pending)
+            with self._store._lock, self._store._errors():
+                conn.execute("CREATE INDEX stage.texts_digest ON texts (digest)")
+            with self._store.atomic():
+                skipped += conn.execute(
+                    "DELETE FROM stage.units WHERE EXISTS (SELECT 1 FROM main.tm_units u WHERE u.tm = ? "
+                    "AND u.digest = stage.units.digest)", (memory,)
+                ).rowcount
+                added = conn.execute(
+                    "INSERT INTO main.tm_units (tm, digest, document, position, score, source_lang, context, note, "
+                    "created, modified) SELECT ?, digest, document, position, score, source_lang, context, note, ?, ? "
+                    "FROM stage.units ORDER BY n",
+                    (memory, stamp, stamp),
+                ).rowcount
+                if added:
+                    # in this order (CROSS JOIN fixes it): each staged unit, its stored row by the
+                    # (tm, digest) index, its texts by the staging index
+                    new = ("FROM stage.units s CROSS JOIN main.tm_units u CROSS JOIN stage.texts t "
+                           "WHERE u.tm = ? AND u.digest = s.digest AND t.digest = s.digest")
+                    conn.execute(f"INSERT INTO main.tm_texts (unit_pk, lang, text) SELECT u.pk, t.lang, t.text {new}",
+                                 (memory,))
+                    conn.execute(f"INSERT INTO main.tm_index (rowid, keys, tm, lang) "
+                                 f"SELECT u.pk * 4 + t.number, t.keys, u.tm, t.lang {new}", (memory,))
+                    df: dict[str, int] = {}
+                    for (keys,) in conn.execute(f"SELECT t.keys {new}", (memory,)):
+                        for token in set(keys.split()):
+                            df[token] = df.get(token, 0) + 1
+                    conn.executemany(
+                        "INSERT INTO main.tm_df (token, n) VALUES (?, ?) "
+                        "ON CONFLICT (token) DO UPDATE SET n = n + excluded.n",
+                        list(df.items()),
+                    )
+        finally:
+            with self._store._lock, contextlib.suppress(sqlite3.Error):
+                conn.execute("DETACH DATABASE stage")
+        return added, skipped
+
+    def _stage(self, units: list[TranslationUnit]) -> int:
+        """Put a batch into the temporary database: its new units, with their texts' index keys; how
+        many were already there (the same texts twice in the input)."""
+        rows: dict[str, tuple[TranslationUnit, dict[str, str]]] = {}
+        skipped = 0
+        for u in units:
+            texts = {lang: text for lang, text in u.texts.items() if text is not None}
+            if not texts:
+                continue
+            digest = unit_digest(texts)
+            if digest in rows:
+                skipped += 1
+            else:
+                rows[digest] = (u, texts)
+        if not rows:
+            return skipped
+        with self._store._lock, self._store._errors():
+            marks = ", ".join("?" * len(rows))
+            for (digest,) in self._conn.execute(f"SELECT digest FROM stage.units WHERE digest IN ({marks})",
+                                                list(rows)).fetchall():
+                del rows[digest]
+                skipped += 1
+            self._conn.execute("BEGIN")  # the temporary database only: no lock on the termbase
+            try:
+                self._conn.executemany(
+                    "INSERT INTO stage.units (digest, document, position, score, source_lang, context, note) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [(d, u.document, u.position, u.score, u.source_lang, u.context, u.note) for d, (u, _t) in rows.items()],
+                )
+                self._conn.executemany(
+                    "INSERT INTO stage.texts (digest, lang, number, text, keys) VALUES (?, ?, ?, ?, ?)",
+                    [(d, lang, _LANG_NUMBER.get(lang, 0), text, index_keys(text, lang))
+                     for d, (_u, texts) in rows.items() for lang, text in texts.items()],
+                )
+                self._conn.execute("COMMIT")
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+        return skipped
 
     def _insert(self, memory: str, units: list[TranslationUnit], stamp: str) -> tuple[int, int]:
         rows: dict[str, tuple[TranslationUnit, dict[str, str]]] = {}
