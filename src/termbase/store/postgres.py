@@ -585,6 +585,8 @@ class PostgresTokens(SQLiteTokens):
 class PostgresMemories(SQLiteMemories):
     """The memories: the SQLite repository, with the index as arrays of match keys (GIN)."""
 
+    _STAGED = False  # SQLite's staging (ATTACH) is not PostgreSQL's
+
     def _index(self, texts: list[tuple[int, str, str]], memory: str) -> None:
         rows = []
         df: dict[str, int] = {}

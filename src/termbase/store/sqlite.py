@@ -894,13 +894,17 @@ def _token(row: tuple) -> ApiToken:
 
 
 class SQLiteMemories(MemoryRepository):
+    #: Whether add_units reads into a temporary database before taking the write lock (SQLite only).
+    _STAGED = True
+
     def __init__(self, store: SQLiteStore):
         self._store = store
         self._conn = store._conn
 
     def add_units(self, memory: str, units: Iterable[TranslationUnit], *, batch: int = 2000) -> tuple[int, int]:
         stamp = format_time(utc_now())
-        if self._store._depth == 0 and not self._store.read_only:
+        # staging is SQLite's (an attached temporary database); a backend built on this class stages its own way
+        if self._STAGED and self._store._depth == 0 and not self._store.read_only:
             return self._add_staged(memory, units, batch, stamp)
         added = skipped = 0
         with self._store.atomic():
