@@ -250,7 +250,8 @@ def main() -> None:
         args.db = cluster.new_schema()
         termbase(args.db, "init")
         if args.restart_postgres_at is not None:
-            pg_ctl = [str(cluster.bin / "pg_ctl"), "-D", str(cluster.data), "-w", "-m", "fast", "restart"]
+            pg_ctl = [str(cluster.bin / "pg_ctl"), "-D", str(cluster.data), "-l", str(cluster.dir / "log"), "-w",
+                      "-m", "fast", "restart"]
             if os.geteuid() == 0:
                 pg_ctl = ["runuser", "-u", "postgres", "--", *pg_ctl]
             args.restart_db = " ".join(pg_ctl)
@@ -292,8 +293,9 @@ def main() -> None:
         if args.restart_db:
             time.sleep(max(0.0, start + args.db_at - time.monotonic()))
             began = time.monotonic()
-            subprocess.run(args.restart_db, shell=True, check=True, capture_output=True,
-                           cwd=cluster.dir if cluster else None)
+            # no pipes: the restarted database server would hold them open (and this wait) forever
+            subprocess.run(args.restart_db, shell=True, check=True, stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL, cwd=cluster.dir if cluster else None)
             events.append(f"database restarted at {began - start:.1f} s in {time.monotonic() - began:.1f} s "
                           f"(termbase not restarted)")
         for c in clients:
