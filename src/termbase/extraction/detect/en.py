@@ -74,7 +74,7 @@ def detect_en(sent: Sentence, lex: Lexicon | None = None) -> list[Occurrence]:
                     j = k + 1
                     continue
             break
-        if last + 2 <= n and last + 1 < n and words[last + 1] in _POSSESSIVE and (
+        if last + 1 < n and words[last + 1] in _POSSESSIVE and (
             last + 2 == n or words[last + 2] in _AFTER_BRAND or words[last + 2].lower() in lex.verbs
         ):
             last += 1  # "Macy's said", "at Sainsbury's.": a shop's name, not a possessive
