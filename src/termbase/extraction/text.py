@@ -88,6 +88,8 @@ def sentences(text: str, lang: str) -> Iterator[Sentence]:
 
 
 _LATIN_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+# What join_name_tokens may join; most sentences have none of it and are left as they are.
+_JOINABLE_RE = re.compile(r"[A-Z]\.[A-Z]\.|\w&\w|[^\W\d_]\d|[A-Za-z]!|[A-Za-z]['’][sS]\b")
 
 
 def join_name_tokens(text: str, words: list[str], spans: list[tuple[int, int]], lang: str):
@@ -105,7 +107,7 @@ def join_name_tokens(text: str, words: list[str], spans: list[tuple[int, int]], 
     (['S&P', 'and', 'U.S.', 'Tele2'], [(0, 3), (4, 7), (8, 12), (13, 18)])
     """
     n = len(words)
-    if n < 2:
+    if n < 2 or _JOINABLE_RE.search(text) is None:
         return words, spans
     out_w: list[str] = []
     out_s: list[tuple[int, int]] = []

@@ -5,6 +5,7 @@ its 's ("Macy's said"), a newspaper its "The" ("The Sunday Times"), a site name 
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Sequence
 
 from ..lexicon import Lexicon, lexicon
@@ -174,6 +175,7 @@ def _contraction(word: str) -> bool:
         word[-2:-1] in ("'", "’") and word[-1:].lower() in ("m", "d", "t"))
 
 
+@lru_cache(maxsize=50_000)
 def _opener(low: str) -> bool:
     """An adverb ("Later", "Meanwhile") or a word that is only a verb ("Speaking"): no name's first word."""
     from lemminflect import getAllLemmas
@@ -182,6 +184,7 @@ def _opener(low: str) -> bool:
     return bool(pos) and (pos.get("ADV") == (low,) or set(pos) == {"VERB"})
 
 
+@lru_cache(maxsize=50_000)
 def _common_word(low: str) -> bool:
     """A word of the general lexicon (a noun, verb or adjective lemminflect knows)."""
     from lemminflect import getAllLemmas
