@@ -88,8 +88,10 @@ def sentences(text: str, lang: str) -> Iterator[Sentence]:
 
 
 _LATIN_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-# What join_name_tokens may join; most sentences have none of it and are left as they are.
-_JOINABLE_RE = re.compile(r"[A-Z]\.[A-Z]\.|\w&\w|[^\W\d_]\d|[A-Za-z]!|[A-Za-z]['’][sS]\b")
+# What join_name_tokens may join (per language: English possessives stay apart); most sentences have
+# none of it and are left as they are.
+_JOINABLE_EN_RE = re.compile(r"[A-Z]\.[A-Z]\.|\w&\w|[^\W\d_]\d|[A-Za-z]!")
+_JOINABLE_RE = re.compile(_JOINABLE_EN_RE.pattern + r"|[A-Za-z]['’][sS]\b")
 
 
 def join_name_tokens(text: str, words: list[str], spans: list[tuple[int, int]], lang: str):
@@ -107,7 +109,7 @@ def join_name_tokens(text: str, words: list[str], spans: list[tuple[int, int]], 
     (['S&P', 'and', 'U.S.', 'Tele2'], [(0, 3), (4, 7), (8, 12), (13, 18)])
     """
     n = len(words)
-    if n < 2 or _JOINABLE_RE.search(text) is None:
+    if n < 2 or (_JOINABLE_EN_RE if lang == "en" else _JOINABLE_RE).search(text) is None:
         return words, spans
     out_w: list[str] = []
     out_s: list[tuple[int, int]] = []

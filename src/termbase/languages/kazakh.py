@@ -543,6 +543,7 @@ _LIGHT_VERB_ENDINGS = frozenset((
 ))
 
 
+@lru_cache(maxsize=100_000)
 def is_light_verb_kk(word: str) -> bool:
     """Is ``word`` a form of a light verb, the verbal part of a compound verb ("жасап", "қосу", "тапқандар")?
 
