@@ -256,8 +256,8 @@ def test_checker_from_index(tmp_path, apk):
     with create_store(tmp_path / "t.db") as store:
         store.concepts.add(apk)
         checker = Checker.from_index(TermIndex(store))
-    assert checker.approved_terms("apk", "ru") == ("Ассамблея народа Казахстана", "АНК")
-    assert kinds(checker, "APK", "Ассамблея народов Казахстана")[0][0] == "deprecated-term"
+        assert checker.approved_terms("apk", "ru") == ("Ассамблея народа Казахстана", "АНК")
+        assert kinds(checker, "APK", "Ассамблея народов Казахстана")[0][0] == "deprecated-term"
 
 
 @pytest.fixture

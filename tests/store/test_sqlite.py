@@ -76,6 +76,8 @@ def test_migration_from_version_1_keeps_everything(tmp_path):
         assert unit.id == 5 and unit.created == unit.modified == datetime(2024, 3, 3, 9, tzinfo=timezone.utc)
         # the old units are in the full-text index the upgrade built
         assert store.memories.containing("speech", "ru", ["один"]) == [5]
+        # and the old terms in the term index
+        assert [(e.concept_id, e.term.id) for e in store.terms.by_norm("сенат")] == [("senate", 11)]
         assert store.data_version() == 0
         # the upgraded file works as a new one: new ids come after the old ones, history is kept
         updated = store.concepts.update(Concept("senate", senate.terms + (Term("kk", "Сенат"),)))
@@ -161,9 +163,13 @@ def test_a_corrupt_page_is_a_store_error(tmp_path):
     path = tmp_path / "t.db"
     with create_store(path) as store:
         store.memories.add_units("m", [TranslationUnit({"en": f"Unit {i}.", "ru": f"Единица {i}."}) for i in range(2000)])
+    create_store(tmp_path / "empty.db").close()
+    conn = sqlite3.connect(tmp_path / "empty.db")
+    schema_pages = conn.execute("PRAGMA page_count").fetchone()[0]  # an empty termbase: the schema
+    conn.close()
     data = bytearray(path.read_bytes())
     page = 4096
-    for start in range(len(data) // 2 // page * page, len(data) - page, page):  # the later (data) pages: garbage
+    for start in range(max(schema_pages * page, len(data) // 2 // page * page), len(data) - page, page):  # data pages: garbage
         data[start : start + page] = b"\xff" * page
     path.write_bytes(bytes(data))
     with pytest.raises(StoreError, match=f"{path}: database disk image is malformed"):

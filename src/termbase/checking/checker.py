@@ -74,22 +74,47 @@ class Checker:
         self._filters: dict[tuple[tuple[str, ...], str, bool], WordFilter] = {}
         self._term_filters: dict[Term, WordFilter] = {}
         self._prefilter = Prefilter(self._concepts.values(), generic_terms=generic_terms) if prefilter else None
+        self._fetch = None  # concept id -> Concept, for the concepts not given (see from_index)
+
+    #: A termbase of more terms is checked without the prefilter (which works out every term's
+    #: anchors when a text of its language first comes): the matcher reads its term index, so the
+    #: start does not grow with the termbase; the findings are the same.
+    PREFILTER_TERMS = 5000
 
     @classmethod
     def from_index(
         cls, index: "TermIndex", *, generic_terms: bool = False, ignore_concepts: Iterable[str] = (),
         subjects: Iterable[str] | None = None, strict_script: bool = False,
     ) -> "Checker":
-        """A checker over the concepts of a termbase, with the index's cached matcher."""
-        return cls(index.concepts(), matcher=index.matcher(), generic_terms=generic_terms,
-                   ignore_concepts=ignore_concepts, subjects=subjects, strict_script=strict_script)
+        """A checker over the concepts of a termbase, with the index's matcher. A small termbase's
+        concepts are read at once (for the prefilter); a larger one's as the matcher finds them."""
+        if index.term_count(up_to=cls.PREFILTER_TERMS + 1) <= cls.PREFILTER_TERMS:
+            return cls(index.concepts(), matcher=index.matcher(), generic_terms=generic_terms,
+                       ignore_concepts=ignore_concepts, subjects=subjects, strict_script=strict_script)
+        checker = cls((), matcher=index.matcher(), generic_terms=generic_terms, prefilter=False,
+                      ignore_concepts=ignore_concepts, strict_script=strict_script)
+        checker._fetch = index.concept
+        if subjects is not None:
+            checker.ignored = _Ignored(checker.ignored, frozenset(subjects), checker._concept)
+        return checker
+
+    def _concept(self, concept_id: str) -> Concept | None:
+        found = self._concepts.get(concept_id)
+        if found is None and self._fetch is not None:
+            from ..errors import NotFound
+
+            try:
+                found = self._concepts[concept_id] = self._fetch(concept_id)
+            except NotFound:
+                return None
+        return found
 
     def approved_terms(self, concept_id: str, lang: str) -> tuple[str, ...]:
         """Texts of the concept's preferred then admitted terms in ``lang``."""
         key = (concept_id, lang)
         found = self._approved.get(key)
         if found is None:
-            concept = self._concepts.get(concept_id)
+            concept = self._concept(concept_id)
             terms = concept.terms_in(lang) if concept is not None else []
             found = tuple(dict.fromkeys(t.text for t in terms if t.status in APPROVED_STATUSES))
             self._approved[key] = found
@@ -192,7 +217,7 @@ class Checker:
     def _foreign(self, concept_id: str, term: Term, text: str, sp: _Span, lang: str, scope: "_Scope") -> bool:
         """Whether this use of ``term`` (a concept with a scope, a term that names no state itself,
         like "Supreme Court") is another jurisdiction's body."""
-        concept = self._concepts.get(concept_id)
+        concept = self._concept(concept_id)
         if concept is None or concept.scope is None or _names_jurisdiction(term.text, term.lang):
             return False
         from ..languages.jurisdiction import is_foreign
@@ -222,9 +247,9 @@ class Checker:
     def _wrong_term(self, concept_ids: tuple[str, ...], others: "list[TermMatch]") -> str | None:
         """The text of a target term of another concept of the same kind (subject) as the missing
         one, used in its place: Министерство образования where the Ministry of Healthcare was meant."""
-        subjects = {c.subject for c in map(self._concepts.get, concept_ids) if c is not None and c.subject}
+        subjects = {c.subject for c in map(self._concept, concept_ids) if c is not None and c.subject}
         for x in others:
-            other = self._concepts.get(x.concept_id)
+            other = self._concept(x.concept_id)
             if other is not None and other.subject in subjects and not is_generic(x.term):
                 return x.text
         return None
@@ -244,7 +269,7 @@ class Checker:
         return found
 
     def _terms(self, concept_id: str, lang: str) -> list[Term]:
-        concept = self._concepts.get(concept_id)
+        concept = self._concept(concept_id)
         return concept.terms_in(lang) if concept is not None else []
 
     def _term_filter(self, term: Term) -> "WordFilter":
@@ -316,7 +341,7 @@ class Checker:
         if found is None:
             from ..languages import word_keys
 
-            concept = self._concepts.get(concept_id)
+            concept = self._concept(concept_id)
             terms = concept.terms_in(lang) if concept is not None else []
             prefixes = []
             for t in terms:
@@ -414,6 +439,20 @@ def _names_jurisdiction(text: str, lang: str) -> bool:
     from ..languages.jurisdiction import mentions
 
     return bool(mentions(text, lang))
+
+
+class _Ignored:
+    """The concepts a check leaves out, for a checker that reads concepts as it meets them: those
+    named, and those of a subject other than ``subjects``."""
+
+    def __init__(self, named: frozenset[str], subjects: frozenset[str], concept):
+        self.named, self.subjects, self._concept = named, subjects, concept
+
+    def __contains__(self, concept_id: str) -> bool:
+        if concept_id in self.named:
+            return True
+        found = self._concept(concept_id)
+        return found is not None and found.subject not in self.subjects
 
 
 def _union(filters: list["WordFilter"]) -> "WordFilter":

@@ -14,6 +14,12 @@ the terms that share something with the query. Kazakh in Latin script (``kk-Latn
 with Cyrillic Kazakh here: its words have the keys of their Cyrillic spelling and its trigrams are
 taken from that spelling, so "Qazaqstan Respublikasynyñ Parlamentı" finds "Қазақстан
 Республикасының Парламенті" and a Cyrillic query finds a Latin term.
+
+:class:`StoredLookup` asks the store's term index (:class:`termbase.store.base.TermIndexRepository`) for
+the terms that share something with the query, so nothing is built and a lookup costs the same in a
+termbase of a million concepts as in a small one; :class:`LookupIndex` builds the same indexes in
+memory from a list of concepts (the reference the stored one is tested against): both give the same
+results.
 """
 
 from __future__ import annotations
@@ -24,8 +30,13 @@ from dataclasses import dataclass
 
 from rapidfuzz.fuzz import ratio as _similarity
 
+from typing import TYPE_CHECKING, Callable
+
 from ..languages import KK_LATN, SUPPORTED, base_lang, key_text, normalize, normalize_lang, text_keys
 from ..models import Concept, Term
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..store.base import IndexedTerm, TermIndexRepository
 
 
 @dataclass(frozen=True)
@@ -160,7 +171,7 @@ class LookupIndex:
             seen: set[int] = set()
             for k in set(qkeys):
                 seen.update(self.by_key.get((base, k), []))
-            for ei in seen:
+            for ei in sorted(seen):  # (on a tie the concept's earlier term is the one shown)
                 keys = self.entries[ei][3]
                 if keys == qkeys:
                     continue
@@ -177,7 +188,7 @@ class LookupIndex:
             candidates: set[int] = set()
             for plist in postings[: max(3, (len(postings) * 3) // 4)]:
                 candidates.update(plist)
-            for ei in candidates:
+            for ei in sorted(candidates):
                 other = self.gram_sets[ei]
                 dice = 2 * len(grams & other) / (len(grams) + len(other))
                 if dice < 0.45:
@@ -203,3 +214,166 @@ def _status_rank(term: Term) -> int:
 def _contains(haystack: tuple[str, ...], needle: tuple[str, ...]) -> bool:
     n = len(needle)
     return n < len(haystack) and any(haystack[i : i + n] == needle for i in range(len(haystack) - n + 1))
+
+
+#: Typo candidates must share this much of their trigrams with the query (Dice) ...
+_DICE = 0.45
+#: ... and then be this similar by :class:`difflib.SequenceMatcher`.
+_RATIO = 0.8
+
+
+class StoredLookup:
+    """:class:`LookupIndex`'s search over a store's term index: the same scores and order, reading
+    only the terms that share the query's normalised text, keys or rare trigrams.
+
+    ``concept(id)`` gives the concepts of the results (e.g. :meth:`termbase.search.TermIndex.concept`).
+
+    In a large termbase the near misses by spelling are looked for among fewer terms than
+    :class:`LookupIndex` tries: the terms with the query's rarest trigrams, as long as their
+    postings add up to :attr:`GRAM_ROWS` at most (at least three trigrams), and of those the
+    :attr:`CANDIDATES` sharing the most of them. Below those sizes (a termbase of some thousand
+    terms) the results are the same.
+    """
+
+    GRAM_ROWS = 12_000
+    CANDIDATES = 200
+
+    def __init__(self, terms: "TermIndexRepository", concept: Callable[[str], Concept]):
+        self.terms = terms
+        self.concept = concept
+
+    def search(self, query: str, lang: str | None = None, *, limit: int = 10) -> list[LookupMatch]:
+        query = " ".join(query.split())
+        if not query:
+            return []
+        if lang:
+            langs = [normalize_lang(lang)]
+        else:
+            langs = list(SUPPORTED)
+            if _LATIN_LETTER.search(query):
+                langs.append(KK_LATN)  # a Latin query may be Kazakh too
+        # Kazakh in either script matches Kazakh in both: the language is what counts.
+        wanted = base_lang(langs[0]) if lang else None
+        best: dict[str, tuple[float, int, IndexedTerm, str]] = {}  # concept id -> (score, -status, entry, how)
+
+        def offer(entries: list["IndexedTerm"], score_of: Callable[["IndexedTerm"], tuple[float, str] | None]) -> None:
+            # in the order of the in-memory index: concept id, then the term's place
+            for e in sorted(entries, key=lambda e: (e.concept_id, e.seq)):
+                if wanted and base_lang(e.term.lang) != wanted:
+                    continue
+                scored = score_of(e)
+                if scored is None:
+                    continue
+                score, how = scored
+                rank = (score, -_status_rank(e.term))
+                old = best.get(e.concept_id)
+                if old is None or rank > (old[0], old[1]):
+                    best[e.concept_id] = (score, rank[1], e, how)
+
+        offer(self.terms.by_norm(" ".join(normalize(query, langs[0] if lang else None).split())),
+              lambda e: (1.0, "exact"))
+        for lg in langs:
+            base = base_lang(lg)
+            qnorm = " ".join(normalize(key_text(query, lg), lg).split())
+            offer(self.terms.by_norm(qnorm), lambda e: (1.0, "exact"))
+            qkeys = tuple(text_keys(query, lg)[0])
+            if not qkeys:
+                continue
+            # the terms whose keys are the query's (inflected), or a part of them (contains)
+            parts = {qkeys[i:j] for i in range(len(qkeys)) for j in range(i + 1, len(qkeys) + 1)}
+            found = self.terms.by_keys(base, parts, base=True)
+            offer(found.get(qkeys, []), lambda e: (0.95, "inflected"))
+            near = [e for keys, entries in found.items() if keys != qkeys for e in entries]
+            near += self._partial(base, qkeys, best, limit)
+
+            def near_score(e: "IndexedTerm") -> tuple[float, str] | None:
+                if _contains(e.keys, qkeys):
+                    return 0.6 + 0.25 * len(qkeys) / len(e.keys), "partial"
+                if _contains(qkeys, e.keys):
+                    return 0.5 + 0.25 * len(e.keys) / len(qkeys), "contains"
+                return None
+
+            offer(list({e.term.id: e for e in near}.values()), near_score)
+            # near misses by spelling, only when nothing matched exactly or inflected
+            if any(v[0] >= 0.95 for v in best.values()):
+                continue
+            self._fuzzy(base, qnorm, best, limit, offer)
+        ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))
+        return [LookupMatch(self.concept(cid), score, e.term, how) for cid, (score, _, e, how) in ranked[:limit]]
+
+    def _partial(self, lang: str, qkeys: tuple[str, ...], best: dict, limit: int) -> list["IndexedTerm"]:
+        """The terms that may hold the query's keys inside longer ones (partial), read by number of
+        keys: fewer keys, higher score, and among equal scores the lower concept ids first, until
+        ``limit`` concepts score higher than any term not read could."""
+        counts = self.terms.key_counts(lang, qkeys)
+        if len(counts) < len(set(qkeys)):
+            return []  # a key no term has: no term holds them all
+        rarest = min(counts, key=lambda k: (counts[k], k))
+        out: list[IndexedTerm] = []
+        scores = {cid: v[0] for cid, v in best.items()}
+        n = len(qkeys)
+        while True:
+            n = self.terms.next_length(lang, rarest, n)
+            if n is None:
+                return out
+            score = 0.6 + 0.25 * len(qkeys) / n  # of every term of n keys holding the query's
+            higher = sum(1 for s in scores.values() if s > score)
+            if higher >= limit:
+                return out  # no term of n keys or more can be among the first ``limit``
+            # the concepts of this score come by id: the first limit - higher of them are enough
+            needed, after = limit - higher, None
+            while needed > 0:
+                page = self.terms.with_key(lang, rarest, n, after=after, concepts=max(50, 8 * needed))
+                if not page:
+                    break
+                for e in page:
+                    if _contains(e.keys, qkeys):
+                        out.append(e)
+                        if scores.get(e.concept_id, -1.0) < score:  # one more concept of this score
+                            needed -= 1
+                            scores[e.concept_id] = score
+                after = page[-1].concept_id
+
+    def _fuzzy(self, lang: str, qnorm: str, best: dict, limit: int, offer) -> None:
+        """Offer the near misses by spelling of ``qnorm`` (see :class:`StoredLookup`)."""
+        grams = _trigrams(qnorm)
+        counts = self.terms.gram_counts(lang, grams)
+        # candidates from the rarer grams (one no term has counts as the rarest): a misspelt term
+        # still shares most of them
+        rare: list[str] = []
+        rows = 0
+        for g in sorted(grams, key=lambda g: counts.get(g, 0))[: max(3, (len(grams) * 3) // 4)]:
+            n = counts.get(g, 0)
+            if not n:
+                continue
+            if len(rare) >= 3 and rows + n > self.GRAM_ROWS:
+                break
+            rare.append(g)
+            rows += n
+        # SequenceMatcher's ratio is at most 2 * shorter / (both lengths): 0.8 needs 2/3 to 3/2 of the length
+        size = len(qnorm)
+        candidates = self.terms.with_grams(
+            lang, rare, others=len(grams) - len(rare), size=len(grams), dice=_DICE,
+            lengths=(size * 2 / 3 - 1e-9, size * 1.5 + 1e-9), limit=self.CANDIDATES,
+        )
+        bounded = []  # (upper bound of the score, entry)
+        for e in candidates:
+            other = _trigrams(e.norm)
+            if 2 * len(grams & other) / (len(grams) + len(other)) < _DICE:
+                continue
+            matcher = SequenceMatcher(None, qnorm, e.norm, autojunk=False)
+            bound = matcher.quick_ratio()  # at least the ratio
+            if bound >= _RATIO:
+                bounded.append((bound, e, matcher))
+        # the best bounds first, until limit concepts score more than the rest can
+        bounded.sort(key=lambda x: -x[0])
+        scores = {cid: v[0] for cid, v in best.items()}
+        scored: dict[int, float] = {}
+        for bound, e, matcher in bounded:
+            if sum(1 for s in scores.values() if s > round(0.8 * bound, 4)) >= limit:
+                break
+            ratio = matcher.ratio()
+            if ratio >= _RATIO:
+                score = scored[id(e)] = round(0.8 * ratio, 4)
+                scores[e.concept_id] = max(score, scores.get(e.concept_id, 0.0))
+        offer([e for _, e, _ in bounded if id(e) in scored], lambda e: (scored[id(e)], "fuzzy"))

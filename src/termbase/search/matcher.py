@@ -132,6 +132,10 @@ class TermMatcher:
     def languages(self) -> list[str]:
         return sorted(self._automata)
 
+    def _word_prefixes(self, lang: str):
+        """The first letters (:attr:`PREFIX` of them) of the words of the ``lang`` terms and of their keys."""
+        return self._prefixes.get(lang, ())
+
     def _keys(
         self, text: str, lang: str, needed: WordFilter | Callable[[], WordFilter] | None = None
     ) -> tuple[list[str], list[str]]:
@@ -165,7 +169,7 @@ class TermMatcher:
         """The key of ``word`` as :func:`word_key` gives it, or one that matches nothing."""
         if len(word) >= 2 and word[0].isupper() and word[1].isupper():
             return word_key(word, lang)  # an acronym's key costs nothing
-        if normalize(word, lang)[: self.PREFIX] not in self._prefixes.get(lang, ()):
+        if normalize(word, lang)[: self.PREFIX] not in self._word_prefixes(lang):
             return _NOMATCH
         return word_key(word, lang)
 
@@ -176,7 +180,7 @@ class TermMatcher:
         does not admit gets a key that matches nothing and is left unstemmed and uncached (it waits
         in ``_pending``, folded, for a call that needs it)."""
         pending = self._pending[lang]
-        prefixes = self._prefixes.get(lang, ())
+        prefixes = self._word_prefixes(lang)
         for i, key in enumerate(keys):
             if key is not None:
                 continue
@@ -226,19 +230,15 @@ class TermMatcher:
         >>> [x.concept_id for x in m.find_all("Ассамблеи народа", "ru", needed=WordFilter(("ассамбле", "народ")))]
         ['apk', 'people']
         """
-        automaton = self._automata.get(lang)
-        if automaton is None or not text:
+        if not text or not self._has(lang):
             return []
         words, keys = self._keys(text, lang, needed)
         if not keys:
             return []
-        joined = _SEP + _SEP.join(keys) + _SEP
         found: dict[tuple[int, int, str], list[Term]] = {}
         starts: list[int] = []  # offsets of the first words, found as far as a match needs
         pos = 0
-        for end_index, (plen, values) in automaton.iter(joined):
-            # a pattern starts at the separator before its first word: count the ones before it
-            first = joined.count(_SEP, 0, end_index - plen + 1)
+        for first, values in self._occurrences(keys, lang):
             for concept_id, term, n in values:
                 last = first + n - 1
                 while len(starts) <= last:
@@ -258,6 +258,18 @@ class TermMatcher:
             out.append(TermMatch(concept_id, term, s, e, surface))
         out.sort(key=lambda m: (m.start, -m.end, m.concept_id))
         return out
+
+    def _has(self, lang: str) -> bool:
+        """Whether any term of ``lang`` can match."""
+        return lang in self._automata
+
+    def _occurrences(self, keys: list[str], lang: str) -> Iterable[tuple[int, tuple[tuple[str, Term, int], ...]]]:
+        """(index of the first word, ((concept id, term, number of words), ...)) for every place in
+        the text's ``keys`` where the keys of terms are."""
+        joined = _SEP + _SEP.join(keys) + _SEP
+        for end_index, (plen, values) in self._automata[lang].iter(joined):
+            # a pattern starts at the separator before its first word: count the ones before it
+            yield joined.count(_SEP, 0, end_index - plen + 1), values
 
     def find(self, text: str, lang: str) -> list[TermMatch]:
         """Non-overlapping occurrences, longest first, then leftmost; returned in text order.
@@ -312,3 +324,68 @@ def _closest(terms: list[Term], surface: str, lang: str) -> Term:
         return (ratio, -STATUSES.index(term.status))
 
     return max(terms, key=affinity)
+
+
+class StoredMatcher(TermMatcher):
+    """A :class:`TermMatcher` over a store's term index (:class:`termbase.store.base.TermIndexRepository`):
+    nothing is built, so it starts at once whatever the size of the termbase. The words of a text
+    are keyed as :class:`TermMatcher` keys them; the places where terms begin are then found one
+    word at a time, asking the index which key sequences begin a term (one query per word of the
+    longest match), and the terms of the complete ones. What the index answers is kept for the
+    next texts (until :attr:`ANSWERS` answers). The same matches as a :class:`TermMatcher` built
+    from the store's concepts.
+    """
+
+    ANSWERS = 1 << 18
+
+    def __init__(self, terms):
+        super().__init__(())
+        self._terms = terms
+        self._word_prefix_sets: dict[str, frozenset[str]] = {}
+        self._begins: dict[str, dict[tuple[str, ...], bool]] = {}
+        self._complete: dict[str, dict[tuple[str, ...], tuple[tuple[str, Term, int], ...]]] = {}
+
+    @property
+    def languages(self) -> list[str]:
+        return self._terms.languages()
+
+    def _has(self, lang: str) -> bool:
+        return bool(self._word_prefixes(lang))
+
+    def _word_prefixes(self, lang: str) -> frozenset[str]:
+        found = self._word_prefix_sets.get(lang)
+        if found is None:
+            found = self._word_prefix_sets[lang] = self._terms.word_prefixes(lang)
+        return found
+
+    def _occurrences(self, keys: list[str], lang: str) -> Iterable[tuple[int, tuple[tuple[str, Term, int], ...]]]:
+        begins = self._begins.setdefault(lang, {})
+        complete = self._complete.setdefault(lang, {})
+        if len(begins) + len(complete) > self.ANSWERS:
+            begins.clear()
+            complete.clear()
+        frontier = [i for i, k in enumerate(keys) if k != _NOMATCH]
+        found: list[tuple[int, tuple[str, ...]]] = []
+        length = 1
+        while frontier:
+            seqs = {i: tuple(keys[i : i + length]) for i in frontier}
+            unknown = {q for q in seqs.values() if q not in begins}
+            if unknown:
+                yes = self._terms.beginnings(lang, unknown)
+                for q in unknown:
+                    begins[q] = q in yes
+            frontier = [i for i in frontier if begins[seqs[i]]]
+            found.extend((i, seqs[i]) for i in frontier)
+            frontier = [i for i in frontier if i + length < len(keys) and keys[i + length] != _NOMATCH]
+            length += 1
+        unknown = {q for _, q in found if q not in complete}
+        if unknown:
+            terms = self._terms.by_keys(lang, unknown)
+            for q in unknown:
+                complete[q] = tuple((e.concept_id, e.term, len(q)) for e in terms.get(q, ()))
+        out = []
+        for i, q in found:
+            values = complete[q]
+            if values:
+                out.append((i, values))
+        return out

@@ -144,6 +144,114 @@ class ConceptRepository(ABC):
         the backend cannot tell (the caller rebuilds whatever it keeps)."""
 
 
+@dataclass(frozen=True)
+class IndexedTerm:
+    """A term as the term index holds it: its concept's id, the term, its normalised text
+    (:func:`termbase.languages.normalize` of :func:`termbase.languages.key_text`, spaces collapsed), its words' match keys
+    (:func:`termbase.languages.text_keys`) and how many distinct character trigrams its
+    normalised text has (see :func:`term_grams`)."""
+
+    concept_id: str
+    term: Term
+    norm: str
+    keys: tuple[str, ...]
+    ngrams: int
+    seq: int  # the term's place in its concept
+
+
+class TermIndexRepository(ABC):
+    """The persistent search index of the terms: kept by the store with the concepts, in the same
+    transaction as every change of them, so that looking up or matching terms never reads every
+    concept. Every term is indexed by its normalised text, its match keys (whole sequence and each
+    key) and its character trigrams; the terms whose every word has a key (the matchable ones)
+    also by every beginning of their key sequence (for a term matcher that extends a match one word
+    at a time) and by the first letters of their words (:data:`WORD_PREFIX` of them).
+
+    Results are ordered by concept id, then the term's place in its concept."""
+
+    @abstractmethod
+    def count(self, *, up_to: int | None = None) -> int:
+        """How many terms are indexed (counting stops at ``up_to``)."""
+
+    @abstractmethod
+    def by_norm(self, norm: str) -> list[IndexedTerm]:
+        """Terms (of any language) whose normalised text is ``norm`` (in the script of their keys,
+        or as written)."""
+
+    @abstractmethod
+    def by_keys(
+        self, lang: str, sequences: Iterable[tuple[str, ...]], *, base: bool = False
+    ) -> dict[tuple[str, ...], list[IndexedTerm]]:
+        """For each key sequence, the ``lang`` terms with exactly those keys (sequences without
+        terms are left out); with ``base``, the terms whose base language is ``lang`` (``kk``:
+        ``kk`` and ``kk-Latn``)."""
+
+    @abstractmethod
+    def beginnings(self, lang: str, sequences: Iterable[tuple[str, ...]]) -> set[tuple[str, ...]]:
+        """Those of ``sequences`` that begin (or are) the key sequence of a matchable ``lang`` term."""
+
+    @abstractmethod
+    def languages(self) -> list[str]:
+        """The languages of the matchable terms, sorted."""
+
+    @abstractmethod
+    def word_prefixes(self, lang: str) -> frozenset[str]:
+        """The first :data:`WORD_PREFIX` letters of the words (normalised, and of their keys) of the
+        matchable ``lang`` terms."""
+
+    @abstractmethod
+    def key_counts(self, lang: str, keys: Iterable[str]) -> dict[str, int]:
+        """How many terms of base language ``lang`` have each of ``keys`` (keys no term has are left
+        out); :meth:`next_length`, :meth:`with_key`, :meth:`gram_counts` and :meth:`with_grams` too
+        take the base language."""
+
+    @abstractmethod
+    def next_length(self, lang: str, key: str, after: int) -> int | None:
+        """The smallest number of keys over ``after`` of a ``lang`` term having ``key`` (None: none)."""
+
+    @abstractmethod
+    def with_key(
+        self, lang: str, key: str, length: int, *, after: str | None = None, concepts: int | None = None
+    ) -> list[IndexedTerm]:
+        """The ``lang`` terms of ``length`` keys one of which is ``key``: of all concepts, or of the
+        first ``concepts`` concepts (by id) with such a term; with ``after``, of concepts whose ids
+        come after it."""
+
+    @abstractmethod
+    def gram_counts(self, lang: str, grams: Iterable[str]) -> dict[str, int]:
+        """How many ``lang`` terms have each trigram (trigrams no term has are left out)."""
+
+    @abstractmethod
+    def with_grams(
+        self, lang: str, grams: Sequence[str], *, others: int, size: int, dice: float,
+        lengths: tuple[float, float] | None = None, limit: int | None = None,
+    ) -> list[IndexedTerm]:
+        """The ``lang`` terms having some of ``grams`` that may be as similar as ``dice`` (Dice
+        coefficient of trigram sets) to a text of ``size`` trigrams: ``grams`` are some of the
+        text's trigrams, ``others`` how many more it has, so a term with ``n`` of ``grams`` and
+        ``g`` trigrams in all is left out when ``2 * (n + others) < dice * (size + g)``; and whose
+        normalised text is ``lengths[0]`` to ``lengths[1]`` characters long. With ``limit``, that
+        many of them at most, those with the most of ``grams`` first."""
+
+    @abstractmethod
+    def reindex(self) -> int:
+        """Rebuild the index from the terms; how many it holds."""
+
+
+#: How many first letters of a term word :meth:`TermIndexRepository.word_prefixes` keeps.
+WORD_PREFIX = 3
+
+
+def term_grams(norm: str) -> set[str]:
+    """The character trigrams of a normalised text, padded (two spaces before, one after).
+
+    >>> sorted(term_grams("ab"))
+    ['  a', ' ab', 'ab ']
+    """
+    s = f"  {norm} "
+    return {s[i : i + 3] for i in range(len(s) - 2)}
+
+
 class MemoryRepository(ABC):
     """Named translation memories and their units."""
 
@@ -252,6 +360,7 @@ class Store(ABC):
     concepts: ConceptRepository
     memories: MemoryRepository
     tokens: TokenRepository
+    terms: TermIndexRepository
 
     @property
     @abstractmethod

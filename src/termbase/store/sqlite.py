@@ -59,6 +59,8 @@ from .base import (
     match_terms,
     unit_digest,
 )
+from .sqlite_terms import MIGRATION_SQL as TERM_INDEX_SQL
+from .sqlite_terms import SQLiteTermIndex
 
 #: Written into the file header by migration 2 ("TRMB"): this SQLite file is a termbase.
 APPLICATION_ID = 0x54524D42
@@ -236,9 +238,14 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         CREATE INDEX tm_unit_changes_unit ON tm_unit_changes(unit_pk, seq)
         """,
     ),
+    (
+        8,
+        "term index: normalised texts, match keys and trigrams of the terms",
+        TERM_INDEX_SQL,
+    ),
 ]
 # Python steps of a migration, run in its transaction after its SQL.
-_MIGRATION_STEPS = {4: lambda store: store.memories.reindex()}
+_MIGRATION_STEPS = {4: lambda store: store.memories.reindex(), 8: lambda store: store.terms.reindex()}
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
 _CONCEPT_COLUMNS = "pk, id, subject, definition, note, source, version, created, modified, scope"
@@ -262,6 +269,7 @@ class SQLiteStore(RowCopy, Store):
         self.concepts = SQLiteConcepts(self)
         self.memories = SQLiteMemories(self)
         self.tokens = SQLiteTokens(self)
+        self.terms = SQLiteTermIndex(self)
 
     # ------------------------------------------------------------------ opening
     @classmethod
@@ -556,6 +564,13 @@ class SQLiteConcepts(ConceptRepository):
     def __init__(self, store: SQLiteStore):
         self._store = store
         self._conn = store._conn
+        # Concepts created by add_many whose terms are not indexed yet (indexed in batches).
+        self._unindexed: list[int] | None = None
+
+    def _index_pending(self) -> None:
+        if self._unindexed:
+            self._store.terms.add_terms(self._unindexed)
+            self._unindexed = []
 
     # ------------------------------------------------------------------ writing
     def add(self, concept: Concept, *, actor: str | None = None) -> Concept:
@@ -573,20 +588,27 @@ class SQLiteConcepts(ConceptRepository):
         added = replaced = unchanged = skipped = 0
         now = utc_now()
         with self._store.atomic():
-            for concept in concepts:
-                concept.validate()
-                row = self._row(concept.id) if concept.id is not None else None
-                if row is None:
-                    self._create(concept, now, actor)
-                    added += 1
-                elif on_conflict == "skip":
-                    skipped += 1
-                elif on_conflict == "error":
-                    raise AlreadyExists(concept.id)
-                elif self._change(row, concept, now, actor):
-                    replaced += 1
-                else:
-                    unchanged += 1
+            self._unindexed = []
+            try:
+                for concept in concepts:
+                    concept.validate()
+                    row = self._row(concept.id) if concept.id is not None else None
+                    if row is None:
+                        self._create(concept, now, actor)
+                        added += 1
+                        if len(self._unindexed) >= 5000:
+                            self._index_pending()
+                    elif on_conflict == "skip":
+                        skipped += 1
+                    elif on_conflict == "error":
+                        raise AlreadyExists(concept.id)
+                    elif self._change(row, concept, now, actor):
+                        replaced += 1
+                    else:
+                        unchanged += 1
+                self._index_pending()
+            finally:
+                self._unindexed = None
         return AddCounts(added=added, replaced=replaced, unchanged=unchanged, skipped=skipped)
 
     def update(
@@ -604,6 +626,7 @@ class SQLiteConcepts(ConceptRepository):
         with self._store.atomic():
             row = self._existing(concept_id, expected_version)
             before = self._load(row)
+            self._store.terms.remove_terms([row[0]])
             self._conn.execute("DELETE FROM concepts WHERE pk = ?", (row[0],))
             self._log("delete", before, before.version, utc_now(), actor)
 
@@ -630,6 +653,10 @@ class SQLiteConcepts(ConceptRepository):
             _INSERT_TERM, [_term_row(pk, seq, t, stamp) for seq, t in enumerate(concept.terms)]
         )
         self._write_evidence(pk, concept.evidence)
+        if self._unindexed is None:
+            self._store.terms.add_terms([pk])
+        else:
+            self._unindexed.append(pk)
         self._log_as(cid, "create", None, version, stamp, actor)
         return cid
 
@@ -640,6 +667,11 @@ class SQLiteConcepts(ConceptRepository):
             return False
         stamp = format_time(now)
         plan = match_terms(old.terms, concept.terms, concept_id=old.id)
+        # The index holds each term's language and text (the rest is read from the terms).
+        reindex = [(t.lang, t.text) for t in old.terms] != [(t.lang, t.text) for t in concept.terms]
+        if reindex:
+            self._index_pending()  # (a concept created earlier in this add_many)
+            self._store.terms.remove_terms([row[0]])
         kept = {m.id for m in plan if m is not None}
         gone = [(t.id,) for t in old.terms if t.id not in kept]
         if gone:
@@ -659,6 +691,8 @@ class SQLiteConcepts(ConceptRepository):
                 self._conn.execute("UPDATE terms SET seq = ? WHERE pk = ?", (seq, m.id))
         if added:
             self._conn.executemany(_INSERT_TERM, added)
+        if reindex:
+            self._store.terms.add_terms([row[0]])
         if old.evidence != concept.evidence:
             self._conn.execute("DELETE FROM concept_evidence WHERE concept_pk = ?", (row[0],))
             self._write_evidence(row[0], concept.evidence)
@@ -1409,6 +1443,8 @@ def _configure(conn: sqlite3.Connection, *, read_only: bool = False) -> None:
         conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA synchronous = NORMAL")
+    # The indexes of a large termbase are written at random places: 64 MB of pages kept (when used).
+    conn.execute("PRAGMA cache_size = -65536")
 
 
 def _writable_folder(path: Path) -> bool:
