@@ -424,3 +424,38 @@ def test_ignored_concepts_and_subjects(ministries):
     assert ids(ministries) == ["min-health", "knb"]
     assert ids(Checker(concepts, ignore_concepts=["knb"])) == ["min-health"]
     assert ids(Checker(concepts, subjects=["law-enforcement"])) == ["knb"]
+
+
+def test_a_large_termbase_is_checked_over_its_term_index_with_the_same_findings(monkeypatch):
+    import random
+
+    from termbase.glossary import load_shipped
+    from termbase.search import TermIndex
+    from termbase.search.matcher import StoredMatcher, TermMatcher
+    from termbase.store import create_store
+
+    concepts = list(load_shipped())
+    rng = random.Random(4)
+    units = []
+    for c in rng.sample(concepts, 60):
+        en = [t.text for t in c.terms_in("en")]
+        for lang in ("ru", "kk"):
+            targets = [t.text for t in c.terms_in(lang)]
+            if en and targets:
+                units.append((f"The {rng.choice(en)} met.", rng.choice(targets + ["ничего"]), lang))
+    found = 0
+    for subjects in (None, {"ministry", "parliament"}):
+        with create_store(":memory:") as store:
+            store.concepts.add_many(concepts)
+            small = Checker.from_index(TermIndex(store), subjects=subjects)
+            with monkeypatch.context() as m:
+                m.setattr(TermIndex, "IN_MEMORY_TERMS", 10)
+                large = Checker.from_index(TermIndex(store), subjects=subjects)
+            assert isinstance(small.matcher, TermMatcher) and not isinstance(small.matcher, StoredMatcher)
+            assert isinstance(large.matcher, StoredMatcher) and large._concepts == {}
+            for source, target, lang in units:
+                unit = BilingualUnit(source, target, "en", lang)
+                expected = small.check_unit(unit, "en", lang)
+                assert large.check_unit(unit, "en", lang) == expected, (source, target)
+                found += len(expected)
+    assert found > 20

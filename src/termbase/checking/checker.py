@@ -76,19 +76,17 @@ class Checker:
         self._prefilter = Prefilter(self._concepts.values(), generic_terms=generic_terms) if prefilter else None
         self._fetch = None  # concept id -> Concept, for the concepts not given (see from_index)
 
-    #: A termbase of more terms is checked without the prefilter (which works out every term's
-    #: anchors when a text of its language first comes): the matcher reads its term index, so the
-    #: start does not grow with the termbase; the findings are the same.
-    PREFILTER_TERMS = 5000
-
     @classmethod
     def from_index(
         cls, index: "TermIndex", *, generic_terms: bool = False, ignore_concepts: Iterable[str] = (),
         subjects: Iterable[str] | None = None, strict_script: bool = False,
     ) -> "Checker":
         """A checker over the concepts of a termbase, with the index's matcher. A small termbase's
-        concepts are read at once (for the prefilter); a larger one's as the matcher finds them."""
-        if index.term_count(up_to=cls.PREFILTER_TERMS + 1) <= cls.PREFILTER_TERMS:
+        concepts are read at once (:meth:`~termbase.search.TermIndex.is_small`), for the prefilter;
+        a larger one is checked without the prefilter (which works out every term's anchors when a
+        text of its language first comes), its concepts read as the matcher finds them, so the
+        start does not grow with the termbase. The findings are the same."""
+        if index.is_small():
             return cls(index.concepts(), matcher=index.matcher(), generic_terms=generic_terms,
                        ignore_concepts=ignore_concepts, subjects=subjects, strict_script=strict_script)
         checker = cls((), matcher=index.matcher(), generic_terms=generic_terms, prefilter=False,

@@ -1,9 +1,10 @@
 """The term matcher and lookup of a store, over the term index the store keeps (``store.terms``).
 
-A :class:`TermIndex` is made over a :class:`~termbase.store.Store`; its matcher
-(:class:`~termbase.search.matcher.StoredMatcher`) and lookup (:class:`~termbase.search.lookup.StoredLookup`)
-read the store's persistent term index, so nothing is built from all the concepts and starting costs the
-same for a million concepts as for ten. What they keep of the index's answers, and the concepts read,
+A :class:`TermIndex` is made over a :class:`~termbase.store.Store`; its lookup
+(:class:`~termbase.search.lookup.StoredLookup`) and, for a termbase of more than :attr:`TermIndex.IN_MEMORY_TERMS`
+terms, its matcher (:class:`~termbase.search.matcher.StoredMatcher`) read the store's persistent term
+index, so nothing is built from all the concepts and starting costs the same for a million concepts as
+for a thousand. What they keep of the index's answers, and the concepts read,
 are dropped when :meth:`~termbase.store.Store.data_version` (a number kept in the database, checked on
 every use) changes, so a change made by another process or another server instance is seen at the next call.
 
@@ -27,7 +28,7 @@ from ..models import Concept
 
 if TYPE_CHECKING:  # pragma: no cover
     from .lookup import LookupMatch, StoredLookup
-    from .matcher import StoredMatcher
+    from .matcher import TermMatcher
     from ..store import Store
 
 
@@ -37,7 +38,7 @@ class TermIndex:
     def __init__(self, store: "Store"):
         self.store = store
         self._version: int | None = None
-        self._matcher: StoredMatcher | None = None
+        self._matcher: TermMatcher | None = None
         self._lookup: StoredLookup | None = None
         self._concepts: dict[str, Concept] = {}
 
@@ -51,13 +52,26 @@ class TermIndex:
             self._concepts = {}
             self._version = version
 
-    def matcher(self) -> "StoredMatcher":
-        """The inflection-aware matcher of every term (a :class:`termbase.search.matcher.TermMatcher`)."""
+    #: A termbase of at most this many terms gets an in-memory matcher, built from its concepts
+    #: (a few milliseconds; then each text costs one automaton pass, no query); a larger one the
+    #: matcher over the store's term index, which starts at once. Both find the same matches.
+    IN_MEMORY_TERMS = 5000
+
+    def is_small(self) -> bool:
+        """Whether the termbase has at most :attr:`IN_MEMORY_TERMS` terms."""
+        return self.term_count(up_to=self.IN_MEMORY_TERMS + 1) <= self.IN_MEMORY_TERMS
+
+    def matcher(self) -> "TermMatcher":
+        """The inflection-aware matcher of every term (:class:`termbase.search.matcher.TermMatcher`,
+        or for a large termbase :class:`~termbase.search.matcher.StoredMatcher`)."""
         self._refresh()
         if self._matcher is None:
-            from .matcher import StoredMatcher
+            from .matcher import StoredMatcher, TermMatcher
 
-            self._matcher = StoredMatcher(self.store.terms)
+            if self.is_small():
+                self._matcher = TermMatcher.from_concepts(self.store.concepts.iterate())
+            else:
+                self._matcher = StoredMatcher(self.store.terms)
         return self._matcher
 
     def lookup(self, text: str, lang: str | None = None, *, limit: int = 10) -> list["LookupMatch"]:
