@@ -230,9 +230,9 @@ class StoredLookup:
 
     In a large termbase the near misses by spelling are looked for among fewer terms than
     :class:`LookupIndex` tries: the terms with the query's rarest trigrams, as long as their
-    postings add up to :attr:`GRAM_ROWS` at most (at least three trigrams), and of those the
-    :attr:`CANDIDATES` sharing the most of them. Below those sizes (a termbase of some thousand
-    terms) the results are the same.
+    postings add up to :attr:`GRAM_ROWS` at most (none when even the rarest has more: a query of
+    common words only), and of those the :attr:`CANDIDATES` sharing the most of them. Below those
+    sizes (a termbase of some thousand terms) the results are the same.
     """
 
     GRAM_ROWS = 12_000
@@ -346,7 +346,7 @@ class StoredLookup:
             n = counts.get(g, 0)
             if not n:
                 continue
-            if len(rare) >= 3 and rows + n > self.GRAM_ROWS:
+            if rows + n > self.GRAM_ROWS:
                 break
             rare.append(g)
             rows += n
