@@ -50,7 +50,7 @@ def _same_lookup(store, queries):
     memory = LookupIndex(concepts)
     stored = StoredLookup(store.terms, store.concepts.get)
     for q in queries:
-        for lang in (None, "en", "kk", "ru"):
+        for lang in (None, "en", "kk", "ru", "kk-Latn"):
             a = [(m.concept.id, m.score, m.matched, m.how) for m in memory.search(q, lang, limit=5)]
             b = [(m.concept.id, m.score, m.matched, m.how) for m in stored.search(q, lang, limit=5)]
             assert a == b, (q, lang)
@@ -100,10 +100,12 @@ def test_the_index_follows_updates_and_removals():
     for c in rng.sample([c for c in store.concepts.iterate()], 30):
         terms = tuple(Term(t.lang, t.text + " Council" if t.lang == "en" else t.text, t.status) for t in c.terms)
         store.concepts.update(Concept(c.id, terms[1:] + (Term("ru", "Новый совет"),)))
-    store.concepts.add_many([Concept("x1", (Term("en", "Supreme Council"), Term("ru", "Верховный совет")))],
+    store.concepts.add_many([Concept("x1", (Term("en", "Supreme Council"), Term("ru", "Верховный совет"))),
+                             Concept("x2", (Term("kk-Latn", "Qazaqstan Parlamentı"), Term("kk", "Қазақстан Парламенті")))],
                             on_conflict="replace")
     remaining = list(store.concepts.iterate())
-    _same_lookup(store, _queries(remaining, n=150) + ["Council", "Новый совет", "Supreme"])
+    _same_lookup(store, _queries(remaining, n=150) + ["Council", "Новый совет", "Supreme", "Qazaqstan Parlamentınıñ",
+                                                      "Қазақстан Парламентінің", "Qazaqstan Parlamenti", "Parlament"])
     _same_matches(store, _texts(remaining, n=60) + [("ru", "Новый совет и Верховного совета")])
     # what the index holds is what a rebuild from the terms gives
     before = _dump(store)
