@@ -24,10 +24,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from ..errors import NotFound
 from ..models import Concept
 
+#: More changed concepts than this since an in-memory lookup index was built: rebuild it rather than replay them.
+REPLAY_LIMIT = 500
+
 if TYPE_CHECKING:  # pragma: no cover
-    from .lookup import LookupMatch, StoredLookup
+    from .lookup import LookupIndex, LookupMatch, StoredLookup
     from .matcher import TermMatcher
     from ..store import Store
 
@@ -39,18 +43,45 @@ class TermIndex:
         self.store = store
         self._version: int | None = None
         self._matcher: TermMatcher | None = None
-        self._lookup: StoredLookup | None = None
+        self._lookup: StoredLookup | LookupIndex | None = None
         self._concepts: dict[str, Concept] = {}
+        self._mark: int | None = None  # the store's change mark an in-memory lookup index is up to date with
 
     def _refresh(self) -> None:
         # Read the version before reading anything: a change committed meanwhile makes the next
-        # call drop what was read, never keeps it. The lookup keeps nothing (it asks the store's
-        # index each time); the matcher keeps the index's answers, and the concepts are cached.
+        # call drop what was read, never keeps it. The stored lookup keeps nothing (it asks the
+        # store's index each time); the matcher keeps the index's answers, and the concepts are cached.
         version = self.store.data_version()
         if version != self._version:
             self._matcher = None
             self._concepts = {}
             self._version = version
+            # an in-memory lookup index (a store without a term index): brought up to date with
+            # the concepts changed since it was built, or rebuilt
+            if not self._has_index() and (self._lookup is None or not self._replay()):
+                self._lookup = None
+
+    def _replay(self) -> bool:
+        """Update the in-memory lookup index with the concepts changed since ``_mark``; False when
+        the store cannot tell or too many changed (rebuild instead)."""
+        if self._mark is None:
+            return False
+        changes = self.store.concepts.changes_since(self._mark)
+        if changes is None or len(changes[1]) > REPLAY_LIMIT:
+            return False
+        self._mark, ids = changes
+        fresh: dict[str, Concept | None] = {}
+        for concept_id in ids:
+            try:
+                fresh[concept_id] = self.store.concepts.get(concept_id)
+            except NotFound:
+                fresh[concept_id] = None
+        self._lookup.update(fresh)
+        return True
+
+    def _has_index(self) -> bool:
+        """Whether the store keeps a term index (a backend that does not yet gets in-memory ones)."""
+        return getattr(self.store, "terms", None) is not None
 
     #: A termbase of at most this many terms gets an in-memory matcher, built from its concepts
     #: (a few milliseconds; then each text costs one automaton pass, no query); a larger one the
@@ -58,7 +89,10 @@ class TermIndex:
     IN_MEMORY_TERMS = 5000
 
     def is_small(self) -> bool:
-        """Whether the termbase has at most :attr:`IN_MEMORY_TERMS` terms."""
+        """Whether the termbase has at most :attr:`IN_MEMORY_TERMS` terms (or its store keeps no term
+        index: then the in-memory structures are used whatever its size)."""
+        if not self._has_index():
+            return True
         return self.term_count(up_to=self.IN_MEMORY_TERMS + 1) <= self.IN_MEMORY_TERMS
 
     def matcher(self) -> "TermMatcher":
@@ -78,9 +112,14 @@ class TermIndex:
         """Concepts matching ``text`` best first (see :mod:`termbase.search.lookup`)."""
         self._refresh()
         if self._lookup is None:
-            from .lookup import StoredLookup
+            from .lookup import LookupIndex, StoredLookup
 
-            self._lookup = StoredLookup(self.store.terms, self.concept)
+            if self._has_index():
+                self._lookup = StoredLookup(self.store.terms, self.concept)
+            else:
+                mark = self.store.concepts.changes_since(None)  # before reading: later changes are replayed
+                self._mark = None if mark is None else mark[0]
+                self._lookup = LookupIndex(list(self.store.concepts.iterate()))
         return self._lookup.search(text, lang=lang, limit=limit)
 
     def concept(self, concept_id: str) -> Concept:

@@ -16,6 +16,8 @@ from typing import Iterable, Iterator
 
 #: Tables written with the termbase itself (not copied) and derived ones (rebuilt).
 SKIPPED = {"meta", "counters", "tm_index", "tm_df"}
+# The term index's tables (term_index, term_keys, term_counts, term_grams_*): rebuilt, not copied.
+_TERM_INDEX = ("term_index", "term_keys", "term_counts", "term_grams")
 #: The order parents come before children in; tables not named here follow, sorted.
 ORDER = ("concepts", "terms", "concept_evidence", "concept_history", "tm_units", "tm_texts", "tm_unit_changes",
          "api_tokens")
@@ -54,7 +56,7 @@ class RowCopy:
 
     def copy_tables(self) -> list[str]:
         """The tables a copy moves, parents first."""
-        tables = [t for t in self._tables() if t not in SKIPPED]
+        tables = [t for t in self._tables() if t not in SKIPPED and not t.startswith(_TERM_INDEX)]
         return [t for t in ORDER if t in tables] + sorted(t for t in tables if t not in ORDER)
 
     def read_rows(self, table: str, columns: list[str], *, batch: int = 5000) -> Iterator[list[tuple]]:
@@ -93,5 +95,7 @@ def copy_rows(source, target) -> CopyCounts:
             rows[table] = target.write_rows(table, columns, source.read_rows(table, columns))
         target.set_id_counters(source.id_counters())
         indexed = target.memories.reindex()
+        if getattr(target, "terms", None) is not None:
+            target.terms.reindex()
         target._concepts_changed = True  # caches of the target's concepts start again
     return CopyCounts(rows, indexed)

@@ -567,9 +567,15 @@ class SQLiteConcepts(ConceptRepository):
         # Concepts created by add_many whose terms are not indexed yet (indexed in batches).
         self._unindexed: list[int] | None = None
 
+    def _term_index(self):
+        """The store's term index, or None for a store that keeps none (the PostgreSQL store shares
+        this repository's code and has no term index yet)."""
+        return getattr(self._store, "terms", None)
+
     def _index_pending(self) -> None:
         if self._unindexed:
-            self._store.terms.add_terms(self._unindexed)
+            if self._term_index() is not None:
+                self._store.terms.add_terms(self._unindexed)
             self._unindexed = []
 
     # ------------------------------------------------------------------ writing
@@ -626,7 +632,8 @@ class SQLiteConcepts(ConceptRepository):
         with self._store.atomic():
             row = self._existing(concept_id, expected_version)
             before = self._load(row)
-            self._store.terms.remove_terms([row[0]])
+            if self._term_index() is not None:
+                self._store.terms.remove_terms([row[0]])
             self._conn.execute("DELETE FROM concepts WHERE pk = ?", (row[0],))
             self._log("delete", before, before.version, utc_now(), actor)
 
@@ -654,7 +661,8 @@ class SQLiteConcepts(ConceptRepository):
         )
         self._write_evidence(pk, concept.evidence)
         if self._unindexed is None:
-            self._store.terms.add_terms([pk])
+            if self._term_index() is not None:
+                self._store.terms.add_terms([pk])
         else:
             self._unindexed.append(pk)
         self._log_as(cid, "create", None, version, stamp, actor)
@@ -668,7 +676,8 @@ class SQLiteConcepts(ConceptRepository):
         stamp = format_time(now)
         plan = match_terms(old.terms, concept.terms, concept_id=old.id)
         # The index holds each term's language and text (the rest is read from the terms).
-        reindex = [(t.lang, t.text) for t in old.terms] != [(t.lang, t.text) for t in concept.terms]
+        reindex = self._term_index() is not None and (
+            [(t.lang, t.text) for t in old.terms] != [(t.lang, t.text) for t in concept.terms])
         if reindex:
             self._index_pending()  # (a concept created earlier in this add_many)
             self._store.terms.remove_terms([row[0]])
