@@ -218,7 +218,7 @@ def _contains(haystack: tuple[str, ...], needle: tuple[str, ...]) -> bool:
 
 #: Typo candidates must share this much of their trigrams with the query (Dice) ...
 _DICE = 0.45
-#: ... and then be this similar by :class:`difflib.SequenceMatcher`.
+#: ... and then be this similar by rapidfuzz's Indel ratio (:func:`rapidfuzz.fuzz.ratio` / 100).
 _RATIO = 0.8
 
 
@@ -350,30 +350,19 @@ class StoredLookup:
                 break
             rare.append(g)
             rows += n
-        # SequenceMatcher's ratio is at most 2 * shorter / (both lengths): 0.8 needs 2/3 to 3/2 of the length
+        # the Indel ratio is at most 2 * shorter / (both lengths): 0.8 needs 2/3 to 3/2 of the length
         size = len(qnorm)
         candidates = self.terms.with_grams(
             lang, rare, others=len(grams) - len(rare), size=len(grams), dice=_DICE,
             lengths=(size * 2 / 3 - 1e-9, size * 1.5 + 1e-9), limit=self.CANDIDATES,
         )
-        bounded = []  # (upper bound of the score, entry)
+        scored: dict[int, float] = {}
         for e in candidates:
             other = _trigrams(e.norm)
             if 2 * len(grams & other) / (len(grams) + len(other)) < _DICE:
                 continue
-            matcher = SequenceMatcher(None, qnorm, e.norm, autojunk=False)
-            bound = matcher.quick_ratio()  # at least the ratio
-            if bound >= _RATIO:
-                bounded.append((bound, e, matcher))
-        # the best bounds first, until limit concepts score more than the rest can
-        bounded.sort(key=lambda x: -x[0])
-        scores = {cid: v[0] for cid, v in best.items()}
-        scored: dict[int, float] = {}
-        for bound, e, matcher in bounded:
-            if sum(1 for s in scores.values() if s > round(0.8 * bound, 4)) >= limit:
-                break
-            ratio = matcher.ratio()
+            # the same similarity as LookupIndex's (rapidfuzz's Indel ratio, in C++)
+            ratio = _similarity(qnorm, e.norm, score_cutoff=round(_RATIO * 100)) / 100
             if ratio >= _RATIO:
-                score = scored[id(e)] = round(0.8 * ratio, 4)
-                scores[e.concept_id] = max(score, scores.get(e.concept_id, 0.0))
-        offer([e for _, e, _ in bounded if id(e) in scored], lambda e: (scored[id(e)], "fuzzy"))
+                scored[id(e)] = round(0.8 * ratio, 4)
+        offer([e for e in candidates if id(e) in scored], lambda e: (scored[id(e)], "fuzzy"))
