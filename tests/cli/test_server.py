@@ -29,6 +29,15 @@ def test_token_create_prints_the_token_alone_and_list_and_revoke(two):
     assert bad.exit_code == 2 and "'boss' is not one of 'reader', 'translator', 'terminologist', 'admin'" in bad.stderr
 
 
+def test_token_create_and_revoke_as_json(two):
+    made = json.loads(two("token", "create", "bolat", "--role", "reader", "--json").stdout)
+    assert (made["name"], made["role"], made["revoked"]) == ("bolat", "reader", None)
+    assert made["token"].startswith("tb_") and made["created"]
+    revoked = json.loads(two("token", "revoke", "bolat", "--json").stdout)
+    assert (revoked["name"], revoked["role"]) == ("bolat", "reader") and revoked["revoked"]
+    assert "token" not in revoked
+
+
 def test_serve_without_a_termbase_says_so(run):
     result = run("serve", "--port", "1")
     assert result.exit_code == 2 and result.stderr.startswith(f"Error: no termbase at {run.db}")

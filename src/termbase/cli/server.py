@@ -53,12 +53,17 @@ def token() -> None:
 @token.command("create")
 @click.argument("name")
 @click.option("--role", type=click.Choice(ROLES), required=True, help="What the token may do.")
+@click.option("--json", "as_json", is_flag=True,
+              help='Print {"name", "role", "created", "revoked": null, "token"} instead of the token alone.')
 @pass_env
-def token_create(env, name: str, role: str) -> None:
+def token_create(env, name: str, role: str, as_json: bool) -> None:
     """Make a token for NAME (the user: their changes are recorded under it) and print it, alone,
     on standard output. It is shown this once: only a digest of it is kept."""
     created = create_token(env.workspace(), name, role)
-    click.echo(created.secret)
+    if as_json:
+        emit_json(created.to_dict())
+    else:
+        click.echo(created.secret)
     click.echo(f"Token for {created.token.name} ({created.token.role}); keep it secret, it is shown only once.",
                err=True)
 
@@ -81,8 +86,12 @@ def token_list(env, as_json: bool) -> None:
 
 @token.command("revoke")
 @click.argument("name")
+@click.option("--json", "as_json", is_flag=True, help="Print the revoked token's record as JSON.")
 @pass_env
-def token_revoke(env, name: str) -> None:
+def token_revoke(env, name: str, as_json: bool) -> None:
     """Revoke NAME's token: requests with it get 401 from now on."""
     revoked = revoke_token(env.workspace(), name)
-    click.echo(f"Revoked the token of {revoked.name} ({revoked.role}).")
+    if as_json:
+        emit_json(revoked.to_dict())
+    else:
+        click.echo(f"Revoked the token of {revoked.name} ({revoked.role}).")
