@@ -60,7 +60,7 @@ ALLOWED = {
     "fsutil": {"errors", "limits"},
     "languages": {"errors", "limits", "models"},
     "formats": {"errors", "limits", "models", "fsutil", "languages"},
-    "store": {"errors", "limits", "models", "languages"},
+    "store": {"errors", "fsutil", "limits", "models", "languages"},
     "search": {"errors", "limits", "models", "languages", "store"},
     "extraction": {"errors", "limits", "models", "languages", "search"},
     "alignment": {"errors", "limits", "models", "languages", "search"},

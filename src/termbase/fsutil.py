@@ -361,7 +361,7 @@ def clean_stale_temporaries(folder: str | Path) -> list[Path]:
         return done
     for entry in entries:
         m = _TEMPORARY.match(entry.name)
-        if m is None or _process_alive(int(m["pid"])):
+        if m is None or process_alive(int(m["pid"])):
             continue
         with contextlib.suppress(OSError):
             target = Path(folder) / m["name"]
@@ -375,7 +375,8 @@ def clean_stale_temporaries(folder: str | Path) -> list[Path]:
     return done
 
 
-def _process_alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
+    """Whether a process with this id runs (another user's counts as running)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

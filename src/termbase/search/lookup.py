@@ -132,17 +132,9 @@ class LookupIndex:
             self.__init__(live)
 
     def search(self, query: str, lang: str | None = None, *, limit: int = 10) -> list[LookupMatch]:
-        query = " ".join(query.split())
+        query, langs, wanted = _query_langs(query, lang)
         if not query:
             return []
-        if lang:
-            langs = [normalize_lang(lang)]
-        else:
-            langs = list(SUPPORTED)
-            if _LATIN_LETTER.search(query):
-                langs.append(KK_LATN)  # a Latin query may be Kazakh too
-        # Kazakh in either script matches Kazakh in both: the language is what counts.
-        wanted = base_lang(langs[0]) if lang else None
         best: dict[int, tuple[float, int, str]] = {}  # concept index -> (score, entry, how)
 
         def offer(ei: int, score: float, how: str) -> None:
@@ -205,6 +197,20 @@ class LookupIndex:
         ]
 
 
+def _query_langs(query: str, lang: str | None) -> tuple[str, list[str], str | None]:
+    """The query with its spaces collapsed, the languages to look in (all, and Latin Kazakh for a
+    Latin query, unless ``lang``), and the language a match must be in (None: any). Kazakh in
+    either script matches Kazakh in both: the language is what counts."""
+    query = " ".join(query.split())
+    if lang:
+        langs = [normalize_lang(lang)]
+    else:
+        langs = list(SUPPORTED)
+        if _LATIN_LETTER.search(query):
+            langs.append(KK_LATN)  # a Latin query may be Kazakh too
+    return query, langs, (base_lang(langs[0]) if lang else None)
+
+
 def _status_rank(term: Term) -> int:
     from ..models import STATUSES
 
@@ -243,17 +249,9 @@ class StoredLookup:
         self.concept = concept
 
     def search(self, query: str, lang: str | None = None, *, limit: int = 10) -> list[LookupMatch]:
-        query = " ".join(query.split())
+        query, langs, wanted = _query_langs(query, lang)
         if not query:
             return []
-        if lang:
-            langs = [normalize_lang(lang)]
-        else:
-            langs = list(SUPPORTED)
-            if _LATIN_LETTER.search(query):
-                langs.append(KK_LATN)  # a Latin query may be Kazakh too
-        # Kazakh in either script matches Kazakh in both: the language is what counts.
-        wanted = base_lang(langs[0]) if lang else None
         best: dict[str, tuple[float, int, IndexedTerm, str]] = {}  # concept id -> (score, -status, entry, how)
 
         def offer(entries: list["IndexedTerm"], score_of: Callable[["IndexedTerm"], tuple[float, str] | None]) -> None:

@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from ..errors import AlreadyExists, NotFound, ParseError, StoreError, TermbaseError, ValidationError, VersionConflict
+from ..fsutil import process_alive
 from ..languages import split_words, word_key
 from ..models import (
     ROLES,
@@ -1022,17 +1023,7 @@ class SQLiteMemories(MemoryRepository):
     def _stage(self, units: list[TranslationUnit]) -> int:
         """Put a batch into the temporary database: its new units, with their texts' index keys; how
         many were already there (the same texts twice in the input)."""
-        rows: dict[str, tuple[TranslationUnit, dict[str, str]]] = {}
-        skipped = 0
-        for u in units:
-            texts = {lang: text for lang, text in u.texts.items() if text is not None}
-            if not texts:
-                continue
-            digest = unit_digest(texts)
-            if digest in rows:
-                skipped += 1
-            else:
-                rows[digest] = (u, texts)
+        rows, skipped = _by_digest(units)
         if not rows:
             return skipped
         with self._store._lock, self._store._errors():
@@ -1060,17 +1051,7 @@ class SQLiteMemories(MemoryRepository):
         return skipped
 
     def _insert(self, memory: str, units: list[TranslationUnit], stamp: str) -> tuple[int, int]:
-        rows: dict[str, tuple[TranslationUnit, dict[str, str]]] = {}
-        skipped = 0
-        for u in units:
-            texts = {lang: text for lang, text in u.texts.items() if text is not None}
-            if not texts:
-                continue
-            digest = unit_digest(texts)
-            if digest in rows:
-                skipped += 1
-            else:
-                rows[digest] = (u, texts)
+        rows, skipped = _by_digest(units)
         for digest in self._digests(memory, list(rows)):
             del rows[digest]
             skipped += 1
@@ -1354,6 +1335,22 @@ class SQLiteMemories(MemoryRepository):
             return self._conn.execute("DELETE FROM tm_units WHERE tm = ?", (memory,)).rowcount
 
 
+def _by_digest(units: Iterable[TranslationUnit]) -> tuple[dict[str, tuple[TranslationUnit, dict[str, str]]], int]:
+    """The units with text, by :func:`unit_digest` (the first of equal ones), and how many repeated one."""
+    rows: dict[str, tuple[TranslationUnit, dict[str, str]]] = {}
+    skipped = 0
+    for u in units:
+        texts = {lang: text for lang, text in u.texts.items() if text is not None}
+        if not texts:
+            continue
+        digest = unit_digest(texts)
+        if digest in rows:
+            skipped += 1
+        else:
+            rows[digest] = (u, texts)
+    return rows, skipped
+
+
 _LANG_NUMBER = {"en": 1, "kk": 2, "ru": 3}
 
 
@@ -1531,7 +1528,7 @@ class _LockHolder:
             pid, command, started = int(record["pid"]), str(record["command"]), str(record["started"])
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
-        if not _process_alive(pid):
+        if not process_alive(pid):
             return None
         since = started[:19].replace("T", " ")
         return f"'{command}' (process {pid}, writing since {since} UTC)"
@@ -1544,18 +1541,6 @@ def _command_line() -> str:
     words = [name, *sys.argv[1:]]
     text = shlex.join(words)
     return text if len(text) <= 200 else text[:199] + "…"
-
-
-def _process_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # another user's process
-        return True
-    except OSError:
-        return False
-    return True
 
 
 @contextlib.contextmanager
