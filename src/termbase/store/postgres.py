@@ -25,12 +25,15 @@ import contextlib
 import functools
 import re
 import threading
-from typing import Callable, Iterator
+from typing import Callable, Iterator, Sequence
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
 from ..errors import NotFound, ParseError, StoreError, StoreUnavailable, TermbaseError
 from .base import DEFAULT_LOCK_TIMEOUT, Store
 from .copying import RowCopy
+from .postgres_terms import MIGRATION_SQL as TERM_INDEX_SQL
+from .postgres_terms import TABLES as TERM_INDEX_TABLES
+from .postgres_terms import PostgresTermIndex
 from .sqlite import _LANG_NUMBER, SQLiteConcepts, SQLiteMemories, SQLiteTokens, _index_token, index_keys
 
 try:  # the driver is needed only when a PostgreSQL termbase is used
@@ -159,17 +162,19 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         CREATE INDEX tm_unit_changes_unit ON tm_unit_changes(unit_pk, seq)
         """,
     ),
-    # SQLite's migration 8 is its term index (store/sqlite_terms.py); not kept here yet: a store
-    # without ``terms`` gets in-memory lookup and matcher (termbase.search.TermIndex). The number
-    # keeps both backends at one schema version (termbase.store.copying copies between equal ones).
+    # SQLite's migration 8 is its term index (store/sqlite_terms.py); this backend got its own later,
+    # as 9 (a no-op on SQLite), so both stay at one schema version (termbase.store.copying copies
+    # between equal ones). A version-8 termbase here has no term index.
     (8, "the term index (not kept by this backend yet)", "SELECT 1"),
+    (9, "term index: normalised texts, match keys and trigrams of the terms", TERM_INDEX_SQL),
 ]
-_MIGRATION_STEPS: dict = {}
+# Python steps of a migration, run in its transaction after its SQL.
+_MIGRATION_STEPS: dict = {9: lambda store: store.terms.reindex()}
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
 #: Every table of the termbase (what a replacing ``build`` drops), children after parents.
 TABLES = ("meta", "concepts", "terms", "concept_evidence", "concept_history", "counters",
-          "tm_units", "tm_texts", "tm_index", "tm_df", "api_tokens", "tm_unit_changes")
+          "tm_units", "tm_texts", "tm_index", "tm_df", "api_tokens", "tm_unit_changes", *TERM_INDEX_TABLES)
 
 
 def is_postgres(location: object) -> bool:
@@ -256,6 +261,14 @@ class _Connection:
             cur.executemany(_pg_sql(sql), rows)
         return cur
 
+    def copy(self, table: str, columns: Sequence[str], rows: Sequence[tuple]) -> None:
+        """Insert ``rows`` into ``table`` by ``COPY``: one round trip, however many rows."""
+        if not rows:
+            return
+        with self.raw.cursor() as cur, cur.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as out:
+            for row in rows:
+                out.write_row(row)
+
     def close(self) -> None:
         self.raw.close()
 
@@ -275,6 +288,7 @@ class PostgresStore(RowCopy, Store):
         self.concepts = PostgresConcepts(self)
         self.memories = PostgresMemories(self)
         self.tokens = PostgresTokens(self)
+        self.terms = PostgresTermIndex(self)
 
     # ------------------------------------------------------------------ opening
     @classmethod
@@ -568,9 +582,14 @@ class PostgresStore(RowCopy, Store):
                     self._conn.execute("COMMIT")
 
     def read_rows(self, table: str, columns: list[str], *, batch: int = 5000) -> Iterator[list[tuple]]:
-        # a server-side cursor: the rows come batch by batch, not all at once
-        with self._conn.raw.cursor(name=f"termbase_copy_{table}") as cursor:
-            cursor.execute(f"SELECT {', '.join(columns)} FROM {table} ORDER BY {columns[0]}")
+        return self.read_query(f"SELECT {', '.join(columns)} FROM {table} ORDER BY {columns[0]}", batch=batch,
+                               name=f"termbase_copy_{table}")
+
+    def read_query(self, sql: str, *, batch: int = 5000, name: str = "termbase_read") -> Iterator[list[tuple]]:
+        """The rows of a query (no parameters), ``batch`` at a time, through a server-side cursor (the
+        rows are not all held at once); inside a transaction, which may write meanwhile."""
+        with self._conn.raw.cursor(name=name) as cursor:
+            cursor.execute(sql)
             while True:
                 rows = cursor.fetchmany(batch)
                 if not rows:

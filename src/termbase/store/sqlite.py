@@ -243,7 +243,9 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         8,
         "term index: normalised texts, match keys and trigrams of the terms",
         TERM_INDEX_SQL,
-    ),
+    ),    # PostgreSQL's term index came as its migration 9: nothing to do here, the number keeps both
+    # backends at one schema version (termbase.store.copying copies between equal ones).
+    (9, "the term index on PostgreSQL (nothing to change in SQLite)", "SELECT 1"),
 ]
 # Python steps of a migration, run in its transaction after its SQL.
 _MIGRATION_STEPS = {4: lambda store: store.memories.reindex(), 8: lambda store: store.terms.reindex()}
