@@ -9,9 +9,9 @@ import time
 import psycopg
 import pytest
 
-from termbase.errors import NotFound, ParseError, StoreError, StoreUnavailable, TermbaseError, VersionConflict
+from termbase.errors import AlreadyExists, NotFound, ParseError, StoreError, StoreUnavailable, TermbaseError, VersionConflict
 from termbase.models import Concept, Term
-from termbase.store import create_store, new_store, open_store, termbase_exists
+from termbase.store import AddCounts, create_store, new_store, open_store, termbase_exists
 from termbase.store.postgres import MIGRATIONS, SCHEMA_VERSION, PostgresStore, display_url
 
 
@@ -212,3 +212,46 @@ def test_a_read_only_store_reads_and_refuses_writes(pg_store):
         with pytest.raises(StoreError, match="opened read-only; nothing changed"):
             reader.concepts.remove("senate")
     assert pg_store.concepts.exists("senate")
+
+
+def test_add_many_writes_in_batches_the_rows_sqlite_writes(pg_url, tmp_path, monkeypatch):
+    """New concepts go a batch at a time by COPY; ids made from terms, an id twice in one import, a
+    replaced concept between new ones, an id used again after a delete (its versions continue),
+    evidence: every row (ids, versions, history order) is SQLite's."""
+    from termbase.models import Evidence
+    from termbase.store.postgres import PostgresConcepts
+
+    monkeypatch.setattr(PostgresConcepts, "BATCH", 3)
+    first = [Concept(f"c{i}", (Term("en", f"Council {i}"), Term("ru", f"Совет {i}"))) for i in range(7)]
+    second = [
+        Concept("c8", (Term("en", "Chamber"),), evidence=(Evidence("kk", "Палата", "news", 4, "Chamber", "Палата"),
+                                                          Evidence("ru", "Палата"))),
+        Concept(None, (Term("en", "Senate"),)), Concept(None, (Term("en", "Senate"),)),
+        Concept("c1", (Term("en", "Council one"),), note="replaced"), Concept("c9", (Term("kk", "Кеңес"),)),
+        Concept("c8", (Term("en", "Chamber"), Term("ru", "Палата")), evidence=(Evidence("ru", "Палата"),)),
+        Concept("c3", (Term("en", "Council 3"),
+                                                                                   Term("ru", "Совет 3"))),
+        Concept("c0", (Term("en", "Council again"),)), Concept("c10", (Term("en", "Council 10"),)),
+    ]
+    dumps = []
+    for location in (tmp_path / "t.db", pg_url):
+        with create_store(location) as store:
+            assert store.concepts.add_many(first, actor="ann").added == 7
+            store.concepts.remove("c0")
+            assert store.concepts.add_many(second, on_conflict="replace", actor="bob") == AddCounts(
+                added=6, replaced=2, unchanged=1)
+            with pytest.raises(AlreadyExists):
+                store.concepts.add_many([Concept("c11", (Term("en", "x"),)), Concept("c11", (Term("en", "y"),))])
+            dumps.append({table: sorted(tuple(r) for r in store._conn.execute(f"SELECT {columns} FROM {table}"))
+                          for table, columns in [
+                              ("concepts", "pk, id, subject, note, scope, version"),
+                              ("terms", "pk, concept_pk, seq, lang, text, status, type"),
+                              ("concept_history", "pk, concept_id, action, version, actor, state_before IS NULL"),
+                              ("concept_evidence", "concept_pk, seq, lang, term, memory, unit_id, source_text"),
+                              ("term_index", "term_pk, lang, norm, keys"),
+                              ("term_counts", "kind, lang, value, n")]})
+    sqlite, postgres = dumps
+    assert sorted(r[1:] for r in sqlite["concepts"] if r[1] in ("c0", "c8", "senate-2")) == [
+        ("c0", None, None, None, 2), ("c8", None, None, None, 2), ("senate-2", None, None, None, 1)]
+    assert len(sqlite["concept_evidence"]) == 1 and len(sqlite["concept_history"]) == 16
+    assert postgres == sqlite

@@ -25,16 +25,27 @@ import contextlib
 import functools
 import re
 import threading
-from typing import Callable, Iterator, Sequence
+from datetime import datetime
+from typing import Callable, Iterable, Iterator, Sequence
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
-from ..errors import NotFound, ParseError, StoreError, StoreUnavailable, TermbaseError
-from .base import DEFAULT_LOCK_TIMEOUT, Store
+from ..errors import AlreadyExists, NotFound, ParseError, StoreError, StoreUnavailable, TermbaseError
+from ..models import Concept, format_time, utc_now
+from .base import DEFAULT_LOCK_TIMEOUT, ON_CONFLICT, AddCounts, Store
 from .copying import RowCopy
 from .postgres_terms import MIGRATION_SQL as TERM_INDEX_SQL
 from .postgres_terms import TABLES as TERM_INDEX_TABLES
 from .postgres_terms import PostgresTermIndex
-from .sqlite import _LANG_NUMBER, SQLiteConcepts, SQLiteMemories, SQLiteTokens, _index_token, index_keys
+from .sqlite import (
+    _CONCEPT_COLUMNS,
+    _LANG_NUMBER,
+    SQLiteConcepts,
+    SQLiteMemories,
+    SQLiteTokens,
+    _index_token,
+    _term_row,
+    index_keys,
+)
 
 try:  # the driver is needed only when a PostgreSQL termbase is used
     import psycopg
@@ -598,7 +609,107 @@ class PostgresStore(RowCopy, Store):
 
 
 class PostgresConcepts(SQLiteConcepts):
-    """The concepts: the SQLite repository's SQL, on PostgreSQL."""
+    """The concepts: the SQLite repository's SQL, on PostgreSQL; ``add_many`` writes new concepts a
+    batch at a time (a statement per row would make every concept wait for several round trips)."""
+
+    #: How many concepts ``add_many`` reads and writes together.
+    BATCH = 1000
+
+    def add_many(
+        self, concepts: Iterable[Concept], *, on_conflict: str = "error", actor: str | None = None
+    ) -> AddCounts:
+        """As SQLite's, with the same rows in the same order (ids, versions, history); new concepts are
+        looked up a batch at a time and written by ``COPY``. A concept that needs the rows as they are
+        (no id yet, or one already met in this batch) or changes a stored one first writes the new
+        ones before it, so the order of the writes is the input's."""
+        if on_conflict not in ON_CONFLICT:
+            raise ValueError(f"on_conflict must be one of {', '.join(ON_CONFLICT)}, not {on_conflict!r}")
+        counts = {"added": 0, "replaced": 0, "unchanged": 0, "skipped": 0}
+        now = utc_now()
+        with self._store.atomic():
+            self._unindexed = []
+            try:
+                batch: list[Concept] = []
+                for concept in concepts:
+                    batch.append(concept)
+                    if len(batch) >= self.BATCH:
+                        self._add_batch(batch, on_conflict, now, actor, counts)
+                        batch = []
+                self._add_batch(batch, on_conflict, now, actor, counts)
+                self._index_pending()
+            finally:
+                self._unindexed = None
+        return AddCounts(**counts)
+
+    def _add_batch(self, batch: list[Concept], on_conflict: str, now: datetime, actor: str | None,
+                   counts: dict[str, int]) -> None:
+        if not batch:
+            return
+        ids = list({c.id for c in batch if c.id is not None})
+        rows = {r[1]: r for r in self._conn.execute(
+            f"SELECT {_CONCEPT_COLUMNS} FROM concepts WHERE id = ANY(?::text[])", (ids,))} if ids else {}
+        new: list[Concept] = []
+        touched: set[str] = set()  # ids written in this batch: their rows above are out of date
+        for concept in batch:
+            concept.validate()
+            cid = concept.id
+            if cid is None or cid in touched:
+                self._insert(new, now, actor)
+                new = []
+                if cid is None:
+                    touched.add(self._create(concept, now, actor))
+                    counts["added"] += 1
+                    continue
+                row = self._row(cid)
+            else:
+                row = rows.get(cid)
+            if row is None:
+                new.append(concept)
+                touched.add(cid)
+                counts["added"] += 1
+            elif on_conflict == "skip":
+                counts["skipped"] += 1
+            elif on_conflict == "error":
+                raise AlreadyExists(cid)
+            else:
+                self._insert(new, now, actor)
+                new = []
+                touched.add(cid)
+                counts["replaced" if self._change(row, concept, now, actor) else "unchanged"] += 1
+        self._insert(new, now, actor)
+
+    def _insert(self, concepts: list[Concept], now: datetime, actor: str | None) -> None:
+        """Write new concepts (their ids free) as ``_create`` does, each table in one ``COPY``."""
+        if not concepts:
+            return
+        stamp = format_time(now)
+        ids = [c.id for c in concepts]
+        # An id used again after a delete continues its versions (an old ETag never matches).
+        versions = dict(self._conn.execute(
+            "SELECT concept_id, max(version) FROM concept_history WHERE concept_id = ANY(?::text[]) "
+            "GROUP BY concept_id", (ids,)).fetchall())
+        pks = sorted(pk for (pk,) in self._conn.execute(
+            "SELECT nextval(s.name) FROM (SELECT pg_get_serial_sequence('concepts', 'pk') AS name) AS s, "
+            "generate_series(1, ?)", (len(concepts),)))
+        self._conn.copy(
+            "concepts", ("pk", "id", "subject", "definition", "note", "source", "scope", "version", "created", "modified"),
+            [(pk, c.id, c.subject, c.definition, c.note, c.source, c.scope, 1 + versions.get(c.id, 0), stamp, stamp)
+             for pk, c in zip(pks, concepts)])
+        self._conn.copy(
+            "terms", ("concept_pk", "seq", "lang", "text", "status", "type", "pos", "note", "created", "modified"),
+            [_term_row(pk, seq, t, stamp) for pk, c in zip(pks, concepts) for seq, t in enumerate(c.terms)])
+        self._conn.copy(
+            "concept_evidence",
+            ("concept_pk", "seq", "lang", "term", "memory", "unit_id", "source_text", "target_text"),
+            [(pk, seq, e.lang, e.term, e.memory, None if e.unit_id is None else str(e.unit_id), e.source, e.target)
+             for pk, c in zip(pks, concepts) for seq, e in enumerate(c.evidence)])
+        self._conn.copy(
+            "concept_history", ("concept_id", "action", "changed", "version", "actor", "state_before"),
+            [(c.id, "create", stamp, 1 + versions.get(c.id, 0), actor, None) for c in concepts])
+        self._store._concepts_changed = True
+        self._unindexed.extend(pks)
+        if len(self._unindexed) >= 5000:
+            self._index_pending()
 
 
 class PostgresTokens(SQLiteTokens):
