@@ -9,9 +9,11 @@ the same fixed-width UTC text, history as the same JSON, ids from identity colum
 number twice), so that ``termbase copy`` moves rows unchanged. Text that is compared or ordered is
 ``COLLATE "C"`` (code-point order, as in SQLite and Python, whatever the database's locale). The
 repositories are the SQLite ones, whose SQL is written in what both databases speak (``?`` parameters
-are translated here); this module overrides only what differs: transactions, migrations, and the
+are translated here); this module overrides only what differs: transactions, migrations, the
 memory index, which is a GIN-indexed array of match keys per unit text (PostgreSQL's inverted index,
-the counterpart of SQLite's FTS5 table; no extension needed), scored in the same way.
+the counterpart of SQLite's FTS5 table; no extension needed), scored in the same way, the term index
+(:mod:`termbase.store.postgres_terms`), and ``add_many``, which writes new concepts a batch at a time
+(``COPY``) instead of a few round trips per concept.
 
 Writers are serialised, as SQLite's ``BEGIN IMMEDIATE`` does: every transaction that writes takes one
 transaction-scoped advisory lock first, so a check-then-write (a version, a free id) cannot race

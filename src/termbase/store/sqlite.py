@@ -571,8 +571,8 @@ class SQLiteConcepts(ConceptRepository):
         self._unindexed: list[int] | None = None
 
     def _term_index(self):
-        """The store's term index, or None for a store that keeps none (the PostgreSQL store shares
-        this repository's code and has no term index yet)."""
+        """The store's term index, or None for a store that keeps none (both backends keep one now;
+        the PostgreSQL store shares this repository's code)."""
         return getattr(self._store, "terms", None)
 
     def _index_pending(self) -> None:
