@@ -3,7 +3,8 @@
 Concepts have six terms (en/kk/ru, a name and an acronym each); units three texts. Everything is
 generated, in a temporary SQLite termbase, or with ``--db URL`` in an empty PostgreSQL database (or
 schema); figures are CPU seconds of this process (one core) and wall-clock seconds (which, on
-PostgreSQL, include the server's work and the round trips).
+PostgreSQL, include the server's work and the round trips), and on PostgreSQL running on this machine
+the CPU seconds of the server process that served the connection.
 
     PYTHONPATH=src python scripts/bench_store.py [--concepts 20000] [--units 200000] [--db postgresql://...]
 """
@@ -72,10 +73,35 @@ def main() -> None:
             (f"add_units {u:,} units again (all duplicates)", lambda: store.memories.add_units("bench", units(u))),
             (f"iter_units {u:,} units", lambda: sum(1 for _ in store.memories.iter_units("bench"))),
         ]
+        if not u:  # --units 0: the concepts only
+            steps = steps[:4]
+        server = server_cpu(store) if args.db else None
         for label, step in steps:
             start, wall = cpu(), time.perf_counter()
+            before = server() if server else None
             step()
-            print(f"{label:50s} {cpu() - start:6.2f} s CPU {time.perf_counter() - wall:7.2f} s wall", flush=True)
+            line = f"{label:50s} {cpu() - start:6.2f} s CPU {time.perf_counter() - wall:7.2f} s wall"
+            if before is not None:
+                line += f" {server() - before:6.2f} s server CPU"
+            print(line, flush=True)
+
+
+def server_cpu(store):
+    """A function giving the CPU seconds of the PostgreSQL server process serving ``store`` (when the
+    server runs on this machine and its /proc entry can be read), or None."""
+    import os
+
+    (pid,) = store._conn.execute("SELECT pg_backend_pid()").fetchone()
+    path = f"/proc/{pid}/stat"
+    if not os.access(path, os.R_OK):
+        return None
+    tick = os.sysconf("SC_CLK_TCK")
+
+    def read() -> float:
+        fields = open(path).read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / tick  # utime, stime
+
+    return read
 
 
 if __name__ == "__main__":
