@@ -40,6 +40,7 @@ from .postgres_terms import TABLES as TERM_INDEX_TABLES
 from .postgres_terms import PostgresTermIndex
 from .sqlite import (
     _CONCEPT_COLUMNS,
+    _concept,
     _LANG_NUMBER,
     SQLiteConcepts,
     SQLiteMemories,
@@ -651,13 +652,15 @@ class PostgresConcepts(SQLiteConcepts):
         rows = {r[1]: r for r in self._conn.execute(
             f"SELECT {_CONCEPT_COLUMNS} FROM concepts WHERE id = ANY(?::text[])", (ids,))} if ids else {}
         new: list[Concept] = []
+        changes: list[tuple[tuple, Concept]] = []
         touched: set[str] = set()  # ids written in this batch: their rows above are out of date
         for concept in batch:
             concept.validate()
             cid = concept.id
             if cid is None or cid in touched:
                 self._insert(new, now, actor)
-                new = []
+                self._change_many(changes, now, actor, counts)
+                new, changes = [], []
                 if cid is None:
                     touched.add(self._create(concept, now, actor))
                     counts["added"] += 1
@@ -666,6 +669,8 @@ class PostgresConcepts(SQLiteConcepts):
             else:
                 row = rows.get(cid)
             if row is None:
+                self._change_many(changes, now, actor, counts)
+                changes = []
                 new.append(concept)
                 touched.add(cid)
                 counts["added"] += 1
@@ -676,9 +681,52 @@ class PostgresConcepts(SQLiteConcepts):
             else:
                 self._insert(new, now, actor)
                 new = []
+                changes.append((row, concept))
                 touched.add(cid)
-                counts["replaced" if self._change(row, concept, now, actor) else "unchanged"] += 1
         self._insert(new, now, actor)
+        self._change_many(changes, now, actor, counts)
+
+    def _change_many(self, changes: list[tuple[tuple, Concept]], now: datetime, actor: str | None,
+                     counts: dict[str, int]) -> None:
+        """``_change`` of each (row, concept), in order, with the same rows written: the stored
+        concepts read in two queries, the term index of those whose terms' texts change updated for
+        all of them at once (taken out before, put back after), and the writes pipelined (sent
+        without waiting for each answer)."""
+        if not changes:
+            return
+        pks = [row[0] for row, _ in changes]
+        terms, evidence = self._terms_of(pks), self._evidence_of(pks)
+        old = {row[0]: _concept(row, terms[row[0]], evidence[row[0]]) for row, _ in changes}
+        changed = [(row, concept) for row, concept in changes if old[row[0]] != concept]
+        counts["unchanged"] += len(changes) - len(changed)
+        counts["replaced"] += len(changed)
+        if not changed:
+            return
+        index = self._term_index()
+        reindex = [row[0] for row, concept in changed
+                   if [(t.lang, t.text) for t in old[row[0]].terms] != [(t.lang, t.text) for t in concept.terms]]
+        if index is not None:
+            self._index_pending()
+            index.remove_terms(reindex)
+        self._loaded, self._indexing = old, False
+        try:
+            with self._conn.raw.pipeline():
+                for row, concept in changed:
+                    self._change(row, concept, now, actor)
+        finally:
+            self._loaded, self._indexing = {}, True
+        if index is not None:
+            index.add_terms(reindex)
+
+    _loaded: dict = {}  # concepts read by _change_many, by pk, for _change's _load
+    _indexing = True  # False while _change_many keeps the term index itself
+
+    def _load(self, row: tuple) -> Concept:
+        found = self._loaded.get(row[0])
+        return found if found is not None else super()._load(row)
+
+    def _term_index(self):
+        return super()._term_index() if self._indexing else None
 
     def _insert(self, concepts: list[Concept], now: datetime, actor: str | None) -> None:
         """Write new concepts (their ids free) as ``_create`` does, each table in one ``COPY``."""
