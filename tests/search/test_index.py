@@ -72,3 +72,24 @@ def test_many_dead_concepts_are_swept_by_a_rebuild_of_the_live_ones():
         assert len(index.dead) <= 256
     assert [m.concept.id for m in index.search("Committee 3 v59")][:1] == ["c3"]
     assert len(index.concepts) - len(index.dead) == 10
+
+
+def test_on_a_server_a_small_termbase_is_looked_up_in_memory_after_a_few_lookups(store, apk, knb):
+    """On PostgreSQL (every query a round trip) a long-lived index keeps the lookup in memory once it
+    has answered MEMORY_LOOKUP_AFTER lookups, replaying changes; on SQLite it keeps asking the stored
+    index. The answers are the same either way."""
+    from termbase.search.lookup import LookupIndex, StoredLookup
+
+    store.concepts.add_many([apk, knb])
+    index = TermIndex(store)
+    answers = [[m.concept.id for m in index.lookup(q)] for q in ("KNB", "Ассамблеясы", "APK")]
+    assert answers == [["knb"], ["apk"], ["apk"]] and isinstance(index._lookup, StoredLookup)
+    for _ in range(TermIndex.MEMORY_LOOKUP_AFTER):
+        index.lookup("KNB")
+    assert isinstance(index._lookup, LookupIndex if store.remote else StoredLookup)
+    assert [[m.concept.id for m in index.lookup(q)] for q in ("KNB", "Ассамблеясы", "APK")] == answers
+    with open_store(store.location) as other:  # another server instance
+        other.concepts.update(Concept("knb", (Term("en", "National Security Committee"),)))
+    built = index._lookup
+    assert [m.concept.id for m in index.lookup("National Security Committee")] == ["knb"]
+    assert index.lookup("KNB") == [] and index._lookup is built  # replayed, not rebuilt

@@ -1,7 +1,8 @@
 """The term matcher and lookup of a store, over the term index the store keeps (``store.terms``).
 
 A :class:`TermIndex` is made over a :class:`~termbase.store.Store`; its lookup
-(:class:`~termbase.search.lookup.StoredLookup`) and, for a termbase of more than :attr:`TermIndex.IN_MEMORY_TERMS`
+(:class:`~termbase.search.lookup.StoredLookup`; on a database server, for a small termbase, the
+in-memory :class:`~termbase.search.lookup.LookupIndex`, kept up to date by replaying changes) and, for a termbase of more than :attr:`TermIndex.IN_MEMORY_TERMS`
 terms, its matcher (:class:`~termbase.search.matcher.StoredMatcher`) read the store's persistent term
 index, so nothing is built from all the concepts and starting costs the same for a million concepts as
 for a thousand. What they keep of the index's answers, and the concepts read,
@@ -46,6 +47,8 @@ class TermIndex:
         self._lookup: StoredLookup | LookupIndex | None = None
         self._concepts: dict[str, Concept] = {}
         self._mark: int | None = None  # the store's change mark an in-memory lookup index is up to date with
+        self._in_memory = False  # whether _lookup is an in-memory LookupIndex
+        self._lookups = 0  # lookups answered
 
     def _refresh(self) -> None:
         # Read the version before reading anything: a change committed meanwhile makes the next
@@ -56,9 +59,9 @@ class TermIndex:
             self._matcher = None
             self._concepts = {}
             self._version = version
-            # an in-memory lookup index (a store without a term index): brought up to date with
-            # the concepts changed since it was built, or rebuilt
-            if not self._has_index() and (self._lookup is None or not self._replay()):
+            # an in-memory lookup index (see _memory_lookup): brought up to date with the concepts
+            # changed since it was built, or rebuilt (or given up for the stored one: grown large)
+            if self._in_memory and (self._lookup is None or not self._memory_lookup() or not self._replay()):
                 self._lookup = None
 
     def _replay(self) -> bool:
@@ -78,6 +81,22 @@ class TermIndex:
                 fresh[concept_id] = None
         self._lookup.update(fresh)
         return True
+
+    def _memory_lookup(self) -> bool:
+        """Whether lookups use an in-memory index (:class:`~termbase.search.lookup.LookupIndex`,
+        built once, then changes replayed): for a store without a term index, and for a small
+        termbase on a store whose queries are round trips to a server (``store.remote``: the stored
+        lookup asks some twenty queries per lookup, the in-memory one none) once this index has
+        answered :attr:`MEMORY_LOOKUP_AFTER` lookups. Both give the same answers."""
+        if not self._has_index():
+            return True
+        return (bool(getattr(self.store, "remote", False)) and self._lookups >= self.MEMORY_LOOKUP_AFTER
+                and self.is_small())
+
+    #: How many lookups a :class:`TermIndex` answers from the stored index before it builds the
+    #: in-memory one (when :meth:`_memory_lookup` allows): a command looking one text up never pays
+    #: for the build, a server does once.
+    MEMORY_LOOKUP_AFTER = 20
 
     def _has_index(self) -> bool:
         """Whether the store keeps a term index (a backend that does not yet gets in-memory ones)."""
@@ -111,10 +130,14 @@ class TermIndex:
     def lookup(self, text: str, lang: str | None = None, *, limit: int = 10) -> list["LookupMatch"]:
         """Concepts matching ``text`` best first (see :mod:`termbase.search.lookup`)."""
         self._refresh()
+        self._lookups += 1
+        if self._lookups == self.MEMORY_LOOKUP_AFTER and not self._in_memory:
+            self._lookup = None  # chosen again: a long-lived index on a server may keep one in memory
         if self._lookup is None:
             from .lookup import LookupIndex, StoredLookup
 
-            if self._has_index():
+            self._in_memory = self._memory_lookup()
+            if not self._in_memory:
                 self._lookup = StoredLookup(self.store.terms, self.concept)
             else:
                 mark = self.store.concepts.changes_since(None)  # before reading: later changes are replayed

@@ -361,6 +361,9 @@ class Store(ABC):
     memories: MemoryRepository
     tokens: TokenRepository
     terms: TermIndexRepository
+    #: Whether every query is a round trip to a database server (PostgreSQL), not a call into a
+    #: library (SQLite): search structures then keep more in memory (termbase.search.TermIndex).
+    remote: bool = False
 
     @property
     @abstractmethod

@@ -290,6 +290,8 @@ class _Connection:
 class PostgresStore(RowCopy, Store):
     """A termbase in a PostgreSQL database. Open with :meth:`open`, :meth:`create` or :meth:`build`."""
 
+    remote = True
+
     def __init__(self, url: str, *, read_only: bool = False, lock_timeout: float | None = None):
         self._url = url
         self._location = display_url(url)
