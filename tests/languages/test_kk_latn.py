@@ -3,7 +3,7 @@
 import pytest
 
 from termbase.errors import UnknownLanguage
-from termbase.languages import base_lang, detect_language, key_text, normalize_lang, word_key, word_keys
+from termbase.languages import base_lang, detect_language, key_text, normalize_lang, text_keys, word_key, word_keys
 
 
 @pytest.mark.parametrize("code", ["kk-Latn", "kk_latn", "KK-LATN-KZ", "kk@latin", "kk_KZ@latin", "kaz-Latn"])
@@ -72,3 +72,22 @@ def test_front_words_with_dotless_i_only_and_y_between_consonants_are_kazakh(tex
 
 def test_english_contractions_are_no_2017_apostrophes():
     assert detect_language("They don't know you're furious.") == "en"
+
+
+@pytest.mark.parametrize("text", ["Senat jinaldy", "Deputattar jinalyp", "Parlament otyrysynda", "Parlamentinin' otyrysy"])
+def test_short_latin_kazakh_without_its_own_letters_by_its_endings(text):
+    assert detect_language(text) == "kk-Latn"
+
+
+@pytest.mark.parametrize("text", ["U.S. Sen. Warren", "the President's decree", "They don't", "A hardy lady, ready and handy"])
+def test_english_abbreviations_possessives_and_endings_stay_english(text):
+    assert detect_language(text) == "en"
+
+
+def test_2017_word_final_apostrophe_stays_in_its_word():
+    # n' is ң: without its apostrophe "Parlamentinin" is no Kazakh form
+    assert word_keys("Parlamentinin' otyrysy", "kk-Latn") == word_keys("Парламентінің отырысы", "kk")
+    assert text_keys("Senattyn' otyrysy", "kk-Latn") == (word_keys("Сенаттың отырысы", "kk"), [(0, 9), (10, 17)])
+    # English keeps its possessives and contractions as they were
+    assert text_keys("the Presidents' decree", "en")[1] == [(0, 3), (4, 14), (16, 22)]
+    assert text_keys("the President's decree", "en")[1] == [(0, 3), (4, 15), (16, 22)]

@@ -121,3 +121,11 @@ def test_name_key_reads_latin_kazakh_letters():
     assert name_key("Şymkent") == name_key("Шымкент") == name_key("Shymkent")
     assert name_key("Toqaevtyñ") == name_key("Токаев")
     assert name_key("Ūlytau") == name_key("Ұлытау")
+
+
+def test_2017_word_final_apostrophes_make_a_2017_text_unless_single_quotes_open():
+    from termbase.languages.translit import latin_variant
+
+    assert latin_variant("Senattyn' otyrysy") == "2017"
+    assert kazakh_to_cyrillic("Senattyn' otyrysy") == "Сенаттың отырысы"
+    assert latin_variant("'Nur Otan' partiiasy") == "2021"  # a closing quote, not ң

@@ -187,3 +187,11 @@ def test_fold_word():
     assert fold_word("и\u0306од") == "йод"  # composed, as keys are
     assert fold_word("нацио\u00adнальной") == "национальной"
     assert fold_word("astana") == "astana"
+
+
+def test_latin_kazakh_2017_text_read_as_a_whole_with_word_final_apostrophes():
+    m = TermMatcher.from_concepts([Concept("parl", (Term("kk-Latn", "Parlament"),)),
+                                   Concept("rk", (Term("kk-Latn", "Qazaqstan Respublikasy"),))])
+    text = "Qazaqstan Respy'bli'kasy Parlamentinin' otyrysy"
+    assert [(x.concept_id, x.text) for x in m.find(text, "kk-Latn")] == [
+        ("rk", "Qazaqstan Respy'bli'kasy"), ("parl", "Parlamentinin'")]

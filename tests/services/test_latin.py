@@ -151,3 +151,8 @@ def test_pretranslate_a_latin_kazakh_po(ws, tmp_path):
             'msgid "The Parliament adopted the law."\nmsgstr "Parlament zañdy qabyldady."') in text
     assert 'msgid "The Senate met."\nmsgstr "Senat jinaldy."' in text
     assert (result.stats.exact, result.stats.fuzzy) == (1, 1)
+
+
+@pytest.mark.parametrize("query", ["Parlamentinin' otyrysy", "Qazaqstan Respy'bli'kasynyn' Parlamentinin'"])
+def test_2017_latin_lookup_with_word_final_apostrophes(ws, query):
+    assert lookup(ws, query, limit=1).matches[0].concept.id == "parliament"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Callable, Iterable
 
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
 __all__ = ["Checker"]
 
 _VOWELS = frozenset("аәеёиоөуұүыіэюя")
+_KK_LATN = "kk-Latn"
 # A Latin look-alike letter touching a Cyrillic one: what mixed_script_words looks for, found fast.
 _LATIN_LOOKALIKE = re.compile(r"[\u0400-\u052f][aAcCeEoOpPxXyYiIKkMTBHhəƏɵƟ]|[aAcCeEoOpPxXyYiIKkMTBHhəƏɵƟ][\u0400-\u052f]")
 
@@ -75,6 +77,7 @@ class Checker:
         self._term_filters: dict[Term, WordFilter] = {}
         self._prefilter = Prefilter(self._concepts.values(), generic_terms=generic_terms) if prefilter else None
         self._fetch = None  # concept id -> Concept, for the concepts not given (see from_index)
+        self._latin_reported: bool | None = None  # see _has_latin_reported
 
     @classmethod
     def from_index(
@@ -198,6 +201,63 @@ class Checker:
                     ))
                 break
         return findings + self._missing(unit, source_lang, target_lang, file, required, present, misused)
+
+    def latin_misuses(self, unit: BilingualUnit, source_lang: str, *, file: str | None = None,
+                      skip: Iterable[tuple[str, str]] = ()) -> list[Finding]:
+        """Deprecated and forbidden ``kk-Latn`` terms used in a Latin-Kazakh target (``unit.target``
+        as written), for the spellings that only the Latin terms list (a wrong Latin spelling, the
+        2017 draft's): the Cyrillic check cannot see them.
+
+        A span is a misuse when the term its words follow most closely (:func:`_winners`) is such a
+        term: the concept's approved Latin terms and its approved Cyrillic ones, written in Latin,
+        compete for the span (an approved one wins a tie). ``skip``: (concept id, kind) already
+        reported by the Cyrillic check. Findings are in Latin, language ``kk-Latn``, in target order.
+        """
+        if not self._has_latin_reported():
+            return []
+        from ..languages import kazakh_to_cyrillic, kazakh_to_latin
+        from ..languages.translit import latin_variant
+
+        m = self.matcher
+        matches = m.find_all(unit.target, _KK_LATN)
+        if not any(x.term.status in REPORTED_STATUSES for x in matches):
+            return []
+        variant = latin_variant(unit.target)
+        skip = set(skip)
+        findings: list[Finding] = []
+        for sp in _longest_first(_spans(matches, _KK_LATN)):
+            if not any(t.status in REPORTED_STATUSES for _, t in sp.candidates):
+                continue
+            cands = list(sp.candidates)
+            cyr = kazakh_to_cyrillic(sp.text, variant)
+            cands += [(x.concept_id, replace(x.term, lang=_KK_LATN, text=kazakh_to_latin(x.term.text)))
+                      for x in m.find_all(cyr, "kk") if x.start == 0 and x.end == len(cyr)]
+            winners = _winners(sp.text, cands, _KK_LATN)
+            if any(t.status in APPROVED_STATUSES for _, t in winners):
+                continue
+            for cid, term in winners:
+                if term.status not in REPORTED_STATUSES or cid in self.ignored:
+                    continue
+                kind = REPORTED_STATUSES[term.status]
+                if (cid, kind) not in skip:
+                    skip.add((cid, kind))
+                    expected = (self.approved_terms(cid, _KK_LATN)
+                                or tuple(kazakh_to_latin(t) for t in self.approved_terms(cid, "kk")))
+                    findings.append(self._finding(unit, source_lang, _KK_LATN, file, kind, term.text, sp.text,
+                                                  expected, cid))
+                break
+        return findings
+
+    def _has_latin_reported(self) -> bool:
+        """Whether some ``kk-Latn`` term may be deprecated or forbidden (a termbase read as the
+        matcher finds its concepts: whether it has ``kk-Latn`` terms at all)."""
+        if self._latin_reported is None:
+            if self._fetch is None:
+                self._latin_reported = any(t.lang == _KK_LATN and t.status in REPORTED_STATUSES
+                                           for c in self._concepts.values() for t in c.terms)
+            else:
+                self._latin_reported = _KK_LATN in self.matcher.languages
+        return self._latin_reported
 
     def _domestic(self, spans: list[_Span], text: str, lang: str, scope: "_Scope") -> list[_Span]:
         """``spans`` less the concepts a span does not stand for because the text is about another

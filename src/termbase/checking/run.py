@@ -184,7 +184,16 @@ def _check_latin(checker: Checker, unit: BilingualUnit, pair: tuple[str, str], f
         out.append(replace(f, unit=unit.id if unit.id is not None else unit.source, source=unit.source,
                            target=unit.target, source_lang=src, lang=tgt, term=term, expected=expected,
                            found=found))
-    return out
+    if tgt != _KK_LATN:
+        return out
+    # deprecated/forbidden spellings that only the Latin terms list; a concept misused so is not missing
+    latin = checker.latin_misuses(unit, src, file=file, skip=[(f.concept_id, f.kind) for f in out])
+    if not latin:
+        return out
+    misused = {f.concept_id for f in latin}
+    terms = [f for f in out if f.kind not in ("missing-term", "mixed-script")]
+    rest = [f for f in out if f.kind in ("missing-term", "mixed-script") and f.concept_id not in misused]
+    return terms + latin + rest
 
 
 def check_units(

@@ -83,6 +83,15 @@ _UZ_APOSTROPHE = re.compile(r"[og][ʻ'’ʼ‘]")
 _Q_NOT_U = re.compile(r"q(?!u)")
 _Y_VOWEL = re.compile(r"[bcdfghjklmnpqrstvxzşğñ]y[bcdfghjklmnpqrstvxzşğñ]")
 _KK_LATIN_SHARE = 0.3  # of the words that must carry Kazakh evidence
+# Endings of Kazakh words in the 2021 alphabet that need none of its own letters: y as the vowel ы
+# before or after a suffix consonant (-yp/-lyp/-ryp/-nyp converb, -yz/-myz, -yq, -tyn/-syn/-myn,
+# -ylar, -yly, -ysy, -ysty, -yndy, -ydy, -yrma), the past -ldy, the locative after a possessive
+# (-ynda), -ynan, -ymen, -atyn, -aidy, -iy (ий: arnaiy), -lgen, -iia (я in loans: Rossiia). Each came
+# 150+ times in KazNERD valid (in Latin) and never in NTREX English lines 604-1997 (development data);
+# endings that end English words or names seen elsewhere (-yn Kathryn, -tyr martyr, -ndai Hyundai,
+# -ady ready, -ndy handy, -rdy hardy, -uy guy, -tar star, -qa and -qan, which Uzbek has too) are left out.
+_KK_LATIN_ENDINGS = ("yq", "yp", "yz", "ldy", "ynda", "yna", "ynan", "ymen", "atyn", "ysy", "aidy", "iia",
+                     "lgen", "iy", "yly", "ysty", "yndy", "tyn", "syn", "myn", "ylar", "ydy", "yrma")
 
 
 @lru_cache(maxsize=1)
@@ -179,7 +188,14 @@ def _kazakh_latin_words() -> frozenset[str]:
     """Kazakh function words in the 2021 Latin alphabet, less those of English, Turkish and Uzbek."""
     fw = _function_words()
     latin = {normalize(kazakh_to_latin(w)) for w in fw["kk"]}
-    return frozenset(latin - fw["en"] - fw.get("tr", frozenset()) - fw.get("uz", frozenset()))
+    # nor English abbreviations: sen (сен, "you") is "Sen." in "U.S. Sen."
+    abbreviations = files("termbase.languages") / "data" / "abbrev_en.txt"
+    english = {w.split("\t", 1)[0].rstrip(".").lower() for w in _data_lines(abbreviations.read_text("utf-8"))}
+    return frozenset(latin - fw["en"] - fw.get("tr", frozenset()) - fw.get("uz", frozenset()) - english)
+
+
+def _data_lines(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
 def _kazakh_latin_evidence(words: list[str]) -> tuple[float, float, float, int]:
@@ -202,7 +218,9 @@ def _kazakh_latin_evidence(words: list[str]) -> tuple[float, float, float, int]:
             shared = sum(0.5 for c in set(w) if c in _KK_TR_SHARED or c == "ı")
             kk += shared
             tr += shared
-            if _Y_VOWEL.search(w):
+            if len(w) > 4 and w.endswith(_KK_LATIN_ENDINGS):
+                kk += 1
+            elif _Y_VOWEL.search(w):
                 kk += 0.5  # y as a vowel between consonants: Kazakh ы (a consonant in Turkish)
             if "i" in w and any(c in "eöü" for c in w):
                 tr += 0.5  # Turkish front i; 2021 Kazakh writes front words with ı

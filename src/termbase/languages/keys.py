@@ -40,11 +40,12 @@ from termbase.languages.english import stem_english
 from termbase.languages.kazakh import dictionary_form_kk, nominative_kk, stem_kazakh
 from termbase.languages.normalize import normalize
 from termbase.languages.russian import key_russian, nominative_ru
-from termbase.languages.tokenize import tokenize_words
-from termbase.languages.translit import kazakh_to_cyrillic, latin_variant
+from termbase.languages.tokenize import token_spans
+from termbase.languages.translit import final_apostrophe_spans, kazakh_to_cyrillic, latin_variant
 
 __all__ = [
-    "ACRONYM_MARK", "citation_form", "is_acronym_word", "key_text", "text_keys", "word_key", "word_keys",
+    "ACRONYM_MARK", "citation_form", "is_acronym_word", "key_text", "latin_word_key", "latin_word_spans",
+    "text_keys", "word_key", "word_keys",
 ]
 
 #: The first character of the key of an acronym (never the first character of another key).
@@ -117,10 +118,27 @@ def word_key(word: str, lang: str) -> str:
 
 
 @lru_cache(maxsize=1 << 16)
-def _latin_kazakh_key(word: str, variant: str) -> str:
+def latin_word_key(word: str, variant: str) -> str:
     """The key of a Latin Kazakh word read in ``variant`` (the alphabet of its whole text): the key
-    of its Cyrillic spelling."""
+    of its Cyrillic spelling.
+
+    >>> latin_word_key("Parlamentinin'", "2017") == latin_word_key("Parlamentınıñ", "2021") == word_key("Парламентінің", "kk")
+    True
+    """
     return word_key(kazakh_to_cyrillic(word, variant), "kk")
+
+
+_latin_kazakh_key = latin_word_key
+
+
+def latin_word_spans(text: str, variant: str | None = None) -> list[tuple[int, int]]:
+    """``(start, end)`` of the words of a Latin Kazakh text: those of
+    :func:`~termbase.languages.tokenize.token_spans`, and in 2017 spelling with a word-final
+    apostrophe letter kept (``n'`` is ң: "Parlamentinin'")."""
+    spans = token_spans(text)
+    if (variant or latin_variant(text)) == "2017":
+        spans = final_apostrophe_spans(text, spans)
+    return spans
 
 
 def _key_function(text: str, lang: str):
@@ -130,6 +148,12 @@ def _key_function(text: str, lang: str):
         variant = latin_variant(text)
         return lambda word: _latin_kazakh_key(word, variant)
     return lambda word: word_key(word, lang)
+
+
+def _spans(text: str, lang: str) -> list[tuple[int, int]]:
+    if normalize_lang(lang) == KK_LATN:
+        return latin_word_spans(text)
+    return token_spans(text)
 
 
 def key_text(text: str, lang: str) -> str:
@@ -149,9 +173,9 @@ def text_keys(text: str, lang: str) -> tuple[list[str], list[tuple[int, int]]]:
     >>> text_keys("Ұлттық құрылтайға", "kk")
     (['ұлттық', 'құрылтай'], [(0, 6), (7, 17)])
     """
-    tokens = tokenize_words(text)
+    spans = _spans(text, lang)
     key = _key_function(text, lang)
-    return [key(t.text) for t in tokens], [(t.start, t.end) for t in tokens]
+    return [key(text[s:e]) for s, e in spans], spans
 
 
 def word_keys(text: str, lang: str) -> list[str]:
@@ -161,7 +185,7 @@ def word_keys(text: str, lang: str) -> list[str]:
     ['the', 'general', 'ministri']
     """
     key = _key_function(text, lang)
-    return [key(t.text) for t in tokenize_words(text)]
+    return [key(text[s:e]) for s, e in _spans(text, lang)]
 
 
 def dictionary_form(words: Sequence[str], lang: str) -> list[str]:

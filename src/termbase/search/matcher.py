@@ -24,7 +24,9 @@ from typing import Callable, Iterable
 
 import ahocorasick
 
-from ..languages import normalize, split_words, text_keys, tokenize_words, word_key
+from ..languages import KK_LATN, normalize, split_words, text_keys, tokenize_words, word_key
+from ..languages.keys import latin_word_key, latin_word_spans
+from ..languages.translit import latin_variant
 from ..limits import automaton_key_max
 from ..models import STATUSES, Concept, Term
 
@@ -147,6 +149,11 @@ class TermMatcher:
         nothing, without stemming (pymorphy3 is slow); with ``needed`` (see :meth:`find_all`),
         so do the words it does not admit, until a call needs their key.
         """
+        if lang == KK_LATN:
+            variant = latin_variant(text)
+            if variant != "2021":  # a draft alphabet: the whole text decides how a word reads
+                words = [text[s:e] for s, e in latin_word_spans(text, variant)]
+                return words, [latin_word_key(w, variant) for w in words]
         cache = self._cache.get(lang)
         if cache is None or len(cache) + len(self._pending[lang]) > self._CACHE_LIMIT:
             cache = self._cache[lang] = {}
