@@ -128,3 +128,27 @@ def test_bad_scope_is_a_parse_error_with_the_line(tmp_path):
         list(GLOSSARY.read_concepts(Source.of(bad)))
     assert str(err.value) == (f"{bad}:2: concept 'senate': bad scope 'kz': "
                               "give a country code of two capital letters (KZ)")
+
+
+def test_latin_kazakh_column_written_when_held_and_read_back(tmp_path):
+    senate = Concept("senate", (Term("en", "Senate"), Term("kk", "Сенат"), Term("ru", "Сенат"),
+                                Term("kk-Latn", "Senat"), Term("kk-Latn", "Senat'", "deprecated")), subject="parliament")
+    court = Concept("court", (Term("en", "Court"), Term("kk", "Сот")))
+    path = tmp_path / "g.tsv"
+    assert GLOSSARY.write_concepts([senate, court], path) == 2
+    assert path.read_text(encoding="utf-8") == (
+        "id\tsubject\tscope\ten\tkk\tru\tkk-Latn\tnote\tsource\n"
+        "senate\tparliament\t\tSenate\tСенат\tСенат\tSenat | Senat' {deprecated}\t\t\n"
+        "court\t\t\tCourt\tСот\t\t\t\t\n")
+    assert format_for(Source.of(path), reads=("concepts", "units")).name == "glossary"
+    assert [(c.id, c.terms) for c in read_glossary(path)] == [(senate.id, senate.terms), (court.id, court.terms)]
+    # asked for: the column is there even if empty; a concept with Latin terms only is a row
+    GLOSSARY.write_concepts([court, Concept("x", (Term("kk-Latn", "Mäjılıs"),))], path, langs=["en", "kk-Latn"])
+    assert path.read_text(encoding="utf-8").splitlines() == [
+        "id\tsubject\tscope\ten\tkk\tru\tkk-Latn\tnote\tsource", "court\t\t\tCourt\t\t\t\t\t", "x\t\t\t\t\t\tMäjılıs\t\t"]
+
+
+def test_no_latin_kazakh_column_without_latin_terms(tmp_path):
+    path = tmp_path / "g.tsv"
+    GLOSSARY.write_concepts([Concept("court", (Term("en", "Court"), Term("kk", "Сот")), note="a\tb")], path)
+    assert path.read_text(encoding="utf-8") == "id\tsubject\tscope\ten\tkk\tru\tnote\tsource\ncourt\t\t\tCourt\tСот\t\ta\\tb\t\n"

@@ -1,7 +1,10 @@
 """Glossary TSV: the reviewable text format of the shipped glossaries (``glossaries/*.tsv``).
 
 One concept per row, UTF-8, tab-separated, the header ``id subject scope en kk ru note source``
-(files without the ``scope`` column, ``id subject en kk ru note source``, are read too); a term cell
+(files without the ``scope`` column, ``id subject en kk ru note source``, are read too), or with a
+``kk-Latn`` column after ``ru`` for Kazakh terms in Latin script: ``id subject scope en kk ru kk-Latn
+note source``. The writer adds that column only when a concept it writes has a ``kk-Latn`` term (or
+``langs`` asks for it), so a glossary without Latin terms keeps the usual columns; a term cell
 lists terms separated by `` | ``, each optionally followed by ``{status, type}``::
 
     Assembly of People of Kazakhstan | APK {acronym} | Assembly of Peoples of Kazakhstan {deprecated}
@@ -22,6 +25,7 @@ terms in other languages are not carried (the writer leaves them out).
 from __future__ import annotations
 
 import re
+import tempfile
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -31,14 +35,18 @@ from ..models import STATUSES, TERM_TYPES, Concept, Term, validate_concept_id
 from ..languages import normalize_lang
 from .base import Format, keep_langs, validated
 
-__all__ = ["GlossaryFormat", "COLUMNS", "LANGS", "parse_cell", "format_cell"]
+__all__ = ["GlossaryFormat", "COLUMNS", "COLUMNS_WITH_LATIN", "LANGS", "parse_cell", "format_cell"]
 
 COLUMNS = ("id", "subject", "scope", "en", "kk", "ru", "note", "source")
 #: The columns before the scope column (``scope``: the concept's jurisdiction, e.g. ``KZ``) was added.
 COLUMNS_WITHOUT_SCOPE = tuple(c for c in COLUMNS if c != "scope")
+#: The columns with Kazakh in Latin script (``kk-Latn``), written when a concept has such terms.
+COLUMNS_WITH_LATIN = ("id", "subject", "scope", "en", "kk", "ru", "kk-Latn", "note", "source")
 LANGS = ("en", "kk", "ru")
+_ALL_LANGS = (*LANGS, "kk-Latn")
 _HEADER = "\t".join(COLUMNS)
-_HEADERS = (_HEADER.encode(), "\t".join(COLUMNS_WITHOUT_SCOPE).encode())
+_HEADERS = (_HEADER.encode(), "\t".join(COLUMNS_WITHOUT_SCOPE).encode(), "\t".join(COLUMNS_WITH_LATIN).encode())
+_LATIN_CELL = COLUMNS_WITH_LATIN.index("kk-Latn")
 _TERM_RE = re.compile(r"^(?P<text>.*?)\s*(?:\{(?P<attrs>[^{}]*)\})?\s*$")
 _ESCAPES = {"n": "\n", "t": "\t", "\\": "\\"}
 _ESCAPE_RE = re.compile(r"\\(.)")
@@ -49,7 +57,7 @@ class GlossaryFormat(Format):
 
     name = "glossary"
     extensions = ("tsv",)
-    description = "glossary TSV (id, subject, scope, en, kk, ru, note, source)"
+    description = "glossary TSV (id, subject, scope, en, kk, ru, [kk-Latn,] note, source)"
     reads = frozenset({"concepts"})
     writes = frozenset({"concepts"})
 
@@ -62,30 +70,43 @@ class GlossaryFormat(Format):
         return keep_langs(_read(src), langs)
 
     def _write_concepts(self, concepts: Iterable[Concept], dest: str | Path, *, langs: list[str] | None = None) -> int:
-        """Write ``concepts`` (their en/kk/ru terms, or those of ``langs``); the number written.
+        """Write ``concepts`` (their en/kk/ru/kk-Latn terms, or those of ``langs``); the number written.
 
+        The ``kk-Latn`` column is written when ``langs`` names it or, without ``langs``, when some
+        concept has a ``kk-Latn`` term (rows are spooled to a temporary file until that is known).
         A concept without an id or with none of those terms, or a term whose text holds a tab, a line
         break, ``|``, ``{`` or ``}``, is a ``ValidationError`` (the cell syntax cannot carry it).
         """
         chosen = [normalize_lang(code) for code in langs] if langs else None
-        wanted = [lang for lang in LANGS if chosen is None or lang in chosen]
+        wanted = [lang for lang in _ALL_LANGS if chosen is None or lang in chosen]
         written = 0
-        with atomic_write(dest, "w", encoding="utf-8") as fh:
-            fh.write(_HEADER + "\n")
+        latin = chosen is not None and "kk-Latn" in chosen
+        with tempfile.TemporaryFile("w+", encoding="utf-8") as spool:
             for concept in concepts:
                 cells = {lang: format_cell([t for t in concept.terms if t.lang == lang], concept) for lang in wanted}
                 if not any(cells.values()):
                     if langs is None:
-                        raise ValidationError(f"concept {concept.id!r} has no en, kk or ru term; a glossary cannot hold it")
+                        raise ValidationError(
+                            f"concept {concept.id!r} has no en, kk, ru or kk-Latn term; a glossary cannot hold it")
                     continue
                 if not concept.id:
                     raise ValidationError("a glossary row needs a concept id")
                 validate_concept_id(concept.id)
+                latin = latin or bool(cells.get("kk-Latn"))
                 row = [concept.id, _escape(concept.subject), concept.scope or ""]
-                row += [cells.get(lang, "") for lang in LANGS]
+                row += [cells.get(lang, "") for lang in _ALL_LANGS]
                 row += [_escape(concept.note), _escape(concept.source)]
-                fh.write("\t".join(row) + "\n")
+                spool.write("\t".join(row) + "\n")  # the columns of COLUMNS_WITH_LATIN
                 written += 1
+            spool.seek(0)
+            with atomic_write(dest, "w", encoding="utf-8") as fh:
+                fh.write("\t".join(COLUMNS_WITH_LATIN if latin else COLUMNS) + "\n")
+                for line in spool:
+                    if not latin:  # no cell holds a tab (escaped or refused): the column is the 7th
+                        cells = line.split("\t")
+                        del cells[_LATIN_CELL]
+                        line = "\t".join(cells)
+                    fh.write(line)
         return written
 
 
@@ -147,8 +168,10 @@ def format_cell(terms: list[Term], concept: Concept | None = None) -> str:
 def _read(src: Source) -> Iterator[Concept]:
     lines = src.read_text(lines=True).splitlines()
     header = tuple(lines[0].removeprefix("\ufeff").split("\t"))
-    if header not in (COLUMNS, COLUMNS_WITHOUT_SCOPE):
-        raise ParseError(src.name, f"header must be {' '.join(COLUMNS)} (tab-separated), got {' '.join(header)}", line=1)
+    if header not in (COLUMNS, COLUMNS_WITHOUT_SCOPE, COLUMNS_WITH_LATIN):
+        raise ParseError(src.name, f"header must be {' '.join(COLUMNS)} (tab-separated; kk-Latn may follow ru), "
+                                   f"got {' '.join(header)}", line=1)
+    langs = [lang for lang in _ALL_LANGS if lang in header]
     columns = header
     for lineno, row in enumerate(lines[1:], start=2):
         if not row.strip() or row.startswith("#"):
@@ -160,7 +183,7 @@ def _read(src: Source) -> Iterator[Concept]:
         if not rec["id"]:
             raise ParseError(src.name, "empty id", line=lineno)
         terms: list[Term] = []
-        for lang in LANGS:
+        for lang in langs:
             if rec[lang]:
                 terms.extend(parse_cell(rec[lang], lang, path=src.name, line=lineno))
         if not terms:
