@@ -88,7 +88,7 @@ def test_number_words_units_and_symbols_are_anchors():
 
 
 def test_anchors_of_an_unsupported_language_are_an_error():
-    with pytest.raises(UnknownLanguage, match="no anchor words for language 'de'; supported: en, kk, ru"):
+    with pytest.raises(UnknownLanguage, match="no anchor words for language 'de'; supported: en, kk, ru, kk-Latn"):
         default_anchors("Zwei Delegierte, 5 Tage.", "de")
 
 
@@ -319,3 +319,12 @@ def test_errors():
 
 def _keys(segments, lang):
     return [frozenset(default_anchors(s.text, lang)) for s in segments]
+
+
+def test_english_and_latin_kazakh_texts_align():
+    en = "President Tokayev met 2,000 delegates in Shymkent on 5 April. The Senate adopted the law.\n\nThe Mazhilis met on Monday."
+    kk = ("Prezident Toqaev 5 säuırde Şymkentte 2000 delegatpen kezdestı. Senat zañdy qabyldady.\n\n"
+          "Mäjılıs düisenbıde jinaldy.")
+    segments, alignment = align_texts({"en": en, "kk-Latn": kk})
+    assert [len(segments[lang]) for lang in ("en", "kk-Latn")] == [3, 3]
+    assert [(b.links["en"], b.links["kk-Latn"]) for b in alignment.beads] == [((0,), (0,)), ((1,), (1,)), ((2,), (2,))]

@@ -173,3 +173,16 @@ def test_json_has_texts_and_the_memory(run, files):
     assert data["beads"][4]["text"]["en"] == data["segments"]["en"][4]
     assert (data["units"], data["left_out"], data["unrelated"], data["not_stored"]) == (6, 0, False, None)
     assert data["stored"] == {"memory": "default", "added": 6, "skipped": 0}
+
+
+def test_latin_kazakh_file_detected_and_aligned(run, files, tmp_path):
+    from termbase.languages import kazakh_to_latin
+
+    latin = tmp_path / "speech.kk-latn.txt"
+    latin.write_text(kazakh_to_latin(Path(files["kk"]).read_text(encoding="utf-8")), encoding="utf-8")
+    out = tmp_path / "speech.tmx"
+    result = run("align", files["en"], str(latin), "-o", str(out), "--no-store")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.endswith("Aligned en 6, kk-Latn 6 segments into 6 beads; 6 unit(s).\n")
+    units = list(read_tmx(out))
+    assert len(units) == 6 and set(units[0].texts) == {"en", "kk-Latn"}

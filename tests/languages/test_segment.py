@@ -107,3 +107,9 @@ def test_line_paragraphs_join_hard_wrapped_lines_only():
         "Title without a full stop", "First line continues here. Second.", "Next one.", "Last",
     ]
     assert split_paragraphs(text) == ["Title without a full stop\nFirst line\ncontinues here. Second.\nNext one.", "Last"]
+
+
+def test_latin_kazakh_sentences_with_the_kazakh_abbreviations_in_latin():
+    assert split_sentences("QR Prezidentı 2023 j. saılandy. T.b. mäseleler qaraldy. Būl jaily A. Baitūrsynūly jazdy.",
+                           "kk-Latn") == [
+        "QR Prezidentı 2023 j. saılandy.", "T.b. mäseleler qaraldy.", "Būl jaily A. Baitūrsynūly jazdy."]

@@ -9,7 +9,10 @@ through :func:`termbase_anchors`, the ids of termbase concepts whose terms occur
 (``c``, found by the term matcher, on the match keys of :mod:`termbase.languages.keys`).
 
 The number, unit and calendar words are data of this package (``data/anchor_words.txt``): each
-form names its anchor class and value (``n2``, ``t4``, ``u%``), which only alignment reads.
+form names its anchor class and value (``n2``, ``t4``, ``u%``), which only alignment reads. Kazakh in
+Latin script (``kk-Latn``) has the Kazakh forms in the 2021 Latin alphabet (``säuırde`` gives ``t4``),
+names through the same skeleton (``Toqaev`` gives ``tkv``), and the termbase's Kazakh terms in both
+scripts.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from ..errors import UnknownLanguage
+from ..languages import KK_LATN, kazakh_to_cyrillic, kazakh_to_latin
 from ..languages.translit import name_key
 
 __all__ = ["AnchorFunction", "default_anchors", "termbase_anchors", "word_anchor"]
@@ -34,13 +38,15 @@ _WORD = re.compile(r"[^\W\d_][^\W_]*(?:['’-][^\W\d_]+)*")
 _QUOTE = re.compile("[\"«»“”„]")
 _SYMBOLS = {"%": "u%", "$": "u$", "€": "u€", "£": "u£"}
 _WORDS_FILE = Path(__file__).parent / "data" / "anchor_words.txt"
-_LANGS = ("en", "kk", "ru")
+_LANGS = ("en", "kk", "ru", KK_LATN)
 
 @functools.lru_cache(maxsize=None)
 def _word_table(lang: str) -> tuple[dict[str, str], dict[str, str], dict[str, str], tuple[int, ...]]:
     """``(lower-case forms, capitalised forms, prefixes, prefix lengths longest first)`` -> key."""
     if lang not in _LANGS:  # no silent fallback: a language without words would just lose anchors
         raise UnknownLanguage(f"no anchor words for language {lang!r}; supported: {', '.join(_LANGS)}")
+    if lang == KK_LATN:  # the Kazakh forms in Latin letters: сәуір* -> säuır*, Дүйсенбі -> Düisenbı
+        return _latin_table(*_word_table("kk"))
     lower: dict[str, str] = {}
     cased: dict[str, str] = {}
     prefixes: dict[str, str] = {}
@@ -65,12 +71,21 @@ def _word_table(lang: str) -> tuple[dict[str, str], dict[str, str], dict[str, st
     return lower, cased, prefixes, lengths
 
 
+def _latin_table(lower, cased, prefixes, _lengths):
+    lower = {kazakh_to_latin(k): v for k, v in lower.items()}
+    cased = {kazakh_to_latin(k): v for k, v in cased.items()}
+    prefixes = {kazakh_to_latin(k): v for k, v in prefixes.items()}
+    return lower, cased, prefixes, tuple(sorted({len(p) for p in prefixes}, reverse=True))
+
+
 @functools.lru_cache(maxsize=65536)
 def word_anchor(word: str, lang: str) -> str | None:
     """The anchor of a number, month or weekday word (``data/anchor_words.txt``), else ``None``.
 
     >>> word_anchor("двух", "ru"), word_anchor("сәуірде", "kk"), word_anchor("May", "en"), word_anchor("may", "en")
     ('n2', 't4', 't5', None)
+    >>> word_anchor("säuırde", "kk-Latn"), word_anchor("ekı", "kk-Latn")
+    ('t4', 'n2')
     """
     lower, cased, prefixes, lengths = _word_table(lang)
     if word in cased:
@@ -88,12 +103,14 @@ def word_anchor(word: str, lang: str) -> str | None:
 
 def default_anchors(text: str, lang: str) -> list[str]:
     """Anchors of a sentence: numbers (``n``), units and currencies (``u``), months and weekdays
-    (``t``), capitalised names (``w``), punctuation (``p``). ``lang`` is ``en``, ``kk`` or ``ru``.
+    (``t``), capitalised names (``w``), punctuation (``p``). ``lang`` is ``en``, ``kk``, ``kk-Latn`` or ``ru``.
 
     >>> default_anchors("Tokayev met 2,000 delegates in Astana on Monday?", "en")
     ['n2000', 'wtkv', 'wstn', 'tmon', 'p?']
     >>> default_anchors("Екі мың делегат 5 сәуірде жиналды.", "kk")
     ['n5', 'n2', 'n1000', 't4']
+    >>> default_anchors("Toqaev Şymkentte 5 säuırde ekı myñ delegatpen kezdestı.", "kk-Latn")
+    ['n5', 'wtkv', 'wSmk', 't4', 'n2', 'n1000']
     """
     if lang not in _LANGS:
         raise UnknownLanguage(f"no anchor words for language {lang!r}; supported: {', '.join(_LANGS)}")
@@ -154,11 +171,16 @@ def termbase_anchors(
 
     def anchors(text: str, lang: str) -> list[str]:
         keys = list(base(text, lang)) if base is not None else []
-        for m in matcher.find(text, lang):
+        found = [(text, lang, m) for m in matcher.find(text, lang)]
+        if lang == KK_LATN:  # the Kazakh (Cyrillic) terms too, on the text's Cyrillic spelling
+            cyrillic = kazakh_to_cyrillic(text)
+            seen = {m.concept_id for _, _, m in found}
+            found += [(cyrillic, "kk", m) for m in matcher.find(cyrillic, "kk") if m.concept_id not in seen]
+        for where, where_lang, m in found:
             key = "c" + str(m.concept_id)
             scope = scopes.get(m.concept_id)
             if scope is not None:
-                state = _state_of(text, m, lang)
+                state = _state_of(where, m, where_lang)
                 if state is not None and state != scope:
                     key += "@" + state
             keys.append(key)

@@ -1,4 +1,4 @@
-"""Sentence splitting for English, Kazakh and Russian.
+"""Sentence splitting for English, Kazakh (in Cyrillic, and in Latin script: ``kk-Latn``) and Russian.
 
 Rules, not statistics: a sentence may end at ``.``, ``!``, ``?`` or ``…`` (with closing quotes or
 brackets after it) followed by white space, and it does end there unless what follows or what
@@ -13,7 +13,8 @@ precedes says otherwise:
 - the sentence so far is only a list number (``1.``, ``IV.``).
 
 Blank lines separate paragraphs, which are hard boundaries. Line breaks inside a paragraph are
-joined with a space.
+joined with a space. Latin Kazakh has the Kazakh rules, its abbreviations and sentence openers
+written in the 2021 Latin alphabet (``t.b.``, ``j.``; ``Būl``, ``Biraq``).
 
 >>> split_sentences("ҚР Президенті 2023 ж. болды. Т.б. мәселелер қаралды.", "kk")
 ['ҚР Президенті 2023 ж. болды.', 'Т.б. мәселелер қаралды.']
@@ -27,11 +28,13 @@ from pathlib import Path
 
 from ..errors import UnknownLanguage
 from ..models import Segment
+from .codes import KK_LATN
+from .translit import kazakh_to_latin
 
 __all__ = ["split_sentences", "segment", "segments_from_lines", "split_line_paragraphs", "split_paragraphs"]
 
 _DATA = Path(__file__).parent / "data"
-_LANGS = ("en", "kk", "ru")
+_LANGS = ("en", "kk", "ru", KK_LATN)
 _CLASSES = ("prefix", "number", "abbr", "year")
 
 # A possible sentence end: terminal punctuation, then closing quotes/brackets, then white space.
@@ -41,7 +44,7 @@ _CLOSERS = "»\"”“’')]"
 _OPENERS = "«\"“„‘'([—–-"
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _LINEBREAKS = re.compile(r"\s*\n\s*")
-_UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
+_UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІÄĞİÑÖŞŪÜ"
 # An initial or a dotted acronym: "К.", "К.-Ж.", "U.S.", "U. S." is two tokens and handled one by one.
 _INITIALS = re.compile(rf"^(?:[{_UPPER}]\.-?)+$")
 # Several single letters with dots (т.ч., и.о.): an abbreviation even when not listed.
@@ -64,12 +67,15 @@ _OPENER_WORDS = {
         "Сондықтан Сонда Оның Олардың".split()
     ),
 }
+_OPENER_WORDS[KK_LATN] = frozenset(map(kazakh_to_latin, _OPENER_WORDS["kk"]))
 
 
 @functools.lru_cache(maxsize=None)
 def _abbreviations(lang: str) -> dict[str, str]:
     if lang not in _LANGS:
         raise UnknownLanguage(f"no sentence rules for language {lang!r}; supported: {', '.join(_LANGS)}")
+    if lang == KK_LATN:  # the Kazakh abbreviations in Latin letters: "t.b.", "j."
+        return {kazakh_to_latin(word): cls for word, cls in _abbreviations("kk").items()}
     table: dict[str, str] = {}
     for n, raw in enumerate((_DATA / f"abbrev_{lang}.txt").read_text(encoding="utf-8").splitlines(), 1):
         line = raw.strip()
@@ -121,10 +127,12 @@ def split_line_paragraphs(text: str) -> list[str]:
 
 
 def split_sentences(text: str, lang: str) -> list[str]:
-    """Sentences of ``text`` in ``lang`` (``en``, ``kk`` or ``ru``); blank lines are hard breaks.
+    """Sentences of ``text`` in ``lang`` (``en``, ``kk``, ``kk-Latn`` or ``ru``); blank lines are hard breaks.
 
     >>> split_sentences("Mr. Smith arrived in the U.S. on Monday. He met K.-J. Tokayev.", "en")
     ['Mr. Smith arrived in the U.S. on Monday.', 'He met K.-J. Tokayev.']
+    >>> split_sentences("QR Prezidentı 2023 j. boldy. T.b. mäseleler qaraldy.", "kk-Latn")
+    ['QR Prezidentı 2023 j. boldy.', 'T.b. mäseleler qaraldy.']
     """
     table = _abbreviations(lang)
     out: list[str] = []
