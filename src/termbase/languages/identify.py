@@ -188,9 +188,11 @@ def _kazakh_latin_words() -> frozenset[str]:
     """Kazakh function words in the 2021 Latin alphabet, less those of English, Turkish and Uzbek."""
     fw = _function_words()
     latin = {normalize(kazakh_to_latin(w)) for w in fw["kk"]}
-    # nor English abbreviations: sen (сен, "you") is "Sen." in "U.S. Sen."
+    # nor English titles before a name: sen (сен, "you") is "Sen." in "U.S. Sen. Warren"
     abbreviations = files("termbase.languages") / "data" / "abbrev_en.txt"
-    english = {w.split("\t", 1)[0].rstrip(".").lower() for w in _data_lines(abbreviations.read_text("utf-8"))}
+    english = {word.rstrip(".").lower() for word, _, cls in
+               (line.partition("\t") for line in _data_lines(abbreviations.read_text("utf-8")))
+               if cls.strip() == "prefix"}
     return frozenset(latin - fw["en"] - fw.get("tr", frozenset()) - fw.get("uz", frozenset()) - english)
 
 
