@@ -188,3 +188,12 @@ def test_missing_memory_names_the_existing_ones(store):
 def test_unit_digest_ignores_language_order():
     assert unit_digest({"en": "a", "ru": "б"}) == unit_digest({"ru": "б", "en": "a"})
     assert unit_digest({"en": "a", "ru": "б"}) != unit_digest({"en": "a", "kk": "б"})
+
+
+def test_a_server_location_is_told_apart_without_loading_the_postgresql_backend():
+    from termbase import store
+    from termbase.store import postgres
+
+    assert store._SERVER_SCHEMES == postgres.SCHEMES
+    assert [store.is_postgres(x) for x in ("postgresql://h/db", "postgres://h/db", "tb.db", "postgresql.db")] == [
+        True, True, False, False]

@@ -8,10 +8,10 @@ This package imports only :mod:`termbase.services`, :mod:`termbase.models` and :
 
 One module per group of commands: :mod:`.termbase` (init, stats), :mod:`.concepts` (lookup, show, add,
 edit, remove), :mod:`.transfer` (import, export), :mod:`.align`, :mod:`.extract`, :mod:`.check`; the
-group itself in :mod:`.app`, text renderings in :mod:`.render`.
+group itself in :mod:`.app`, text renderings in :mod:`.render`. A command's module is imported when
+the command runs (or ``--help`` lists them), so each command loads only what it uses.
 """
 
-from . import align, check, concepts, extract, review, server, termbase, tm, transfer, translit  # noqa: F401  (the commands register on import)
-from .app import main
+from .app import main  # its commands load on demand (app.COMMAND_MODULES)
 
 __all__ = ["main"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from importlib import import_module
 from pathlib import Path
 
 import click
@@ -134,6 +135,32 @@ class TermbaseGroup(click.Group):
             ctx.exit(130)
 
 
+#: Each top-level command and the module of this package that defines it (it registers itself on
+#: ``main`` when imported). ``termbase COMMAND`` imports only that module, and through it only the
+#: services it calls; ``termbase --help`` imports them all. tests/cli/test_app.py checks this table
+#: against what the modules register.
+COMMAND_MODULES = {
+    "add": "concepts", "align": "align", "approve": "review", "check": "check", "copy": "termbase",
+    "edit": "concepts", "export": "transfer", "extract": "extract", "formats": "transfer",
+    "glossary": "termbase", "history": "review", "import": "transfer", "init": "termbase", "limits": "termbase",
+    "list": "concepts", "lookup": "concepts", "pretranslate": "tm", "reject": "review", "remove": "concepts",
+    "review": "review", "serve": "server", "show": "concepts", "stats": "termbase", "term": "review",
+    "tm": "tm", "token": "server", "translit": "translit", "undo": "review",
+}
+
+
+class CommandLine(TermbaseGroup):
+    """The top-level group: its commands load on demand (:data:`COMMAND_MODULES`)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(self.commands) | set(COMMAND_MODULES))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in COMMAND_MODULES:
+            import_module(f".{COMMAND_MODULES[cmd_name]}", __package__)
+        return self.commands.get(cmd_name)
+
+
 class Location(click.ParamType):
     """A termbase file (a path), or a PostgreSQL database (a ``postgresql://`` URL, kept as text)."""
 
@@ -146,7 +173,7 @@ class Location(click.ParamType):
         return self._file.convert(value, param, ctx)
 
 
-@click.group(cls=TermbaseGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=CommandLine, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--db",
     type=Location(),

@@ -174,7 +174,15 @@ def lemma_russian(word: str) -> str:
     hit = _ru_cache.get(word)
     if hit is not None:
         return hit.lemma
+    if _ANY_CYRILLIC.search(word) is None:
+        return word  # what pymorphy3 gives (no word of its dictionary is without Cyrillic), unloaded
     return _lemma(analyzer().parse(word))
+
+
+#: Any Cyrillic letter. A word without one is its own lemma: pymorphy3's dictionary holds only
+#: Cyrillic words, and its other analysers keep a Latin word, a number or a sign as it is
+#: (tests/languages/test_russian.py checks both), so a Latin query costs no dictionary load.
+_ANY_CYRILLIC = re.compile(r"[\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f]")
 
 
 # Russian surnames in -ов/-ев/-ин (Токаев, Токаева, Токаеву): pymorphy guesses them poorly when unknown.

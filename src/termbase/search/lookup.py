@@ -27,9 +27,6 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-
-from rapidfuzz.fuzz import ratio as _similarity
-
 from typing import TYPE_CHECKING, Callable
 
 from ..languages import KK_LATN, SUPPORTED, base_lang, key_text, normalize, normalize_lang, text_keys
@@ -63,6 +60,16 @@ class LookupMatch:
 
 
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+
+
+def _similarity(a: str, b: str, *, score_cutoff: float) -> float:
+    """rapidfuzz's Indel ratio of two texts (0..100, 0 below ``score_cutoff``), in C++; rapidfuzz
+    loads on the first near miss looked for (a lookup that finds its term exactly does without)."""
+    global _similarity
+    from rapidfuzz.fuzz import ratio
+
+    _similarity = ratio
+    return ratio(a, b, score_cutoff=score_cutoff)
 
 
 def _trigrams(s: str) -> set[str]:
@@ -243,6 +250,11 @@ class StoredLookup:
 
     GRAM_ROWS = 12_000
     CANDIDATES = 200
+    #: A long query's typo candidates: the terms with all but MISSING of its ANCHORS rarest trigrams
+    #: spread over it (see :func:`_anchors`), of the first ANCHOR_ROWS such terms.
+    ANCHORS = 5
+    MISSING = 1
+    ANCHOR_ROWS = 20_000
 
     def __init__(self, terms: "TermIndexRepository", concept: Callable[[str], Concept]):
         self.terms = terms
@@ -307,6 +319,8 @@ class StoredLookup:
         if len(counts) < len(set(qkeys)):
             return []  # a key no term has: no term holds them all
         rarest = min(counts, key=lambda k: (counts[k], k))
+        # (the next rarest keys narrow the terms read in the store)
+        others = sorted((k for k in counts if k != rarest), key=lambda k: (counts[k], k))[:3]
         out: list[IndexedTerm] = []
         scores = {cid: v[0] for cid, v in best.items()}
         n = len(qkeys)
@@ -321,7 +335,7 @@ class StoredLookup:
             # the concepts of this score come by id: the first limit - higher of them are enough
             needed, after = limit - higher, None
             while needed > 0:
-                page = self.terms.with_key(lang, rarest, n, after=after, concepts=max(50, 8 * needed))
+                page = self.terms.with_key(lang, rarest, n, after=after, concepts=max(50, 8 * needed), also=others)
                 if not page:
                     break
                 for e in page:
@@ -336,24 +350,35 @@ class StoredLookup:
         """Offer the near misses by spelling of ``qnorm`` (see :class:`StoredLookup`)."""
         grams = _trigrams(qnorm)
         counts = self.terms.gram_counts(lang, grams)
+        # the Indel ratio is at most 2 * shorter / (both lengths): 0.8 needs 2/3 to 3/2 of the length
+        size = len(qnorm)
+        lengths = (size * 2 / 3 - 1e-9, size * 1.5 + 1e-9)
         # candidates from the rarer grams (one no term has counts as the rarest): a misspelt term
         # still shares most of them
         rare: list[str] = []
-        rows = 0
+        rows, cut = 0, False
         for g in sorted(grams, key=lambda g: counts.get(g, 0))[: max(3, (len(grams) * 3) // 4)]:
             n = counts.get(g, 0)
             if not n:
                 continue
             if rows + n > self.GRAM_ROWS:
+                cut = True
                 break
             rare.append(g)
             rows += n
-        # the Indel ratio is at most 2 * shorter / (both lengths): 0.8 needs 2/3 to 3/2 of the length
-        size = len(qnorm)
-        candidates = self.terms.with_grams(
-            lang, rare, others=len(grams) - len(rare), size=len(grams), dice=_DICE,
-            lengths=(size * 2 / 3 - 1e-9, size * 1.5 + 1e-9), limit=self.CANDIDATES,
-        )
+        candidates = None
+        if cut:  # too many terms share the rare grams: those with most of the spread ones instead
+            anchors = _anchors(qnorm, counts, self.ANCHORS)
+            if len(anchors) >= self.ANCHORS - self.MISSING:
+                candidates = self.terms.with_anchors(
+                    lang, anchors, need=len(anchors) - self.MISSING, grams=grams, dice=_DICE, lengths=lengths,
+                    limit=self.CANDIDATES, rows=self.ANCHOR_ROWS,
+                )
+        if candidates is None:
+            candidates = self.terms.with_grams(
+                lang, rare, others=len(grams) - len(rare), size=len(grams), dice=_DICE, lengths=lengths,
+                limit=self.CANDIDATES,
+            )
         scored: dict[int, float] = {}
         for e in candidates:
             other = _trigrams(e.norm)
@@ -364,3 +389,23 @@ class StoredLookup:
             if ratio >= _RATIO:
                 scored[id(e)] = round(0.8 * ratio, 4)
         offer([e for e in candidates if id(e) in scored], lambda e: (scored[id(e)], "fuzzy"))
+
+
+def _anchors(qnorm: str, counts: dict[str, int], k: int) -> list[str]:
+    """Up to ``k`` trigrams of ``qnorm`` (padded as the index pads) that some term has, the rarest
+    first, each at least 4 characters away from the others: one typo (a changed, missing, extra or
+    swapped letter) changes at most one of them.
+
+    >>> _anchors("mazhilis", {"maz": 3, "hil": 5, "ili": 9, "lis": 4, " ma": 7}, 3)
+    ['maz', 'lis']
+    """
+    padded = f"  {qnorm} "
+    seq = [padded[i : i + 3] for i in range(len(padded) - 2)]
+    picked: dict[str, int] = {}
+    for n, i in sorted((counts.get(g, 0), i) for i, g in enumerate(seq)):
+        if not n or seq[i] in picked or any(abs(i - j) < 4 for j in picked.values()):
+            continue
+        picked[seq[i]] = i
+        if len(picked) == k:
+            break
+    return list(picked)

@@ -23,51 +23,93 @@ module              jobs
 ``tm``              :func:`list_memories`, :func:`memory_stats`, :func:`delete_memory`, :func:`search_memory`,
                     :func:`pretranslate`, :func:`list_units`, :func:`edit_unit`, :func:`remove_unit`
 ==================  ==========================================================================
+
+Importing this package loads none of them: each name loads its module on first use, so a front end
+that only looks terms up does not pay for alignment, the file formats or the PostgreSQL driver.
 """
 
-from .align import AlignResult, align_files
-from .latin import LatinResult, generate_latin
-from .translit import TranslitResult, transliterate, transliterate_source
-from .check import CheckResult, check_files
-from .concepts import (
-    add_terms,
-    approve,
-    propose_concept,
-    propose_terms,
-    concept_history,
-    reject,
-    remove_term,
-    replace_term_text,
-    restore_concept,
-    set_term_status,
-    undo_last_change,
-    ConceptList,
-    list_concepts,
-    LookupResult,
-    add_concept,
-    edit_concept,
-    lookalike_warnings,
-    lookup,
-    lookup_many,
-    parse_terms,
-    terms_from_dicts,
-    remove_concepts,
-    show_concept,
-)
-from .copy import CopyResult, copy_termbase
-from .extract import EXTRACT_KINDS, ExtractConfig, ExtractRun, extract_files
-from .termbase import (
-    GlossaryUpdate, InitResult, LimitsInfo, TermbaseStats, data_version, init_termbase, size_limits, termbase_stats,
-    update_glossary, has_termbase, shown_location,
-)
-from .tm import (
-    MemoryStats, PretranslateResult, SearchResult, UnitPage, delete_memory, edit_unit, list_memories, list_units,
-    memory_stats, pretranslate, remove_unit, search_memory, unit_to_dict,
-)
-from .tokens import CreatedToken, authenticate, create_token, list_tokens, revoke_token
-from .transfer import ExportResult, FormatInfo, ImportResult, export, import_file, list_formats
-from .workspace import DEFAULT_LOCK_TIMEOUT, Workspace
-from ..fsutil import Source  # what readers take: front ends wrap uploads and streams in it
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .align import AlignResult, align_files
+    from .latin import LatinResult, generate_latin
+    from .translit import TranslitResult, transliterate, transliterate_source
+    from .check import CheckResult, check_files
+    from .concepts import (
+        add_terms,
+        approve,
+        propose_concept,
+        propose_terms,
+        concept_history,
+        reject,
+        remove_term,
+        replace_term_text,
+        restore_concept,
+        set_term_status,
+        undo_last_change,
+        ConceptList,
+        list_concepts,
+        LookupResult,
+        add_concept,
+        edit_concept,
+        lookalike_warnings,
+        lookup,
+        lookup_many,
+        parse_terms,
+        terms_from_dicts,
+        remove_concepts,
+        show_concept,
+    )
+    from .copy import CopyResult, copy_termbase
+    from .extract import EXTRACT_KINDS, ExtractConfig, ExtractRun, extract_files
+    from .termbase import (
+        GlossaryUpdate, InitResult, LimitsInfo, TermbaseStats, data_version, init_termbase, size_limits, termbase_stats,
+        update_glossary,
+    )
+    from .tm import (
+        MemoryStats, PretranslateResult, SearchResult, UnitPage, delete_memory, edit_unit, list_memories, list_units,
+        memory_stats, pretranslate, remove_unit, search_memory, unit_to_dict,
+    )
+    from .tokens import CreatedToken, authenticate, create_token, list_tokens, revoke_token
+    from .transfer import ExportResult, FormatInfo, ImportResult, export, import_file, list_formats
+    from .workspace import DEFAULT_LOCK_TIMEOUT, Workspace, has_termbase, shown_location
+    from ..fsutil import Source  # what readers take: front ends wrap uploads and streams in it
+
+#: Each public name and the module (relative to this package) that defines it.
+_LAZY = {
+    **dict.fromkeys(("AlignResult", "align_files"), ".align"),
+    **dict.fromkeys(("LatinResult", "generate_latin"), ".latin"),
+    **dict.fromkeys(("TranslitResult", "transliterate", "transliterate_source"), ".translit"),
+    **dict.fromkeys(("CheckResult", "check_files"), ".check"),
+    **dict.fromkeys((
+        "ConceptList", "LookupResult", "add_concept", "add_terms", "approve", "concept_history", "edit_concept",
+        "list_concepts", "lookalike_warnings", "lookup", "lookup_many", "parse_terms", "propose_concept",
+        "propose_terms", "reject", "remove_concepts", "remove_term", "replace_term_text", "restore_concept",
+        "set_term_status", "show_concept", "terms_from_dicts", "undo_last_change"
+    ), ".concepts"),
+    **dict.fromkeys(("CopyResult", "copy_termbase"), ".copy"),
+    **dict.fromkeys(("EXTRACT_KINDS", "ExtractConfig", "ExtractRun", "extract_files"), ".extract"),
+    **dict.fromkeys((
+        "GlossaryUpdate", "InitResult", "LimitsInfo", "TermbaseStats", "data_version", "init_termbase",
+        "size_limits", "termbase_stats", "update_glossary"
+    ), ".termbase"),
+    **dict.fromkeys((
+        "MemoryStats", "PretranslateResult", "SearchResult", "UnitPage", "delete_memory", "edit_unit",
+        "list_memories", "list_units", "memory_stats", "pretranslate", "remove_unit", "search_memory",
+        "unit_to_dict"
+    ), ".tm"),
+    **dict.fromkeys((
+        "CreatedToken", "authenticate", "create_token", "list_tokens", "revoke_token"
+    ), ".tokens"),
+    **dict.fromkeys((
+        "ExportResult", "FormatInfo", "ImportResult", "export", "import_file", "list_formats"
+    ), ".transfer"),
+    **dict.fromkeys(("DEFAULT_LOCK_TIMEOUT", "Workspace", "has_termbase", "shown_location"), ".workspace"),
+    **dict.fromkeys(("Source",), "..fsutil"),
+}
 
 __all__ = [
     "DEFAULT_LOCK_TIMEOUT", "EXTRACT_KINDS", "AlignResult", "CheckResult", "CreatedToken", "ConceptList", "ExportResult", "ExtractConfig", "ExtractRun", "FormatInfo", "GlossaryUpdate", "ImportResult", "InitResult", "LookupResult", "MemoryStats", "UnitPage", "edit_unit", "list_units", "remove_unit", "unit_to_dict", "PretranslateResult", "SearchResult",
@@ -78,3 +120,16 @@ __all__ = [
     "has_termbase", "shown_location", "CopyResult", "copy_termbase",
     "LatinResult", "TranslitResult", "generate_latin", "transliterate", "transliterate_source",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))

@@ -7,7 +7,6 @@ from datetime import datetime
 from typing import Iterable, Iterator
 
 from ..errors import DuplicateTerm, NotFound, ValidationError, VersionConflict
-from ..formats.glossary_tsv import parse_cell
 from ..languages import normalize_lang
 from ..search.lookup import LookupMatch
 from ..models import STATUSES, Concept, Term
@@ -22,6 +21,8 @@ def parse_terms(cell: str, lang: str) -> list[Term]:
     the first term is preferred unless marked, the others admitted
     (:func:`termbase.formats.glossary_tsv.parse_cell`). A bad list is a
     :class:`~termbase.errors.ParseError`."""
+    from ..formats.glossary_tsv import parse_cell  # (the formats load only for commands that parse terms)
+
     return parse_cell(cell, normalize_lang(lang))
 
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from ..errors import ValidationError
 from ..glossary import load_shipped
-from ..store import Store, new_store, safe_location, termbase_exists
+from ..store import Store, new_store, safe_location
 from .latin import LATIN_ACTOR, is_generated_latin, latin_terms
 from .progress import Progress, counted
-from .workspace import Workspace
+from .workspace import Workspace, has_termbase, shown_location  # noqa: F401  (services' names)
 
 
 @dataclass(frozen=True)
@@ -47,16 +47,6 @@ def init_termbase(location: str | Path, *, empty: bool = False, force: bool = Fa
             store.concepts.add_many(load_shipped(), on_conflict="replace")
         stats = store.concepts.stats()
     return InitResult(safe_location(location), stats["concepts"], dict(stats["terms"]))
-
-
-def has_termbase(location: str | Path) -> bool:
-    """Whether a termbase is at ``location`` (a file, or a PostgreSQL database that holds one)."""
-    return termbase_exists(location)
-
-
-def shown_location(location: str | Path) -> str:
-    """``location`` as messages show it (a database URL without its password)."""
-    return safe_location(location)
 
 
 def _would_lose(store: Store) -> str:

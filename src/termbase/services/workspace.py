@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..search import TermIndex
-from ..store import DEFAULT_LOCK_TIMEOUT, Store, open_store
+from ..store import DEFAULT_LOCK_TIMEOUT, Store, open_store, safe_location, termbase_exists
 
 __all__ = ["DEFAULT_LOCK_TIMEOUT", "Workspace"]
 
@@ -37,3 +37,13 @@ class Workspace:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def has_termbase(location: str | Path) -> bool:
+    """Whether a termbase is at ``location`` (a file, or a PostgreSQL database that holds one)."""
+    return termbase_exists(location)
+
+
+def shown_location(location: str | Path) -> str:
+    """``location`` as messages show it (a database URL without its password)."""
+    return safe_location(location)

@@ -26,8 +26,23 @@ from .base import (
     DEFAULT_LOCK_TIMEOUT, ON_CONFLICT, AddCounts, ConceptRepository, MemoryRepository, Store, TokenRepository, unit_digest,
 )
 from .copying import CopyCounts, copy_rows
-from .postgres import PostgresStore, display_url, is_postgres
 from .sqlite import SQLiteStore
+
+#: What a server's location starts with (``postgres.SCHEMES``; the PostgreSQL backend and its driver
+#: load only when a location names a server).
+_SERVER_SCHEMES = ("postgresql://", "postgres://")
+
+
+def is_postgres(location: object) -> bool:
+    """Whether ``location`` names a PostgreSQL database (a ``postgresql://`` URL)."""
+    return isinstance(location, str) and location.startswith(_SERVER_SCHEMES)
+
+
+def _postgres():
+    """The PostgreSQL backend module, imported on first use (psycopg takes a third of a second)."""
+    from . import postgres
+
+    return postgres
 
 __all__ = [
     "DEFAULT_LOCK_TIMEOUT",
@@ -55,14 +70,14 @@ def open_store(location: str | Path, *, read_only: bool | None = None, lock_time
     ``read_only``: never write (default: when the termbase cannot be written); ``lock_timeout``: how
     long a write waits for another's, in seconds (default :data:`DEFAULT_LOCK_TIMEOUT`)."""
     if is_postgres(location):
-        return PostgresStore.open(location, read_only=read_only, lock_timeout=lock_timeout)
+        return _postgres().PostgresStore.open(location, read_only=read_only, lock_timeout=lock_timeout)
     return SQLiteStore.open(location, read_only=read_only, lock_timeout=lock_timeout)
 
 
 def create_store(location: str | Path, *, lock_timeout: float | None = None) -> Store:
     """Create an empty termbase (no concepts, no memories); an existing one is an error."""
     if is_postgres(location):
-        return PostgresStore.create(location, lock_timeout=lock_timeout)
+        return _postgres().PostgresStore.create(location, lock_timeout=lock_timeout)
     return SQLiteStore.create(location, lock_timeout=lock_timeout)
 
 
@@ -75,7 +90,7 @@ def new_store(location: str | Path, *, replace: bool = False, lock_timeout: floa
     Replacing locks the old termbase for writing until the new one is in place (so a running import
     ends first and is not lost); ``check(old_store)`` runs under that lock and may raise to keep it."""
     if is_postgres(location):
-        return PostgresStore.build(location, replace=replace, lock_timeout=lock_timeout, check=check)
+        return _postgres().PostgresStore.build(location, replace=replace, lock_timeout=lock_timeout, check=check)
     return SQLiteStore.build(location, replace=replace, lock_timeout=lock_timeout, check=check)
 
 
@@ -99,7 +114,7 @@ def termbase_exists(location: str | Path) -> bool:
     A server that cannot be reached is a :class:`~termbase.errors.StoreError`."""
     if not is_postgres(location):
         return str(location) != ":memory:" and Path(location).exists()
-    store = PostgresStore(str(location))
+    store = _postgres().PostgresStore(str(location))
     try:
         return store._state() != "empty"
     finally:
@@ -108,4 +123,4 @@ def termbase_exists(location: str | Path) -> bool:
 
 def safe_location(location: str | Path) -> str:
     """``location`` as messages may show it (a URL without its password)."""
-    return display_url(location) if is_postgres(location) else str(location)
+    return _postgres().display_url(location) if is_postgres(location) else str(location)

@@ -211,11 +211,14 @@ class TermIndexRepository(ABC):
 
     @abstractmethod
     def with_key(
-        self, lang: str, key: str, length: int, *, after: str | None = None, concepts: int | None = None
+        self, lang: str, key: str, length: int, *, after: str | None = None, concepts: int | None = None,
+        also: Sequence[str] = (),
     ) -> list[IndexedTerm]:
         """The ``lang`` terms of ``length`` keys one of which is ``key``: of all concepts, or of the
         first ``concepts`` concepts (by id) with such a term; with ``after``, of concepts whose ids
-        come after it."""
+        come after it. With ``also``, a backend may leave out the terms lacking one of those keys
+        (before counting concepts): SQLite does, so that a query of common words does not read
+        every term of its rarest one."""
 
     @abstractmethod
     def gram_counts(self, lang: str, grams: Iterable[str]) -> dict[str, int]:
@@ -232,6 +235,18 @@ class TermIndexRepository(ABC):
         ``g`` trigrams in all is left out when ``2 * (n + others) < dice * (size + g)``; and whose
         normalised text is ``lengths[0]`` to ``lengths[1]`` characters long. With ``limit``, that
         many of them at most, those with the most of ``grams`` first."""
+
+    def with_anchors(
+        self, lang: str, anchors: Sequence[str], *, need: int, grams: Iterable[str], dice: float,
+        lengths: tuple[float, float], limit: int, rows: int,
+    ) -> list[IndexedTerm] | None:
+        """The ``lang`` terms having at least ``need`` of the trigrams ``anchors``, a normalised text
+        of ``lengths[0]`` to ``lengths[1]`` characters, and at least ``dice`` Dice similarity of
+        trigram sets with a text whose trigrams are ``grams``: at most ``limit`` of them, those with
+        the most of ``grams`` (then the first terms), by concept. Only the first ``rows`` terms with
+        the anchors are looked at (a bound on the work). None when the backend cannot tell (the
+        caller then uses :meth:`with_grams`): the default."""
+        return None
 
     @abstractmethod
     def reindex(self) -> int:

@@ -19,6 +19,7 @@ index is rebuilt: :meth:`SQLiteTermIndex.reindex`.
 from __future__ import annotations
 
 from collections import Counter
+from itertools import combinations
 from typing import Iterable, Sequence
 
 from ..languages import base_lang, key_text, normalize, text_keys
@@ -283,13 +284,19 @@ class SQLiteTermIndex(TermIndexRepository):
             ).fetchone()[0]
 
     def with_key(
-        self, lang: str, key: str, length: int, *, after: str | None = None, concepts: int | None = None
+        self, lang: str, key: str, length: int, *, after: str | None = None, concepts: int | None = None,
+        also: Sequence[str] = (),
     ) -> list[IndexedTerm]:
         where = "lang = ? AND key = ? AND nkeys = ?"
         args: list = [lang, key, length]
         if after is not None:
             where += " AND concept_id > ?"
             args.append(after)
+        for other in dict.fromkeys(k for k in also if k != key):  # one look-up in the primary key each
+            where += (" AND EXISTS (SELECT 1 FROM term_keys o WHERE o.lang = term_keys.lang AND o.key = ? "
+                      "AND o.nkeys = term_keys.nkeys AND o.concept_id = term_keys.concept_id "
+                      "AND o.term_pk = term_keys.term_pk)")
+            args.append(other)
         with self._store._errors():
             if concepts is not None:  # the first concepts, by id (in the order of the primary key)
                 ids = [cid for (cid,) in self._conn.execute(
@@ -324,6 +331,37 @@ class SQLiteTermIndex(TermIndexRepository):
             args.append(limit)
         with self._store._errors():
             pks = [pk for (pk,) in self._conn.execute(sql, args)]
+            out: list[IndexedTerm] = []
+            for start in range(0, len(pks), _CHUNK):
+                chunk = pks[start : start + _CHUNK]
+                out.extend(self._terms(f"i.term_pk IN ({','.join('?' * len(chunk))})", chunk))
+        return out
+
+    def with_anchors(
+        self, lang: str, anchors: Sequence[str], *, need: int, grams: Iterable[str], dice: float,
+        lengths: tuple[float, float], limit: int, rows: int,
+    ) -> list[IndexedTerm] | None:
+        anchors = list(dict.fromkeys(anchors))
+        if not anchors or not 0 < need <= len(anchors):
+            return []
+        table = _gram_table(lang)
+        # FTS5 intersects the anchors' postings itself: any ``need`` of them
+        match = " OR ".join("(" + " AND ".join(_gram_query(g) for g in combo) + ")"
+                            for combo in combinations(anchors, need))
+        wanted = set(grams)
+        size = len(wanted)
+        scored = []
+        with self._store._errors():
+            for pk, norm, ngrams in self._conn.execute(
+                f"SELECT i.term_pk, i.norm, i.ngrams FROM (SELECT rowid AS r FROM {table} WHERE {table} MATCH ? "
+                "LIMIT ?) s JOIN term_index i ON i.term_pk = s.r WHERE length(i.norm) BETWEEN ? AND ?",
+                (match, rows, lengths[0], lengths[1]),
+            ):
+                shared = len(wanted & term_grams(norm))
+                if 2 * shared >= dice * (size + ngrams) - 1e-9:
+                    scored.append((-shared, pk))
+            scored.sort()
+            pks = [pk for _, pk in scored[:limit]]
             out: list[IndexedTerm] = []
             for start in range(0, len(pks), _CHUNK):
                 chunk = pks[start : start + _CHUNK]
