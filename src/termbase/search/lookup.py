@@ -243,18 +243,21 @@ class StoredLookup:
 
     In a large termbase the near misses by spelling are looked for among fewer terms than
     :class:`LookupIndex` tries: the terms with the query's rarest trigrams, as long as their
-    postings add up to :attr:`GRAM_ROWS` at most (none when even the rarest has more: a query of
-    common words only), and of those the :attr:`CANDIDATES` sharing the most of them. Below those
-    sizes (a termbase of some thousand terms) the results are the same.
+    postings add up to :attr:`GRAM_ROWS` at most, and of those the :attr:`CANDIDATES` sharing the
+    most of them. Below those sizes (a termbase of some thousand terms) the results are the same.
+    When the rare trigrams are in more terms than that (generated names at 100,000 concepts and
+    more), the candidates are instead the terms having all but :attr:`MISSING` of :attr:`ANCHORS`
+    rare trigrams spread over the query's words (:func:`_anchors`; the store intersects their
+    postings), of the first :attr:`ANCHOR_ROWS` such terms the :attr:`CANDIDATES` sharing the most
+    trigrams with the query. (The rare trigrams alone found the intended concept of 2 of 42
+    misspelt names at 1,000,000 concepts, the spread ones 41: ``scripts/bench_scale.py``.)
     """
 
     GRAM_ROWS = 12_000
     CANDIDATES = 200
-    #: A long query's typo candidates: the terms with all but MISSING of its ANCHORS rarest trigrams
-    #: spread over it (see :func:`_anchors`), of the first ANCHOR_ROWS such terms.
     ANCHORS = 5
     MISSING = 1
-    ANCHOR_ROWS = 20_000
+    ANCHOR_ROWS = 2_000
 
     def __init__(self, terms: "TermIndexRepository", concept: Callable[[str], Concept]):
         self.terms = terms
@@ -393,19 +396,28 @@ class StoredLookup:
 
 def _anchors(qnorm: str, counts: dict[str, int], k: int) -> list[str]:
     """Up to ``k`` trigrams of ``qnorm`` (padded as the index pads) that some term has, the rarest
-    first, each at least 4 characters away from the others: one typo (a changed, missing, extra or
-    swapped letter) changes at most one of them.
+    first, each at least 4 characters away from the others (one typo -- a changed, missing, extra or
+    swapped letter -- changes at most one of them), and from as many different words as there are
+    (the words of a name vary apart, so few terms have all of them).
 
     >>> _anchors("mazhilis", {"maz": 3, "hil": 5, "ili": 9, "lis": 4, " ma": 7}, 3)
     ['maz', 'lis']
+    >>> _anchors("kazakhstan district", {"kaz": 5, "khs": 6, "tri": 30, "n d": 50}, 3)
+    ['kaz', 'tri', 'n d']
     """
     padded = f"  {qnorm} "
     seq = [padded[i : i + 3] for i in range(len(padded) - 2)]
+    # the word of each trigram's middle letter: 2 x the spaces before it, + 1 for a space itself
+    word = [2 * padded[: i + 1].count(" ") + (padded[i + 1] == " ") for i in range(len(seq))]
+    order = sorted((counts.get(g, 0), i) for i, g in enumerate(seq) if counts.get(g, 0))
     picked: dict[str, int] = {}
-    for n, i in sorted((counts.get(g, 0), i) for i, g in enumerate(seq)):
-        if not n or seq[i] in picked or any(abs(i - j) < 4 for j in picked.values()):
-            continue
-        picked[seq[i]] = i
-        if len(picked) == k:
-            break
+    for distinct_words in (True, False):
+        for _, i in order:
+            if len(picked) == k:
+                return list(picked)
+            if seq[i] in picked or any(abs(i - j) < 4 for j in picked.values()):
+                continue
+            if distinct_words and any(word[i] == word[j] for j in picked.values()):
+                continue
+            picked[seq[i]] = i
     return list(picked)
