@@ -256,7 +256,7 @@ class StoredLookup:
     GRAM_ROWS = 12_000
     CANDIDATES = 200
     ANCHORS = 5
-    MISSING = 1
+    MISSING = 2
     ANCHOR_ROWS = 2_000
 
     def __init__(self, terms: "TermIndexRepository", concept: Callable[[str], Concept]):
@@ -403,12 +403,17 @@ def _anchors(qnorm: str, counts: dict[str, int], k: int) -> list[str]:
     >>> _anchors("mazhilis", {"maz": 3, "hil": 5, "ili": 9, "lis": 4, " ma": 7}, 3)
     ['maz', 'lis']
     >>> _anchors("kazakhstan district", {"kaz": 5, "khs": 6, "tri": 30, "n d": 50}, 3)
-    ['kaz', 'tri', 'n d']
+    ['kaz', 'tri', 'khs']
+    >>> _anchors("kazakhstan district of abai", {"kaz": 5, "tri": 30, "t o": 40, "f a": 50}, 3)
+    ['kaz', 'tri', 'f a']
     """
     padded = f"  {qnorm} "
     seq = [padded[i : i + 3] for i in range(len(padded) - 2)]
-    # the word of each trigram's middle letter: 2 x the spaces before it, + 1 for a space itself
-    word = [2 * padded[: i + 1].count(" ") + (padded[i + 1] == " ") for i in range(len(seq))]
+    # the words each trigram has letters of (one, or the two around a space in its middle)
+    words = []
+    for i in range(len(seq)):
+        before = padded[: i + 1].count(" ")  # the word of the first letter, if it is one
+        words.append({before, before + 1} if padded[i + 1] == " " else {before})
     order = sorted((counts.get(g, 0), i) for i, g in enumerate(seq) if counts.get(g, 0))
     picked: dict[str, int] = {}
     for distinct_words in (True, False):
@@ -417,7 +422,7 @@ def _anchors(qnorm: str, counts: dict[str, int], k: int) -> list[str]:
                 return list(picked)
             if seq[i] in picked or any(abs(i - j) < 4 for j in picked.values()):
                 continue
-            if distinct_words and any(word[i] == word[j] for j in picked.values()):
+            if distinct_words and any(words[i] & words[j] for j in picked.values()):
                 continue
             picked[seq[i]] = i
     return list(picked)

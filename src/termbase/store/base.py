@@ -243,9 +243,9 @@ class TermIndexRepository(ABC):
         """The ``lang`` terms having at least ``need`` of the trigrams ``anchors``, a normalised text
         of ``lengths[0]`` to ``lengths[1]`` characters, and at least ``dice`` Dice similarity of
         trigram sets with a text whose trigrams are ``grams``: at most ``limit`` of them, those with
-        the most of ``grams`` (then the first terms), by concept. Only the first ``rows`` terms with
-        the anchors are looked at (a bound on the work). None when the backend cannot tell (the
-        caller then uses :meth:`with_grams`): the default."""
+        the most of ``grams`` (then the first terms), by concept. Only ``rows`` terms with the anchors
+        are looked at (a bound on the work), those with more of them first. None when the backend
+        cannot tell (the caller then uses :meth:`with_grams`): the default."""
         return None
 
     @abstractmethod

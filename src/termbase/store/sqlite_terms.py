@@ -345,21 +345,29 @@ class SQLiteTermIndex(TermIndexRepository):
         if not anchors or not 0 < need <= len(anchors):
             return []
         table = _gram_table(lang)
-        # FTS5 intersects the anchors' postings itself: any ``need`` of them
-        match = " OR ".join("(" + " AND ".join(_gram_query(g) for g in combo) + ")"
-                            for combo in combinations(anchors, need))
         wanted = set(grams)
         size = len(wanted)
-        scored = []
+        scored: list[tuple[int, int]] = []
+        seen: set[int] = set()
         with self._store._errors():
-            for pk, norm, ngrams in self._conn.execute(
-                f"SELECT i.term_pk, i.norm, i.ngrams FROM (SELECT rowid AS r FROM {table} WHERE {table} MATCH ? "
-                "LIMIT ?) s JOIN term_index i ON i.term_pk = s.r WHERE length(i.norm) BETWEEN ? AND ?",
-                (match, rows, lengths[0], lengths[1]),
-            ):
-                shared = len(wanted & term_grams(norm))
-                if 2 * shared >= dice * (size + ngrams) - 1e-9:
-                    scored.append((-shared, pk))
+            # the terms with all but one anchor first, then those with fewer (down to ``need``), as
+            # long as ``rows`` last; FTS5 intersects the anchors' postings itself
+            for having in range(max(need, len(anchors) - 1), need - 1, -1):
+                if rows <= 0:
+                    break
+                match = " OR ".join("(" + " AND ".join(_gram_query(g) for g in combo) + ")"
+                                    for combo in combinations(anchors, having))
+                cur = self._conn.execute(
+                    f"SELECT s.r, i.norm, i.ngrams FROM (SELECT rowid AS r FROM {table} WHERE {table} MATCH ? "
+                    "LIMIT ?) s JOIN term_index i ON i.term_pk = s.r", (match, rows))
+                for pk, norm, ngrams in cur:
+                    rows -= 1
+                    if pk in seen or not lengths[0] <= len(norm) <= lengths[1]:
+                        continue
+                    seen.add(pk)
+                    shared = len(wanted & term_grams(norm))
+                    if 2 * shared >= dice * (size + ngrams) - 1e-9:
+                        scored.append((-shared, pk))
             scored.sort()
             pks = [pk for _, pk in scored[:limit]]
             out: list[IndexedTerm] = []
