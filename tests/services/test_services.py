@@ -218,3 +218,15 @@ def test_align_files_keeps_unrelated_units_out_of_the_memory_unless_forced(tmp_p
     related = align_files([data / "speech.en.txt", data / "speech.ru.txt"], ws=ws, memory="speech", use_terms=False)
     assert (related.unrelated, related.stored.added, related.low_beads) == (False, 6, (0, 6))
     ws.close()
+
+
+def test_services_load_on_first_use_and_all_at_once_for_a_server():
+    import subprocess
+    import sys
+
+    code = ("import sys, termbase.services as s\n"
+            "before = sorted(m for m in sys.modules if m.startswith('termbase.services.'))\n"
+            "s.load_all()\n"
+            "print(before, all('termbase.services' + m in sys.modules for m in set(s._LAZY.values()) if m[1] != '.'))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out == "[] True\n"

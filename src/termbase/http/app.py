@@ -13,6 +13,7 @@ from fastapi import FastAPI
 from starlette.concurrency import run_in_threadpool
 
 from ..errors import StoreError
+from ..services import load_all
 from .config import ServerConfig
 from .deps import ServerState
 from .errors import install as install_errors
@@ -33,6 +34,7 @@ def create_app(config: ServerConfig) -> FastAPI:
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI):
+        await run_in_threadpool(load_all)  # every service's modules: no first request imports them
         try:  # before the first request, not during it; a database down now is retried by requests
             await run_in_threadpool(server.pool.warm_up)
             await run_in_threadpool(server.loop_pool.warm_up)

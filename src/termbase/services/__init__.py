@@ -118,7 +118,7 @@ __all__ = [
     "add_concept", "add_terms", "propose_concept", "propose_terms", "approve", "concept_history", "reject", "remove_term", "replace_term_text", "restore_concept", "set_term_status", "undo_last_change", "align_files", "check_files", "edit_concept", "export", "extract_files", "import_file",
     "delete_memory", "init_termbase", "list_concepts", "list_formats", "list_memories", "memory_stats", "pretranslate", "search_memory", "lookalike_warnings", "lookup", "lookup_many", "parse_terms", "terms_from_dicts", "remove_concepts", "show_concept", "termbase_stats", "update_glossary",
     "has_termbase", "shown_location", "CopyResult", "copy_termbase",
-    "LatinResult", "TranslitResult", "generate_latin", "transliterate", "transliterate_source",
+    "LatinResult", "TranslitResult", "generate_latin", "transliterate", "transliterate_source", "load_all",
 ]
 
 
@@ -133,3 +133,9 @@ def __getattr__(name: str) -> Any:
 
 def __dir__() -> list[str]:
     return sorted(set(globals()) | set(_LAZY))
+
+
+def load_all() -> None:
+    """Import every service now (and what they use): for a server, so that no request pays for it."""
+    for module in sorted(set(_LAZY.values())):
+        import_module(module, __name__)
