@@ -167,9 +167,6 @@ class PostgresTermIndex(SQLiteTermIndex):
                 "SELECT count(*) FROM (SELECT 1 FROM term_index LIMIT ?) AS indexed", (up_to,)
             ).fetchone()[0]
 
-    def with_anchors(self, lang: str, anchors: Sequence[str], **kwargs) -> list[IndexedTerm] | None:
-        return None  # (SQLite's intersects FTS5 postings: here the lookup reads with_grams)
-
     def with_grams(
         self, lang: str, grams: Sequence[str], *, others: int, size: int, dice: float,
         lengths: tuple[float, float] | None = None, limit: int | None = None,
