@@ -1,3 +1,4 @@
+import io
 import os
 import stat
 
@@ -171,3 +172,39 @@ def test_a_folder_moved_aside_by_a_killed_swap_goes_back(tmp_path, monkeypatch):
         (new / "ru.po").write_text("new ru")
     assert (tmp_path / "po" / "ru.po").read_text() == "new ru"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["po"]
+
+
+def _read_both(data: bytes):
+    """(what read_text gives, what iter_text gives joined): each the text or the error and its line."""
+    out = []
+    for read in (lambda s: s.read_text(lines=True), lambda s: "".join(s.iter_text())):
+        try:
+            out.append(read(Source.of(io.BytesIO(data), name="f.po")))
+        except ParseError as exc:
+            out.append((str(exc), exc.line))
+    return out
+
+
+@pytest.mark.parametrize("data", [
+    b"", b"  \n\t\n", b"\xef\xbb\xbf", b"\xef\xbb\xbf\n\n", "\ufeff".encode("utf-16"), b"\x00\x01\x02abc",
+    b"ok\n\xff\xfe\xfa", b"line one\nline two\n" * 20 + b"bad \xc3\x28 byte\n", b"no line end at all",
+    "Қазақстан\nСенат\r\nend".encode("utf-8"), "\ufeffҚазақстан\n".encode("utf-8"),
+    ("Қазақстан\n" * 30).encode("utf-16"), ("Қазақстан\n" * 30).encode("utf-16-be").join([b"\xfe\xff", b""]),
+    "\ufeff".encode("utf-8") + "Сенат\n".encode("utf-8") * 40,
+])
+def test_iter_text_gives_what_read_text_gives_in_pieces(monkeypatch, data):
+    monkeypatch.setattr("termbase.fsutil._CHUNK", 7)  # pieces cut inside lines and characters
+    whole, pieces = _read_both(data)
+    assert pieces == whole
+
+
+def test_iter_text_pieces_end_at_line_ends_and_lines_are_bounded(monkeypatch):
+    monkeypatch.setattr("termbase.fsutil._CHUNK", 16)
+    src = Source.of(io.BytesIO("Сенат мәжілісі\n".encode("utf-8") * 10 + b"tail"), name="f.txt")
+    pieces = list(src.iter_text())
+    assert all(p.endswith("\n") for p in pieces[:-1]) and pieces[-1] == "tail"
+    assert "".join(pieces) == "Сенат мәжілісі\n" * 10 + "tail"
+    monkeypatch.setenv("TERMBASE_MAX_SEGMENT_CHARS", "10")  # lines of at most 4 * 10 + 1024 bytes
+    long = Source.of(io.BytesIO(b"short\n" + b"x" * 2000 + b"\n"), name="f.txt")
+    with pytest.raises(ParseError, match=r"f.txt:2: a line longer than 1064 bytes"):
+        list(long.iter_text())

@@ -114,3 +114,51 @@ def test_check_of_a_tmx_with_a_long_segment(tb):
     path = write_repeated(tb / "long.tmx", b'<tmx version="1.4"><header srclang="en"/><body><tu><tuv xml:lang="en"><seg>',
                           b"Senate " * 1000, 30, b'</seg></tuv><tuv xml:lang="kk"><seg>x</seg></tuv></tu></body></tmx>')
     refused(termbase(tb, "check", str(path)), "long.tmx:1: a segment of 210000 characters")
+
+
+def test_import_of_a_po_larger_than_memory_streams(tb):
+    # 430 MB of entries (Cyrillic: 2 bytes a character in memory): read whole, more than the 1 GB
+    # address space (and more than the 256 MB a file read whole may be); parsed a piece at a time,
+    # the few translated entries stored
+    path = tb / "big.po"
+    msgid = "Сенат " * 300
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write('msgid ""\nmsgstr ""\n"Language: kk\\n"\n"X-Source-Language: en\\n"\n')
+        for i in range(130_000):
+            msgstr = f"Senate {i}" if i % 20_000 == 0 else ""
+            fh.write(f'\n#: big.txt:{i}\nmsgid "{msgid}{i}"\nmsgstr "{msgstr}"\n')
+    assert path.stat().st_size > 400 << 20
+    done = termbase(tb, "import", str(path), "--json")
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert '"added": 7' in done.stdout, done.stdout
+
+
+_WRITER = """
+import resource, sys
+from termbase.formats import po
+from termbase.models import TranslationUnit
+resource.setrlimit(resource.RLIMIT_AS, (96 << 20, 96 << 20))
+po._SPILL_BUDGET = 2 << 20
+def units():
+    for i in range(70_000):
+        source = i - 3 if i % 10 == 9 else i  # every tenth msgid again, with another translation
+        yield TranslationUnit({"en": f"{source} " + "Senate " * 140, "kk": f"{i} " + "Сенат " * 170},
+                              document="big.txt", position=i, score=0.9)
+print(po.write_po(units(), sys.argv[1], source_lang="en", target_langs=["kk"]))
+"""
+
+
+def test_po_export_of_more_than_memory_holds_is_written_in_bounded_memory(tmp_path):
+    # 70,000 units of 3 KB (about 210 MB of text in memory) written under a 96 MB address space:
+    # the units of a msgid are brought together by an external sort, not a table of them all
+    out = tmp_path / "big.po"
+    done = subprocess.run([sys.executable, "-c", _WRITER, str(out)], capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "70000"
+    entries = contexts = 0
+    with open(out, encoding="utf-8") as fh:
+        for line in fh:
+            entries += line.startswith("msgid ")
+            contexts += line.startswith("msgctxt ")
+    assert (entries, contexts) == (70_000 + 1, 2 * 7_000)  # the header; both variants of a repeated msgid
+    assert out.stat().st_size > 190 << 20

@@ -134,6 +134,70 @@ class Source:
         undecodable or (unless ``allow_empty``) empty input, and past the limits of :meth:`read_bytes`."""
         return decode_text(self.read_bytes(limit=limit, lines=lines), self.name, allow_empty=allow_empty)
 
+    def iter_text(self, *, allow_empty: bool = False) -> Iterator[str]:
+        r"""The input as text in pieces of about 1 MB, each ending at a line end (the last may not),
+        for readers that parse line by line and keep only what they need: memory does not grow
+        with the file, so there is no size limit (standard input is still spooled up to
+        ``input_mb``). Decoding, the checks and the errors are :meth:`read_text`'s with
+        ``lines=True`` (a line longer than the limit, binary, undecodable or empty input); an error
+        comes when the reader reaches its place. ``\r\n`` line ends are kept as they are.
+
+        >>> list(Source.of(io.BytesIO("a\nб\n".encode())).iter_text())
+        ['a\nб\n']
+        """
+        bounds = current_limits()
+        newlines, run = 0, 0  # line ends seen, bytes of the unfinished line
+        decoded = 0  # line ends in the bytes decoded so far
+        carry = b""  # bytes after the last line end, not decoded yet
+        decoder = None  # UTF-16: an incremental decoder (its line ends are found in the text)
+        pending = ""  # UTF-16: decoded text after the last line end
+        content = False  # anything but white space and a byte-order mark seen
+        first, started = True, False  # (started: some bytes decoded, a UTF-8 BOM no longer expected)
+        with self.open() as fh:
+            for chunk in _chunks(fh, float("inf"), self.name, "input_mb", bounds):
+                newlines, run = _check_lines(chunk, newlines, run, bounds, self.name)
+                if decoder is None and first and chunk.startswith((b"\xff\xfe", b"\xfe\xff")):
+                    import codecs
+
+                    decoder = codecs.getincrementaldecoder("utf-16")()
+                elif first and b"\x00" in chunk[:8192]:
+                    raise ParseError(self.name, "looks like a binary file, not text")
+                if decoder is not None:
+                    text = pending + self._utf16(decoder, chunk)
+                    cut = text.rfind("\n") + 1
+                    text, pending = text[:cut], text[cut:]
+                else:
+                    data = carry + chunk
+                    cut = data.rfind(b"\n") + 1
+                    data, carry = data[:cut], data[cut:]
+                    text = self._utf8(data, decoded, not started)
+                    decoded, started = newlines, started or bool(data)
+                first = False
+                if text:
+                    content = content or bool(text.strip("\ufeff \t\r\n\x0b\x0c"))
+                    yield text
+            text = pending + self._utf16(decoder, b"", final=True) if decoder is not None else \
+                self._utf8(carry, decoded, not started)
+            if text:
+                content = content or bool(text.strip("\ufeff \t\r\n\x0b\x0c"))
+                yield text
+        if not content and not allow_empty:
+            raise ParseError(self.name, "file is empty")
+
+    def _utf8(self, data: bytes, lines_before: int, first: bool) -> str:
+        try:
+            return data.decode("utf-8-sig" if first else "utf-8")
+        except UnicodeDecodeError as exc:
+            line = lines_before + data[: exc.start].count(b"\n") + 1
+            raise ParseError(self.name, f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); convert the file to UTF-8",
+                             line=line) from exc
+
+    def _utf16(self, decoder, data: bytes, final: bool = False) -> str:
+        try:
+            return decoder.decode(data, final)
+        except UnicodeDecodeError as exc:
+            raise ParseError(self.name, f"invalid UTF-16 text: {exc.reason}") from exc
+
     def close(self) -> None:
         if self._spool is not None:
             self._spool.close()

@@ -45,7 +45,8 @@ def test_reject_then_restore(two):
     assert two("reject", "foo", "--reason", "not an institution", "--by", "aida").stdout == "Rejected foo.\n"
     assert two("show", "foo").exit_code == 2
     history = two("history", "foo").stdout
-    assert "    ~ note: None -> 'Rejected: not an institution'" in history and " delete  aida" in history
+    # in words, not Python's None and quotes
+    assert '    ~ note: set to "Rejected: not an institution"' in history and " delete  aida" in history
     restored = two("history", "foo", "--restore")
     assert restored.stdout.splitlines()[0] == "Restored foo."
     assert terms(two, "foo") == [("en", "Foo Council", "proposed")]
@@ -88,3 +89,15 @@ def test_undo_reverts_an_edit_restores_a_removal_and_removes_a_creation(two):
     assert two("undo", "tmp").stdout == "Undone: tmp removed.\n"
     assert two("show", "tmp").exit_code == 2
     assert two("undo", "nosuch").stderr.startswith("Error: no recorded change of concept 'nosuch'")
+
+
+def test_history_shows_field_changes_in_words(two):
+    assert two("edit", "senate", "--note", "Upper house\nof Parliament").exit_code == 0
+    assert two("edit", "senate", "--note", "Upper house").exit_code == 0
+    assert two("edit", "senate", "--note", "").exit_code == 0
+    changes = [line for line in two("history", "senate").stdout.splitlines() if line.startswith("    ~ note")]
+    assert changes == [
+        '    ~ note: set to "Upper house / of Parliament"',
+        '    ~ note: "Upper house / of Parliament" -> "Upper house"',
+        '    ~ note: removed (was "Upper house")',
+    ]

@@ -358,3 +358,9 @@ def test_hypothesis_round_trip_omegat(tmp_path, concepts):
     n, back = roundtrip("omegat", concepts, tmp_path / "h.utf8")
     assert back == expected("omegat", concepts)
     assert n == sum(1 for c in concepts if omegat_view(c, *PAIR))
+
+
+def test_a_wrong_side_is_named_in_words():
+    # not Python's tuple: "side must be one of ('source', 'target'), not 'left'"
+    with pytest.raises(ValueError, match=r"^side must be source or target, not left$"):
+        get_format("po").read_text(io.BytesIO(b'msgid "a"\nmsgstr "b"\n'), side="left")

@@ -204,3 +204,61 @@ def test_latin_kazakh_po_is_kk_at_latin(tmp_path):
     assert 'msgid "The Senate met."\nmsgstr "Senat jinaldy."' in text
     back = list(get_format("po").read_units(tmp_path / "out" / "kk@latin.po"))
     assert back[0].texts == {"en": "The Senate met.", "kk-Latn": "Senat jinaldy."}
+
+
+# ------------------------------------------------------------------------- streaming writer
+from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+
+from termbase.formats import po as po_module  # noqa: E402
+
+_UNIT = st.builds(
+    lambda src, kk, ru, ctx, doc, pos, score, note: TranslationUnit(
+        {k: v for k, v in {"en": src, "kk": kk, "ru": ru}.items() if v is not None},
+        context=ctx, document=doc, position=pos, score=score, note=note),
+    st.sampled_from(["Session", "Senate", "Сенат", "", "Line\n", "Mazhilis"]),
+    st.sampled_from([None, "", "Сессия", "Отырыс", "Сенат"]),
+    st.sampled_from([None, "Сессия", "Заседание"]),
+    st.sampled_from([None, None, "title", "a.txt:3", "variant 2"]),
+    st.sampled_from([None, "a.txt", "b c.txt"]),
+    st.sampled_from([None, 3, 7]),
+    st.sampled_from([None, 0.2, 0.9]),
+    st.sampled_from([None, None, "check", "a\rb"]),
+)
+
+
+def _reference_po(units, path, *, source_lang, target_langs):
+    """The PO writer as it was before it streamed: every msgid's variants held in one table, in
+    first-seen order; what the streaming writer must give, byte for byte."""
+    targets = [t for t in dict.fromkeys(target_langs) if t != source_lang]
+    with open(path, "w", encoding="utf-8") as fh:
+        t = targets[0]
+        fh.write(str(po_module._header(source_lang, t)))
+        table: dict = {}
+        for unit in units:
+            source, target = unit.texts.get(source_lang), unit.texts.get(t)
+            if not source or not target:
+                continue
+            variants = table.setdefault(source, {})
+            v = variants.setdefault((unit.context, target), po_module._Variant(target, unit.context))
+            if unit.document is not None:
+                v.refs.append((po_module._ref_name(unit.document), "" if unit.position is None else str(unit.position)))
+            if unit.score is not None and (v.score is None or unit.score > v.score):
+                v.score = unit.score
+            if unit.note and unit.note not in v.notes:
+                v.notes.append(unit.note)
+        for msgid, variants in table.items():
+            for entry in po_module._entries(msgid, variants, 0.5):
+                fh.write("\n" + entry.__unicode__(0))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(units=st.lists(_UNIT, max_size=40), lang=st.sampled_from(["kk", "ru"]))
+def test_the_streaming_writer_gives_what_the_whole_table_gave(tmp_path, monkeypatch, units, lang):
+    # a tiny budget: the sorts spill to disk every few units
+    expected = tmp_path / "expected.po"
+    _reference_po(units, expected, source_lang="en", target_langs=[lang])
+    for budget in (1 << 24, 500):
+        monkeypatch.setattr(po_module, "_SPILL_BUDGET", budget)
+        out = tmp_path / f"out-{budget}.po"
+        write_po(units, out, source_lang="en", target_langs=[lang])
+        assert out.read_text(encoding="utf-8") == expected.read_text(encoding="utf-8")

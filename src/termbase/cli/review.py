@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import click
 
+from ..models import printable
 from ..services import (
     add_terms, list_concepts, replace_term_text, approve as approve_service, concept_history, reject as reject_service, remove_term, restore_concept,
     set_term_status, undo_last_change,
@@ -137,9 +138,29 @@ def history(env, concept_id, restore, by, as_json):
             for name in ("subject", "definition", "note", "source"):
                 old, new = getattr(c.before, name), getattr(c.after, name)
                 if old != new:
-                    click.echo(f"    ~ {name}: {old!r} -> {new!r}")
+                    click.echo(f"    ~ {name}: {_field_change(old, new)}")
     if not changes:
         click.echo("No recorded changes.")
+
+
+def _field_change(old: str | None, new: str | None) -> str:
+    r"""A concept field's change as ``history`` shows it, in words (no Python ``None`` or quotes):
+    ``set to "..."``, ``removed (was "...")`` or ``"..." -> "..."``; line breaks as `` / ``,
+    control characters as escapes.
+
+    >>> _field_change(None, "Rejected: not an institution")
+    'set to "Rejected: not an institution"'
+    >>> _field_change("old\nnote", "")
+    'removed (was "old / note")'
+    """
+    def shown(text: str) -> str:
+        return '"' + printable(" / ".join(text.splitlines())) + '"'
+
+    if not old:
+        return f"set to {shown(new or '')}"
+    if not new:
+        return f"removed (was {shown(old)})"
+    return f"{shown(old)} -> {shown(new)}"
 
 
 @main.command()

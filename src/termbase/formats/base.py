@@ -95,7 +95,7 @@ class Format:
     def read_text(self, src: SourceLike, *, side: str = "source", lang: str | None = None) -> Document:
         """The plain text of a document; for bilingual files the ``side`` (or language ``lang``)."""
         if side not in SIDES:
-            raise ValueError(f"side must be one of {SIDES}, not {side!r}")
+            raise ValueError(f"side must be {' or '.join(SIDES)}, not {side}")
         source = self._source("text", src)
         return checked_document(self._read_text(source, side=side, lang=lang))
 
@@ -289,7 +289,7 @@ def text_from_pairs(name: str, pairs: Iterable[BilingualUnit], side: str) -> Doc
     order; the language is the file's, when it names one termbase handles). ``ParseError`` when that
     side has no text."""
     if side not in SIDES:
-        raise ValueError(f"side must be one of {SIDES}, not {side!r}")
+        raise ValueError(f"side must be {' or '.join(SIDES)}, not {side}")
     lang: str | None = None
     texts: list[str] = []
     limit = current_limits()

@@ -41,6 +41,7 @@ from ..fsutil import Source, atomic_folder, atomic_write
 from ..languages import normalize_lang
 from ..models import BilingualUnit, Document, Fill, FillRequest, FillStats, TranslationUnit
 from . import po_syntax
+from .spill import Spill
 from .base import Format, text_from_pairs
 
 __all__ = ["PoFormat", "PLURAL_FORMS", "write_po", "fill_po"]
@@ -121,30 +122,29 @@ def write_po(
         if folder.exists() and not folder.is_dir():
             raise OutputError(f"{folder}: not a folder; PO files are written one LANG.po per language into a folder")
 
-    # msgid -> {(context, msgstr): variant}, per language, in first-seen order
-    table: dict[str, dict[str, dict[tuple[str | None, str], _Variant]]] = {t: {} for t in targets}
-    count = 0
-    for unit in units:
-        source = unit.texts.get(source_lang)
-        if not source:  # an empty msgid is the PO header: such a unit has no place here
-            continue
-        used = False
-        for t in targets:
-            target = unit.texts.get(t)
-            if not target:
-                continue
-            used = True
-            variants = table[t].setdefault(source, {})
-            v = variants.setdefault((unit.context, target), _Variant(target, unit.context))
-            if unit.document is not None:
-                v.refs.append((_ref_name(unit.document), "" if unit.position is None else str(unit.position)))
-            if unit.score is not None and (v.score is None or unit.score > v.score):
-                v.score = unit.score
-            if unit.note and unit.note not in v.notes:
-                v.notes.append(unit.note)
-        count += used
-
+    # Entries must be unique by (msgctxt, msgid): the units of one msgid are merged into one entry per
+    # translation. They are brought together by sorting, not held in memory: per language, records
+    # (msgid, unit number, ...) sorted by msgid (spilled to disk past a budget), made into entries a
+    # msgid at a time, and the entries sorted back into the order of each msgid's first unit.
     with ExitStack() as stack:
+        sorters = {t: stack.enter_context(Spill(_SPILL_BUDGET)) for t in targets}
+        count = 0
+        for seq, unit in enumerate(units):
+            source = unit.texts.get(source_lang)
+            if not source:  # an empty msgid is the PO header: such a unit has no place here
+                continue
+            used = False
+            for t in targets:
+                target = unit.texts.get(t)
+                if not target:
+                    continue
+                used = True
+                document = None if unit.document is None else _ref_name(unit.document)
+                position = "" if unit.position is None else str(unit.position)
+                sorters[t].add((source, seq, target, unit.context, document, position, unit.score, unit.note),
+                               len(source) + len(target) + len(unit.note or "") + len(unit.context or ""))
+            count += used
+
         # A folder is written as a whole (all its files new, or none): a temporary folder swapped in.
         out = stack.enter_context(atomic_folder(folder)) if folder is not None else None
         files: dict[str, str | Path] = (
@@ -155,11 +155,41 @@ def write_po(
             # the header, then one entry at a time: what str(POFile) gives, without holding every
             # POEntry and the whole file text in memory at once
             fh.write(str(_header(source_lang, t)))
-            for entry in _entries(table[t], fuzzy_below):
-                fh.write("\n")
-                fh.write(entry.__unicode__(0))
-            table[t] = {}  # done with this language: free its entries before the next file
+            with Spill(_SPILL_BUDGET) as ordered:
+                for first, text in _grouped_entries(sorters[t], fuzzy_below):
+                    ordered.add((first, text), len(text))
+                sorters[t].close()  # done with this language's records
+                for _, text in ordered:
+                    fh.write(text)
     return count
+
+
+#: Memory each sort may hold before it spills to a temporary file (see :mod:`.spill`).
+_SPILL_BUDGET = 16 << 20
+
+
+def _grouped_entries(records: Iterable[tuple], fuzzy_below: float) -> Iterator[tuple[int, str]]:
+    """(the number of a msgid's first unit, the text of its entries) for each msgid of ``records``
+    (sorted by msgid, then unit number)."""
+    msgid = None
+    variants: dict[tuple[str | None, str], _Variant] = {}
+    first = 0
+    for source, seq, target, context, document, position, score, note in records:
+        if source != msgid:
+            if variants:
+                yield first, "".join("\n" + e.__unicode__(0) for e in _entries(msgid, variants, fuzzy_below))
+            msgid, variants, first = source, {}, seq
+        v = variants.get((context, target))
+        if v is None:
+            v = variants[(context, target)] = _Variant(target, context)
+        if document is not None:
+            v.refs.append((document, position))
+        if score is not None and (v.score is None or score > v.score):
+            v.score = score
+        if note and note not in v.notes:
+            v.notes.append(note)
+    if variants:
+        yield first, "".join("\n" + e.__unicode__(0) for e in _entries(msgid, variants, fuzzy_below))
 
 
 def _header(source: str, target: str) -> polib.POFile:
@@ -183,31 +213,32 @@ def _header(source: str, target: str) -> polib.POFile:
     return po
 
 
-def _entries(entries: dict[str, dict[tuple[str | None, str], _Variant]], fuzzy_below: float) -> Iterator[polib.POEntry]:
-    taken: set[tuple[str | None, str]] = set()
-    for msgid, variants in entries.items():
-        plain = [v for v in variants.values() if v.context is None]
-        for v in variants.values():
-            ctx = v.context
-            if ctx is None and len(plain) > 1:
-                ctx = (f"{_unref_name(v.refs[0][0])}:{v.refs[0][1]}" if v.refs else "variant 1")
-            n = 1
-            base = ctx
-            while (ctx, msgid) in taken:  # msgfmt requires (msgctxt, msgid) to be unique
-                n += 1
-                ctx = f"{base or 'variant'} ({n})" if base else f"variant {n}"
-            taken.add((ctx, msgid))
-            entry = polib.POEntry(msgid=msgid, msgstr=_match_newlines(msgid, v.msgstr), msgctxt=ctx)
-            entry.occurrences = [(doc, pos) for doc, pos in dict.fromkeys(v.refs)]
-            if v.score is not None:
-                entry.comment = f"alignment score: {v.score:g}"
-                if v.score < fuzzy_below:
-                    entry.flags.append("fuzzy")
-            if v.notes:
-                # every line break a reader may see (\r, \u2028 ...) becomes a comment line of its
-                # own: a bare \r in a note must not start a line of PO syntax
-                entry.tcomment = "\n".join(line for note in v.notes for line in note.splitlines())
-            yield entry
+def _entries(msgid: str, variants: dict[tuple[str | None, str], _Variant], fuzzy_below: float
+             ) -> Iterator[polib.POEntry]:
+    """The entries of one msgid: one per variant (translation and context), contexts made unique."""
+    taken: set[str | None] = set()
+    plain = [v for v in variants.values() if v.context is None]
+    for v in variants.values():
+        ctx = v.context
+        if ctx is None and len(plain) > 1:
+            ctx = (f"{_unref_name(v.refs[0][0])}:{v.refs[0][1]}" if v.refs else "variant 1")
+        n = 1
+        base = ctx
+        while ctx in taken:  # msgfmt requires (msgctxt, msgid) to be unique
+            n += 1
+            ctx = f"{base or 'variant'} ({n})" if base else f"variant {n}"
+        taken.add(ctx)
+        entry = polib.POEntry(msgid=msgid, msgstr=_match_newlines(msgid, v.msgstr), msgctxt=ctx)
+        entry.occurrences = [(doc, pos) for doc, pos in dict.fromkeys(v.refs)]
+        if v.score is not None:
+            entry.comment = f"alignment score: {v.score:g}"
+            if v.score < fuzzy_below:
+                entry.flags.append("fuzzy")
+        if v.notes:
+            # every line break a reader may see (\r, \u2028 ...) becomes a comment line of its
+            # own: a bare \r in a note must not start a line of PO syntax
+            entry.tcomment = "\n".join(line for note in v.notes for line in note.splitlines())
+        yield entry
 
 
 def _match_newlines(msgid: str, msgstr: str) -> str:

@@ -108,10 +108,79 @@ def parse(src: Source) -> Iterator[tuple[str, object]]:
     >>> [(kind, getattr(x, "msgstr", x)) for kind, x in parse(Source.of(io.BytesIO(data.encode())))]
     [('header', {'Language': 'kk'}), ('entry', 'Сенат')]
     """
-    text = src.read_text(lines=True)
-    if "\r" in text:
-        text = text.replace("\r\n", "\n")  # the line parser strips a line's final \r anyway
-    return _parse_po_text(text, src.name)
+    return _parse_pieces(src.iter_text(), src.name)
+
+
+#: A stretch of the file without a place to cut it (:func:`_cut`) longer than this is refused:
+#: one entry of a few segments and its comments is far smaller.
+MAX_ENTRY_CHARS = 64 * 1024 * 1024
+
+
+def _parse_pieces(pieces: Iterator[str], path: str) -> Iterator[tuple[str, object]]:
+    """:func:`parse` of a file given in pieces that end at line ends (:meth:`Source.iter_text`):
+    the text read is cut where one entry ends and the next begins (:func:`_cut`) and each part is
+    parsed as a whole, so that memory holds about one piece, whatever the size of the file; the
+    entries, lines and errors are those of parsing the whole text at once."""
+    state = _State()
+    buffer = ""
+    for piece in pieces:
+        if "\r" in piece:
+            piece = piece.replace("\r\n", "\n")  # the line parser strips a line's final \r anyway
+        searched = len(buffer)  # no place to cut before this (the lines above a place decide)
+        buffer = buffer + piece if buffer else piece
+        cut = _cut(buffer, max(0, searched - 1))
+        if cut:
+            head, buffer = buffer[:cut], buffer[cut:]
+            yield from _parse_po_text(head, path, state=state)
+            state.line += head.count("\n")
+        elif len(buffer) > MAX_ENTRY_CHARS:
+            raise ParseError(path, f"no end of entry in {MAX_ENTRY_CHARS // 2**20} MB of text", line=state.line)
+    if buffer:
+        yield from _parse_po_text(buffer, path, state=state)
+
+
+def _cut(text: str, lower: int = 0) -> int:
+    """The last place in ``text`` (the start of a line, after ``lower``; 0 if none) where the
+    parser of the whole text would end one entry and begin the next: a comment, ``msgctxt`` or
+    ``msgid`` line whose closest line above that is neither blank nor a string continuation is a
+    ``msgstr`` line (``msgstr[n]`` too). A comment line in between would have begun the next entry
+    already. Sought from the end: usually a few lines are looked at."""
+    end = len(text)
+    start = text.rfind("\n", 0, end - 1) + 1  # the last line (text ends with a line end)
+    while start > lower:
+        line = text[start:end].strip(" \t\r")
+        if line and (line[0] == "#" or _starts_entry(line)):
+            # the line above that is not blank and not a continuation must be msgstr
+            above_end = start - 1
+            while above_end > 0:
+                above_start = text.rfind("\n", 0, above_end) + 1
+                above = text[above_start:above_end].strip(" \t\r")
+                if above and above[0] != '"':
+                    if above.startswith("msgstr"):
+                        return start
+                    break
+                if above_start == 0:
+                    break
+                above_end = above_start - 1
+        end = start - 1
+        start = text.rfind("\n", 0, end) + 1
+    return 0
+
+
+def _starts_entry(line: str) -> bool:
+    m = _KEYWORD_RE.match(line)
+    return m is not None and m.group(1) in ("msgid", "msgctxt") and m.group(2) is None
+
+
+class _State:
+    """What parsing one part of a file passes to the next: the line the part begins at and
+    whether an entry (or the header) came already."""
+
+    __slots__ = ("line", "first")
+
+    def __init__(self) -> None:
+        self.line = 1
+        self.first = True
 
 
 def parse_text(text: str, path: str) -> Iterator[tuple[str, object]]:
@@ -169,11 +238,15 @@ def blocks(text: str) -> Iterator[Block]:
         yield Block(start, keywords, msgstr, end, msgid_line)
 
 
-def _parse_po_text(text: str, path: str, *, fast: bool = True) -> Iterator[tuple[str, object]]:
+def _parse_po_text(text: str, path: str, *, fast: bool = True, state: _State | None = None
+                   ) -> Iterator[tuple[str, object]]:
     """:func:`parse` of ``text``: entries in the usual layout are matched whole by one regular
-    expression, the others parsed line by line (``fast=False``: every entry, for tests)."""
-    first = True
-    pos, lineno, size = 0, 1, len(text)  # lineno: the line that begins at pos
+    expression, the others parsed line by line (``fast=False``: every entry, for tests). ``state``:
+    where ``text`` is one part of a file, the line it begins at and whether an entry came before
+    (updated)."""
+    state = state or _State()
+    first = state.first
+    pos, lineno, size = 0, state.line, len(text)  # lineno: the line that begins at pos
     match = _ENTRY_RE.match
     while pos < size:
         m = match(text, pos) if fast else None
@@ -203,14 +276,15 @@ def _parse_po_text(text: str, path: str, *, fast: bool = True) -> Iterator[tuple
                 line = lineno + before
                 pos = m.end()
                 lineno += lines + (text[pos - 1] == "\n")  # the msgstr line, ended or not
+                was_first = first
+                first = state.first = False
                 if msgid == "" and ctxt is None:  # the header, or a second header-like entry (not a message)
-                    if first:
+                    if was_first:
                         yield ("header", header_fields(msgstr))
                 else:
                     if comments:  # as the line parser keeps them: the comment lines, no blank ones
                         comments = "\n".join(filter(None, comments.split("\n")))
                     yield ("entry", PoEntry(ctxt, msgid, None, msgstr, None, line, fuzzy, comments))
-                first = False
                 continue
             # a string with an inner quote or a bad escape: the line parser says where
         e, pos, lineno = _parse_po_lines(text, pos, lineno, path)
@@ -225,6 +299,7 @@ def _parse_po_text(text: str, path: str, *, fast: bool = True) -> Iterator[tuple
         if e.msgid_plural is None and e.plural_strs:
             raise ParseError(path, "msgstr[n] without msgid_plural", line=e.line)
         was_first, first = first, False
+        state.first = False
         if e.msgid == "" and e.ctxt is None:
             if was_first:
                 yield ("header", header_fields(e.msgstr or ""))
