@@ -35,8 +35,8 @@ def write_po(path: Path, lang: str, n: int) -> None:
         fh.write(f'msgid ""\nmsgstr ""\n"Language: {lang}\\n"\n"X-Source-Language: en\\n"\n'
                  '"Content-Type: text/plain; charset=UTF-8\\n"\n')
         for i in range(n):
-            d = i % 28 + 1
             source = i - 7 if i % 10 == 9 else i  # every tenth msgid repeats one seven entries before
+            d = source % 28 + 1
             fh.write(f'\n#. alignment score: 0.{i % 9 + 1}\n#: bench-{lang}.txt:{i}\n'
                      f'msgid "{EN.format(i=source, d=d)}"\nmsgstr "{template.format(i=i, d=d)}"\n')
 
@@ -76,8 +76,12 @@ def one(n: int, folder: Path) -> list[dict]:
     outdir = folder / f"out-{n}"
     rows.append(run("export folder (kk, ru)", [*tb, "export", "--format", "po", "--tm", "bench",
                                                 "--langs", "en,kk,ru", "-o", str(outdir)]))
-    entries = sum(1 for line in open(out, encoding="utf-8") if line.startswith("msgid "))
-    print(f"  out.po: {out.stat().st_size / 1e6:.0f} MB, {entries - 1:,} entries; folder: "
+    entries = contexts = 0
+    with open(out, encoding="utf-8") as fh:
+        for line in fh:
+            entries += line.startswith("msgid ")
+            contexts += line.startswith("msgctxt ")
+    print(f"  out.po: {out.stat().st_size / 1e6:.0f} MB, {entries - 1:,} entries ({contexts:,} with msgctxt); folder: "
           f"{', '.join(sorted(p.name for p in outdir.iterdir()))}", flush=True)
     return rows
 
