@@ -139,3 +139,38 @@ def test_an_english_name_keeps_its_possessive_head():
 def test_a_latin_name_with_a_kazakh_ending_and_a_hyphenated_acronym_tie():
     corpus = UnitCorpus([MinedUnit(1, {"en": "HBO showed it.", "kk": "HBO-ның арнасы көрсетті."}, "en")])
     assert best(EquivalentMiner(corpus, "en"), ["HBO"], "kk") == ("HBO", 1)
+
+
+# a hyphenated name renders two words; an English possessive is no part of a name; the dots of an
+# abbreviation break no rendering
+HYPHEN = [
+    (1, "The side won at St Johnstone in February.", "Команда победила в Сент-Джонстоне в феврале.",
+     "Команда ақпанда Сент-Джонстонда жеңді."),
+    (2, "He watched HBO's new series.", "Он смотрел новый сериал HBO.", "Ол HBO-ның жаңа сериалын көрді."),
+    (3, "They picked a fight with the N.F.L., again.", "Они затеяли драку с N.F.L., снова.",
+     "Олар тағы да N.F.L. лигасымен төбелесті."),
+]
+
+
+@pytest.fixture(scope="module")
+def hyphen():
+    return UnitCorpus(MinedUnit(i, {"en": en, "ru": ru, "kk": kk}, "en") for i, en, ru, kk in HYPHEN)
+
+
+@pytest.mark.parametrize("source, forms, target, expected", [
+    ("en", ["St Johnstone"], "ru", ("Сент-Джонстон", 1)),
+    ("en", ["St Johnstone"], "kk", ("Сент-Джонстон", 1)),
+    ("ru", ["Сент-Джонстон", "Сент-Джонстоне"], "en", ("St Johnstone", 1)),
+    ("en", ["HBO", "HBO's"], "kk", ("HBO", 1)),
+    ("en", ["N.F.L."], "ru", ("N.F.L.", 1)),
+])
+def test_hyphenated_names_possessives_and_abbreviations(hyphen, source, forms, target, expected):
+    assert best(EquivalentMiner(hyphen, source), forms, target) == expected
+
+
+@pytest.mark.parametrize("word, parts", [("Сент-Джонстоне", 2), ("Ист-Батон-Руж", 3), ("военно-морской", 1),
+                                         ("HBO-ның", 1), ("NATO-ға", 1), ("Harvard", 1)])
+def test_capacity_of_hyphenated_words(word, parts):
+    from termbase.mining.links import capacity
+
+    assert capacity(word) == parts

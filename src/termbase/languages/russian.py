@@ -275,8 +275,17 @@ def russian_word_forms(lemma: str, *, degrees: bool = False, guesses: bool = Tru
 
 # ------------------------------------------------------------------------------------ nominative
 def _match_case(template: str, word: str) -> str:
+    """``word`` written in the capitals of ``template``, part by part in a hyphenated name
+    ("Сент-Джонстоне" -> "Сент-Джонстон", not "Сент-джонстон").
+
+    >>> _match_case("Сент-Джонстоне", "сент-джонстон"), _match_case("ООН", "оон"), _match_case("Генеральной", "генеральная")
+    ('Сент-Джонстон', 'ООН', 'Генеральная')
+    """
     if template.isupper() and len(template) > 1:
         return word.upper()
+    t_parts, w_parts = template.split("-"), word.split("-")
+    if len(t_parts) > 1 and len(t_parts) == len(w_parts):
+        return "-".join(_match_case(t, w) if t and w else w for t, w in zip(t_parts, w_parts))
     if template[:1].isupper():
         return word[:1].upper() + word[1:]
     return word

@@ -118,7 +118,8 @@ def _skeletons(word: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=262144)
 def _is_name_like(word: str) -> bool:
-    return len(word) >= 3 and word[:1].isalpha()
+    # "St" is the one two-letter name word: Saint (St Mirren / Сент-Миррен)
+    return (len(word) >= 3 or word == "St") and word[:1].isalpha()
 
 
 def spelling_similarity(a: str, b: str) -> float:
@@ -145,6 +146,34 @@ def _similarity(sa: str, sb: str) -> float:
     if len(sb) > len(sa):
         best = max(best, Levenshtein.normalized_similarity(sa, sb[: len(sa)]))
     return best
+
+
+def _bare(word: str) -> str:
+    """A word without an English possessive ("HBO's" -> "HBO"): the name it holds."""
+    if word.endswith(("'s", "’s")) and len(word) > 2:
+        return word[:-2]
+    return word
+
+
+def _parts(word: str) -> list[str]:
+    """The parts of a hyphenated word ("Сент-Джонстоне" -> both; "HBO-ның" and "NATO-ға" keep
+    only the name, their case ending is no part); the word itself when it has no hyphen."""
+    if "-" not in word:
+        return [word]
+    parts = [p for p in word.split("-") if p]
+    if len(parts) > 1 and (parts[0].isupper() or parts[0].isascii()) and parts[-1].islower() and len(parts[-1]) <= 4:
+        parts = parts[:-1]
+    return [p for p in parts if len(p) >= 2] or [word]
+
+
+def capacity(word: str) -> int:
+    """How many words of the other language one word may render: a hyphenated name one per part
+    (Сент-Джонстоне renders "St Johnstone", Ист-Батон-Руж "East Baton Rouge"), at most three; a
+    compound of common words ("военно-морской") one."""
+    parts = _parts(word)
+    if len(parts) < 2 or not all(p[:1].isupper() for p in parts):
+        return 1
+    return min(3, len(parts))
 
 
 class Linker:
@@ -210,6 +239,18 @@ class Linker:
         return got
 
     def _link(self, src_word: str, src_kid: int, tgt_word: str, tgt_kid: int) -> float:
+        got = self._link_words(src_word, src_kid, tgt_word, tgt_kid)
+        if got < 1.0 and ("-" in src_word or "-" in tgt_word):
+            # a hyphenated compound ties through its parts: St Johnstone / Сент-Джонстоне,
+            # Al-Qaeda / Аль-Каида (the parts have no co-occurrence of their own)
+            for s in _parts(src_word):
+                for t in _parts(tgt_word):
+                    if (s, t) != (src_word, tgt_word):
+                        got = max(got, self._link_words(s, -1, t, -1))
+        return got
+
+    def _link_words(self, src_word: str, src_kid: int, tgt_word: str, tgt_kid: int) -> float:
+        src_word, tgt_word = _bare(src_word), _bare(tgt_word)
         low_s, low_t = src_word.lower(), tgt_word.lower()
         if low_s == low_t and not self.is_function_word(src_word, self.source):
             return 1.0

@@ -19,7 +19,7 @@ from ..extraction.lexicon import lexicon
 from ..languages import dictionary_form, normalize, word_keys
 from ..models import Example, Suggestion, Term, Usage
 from .corpus import UnitCorpus
-from .links import Lexicon, Linker
+from .links import Lexicon, Linker, capacity
 
 __all__ = ["EquivalentMiner", "MiningConfig"]
 
@@ -115,9 +115,13 @@ class EquivalentMiner:
         m, n = len(tgt_tokens), len(content)
         links = [[linker.link(sw, sk, tw, tk) for (tw, _a, _b), tk in zip(tgt_tokens, tgt_kids)] for sw, sk in content]
         tied = [max(links[i][j] for i in range(n)) for j in range(m)]
+        src_cap = [capacity(w) for w, _k in content]
+        tgt_cap = [capacity(w) for w, _a, _b in tgt_tokens]
         function = [linker.is_function_word(w, target) for w, _a, _b in tgt_tokens]
         text = corpus.texts[unit][target]
-        breaks = [j > 0 and _gap_breaks(text[tgt_tokens[j - 1][2] : tgt_tokens[j][1]]) for j in range(m)]
+        breaks = [j > 0 and _gap_breaks(text[tgt_tokens[j - 1][2] : tgt_tokens[j][1]])
+                  and not _initials(tgt_tokens[j - 1][0], text[tgt_tokens[j - 1][2] : tgt_tokens[j][1]], tgt_tokens[j][0])
+                  for j in range(m)]
         cols = [j for j in range(m) if tied[j] >= _TIED and not function[j]]
         best: tuple[float, int, int] | None = None
         for ia, a in enumerate(cols):
@@ -125,7 +129,7 @@ class EquivalentMiner:
                 if b - a >= n + cfg.max_extra or any(breaks[a + 1 : b + 1]):
                     break
                 inside = [j for j in cols if a <= j <= b]
-                covered = _one_to_one(links, n, inside) / n
+                covered = _one_to_one(links, n, inside, src_cap, tgt_cap) / n
                 if covered < cfg.min_cover:
                     continue
                 untied = sum(1 for j in range(a, b + 1) if tied[j] < _TIED and not function[j])
@@ -233,20 +237,27 @@ class EquivalentMiner:
         return Example(self.corpus.ids[unit], texts.get(self.source, ""), texts.get(target, ""))
 
 
-def _one_to_one(links: list[list[float]], n: int, cols: list[int]) -> float:
+def _one_to_one(links: list[list[float]], n: int, cols: list[int],
+                src_cap: Sequence[int] | None = None, tgt_cap: Sequence[int] | None = None) -> float:
     """The summed strength of the best one-to-one ties of the ``n`` source words to the target
-    words ``cols`` (greedy competitive linking: strongest tie first, each word used once)."""
+    words ``cols`` (greedy competitive linking: strongest tie first, each word used once), a
+    source word counting 1 in all. A hyphenated name is as many words as it has parts
+    (:func:`~termbase.mining.links.capacity`): Сент-Джонстоне takes both "St" and "Johnstone", and
+    "Сент-Джонстон" counts in full only with both."""
     pairs = sorted(((links[i][j], i, j) for i in range(n) for j in cols if links[i][j] > 0), reverse=True)
-    used_i: set[int] = set()
-    used_j: set[int] = set()
+    rem_i = {i: (src_cap[i] if src_cap else 1) for i in range(n)}
+    rem_j = {j: (tgt_cap[j] if tgt_cap else 1) for j in cols}
+    left = sum(rem_i.values())
     total = 0.0
     for strength, i, j in pairs:
-        if i in used_i or j in used_j:
+        if not rem_i[i] or not rem_j[j]:
             continue
-        used_i.add(i)
-        used_j.add(j)
-        total += strength
-        if len(used_i) == n:
+        used = min(rem_i[i], rem_j[j])
+        rem_i[i] -= used
+        rem_j[j] -= used
+        total += strength * used / (src_cap[i] if src_cap else 1)
+        left -= used
+        if not left:
             break
     return total
 
@@ -270,6 +281,11 @@ def _gap_breaks(gap: str) -> bool:
     return any(ch in _BREAKS for ch in gap)
 
 
+def _initials(left: str, gap: str, right: str) -> bool:
+    """Whether a dot joins the letters of an abbreviation ("N.F.L.", "D.C.", "U.S."): no break."""
+    return gap == "." and len(left) == 1 and len(right) == 1 and left.isupper() and right.isupper()
+
+
 def _dictionary_form(text: str, tokens: list[tuple[str, int, int]], lang: str) -> str:
     """The stretch ``tokens`` of ``text`` in dictionary form, keeping the spaces and hyphens between
     its words and a quotation it opens ("«Қазақстан темір жолы»")."""
@@ -279,6 +295,9 @@ def _dictionary_form(text: str, tokens: list[tuple[str, int, int]], lang: str) -
         parts.append(text[tokens[i - 1][2] : tokens[i][1]])
         parts.append(cited[i])
     out = "".join(parts)
+    if (len(tokens) > 1 and len(tokens[-1][0]) == 1 and text[tokens[-1][2] : tokens[-1][2] + 1] == "."
+            and text[tokens[-2][2] : tokens[-1][1]] == "."):
+        out += "."  # the abbreviation's last dot: "N.F.L."
     return _balance_quotes(out, text, tokens)
 
 
