@@ -174,3 +174,41 @@ def test_capacity_of_hyphenated_words(word, parts):
     from termbase.mining.links import capacity
 
     assert capacity(word) == parts
+
+
+# the grammar of the target completes a rendering the ties leave short
+GROW = [
+    (1, "He studied at Yale.", "Он учился в Йельском университете.", "Ол Йель университетінде оқыды."),
+    (2, "The United Nations met.", "Собралась Организация Объединенных Наций.", "Біріккен Ұлттар Ұйымы жиналды."),
+    (3, "Rapid beat Celtic.", "Венский Рапид обыграл Селтик.", "Шапшаң Вена Селтикті жеңді."),
+    (4, "Times reported it.", "Об этом сообщила Times.", "Бұл туралы Times газеті хабарлады."),
+]
+
+
+@pytest.fixture(scope="module")
+def grow():
+    return UnitCorpus(MinedUnit(i, {"en": en, "ru": ru, "kk": kk}, "en") for i, en, ru, kk in GROW)
+
+
+@pytest.mark.parametrize("source, forms, target, expected", [
+    # the Kazakh head noun of the izafet belongs to the name ...
+    ("en", ["Yale"], "kk", ("Йель университеті", 1)),
+    # ... a classifier after a name in Latin letters does not
+    ("en", ["Times"], "kk", ("Times", 1)),
+    # a Russian adjective goes with the noun it qualifies
+    ("en", ["Rapid"], "ru", ("Венский Рапид", 1)),
+    # the rest of an English capitalised name, without the possessor before it
+    ("kk", ["Біріккен Ұлттар"], "en", ("United Nations", 1)),
+])
+def test_renderings_grow_to_the_whole_name(grow, source, forms, target, expected):
+    assert best(EquivalentMiner(grow, source), forms, target) == expected
+
+
+def test_an_english_rendering_takes_the_rest_of_the_name_but_not_its_possessor():
+    corpus = UnitCorpus([MinedUnit(1, {"ru": "Агентство по ликвидации последствий бедствий сообщило.",
+                                       "en": "Indonesia's Disaster Mitigation Agency said."}, "ru"),
+                         MinedUnit(2, {"ru": "Сеть безопасности полетов сообщила.",
+                                       "en": "The Aviation Safety Network said."}, "ru")])
+    miner = EquivalentMiner(corpus, "ru")
+    assert best(miner, ["Агентство по ликвидации последствий бедствий"], "en") == ("Disaster Mitigation Agency", 1)
+    assert best(miner, ["Сеть безопасности полетов"], "en") == ("Aviation Safety Network", 1)

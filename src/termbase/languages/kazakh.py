@@ -552,3 +552,24 @@ def is_light_verb_kk(word: str) -> bool:
     """
     low = word.lower()
     return any(low.startswith(stem) and low[len(stem):] in _LIGHT_VERB_ENDINGS for stem in _LIGHT_VERB_STEMS)
+
+
+def kk_izafet_head(left: str, right: str, heads: frozenset[str] | set[str]) -> bool:
+    """Whether ``right`` is one of the head nouns ``heads`` with the possessive of an izafet whose
+    dependent ``left`` ends: "Ұлттар Ұйымы", "Йель университетінде"; not after a word that is
+    itself such a head ("министрлігі департаменті" is two names).
+
+    >>> heads = {"ұйым", "университет", "министрлік", "департамент"}
+    >>> kk_izafet_head("Ұлттар", "Ұйымы", heads), kk_izafet_head("Йель", "университетінде", heads)
+    (True, True)
+    >>> kk_izafet_head("министрлігінің", "департаменті", heads), kk_izafet_head("Йель", "университет", heads)
+    (False, False)
+    """
+    low = right.lower()
+    bases = kk_bases(low) - {low}
+    if not bases & set(heads) or not _POSSESSIVE_RE.search(strip_case_kk(low)):
+        return False
+    return not (kk_bases(left.lower()) - {left.lower()}) & set(heads)
+
+
+_POSSESSIVE_RE = re.compile(r"(?:[ыі]|с[ыі])$")

@@ -490,3 +490,18 @@ def _adjective_agreeing(word: str, info: RuWord, agree: str) -> str:
         if form is not None:
             return _match_case(word, form)
     return _inflect_ru(word, ("ADJF", "PRTF"), None, {"nomn", agree} if agree else {"nomn"})[0]
+
+
+def ru_qualifies(left: str, right: str) -> bool:
+    """Whether ``left`` is an adjective that qualifies the noun or adjective ``right`` (only an
+    adjective reading, no participle, a case in common): "венский Рапид", "окружной апелляционный".
+
+    >>> ru_qualifies("венский", "Рапид"), ru_qualifies("Окружной", "суд"), ru_qualifies("суд", "Кларка")
+    (True, True, False)
+    >>> ru_qualifies("купленная", "IBM")
+    False
+    """
+    a, n = ru_word(left), ru_word(right)
+    if not a.adj_cases or a.noun_cases or a.other_pos or a.first_pos != "ADJF":
+        return False
+    return bool(a.adj_cases & (n.noun_cases | n.adj_cases)) or (not n.known and right[:1].isupper())

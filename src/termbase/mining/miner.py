@@ -17,6 +17,8 @@ from typing import Iterable, Sequence
 
 from ..extraction.lexicon import lexicon
 from ..languages import dictionary_form, normalize, word_keys
+from ..languages.kazakh import kk_bases, kk_izafet_head
+from ..languages.russian import ru_qualifies
 from ..models import Example, Suggestion, Term, Usage
 from .corpus import UnitCorpus
 from .links import Lexicon, Linker, capacity
@@ -138,7 +140,8 @@ class EquivalentMiner:
                     best = (score, a, b + 1)
         if best is None:
             return None
-        end = best[2]
+        start, end = _extend(text, tgt_tokens, best[1], best[2], target, tied, function, breaks)
+        best = (best[0], start, end)
         if (target == "en" and end < m and tgt_tokens[end - 1][0].endswith(("'s", "’s"))
                 and tgt_tokens[end][0].lower() in lexicon("en").org_heads):
             end += 1  # a possessive inside an English name: "Prosecutor General's Office"
@@ -279,6 +282,64 @@ _BREAKS = set(",;:()[]{}—–!?.")
 def _gap_breaks(gap: str) -> bool:
     """Whether the text between two words holds a comma, bracket, dash or sentence end."""
     return any(ch in _BREAKS for ch in gap)
+
+
+def _extend(text: str, tokens: list[tuple[str, int, int]], a: int, b: int, lang: str, tied: list[float],
+            function: list[bool], breaks: list[bool]) -> tuple[int, int]:
+    """Grow the stretch ``a:b`` over the untied words its grammar says belong to the name: the
+    rest of an English capitalised name ("Harvard" -> "Harvard University", "U.N. Security
+    Council"), less a possessor before it ("Alaska's Veteran's Court"); the noun a Russian adjective
+    qualifies and an adjective before the Russian phrase ("венский" -> "венский Рапид", "суд Кларка"
+    -> "Окружной суд Кларка"); the Kazakh head noun of an izafet ("Біріккен Ұлттар" -> "Біріккен
+    Ұлттар Ұйымы", "Йель" -> "Йель университеті")."""
+    m = len(tokens)
+    words = [w for w, _x, _y in tokens]
+
+    def free(j: int) -> bool:  # an untied word joined to its neighbour inside the sentence
+        return 0 <= j < m and tied[j] < _TIED
+
+    if lang == "en":
+        def capital(j: int) -> bool:
+            w = words[j]
+            return (w[:1].isupper() or w[:1].isdigit()) and w.lower() not in _EN_NOT_NAME and j > 0
+
+        def joined(j: int) -> bool:  # words j-1 and j are one stretch of text ("/" parts names)
+            return not breaks[j] and "/" not in text[tokens[j - 1][2] : tokens[j][1]]
+
+        grown = 0
+        while (b < m and grown < 2 and free(b) and joined(b) and capital(b)
+               and not words[b - 1].endswith(("'s", "’s"))):
+            grown += not _initials(words[b - 1], text[tokens[b - 1][2] : tokens[b][1]], words[b])
+            b += 1
+        grown = 0
+        while (a > 0 and grown < 2 and free(a - 1) and joined(a) and capital(a - 1)
+               and not words[a - 1].endswith(("'s", "’s"))):
+            grown += not _initials(words[a - 1], text[tokens[a - 1][2] : tokens[a][1]], words[a])
+            a -= 1
+        if b - a > 1 and words[a].endswith(("'s", "’s")) and tied[a] < 1.0 and words[a + 1][:1].isupper():
+            a += 1  # a possessor before the name: "Indonesia's Disaster Mitigation Agency"
+    elif lang == "ru":
+        if (b < m and free(b) and not breaks[b] and not function[b - 1]
+                and ru_qualifies(words[b - 1], words[b])):
+            b += 1
+        if a > 0 and free(a - 1) and not breaks[a] and not function[a - 1] and ru_qualifies(words[a - 1], words[a]):
+            a -= 1
+    elif lang == "kk":
+        # the head noun of an izafet after a Kazakh name, not a classifier after a name in Latin
+        # letters or a common one ("New York Times газеті", "Халықаралық Қызыл Крест ұйымы")
+        if (b < m and free(b) and not breaks[b] and not words[b - 1].isascii()
+                and (words[b][:1].isupper() or not kk_bases(words[b].lower()) & _KK_CLASSIFIERS)
+                and kk_izafet_head(words[b - 1], words[b], lexicon("kk").org_heads)):
+            b += 1
+    return a, b
+
+
+# Kazakh nouns a translator puts after a name to say what it is ("газеті", "ұйымы")
+_KK_CLASSIFIERS = frozenset({"газет", "ұйым", "компания", "журнал", "арна", "телеарна", "клуб", "команда"})
+
+# capitalised words that begin no part of a name
+_EN_NOT_NAME = frozenset("the a an in on at of and or but for to from by with as is was it he she they we i "
+                         "this that these those his her their its".split())
 
 
 def _initials(left: str, gap: str, right: str) -> bool:
