@@ -244,3 +244,16 @@ def test_kazakh_names_issue13(sentence, expected):
 )
 def test_kazakh_verbal_and_date_phrases_are_no_key_phrases(sentence, expected):
     assert spans(sentence, "kk", kinds=("phrase",)) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, lang, expected",
+    [
+        ("A spokesman for Toyota UK said so.", "en", [("name", False, "Toyota UK")]),
+        ("It was shown on Channel 5 last night.", "en", [("organization", False, "Channel 5")]),
+        ("Представитель Toyota UK сказал это.", "ru", [("name", False, "Toyota UK")]),
+        ("Ол Priorities USA тобында жұмыс істейді.", "kk", [("name", False, "Priorities USA")]),
+    ],
+)
+def test_a_brand_keeps_its_country_and_a_station_its_number(sentence, lang, expected):
+    assert [s for s in spans(sentence, lang, ("organization", "person", "place", "name"))] == expected

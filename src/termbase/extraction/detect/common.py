@@ -121,7 +121,17 @@ def cap_chain_end(words: Sequence[str], i: int, covered: list[bool], *, split_sc
             j += 1
         else:
             break
+    if j < n and j > i and words[j - 1].isascii() and _latin_name_suffix(words[j - 1], words[j]):
+        j += 1  # a Latin name kept in Russian or Kazakh text with its branch or number: "Toyota UK"
     return j
+
+
+def _latin_name_suffix(last: str, nxt: str) -> bool:
+    """A country's acronym after a Latin brand ("Toyota UK", "Priorities USA") or a number after a
+    channel or station ("Radio 4") ends that name."""
+    if nxt in ("UK", "USA"):
+        return last.upper() != last
+    return last.lower() in ("channel", "radio") and nxt.isdigit() and len(nxt) <= 2
 
 
 def first_word_index(words: Sequence[str]) -> int:

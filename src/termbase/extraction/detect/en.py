@@ -75,6 +75,8 @@ def detect_en(sent: Sentence, lex: Lexicon | None = None) -> list[Occurrence]:
                     j = k + 1
                     continue
             break
+        if last + 1 < n and _name_suffix(words[last], words[last + 1], lex):
+            last += 1  # "Toyota UK", "Priorities USA", "Channel 5", "BBC Radio 4"
         if last + 1 < n and words[last + 1] in _POSSESSIVE and (
             last + 2 == n or words[last + 2] in _AFTER_BRAND or words[last + 2].lower() in lex.verbs
         ):
@@ -92,6 +94,24 @@ def detect_en(sent: Sentence, lex: Lexicon | None = None) -> list[Occurrence]:
         i = last + 1
     out.extend(_en_phrases(words, covered, lex))
     return out
+
+
+# A country's acronym after a brand names its branch ("Toyota UK", "Priorities USA"); a number after a
+# channel or station names it ("Channel 5", "Radio 4")
+_COUNTRY_SUFFIXES = frozenset(("UK", "USA"))
+_NUMBERED_HEADS = frozenset(("channel", "radio"))
+
+
+def _name_suffix(last: str, nxt: str, lex: Lexicon) -> bool:
+    """Whether ``nxt`` ends the name whose last word is ``last``.
+
+    >>> lex = lexicon("en")
+    >>> _name_suffix("Toyota", "UK", lex), _name_suffix("Radio", "4", lex), _name_suffix("London", "UK", lex)
+    (True, True, False)
+    """
+    if nxt in _COUNTRY_SUFFIXES:
+        return last.lower() not in lex.places and last.lower() not in lex.stopwords and last.upper() != last
+    return last.lower() in _NUMBERED_HEADS and nxt.isdigit() and len(nxt) <= 2
 
 
 def _head_follows(words: Sequence[str], k: int, lex: Lexicon) -> bool:
