@@ -66,3 +66,22 @@ def test_a_unit_edited_or_removed_is_reindexed_and_recorded(store):
         ("update", "aigerim", UNITS[2].texts, {"en": "A new tax was adopted.", "kk": "Жаңа салық қабылданды."}),
         ("delete", "bolat", UNITS[0].texts, None),
     ]
+
+
+def test_the_shortlist_sees_every_change_of_this_and_other_connections(store):
+    from termbase.store import open_store
+
+    store.memories.add_units("news", UNITS)
+    ids = [u.id for u in store.memories.iter_units("news")]
+    assert store.memories.candidates("news", "en", ["law"], limit=5) == ids[2:3]  # (the posting lists kept)
+    store.memories.add_units("news", [TranslationUnit({"en": "The law on taxes.", "kk": "Салық туралы заң."})])
+    (new,) = [u.id for u in store.memories.iter_units("news")][3:]
+    assert store.memories.candidates("news", "en", ["law"], limit=5) == [ids[2], new]
+    store.memories.update_unit(ids[2], {"en": "A new tax was adopted.", "kk": "Жаңа салық қабылданды."})
+    assert store.memories.candidates("news", "en", ["law"], limit=5) == [new]
+    with open_store(store.location) as other:
+        other.memories.remove_unit(new)
+        other.memories.add_units("news", [TranslationUnit({"en": "Law and order.", "kk": "Заң және тәртіп."})])
+        (last,) = [u.id for u in other.memories.iter_units("news")][3:]
+    assert store.memories.candidates("news", "en", ["law"], limit=5) == [last]
+    assert store.memories.candidates("other", "en", ["law"], limit=5) == []
