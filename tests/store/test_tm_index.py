@@ -40,6 +40,10 @@ def test_stats_and_get_units(store):
     assert (stats["units"], stats["texts"], stats["source_langs"]) == (3, {"en": 3, "kk": 3}, {"en": 3})
     assert [u.texts["en"] for u in store.memories.get_units([ids[2], 999, ids[0]])] == [
         "A new law was adopted.", "The Government met today."]
+    assert store.memories.unit_texts([ids[2], 999, ids[0]]) == {
+        ids[2]: {"en": "A new law was adopted.", "kk": "Жаңа заң қабылданды."},
+        ids[0]: {"en": "The Government met today.", "kk": "Үкімет бүгін жиналды."}}
+    assert store.memories.unit_texts([]) == {}
 
 
 def test_a_unit_edited_or_removed_is_reindexed_and_recorded(store):

@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 from rapidfuzz.distance import Levenshtein
 
 from ..languages import split_words, text_keys, word_keys
-from ..models import TranslationUnit
 
 __all__ = ["TmMatch", "concordance", "fuzzy_matches", "similarity"]
 
@@ -74,8 +73,8 @@ class TmMatch:
         return out
 
 
-def _targets(unit: TranslationUnit, lang: str, target_langs: list[str] | None) -> dict[str, str]:
-    return {code: text for code, text in sorted(unit.texts.items())
+def _targets(texts: dict[str, str], lang: str, target_langs: list[str] | None) -> dict[str, str]:
+    return {code: text for code, text in sorted(texts.items())
             if code != lang and text and (target_langs is None or code in target_langs)}
 
 
@@ -89,20 +88,22 @@ def fuzzy_matches(memories, memory: str, text: str, lang: str, *, target_langs: 
     found = []
     words = _words(text)
     n = len(words)
-    for unit in memories.get_units(ids):
-        own = unit.texts.get(lang)
+    texts_of = memories.unit_texts(ids)
+    for unit_id in ids:
+        texts = texts_of.get(unit_id, {})
+        own = texts.get(lang)
         if not own:
             continue
         # a length that alone keeps the score under min_score (spaces count words closely enough
         # to skip only what cannot reach it)
         if n and min_score and 100 * (own.count(" ") + 1) < min_score * n / 2:
             continue
-        targets = _targets(unit, lang, target_langs)
+        targets = _targets(texts, lang, target_langs)
         if not targets:
             continue
         score = similarity(text, own, words_a=words)
         if score >= min_score:
-            found.append(TmMatch(unit.id, score, lang, own, targets))
+            found.append(TmMatch(unit_id, score, lang, own, targets))
     found.sort(key=lambda m: (-m.score, m.unit_id))
     return found[:limit]
 
@@ -119,7 +120,7 @@ def concordance(memories, memory: str, words: str, lang: str, *, target_langs: l
     for unit in memories.get_units(memories.containing(memory, lang, keys, limit=limit)):
         own = unit.texts.get(lang, "")
         unit_keys, offsets = text_keys(own, lang)
-        out.append(TmMatch(unit.id, None, lang, own, _targets(unit, lang, target_langs),
+        out.append(TmMatch(unit.id, None, lang, own, _targets(unit.texts, lang, target_langs),
                            _spans(keys, unit_keys, offsets)))
     return out
 

@@ -308,6 +308,11 @@ class MemoryRepository(ABC):
         """The units with these ids, in that order; ids that do not exist are left out."""
 
     @abstractmethod
+    def unit_texts(self, unit_ids: list[int]) -> dict[int, dict[str, str]]:
+        """The texts by language of the units with these ids (``{id: {lang: text}}``), without the rest of
+        the units: what fuzzy matching scores. Ids that do not exist are left out."""
+
+    @abstractmethod
     def page_units(self, memory: str, *, max_score: float | None = None, limit: int = 50,
                    offset: int = 0) -> tuple[int, list[TranslationUnit]]:
         """``(how many match, one page of them)``: the units of ``memory`` in document order, only those

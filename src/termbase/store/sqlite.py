@@ -1252,6 +1252,20 @@ class SQLiteMemories(MemoryRepository):
                     found[unit.id] = unit
         return [found[i] for i in unit_ids if i in found]
 
+    def unit_texts(self, unit_ids: list[int]) -> dict[int, dict[str, str]]:
+        """``{id: {lang: text}}`` of the units with these ids (ids that do not exist are left out): a
+        quarter of :meth:`get_units`' time, for the fuzzy matcher's shortlist."""
+        out: dict[int, dict[str, str]] = {}
+        with self._store._errors():
+            for start in range(0, len(unit_ids), 500):
+                chunk = unit_ids[start : start + 500]
+                for pk, lang, text in self._conn.execute(
+                    f"SELECT unit_pk, lang, text FROM tm_texts WHERE unit_pk IN ({','.join('?' * len(chunk))}) "
+                    f"ORDER BY unit_pk, lang", chunk,
+                ):
+                    out.setdefault(pk, {})[lang] = text
+        return out
+
     def stats(self, memory: str) -> dict:
         """``{"units", "texts": {lang: n}, "source_langs": {lang: n}, "created", "modified"}`` of a memory."""
         with self._store._errors():
