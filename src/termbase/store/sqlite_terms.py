@@ -175,10 +175,15 @@ class SQLiteTermIndex(TermIndexRepository):
             for table, texts in grams.items():
                 self._conn.executemany(f"INSERT INTO {table} ({table}, rowid, t) VALUES ('delete', ?, ?)", texts)
             self._conn.executemany("DELETE FROM term_index WHERE term_pk = ?", [(r[0],) for r in rows])
-            self._apply(deltas)
-            self._conn.execute("DELETE FROM term_counts WHERE n <= 0")
+            # Only the counts this removal lowered can have reached zero: delete those (a scan of the whole
+            # table here cost seconds per edit on a large termbase).
+            self._conn.executemany(
+                "DELETE FROM term_counts WHERE kind = ? AND lang = ? AND value = ? AND n <= 0",
+                [row[:3] for row in self._apply(deltas)],
+            )
 
-    def _apply(self, deltas: dict[str, tuple[Counter, Counter]]) -> None:
+    def _apply(self, deltas: dict[str, tuple[Counter, Counter]]) -> list[tuple]:
+        """Add the deltas to ``term_counts``; the rows written, as (kind, lang, value, n)."""
         rows = []
         for lang, (counts, grams) in deltas.items():
             rows.extend((kind, lang, value, n) for (kind, value), n in counts.items() if n)
@@ -188,6 +193,7 @@ class SQLiteTermIndex(TermIndexRepository):
             "ON CONFLICT (kind, lang, value) DO UPDATE SET n = n + excluded.n",
             rows,
         )
+        return rows
 
     def reindex(self) -> int:
         with self._store.atomic():
