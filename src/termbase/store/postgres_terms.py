@@ -189,11 +189,7 @@ class PostgresTermIndex(SQLiteTermIndex):
             args.append(limit)
         with self._store._errors():
             pks = [pk for (pk,) in self._conn.execute(sql, args)]
-            out: list[IndexedTerm] = []
-            for start in range(0, len(pks), _CHUNK):
-                chunk = pks[start : start + _CHUNK]
-                out.extend(self._terms(f"i.term_pk IN ({','.join('?' * len(chunk))})", chunk))
-        return out
+            return self._terms_by_pks(pks)
 
     def with_anchors(
         self, lang: str, anchors: Sequence[str], *, need: int, grams: Iterable[str], dice: float,
@@ -229,8 +225,4 @@ class PostgresTermIndex(SQLiteTermIndex):
                         scored.append((-shared, pk))
             scored.sort()
             pks = [pk for _, pk in scored[:limit]]
-            out: list[IndexedTerm] = []
-            for start in range(0, len(pks), _CHUNK):
-                chunk = pks[start : start + _CHUNK]
-                out.extend(self._terms(f"i.term_pk IN ({','.join('?' * len(chunk))})", chunk))
-        return out
+            return self._terms_by_pks(pks)

@@ -337,10 +337,14 @@ class SQLiteTermIndex(TermIndexRepository):
             args.append(limit)
         with self._store._errors():
             pks = [pk for (pk,) in self._conn.execute(sql, args)]
-            out: list[IndexedTerm] = []
-            for start in range(0, len(pks), _CHUNK):
-                chunk = pks[start : start + _CHUNK]
-                out.extend(self._terms(f"i.term_pk IN ({','.join('?' * len(chunk))})", chunk))
+            return self._terms_by_pks(pks)
+
+    def _terms_by_pks(self, pks: Sequence[int]) -> list[IndexedTerm]:
+        """The indexed terms with these primary keys, read a chunk at a time (each chunk in concept order)."""
+        out: list[IndexedTerm] = []
+        for start in range(0, len(pks), _CHUNK):
+            chunk = pks[start : start + _CHUNK]
+            out.extend(self._terms(f"i.term_pk IN ({','.join('?' * len(chunk))})", chunk))
         return out
 
     def with_anchors(
@@ -376,8 +380,4 @@ class SQLiteTermIndex(TermIndexRepository):
                         scored.append((-shared, pk))
             scored.sort()
             pks = [pk for _, pk in scored[:limit]]
-            out: list[IndexedTerm] = []
-            for start in range(0, len(pks), _CHUNK):
-                chunk = pks[start : start + _CHUNK]
-                out.extend(self._terms(f"i.term_pk IN ({','.join('?' * len(chunk))})", chunk))
-        return out
+            return self._terms_by_pks(pks)
