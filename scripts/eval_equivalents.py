@@ -1,11 +1,17 @@
 #!/usr/bin/env python
 """Evaluate equivalents mined from parallel text against hand-annotated organisation names.
 
-Reads ../shared/eval (NTREX-128 lines 604-1997, the first 20 kz-legal acts) and the gold files in
-scripts/data/equivalents/ (see their README); prints figures, changes nothing.
+Reads ../shared/eval and the gold files in scripts/data/equivalents/ (see their README); prints
+figures, changes nothing. Two splits:
+- dev (default): NTREX-128 lines 604-1997 + the first 20 kz-legal acts (sorted folder order),
+  gold ntrex_dev.tsv / kzlegal_dev.tsv -- tune on this;
+- test (held out): NTREX-128 lines 1-603 + the other 20 kz-legal acts, gold ntrex_test.tsv /
+  kzlegal_test.tsv -- measure once, never tune.
+The kz-legal memory holds the split's acts that have a row in the gold file (all 20 for dev).
 
     .venv/bin/python scripts/eval_equivalents.py                 # NTREX dev + kz-legal dev
     .venv/bin/python scripts/eval_equivalents.py --show-errors   # and each wrong name
+    .venv/bin/python scripts/eval_equivalents.py --split test    # held-out figures (once, at the end)
 
 For each direction (source -> target) and gold organisation name:
 - listed: the extractor lists it among the candidates of the memory's source side (a candidate's
@@ -84,9 +90,23 @@ def kzlegal_units(acts: list[str]) -> list[MinedUnit]:
 
 def load_gold(name: str) -> list[dict]:
     path = GOLD / name
+    if not path.is_file():
+        sys.exit(f"{path}: gold file missing (see {GOLD / 'README.md'})")
     lines = path.read_text(encoding="utf-8").splitlines()
     header = lines[0].split("\t")
     return [dict(zip(header, line.split("\t"))) for line in lines[1:] if line.strip()]
+
+
+# NTREX line range (1-based, inclusive) and kz-legal act slice (sorted folder order) of each split
+SPLITS = {
+    "dev": {"ntrex": (604, 1997), "acts": slice(0, 20)},
+    "test": {"ntrex": (1, 603), "acts": slice(20, 40)},
+}
+
+
+def kzlegal_acts(split: str) -> list[str]:
+    acts = sorted(p.name for p in (SHARED / "eval" / "parallel" / "kz-legal").iterdir() if p.is_dir())
+    return acts[SPLITS[split]["acts"]]
 
 
 # ------------------------------------------------------------------------------------------- scoring
@@ -219,18 +239,29 @@ def main() -> None:
     ap.add_argument("--show-errors", action="store_true")
     ap.add_argument("--only", choices=("ntrex", "kz-legal"), default=None)
     ap.add_argument("--eflomal", action="store_true", help="compare with eflomal word links (pip install eflomal)")
+    ap.add_argument("--split", choices=tuple(SPLITS), default="dev",
+                    help="dev: NTREX lines 604-1997 + first 20 kz-legal acts (default); test: the held-out rest")
     args = ap.parse_args()
+    split = args.split
     if args.only in (None, "ntrex"):
-        corpus = UnitCorpus(ntrex_units(604, 1997))
-        gold = load_gold("ntrex_dev.tsv")
+        gold = load_gold(f"ntrex_{split}.tsv")
+        corpus = UnitCorpus(ntrex_units(*SPLITS[split]["ntrex"]))
         for src, tgt in (("en", "ru"), ("en", "kk"), ("ru", "kk"), ("kk", "ru"), ("ru", "en"), ("kk", "en")):
-            evaluate(corpus, gold, src, tgt, show_errors=args.show_errors, label="NTREX dev", with_eflomal=args.eflomal)
+            evaluate(corpus, gold, src, tgt, show_errors=args.show_errors, label=f"NTREX {split}", with_eflomal=args.eflomal)
     if args.only in (None, "kz-legal"):
-        acts = sorted(p.name for p in (SHARED / "eval" / "parallel" / "kz-legal").iterdir() if p.is_dir())[:20]
+        gold = load_gold(f"kzlegal_{split}.tsv")
+        # the memory is the split's acts that the gold covers (an act without a gold row was not
+        # annotated; see scripts/data/equivalents/README.md)
+        covered = {g.get("act", "") for g in gold}
+        acts = [a for a in kzlegal_acts(split) if a in covered]
+        stray = sorted(covered - set(acts))
+        if stray:
+            sys.exit(f"{GOLD / f'kzlegal_{split}.tsv'}: acts not in the {split} split: {', '.join(stray)}")
+        if len(acts) < len(kzlegal_acts(split)):
+            print(f"kz-legal {split}: {len(acts)} of {len(kzlegal_acts(split))} acts annotated, the memory holds those")
         corpus = UnitCorpus(kzlegal_units(acts))
-        gold = load_gold("kzlegal_dev.tsv")
         for src, tgt in (("ru", "kk"), ("kk", "ru")):
-            evaluate(corpus, gold, src, tgt, show_errors=args.show_errors, label="kz-legal dev", with_eflomal=args.eflomal)
+            evaluate(corpus, gold, src, tgt, show_errors=args.show_errors, label=f"kz-legal {split}", with_eflomal=args.eflomal)
 
 
 if __name__ == "__main__":
