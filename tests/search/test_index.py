@@ -93,3 +93,39 @@ def test_on_a_server_a_small_termbase_is_looked_up_in_memory_after_a_few_lookups
     built = index._lookup
     assert [m.concept.id for m in index.lookup("National Security Committee")] == ["knb"]
     assert index.lookup("KNB") == [] and index._lookup is built  # replayed, not rebuilt
+
+
+@pytest.mark.parametrize("long_lived", [False, True])
+def test_a_long_lived_index_looks_a_small_termbase_up_in_memory_on_any_store(store, apk, knb, long_lived):
+    """A server's index (long_lived) keeps the lookup in memory on SQLite too; a command's does so
+    only on a database server. Either way another instance's change is seen by the next lookup."""
+    from termbase.search.lookup import LookupIndex, StoredLookup
+
+    store.concepts.add_many([apk, knb])
+    index = TermIndex(store, long_lived=long_lived)
+    for _ in range(TermIndex.MEMORY_LOOKUP_AFTER + 1):
+        assert [m.concept.id for m in index.lookup("KNB")] == ["knb"]
+    in_memory = long_lived or store.remote
+    assert isinstance(index._lookup, LookupIndex if in_memory else StoredLookup)
+    with open_store(store.location) as other:  # another server instance
+        other.concepts.update(Concept("knb", (Term("en", "National Security Committee"),)))
+    assert [m.concept.id for m in index.lookup("National Security Committee")] == ["knb"]
+    assert index.lookup("KNB") == []
+
+
+def test_at_version_reads_no_version_in_the_block_and_again_after_it(store, apk, knb):
+    """at_version: the version the caller read stands for the store's in the block (what the index
+    keeps is used as of that version, no query); a change committed meanwhile is seen at the first
+    call after the block."""
+    store.concepts.add(apk)
+    index = TermIndex(store, long_lived=True)
+    for _ in range(TermIndex.MEMORY_LOOKUP_AFTER + 1):
+        assert [m.concept.id for m in index.lookup("APK")] == ["apk"]
+    version = store.data_version()
+    with open_store(store.location) as other:
+        other.concepts.add(knb)
+    with index.at_version(version):
+        assert index.lookup("KNB") == []  # as of the version read before the change
+    assert [m.concept.id for m in index.lookup("KNB")] == ["knb"]
+    with index.at_version(store.data_version()):
+        assert [m.concept.id for m in index.lookup("KNB")] == ["knb"]

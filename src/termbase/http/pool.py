@@ -35,7 +35,7 @@ class WorkspacePool:
             try:
                 return self._idle.get_nowait()
             except queue.Empty:
-                return Workspace.open(self.location, lock_timeout=self.lock_timeout)
+                return Workspace.open(self.location, lock_timeout=self.lock_timeout, long_lived=True)
         except BaseException:
             self._slots.release()
             raise

@@ -1,8 +1,8 @@
 """The term matcher and lookup of a store, over the term index the store keeps (``store.terms``).
 
 A :class:`TermIndex` is made over a :class:`~termbase.store.Store`; its lookup
-(:class:`~termbase.search.lookup.StoredLookup`; on a database server, for a small termbase, the
-in-memory :class:`~termbase.search.lookup.LookupIndex`, kept up to date by replaying changes) and, for a termbase of more than :attr:`TermIndex.IN_MEMORY_TERMS`
+(:class:`~termbase.search.lookup.StoredLookup`; on a database server or in a long-lived process (a
+server's workspaces), for a small termbase, the in-memory :class:`~termbase.search.lookup.LookupIndex`, kept up to date by replaying changes) and, for a termbase of more than :attr:`TermIndex.IN_MEMORY_TERMS`
 terms, its matcher (:class:`~termbase.search.matcher.StoredMatcher`) read the store's persistent term
 index, so nothing is built from all the concepts and starting costs the same for a million concepts as
 for a thousand. What they keep of the index's answers, and the concepts read,
@@ -23,6 +23,7 @@ every use) changes, so a change made by another process or another server instan
 
 from __future__ import annotations
 
+import contextlib
 from typing import TYPE_CHECKING, Iterator
 
 from ..errors import NotFound
@@ -40,8 +41,11 @@ if TYPE_CHECKING:  # pragma: no cover
 class TermIndex:
     """Cached search structures over the concepts of ``store``; build one per store and keep it."""
 
-    def __init__(self, store: "Store"):
+    def __init__(self, store: "Store", *, long_lived: bool = False):
         self.store = store
+        #: Kept for many lookups (a server's): a small termbase is then looked up in memory on any store.
+        self.long_lived = long_lived
+        self._pinned: int | None = None  # the data version the caller read for us (see at_version)
         self._version: int | None = None
         self._matcher: TermMatcher | None = None
         self._lookup: StoredLookup | LookupIndex | None = None
@@ -54,7 +58,7 @@ class TermIndex:
         # Read the version before reading anything: a change committed meanwhile makes the next
         # call drop what was read, never keeps it. The stored lookup keeps nothing (it asks the
         # store's index each time); the matcher keeps the index's answers, and the concepts are cached.
-        version = self.store.data_version()
+        version = self.store.data_version() if self._pinned is None else self._pinned
         if version != self._version:
             self._matcher = None
             self._concepts = {}
@@ -63,6 +67,18 @@ class TermIndex:
             # changed since it was built, or rebuilt (or given up for the stored one: grown large)
             if self._in_memory and (self._lookup is None or not self._memory_lookup() or not self._replay()):
                 self._lookup = None
+
+    @contextlib.contextmanager
+    def at_version(self, version: int) -> Iterator[None]:
+        """In the block, take ``version`` as the store's data version instead of reading it at each
+        call: the caller has just read it (:meth:`termbase.store.Store.versions`, with what else a
+        request needs, in one query) and writes nothing in the block. A change committed since is
+        seen at the next call outside it, as a change committed during a call is."""
+        self._pinned = version
+        try:
+            yield
+        finally:
+            self._pinned = None
 
     def _replay(self) -> bool:
         """Update the in-memory lookup index with the concepts changed since ``_mark``; False when
@@ -86,12 +102,14 @@ class TermIndex:
         """Whether lookups use an in-memory index (:class:`~termbase.search.lookup.LookupIndex`,
         built once, then changes replayed): for a store without a term index, and for a small
         termbase on a store whose queries are round trips to a server (``store.remote``: the stored
-        lookup asks some twenty queries per lookup, the in-memory one none) once this index has
-        answered :attr:`MEMORY_LOOKUP_AFTER` lookups. Both give the same answers."""
+        lookup asks some twenty queries per lookup, the in-memory one none) or kept by a long-lived
+        process (:attr:`long_lived`: a server's, where the stored lookup's queries cost 2.5 times
+        the in-memory search's CPU) once this index has answered :attr:`MEMORY_LOOKUP_AFTER`
+        lookups. Both give the same answers."""
         if not self._has_index():
             return True
-        return (bool(getattr(self.store, "remote", False)) and self._lookups >= self.MEMORY_LOOKUP_AFTER
-                and self.is_small())
+        return ((self.long_lived or bool(getattr(self.store, "remote", False)))
+                and self._lookups >= self.MEMORY_LOOKUP_AFTER and self.is_small())
 
     #: How many lookups a :class:`TermIndex` answers from the stored index before it builds the
     #: in-memory one (when :meth:`_memory_lookup` allows): a command looking one text up never pays

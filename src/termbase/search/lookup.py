@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
 from ..languages import KK_LATN, SUPPORTED, base_lang, key_text, normalize, normalize_lang, text_keys
-from ..models import Concept, Term
+from ..models import STATUSES, Concept, Term
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..store.base import IndexedTerm, TermIndexRepository
@@ -88,6 +88,7 @@ class LookupIndex:
         self.by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
         self.by_trigram: dict[str, list[int]] = defaultdict(list)
         self.gram_sets: list[frozenset[str]] = []
+        self.key_sets: list[frozenset[str]] = []  # each entry's keys as a set
         self.position: dict[str | None, int] = {}  # concept id -> its index in concepts
         self.dead: set[int] = set()  # indexes of concepts changed or removed since (see update)
         for concept in concepts:
@@ -109,6 +110,7 @@ class LookupIndex:
             if script_norm != norm:
                 self.by_norm[script_norm].append(ei)
             self.by_keys[(base, keys)].append(ei)
+            self.key_sets.append(frozenset(keys))
             for k in set(keys):
                 self.by_key[(base, k)].append(ei)
             grams = frozenset(_trigrams(script_norm))
@@ -168,16 +170,18 @@ class LookupIndex:
                 offer(ei, 0.95, "inflected")
             # partial / contains: terms sharing a key with the query
             seen: set[int] = set()
-            for k in set(qkeys):
+            qset = frozenset(qkeys)
+            for k in qset:
                 seen.update(self.by_key.get((base, k), []))
+            n = len(qkeys)
             for ei in sorted(seen):  # (on a tie the concept's earlier term is the one shown)
                 keys = self.entries[ei][3]
-                if keys == qkeys:
-                    continue
-                if _contains(keys, qkeys):
-                    offer(ei, 0.6 + 0.25 * len(qkeys) / len(keys), "partial")
-                elif _contains(qkeys, keys):
-                    offer(ei, 0.5 + 0.25 * len(keys) / len(qkeys), "contains")
+                # a part needs every key of the other (set inclusion, in C) before the order is compared
+                if len(keys) > n:
+                    if qset <= self.key_sets[ei] and _contains(keys, qkeys):
+                        offer(ei, 0.6 + 0.25 * n / len(keys), "partial")
+                elif len(keys) < n and self.key_sets[ei] <= qset and _contains(qkeys, keys):
+                    offer(ei, 0.5 + 0.25 * len(keys) / n, "contains")
             # near misses by spelling, only when nothing matched exactly or inflected
             if any(score >= 0.95 for score, _, _ in best.values()):
                 continue
@@ -219,9 +223,10 @@ def _query_langs(query: str, lang: str | None) -> tuple[str, list[str], str | No
 
 
 def _status_rank(term: Term) -> int:
-    from ..models import STATUSES
+    return _STATUS_RANK[term.status]
 
-    return STATUSES.index(term.status)
+
+_STATUS_RANK = {status: i for i, status in enumerate(STATUSES)}
 
 
 def _contains(haystack: tuple[str, ...], needle: tuple[str, ...]) -> bool:

@@ -12,18 +12,20 @@ __all__ = ["DEFAULT_LOCK_TIMEOUT", "Workspace"]
 
 class Workspace:
     """A termbase opened for work: ``store`` (concepts, memories) and ``index`` (term matcher and
-    lookup, rebuilt when the concepts change). Close it when done, or use ``with``."""
+    lookup, rebuilt when the concepts change). Close it when done, or use ``with``. ``long_lived``:
+    kept for many requests (a server's), so a small termbase's lookups are worth an in-memory index
+    (:class:`~termbase.search.TermIndex`)."""
 
-    def __init__(self, store: Store):
+    def __init__(self, store: Store, *, long_lived: bool = False):
         self.store = store
-        self.index = TermIndex(store)
+        self.index = TermIndex(store, long_lived=long_lived)
 
     @classmethod
-    def open(cls, location: str | Path, *, lock_timeout: float | None = None) -> "Workspace":
+    def open(cls, location: str | Path, *, lock_timeout: float | None = None, long_lived: bool = False) -> "Workspace":
         """Open the termbase at ``location``; :class:`~termbase.errors.NotFound` (``needs="termbase"``)
         when there is none. It is opened read-only when it cannot be written; ``lock_timeout`` bounds
         how long a write waits for another process's (seconds)."""
-        return cls(open_store(location, lock_timeout=lock_timeout))
+        return cls(open_store(location, lock_timeout=lock_timeout), long_lived=long_lived)
 
     @property
     def location(self) -> str:
