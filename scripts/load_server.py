@@ -2,7 +2,10 @@
 """Load and faults for ``termbase serve``, on loopback only, bounded in time.
 
 Starts a server on a termbase (a fresh copy of the shipped glossary unless --db is given, a file or a
-PostgreSQL URL), makes a reader and a terminologist token, and runs CLIENTS threads for SECONDS: each
+PostgreSQL URL), makes a reader and a terminologist token, and runs CLIENTS clients for SECONDS, each
+with its own keep-alive HTTP/1.1 connection and one request at a time (coroutines in this one process,
+on uvloop when installed: the load's own CPU is small and reported, with the server's and a --postgres
+cluster's, per request, and the load average before and after). Each
 request is a lookup (share 1 - EDIT_SHARE) of a glossary term as users type it (exact, lower-cased,
 inflected, with a typo, acronyms) or an edit (GET the concept for its ETag, PATCH its note with
 If-Match; a 412 is the expected answer when another client changed it first). Reports lookups per
@@ -25,6 +28,7 @@ Faults:
 from __future__ import annotations
 
 import argparse
+import asyncio
 import http.client
 import json
 import os
@@ -34,7 +38,6 @@ import socket
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import urllib.parse
 from collections import Counter
@@ -94,11 +97,15 @@ def queries_of(concepts: list[dict], rng: random.Random) -> list[str]:
     return out
 
 
-class Client(threading.Thread):
+class Client:
+    """One user: one keep-alive HTTP/1.1 connection, one request at a time (a coroutine: all the
+    clients share one thread of this process, so the load costs little of the cores the server runs
+    on; :func:`main` reports this process's CPU)."""
+
     def __init__(self, n: int, port: int, tokens: dict, queries: list[str], ids: list[str], stop_at: float,
                  edit_share: float, seed: int):
-        super().__init__(daemon=True)
-        self.n, self.port, self.tokens = n, port, tokens
+        self.n, self.port = n, port
+        self.auth = {role: f"Authorization: {value['Authorization']}\r\n".encode() for role, value in tokens.items()}
         self.queries, self.ids = queries, ids
         self.stop_at, self.edit_share = stop_at, edit_share
         self.rng = random.Random(seed)
@@ -109,65 +116,96 @@ class Client(threading.Thread):
         self.errors: Counter = Counter()
         self.down = 0  # requests refused while the server was down (kill -9 / restart)
         self.unavailable = 0  # 503s (the database restarting)
-        self.conn = None
+        self.reader: asyncio.StreamReader | None = None
+        self.writer: asyncio.StreamWriter | None = None
         self.edits = 0
+        self.requests = 0  # answered, whatever their status
 
-    def _request(self, method: str, path: str, headers: dict, body: bytes | None = None):
-        if self.conn is None:
-            self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+    async def _request(self, method: str, path: str, role: str, extra: bytes = b"",
+                       body: bytes = b"") -> tuple[int, dict[str, str], bytes]:
         try:
-            self.conn.request(method, path, body=body, headers=headers)
-            r = self.conn.getresponse()
-            return r.status, r.getheader("ETag"), r.read()
-        except (OSError, http.client.HTTPException):
-            self.conn.close()
-            self.conn = None
-            raise
+            async with asyncio.timeout(30):
+                if self.writer is None:
+                    self.reader, self.writer = await asyncio.open_connection("127.0.0.1", self.port)
+                self.writer.write(b"%s %s HTTP/1.1\r\nHost: 127.0.0.1\r\n%s%sContent-Length: %d\r\n\r\n%s" % (
+                    method.encode(), path.encode(), self.auth[role], extra, len(body), body))
+                head = await self.reader.readuntil(b"\r\n\r\n")
+                lines = head.decode("latin-1").split("\r\n")
+                status = int(lines[0].split(" ", 2)[1])
+                headers = {}
+                for line in lines[1:]:
+                    name, _, value = line.partition(":")
+                    if name:
+                        headers[name.strip().lower()] = value.strip()
+                if headers.get("transfer-encoding", "").lower() == "chunked":
+                    data = b""
+                    while True:
+                        size = int((await self.reader.readuntil(b"\r\n")).split(b";")[0], 16)
+                        chunk = await self.reader.readexactly(size + 2)
+                        if size == 0:
+                            break
+                        data += chunk[:-2]
+                else:
+                    data = await self.reader.readexactly(int(headers.get("content-length", 0)))
+                if headers.get("connection", "").lower() == "close":
+                    self._close()
+                self.requests += 1
+                return status, headers, data
+        except (OSError, asyncio.IncompleteReadError, asyncio.LimitOverrunError, TimeoutError, ValueError, IndexError):
+            self._close()
+            raise ConnectionError("no answer") from None
 
-    def run(self) -> None:
+    def _close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+        self.reader = self.writer = None
+
+    async def run(self) -> None:
         while time.monotonic() < self.stop_at:
             try:
                 if self.rng.random() < self.edit_share:
-                    self.edit()
+                    await self.edit()
                 else:
-                    self.lookup()
-            except (OSError, http.client.HTTPException):
+                    await self.lookup()
+            except ConnectionError:
                 self.down += 1
-                time.sleep(0.05)
+                await asyncio.sleep(0.05)
+        self._close()
 
-    def lookup(self) -> None:
+    async def lookup(self) -> None:
         q = self.rng.choice(self.queries)
         start = time.perf_counter()
-        status, _, body = self._request("GET", "/api/lookup?q=" + urllib.parse.quote(q), self.tokens["reader"])
+        status, _, body = await self._request("GET", "/api/lookup?q=" + urllib.parse.quote(q), "reader")
         ms = (time.perf_counter() - start) * 1000
         if status == 200:
             self.lookup_ms.append(ms)
         else:
-            self._error(status, body)
+            await self._error(status, body)
 
-    def edit(self) -> None:
+    async def edit(self) -> None:
         cid = self.rng.choice(self.ids)
-        headers = self.tokens["terminologist"]
         start = time.perf_counter()
-        status, tag, body = self._request("GET", f"/api/concepts/{cid}", headers)
+        status, headers, body = await self._request("GET", f"/api/concepts/{cid}", "terminologist")
         if status != 200:
-            return self._error(status, body)
+            return await self._error(status, body)
         self.edits += 1
         note = f"load {self.n}-{self.edits}"
-        status, tag, body = self._request("PATCH", f"/api/concepts/{cid}", {**headers, "If-Match": tag,
-                                          "Content-Type": "application/json"}, json.dumps({"note": note}).encode())
+        status, _, body = await self._request(
+            "PATCH", f"/api/concepts/{cid}", "terminologist",
+            f"If-Match: {headers['etag']}\r\nContent-Type: application/json\r\n".encode(),
+            json.dumps({"note": note}).encode())
         self.edit_ms.append((time.perf_counter() - start) * 1000)
         if status == 200:
             self.acked.append((cid, json.loads(body)["version"], note))
         elif status == 412:
             self.stale += 1
         else:
-            self._error(status, body)
+            await self._error(status, body)
 
-    def _error(self, status: int, body: bytes) -> None:
+    async def _error(self, status: int, body: bytes) -> None:
         if status == 503:
             self.unavailable += 1
-            time.sleep(0.05)
+            await asyncio.sleep(0.05)
             return
         try:
             code = json.loads(body)["error"]["code"]
@@ -176,8 +214,69 @@ class Client(threading.Thread):
         self.errors[f"{status} {code}"] += 1
 
 
+def run_async(coro):
+    """Run ``coro`` on uvloop's event loop when it is installed (cheaper per request), else asyncio's."""
+    try:
+        import uvloop
+    except ImportError:
+        return asyncio.run(coro)
+    return uvloop.run(coro)
+
+
+async def drive(args, running: dict, clients: list, port: int, tokens: dict, queries: list[str], ids: list[str],
+                db: str, log, events: list[str], cluster) -> tuple[float, float, float, float | None]:
+    """Run the clients for ``args.seconds`` (and the faults asked for); the elapsed time and the CPU
+    seconds used meanwhile by the server, by this process (the clients) and by the database server
+    (a --postgres cluster's processes; None otherwise or when it was restarted)."""
+    start = time.monotonic()
+    cpu_start, client_cpu_start = group_cpu(running["server"].pid), time.process_time()
+    db_cpu_start = database_cpu(cluster)
+    stop_at = start + args.seconds
+    clients += [Client(i, port, tokens, queries, ids, stop_at, args.edit_share, args.seed * 1000 + i)
+                for i in range(args.clients)]
+    tasks = [asyncio.create_task(c.run()) for c in clients]
+    if args.kill_after is not None:
+        await asyncio.sleep(max(0.0, start + args.kill_after - time.monotonic()))
+        os.killpg(running["server"].pid, signal.SIGKILL)
+        await asyncio.to_thread(running["server"].wait)
+        killed = time.monotonic()
+        running["server"] = start_server(db, port, args.workers, log)
+        await asyncio.to_thread(wait_healthy, port)
+        events.append(f"kill -9 at {killed - start:.1f} s; serving again after {time.monotonic() - killed:.1f} s")
+    if args.restart_db:
+        await asyncio.sleep(max(0.0, start + args.db_at - time.monotonic()))
+        began = time.monotonic()
+        # no pipes: the restarted database server would hold them open (and this wait) forever
+        await asyncio.to_thread(subprocess.run, args.restart_db, shell=True, check=True, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL, cwd=cluster.dir if cluster else None)
+        events.append(f"database restarted at {began - start:.1f} s in {time.monotonic() - began:.1f} s "
+                      f"(termbase not restarted)")
+    await asyncio.gather(*tasks)
+    elapsed = time.monotonic() - start
+    db_cpu_end = database_cpu(cluster)
+    db_cpu = None if db_cpu_start is None or db_cpu_end is None or args.restart_db else db_cpu_end - db_cpu_start
+    return (elapsed, group_cpu(running["server"].pid) - cpu_start, time.process_time() - client_cpu_start, db_cpu)
+
+
+def database_cpu(cluster) -> float | None:
+    """CPU seconds used so far by a local PostgreSQL cluster: its postmaster and every process it
+    started (the connections' backends, the writers); None without a cluster."""
+    if cluster is None:
+        return None
+    try:
+        postmaster = int((cluster.data / "postmaster.pid").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return None
+    return process_cpu(lambda pid, ppid, pgid: pid == postmaster or ppid == postmaster)
+
+
 def group_cpu(pgid: int) -> float:
     """CPU seconds (user + system) used so far by the processes of a process group (the server)."""
+    return process_cpu(lambda pid, ppid, group: group == pgid)
+
+
+def process_cpu(chosen) -> float:
+    """CPU seconds (user + system) used so far by the live processes ``chosen(pid, ppid, pgid)``."""
     tick = os.sysconf("SC_CLK_TCK")
     total = 0
     for entry in os.listdir("/proc"):
@@ -187,7 +286,7 @@ def group_cpu(pgid: int) -> float:
             fields = open(f"/proc/{entry}/stat").read().rsplit(")", 1)[1].split()
         except OSError:
             continue
-        if int(fields[2]) == pgid:  # field 5 of stat: the process group
+        if chosen(int(entry), int(fields[1]), int(fields[2])):  # stat fields 4 and 5: parent, process group
             total += int(fields[11]) + int(fields[12])
     return total / tick
 
@@ -275,33 +374,13 @@ def main() -> None:
         rng = random.Random(args.seed)
         queries = queries_of(concepts, rng)
         ids = [c["concept_id"] for c in concepts]
-        start = time.monotonic()
-        cpu_start, client_cpu_start = group_cpu(server.pid), time.process_time()
-        stop_at = start + args.seconds
-        clients = [Client(i, port, tokens, queries, ids, stop_at, args.edit_share, args.seed * 1000 + i)
-                   for i in range(args.clients)]
-        for c in clients:
-            c.start()
-        if args.kill_after is not None:
-            time.sleep(max(0.0, start + args.kill_after - time.monotonic()))
-            os.killpg(server.pid, signal.SIGKILL)
-            server.wait()
-            killed = time.monotonic()
-            server = start_server(db, port, args.workers, log)
-            wait_healthy(port)
-            events.append(f"kill -9 at {killed - start:.1f} s; serving again after {time.monotonic() - killed:.1f} s")
-        if args.restart_db:
-            time.sleep(max(0.0, start + args.db_at - time.monotonic()))
-            began = time.monotonic()
-            # no pipes: the restarted database server would hold them open (and this wait) forever
-            subprocess.run(args.restart_db, shell=True, check=True, stdout=subprocess.DEVNULL,
-                           stderr=subprocess.DEVNULL, cwd=cluster.dir if cluster else None)
-            events.append(f"database restarted at {began - start:.1f} s in {time.monotonic() - began:.1f} s "
-                          f"(termbase not restarted)")
-        for c in clients:
-            c.join()
-        elapsed = time.monotonic() - start
-        server_cpu, client_cpu = group_cpu(server.pid) - cpu_start, time.process_time() - client_cpu_start
+        clients: list[Client] = []
+        load_before = os.getloadavg()
+        running = {"server": server}
+        elapsed, server_cpu, client_cpu, db_cpu = run_async(drive(
+            args, running, clients, port, tokens, queries, ids, db, log, events, cluster))
+        server = running["server"]
+        load_after = os.getloadavg()
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         try:
@@ -314,6 +393,7 @@ def main() -> None:
     edits = [ms for c in clients for ms in c.edit_ms]
     acked = [a for c in clients for a in c.acked]
     errors = sum((c.errors for c in clients), Counter())
+    requests = max(1, sum(c.requests for c in clients))
     figures = {
         "backend": "postgresql" if db.startswith("postgres") else "sqlite",
         "clients": args.clients, "workers": args.workers, "seconds": round(elapsed, 1),
@@ -323,10 +403,15 @@ def main() -> None:
         "edits_acknowledged": len(acked), "edits_412": sum(c.stale for c in clients),
         "edit_ms": {"p50": round(percentile(edits, 50), 1), "p95": round(percentile(edits, 95), 1)},
         # (after a kill -9 the killed server's CPU is not counted: no figure then)
+        "requests": requests, "requests_per_s": round(requests / elapsed, 1),
         "server_cpu_s": None if args.kill_after is not None else round(server_cpu, 1),
-        "client_cpu_s": round(client_cpu, 1),
-        "server_cpu_ms_per_request": None if args.kill_after is not None else
-        round(1000 * server_cpu / max(1, len(lookups) + 2 * len(edits)), 2),
+        "server_cpu_ms_per_request": None if args.kill_after is not None else round(1000 * server_cpu / requests, 2),
+        # the clients (this process) and a --postgres cluster share the cores with the server
+        "client_cpu_s": round(client_cpu, 1), "client_cpu_ms_per_request": round(1000 * client_cpu / requests, 2),
+        "database_cpu_s": None if db_cpu is None else round(db_cpu, 1),
+        "database_cpu_ms_per_request": None if db_cpu is None else round(1000 * db_cpu / requests, 2),
+        "load_average_before": [round(x, 2) for x in load_before],
+        "load_average_after": [round(x, 2) for x in load_after],
         "errors": dict(errors), "refused_while_down": sum(c.down for c in clients),
         "unavailable_503": sum(c.unavailable for c in clients),
         "events": events,

@@ -54,6 +54,7 @@ def create_app(config: ServerConfig) -> FastAPI:
         openapi_url="/api/openapi.json",
         docs_url="/api/docs",
         redoc_url=None,
+        **_NO_TELEMETRY,
     )
     app.state.termbase = server
     install_errors(app)
@@ -65,6 +66,20 @@ def create_app(config: ServerConfig) -> FastAPI:
     app.add_middleware(UploadLimit, limit=config.max_upload)
     app.openapi = lambda: _openapi(app)
     return app
+
+
+def _no_telemetry() -> dict:
+    """FastAPI's own OpenTelemetry off, where FastAPI has it (0.165 and later): else every request
+    asks OpenTelemetry whether a tracer, a meter or a logger is set up (a few percent of a lookup's
+    CPU); an operator who wants traces wraps the app in OpenTelemetry's ASGI middleware instead."""
+    import inspect
+
+    if "telemetry" in inspect.signature(FastAPI.__init__).parameters:
+        return {"telemetry": {"tracing": False, "metrics": False, "logs": False}}
+    return {}
+
+
+_NO_TELEMETRY = _no_telemetry()
 
 
 def app_from_environment() -> FastAPI:

@@ -18,7 +18,7 @@ from fastapi import Depends, Request
 from starlette.concurrency import run_in_threadpool
 
 from ..models import ApiToken
-from ..services import Workspace, authenticate
+from ..services import TokenCache, Workspace
 from .config import ServerConfig
 from .errors import ApiError
 from .pool import WorkspacePool
@@ -29,11 +29,13 @@ ANONYMOUS = "anonymous"
 
 class ServerState:
     """One per app: its configuration, its pool of opened termbases for routes that run in worker
-    threads, and one more for the short read-only routes run on the event loop itself (lookup,
-    a concept), which no other thread uses."""
+    threads, one more for the short read-only routes run on the event loop itself (lookup, a
+    concept), which no other thread uses, and the tokens it has checked (kept while the termbase's
+    tokens version stays the same: a revoked token fails at once on every instance)."""
 
     def __init__(self, config: ServerConfig):
         self.config = config
+        self.tokens = TokenCache()
         self.pool = WorkspacePool(config.db, config.pool_size, lock_timeout=config.lock_timeout)
         self.loop_pool = WorkspacePool(config.db, 1, lock_timeout=config.lock_timeout)
 
@@ -68,16 +70,23 @@ def use(request: Request, role: str, *, on_loop: bool = False) -> Iterator[Sessi
     token (unless anonymous access is configured) or with an unknown or revoked one, 403 when the
     user's role is below ``role``. ``on_loop``: for an ``async`` route that only reads, quickly and
     without waiting for locks, on the event loop (it gets the loop's own termbase, so it never waits
-    for a worker thread's)."""
+    for a worker thread's; and the data version read with the token stands for the termbase's in
+    the block: one query a request). Every request reads the termbase's versions first, so nothing
+    kept (the lookup index, checked tokens) outlives a change made by another instance."""
     token = bearer_token(request)
     server = state(request)
     if token is None and server.config.anonymous_role is None:
         raise _unauthorized("this request needs a token: send 'Authorization: Bearer TOKEN'")
     pool = server.loop_pool if on_loop else server.pool
-    ws, user = _open(pool, server.config, token)
+    ws, user, version = _open(pool, server, token)
     failed: BaseException | None = None
     try:
-        yield Session(ws, _allowed(user, role))
+        session = Session(ws, _allowed(user, role))
+        if on_loop:
+            with ws.index.at_version(version):
+                yield session
+        else:
+            yield session
     except BaseException as exc:
         failed = exc
         raise
@@ -114,7 +123,7 @@ async def session(request: Request) -> AsyncIterator[Session]:
     server = state(request)
     if token is None and server.config.anonymous_role is None:
         raise _unauthorized("this request needs a token: send 'Authorization: Bearer TOKEN'")
-    ws, user = await run_in_threadpool(_open, server.pool, server.config, token)
+    ws, user, _ = await run_in_threadpool(_open, server.pool, server, token)
     failed: BaseException | None = None
     try:
         yield Session(ws, _allowed(user, "reader"))
@@ -125,14 +134,17 @@ async def session(request: Request) -> AsyncIterator[Session]:
         await _give_back(server.pool, ws, failed)
 
 
-def _open(pool: WorkspacePool, config: ServerConfig, token: str | None) -> tuple[Workspace, ApiToken | None]:
+def _open(pool: WorkspacePool, server: ServerState, token: str | None) -> tuple[Workspace, ApiToken | None, int]:
+    """A termbase from ``pool``, the token's user and the termbase's data version (one query when
+    the token was checked before at the same tokens version)."""
     ws = pool.take()
     try:
-        user = ApiToken(ANONYMOUS, config.anonymous_role) if token is None else authenticate(ws, token)
+        checked = server.tokens.check(ws, token)
     except BaseException as exc:
         pool.give_back(ws, exc)
         raise
-    return ws, user
+    user = ApiToken(ANONYMOUS, server.config.anonymous_role) if token is None else checked.user
+    return ws, user, checked.data_version
 
 
 async def _give_back(pool: WorkspacePool, ws: Workspace, failed: BaseException | None) -> None:

@@ -17,7 +17,8 @@ module              jobs
 ``align``           :func:`align_files`
 ``extract``         :func:`extract_files`
 ``check``           :func:`check_files`
-``tokens``          :func:`create_token`, :func:`authenticate`, :func:`list_tokens`, :func:`revoke_token`
+``tokens``          :func:`create_token`, :func:`authenticate` (:class:`TokenCache` for a server),
+                    :func:`list_tokens`, :func:`revoke_token`
 ``latin``           :func:`generate_latin` (proposed kk-Latn terms from the Kazakh ones)
 ``translit``        :func:`transliterate`, :func:`transliterate_source` (Kazakh Cyrillic <-> Latin)
 ``tm``              :func:`list_memories`, :func:`memory_stats`, :func:`delete_memory`, :func:`search_memory`,
@@ -73,7 +74,7 @@ if TYPE_CHECKING:  # pragma: no cover
         MemoryStats, PretranslateResult, SearchResult, UnitPage, delete_memory, edit_unit, list_memories, list_units,
         memory_stats, pretranslate, remove_unit, search_memory, unit_to_dict,
     )
-    from .tokens import CreatedToken, authenticate, create_token, list_tokens, revoke_token
+    from .tokens import CreatedToken, TokenCache, authenticate, create_token, list_tokens, revoke_token
     from .transfer import ExportResult, FormatInfo, ImportResult, export, import_file, list_formats
     from .workspace import DEFAULT_LOCK_TIMEOUT, Workspace, has_termbase, shown_location
     from ..fsutil import Source  # what readers take: front ends wrap uploads and streams in it
@@ -102,7 +103,7 @@ _LAZY = {
         "unit_to_dict"
     ), ".tm"),
     **dict.fromkeys((
-        "CreatedToken", "authenticate", "create_token", "list_tokens", "revoke_token"
+        "CreatedToken", "TokenCache", "authenticate", "create_token", "list_tokens", "revoke_token"
     ), ".tokens"),
     **dict.fromkeys((
         "ExportResult", "FormatInfo", "ImportResult", "export", "import_file", "list_formats"
@@ -114,7 +115,7 @@ _LAZY = {
 __all__ = [
     "DEFAULT_LOCK_TIMEOUT", "EXTRACT_KINDS", "AlignResult", "CheckResult", "CreatedToken", "ConceptList", "ExportResult", "ExtractConfig", "ExtractRun", "FormatInfo", "GlossaryUpdate", "ImportResult", "InitResult", "LookupResult", "MemoryStats", "UnitPage", "edit_unit", "list_units", "remove_unit", "unit_to_dict", "PretranslateResult", "SearchResult",
     "Source", "TermbaseStats", "Workspace", "LimitsInfo", "size_limits",
-    "authenticate", "data_version", "create_token", "list_tokens", "revoke_token",
+    "TokenCache", "authenticate", "data_version", "create_token", "list_tokens", "revoke_token",
     "add_concept", "add_terms", "propose_concept", "propose_terms", "approve", "concept_history", "reject", "remove_term", "replace_term_text", "restore_concept", "set_term_status", "undo_last_change", "align_files", "check_files", "edit_concept", "export", "extract_files", "import_file",
     "delete_memory", "init_termbase", "list_concepts", "list_formats", "list_memories", "memory_stats", "pretranslate", "search_memory", "lookalike_warnings", "lookup", "lookup_many", "parse_terms", "terms_from_dicts", "remove_concepts", "show_concept", "termbase_stats", "update_glossary",
     "has_termbase", "shown_location", "CopyResult", "copy_termbase",

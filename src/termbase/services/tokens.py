@@ -58,6 +58,55 @@ def authenticate(ws: Workspace, secret: str) -> ApiToken | None:
     return ws.store.tokens.find(token_digest(secret))
 
 
+class TokenCache:
+    """The tokens a server has checked, so that a request costs no token query: each answer (the
+    token, or None for an unknown or revoked one) is kept with the termbase's tokens version read
+    before it was looked up, and used only by a request that read the same version. Making or
+    revoking a token moves that version in the database (in the same transaction), so every server
+    instance sees a revoked token fail at its next request. At most ``size`` answers are kept (then
+    they are dropped and checked again). Safe to share between threads.
+
+    >>> from termbase.store import create_store
+    >>> ws = Workspace(create_store(":memory:"))
+    >>> created, cache = create_token(ws, "aigerim", "reader"), TokenCache()
+    >>> cache.check(ws, created.secret).user.name
+    'aigerim'
+    >>> _ = revoke_token(ws, "aigerim")
+    >>> cache.check(ws, created.secret).user is None
+    True
+    """
+
+    def __init__(self, size: int = 4096):
+        self.size = size
+        self._known: dict[str, tuple[int, ApiToken | None]] = {}  # secret's digest -> (tokens version, answer)
+
+    def check(self, ws: Workspace, secret: str | None) -> "Checked":
+        """The user of ``secret`` (None: unknown or revoked; no secret: no user) and the termbase's
+        data version, from one query (:meth:`termbase.store.Store.versions`) when the token was
+        checked before at the same tokens version."""
+        data, tokens = ws.store.versions()
+        if secret is None:
+            return Checked(None, data)
+        digest = token_digest(secret)
+        known = self._known.get(digest)
+        if known is not None and known[0] == tokens:
+            return Checked(known[1], data)
+        user = authenticate(ws, secret)
+        if len(self._known) >= self.size:
+            self._known.clear()
+        self._known[digest] = (tokens, user)
+        return Checked(user, data)
+
+
+@dataclass(frozen=True)
+class Checked:
+    """What :meth:`TokenCache.check` found: the token's ``user`` (or None) and the termbase's
+    ``data_version`` read with it (:meth:`termbase.search.TermIndex.at_version`)."""
+
+    user: ApiToken | None
+    data_version: int
+
+
 def list_tokens(ws: Workspace) -> list[ApiToken]:
     """Every token, revoked ones too, oldest first (never their secrets: they are not kept)."""
     return ws.store.tokens.list()

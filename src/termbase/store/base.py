@@ -409,6 +409,17 @@ class Store(ABC):
         """A number kept in the database that changes whenever concepts change, from any connection;
         cheap to read, for invalidating caches (e.g. :class:`termbase.search.TermIndex`)."""
 
+    def versions(self) -> tuple[int, int]:
+        """``(data_version, tokens_version)``: the :meth:`data_version` and a number kept in the
+        database that changes whenever a token is made or revoked, read together (one query where
+        the backend can): what a server checks on each request before trusting what it keeps."""
+        return self.data_version(), self.tokens_version()
+
+    def tokens_version(self) -> int:
+        """A number kept in the database that changes whenever an API token is made or revoked
+        (0 before the first), from any connection."""
+        return 0
+
     @abstractmethod
     def close(self) -> None:
         """Release the connection."""

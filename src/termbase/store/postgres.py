@@ -41,6 +41,7 @@ from .postgres_terms import PostgresTermIndex
 from .sqlite import (
     _CONCEPT_COLUMNS,
     _by_digest,
+    _VERSIONS,
     _concept,
     _LANG_NUMBER,
     SQLiteConcepts,
@@ -547,6 +548,14 @@ class PostgresStore(RowCopy, Store):
     def data_version(self) -> int:
         with self._errors():
             return self._conn.execute("SELECT value FROM counters WHERE name = 'concepts'").fetchone()[0]
+
+    def versions(self) -> tuple[int, int]:
+        with self._errors():
+            found = dict(self._conn.execute(_VERSIONS).fetchall())
+        return found["concepts"], found.get("tokens", 0)
+
+    def tokens_version(self) -> int:
+        return self.versions()[1]
 
     # ------------------------------------------------------------------ copying (termbase copy)
     def _tables(self) -> list[str]:

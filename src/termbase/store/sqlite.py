@@ -252,6 +252,11 @@ _MIGRATION_STEPS = {4: lambda store: store.memories.reindex(), 8: lambda store: 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
 _CONCEPT_COLUMNS = "pk, id, subject, definition, note, source, version, created, modified, scope"
+#: The data version and the tokens version (no row before the first token) in one query.
+_VERSIONS = "SELECT name, value FROM counters WHERE name IN ('concepts', 'tokens')"
+#: Every token made or revoked moves the tokens version, in the same transaction.
+_BUMP_TOKENS = ("INSERT INTO counters (name, value) VALUES ('tokens', 1) "
+                "ON CONFLICT (name) DO UPDATE SET value = counters.value + 1")
 
 
 class SQLiteStore(RowCopy, Store):
@@ -524,6 +529,14 @@ class SQLiteStore(RowCopy, Store):
     def data_version(self) -> int:
         with self._errors():
             return self._conn.execute("SELECT value FROM counters WHERE name = 'concepts'").fetchone()[0]
+
+    def versions(self) -> tuple[int, int]:
+        with self._errors():
+            found = dict(self._conn.execute(_VERSIONS).fetchall())
+        return found["concepts"], found.get("tokens", 0)
+
+    def tokens_version(self) -> int:
+        return self.versions()[1]
 
     # ------------------------------------------------------------------ copying (termbase copy)
     def _tables(self) -> list[str]:
@@ -908,6 +921,7 @@ class SQLiteTokens(TokenRepository):
             stamp = format_time(utc_now())
             self._conn.execute("INSERT INTO api_tokens (name, role, digest, created) VALUES (?, ?, ?, ?)",
                                (name, role, digest, stamp))
+            self._conn.execute(_BUMP_TOKENS)
         return ApiToken(name, role, parse_time(stamp))
 
     def find(self, digest: str) -> ApiToken | None:
@@ -931,6 +945,7 @@ class SQLiteTokens(TokenRepository):
             ).fetchone()
             if row is None:
                 raise NotFound(f"{name!r} has no token to revoke")
+            self._conn.execute(_BUMP_TOKENS)
         return _token(row)
 
 
