@@ -5,6 +5,7 @@ import json
 from click.testing import CliRunner
 
 from termbase.cli import main
+from termbase.services import lookup
 
 
 def cli_json(location, *args):
@@ -146,3 +147,29 @@ def test_roles(client, auth):
     assert r.json() == {"error": {"code": "forbidden", "message":
                                   "this needs the role translator or higher; 'reader' is a reader"}}
     assert client.delete("/api/concepts/knb", headers=auth["admin"]).status_code == 200
+
+
+def test_a_plain_lookup_takes_the_short_way_with_the_same_answer(client, auth, monkeypatch):
+    """GET /api/lookup with plain parameters is answered before FastAPI's routing (termbase.http.fast);
+    the same request with anything more goes the ordinary way: the answers are the same bytes, and
+    every error is the ordinary one."""
+    from termbase.http import fast
+
+    calls = []
+    monkeypatch.setattr(fast, "lookup", lambda *a, **k: calls.append(a[1]) or lookup(*a, **k))
+    for params in ({"q": "Ассамблеясының"}, {"q": "KNB", "lang": "en"}, {"q": "Nationl Security", "limit": "1"}):
+        short = client.get("/api/lookup", params=params, headers=auth["reader"])
+        ordinary = client.get("/api/lookup", params={**params, "other": "1"}, headers=auth["reader"])
+        assert short.status_code == ordinary.status_code == 200 and short.content == ordinary.content
+        assert short.headers == ordinary.headers
+    assert calls == ["Ассамблеясының", "KNB", "Nationl Security"]
+    for params, expected in (
+        ({"q": "KNB", "limit": "0"}, (422, "query limit: Input should be greater than or equal to 1")),
+        ({"q": "KNB", "limit": "101"}, (422, "query limit: Input should be less than or equal to 100")),
+        ({"q": "KNB", "limit": "x"}, (422, "query limit: Input should be a valid integer, unable to parse string as an integer")),
+        ({"q": " "}, (422, "nothing to look up: the query is empty")),
+        ({"q": "KNB", "lang": "xx"}, (400, "unknown language 'xx': termbase supports en, kk, ru (and kk-Latn)")),
+    ):
+        r = client.get("/api/lookup", params=params, headers=auth["reader"])
+        assert (r.status_code, r.json()["error"]["message"]) == expected
+    assert client.get("/api/lookup", params={"q": "KNB"}).status_code == 401
