@@ -20,6 +20,10 @@ _ALIASES: dict[str, str] = {
 }
 
 
+#: The tags themselves (what normalize_lang returns), answered at once.
+_CANONICAL = frozenset({"en", "kk", "ru", "kk-Latn"})
+
+
 def normalize_lang(code: str) -> str:
     """The tag of a language code or name users type: an ISO 639-1 code, or ``kk-Latn``.
 
@@ -35,6 +39,8 @@ def normalize_lang(code: str) -> str:
     Raises :class:`UnknownLanguage` for anything else, naming the supported codes; ``kz``
     gets its own message because it is Kazakhstan's country code, a common slip for ``kk``.
     """
+    if type(code) is str and code in _CANONICAL:  # already a tag: the hot path of lookups
+        return code
     if not isinstance(code, str):
         raise UnknownLanguage(f"language code must be a string, not {type(code).__name__}")
     text = code.strip()
