@@ -37,6 +37,8 @@ class Lexicon:
     function_words: frozenset[str] = frozenset()
     #: English: last words of newspapers' names, whose "The" is part of the name ("The Sunday Times").
     press_heads: frozenset[str] = frozenset()
+    #: Russian: legal forms a body's quoted name follows ("акционерное общество «...»").
+    legal_heads: frozenset[str] = frozenset()
 
 
 def _read_sections(name: str) -> dict[str, list[str]]:
@@ -78,6 +80,7 @@ def lexicon(lang: str) -> Lexicon:
         phrase_breaks=get("phrase_breaks"),
         function_words=get("stopwords") | function_words(lang),
         press_heads=get("press_heads"),
+        legal_heads=get("legal_heads"),
     )
 
 

@@ -51,7 +51,7 @@ def detect_ru(sent: Sentence, lex: Lexicon | None = None) -> list[Occurrence]:
     # institutions around a head noun
     for i, info in enumerate(infos):
         if info is None or covered[i] or not info.noun_cases or (
-            info.lemma not in lex.org_heads and info.lemma not in lex.state_heads
+            info.lemma not in lex.org_heads and info.lemma not in lex.state_heads and info.lemma not in lex.legal_heads
         ):
             continue
         left = i
@@ -60,11 +60,32 @@ def detect_ru(sent: Sentence, lex: Lexicon | None = None) -> list[Occurrence]:
             and infos[left - 1].adj_cases & info.noun_cases
         ):
             left -= 1
+            if (left > 1 and words[left - 1] == "и" and not covered[left - 2] and infos[left - 2] is not None
+                    and caps[left - 2] and not starts_clause(words, left - 2, first)
+                    and infos[left - 2].adj_cases & info.noun_cases and not infos[left - 2].noun_cases):
+                left -= 2  # "Иммиграционной и таможенной служб"
         adjectives = left
         # the name begins at a capital, but not at a vague word capitalised by position ("Новое")
         while left <= i and (not caps[left] or (left == first and infos[left].lemma in lex.stopwords)):
             left += 1
         end = _ru_genitive_tail(words, infos, i + 1, covered, lex)
+        if info.lemma in lex.legal_heads:
+            # a legal form and the quoted name of the body: "акционерное общество «Информационно-учетный
+            # центр»", "Республиканское государственное предприятие на праве хозяйственного ведения
+            # «Институт ...» Министерства юстиции": one name, and the quoted one and the owner's apart
+            k = _ru_legal_right(words, infos, end)
+            q = _ru_quoted_tail(words, k, covered, long=True)
+            if q > k:
+                if left > i:
+                    left = adjectives
+                    while left < i and infos[left].lemma in lex.stopwords:
+                        left += 1
+                end = _ru_genitive_tail(words, infos, q, [False] * n, lex)
+                out.append(Occurrence(ORGANIZATION, left, end, left == first))
+                cover(left, k)
+                continue
+            if info.lemma not in lex.org_heads:
+                continue
         if left <= i:
             end = _ru_quoted_tail(words, end, covered)  # Русской службе «Голоса Америки»
         else:
@@ -83,7 +104,7 @@ def detect_ru(sent: Sentence, lex: Lexicon | None = None) -> list[Occurrence]:
             # and the quoted name (found above) of one of its kind
             cover(i, end)
             continue
-        if left == i and end > i + 1 and all(w.isascii() for w in words[i + 1 : end]):
+        if (left == i or not any(caps[left : i + 1])) and end > i + 1 and all(w.isascii() for w in words[i + 1 : end]):
             # "компания Yahoo!", "агентство S&P": a common noun before a foreign name describes it (an
             # acronym is counted as one already)
             if not (end == i + 2 and is_acronym(words[i + 1])):
@@ -138,19 +159,35 @@ def _ru_relational(w: str, info, lex: Lexicon) -> bool:
     )
 
 
-def _ru_quoted_tail(words, j: int, covered) -> int:
-    """After a name, its quoted part: "Русской службе [«Голоса Америки»]" (the quoted name is covered)."""
-    if j + 1 < len(words) and words[j] in "«\"“" and covered[j + 1]:
-        close = next((k for k in range(j + 2, min(len(words), j + 10)) if words[k] in "»\"”"), None)
-        if close is not None:
+def _ru_quoted_tail(words, j: int, covered, *, long: bool = False) -> int:
+    """After a name, its quoted part: "Русской службе [«Голоса Америки»]" (the quoted name is covered);
+    with ``long``, any quoted name of up to 16 words that begins with a capital."""
+    if j + 1 < len(words) and words[j] in "«\"“" and (covered[j + 1] or (long and is_cap(words[j + 1]))):
+        close = next((k for k in range(j + 2, min(len(words), j + (18 if long else 10))) if words[k] in "»\"”"), None)
+        if close is not None and not any(w in ".!?;" for w in words[j + 1 : close]):
             return close + 1
     return j
 
 
-def _ru_genitive_tail(words, infos, j: int, covered, lex: Lexicon, max_words: int = 7) -> int:
-    """End of the genitive dependents after a head noun: "[Министерство] внутренних дел Казахстана"."""
+def _ru_legal_right(words, infos, j: int) -> int:
+    """After a legal form, the right it holds its property by: "на праве хозяйственного ведения"."""
+    if j + 2 < len(words) and words[j] == "на" and words[j + 1] == "праве":
+        k = _ru_case_phrase(words, infos, j + 2, "gent")
+        if k:
+            return k
+    return j
+
+
+def _ru_genitive_tail(words, infos, j: int, covered, lex: Lexicon, max_words: int = 12) -> int:
+    """End of the dependents after a head noun: genitives ("[Министерство] внутренних дел Казахстана",
+    "[Департамент] юридической службы Министерства финансов Республики Казахстан"), a "по" phrase in
+    the dative ("[Комиссия] по занятости и навыкам Великобритании"), "при" in the locative, and their
+    conjuncts with "и" in the same case, unless the conjunct is another institution ("[Фонд] Интернета
+    | и Института открытых данных"). A proper name ends the genitives: a word in lower case after it
+    is the sentence's ("Республики Казахстан | сведений об исполнении")."""
     n = len(words)
     start = j
+    case = "gent"  # the case of the last dependent: a conjunct after "и" takes it
     while j < n and j - start < max_words:
         if covered[j]:
             break
@@ -165,26 +202,27 @@ def _ru_genitive_tail(words, infos, j: int, covered, lex: Lexicon, max_words: in
                 k += 1
             if k < n and infos[k] is not None and "loct" in infos[k].noun_cases:
                 j = k + 1
+                case = "loct"
                 continue
             break
         if w in ("по",) and j + 1 < n:
-            k = j + 1
-            while k < n and infos[k] is not None and "datv" in infos[k].adj_cases and not infos[k].noun_cases:
-                k += 1
-            if k < n and infos[k] is not None and "datv" in infos[k].noun_cases:
-                j = k + 1
+            k = _ru_case_phrase(words, infos, j + 1, "datv")
+            if k:
+                j = k
+                case = "datv"
                 continue
             break
         if w == "и" and j > start and j + 1 < n:
-            k = j + 1
-            while k < n and infos[k] is not None and infos[k].adj_cases & _GENT and not infos[k].noun_cases:
-                k += 1
-            if k < n and infos[k] is not None and infos[k].noun_cases & _GENT:
-                j = k + 1
+            k = _ru_case_phrase(words, infos, j + 1, case)
+            if k and not (infos[k - 1].lemma in lex.org_heads and is_cap(words[j + 1])):
+                j = k
                 continue
             break
         if is_acronym(w):
             j += 1
+            # a Latin name led by an acronym: "[агентство] ABC News"
+            while j < n and w.isascii() and words[j].isascii() and is_cap(words[j]) and not covered[j]:
+                j += 1
             break
         info = infos[j]
         if info is None or info.lemma in lex.stopwords:
@@ -193,17 +231,42 @@ def _ru_genitive_tail(words, infos, j: int, covered, lex: Lexicon, max_words: in
             if j > start and info.first_flags & (NAME | PATR) and not info.first_flags & GEOX:
                 break  # "Министерства юстиции Александра Коновалова": a person after the name
             j += 1
+            case = "gent"
             continue
-        k = j
-        while k < n and infos[k] is not None and infos[k].adj_cases & _GENT and not infos[k].noun_cases & _GENT:
-            k += 1
-        if k < n and infos[k] is not None and infos[k].noun_cases & _GENT and infos[k].lemma not in lex.stopwords:
-            if infos[k].first_pos not in ("NOUN", "ADJF", "PRTF", None) and not is_cap(words[k]):
-                break
-            j = k + 1
+        if (j == start and is_cap(w)) or (j > start and infos[j - 1] is not None and infos[j - 1].lemma in _GOVERN_ABLT):
+            # "[Управление] Делами Президента", "[Отдел] по управлению подведомственными организациями"
+            k = _ru_case_phrase(words, infos, j, "ablt")
+            if k:
+                j = k
+                continue
+        if j > start and w.islower() and is_cap(words[j - 1]) and _ru_proper(infos[j - 1]):
+            break
+        k = _ru_case_phrase(words, infos, j, "gent")
+        if k and (infos[k - 1].first_pos in ("NOUN", "ADJF", "PRTF", None) or is_cap(words[k - 1])):
+            j = k
+            case = "gent"
             continue
         break
     return j
+
+
+# nouns whose object is in the instrumental: "управление делами", "управляющий делами"
+_GOVERN_ABLT = frozenset(("управление", "управляющий"))
+
+
+def _ru_proper(info) -> bool:
+    """A proper name by its readings: a place, person or organisation, or a word no dictionary has."""
+    return info is not None and (not info.known or bool(info.flags & (GEOX | ORGN | _PERSON_FLAGS)))
+
+
+def _ru_case_phrase(words, infos, k: int, case: str) -> int:
+    """End of the noun phrase in ``case`` from word ``k`` (adjectives, then a noun), or 0."""
+    n = len(words)
+    while k < n and infos[k] is not None and case in infos[k].adj_cases and case not in infos[k].noun_cases:
+        k += 1
+    if k < n and infos[k] is not None and case in infos[k].noun_cases:
+        return k + 1
+    return 0
 
 
 def _ru_names(words, infos, i: int, j: int, first: int, lex: Lexicon) -> list[Occurrence]:
