@@ -257,3 +257,40 @@ def test_kazakh_verbal_and_date_phrases_are_no_key_phrases(sentence, expected):
 )
 def test_a_brand_keeps_its_country_and_a_station_its_number(sentence, lang, expected):
     assert [s for s in spans(sentence, lang, ("organization", "person", "place", "name"))] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a "по" phrase and its conjunct in the dative, then the genitive of the country
+        ("Опрос провела Комиссия по занятости и навыкам Великобритании в 2014 году.",
+         [("organization", False, "Комиссия по занятости и навыкам Великобритании")]),
+        # "и" before another institution joins two names, not one
+        ("Он директор Фонда Интернета и Института открытых данных.",
+         [("organization", False, "Фонда Интернета"), ("organization", False, "Института открытых данных")]),
+        # a word in lower case after the country's name is the sentence's, not the name's
+        ("Направить в Департамент юридической службы Министерства финансов Республики Казахстан сведений об исполнении.",
+         [("organization", False, "Департамент юридической службы Министерства финансов Республики Казахстан")]),
+        # "управление" takes the instrumental
+        ("Выдать удостоверения Управления Делами Президента Республики Казахстан.",
+         [("organization", False, "Управления Делами Президента Республики Казахстан")]),
+        # a legal form with the body's quoted name, and the quoted name apart
+        ("Определить акционерное общество «Информационно-учетный центр» оператором.",
+         [("name", False, "Информационно-учетный центр"),
+          ("organization", False, "акционерное общество «Информационно-учетный центр»")]),
+        ("Направить в Республиканское государственное предприятие на праве хозяйственного ведения «Республиканский "
+         "центр правовой информации» Министерства юстиции Республики Казахстан копию.",
+         [("name", False, "Республиканский центр правовой информации"),
+          ("organization", False, "Республиканское государственное предприятие на праве хозяйственного ведения "
+                                  "«Республиканский центр правовой информации» Министерства юстиции Республики Казахстан"),
+          ("organization", False, "Министерства юстиции Республики Казахстан")]),
+        # coordinated adjectives before the head noun
+        ("Сотрудник Иммиграционной и таможенной служб сказал.",
+         [("organization", False, "Иммиграционной и таможенной служб")]),
+        # an acronym's Latin name after a kind with its adjective
+        ("Об этом сообщает австралийское агентство ABC News.",
+         [("acronym", False, "ABC"), ("organization", False, "ABC News")]),
+    ],
+)
+def test_russian_institution_names_of_official_texts(sentence, expected):
+    assert spans(sentence, "ru") == expected

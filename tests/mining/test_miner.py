@@ -212,3 +212,15 @@ def test_an_english_rendering_takes_the_rest_of_the_name_but_not_its_possessor()
     miner = EquivalentMiner(corpus, "ru")
     assert best(miner, ["Агентство по ликвидации последствий бедствий"], "en") == ("Disaster Mitigation Agency", 1)
     assert best(miner, ["Сеть безопасности полетов"], "en") == ("Aviation Safety Network", 1)
+
+
+def test_a_kazakh_modifier_the_ties_miss_goes_with_the_name_unless_it_renders_another_word():
+    corpus = UnitCorpus([
+        MinedUnit(1, {"en": "The Consumer Energy Alliance said so.", "kk": "Тұтынушы Энергиясы Альянсы осылай деді."}, "en"),
+        MinedUnit(2, {"en": "Graham Dorrance faces Rapid Vienna.", "kk": "Грэм Дорранс Вена командасымен кездеседі."}, "en"),
+    ])
+    miner = EquivalentMiner(corpus, "en")
+    # "Consumer" has no tie: the bare word before "Энергиясы Альянсы" renders it
+    assert best(miner, ["Consumer Energy Alliance"], "kk") == ("Тұтынушы Энергиясы Альянсы", 1)
+    # "Rapid" has none either, but the word before "Вена" renders "Dorrance"
+    assert best(miner, ["Rapid Vienna"], "kk") == ("Вена", 1)

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from ..extraction.lexicon import lexicon
 from ..languages import dictionary_form, normalize, word_keys
-from ..languages.kazakh import kk_bases, kk_izafet_head
+from ..languages.kazakh import is_light_verb_kk, kk_bases, kk_izafet_head, strip_case_kk
 from ..languages.russian import ru_qualifies
 from ..models import Example, Suggestion, Term, Usage
 from .corpus import UnitCorpus
@@ -140,7 +140,16 @@ class EquivalentMiner:
                     best = (score, a, b + 1)
         if best is None:
             return None
-        start, end = _extend(text, tgt_tokens, best[1], best[2], target, tied, function, breaks)
+        # the term's content words nothing in the stretch renders: the grammar may give them back
+        missing = sum(1 for i in range(n) if max(links[i][best[1] : best[2]], default=0.0) < _TIED)
+        src_all = list(zip(corpus.tokens(unit, self.source), corpus.keys[self.source][unit]))
+
+        def elsewhere(j: int) -> bool:  # target word j renders a source word outside the term
+            tw, tk = tgt_tokens[j][0], tgt_kids[j]
+            return any(linker.link(w, k, tw, tk) >= _TIED for x, ((w, _a, _b), k) in enumerate(src_all)
+                       if not start <= x < start + length and not linker.is_function_word(w, self.source))
+
+        start, end = _extend(text, tgt_tokens, best[1], best[2], target, tied, function, breaks, missing, elsewhere)
         best = (best[0], start, end)
         if (target == "en" and end < m and tgt_tokens[end - 1][0].endswith(("'s", "’s"))
                 and tgt_tokens[end][0].lower() in lexicon("en").org_heads):
@@ -285,13 +294,16 @@ def _gap_breaks(gap: str) -> bool:
 
 
 def _extend(text: str, tokens: list[tuple[str, int, int]], a: int, b: int, lang: str, tied: list[float],
-            function: list[bool], breaks: list[bool]) -> tuple[int, int]:
+            function: list[bool], breaks: list[bool], missing: int = 0,
+            elsewhere: Callable[[int], bool] | None = None) -> tuple[int, int]:
     """Grow the stretch ``a:b`` over the untied words its grammar says belong to the name: the
     rest of an English capitalised name ("Harvard" -> "Harvard University", "U.N. Security
     Council"), less a possessor before it ("Alaska's Veteran's Court"); the noun a Russian adjective
     qualifies and an adjective before the Russian phrase ("венский" -> "венский Рапид", "суд Кларка"
     -> "Окружной суд Кларка"); the Kazakh head noun of an izafet ("Біріккен Ұлттар" -> "Біріккен
-    Ұлттар Ұйымы", "Йель" -> "Йель университеті")."""
+    Ұлттар Ұйымы", "Йель" -> "Йель университеті"); and, for each of the term's words the stretch
+    renders by none of its own (``missing``), a Kazakh modifier before it, bare or in the genitive
+    ("Энергиясы Альянсы" -> "Тұтынушы Энергиясы Альянсы" for "Consumer Energy Alliance")."""
     m = len(tokens)
     words = [w for w, _x, _y in tokens]
 
@@ -331,7 +343,29 @@ def _extend(text: str, tokens: list[tuple[str, int, int]], a: int, b: int, lang:
                 and (words[b][:1].isupper() or not kk_bases(words[b].lower()) & _KK_CLASSIFIERS)
                 and kk_izafet_head(words[b - 1], words[b], lexicon("kk").org_heads)):
             b += 1
+        grown = 0
+        while (grown < missing and a > 0 and free(a - 1) and not breaks[a] and not function[a - 1]
+               and _kk_modifier(words[a - 1]) and not (elsewhere is not None and elsewhere(a - 1))):
+            a -= 1
+            grown += 1
     return a, b
+
+
+_KK_GENITIVE = ("ның", "нің", "дың", "дің", "тың", "тің")
+_KK_LOCATIVE_ATTR = ("дағы", "дегі", "тағы", "тегі", "ндағы", "ндегі")
+
+
+def _kk_modifier(word: str) -> bool:
+    """A Kazakh word that may modify the name after it: without a case ending ("Тұтынушы", "табиғи")
+    or in the genitive ("Ұлыбританияның"); no verb of the sentence ("мәлімдеді", "жасап"), no word
+    with a possessive, the head of a phrase of its own ("сенбі күні"), no place the attributive
+    locative puts the name in ("Невададағы")."""
+    low = word.lower()
+    if not word[:1].isalpha() or low.isascii() or is_light_verb_kk(word) or low.endswith(_KK_LOCATIVE_ATTR):
+        return False
+    if low.endswith(_KK_GENITIVE):
+        return True
+    return strip_case_kk(word) == word and not (word.islower() and low.endswith(("ы", "і")))
 
 
 # Kazakh nouns a translator puts after a name to say what it is ("газеті", "ұйымы")
