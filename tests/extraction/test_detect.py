@@ -294,3 +294,21 @@ def test_a_brand_keeps_its_country_and_a_station_its_number(sentence, lang, expe
 )
 def test_russian_institution_names_of_official_texts(sentence, expected):
     assert spans(sentence, "ru") == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a Latin name after a kind is the whole name, with its acronym
+        ("Между тем организация Business NZ выступила.", [("acronym", False, "NZ"), ("organization", False, "Business NZ")]),
+        ("Он специалист клиники Brigham and Women's Hospital, где работал.",
+         [("name", False, "Brigham and Women's Hospital")]),
+        # a "по" phrase after the country's acronym
+        ("Профессор работает в Национальный институт США по исследованию рака и пишет.",
+         [("acronym", False, "США"), ("organization", False, "Национальный институт США по исследованию рака")]),
+        # an adjective standing for its people
+        ("Так обещала Партия зеленых в прошлом году.", [("organization", False, "Партия зеленых")]),
+    ],
+)
+def test_russian_names_with_latin_parts_and_substantive_adjectives(sentence, expected):
+    assert spans(sentence, "ru") == expected

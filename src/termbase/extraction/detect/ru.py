@@ -223,6 +223,14 @@ def _ru_genitive_tail(words, infos, j: int, covered, lex: Lexicon, max_words: in
             # a Latin name led by an acronym: "[агентство] ABC News"
             while j < n and w.isascii() and words[j].isascii() and is_cap(words[j]) and not covered[j]:
                 j += 1
+            if j + 1 < n and words[j] == "по":
+                continue  # "[Национальный институт] США по исследованию рака"
+            break
+        if w.isascii() and is_cap(w):
+            # a Latin name is the name's last part: "[клиники] Brigham and Women's Hospital"
+            j = cap_chain_end(words, j, covered)
+            while j < n and not covered[j] and words[j].isascii() and (is_acronym(words[j]) or is_cap(words[j])):
+                j = max(j + 1, cap_chain_end(words, j + 1, covered))  # "[организация] Business NZ"
             break
         info = infos[j]
         if info is None or info.lemma in lex.stopwords:
@@ -246,6 +254,9 @@ def _ru_genitive_tail(words, infos, j: int, covered, lex: Lexicon, max_words: in
             j = k
             case = "gent"
             continue
+        if j == start and _ru_plural_genitive_adjective(info) and (
+                j + 1 >= n or infos[j + 1] is None or infos[j + 1].first_pos not in ("NOUN", "ADJF", "PRTF")):
+            j += 1  # an adjective standing for its people: "[Партия] зеленых", "[Союз] правых"
         break
     return j
 
@@ -257,6 +268,10 @@ _GOVERN_ABLT = frozenset(("управление", "управляющий"))
 def _ru_proper(info) -> bool:
     """A proper name by its readings: a place, person or organisation, or a word no dictionary has."""
     return info is not None and (not info.known or bool(info.flags & (GEOX | ORGN | _PERSON_FLAGS)))
+
+
+def _ru_plural_genitive_adjective(info) -> bool:
+    return any(r[0] == "ADJF" and r[1] == "gent" and r[2] == "plur" for r in info.readings) and not info.noun_cases
 
 
 def _ru_case_phrase(words, infos, k: int, case: str) -> int:
