@@ -79,7 +79,8 @@ def kzlegal_units(acts: list[str]) -> list[MinedUnit]:
     for act in acts:
         texts = {"ru": (base / act / "rus.md").read_text(encoding="utf-8"),
                  "kk": (base / act / "kaz.md").read_text(encoding="utf-8")}
-        texts = {k: re.sub(r"<a id=[^>]*></a>|[*#|\\]", " ", v) for k, v in texts.items()}
+        # markdown markup: anchors, emphasis, headings, table bars and the ">" of quoted blocks
+        texts = {k: re.sub(r"^[ \t]*>|<a id=[^>]*></a>|[*#|\\]", " ", v, flags=re.M) for k, v in texts.items()}
         docs, alignment = align_texts(texts)
         for n, bead in enumerate(alignment.beads):
             seg = {lang: " ".join(docs[lang][i].text for i in bead.links.get(lang, ())) for lang in ("ru", "kk")}
@@ -193,9 +194,13 @@ def evaluate(corpus, gold, src, tgt, *, show_errors=False, label="", with_efloma
     t1 = time.process_time()
     rows = [(g, alternatives(g.get(src, "")), alternatives(g.get(tgt, ""))) for g in gold]
     rows = [(g, s, t) for g, s, t in rows if s and t]
-    # one row per name pair: a name listed in several acts is one name of this memory
-    seen_pairs: set = set()
-    rows = [r for r in rows if (fold(r[1][0]), fold(r[2][0])) not in seen_pairs and not seen_pairs.add((fold(r[1][0]), fold(r[2][0])))]
+    # one row per source name: a name listed in several acts is one name of this memory, and each
+    # rendering the acts give it is right ("Республикасы" / "Республикасының Әділет министрлігі")
+    merged: dict = {}
+    for g, s, t in rows:
+        got = merged.setdefault(fold(s[0]), (g, s, []))
+        got[2].extend(x for x in t if fold(x) not in {fold(y) for y in got[2]})
+    rows = list(merged.values())
     listed = right = right_keys = base_right = base_keys = right_any = efl_right = 0
     links = eflomal_links(corpus, src, tgt) if with_eflomal else None
     errors = []
