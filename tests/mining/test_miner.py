@@ -224,3 +224,15 @@ def test_a_kazakh_modifier_the_ties_miss_goes_with_the_name_unless_it_renders_an
     assert best(miner, ["Consumer Energy Alliance"], "kk") == ("Тұтынушы Энергиясы Альянсы", 1)
     # "Rapid" has none either, but the word before "Вена" renders "Dorrance"
     assert best(miner, ["Rapid Vienna"], "kk") == ("Вена", 1)
+
+
+def test_a_kazakh_rendering_ends_at_a_word_in_the_locative():
+    from termbase.mining import general_lexicon
+
+    lexicon = Lexicon.extended(general_lexicon())
+    lexicon.add({"en": ["custody"], "kk": ["қамау"]})
+    corpus = UnitCorpus([MinedUnit(1, {"en": "He stayed in Police Department custody.",
+                                       "kk": "Ол полиция бөлімшесінде қамауда отырды."}, "en")])
+    # "бөлімшесінде" says where: the words after it are no part of the name
+    assert best(EquivalentMiner(corpus, "en", lexicon=lexicon), ["Police Department custody"], "kk") == (
+        "полиция бөлімшесі", 1)

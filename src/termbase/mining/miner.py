@@ -124,6 +124,9 @@ class EquivalentMiner:
         breaks = [j > 0 and _gap_breaks(text[tgt_tokens[j - 1][2] : tgt_tokens[j][1]])
                   and not _initials(tgt_tokens[j - 1][0], text[tgt_tokens[j - 1][2] : tgt_tokens[j][1]], tgt_tokens[j][0])
                   for j in range(m)]
+        if target == "kk":
+            # a Kazakh name does not go on after a word that says where
+            breaks = [br or (j > 0 and _kk_case_ends(tgt_tokens[j - 1][0])) for j, br in enumerate(breaks)]
         cols = [j for j in range(m) if tied[j] >= _TIED and not function[j]]
         best: tuple[float, int, int] | None = None
         for ia, a in enumerate(cols):
@@ -366,6 +369,14 @@ def _kk_modifier(word: str) -> bool:
     if low.endswith(_KK_GENITIVE):
         return True
     return strip_case_kk(word) == word and not (word.islower() and low.endswith(("ы", "і")))
+
+
+def _kk_case_ends(word: str) -> bool:
+    """A Kazakh word no name goes on after: a noun with a possessive in the locative ("бөлімшесінде").
+    (Other cases may be inside a name, governed by its verbal noun: "Қаржымен қамтамасыз ету
+    департаменті", "жәбірленушілерге өтемақы қоры".)"""
+    low = word.lower()
+    return word.isalpha() and low.endswith(("сында", "сінде")) and len(low) > 7
 
 
 # Kazakh nouns a translator puts after a name to say what it is ("газеті", "ұйымы")
