@@ -308,6 +308,9 @@ def test_russian_institution_names_of_official_texts(sentence, expected):
          [("acronym", False, "США"), ("organization", False, "Национальный институт США по исследованию рака")]),
         # an adjective standing for its people
         ("Так обещала Партия зеленых в прошлом году.", [("organization", False, "Партия зеленых")]),
+        # a surname no dictionary has goes on a name; a known first name with a surname begins a person
+        ("Я буду работать с нашим Комитетом Кубка Райдера, и мы победим.",
+         [("organization", False, "Комитетом Кубка Райдера")]),
     ],
 )
 def test_russian_names_with_latin_parts_and_substantive_adjectives(sentence, expected):

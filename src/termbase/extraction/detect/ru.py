@@ -236,7 +236,8 @@ def _ru_genitive_tail(words, infos, j: int, covered, lex: Lexicon, max_words: in
         if info is None or info.lemma in lex.stopwords:
             break
         if is_cap(w) and (info.flags & GEOX or not info.known or info.noun_cases & _GENT):
-            if j > start and info.first_flags & (NAME | PATR) and not info.first_flags & GEOX:
+            if (j > start and info.first_flags & (NAME | PATR) and not info.first_flags & GEOX
+                    and (info.known or (j + 1 < n and is_cap(words[j + 1])))):
                 break  # "Министерства юстиции Александра Коновалова": a person after the name
             j += 1
             case = "gent"
