@@ -30,9 +30,13 @@ from .errors import (
     ValidationError,
     VersionConflict,
 )
-from .models import BilingualUnit, Concept, Document, Segment, Term, TranslationUnit
+
+#: The version (the ``version`` of pyproject.toml; tests/cli/test_app.py checks that they agree):
+#: ``termbase --version`` prints it without reading the installed package's metadata.
+__version__ = "0.1.0"
 
 if TYPE_CHECKING:  # pragma: no cover
+    from .models import BilingualUnit, Concept, Document, Segment, Term, TranslationUnit
     from .alignment import align, align_texts
     from .checking import Checker, check_units
     from .extraction import ExtractConfig, extract_terms
@@ -55,6 +59,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from .store import Store, create_store, open_store
 
 _LAZY = {
+    # (the models load on first use too: ``termbase --version`` and a module importing only the errors
+    # do without their dataclasses)
+    **dict.fromkeys(("BilingualUnit", "Concept", "Document", "Segment", "Term", "TranslationUnit"), "models"),
     **dict.fromkeys(
         ("Workspace", "add_concept", "align_files", "check_files", "edit_concept", "export", "extract_files",
          "import_file", "init_termbase", "lookup", "remove_concepts", "show_concept", "termbase_stats"),

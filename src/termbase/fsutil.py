@@ -14,12 +14,13 @@ import errno
 import io
 import os
 import re
-import shutil
 import stat
 import sys
-import tempfile
 from pathlib import Path
 from typing import IO, BinaryIO, Iterator
+
+# (shutil and tempfile are imported where they are used: the store imports this module, and a
+# command that writes no file -- a lookup -- does not pay for them)
 
 from .limits import current as current_limits
 from .errors import ParseError
@@ -94,6 +95,7 @@ class Source:
         yield view
 
     def _spooled(self) -> IO[bytes]:
+        import tempfile
         if self._spool is None:
             spool = tempfile.SpooledTemporaryFile(max_size=_SPOOL_IN_MEMORY)
             limit = current_limits()
@@ -307,6 +309,7 @@ def atomic_write(path: str | Path, mode: str = "wb", *, encoding: str | None = N
     ``path`` may be ``"-"`` for standard output (no atomicity there). A folder that does not exist
     or cannot be written is a :class:`~termbase.errors.OutputError` naming ``path``.
     """
+    import tempfile
     from .errors import OutputError
 
     if str(path) == "-":
@@ -360,6 +363,8 @@ def atomic_folder(path: str | Path) -> Iterator[Path]:
     Where the parent folder cannot be written (no room for a temporary folder beside ``path``), the
     block gets ``path`` itself and each file it writes there should go through :func:`atomic_write`.
     """
+    import shutil
+    import tempfile
     from .errors import OutputError
 
     path = Path(path)
@@ -418,6 +423,7 @@ def clean_stale_temporaries(folder: str | Path) -> list[Path]:
     """Remove from ``folder`` the temporary files and folders of writes whose process is gone (killed
     while it wrote); a folder that was moved aside goes back in place when nothing replaced it. Gives
     what it removed or put back. Errors are ignored (another run may be cleaning at the same time)."""
+    import shutil
     done = []
     try:
         entries = list(os.scandir(folder))
@@ -454,6 +460,7 @@ def process_alive(pid: int) -> bool:
 
 def _keep(src: Path, dest: Path) -> None:
     """Put a file of the old folder into the new one (a hard link; a copy where links are refused)."""
+    import shutil
     if src.is_dir() and not src.is_symlink():
         shutil.copytree(src, dest, symlinks=True, copy_function=_link_or_copy)
     elif src.is_symlink():
@@ -463,6 +470,7 @@ def _keep(src: Path, dest: Path) -> None:
 
 
 def _link_or_copy(src, dest) -> None:
+    import shutil
     try:
         os.link(src, dest)
     except OSError:

@@ -55,6 +55,11 @@ def test_lookup_loads_none_of_the_heavy_modules(run, tmp_path):
     assert _heavy(modules) == []
     assert "pymorphy3" not in modules  # a Latin query needs no Russian dictionary
     assert "rapidfuzz" not in modules  # an exact match looks for no near misses
+    # nor what only writing or other languages' work needs (language identification, file copies,
+    # digests, the package metadata)
+    light = ("termbase.languages.identify", "termbase.languages.jurisdiction", "shutil", "tempfile", "hashlib",
+             "shlex", "zipfile", "importlib.metadata")
+    assert sorted(m for m in light if m in modules) == []
 
 
 def test_a_misspelt_or_cyrillic_lookup_loads_only_what_it_needs(run, tmp_path):
@@ -82,3 +87,41 @@ def test_help_lists_every_command_and_an_unknown_one_is_a_usage_error():
     assert [line.split()[0] for line in listed if line.strip()] == sorted(COMMAND_MODULES)
     result = CliRunner().invoke(main, ["lookupp", "Senate"])
     assert result.exit_code == 2 and "No such command 'lookupp'" in result.output
+
+
+def test_the_written_out_version_and_lock_timeout_agree_with_their_sources():
+    import tomllib
+    from pathlib import Path
+
+    import termbase
+    from termbase.cli import app
+    from termbase.store import DEFAULT_LOCK_TIMEOUT
+
+    project = tomllib.loads((Path(__file__).parents[2] / "pyproject.toml").read_text(encoding="utf-8"))
+    assert termbase.__version__ == project["project"]["version"]
+    assert app.DEFAULT_LOCK_TIMEOUT == DEFAULT_LOCK_TIMEOUT
+    result = CliRunner().invoke(main, ["--version"], prog_name="termbase")
+    assert result.exit_code == 0 and result.output == f"termbase, version {termbase.__version__}\n"
+
+
+_VERSION = """
+import sys
+from termbase.cli import main
+try:
+    main(["--version"], prog_name="termbase")
+except SystemExit as exc:
+    assert not exc.code, exc.code
+with open(sys.argv[1], "w", encoding="utf-8") as out:
+    out.write("\\n".join(sorted(sys.modules)))
+"""
+
+
+def test_version_loads_neither_the_termbase_nor_the_package_metadata(tmp_path):
+    listing = tmp_path / "modules.txt"
+    done = subprocess.run([sys.executable, "-c", _VERSION, str(listing)], capture_output=True, text=True,
+                          encoding="utf-8", check=True)
+    assert done.stdout.startswith("termbase, version ")
+    modules = set(listing.read_text(encoding="utf-8").split("\n"))
+    assert "termbase.cli.app" in modules  # (the test sees the command line)
+    loaded = sorted(m for m in modules if m.split(".")[0] == "termbase" or m.startswith("importlib.metadata"))
+    assert loaded == ["termbase", "termbase.cli", "termbase.cli.app", "termbase.cli.progress", "termbase.errors"]

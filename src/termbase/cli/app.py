@@ -11,9 +11,21 @@ from pathlib import Path
 
 import click
 
+from typing import TYPE_CHECKING
+
+from .. import __version__
 from ..errors import TermbaseError
-from ..services import DEFAULT_LOCK_TIMEOUT, Workspace, has_termbase, shown_location
 from .progress import TerminalProgress, terminal_progress
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..services import Workspace
+
+# The services (and through them the store, the languages, the search) load when a command first
+# needs the termbase, not here: ``termbase --version`` and ``--help`` do without them.
+
+#: How long a change waits for another process's by default (seconds): the store's
+#: ``DEFAULT_LOCK_TIMEOUT``, written out here for ``--help`` (tests/cli/test_app.py checks they agree).
+DEFAULT_LOCK_TIMEOUT = 300.0
 
 #: Exit status for usage and input errors (click uses 2 for usage errors too).
 EXIT_ERROR = 2
@@ -88,14 +100,20 @@ class Env:
     @property
     def shown(self) -> str:
         """The termbase's location as messages show it (a URL without its password)."""
+        from ..services import shown_location
+
         return shown_location(self.db_path)
 
     def exists(self) -> bool:
+        from ..services import has_termbase
+
         return has_termbase(self.db_path)
 
     def workspace(self) -> Workspace:
         """The opened termbase (:class:`termbase.services.Workspace`)."""
         if self._ws is None:
+            from ..services import Workspace
+
             self._ws = Workspace.open(self.db_path, lock_timeout=self.lock_timeout)
         return self._ws
 
@@ -192,7 +210,7 @@ class Location(click.ParamType):
 )
 @click.option("-q", "--quiet", is_flag=True,
               help="No progress line on standard error (it is shown only on a terminal anyway).")
-@click.version_option(package_name="termbase")
+@click.version_option(version=__version__, package_name="termbase")
 @click.pass_context
 def main(ctx: click.Context, db: Path | str | None, lock_timeout: float | None, quiet: bool) -> None:
     """termbase: terminology and translation memory for English, Kazakh and Russian.

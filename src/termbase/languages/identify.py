@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib.resources import files
+from termbase.languages._data import DATA
 from typing import Any
 
 from termbase.errors import UnknownLanguage
@@ -96,7 +96,7 @@ _KK_LATIN_ENDINGS = ("yq", "yp", "yz", "ldy", "ynda", "yna", "ynan", "ymen", "at
 
 @lru_cache(maxsize=1)
 def _function_words() -> dict[str, frozenset[str]]:
-    folder = files("termbase.languages") / "data"
+    folder = DATA
     words: dict[str, frozenset[str]] = {}
     for lang in ("en", "kk", "ru"):
         text = folder.joinpath(f"stopwords_{lang}.txt").read_text("utf-8")
@@ -189,7 +189,7 @@ def _kazakh_latin_words() -> frozenset[str]:
     fw = _function_words()
     latin = {normalize(kazakh_to_latin(w)) for w in fw["kk"]}
     # nor English titles before a name: sen (сен, "you") is "Sen." in "U.S. Sen. Warren"
-    abbreviations = files("termbase.languages") / "data" / "abbrev_en.txt"
+    abbreviations = DATA / "abbrev_en.txt"
     english = {word.rstrip(".").lower() for word, _, cls in
                (line.partition("\t") for line in _data_lines(abbreviations.read_text("utf-8")))
                if cls.strip() == "prefix"}

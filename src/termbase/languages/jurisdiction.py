@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+from termbase.languages._data import DATA
 from typing import Callable, Iterable
 
 __all__ = ["Mention", "mentions", "named", "attached", "jurisdiction_of", "is_foreign", "HOME"]
@@ -65,7 +65,7 @@ class Mention:
 @lru_cache(maxsize=None)
 def _patterns(lang: str) -> tuple[re.Pattern, dict[str, tuple[str, str]]] | None:
     """One regex of the language's markers (longest first) and, per group name, (code, kind)."""
-    text = resources.files("termbase.languages").joinpath("data/jurisdictions.tsv").read_text(encoding="utf-8")
+    text = (DATA / "jurisdictions.tsv").read_text(encoding="utf-8")
     alts: list[tuple[int, str, str]] = []
     info: dict[str, tuple[str, str]] = {}
     for line in text.splitlines():

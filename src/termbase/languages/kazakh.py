@@ -41,7 +41,7 @@ from __future__ import annotations
 import re
 
 from functools import lru_cache
-from importlib.resources import files
+from termbase.languages._data import DATA
 from typing import NamedTuple
 
 from termbase.languages._cache import BoundedCache
@@ -150,7 +150,7 @@ _DEVOICE = str.maketrans("гғб", "кқп")
 
 @lru_cache(maxsize=1)
 def _data() -> tuple[frozenset[str], dict[str, str]]:
-    folder = files("termbase.languages") / "data"
+    folder = DATA
     protected = frozenset(_lines(folder.joinpath("kk_protected.txt").read_text("utf-8")))
     drops: dict[str, str] = {}
     for line in _lines(folder.joinpath("kk_vowel_drop.txt").read_text("utf-8")):

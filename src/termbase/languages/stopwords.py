@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib.resources import files
+from termbase.languages._data import DATA
 
 from termbase.languages.codes import normalize_lang
 
 
 @lru_cache(maxsize=None)
 def _load(lang: str) -> frozenset[str]:
-    text = (files("termbase.languages") / "data" / f"stopwords_{lang}.txt").read_text("utf-8")
+    text = (DATA / f"stopwords_{lang}.txt").read_text("utf-8")
     return frozenset(w for line in text.splitlines() for w in line.split("#", 1)[0].split())
 
 

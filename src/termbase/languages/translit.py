@@ -284,9 +284,9 @@ def kazakh_to_cyrillic(text: str, variant: str | None = None) -> str:
 @functools.lru_cache(maxsize=1)
 def _h_stems() -> tuple[str, ...]:
     """Kazakh stems written with һ (data/kk_h_words.txt), as 2021 Latin reads them back (with х)."""
-    from importlib.resources import files
+    from termbase.languages._data import DATA
 
-    text = (files("termbase.languages") / "data" / "kk_h_words.txt").read_text("utf-8")
+    text = (DATA / "kk_h_words.txt").read_text("utf-8")
     stems = [w for line in text.splitlines() for w in line.split("#", 1)[0].split()]
     return tuple(sorted((s.lower().replace("һ", "х") for s in stems), key=len, reverse=True))
 

@@ -23,7 +23,6 @@ import json
 import math
 import os
 import re
-import shlex
 import sqlite3
 import sys
 import threading
@@ -1622,6 +1621,8 @@ def _command_line() -> str:
     program = Path(sys.argv[0]) if sys.argv and sys.argv[0] else Path("python")
     name = program.parent.name if program.name == "__main__.py" else program.name  # python -m termbase
     words = [name, *sys.argv[1:]]
+    import shlex  # (here: only a writer records its command line)
+
     text = shlex.join(words)
     return text if len(text) <= 200 else text[:199] + "…"
 
