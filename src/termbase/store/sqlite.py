@@ -1448,7 +1448,15 @@ def _index_token(key: str) -> str:
     return key if key.isalnum() else _NOT_ALNUM.sub("", key)
 
 
+#: The index tokens of the words seen last (bounded: emptied when full). Words with a digit (numbers,
+#: dates, "50000-отырысы") rarely come back -- a memory of numbered or generated sentences has new ones in
+#: every unit, which filled this cache and word_key's -- so they have a small cache of their own and their
+#: keys are made without word_key's cache: what an import of any number of units keeps stays the same.
 _token_cache: dict[tuple[str, str], str] = {}
+_TOKEN_CACHE_WORDS = 200_000
+_number_cache: dict[tuple[str, str], str] = {}
+_NUMBER_CACHE_WORDS = 10_000
+_has_digit = re.compile(r"\d").search
 
 
 def index_keys(text: str, lang: str) -> str:
@@ -1457,9 +1465,16 @@ def index_keys(text: str, lang: str) -> str:
     for word in split_words(text):
         token = _token_cache.get((lang, word))
         if token is None:
-            if len(_token_cache) > 500_000:
-                _token_cache.clear()
-            token = _token_cache[(lang, word)] = _index_token(word_key(word, lang))
+            if _has_digit(word):
+                token = _number_cache.get((lang, word))
+                if token is None:
+                    if len(_number_cache) >= _NUMBER_CACHE_WORDS:
+                        _number_cache.clear()
+                    token = _number_cache[(lang, word)] = _index_token(word_key.__wrapped__(word, lang))
+            else:
+                if len(_token_cache) >= _TOKEN_CACHE_WORDS:
+                    _token_cache.clear()
+                token = _token_cache[(lang, word)] = _index_token(word_key(word, lang))
         if token:
             out.append(token)
     return " ".join(out)
