@@ -279,7 +279,10 @@ class StoredLookup:
     more), the candidates are instead the terms having all but :attr:`MISSING` of :attr:`ANCHORS`
     rare trigrams spread over the query's words (:func:`_anchors`; the store intersects their
     postings), of the first :attr:`ANCHOR_ROWS` such terms the :attr:`CANDIDATES` sharing the most
-    trigrams with the query. (The rare trigrams alone found the intended concept of 2 of 42
+    trigrams with the query. The terms with all but one anchor are read first; when one of them is a
+    single typo away (it lacks at most :attr:`ONE_EDIT` of the query's trigrams), those with fewer
+    anchors -- two typos away at least, since one typo changes at most one anchor -- are not read
+    (they were most of the rows read, and of the time, of a misspelt lookup at 100,000 concepts). (The rare trigrams alone found the intended concept of 2 of 42
     misspelt names at 1,000,000 concepts, the spread ones 41: ``scripts/bench_scale.py``.)
     """
 
@@ -288,6 +291,8 @@ class StoredLookup:
     ANCHORS = 5
     MISSING = 2
     ANCHOR_ROWS = 2_000
+    #: The trigrams one typo takes from a text at most (two swapped letters: the four trigrams over them).
+    ONE_EDIT = 4
 
     def __init__(self, terms: "TermIndexRepository", concept: Callable[[str], Concept]):
         self.terms = terms
@@ -405,7 +410,7 @@ class StoredLookup:
             if len(anchors) >= self.ANCHORS - self.MISSING:
                 candidates = self.terms.with_anchors(
                     lang, anchors, need=len(anchors) - self.MISSING, grams=grams, dice=_DICE, lengths=lengths,
-                    limit=self.CANDIDATES, rows=self.ANCHOR_ROWS,
+                    limit=self.CANDIDATES, rows=self.ANCHOR_ROWS, enough=len(grams) - self.ONE_EDIT,
                 )
         if candidates is None:
             candidates = self.terms.with_grams(

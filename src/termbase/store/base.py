@@ -233,18 +233,20 @@ class TermIndexRepository(ABC):
         text's trigrams, ``others`` how many more it has, so a term with ``n`` of ``grams`` and
         ``g`` trigrams in all is left out when ``2 * (n + others) < dice * (size + g)``; and whose
         normalised text is ``lengths[0]`` to ``lengths[1]`` characters long. With ``limit``, that
-        many of them at most, those with the most of ``grams`` first."""
+        many of them at most, those with the most of ``grams`` first, from the ``4 * limit`` terms
+        with the most of ``grams`` (a bound on the terms read)."""
 
     def with_anchors(
         self, lang: str, anchors: Sequence[str], *, need: int, grams: Iterable[str], dice: float,
-        lengths: tuple[float, float], limit: int, rows: int,
+        lengths: tuple[float, float], limit: int, rows: int, enough: int | None = None,
     ) -> list[IndexedTerm] | None:
         """The ``lang`` terms having at least ``need`` of the trigrams ``anchors``, a normalised text
         of ``lengths[0]`` to ``lengths[1]`` characters, and at least ``dice`` Dice similarity of
         trigram sets with a text whose trigrams are ``grams``: at most ``limit`` of them, those with
         the most of ``grams`` (then the first terms), by concept. Only ``rows`` terms with the anchors
-        are looked at (a bound on the work), those with more of them first. None when the backend
-        cannot tell (the caller then uses :meth:`with_grams`): the default."""
+        are looked at (a bound on the work), those with more of them first; and once a term sharing
+        ``enough`` of ``grams`` has been found, no terms with fewer anchors than those read so far.
+        None when the backend cannot tell (the caller then uses :meth:`with_grams`): the default."""
         return None
 
     @abstractmethod

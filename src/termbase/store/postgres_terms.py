@@ -22,7 +22,7 @@ from typing import Iterable, Sequence
 
 from ..languages import base_lang
 from .base import IndexedTerm, term_grams
-from .sqlite_terms import _CHUNK, _GRAM, _SEP, SQLiteTermIndex, _counts, _entry, _gram_table
+from .sqlite_terms import _CHUNK, _GRAM, _SEP, GRAM_GROUPS, SQLiteTermIndex, _counts, _entry, _gram_table
 
 _TEXT = 'text COLLATE "C"'
 
@@ -175,11 +175,15 @@ class PostgresTermIndex(SQLiteTermIndex):
         if not grams:
             return []
         # SQLite's arithmetic is in doubles: so is this, to keep the same terms at the bound
-        sql = ("SELECT i.term_pk FROM (SELECT term_pk AS r, count(*) AS n FROM term_grams "
-               "WHERE part = ? AND gram = ANY(?::text[]) GROUP BY term_pk) AS s "
+        groups = "SELECT term_pk AS r, count(*) AS n FROM term_grams WHERE part = ? AND gram = ANY(?::text[]) GROUP BY term_pk"
+        args: list = [_part(lang), grams]
+        if limit is not None:  # the terms with the most of the grams only (as SQLite's with_grams)
+            groups += " ORDER BY n DESC, term_pk LIMIT ?"
+            args.append(GRAM_GROUPS * limit)
+        sql = (f"SELECT i.term_pk FROM ({groups}) AS s "
                "JOIN term_index i ON i.term_pk = s.r "
                "WHERE 2.0::float8 * (s.n + ?::bigint) >= ?::float8 * (?::bigint + i.ngrams) - 1e-9::float8")
-        args: list = [_part(lang), grams, others, dice, size]
+        args += [others, dice, size]
         if lengths is not None:
             sql += " AND length(i.norm) BETWEEN ?::float8 AND ?::float8"
             args += [lengths[0], lengths[1]]
@@ -193,7 +197,7 @@ class PostgresTermIndex(SQLiteTermIndex):
 
     def with_anchors(
         self, lang: str, anchors: Sequence[str], *, need: int, grams: Iterable[str], dice: float,
-        lengths: tuple[float, float], limit: int, rows: int,
+        lengths: tuple[float, float], limit: int, rows: int, enough: int | None = None,
     ) -> list[IndexedTerm] | None:
         """The terms having at least ``need`` of the trigrams ``anchors`` (those with more of them
         read first, at most ``rows`` terms read, each pass in term order as SQLite's FTS5 gives
@@ -207,9 +211,10 @@ class PostgresTermIndex(SQLiteTermIndex):
         size = len(wanted)
         scored: list[tuple[int, int]] = []
         seen: set[int] = set()
+        best = 0  # the most of ``grams`` a term read shares
         with self._store._errors():
             for having in range(max(need, len(anchors) - 1), need - 1, -1):
-                if rows <= 0:
+                if rows <= 0 or (enough is not None and best >= enough):
                     break
                 cur = self._conn.execute(
                     "SELECT s.r, i.norm, i.ngrams FROM (SELECT term_pk AS r FROM term_grams WHERE part = ? "
@@ -223,6 +228,7 @@ class PostgresTermIndex(SQLiteTermIndex):
                     shared = len(wanted & term_grams(norm))
                     if 2 * shared >= dice * (size + ngrams) - 1e-9:
                         scored.append((-shared, pk))
+                        best = max(best, shared)
             scored.sort()
             pks = [pk for _, pk in scored[:limit]]
             return self._terms_by_pks(pks)

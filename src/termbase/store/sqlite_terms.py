@@ -58,6 +58,10 @@ CREATE VIRTUAL TABLE term_grams_other USING fts5(t, content = '', detail = none,
 """
 
 _SEP = "\x1f"  # between the keys of a term: never inside a key
+#: :meth:`SQLiteTermIndex.with_grams` with a ``limit`` looks at this many times ``limit`` terms, those
+#: with the most of the trigrams (each a read of ``term_index``; reading one per posting took most of
+#: the time of a misspelt lookup at 100,000 concepts).
+GRAM_GROUPS = 4
 _KEY, _BEGINNING, _WORD, _GRAM = 1, 2, 3, 4
 _CHUNK = 500  # bound parameters per statement
 _TERM_COLUMNS = (
@@ -326,9 +330,14 @@ class SQLiteTermIndex(TermIndexRepository):
             return []
         table = _gram_table(lang)
         lists = " UNION ALL ".join(f"SELECT rowid AS r FROM {table} WHERE {table} MATCH ?" for _ in grams)
-        sql = (f"SELECT i.term_pk FROM (SELECT r, count(*) AS n FROM ({lists}) GROUP BY r) s "
+        args: list = [_gram_query(g) for g in grams]
+        groups = f"SELECT r, count(*) AS n FROM ({lists}) GROUP BY r"
+        if limit is not None:  # (only these terms are read from term_index: not one per posting)
+            groups += " ORDER BY n DESC, r LIMIT ?"
+            args.append(GRAM_GROUPS * limit)
+        sql = (f"SELECT i.term_pk FROM ({groups}) s "
                "JOIN term_index i ON i.term_pk = s.r WHERE 2.0 * (s.n + ?) >= ? * (? + i.ngrams) - 1e-9")
-        args: list = [*(_gram_query(g) for g in grams), others, dice, size]
+        args += [others, dice, size]
         if lengths is not None:
             sql += " AND length(i.norm) BETWEEN ? AND ?"
             args += [lengths[0], lengths[1]]
@@ -349,7 +358,7 @@ class SQLiteTermIndex(TermIndexRepository):
 
     def with_anchors(
         self, lang: str, anchors: Sequence[str], *, need: int, grams: Iterable[str], dice: float,
-        lengths: tuple[float, float], limit: int, rows: int,
+        lengths: tuple[float, float], limit: int, rows: int, enough: int | None = None,
     ) -> list[IndexedTerm] | None:
         anchors = list(dict.fromkeys(anchors))
         if not anchors or not 0 < need <= len(anchors):
@@ -359,11 +368,12 @@ class SQLiteTermIndex(TermIndexRepository):
         size = len(wanted)
         scored: list[tuple[int, int]] = []
         seen: set[int] = set()
+        best = 0  # the most of ``grams`` a term read shares
         with self._store._errors():
             # the terms with all but one anchor first, then those with fewer (down to ``need``), as
             # long as ``rows`` last; FTS5 intersects the anchors' postings itself
             for having in range(max(need, len(anchors) - 1), need - 1, -1):
-                if rows <= 0:
+                if rows <= 0 or (enough is not None and best >= enough):
                     break
                 match = " OR ".join("(" + " AND ".join(_gram_query(g) for g in combo) + ")"
                                     for combo in combinations(anchors, having))
@@ -378,6 +388,7 @@ class SQLiteTermIndex(TermIndexRepository):
                     shared = len(wanted & term_grams(norm))
                     if 2 * shared >= dice * (size + ngrams) - 1e-9:
                         scored.append((-shared, pk))
+                        best = max(best, shared)
             scored.sort()
             pks = [pk for _, pk in scored[:limit]]
             return self._terms_by_pks(pks)
