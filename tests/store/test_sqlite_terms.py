@@ -53,3 +53,30 @@ def test_terms_of_a_key_that_also_have_other_keys(store):
     assert [e.concept_id for e in store.terms.with_key("en", health, 4, also=[aksu])] == ["a1"]
     assert store.terms.with_key("en", health, 4, also=[aksu, water]) == []
     assert [e.concept_id for e in store.terms.with_key("en", health, 4, also=[health], concepts=1)] == ["a1"]
+
+
+def test_terms_with_fewer_anchors_are_not_read_once_one_is_a_typo_away(store):
+    def anchored(enough):
+        found = store.terms.with_anchors("en", ANCHORS, need=2, grams=GRAMS, dice=0.45, lengths=(0, 100), limit=10,
+                                         rows=100, enough=enough)
+        return [e.concept_id for e in found]
+
+    # a1 has all the query's trigrams: the terms with 2 anchors (a4) are not read after those with 3
+    assert anchored(len(GRAMS) - 4) == ["a1", "a2", "a3"]
+    assert anchored(len(GRAMS) + 1) == ["a1", "a2", "a3", "a4"]  # none close enough: all read
+
+
+def test_terms_by_trigrams_with_a_limit_are_read_from_the_four_times_limit_with_most_of_them():
+    store = create_store(":memory:")
+    store.concepts.add_many([Concept(f"t{i}", (Term("en", f"Aksu District Health Department {word}"),))
+                             for i, word in enumerate(("One", "Two", "Three", "Four"), 1)]
+                            + [Concept("t5", (Term("en", "Aksu"),))])
+
+    def found(limit):
+        return [e.concept_id for e in store.terms.with_grams("en", sorted(GRAMS), others=0, size=len(GRAMS), dice=0,
+                                                             lengths=(0, 10), limit=limit)]
+
+    # t1..t4 have the most of the trigrams but are too long; t5, short enough, has fewer
+    assert found(1) == []  # 4 terms read: t1..t4
+    assert found(2) == ["t5"]  # 8 read
+    store.close()

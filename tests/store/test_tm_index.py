@@ -89,3 +89,15 @@ def test_the_shortlist_sees_every_change_of_this_and_other_connections(store):
         (last,) = [u.id for u in other.memories.iter_units("news")][3:]
     assert store.memories.candidates("news", "en", ["law"], limit=5) == [last]
     assert store.memories.candidates("other", "en", ["law"], limit=5) == []
+
+
+def test_words_with_a_digit_have_a_small_cache_of_their_own(monkeypatch):
+    from termbase.store import sqlite as backend
+
+    monkeypatch.setattr(backend, "_number_cache", {})
+    monkeypatch.setattr(backend, "_NUMBER_CACHE_WORDS", 2)
+    assert backend.index_keys("Заседание 987654 Ассамблеи 5-го апреля 2026", "ru") == \
+        "заседание 987654 ассамблея 5й апрель 2026"
+    # the words go to the token cache, the numbers to the number cache (bounded: emptied when full)
+    assert ("ru", "Заседание") in backend._token_cache and ("ru", "987654") not in backend._token_cache
+    assert list(backend._number_cache) == [("ru", "2026")]
