@@ -101,3 +101,20 @@ def test_words_with_a_digit_have_a_small_cache_of_their_own(monkeypatch):
     # the words go to the token cache, the numbers to the number cache (bounded: emptied when full)
     assert ("ru", "Заседание") in backend._token_cache and ("ru", "987654") not in backend._token_cache
     assert list(backend._number_cache) == [("ru", "2026")]
+
+
+def test_an_import_adds_document_frequencies_a_part_at_a_time(tmp_path, monkeypatch):
+    from termbase.store import create_store
+    from termbase.store import sqlite as backend
+
+    units = [TranslationUnit({"en": f"Meeting {i} of the Senate", "kk": f"Сенаттың {i}-отырысы"}) for i in range(7)]
+
+    def frequencies(name):
+        with create_store(tmp_path / name) as store:
+            assert store.memories.add_units("tm", units) == (7, 0)
+            return dict(store._conn.execute("SELECT token, n FROM tm_df"))
+
+    whole = frequencies("whole.db")
+    monkeypatch.setattr(backend, "_DF_PART", 2)  # added every two tokens
+    assert frequencies("parts.db") == whole
+    assert whole["senat"] == 7 and whole["3"] == 1 and whole["3отыр"] == 1

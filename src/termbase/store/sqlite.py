@@ -1026,15 +1026,16 @@ class SQLiteMemories(MemoryRepository):
                                  (memory,))
                     conn.execute(f"INSERT INTO main.tm_index (rowid, keys, tm, lang) "
                                  f"SELECT u.pk * 4 + t.number, t.keys, u.tm, t.lang {new}", (memory,))
+                    # document frequencies, added a part at a time: the tokens of all the new texts
+                    # (a new number in every unit of a numbered memory) would be held at once
                     df: dict[str, int] = {}
                     for (keys,) in conn.execute(f"SELECT t.keys {new}", (memory,)):
                         for token in set(keys.split()):
                             df[token] = df.get(token, 0) + 1
-                    conn.executemany(
-                        "INSERT INTO main.tm_df (token, n) VALUES (?, ?) "
-                        "ON CONFLICT (token) DO UPDATE SET n = n + excluded.n",
-                        list(df.items()),
-                    )
+                        if len(df) >= _DF_PART:
+                            _add_df(conn, df)
+                            df = {}
+                    _add_df(conn, df)
         finally:
             with self._store._lock, contextlib.suppress(sqlite3.Error):
                 conn.execute("DETACH DATABASE stage")
@@ -1478,6 +1479,18 @@ def index_keys(text: str, lang: str) -> str:
         if token:
             out.append(token)
     return " ".join(out)
+
+
+#: Tokens whose document frequencies an import of staged units holds before adding them to ``tm_df``.
+_DF_PART = 50_000
+
+
+def _add_df(conn: sqlite3.Connection, df: dict[str, int]) -> None:
+    """Add document frequencies (token -> texts) to ``tm_df``."""
+    conn.executemany(
+        "INSERT INTO main.tm_df (token, n) VALUES (?, ?) ON CONFLICT (token) DO UPDATE SET n = n + excluded.n",
+        list(df.items()),
+    )
 
 
 _UNIT_COLUMNS = "u.pk, u.document, u.position, u.score, u.source_lang, u.context, u.note, u.created, u.modified"
