@@ -31,9 +31,10 @@ from .errors import (
     VersionConflict,
 )
 
-#: The version (the ``version`` of pyproject.toml; tests/cli/test_app.py checks that they agree):
-#: ``termbase --version`` prints it without reading the installed package's metadata.
-__version__ = "0.1.0"
+from .services import VERSION
+
+#: termbase's version (the services load on first use: importing them for it loads none of them)
+__version__ = VERSION
 
 if TYPE_CHECKING:  # pragma: no cover
     from .models import BilingualUnit, Concept, Document, Segment, Term, TranslationUnit

@@ -124,4 +124,5 @@ def test_version_loads_neither_the_termbase_nor_the_package_metadata(tmp_path):
     modules = set(listing.read_text(encoding="utf-8").split("\n"))
     assert "termbase.cli.app" in modules  # (the test sees the command line)
     loaded = sorted(m for m in modules if m.split(".")[0] == "termbase" or m.startswith("importlib.metadata"))
-    assert loaded == ["termbase", "termbase.cli", "termbase.cli.app", "termbase.cli.progress", "termbase.errors"]
+    assert loaded == ["termbase", "termbase.cli", "termbase.cli.app", "termbase.cli.progress", "termbase.errors",
+                      "termbase.services"]

@@ -13,15 +13,16 @@ import click
 
 from typing import TYPE_CHECKING
 
-from .. import __version__
 from ..errors import TermbaseError
+from ..services import VERSION
 from .progress import TerminalProgress, terminal_progress
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..services import Workspace
 
 # The services (and through them the store, the languages, the search) load when a command first
-# needs the termbase, not here: ``termbase --version`` and ``--help`` do without them.
+# needs the termbase, not here (importing the package loads none of them): ``termbase --version`` and
+# ``--help`` do without them.
 
 #: How long a change waits for another process's by default (seconds): the store's
 #: ``DEFAULT_LOCK_TIMEOUT``, written out here for ``--help`` (tests/cli/test_app.py checks they agree).
@@ -210,7 +211,7 @@ class Location(click.ParamType):
 )
 @click.option("-q", "--quiet", is_flag=True,
               help="No progress line on standard error (it is shown only on a terminal anyway).")
-@click.version_option(version=__version__, package_name="termbase")
+@click.version_option(version=VERSION, package_name="termbase")
 @click.pass_context
 def main(ctx: click.Context, db: Path | str | None, lock_timeout: float | None, quiet: bool) -> None:
     """termbase: terminology and translation memory for English, Kazakh and Russian.

@@ -34,6 +34,10 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
+#: termbase's version (pyproject.toml's ``version``; tests/cli/test_app.py checks that they agree), for
+#: front ends to show without reading the installed package's metadata (``termbase --version``).
+VERSION = "0.1.0"
+
 if TYPE_CHECKING:  # pragma: no cover
     from .align import AlignResult, align_files
     from .latin import LatinResult, generate_latin
@@ -113,6 +117,7 @@ _LAZY = {
 }
 
 __all__ = [
+    "VERSION",
     "DEFAULT_LOCK_TIMEOUT", "EXTRACT_KINDS", "AlignResult", "CheckResult", "CreatedToken", "ConceptList", "ExportResult", "ExtractConfig", "ExtractRun", "FormatInfo", "GlossaryUpdate", "ImportResult", "InitResult", "LookupResult", "MemoryStats", "UnitPage", "edit_unit", "list_units", "remove_unit", "unit_to_dict", "PretranslateResult", "SearchResult",
     "Source", "TermbaseStats", "Workspace", "LimitsInfo", "size_limits",
     "TokenCache", "authenticate", "data_version", "create_token", "list_tokens", "revoke_token",
