@@ -14,7 +14,6 @@ they are scored, so a search costs the same in a memory of a thousand or a milli
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Levenshtein
@@ -22,9 +21,6 @@ from rapidfuzz.distance import Levenshtein
 from ..languages import split_words, text_keys, word_keys
 
 __all__ = ["TmMatch", "concordance", "fuzzy_matches", "similarity"]
-
-_SPACES = re.compile(r"\s+")
-
 
 def _words(text: str) -> list[str]:
     return split_words(text.casefold())
@@ -40,15 +36,17 @@ def similarity(a: str, b: str, *, words_a: list[str] | None = None) -> int:
     >>> similarity("The Senate adopted the law.", "The Senate adopted the new law.")
     83
     """
-    if _SPACES.sub(" ", a.strip()) == _SPACES.sub(" ", b.strip()):
-        return 100
-    wa = words_a if words_a is not None else _words(a)
-    wb = _words(b)
+    return _score(" ".join(a.split()), words_a if words_a is not None else _words(a), b, _words(b))
+
+
+def _score(flat_a: str, wa: list[str], b: str, wb: list[str]) -> int:
+    """:func:`similarity` of ``a`` (its spaces made single: ``flat_a``; its words ``wa``) and ``b``
+    (its words ``wb``)."""
     longest = max(len(wa), len(wb))
-    if not longest:
-        return 0
-    if wa == wb:
-        return 99
+    if wa == wb:  # the same words: the same text (100) unless capitals or punctuation differ
+        if flat_a == " ".join(b.split()):
+            return 100
+        return 99 if longest else 0
     return min(99, int(100 * (1 - Levenshtein.distance(wa, wb) / longest)))
 
 
@@ -79,32 +77,44 @@ def _targets(texts: dict[str, str], lang: str, target_langs: list[str] | None) -
 
 
 def fuzzy_matches(memories, memory: str, text: str, lang: str, *, target_langs: list[str] | None = None,
-                  min_score: int = 70, limit: int = 10, shortlist: int = 100) -> list[TmMatch]:
+                  min_score: int = 70, limit: int = 10, shortlist: int = 100, ties: int = 1000) -> list[TmMatch]:
     """The units of ``memory`` (a :class:`~termbase.store.base.MemoryRepository`) whose ``lang`` text
     is at least ``min_score`` like ``text``, best first (ties: lower unit id), at most ``limit``; only
-    units with a text in one of ``target_langs`` (any other language when None)."""
+    units with a text in one of ``target_langs`` (any other language when None).
+
+    The units scored are the index's ``shortlist`` best candidates, and up to ``ties`` more that the
+    index ranks the same as the last of them: units sharing the query's rarer words, that only their
+    other words tell apart (a memory holding many variants of one sentence)."""
     keys = word_keys(text, lang)
-    ids = memories.candidates(memory, lang, keys, limit=shortlist)
-    found = []
+    ids = memories.candidates(memory, lang, keys, limit=shortlist, ties=ties)
     words = _words(text)
+    flat = " ".join(text.split())
     n = len(words)
-    texts_of = memories.unit_texts(ids)
-    for unit_id in ids:
-        texts = texts_of.get(unit_id, {})
-        own = texts.get(lang)
-        if not own:
-            continue
-        # a length that alone keeps the score under min_score (spaces count words closely enough
-        # to skip only what cannot reach it)
-        if n and min_score and 100 * (own.count(" ") + 1) < min_score * n / 2:
-            continue
-        targets = _targets(texts, lang, target_langs)
-        if not targets:
-            continue
-        score = similarity(text, own, words_a=words)
+    scored = []
+    known: dict[str, int] = {}  # text -> score: a text that several units hold is scored once
+    for unit_id, own in memories.texts_in(ids, lang).items():
+        score = known.get(own)
+        if score is None:
+            # a length that alone keeps the score under min_score (spaces count words closely
+            # enough to skip only what cannot reach it)
+            if n and min_score and 100 * (own.count(" ") + 1) < min_score * n / 2:
+                score = -1
+            else:
+                score = _score(flat, words, own, _words(own))
+            known[own] = score
         if score >= min_score:
-            found.append(TmMatch(unit_id, score, lang, own, targets))
-    found.sort(key=lambda m: (-m.score, m.unit_id))
+            scored.append((-score, unit_id, own))
+    scored.sort()
+    found: list[TmMatch] = []
+    step = limit
+    while scored and len(found) < limit:  # the best that have a target text
+        chunk, scored = scored[:step], scored[step:]
+        texts_of = memories.unit_texts([unit_id for _s, unit_id, _t in chunk])
+        for score, unit_id, own in chunk:
+            targets = _targets(texts_of.get(unit_id, {}), lang, target_langs)
+            if targets:
+                found.append(TmMatch(unit_id, -score, lang, own, targets))
+        step *= 4
     return found[:limit]
 
 

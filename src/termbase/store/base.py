@@ -314,6 +314,11 @@ class MemoryRepository(ABC):
         the units: what fuzzy matching scores. Ids that do not exist are left out."""
 
     @abstractmethod
+    def texts_in(self, unit_ids: list[int], lang: str) -> dict[int, str]:
+        """The ``lang`` texts of the units with these ids (``{id: text}``): what fuzzy matching scores.
+        Units without a text in ``lang``, and ids that do not exist, are left out."""
+
+    @abstractmethod
     def page_units(self, memory: str, *, max_score: float | None = None, limit: int = 50,
                    offset: int = 0) -> tuple[int, list[TranslationUnit]]:
         """``(how many match, one page of them)``: the units of ``memory`` in document order, only those
@@ -338,9 +343,11 @@ class MemoryRepository(ABC):
     # The full-text index: every unit text by its words' match keys (termbase.languages.word_keys),
     # kept with the units (added with them, removed with them).
     @abstractmethod
-    def candidates(self, memory: str, lang: str, keys: list[str], *, limit: int = 50, rarest: int = 8) -> list[int]:
+    def candidates(self, memory: str, lang: str, keys: list[str], *, limit: int = 50, ties: int = 0) -> list[int]:
         """Ids of the units of ``memory`` whose ``lang`` text shares most of ``keys``, rarer keys
-        weighing more, best first (a shortlist for fuzzy matching)."""
+        weighing more, best first (ties: lower id): a shortlist for fuzzy matching, ``limit`` units and
+        up to ``ties`` more that score the same as the last of them (units sharing the same keys, that
+        only their other words tell apart)."""
 
     @abstractmethod
     def containing(self, memory: str, lang: str, keys: list[str], *, limit: int | None = None) -> list[int]:

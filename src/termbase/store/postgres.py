@@ -824,7 +824,7 @@ class PostgresMemories(SQLiteMemories):
                 (tokens, [df[t] for t in tokens]),
             )
 
-    def _best(self, memory: str, lang: str, weights: dict[str, int], limit: int) -> list[int]:
+    def _best(self, memory: str, lang: str, weights: dict[str, int], limit: int) -> list[tuple[int, int]]:
         lists = " UNION ALL ".join(
             "SELECT rowid AS r, ?::bigint AS w FROM tm_index WHERE keys @> ARRAY[?::text] AND tm = ? AND lang = ?"
             for _ in weights
@@ -833,10 +833,10 @@ class PostgresMemories(SQLiteMemories):
         for token, weight in weights.items():
             args += [weight, token, memory, lang]
         rows = self._conn.execute(
-            f"SELECT r / 4 AS pk FROM ({lists}) AS postings GROUP BY r ORDER BY sum(w) DESC, r LIMIT ?",
+            f"SELECT r / 4 AS pk, sum(w) AS total FROM ({lists}) AS postings GROUP BY r ORDER BY total DESC, r LIMIT ?",
             [*args, limit],
         ).fetchall()
-        return [pk for (pk,) in rows]
+        return [(pk, int(total)) for pk, total in rows]
 
     def containing(self, memory: str, lang: str, keys: list[str], *, limit: int | None = None) -> list[int]:
         tokens = [t for t in (_index_token(k) for k in keys) if t]

@@ -18,6 +18,7 @@ import into an empty termbase) writes no snapshot.
 from __future__ import annotations
 
 import contextlib
+import itertools
 from collections import Counter
 import json
 import math
@@ -963,6 +964,7 @@ class SQLiteMemories(MemoryRepository):
         self._kept: dict[str, object] = {}  # token -> its postings (numpy array), see _postings
         self._kept_stamp: tuple = ()
         self._kept_size = 0
+        self._facts: dict[str, object] = {}  # what else holds until the termbase changes (_only_memory)
         self._kept_lock = threading.Lock()
 
     def add_units(self, memory: str, units: Iterable[TranslationUnit], *, batch: int = 2000) -> tuple[int, int]:
@@ -1131,10 +1133,11 @@ class SQLiteMemories(MemoryRepository):
                     self._index(texts, tm)
                 n += len(rows)
 
-    def candidates(self, memory: str, lang: str, keys: list[str], *, limit: int = 50, rarest: int = 10,
-                   budget: int = 20_000, parts: int = 3) -> list[int]:
+    def candidates(self, memory: str, lang: str, keys: list[str], *, limit: int = 50, ties: int = 0,
+                   rarest: int = 10, budget: int = 20_000, parts: int = 3) -> list[int]:
         """Unit ids of ``memory`` whose ``lang`` text shares the most (and rarest) of ``keys``, best
-        first. ``keys`` (in text order) are cut into ``parts``; the rarest key of each part is looked
+        first (ties: lower id), ``limit`` of them and up to ``ties`` more that score the same as the
+        last. ``keys`` (in text order) are cut into ``parts``; the rarest key of each part is looked
         up in turn, then the next rarest, up to ``rarest`` keys or ``budget`` index rows (at least two
         keys), so that a unit sharing the end of the text is found as well as one sharing its start.
         Each unit scores the inverse document frequencies of the keys it holds."""
@@ -1172,17 +1175,19 @@ class SQLiteMemories(MemoryRepository):
                 return []
             # integer weights (millionths): sums are exact, so ties are ties on every backend
             weights = {token: round(1e6 * math.log(1 + total / df[token])) for token in chosen}
-            return self._best(memory, lang, weights, limit)
+            return _cut_ties(self._best(memory, lang, weights, limit + ties), limit, ties)
 
-    def _best(self, memory: str, lang: str, weights: dict[str, int], limit: int) -> list[int]:
+    def _best(self, memory: str, lang: str, weights: dict[str, int], limit: int) -> list[tuple[int, int]]:
         """The ``limit`` units of ``memory`` whose ``lang`` text holds the most weight of the tokens, best
-        first (ties: lower id). Each token's posting list comes from the index in one row (FTS5 walks
-        it; ``group_concat`` costs ~0.2 µs a posting where SQL's GROUP BY sorter cost ~1 µs) and is
-        summed per unit by numpy; the lists are kept for the next query (see :meth:`_postings`)."""
+        first (ties: lower id), as ``(unit id, weight)``. Each token's posting list comes from the index
+        in one row (FTS5 walks it; ``group_concat`` costs ~0.2 µs a posting where SQL's GROUP BY sorter
+        cost ~1 µs) and is summed per unit by numpy; the lists are kept for the next query (see
+        :meth:`_postings`)."""
         import numpy as np
 
         number = _LANG_NUMBER.get(lang, 0)
-        lists = [(self._postings(token), weight) for token, weight in weights.items()]
+        stamp = self._stamp()
+        lists = [(self._postings(token, stamp), weight) for token, weight in weights.items()]
         lists = [(rows, weight) for rows, weight in lists if len(rows)]
         if not lists:
             return []
@@ -1193,35 +1198,59 @@ class SQLiteMemories(MemoryRepository):
         units, where = np.unique(rows, return_inverse=True)
         # integer weights below 2**53 in total: the float sums are exact
         totals = np.bincount(where, weights=score).astype(np.int64)
-        want = 4 * limit  # more than limit: some may belong to other memories (as the SQL ranking did)
+        only = self._only_memory(stamp)
+        # more than limit when other memories share the index: some may belong to them
+        want = limit if only is not None else 4 * limit
         if len(units) > want:
             keep = totals >= np.partition(totals, len(totals) - want)[len(totals) - want]
             units, totals = units[keep], totals[keep]
-        ranked = [int(r) // 4 for r in units[np.lexsort((units, -totals))][:want]]
-        out: list[int] = []
+        order = np.lexsort((units, -totals))[:want]
+        ranked = list(zip((units[order] // 4).tolist(), totals[order].tolist()))
+        if only is not None:
+            return ranked if only == memory else []
+        out: list[tuple[int, int]] = []
         for start in range(0, len(ranked), limit):  # usually one step: a termbase holds one big memory
             chunk = ranked[start : start + limit]
             marks = ",".join("?" * len(chunk))
-            ours = {pk for pk, tm in self._conn.execute(f"SELECT pk, tm FROM tm_units WHERE pk IN ({marks})", chunk)
-                    if tm == memory}
-            out += [pk for pk in chunk if pk in ours]
+            ours = {pk for pk, tm in self._conn.execute(f"SELECT pk, tm FROM tm_units WHERE pk IN ({marks})",
+                                                        [pk for pk, _w in chunk]) if tm == memory}
+            out += [(pk, w) for pk, w in chunk if pk in ours]
             if len(out) >= limit:
                 break
         return out[:limit]
 
+    def _stamp(self) -> tuple:
+        """What changes whenever the termbase does: this connection's writes move ``total_changes``,
+        other connections' commits move ``PRAGMA data_version``."""
+        return (self._conn.total_changes, self._conn.execute("PRAGMA data_version").fetchone()[0])
+
+    def _only_memory(self, stamp: tuple) -> str | None:
+        """The name of the one memory the termbase holds (None when it holds several or none): then
+        every indexed text is that memory's. Kept until the termbase changes."""
+        with self._kept_lock:
+            if stamp == self._kept_stamp and "only" in self._facts:
+                return self._facts["only"]
+        first = self._conn.execute("SELECT tm FROM tm_units ORDER BY tm LIMIT 1").fetchone()
+        last = self._conn.execute("SELECT tm FROM tm_units ORDER BY tm DESC LIMIT 1").fetchone()
+        only = first[0] if first is not None and first == last else None
+        with self._kept_lock:
+            if stamp == self._kept_stamp:
+                self._facts["only"] = only
+        return only
+
     #: How many postings :meth:`_postings` keeps between queries (8 bytes each).
     POSTINGS_KEPT = 2_000_000
 
-    def _postings(self, token: str):
+    def _postings(self, token: str, stamp: tuple):
         """The index rowids holding ``token`` (a numpy array, every language). Kept for later queries
-        (a batch of searches shares its common words) until the termbase changes: this connection's
-        writes move ``total_changes``, other connections' commits move ``PRAGMA data_version``."""
+        (a batch of searches shares its common words) until the termbase changes (``stamp``, see
+        :meth:`_stamp`)."""
         import numpy as np
 
-        stamp = (self._conn.total_changes, self._conn.execute("PRAGMA data_version").fetchone()[0])
         with self._kept_lock:
             if stamp != self._kept_stamp:
                 self._kept.clear()
+                self._facts.clear()
                 self._kept_stamp, self._kept_size = stamp, 0
             rows = self._kept.pop(token, None)
             if rows is not None:
@@ -1266,6 +1295,18 @@ class SQLiteMemories(MemoryRepository):
                 for unit in _units(cur):
                     found[unit.id] = unit
         return [found[i] for i in unit_ids if i in found]
+
+    def texts_in(self, unit_ids: list[int], lang: str) -> dict[int, str]:
+        """``{id: text}``: the ``lang`` texts of the units with these ids (units without one, and ids
+        that do not exist, are left out): what the fuzzy matcher scores, a third of :meth:`unit_texts`."""
+        out: dict[int, str] = {}
+        with self._store._errors():
+            for start in range(0, len(unit_ids), 500):
+                chunk = unit_ids[start : start + 500]
+                out.update(self._conn.execute(
+                    f"SELECT unit_pk, text FROM tm_texts WHERE unit_pk IN ({','.join('?' * len(chunk))}) AND lang = ?",
+                    [*chunk, lang]))
+        return out
 
     def unit_texts(self, unit_ids: list[int]) -> dict[int, dict[str, str]]:
         """``{id: {lang: text}}`` of the units with these ids (ids that do not exist are left out): a
@@ -1442,6 +1483,16 @@ def _index_rowid(unit_pk: int, lang: str) -> int:
 
 
 _NOT_ALNUM = re.compile(r"[\W_]+")
+
+
+def _cut_ties(ranked: list[tuple[int, int]], limit: int, ties: int) -> list[int]:
+    """The ids of the first ``limit`` of ``ranked`` (``(id, score)``, best first), and of those after
+    them that score the same as the last one, up to ``ties`` more."""
+    out = [unit_id for unit_id, _s in ranked[:limit]]
+    if len(ranked) > limit and limit:
+        last = ranked[limit - 1][1]
+        out += [unit_id for unit_id, _s in itertools.takewhile(lambda r: r[1] == last, ranked[limit : limit + ties])]
+    return out
 
 
 def _index_token(key: str) -> str:
