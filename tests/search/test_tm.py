@@ -76,3 +76,30 @@ def test_index_is_right_after_a_delete(mem, tmp_path):
     (new,) = [u.id for u in memories.iter_units("news")]
     assert [m.unit_id for m in concordance(memories, "news", "үкімет", "kk")] == [new]
     assert [m.unit_id for m in fuzzy_matches(memories, "news", "The decision of the Government was published.", "en")] == [new]
+
+
+def test_units_the_shortlist_ranks_the_same_are_all_scored(store):
+    # five variants of one sentence that the index tells apart only by their last word, commoner than
+    # the words they share (each day is in 20 other units): the rarer words rank them all the same
+    days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
+    shared = "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho sigma tau upsilon"
+    units = [TranslationUnit({"en": f"{shared} {day}", "kk": f"{i}"}) for i, day in enumerate(days)]
+    units += [TranslationUnit({"en": f"{day} report {k}", "kk": f"{day} {k}"}) for day in days for k in range(20)]
+    store.memories.add_units("m", units)
+    ids = [u.id for u in store.memories.iter_units("m")][:5]
+    query = f"{shared} Friday"
+    first = fuzzy_matches(store.memories, "m", query, "en", limit=1, shortlist=2, ties=0)
+    assert [(m.unit_id, m.score) for m in first] == [(ids[0], 95)]  # Monday's: Friday's was not shortlisted
+    found = fuzzy_matches(store.memories, "m", query, "en", limit=2, shortlist=2)
+    assert [(m.unit_id, m.score, m.targets) for m in found] == [(ids[4], 100, {"kk": "4"}), (ids[0], 95, {"kk": "0"})]
+
+
+def test_units_holding_the_same_text_are_each_found(store):
+    store.memories.add_units("m", [TranslationUnit({"en": "The law was adopted.", "kk": "Заң қабылданды."}),
+                                   TranslationUnit({"en": "The tax was adopted.", "ru": "Налог принят."}),
+                                   TranslationUnit({"en": "The law was adopted.", "ru": "Закон принят."})])
+    ids = [u.id for u in store.memories.iter_units("m")]
+    found = fuzzy_matches(store.memories, "m", "The law was adopted!", "en", min_score=50)
+    assert [(m.unit_id, m.score) for m in found] == [(ids[0], 99), (ids[2], 99), (ids[1], 75)]
+    found = fuzzy_matches(store.memories, "m", "The law was adopted.", "en", target_langs=["ru"], limit=1)
+    assert [(m.unit_id, m.score, m.targets) for m in found] == [(ids[2], 100, {"ru": "Закон принят."})]

@@ -118,3 +118,51 @@ def test_an_import_adds_document_frequencies_a_part_at_a_time(tmp_path, monkeypa
     monkeypatch.setattr(backend, "_DF_PART", 2)  # added every two tokens
     assert frequencies("parts.db") == whole
     assert whole["senat"] == 7 and whole["3"] == 1 and whole["3отыр"] == 1
+
+
+def test_the_shortlist_goes_on_through_the_units_tied_with_its_last(store):
+    texts = ["The tax law was adopted on Monday.", "The tax law was adopted on Tuesday.",
+             "The tax law was adopted in May.", "The tax law was adopted in June.", "The law on roads."]
+    store.memories.add_units("news", [TranslationUnit({"en": t, "kk": f"{i}"}) for i, t in enumerate(texts)])
+    ids = [u.id for u in store.memories.iter_units("news")]
+    keys = ["tax", "law", "adopt"]
+    assert store.memories.candidates("news", "en", keys, limit=2) == ids[:2]
+    assert store.memories.candidates("news", "en", keys, limit=2, ties=1) == ids[:3]
+    assert store.memories.candidates("news", "en", keys, limit=2, ties=10) == ids[:4]  # not the one holding "law" only
+    assert store.memories.candidates("news", "en", keys, limit=5, ties=10) == ids
+
+
+def test_the_shortlist_of_a_memory_when_another_comes(store):
+    store.memories.add_units("a", UNITS)
+    a_ids = [u.id for u in store.memories.iter_units("a")]
+    assert store.memories.candidates("a", "en", ["govern"], limit=5) == a_ids[:2]
+    assert store.memories.candidates("b", "en", ["govern"], limit=5) == []
+    store.memories.add_units("b", UNITS[1:])
+    b_ids = [u.id for u in store.memories.iter_units("b")]
+    assert store.memories.candidates("b", "en", ["govern"], limit=5) == b_ids[:1]
+    assert store.memories.candidates("a", "en", ["govern"], limit=5) == a_ids[:2]
+    store.memories.remove("a")
+    assert store.memories.candidates("a", "en", ["govern"], limit=5) == []
+    assert store.memories.candidates("b", "en", ["govern"], limit=5) == b_ids[:1]
+
+
+def test_texts_in_one_language(store):
+    store.memories.add_units("news", [*UNITS, TranslationUnit({"en": "Only English.", "ru": "Только английский."})])
+    ids = [u.id for u in store.memories.iter_units("news")]
+    assert store.memories.texts_in([ids[3], 999, ids[0]], "kk") == {ids[0]: "Үкімет бүгін жиналды."}
+    assert store.memories.texts_in(ids[2:], "en") == {ids[2]: "A new law was adopted.", ids[3]: "Only English."}
+    assert store.memories.texts_in([], "en") == {}
+
+
+def test_word_counts_of_the_index_stay_right_over_imports(store):
+    def counts():
+        return sorted(store._conn.execute("SELECT token, n FROM tm_df").fetchall())
+
+    store.memories.add_units("news", [UNITS[0], UNITS[1], UNITS[0]])  # the same unit twice
+    assert dict(counts())["govern"] == 2
+    store.memories.add_units("news", UNITS)  # two of three are there already
+    store.memories.add_units("other", UNITS[2:])
+    kept = counts()
+    assert dict(kept)["govern"] == 2 and dict(kept)["law"] == 2 and dict(kept)["заң"] == 2
+    store.memories.reindex()  # counts every text again
+    assert counts() == kept
