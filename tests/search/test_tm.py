@@ -103,3 +103,35 @@ def test_units_holding_the_same_text_are_each_found(store):
     assert [(m.unit_id, m.score) for m in found] == [(ids[0], 99), (ids[2], 99), (ids[1], 75)]
     found = fuzzy_matches(store.memories, "m", "The law was adopted.", "en", target_langs=["ru"], limit=1)
     assert [(m.unit_id, m.score, m.targets) for m in found] == [(ids[2], 100, {"ru": "Закон принят."})]
+
+
+def test_the_matches_are_those_of_a_scan_of_every_unit(store):
+    # variants of one sentence of 20 words with 0 to 7 of them replaced by commoner words, and other
+    # sentences of those (a shortlist holding every variant): the scoring stops early in the index's order,
+    # and still finds what scoring
+    # every unit finds
+    import random
+
+    rng = random.Random(4)
+    base = [f"b{i}" for i in range(20)]
+    common = [f"c{i}" for i in range(8)]
+    texts = []
+    for j in range(8):
+        for _ in range(4):
+            words = list(base)
+            for k in rng.sample(range(20), j):
+                words[k] = rng.choice(common)
+            texts.append(" ".join(words))
+    texts += [" ".join(rng.choices(common, k=12)) for _ in range(200)]
+    texts = list(dict.fromkeys(texts))
+    store.memories.add_units("m", [TranslationUnit({"en": t, "kk": str(i)}) for i, t in enumerate(texts)])
+    ids = [u.id for u in store.memories.iter_units("m")]
+    for q in range(12):
+        words = list(base)
+        del words[rng.randrange(20)]
+        words[rng.randrange(19)] = rng.choice(common)
+        query = " ".join(words)
+        scan = sorted((-similarity(query, t), unit_id) for unit_id, t in zip(ids, texts))
+        want = [(unit_id, -s) for s, unit_id in scan if -s >= 50][:12]
+        got = fuzzy_matches(store.memories, "m", query, "en", min_score=50, limit=12, shortlist=40)
+        assert [(m.unit_id, m.score) for m in got] == want, query

@@ -149,8 +149,10 @@ def test_the_shortlist_of_a_memory_when_another_comes(store):
 def test_texts_in_one_language(store):
     store.memories.add_units("news", [*UNITS, TranslationUnit({"en": "Only English.", "ru": "Только английский."})])
     ids = [u.id for u in store.memories.iter_units("news")]
-    assert store.memories.texts_in([ids[3], 999, ids[0]], "kk") == {ids[0]: "Үкімет бүгін жиналды."}
-    assert store.memories.texts_in(ids[2:], "en") == {ids[2]: "A new law was adopted.", ids[3]: "Only English."}
+    assert store.memories.texts_in([ids[3], 999, ids[0]], "kk") == {
+        ids[0]: ("Үкімет бүгін жиналды.", frozenset({"en", "kk"}))}
+    assert store.memories.texts_in(ids[2:], "en") == {ids[2]: ("A new law was adopted.", frozenset({"en", "kk"})),
+                                                      ids[3]: ("Only English.", frozenset({"en", "ru"}))}
     assert store.memories.texts_in([], "en") == {}
 
 

@@ -14,11 +14,13 @@ they are scored, so a search costs the same in a memory of a thousand or a milli
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Levenshtein
 
-from ..languages import split_words, text_keys, word_keys
+from ..languages import KK_LATN, split_words, text_keys, word_keys
 
 __all__ = ["TmMatch", "concordance", "fuzzy_matches", "similarity"]
 
@@ -77,22 +79,46 @@ def _targets(texts: dict[str, str], lang: str, target_langs: list[str] | None) -
 
 
 def fuzzy_matches(memories, memory: str, text: str, lang: str, *, target_langs: list[str] | None = None,
-                  min_score: int = 70, limit: int = 10, shortlist: int = 100, ties: int = 1000) -> list[TmMatch]:
+                  min_score: int = 70, limit: int = 10, shortlist: int = 100, ties: int = 2000) -> list[TmMatch]:
     """The units of ``memory`` (a :class:`~termbase.store.base.MemoryRepository`) whose ``lang`` text
     is at least ``min_score`` like ``text``, best first (ties: lower unit id), at most ``limit``; only
     units with a text in one of ``target_langs`` (any other language when None).
 
     The units scored are the index's ``shortlist`` best candidates, and up to ``ties`` more that the
-    index ranks the same as the last of them: units sharing the query's rarer words, that only their
-    other words tell apart (a memory holding many variants of one sentence)."""
+    index ranks the same as the last of them (units sharing the query's rarer words, that only their
+    other words tell apart: a memory holding many variants of one sentence). They are scored in the
+    index's order, and the scoring stops where the rarer words a unit lacks leave it no chance: each
+    one is a query word the unit does not hold, an edit, so a unit lacking ``k`` of them scores at most
+    ``100 n / (n + k)`` (``n`` query words), and when that is under ``min_score`` or under the
+    ``limit`` best found so far, so it is for every unit after it."""
     keys = word_keys(text, lang)
-    ids = memories.candidates(memory, lang, keys, limit=shortlist, ties=ties)
+    ranked, weights = memories.shortlist(memory, lang, keys, limit=shortlist, ties=ties)
     words = _words(text)
     flat = " ".join(text.split())
     n = len(words)
-    scored = []
+    # heaviest[i]: the weight of the i + 1 heaviest tokens; a unit whose score falls short of all of
+    # them by more than heaviest[i - 1] lacks at least i + 1 (its score is the weights of those it holds)
+    heaviest = list(itertools.accumulate(sorted(weights.values(), reverse=True)))
+    full = heaviest[-1] if heaviest else 0
+    # Latin Kazakh keys are made from the whole text's spelling: a word the unit holds may have another key
+    prune = n > 0 and lang != KK_LATN
+    best: list[tuple[int, int, str]] = []  # (-score, unit id, text) of the ``limit`` best so far, best first
     known: dict[str, int] = {}  # text -> score: a text that several units hold is scored once
-    for unit_id, own in memories.texts_in(ids, lang).items():
+    step = fetched = 50
+    texts = memories.texts_in([u for u, _w in ranked[:fetched]], lang)
+    for i, (unit_id, weight) in enumerate(ranked):
+        if prune:
+            lacking = bisect.bisect_left(heaviest, full - weight) + 1 if weight < full else 0
+            most = 100 * n / (n + lacking)  # the best score this unit (and every one after it) can have
+            if most < min_score or (len(best) == limit and most < -best[-1][0]):
+                break
+        if i == fetched:  # read in steps: the scoring usually stops early
+            step = min(4 * step, 1000)
+            texts.update(memories.texts_in([u for u, _w in ranked[i : i + step]], lang))
+            fetched += step
+        own, langs = texts.get(unit_id, ("", frozenset()))
+        if not own or not any(code != lang and (target_langs is None or code in target_langs) for code in langs):
+            continue
         score = known.get(own)
         if score is None:
             # a length that alone keeps the score under min_score (spaces count words closely
@@ -102,20 +128,12 @@ def fuzzy_matches(memories, memory: str, text: str, lang: str, *, target_langs: 
             else:
                 score = _score(flat, words, own, _words(own))
             known[own] = score
-        if score >= min_score:
-            scored.append((-score, unit_id, own))
-    scored.sort()
-    found: list[TmMatch] = []
-    step = limit
-    while scored and len(found) < limit:  # the best that have a target text
-        chunk, scored = scored[:step], scored[step:]
-        texts_of = memories.unit_texts([unit_id for _s, unit_id, _t in chunk])
-        for score, unit_id, own in chunk:
-            targets = _targets(texts_of.get(unit_id, {}), lang, target_langs)
-            if targets:
-                found.append(TmMatch(unit_id, -score, lang, own, targets))
-        step *= 4
-    return found[:limit]
+        if score >= min_score and (len(best) < limit or (-score, unit_id) < best[-1][:2]):
+            bisect.insort(best, (-score, unit_id, own))
+            del best[limit:]
+    texts_of = memories.unit_texts([unit_id for _s, unit_id, _t in best])
+    return [TmMatch(unit_id, -score, lang, own, _targets(texts_of.get(unit_id, {}), lang, target_langs))
+            for score, unit_id, own in best]
 
 
 def concordance(memories, memory: str, words: str, lang: str, *, target_langs: list[str] | None = None,

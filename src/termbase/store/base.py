@@ -314,9 +314,10 @@ class MemoryRepository(ABC):
         the units: what fuzzy matching scores. Ids that do not exist are left out."""
 
     @abstractmethod
-    def texts_in(self, unit_ids: list[int], lang: str) -> dict[int, str]:
-        """The ``lang`` texts of the units with these ids (``{id: text}``): what fuzzy matching scores.
-        Units without a text in ``lang``, and ids that do not exist, are left out."""
+    def texts_in(self, unit_ids: list[int], lang: str) -> dict[int, tuple[str, frozenset[str]]]:
+        """``{id: (text, languages)}``: the ``lang`` text of each unit with these ids and the languages it
+        has a (non-empty) text in: what fuzzy matching scores. Units without a ``lang`` text, and ids that
+        do not exist, are left out."""
 
     @abstractmethod
     def page_units(self, memory: str, *, max_score: float | None = None, limit: int = 50,
@@ -344,10 +345,17 @@ class MemoryRepository(ABC):
     # kept with the units (added with them, removed with them).
     @abstractmethod
     def candidates(self, memory: str, lang: str, keys: list[str], *, limit: int = 50, ties: int = 0) -> list[int]:
-        """Ids of the units of ``memory`` whose ``lang`` text shares most of ``keys``, rarer keys
-        weighing more, best first (ties: lower id): a shortlist for fuzzy matching, ``limit`` units and
-        up to ``ties`` more that score the same as the last of them (units sharing the same keys, that
-        only their other words tell apart)."""
+        """The ids of :meth:`shortlist`'s units."""
+
+    @abstractmethod
+    def shortlist(self, memory: str, lang: str, keys: list[str], *, limit: int = 50,
+                  ties: int = 0) -> tuple[list[tuple[int, int]], dict[str, int]]:
+        """``(units, weights)``: the units of ``memory`` whose ``lang`` text shares most of ``keys`` as
+        ``(id, score)``, best first (ties: lower id) -- a shortlist for fuzzy matching, ``limit`` units
+        and up to ``ties`` more that score the same as the last of them (units sharing the same keys,
+        that only their other words tell apart) -- and the index tokens looked up with their weights
+        (integers; rarer keys weigh more): a unit's score is the sum of the weights of those its text
+        holds."""
 
     @abstractmethod
     def containing(self, memory: str, lang: str, keys: list[str], *, limit: int | None = None) -> list[int]:

@@ -957,6 +957,8 @@ def _token(row: tuple) -> ApiToken:
 class SQLiteMemories(MemoryRepository):
     #: Whether add_units reads into a temporary database before taking the write lock (SQLite only).
     _STAGED = True
+    #: The languages of a group of texts, space-separated, in SQL.
+    _JOIN_LANGS = "group_concat(lang, ' ')"
 
     def __init__(self, store: SQLiteStore):
         self._store = store
@@ -1133,24 +1135,29 @@ class SQLiteMemories(MemoryRepository):
                     self._index(texts, tm)
                 n += len(rows)
 
-    def candidates(self, memory: str, lang: str, keys: list[str], *, limit: int = 50, ties: int = 0,
-                   rarest: int = 10, budget: int = 20_000, parts: int = 3) -> list[int]:
-        """Unit ids of ``memory`` whose ``lang`` text shares the most (and rarest) of ``keys``, best
-        first (ties: lower id), ``limit`` of them and up to ``ties`` more that score the same as the
-        last. ``keys`` (in text order) are cut into ``parts``; the rarest key of each part is looked
-        up in turn, then the next rarest, up to ``rarest`` keys or ``budget`` index rows (at least two
-        keys), so that a unit sharing the end of the text is found as well as one sharing its start.
-        Each unit scores the inverse document frequencies of the keys it holds."""
+    def candidates(self, memory: str, lang: str, keys: list[str], *, limit: int = 50, ties: int = 0) -> list[int]:
+        """The ids of :meth:`shortlist`'s units."""
+        return [unit_id for unit_id, _score in self.shortlist(memory, lang, keys, limit=limit, ties=ties)[0]]
+
+    def shortlist(self, memory: str, lang: str, keys: list[str], *, limit: int = 50, ties: int = 0,
+                  rarest: int = 10, budget: int = 20_000, parts: int = 3) -> tuple[list[tuple[int, int]], dict[str, int]]:
+        """The units of ``memory`` whose ``lang`` text shares the most (and rarest) of ``keys``, best
+        first (ties: lower id), as ``(id, score)``: ``limit`` of them and up to ``ties`` more that score
+        the same as the last; and the weight of each index token looked up (a unit scores the sum of
+        the weights of those its text holds). ``keys`` (in text order) are cut into ``parts``; the
+        rarest key of each part is looked up in turn, then the next rarest, up to ``rarest`` keys or
+        ``budget`` index rows (at least two keys), so that a unit sharing the end of the text is found
+        as well as one sharing its start. A token weighs its inverse document frequency."""
         ordered = [t for t in (_index_token(k) for k in keys) if t]
         tokens = sorted(set(ordered))
         if not tokens:
-            return []
+            return [], {}
         with self._store._errors():
             marks = ",".join("?" * len(tokens))
             df = dict(self._conn.execute(f"SELECT token, n FROM tm_df WHERE token IN ({marks})", tokens))
             total = (self._conn.execute("SELECT max(rowid) FROM tm_index").fetchone()[0] or 4) // 4  # about the units
             size = max(1, -(-len(ordered) // parts))
-            queues = [sorted({t for t in ordered[i : i + size] if t in df}, key=df.get)
+            queues = [sorted({t for t in ordered[i : i + size] if t in df}, key=lambda t: (df[t], t))
                       for i in range(0, len(ordered), size)]
             chosen: list[str] = []
             rows = 0
@@ -1172,10 +1179,10 @@ class SQLiteMemories(MemoryRepository):
                 if not progressed:
                     break
             if not chosen:
-                return []
+                return [], {}
             # integer weights (millionths): sums are exact, so ties are ties on every backend
             weights = {token: round(1e6 * math.log(1 + total / df[token])) for token in chosen}
-            return _cut_ties(self._best(memory, lang, weights, limit + ties), limit, ties)
+            return _cut_ties(self._best(memory, lang, weights, limit + ties), limit, ties), weights
 
     def _best(self, memory: str, lang: str, weights: dict[str, int], limit: int) -> list[tuple[int, int]]:
         """The ``limit`` units of ``memory`` whose ``lang`` text holds the most weight of the tokens, best
@@ -1239,7 +1246,7 @@ class SQLiteMemories(MemoryRepository):
         return only
 
     #: How many postings :meth:`_postings` keeps between queries (8 bytes each).
-    POSTINGS_KEPT = 2_000_000
+    POSTINGS_KEPT = 8_000_000
 
     def _postings(self, token: str, stamp: tuple):
         """The index rowids holding ``token`` (a numpy array, every language). Kept for later queries
@@ -1296,16 +1303,21 @@ class SQLiteMemories(MemoryRepository):
                     found[unit.id] = unit
         return [found[i] for i in unit_ids if i in found]
 
-    def texts_in(self, unit_ids: list[int], lang: str) -> dict[int, str]:
-        """``{id: text}``: the ``lang`` texts of the units with these ids (units without one, and ids
-        that do not exist, are left out): what the fuzzy matcher scores, a third of :meth:`unit_texts`."""
-        out: dict[int, str] = {}
+    def texts_in(self, unit_ids: list[int], lang: str) -> dict[int, tuple[str, frozenset[str]]]:
+        """``{id: (text, languages)}``: the ``lang`` text of each unit with these ids and the languages
+        it has a text in (units without a ``lang`` text, and ids that do not exist, are left out):
+        what the fuzzy matcher scores, a third of :meth:`unit_texts`' work."""
+        out: dict[int, tuple[str, frozenset[str]]] = {}
         with self._store._errors():
             for start in range(0, len(unit_ids), 500):
                 chunk = unit_ids[start : start + 500]
-                out.update(self._conn.execute(
-                    f"SELECT unit_pk, text FROM tm_texts WHERE unit_pk IN ({','.join('?' * len(chunk))}) AND lang = ?",
-                    [*chunk, lang]))
+                for pk, text, langs in self._conn.execute(
+                    f"SELECT unit_pk, max(CASE WHEN lang = ? THEN text END), {self._JOIN_LANGS} FROM tm_texts "
+                    f"WHERE unit_pk IN ({','.join('?' * len(chunk))}) AND text <> '' GROUP BY unit_pk",
+                    [lang, *chunk],
+                ):
+                    if text is not None:
+                        out[pk] = (text, frozenset(langs.split()))
         return out
 
     def unit_texts(self, unit_ids: list[int]) -> dict[int, dict[str, str]]:
@@ -1485,13 +1497,13 @@ def _index_rowid(unit_pk: int, lang: str) -> int:
 _NOT_ALNUM = re.compile(r"[\W_]+")
 
 
-def _cut_ties(ranked: list[tuple[int, int]], limit: int, ties: int) -> list[int]:
-    """The ids of the first ``limit`` of ``ranked`` (``(id, score)``, best first), and of those after
-    them that score the same as the last one, up to ``ties`` more."""
-    out = [unit_id for unit_id, _s in ranked[:limit]]
+def _cut_ties(ranked: list[tuple[int, int]], limit: int, ties: int) -> list[tuple[int, int]]:
+    """The first ``limit`` of ``ranked`` (``(id, score)``, best first), and those after them that
+    score the same as the last one, up to ``ties`` more."""
+    out = ranked[:limit]
     if len(ranked) > limit and limit:
         last = ranked[limit - 1][1]
-        out += [unit_id for unit_id, _s in itertools.takewhile(lambda r: r[1] == last, ranked[limit : limit + ties])]
+        out += itertools.takewhile(lambda r: r[1] == last, ranked[limit : limit + ties])
     return out
 
 
