@@ -107,9 +107,8 @@ def test_units_holding_the_same_text_are_each_found(store):
 
 def test_the_matches_are_those_of_a_scan_of_every_unit(store):
     # variants of one sentence of 20 words with 0 to 7 of them replaced by commoner words, and other
-    # sentences of those (a shortlist holding every variant): the scoring stops early in the index's order,
-    # and still finds what scoring
-    # every unit finds
+    # sentences of those (a shortlist holding every variant): the scoring stops early in the index's
+    # order, and still finds what scoring every unit finds
     import random
 
     rng = random.Random(4)
