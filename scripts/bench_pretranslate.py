@@ -18,8 +18,10 @@ memory "bench" holds the same units), so the million-unit memory is built once.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -52,15 +54,17 @@ def write_po(path: Path, pairs: list[tuple[str, str]]) -> None:
             f.write(f'msgid "{po_escape(source)}"\nmsgstr "{po_escape(target)}"\n\n')
 
 
-def timed(cmd: list[str], env=None) -> tuple[float, float, int]:
-    """(wall seconds, peak MB, exit status) of a command run under /usr/bin/time -v."""
+def timed(cmd: list[str], env=None) -> tuple[float, float, float, int]:
+    """(wall seconds, CPU seconds (user + system), peak MB, exit status) of a command run under
+    /usr/bin/time -v."""
     t0 = time.perf_counter()
     proc = subprocess.run(["/usr/bin/time", "-v", *cmd], capture_output=True, text=True, env=env)
     wall = time.perf_counter() - t0
     peak = re.search(r"Maximum resident set size \(kbytes\): (\d+)", proc.stderr)
+    cpu = sum(float(m) for m in re.findall(r"(?:User|System) time \(seconds\): ([\d.]+)", proc.stderr))
     if proc.returncode not in (0, 1):
         print(proc.stderr[-2000:])
-    return wall, int(peak.group(1)) / 1024 if peak else float("nan"), proc.returncode
+    return wall, cpu, int(peak.group(1)) / 1024 if peak else float("nan"), proc.returncode
 
 
 def main() -> None:
@@ -70,6 +74,7 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=11)
     ap.add_argument("--no-toolkit", action="store_true", help="time termbase only")
     ap.add_argument("--db", help="a termbase built by bench_tm.py with this size and --seed (reused)")
+    ap.add_argument("--keep", help="copy termbase's pre-translated PO here (the last size's)")
     args = ap.parse_args()
     for size in (int(x) for x in args.sizes.split(",")):
         units = make_units(size + args.queries // 5, args.seed)
@@ -89,21 +94,24 @@ def main() -> None:
             write_po(tmp / "in.po", [(s, "") for s in sources])
             if not args.no_toolkit:
                 write_po(tmp / "tm.po", [(u["en"], u["ru"]) for u in memory])
-            wall, peak, rc = timed([str(BIN / "termbase"), "--db", str(db), "pretranslate", str(tmp / "in.po"),
-                                    "--tm", "bench", "-o", str(tmp / "tb.po"), "--min-score", "75"])
+            wall, cpu, peak, rc = timed([str(BIN / "termbase"), "--db", str(db), "pretranslate", str(tmp / "in.po"),
+                                         "--tm", "bench", "-o", str(tmp / "tb.po"), "--min-score", "75"])
             tb = {e.msgid: e.msgstr for e in polib.pofile(str(tmp / "tb.po"))}
             filled = sum(1 for v in tb.values() if v)
-            print(f"memory {size:,} units, PO of {len(sources):,} units: termbase pretranslate {wall:.1f}s, "
-                  f"peak {peak:,.0f} MB, {filled:,} filled (exit {rc})")
+            print(f"memory {size:,} units, PO of {len(sources):,} units: termbase pretranslate {wall:.1f}s "
+                  f"({cpu:.1f}s CPU, load average {os.getloadavg()[0]:.1f}), peak {peak:,.0f} MB, {filled:,} filled "
+                  f"(exit {rc})")
+            if args.keep:
+                shutil.copy(tmp / "tb.po", args.keep)
             if args.no_toolkit:
                 continue
             # the memory is also given as template: pretranslate 3.x fails without one
-            wall, peak, rc = timed([str(BIN / "pretranslate"), "--tm", str(tmp / "tm.po"), "-t", str(tmp / "tm.po"), "-s", "75",
+            wall, cpu, peak, rc = timed([str(BIN / "pretranslate"), "--tm", str(tmp / "tm.po"), "-t", str(tmp / "tm.po"), "-s", "75",
                                     "--progress", "none", str(tmp / "in.po"), str(tmp / "tt.po")])
             tt = {e.msgid: e.msgstr for e in polib.pofile(str(tmp / "tt.po"))}
             same = sum(1 for k in tb if tb[k] == tt.get(k, ""))
             both = sum(1 for k in tb if tb[k] and tt.get(k))
-            print(f"  translate-toolkit pretranslate --tm {wall:.1f}s, peak {peak:,.0f} MB, "
+            print(f"  translate-toolkit pretranslate --tm {wall:.1f}s ({cpu:.1f}s CPU), peak {peak:,.0f} MB, "
                   f"{sum(1 for v in tt.values() if v):,} filled (exit {rc}); same choice for {same:,} of "
                   f"{len(tb):,} units ({same / len(tb):.1%}); both filled {both:,}")
 
