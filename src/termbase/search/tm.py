@@ -91,6 +91,8 @@ def fuzzy_matches(memories, memory: str, text: str, lang: str, *, target_langs: 
     one is a query word the unit does not hold, an edit, so a unit lacking ``k`` of them scores at most
     ``100 n / (n + k)`` (``n`` query words), and when that is under ``min_score`` or under the
     ``limit`` best found so far, so it is for every unit after it."""
+    if limit < 1:
+        return []
     keys = word_keys(text, lang)
     ranked, weights = memories.shortlist(memory, lang, keys, limit=shortlist, ties=ties)
     words = _words(text)
