@@ -2,6 +2,7 @@
 
 import pytest
 
+from termbase.languages import jurisdiction
 from termbase.languages.jurisdiction import attached, is_foreign, jurisdiction_of, mentions, named
 
 
@@ -63,3 +64,19 @@ def test_a_bare_country_name_is_a_country_its_possessive_a_polity():
     assert named("the treaty with China", "en") == frozenset()
     assert attached("the treaty with China", 4, 10, "en") is None
 
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The US Supreme Court and the Welsh Parliament; Tory MP, U.S. Sen. Graham, UK's government", "en"),
+    ("usa US-based Americans AMERICAN Brexit-era, Trump's Washington", "en"),
+    ("Верховный суд США, ВЕРХОВНЫЙ СУД США, сша, американских сенаторов и Госдумы России", "ru"),
+    ("Қазақстан Республикасының Парламенті, АҚШ-тың Жоғарғы соты, ақш, РЕСЕЙ", "kk"),
+])
+def test_markers_found_by_first_letter_as_by_the_whole_pattern(text, lang):
+    # the scan tries at each word only the markers of its first letter: the same matches as the
+    # alternation of every marker tried everywhere
+    pattern, _info = jurisdiction._patterns(lang)
+    folded = text.translate(jurisdiction._FOLD) if lang != "en" else text
+    whole = [(m.start(), m.end(), m.lastgroup) for m in pattern.finditer(folded)]
+    assert whole
+    assert [(m.start(), m.end(), m.lastgroup) for m in jurisdiction._finditer(pattern, folded, lang)] == whole
