@@ -63,69 +63,52 @@ class Mention:
 
 
 @lru_cache(maxsize=None)
-def _patterns(lang: str) -> tuple[re.Pattern, dict[str, tuple[str, str]]] | None:
-    """One regex of the language's markers (longest first) and, per group name, (code, kind)."""
+def _markers(lang: str) -> tuple[tuple[str, str, str, str, str], ...]:
+    """The language's markers, longest first: ``(group name, first letter, regex, code, kind)``."""
     text = (DATA / "jurisdictions.tsv").read_text(encoding="utf-8")
-    alts: list[tuple[int, str, str]] = []
-    info: dict[str, tuple[str, str]] = {}
+    alts: list[tuple[int, tuple[str, str, str, str, str]]] = []
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         mlang, code, kind, marker = line.split("\t")
         if mlang != lang:
             continue
-        words = []
-        for w in (marker if lang == "en" else marker.translate(_FOLD)).split():
-            words.append(re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w))
-        name = f"m{len(info)}"
-        info[name] = (code, kind)
+        spelt = marker if lang == "en" else marker.translate(_FOLD)
+        words = [re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w) for w in spelt.split()]
+        name = f"m{len(alts)}"
         end = "" if marker.endswith(".") else r"(?!\w)"
         body = r"\s+".join(words)
-        alts.append((len(marker), name, f"(?P<{name}>{body}){end}"))
-    if not alts:
-        return None
+        alts.append((len(marker), (name, spelt[:1], f"(?P<{name}>{body}){end}", code, kind)))
     alts.sort(key=lambda a: -a[0])
-    flags = 0 if lang == "en" else re.IGNORECASE
-    return re.compile(r"(?<!\w)(?:" + "|".join(a[2] for a in alts) + ")", flags), info
+    return tuple(a[1] for a in alts)
+
+
+def _flags(lang: str) -> int:
+    return 0 if lang == "en" else re.IGNORECASE
+
+
+@lru_cache(maxsize=None)
+def _patterns(lang: str) -> tuple[re.Pattern, dict[str, tuple[str, str]]] | None:
+    """One regex of the language's markers (longest first) and, per group name, (code, kind)."""
+    markers = _markers(lang)
+    if not markers:
+        return None
+    info = {name: (code, kind) for name, _letter, _rx, code, kind in markers}
+    return re.compile(r"(?<!\w)(?:" + "|".join(m[2] for m in markers) + ")", _flags(lang)), info
 
 
 @lru_cache(maxsize=None)
 def _by_first_letter(lang: str) -> dict[str, re.Pattern] | None:
-    """The markers of :func:`_patterns` split by their first letter (lower-cased where case does not
-    count), each group in the same longest-first order: at a word's start only the markers that can
-    match there are tried (one alternation of all ~200 markers tried at every word cost ~2 ms a
-    sentence). None if some marker does not start with a word character (then the whole regex is used)."""
-    text = (DATA / "jurisdictions.tsv").read_text(encoding="utf-8")
-    compiled = _patterns(lang)
-    if compiled is None:
-        return None
-    whole, info = compiled
-    # the alternatives as _patterns ordered them: (?P<mN>...) groups in the whole pattern's order
+    """The markers split by their first letter (lower-cased where case does not count), each group in
+    the same longest-first order: at a word's start only the markers that can match there are tried
+    (one alternation of all ~200 markers tried at every word cost ~2 ms a sentence). None if some
+    marker does not start with a word character (then the whole regex is used)."""
     groups: dict[str, list[str]] = {}
-    markers = [line.split("\t")[3] for line in text.splitlines()
-               if line.strip() and not line.startswith("#") and line.split("\t")[0] == lang]
-    first = {f"m{i}": (m if lang == "en" else m.translate(_FOLD))[:1] for i, m in enumerate(markers)}
-    for alt in re.findall(r"\(\?P<(m\d+)>", whole.pattern):
-        letter = first[alt]
+    for _name, letter, rx, _code, _kind in _markers(lang):
         if not re.match(r"\w", letter):
             return None
-        key = letter if lang == "en" else letter.lower()
-        groups.setdefault(key, []).append(alt)
-    parts = _alternatives(whole.pattern)
-    return {key: re.compile("(?:" + "|".join(parts[name] for name in names) + ")", whole.flags)
-            for key, names in groups.items()}
-
-
-def _alternatives(pattern: str) -> dict[str, str]:
-    """Each ``(?P<mN>...)...`` alternative of the whole pattern by its group name."""
-    body = pattern[len(r"(?<!\w)(?:") : -1]
-    out: dict[str, str] = {}
-    starts = [m.start() for m in re.finditer(r"\(\?P<m\d+>", body)]
-    for i, start in enumerate(starts):
-        end = starts[i + 1] - 1 if i + 1 < len(starts) else len(body)  # drop the "|" between them
-        alt = body[start:end]
-        out[re.match(r"\(\?P<(m\d+)>", alt).group(1)] = alt
-    return out
+        groups.setdefault(letter if lang == "en" else letter.lower(), []).append(rx)
+    return {key: re.compile("(?:" + "|".join(rxs) + ")", _flags(lang)) for key, rxs in groups.items()}
 
 
 _WORD_START = re.compile(r"(?<!\w)\w")

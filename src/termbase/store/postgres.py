@@ -41,7 +41,7 @@ from .postgres_terms import PostgresTermIndex
 from .sqlite import (
     _CONCEPT_COLUMNS,
     _by_digest,
-    _VERSIONS,
+    CounterVersions,
     _concept,
     _LANG_NUMBER,
     SQLiteConcepts,
@@ -289,7 +289,7 @@ class _Connection:
         self.raw.close()
 
 
-class PostgresStore(RowCopy, Store):
+class PostgresStore(RowCopy, CounterVersions, Store):
     """A termbase in a PostgreSQL database. Open with :meth:`open`, :meth:`create` or :meth:`build`."""
 
     remote = True
@@ -544,18 +544,6 @@ class PostgresStore(RowCopy, Store):
             yield
         except psycopg.Error as exc:
             raise self._store_error(exc) from exc
-
-    def data_version(self) -> int:
-        with self._errors():
-            return self._conn.execute("SELECT value FROM counters WHERE name = 'concepts'").fetchone()[0]
-
-    def versions(self) -> tuple[int, int]:
-        with self._errors():
-            found = dict(self._conn.execute(_VERSIONS).fetchall())
-        return found["concepts"], found.get("tokens", 0)
-
-    def tokens_version(self) -> int:
-        return self.versions()[1]
 
     # ------------------------------------------------------------------ copying (termbase copy)
     def _tables(self) -> list[str]:

@@ -259,7 +259,24 @@ _BUMP_TOKENS = ("INSERT INTO counters (name, value) VALUES ('tokens', 1) "
                 "ON CONFLICT (name) DO UPDATE SET value = counters.value + 1")
 
 
-class SQLiteStore(RowCopy, Store):
+class CounterVersions:
+    """The data and tokens versions read from the ``counters`` table (the same SQL on both backends;
+    the class using it has ``_conn`` and ``_errors``)."""
+
+    def data_version(self) -> int:
+        with self._errors():
+            return self._conn.execute("SELECT value FROM counters WHERE name = 'concepts'").fetchone()[0]
+
+    def versions(self) -> tuple[int, int]:
+        with self._errors():
+            found = dict(self._conn.execute(_VERSIONS).fetchall())
+        return found["concepts"], found.get("tokens", 0)
+
+    def tokens_version(self) -> int:
+        return self.versions()[1]
+
+
+class SQLiteStore(RowCopy, CounterVersions, Store):
     """A termbase file. Open with :meth:`open` or :meth:`create` (or :func:`termbase.store.open_store`)."""
 
     def __init__(self, conn: sqlite3.Connection, location: str, *, read_only: bool = False,
@@ -525,18 +542,6 @@ class SQLiteStore(RowCopy, Store):
 
     def _store_error(self, exc: sqlite3.Error) -> StoreError:
         return _store_error(self._location, exc, self._lock_timeout)
-
-    def data_version(self) -> int:
-        with self._errors():
-            return self._conn.execute("SELECT value FROM counters WHERE name = 'concepts'").fetchone()[0]
-
-    def versions(self) -> tuple[int, int]:
-        with self._errors():
-            found = dict(self._conn.execute(_VERSIONS).fetchall())
-        return found["concepts"], found.get("tokens", 0)
-
-    def tokens_version(self) -> int:
-        return self.versions()[1]
 
     # ------------------------------------------------------------------ copying (termbase copy)
     def _tables(self) -> list[str]:
