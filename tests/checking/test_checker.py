@@ -459,3 +459,19 @@ def test_a_large_termbase_is_checked_over_its_term_index_with_the_same_findings(
                 assert large.check_unit(unit, "en", lang) == expected, (source, target)
                 found += len(expected)
     assert found > 20
+
+
+@pytest.mark.parametrize("target, found", [
+    ("Министрлер кабинеті сейсенбіде жиналды.", []),
+    ("Министрлер Кабинетінің отырысы сейсенбіде өтті.", []),  # inflected, any case
+    ("Үкімет сейсенбіде жиналды.", []),
+    ("Кеше жиналды.", [("missing-term", "Cabinet", "government")]),
+])
+def test_kazakh_cabinet_of_ministers_renders_the_cabinet(target, found):
+    # the shipped Government: English "Cabinet" and Russian «кабинет министров» are variants, and so is
+    # Kazakh «министрлер кабинеті» (a Kazakh translation renders "cabinet" so)
+    from termbase.glossary import load_shipped
+
+    checker = Checker(list(load_shipped()))
+    unit = BilingualUnit("The Cabinet met on Tuesday.", target, "en", "kk")
+    assert [(f.kind, f.term, f.concept_id) for f in check_units([unit], checker).findings] == found

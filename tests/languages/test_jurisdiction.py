@@ -23,6 +23,9 @@ def span(text, part):
     ("the Senate ratified the treaty with China", "Senate", "en", None),  # a partner, not beside
     ("Tory MP says Brexit talks must go on", "MP", "en", "GB"),  # the unit's polity names
     ("The Supreme Court of Kazakhstan and the US Supreme Court met.", "Supreme Court", "en", "KZ"),
+    ("a cabinet secretary becomes president after an attack destroys the Capitol", "cabinet", "en", "US"),
+    ("президентом после того, как Капитолий разрушен", "президентом", "ru", "US"),
+    ("Капитолий жойылған соң, президенттікке жеткен", "президенттікке", "kk", "US"),
 ])
 def test_jurisdiction_of_a_span(text, part, lang, expected):
     assert jurisdiction_of(text, *span(text, part), lang) == expected
