@@ -62,6 +62,21 @@ def test_markers_inflect_in_russian_and_kazakh_and_ignore_case():
     assert named("Ministry of Labour and Social Protection", "en") == frozenset()  # not the Labour Party
 
 
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Компания ақша сұрап отыр.", "kk", set()),  # money, not АҚШ
+    ("Париж — Францияның астанасы.", "kk", set()),  # its capital, not Astana
+    ("Трамп әкімшілігі мәлімдеді.", "kk", {"US"}),  # an administration, not an akim
+    ("Бұл мәселе мәжілісте шешілді, партияның құрылтайы өтті.", "kk", set()),  # a meeting, a congress
+    ("Сауда теңгерімі нашарлады.", "kk", set()),  # balance, not tenge
+    ("Началась путина, на берег выбросило кита, прыжок с трамплина.", "ru", set()),
+    ("АҚШ-тың Жоғарғы соты, Ақ үй", "kk", {"US"}),
+    ("Облыс әкімі Астанада 100 теңгеге", "kk", {"KZ"}),
+    ("депутаты мажилиса, палата общин", "ru", {"KZ", "GB"}),  # lower-case where it is no common word
+])
+def test_russian_and_kazakh_markers_keep_their_capitals_and_take_in_no_other_word(text, lang, expected):
+    assert named(text, lang) == expected
+
+
 def test_a_bare_country_name_is_a_country_its_possessive_a_polity():
     assert [(m.code, m.kind) for m in mentions("China and China's envoy", "en")] == [("CN", "country"), ("CN", "polity")]
     assert named("the treaty with China", "en") == frozenset()

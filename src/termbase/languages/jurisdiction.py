@@ -74,13 +74,28 @@ def _markers(lang: str) -> tuple[tuple[str, str, str, str, str], ...]:
         if mlang != lang:
             continue
         spelt = marker if lang == "en" else marker.translate(_FOLD)
-        words = [re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w) for w in spelt.split()]
+        words = [_marker_word(w, lang) for w in spelt.split()]
         name = f"m{len(alts)}"
         end = "" if marker.endswith(".") else r"(?!\w)"
         body = r"\s+".join(words)
         alts.append((len(marker), (name, spelt[:1], f"(?P<{name}>{body}){end}", code, kind)))
     alts.sort(key=lambda a: -a[0])
     return tuple(a[1] for a in alts)
+
+
+def _marker_word(word: str, lang: str) -> str:
+    """A marker word's regex. Russian and Kazakh markers ignore case, bar their capitals: a capitalised
+    word matches only a capitalised one and an acronym only an acronym, for many names are common
+    words in lower case (Kazakh «ақша» money is no «АҚШ», «астанасы» its capital no «Астана»,
+    «мәжіліс» a meeting no «Мәжіліс»; Russian «путина», «кита», «трамплин»)."""
+    prefix = word.endswith("*")
+    stem = word[:-1] if prefix else word
+    tail = r"\w*" if prefix else ""
+    if lang == "en" or not stem[:1].isupper():
+        return re.escape(stem) + tail
+    if len(stem) > 1 and stem.isupper():
+        return f"(?-i:{re.escape(stem)})" + tail
+    return f"(?-i:{re.escape(stem[0])})" + re.escape(stem[1:]) + tail
 
 
 def _flags(lang: str) -> int:
