@@ -234,6 +234,32 @@ def test_kazakh_names_issue13(sentence, expected):
 @pytest.mark.parametrize(
     "sentence, expected",
     [
+        # a name in Latin letters before a Kazakh kind noun is the name, without the kind noun
+        ("Astana LRT компаниясы ақша сұрап отыр.", [("acronym", False, "LRT"), ("organization", True, "Astana LRT")]),
+        ("Олар Microsoft компаниясымен келісті.", [("organization", False, "Microsoft")]),
+        ("Бізде Kazakh Invest компаниясы бар.", [("organization", False, "Kazakh Invest")]),
+        # a place before a generic kind noun says whose the company is: no name but the place
+        ("Бұл жобаны Германия компаниясы алды.", [("place", False, "Германия")]),
+        ("Оны Американың компаниясы алды.", [("place", False, "Американың")]),
+        # ... but a kind noun with lower-case dependents heads the name, and a channel is named after a place
+        ("Ол Азық-түлік корпорациясына тапсырды.", [("organization", False, "Азық-түлік корпорациясына")]),
+        ("Ол Қазақстан телеарнасында сөйледі.", [("organization", False, "Қазақстан телеарнасында")]),
+        # the maker of a vehicle named before its kind noun: the name's first word, the model number skipped
+        ("Олар « Боинг 737 МАКС » лайнерінің ұшуына тыйым салды.",
+         [("acronym", False, "МАКС"), ("name", False, "Боинг 737 МАКС"), ("organization", False, "Боинг")]),
+        ("Sukhoi Superjet 100 ұшағы Ресейде шығарылған.",
+         [("name", True, "Sukhoi Superjet"), ("place", False, "Ресейде"), ("organization", True, "Sukhoi")]),
+        ("Ол Тойота көлігін сатып алды.", [("name", False, "Тойота"), ("organization", False, "Тойота")]),
+        ("Президент ұшағы Алматы ұшағынан бұрын қонды.", [("place", False, "Алматы")]),
+    ],
+)
+def test_kazakh_companies_kinds_and_makers(sentence, expected):
+    assert spans(sentence, "kk") == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
         # compound verbs are no key phrases, with or without the noun before them
         ("Содырлар ауылға шабуыл жасап, үйлерді өртеді.", []),
         ("Жаңа жүйені іске қосу жоспарланған.", []),

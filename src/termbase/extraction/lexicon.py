@@ -39,6 +39,8 @@ class Lexicon:
     press_heads: frozenset[str] = frozenset()
     #: Russian: legal forms a body's quoted name follows ("акционерное общество «...»").
     legal_heads: frozenset[str] = frozenset()
+    #: Kazakh: kinds of vehicles and devices named after their maker ("Боинг ұшағы", "Тойота көлігі").
+    product_heads: frozenset[str] = frozenset()
 
 
 def _read_sections(name: str) -> dict[str, list[str]]:
@@ -81,6 +83,7 @@ def lexicon(lang: str) -> Lexicon:
         function_words=get("stopwords") | function_words(lang),
         press_heads=get("press_heads"),
         legal_heads=get("legal_heads"),
+        product_heads=get("product_heads"),
     )
 
 

@@ -75,6 +75,14 @@ def detect_kk(sent: Sentence, lex: Lexicon | None = None) -> list[Occurrence]:
         start = _kk_org_start(words, i, covered, lex)
         if start is None:
             continue
+        if start < i and all(_latin_name_word(x) for x in words[start:i]):
+            # "Astana LRT компаниясы", "SCAT әуекомпаниясына", "Kazakh TV арнасымен": a name in Latin
+            # letters before a Kazakh kind noun is the name; the kind noun only says what it is
+            out.append(Occurrence(ORGANIZATION, start, i, start == first))
+            cover(start, i + 1)
+            continue
+        if _kk_kind_of_place(words, start, i, lex):
+            continue  # "Германия компаниясы", "Американың компаниясы": a German company, no name
         out.append(Occurrence(ORGANIZATION, start, i + 1, start == first))
         cover(start, i + 1)
     i = 0
@@ -92,11 +100,53 @@ def detect_kk(sent: Sentence, lex: Lexicon | None = None) -> list[Occurrence]:
             continue
         out.extend(_kk_names(words, i, j, first, lex))
         i = j
+    out.extend(_kk_makers(words, out, lex))
     out.extend(_kk_phrases(words, covered, lex))
     return out
 
 
+_MODEL_RE = re.compile(r"^\w*\d[\w-]*$")
+
+
+def _kk_makers(words, found: list[Occurrence], lex: Lexicon) -> list[Occurrence]:
+    """The maker of a vehicle or device named before its kind noun: "« Боинг 737 МАКС » лайнері",
+    "Sukhoi Superjet 100 ұшағы", "Тойота көлігі": the name's first word is a company's (the rest is its
+    model)."""
+    out = []
+    for o in found:
+        if o.kind not in (NAME_KIND, PERSON, PLACE):
+            continue
+        k = o.end
+        while k < len(words) and k < o.end + 2 and _MODEL_RE.match(words[k]):
+            k += 1  # the model's number: "Sukhoi Superjet 100 ұшағы"
+        k += 1 if k < len(words) and words[k] in "»\"”" else 0
+        if k >= len(words) or not words[k].islower() or lex.product_heads.isdisjoint(kk_bases(words[k].lower())):
+            continue
+        maker = strip_case_kk(words[o.start])
+        low = maker.lower()
+        if not is_cap(maker) or low in lex.places or low.endswith("стан") or _kk_is_title(maker, lex):
+            continue
+        out.append(Occurrence(ORGANIZATION, o.start, o.start + 1, o.initial))
+    return out
+
+
 _ROMAN_RE = re.compile(r"^[IVXLCDM]+$")
+_LATIN_WORD_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9&.'’-]*$")
+# Kind nouns that a place before them only describes ("Германия компаниясы": a company of Germany).
+_KK_GENERIC_KINDS = frozenset(("компания", "әуекомпания", "корпорация", "холдинг", "концерн", "фирма"))
+
+
+def _latin_name_word(w: str) -> bool:
+    """A word of a name in Latin letters ("Astana", "LRT", "500", "&")."""
+    return _LATIN_WORD_RE.match(w) is not None or w == "&"
+
+
+def _kk_kind_of_place(words, start: int, head: int, lex: Lexicon) -> bool:
+    """Does a place name (in any case) stand right before a generic kind noun at ``head``?"""
+    if head <= start or _KK_GENERIC_KINDS.isdisjoint(kk_bases(words[head].lower())):
+        return False
+    low = strip_case_kk(words[head - 1]).lower()
+    return low in lex.places or low.endswith("стан")
 _KK_LOCATIVE_RE = re.compile(r"(?:(н?)(да|де|та|те))(?:ғы|гі)?$")
 
 
