@@ -167,6 +167,9 @@ def test_kazakh_institution_names(sentence, expected):
         # a newspaper's "The"; a weekday after "on" is no part of a name
         ("It was reported by The Sunday Times on Monday.", [("organization", False, "The Sunday Times")]),
         ("The Guardian said so.", [("organization", True, "The Guardian")]),
+        # a "The" capitalised after a word inside a sentence is the name's; after a quote mark it begins one
+        ("Some pledges include The Power of Nutrition, a partnership.", [("name", False, "The Power of Nutrition")]),
+        ('He said: "The Senate will vote."', [("organization", False, "Senate")]),
         ("The Security Council on Thursday met the Committee on Foreign Affairs.",
          [("organization", False, "Security Council"), ("organization", False, "Committee on Foreign Affairs")]),
         # dotted abbreviations inside names and alone
@@ -337,6 +340,11 @@ def test_russian_institution_names_of_official_texts(sentence, expected):
         # a surname no dictionary has goes on a name; a known first name with a surname begins a person
         ("Я буду работать с нашим Комитетом Кубка Райдера, и мы победим.",
          [("organization", False, "Комитетом Кубка Райдера")]),
+        # a first name in the nominative right after the name begins a person, even as its first dependent;
+        # a person in the genitive may still be the name's ("Фонд Владимира Потанина")
+        ("Худрук Большого театра Анатолий Иксанов завершил работу.",
+         [("organization", False, "Большого театра"), ("person", False, "Анатолий Иксанов")]),
+        ("Вчера Фонд Владимира Потанина объявил конкурс.", [("organization", False, "Фонд Владимира Потанина")]),
     ],
 )
 def test_russian_names_with_latin_parts_and_substantive_adjectives(sentence, expected):

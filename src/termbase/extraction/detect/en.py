@@ -140,6 +140,12 @@ def _en_name(words: Sequence[str], start: int, end: int, first: int, lex: Lexico
     if words[start] == "The" and end - start > 1 and words[end - 1].lower() in lex.press_heads:
         # "The Sunday Times", "The Guardian": the article is part of a newspaper's name
         return Occurrence(ORGANIZATION, start, end, start == first)
+    if (words[start] == "The" and end - start > 1 and start > first and words[start - 1].isalpha()
+            and words[start - 1].islower()):
+        # "commitments include The Power of Nutrition": a "The" capitalised inside a sentence, after a
+        # word, is the name's own (not after a quote mark or a colon, where a sentence may begin)
+        occ = _en_name(words, start + 1, end, first, lex)
+        return occ if occ is None or occ.start != start + 1 else occ._replace(start=start)
     person = False
     # leading function words and sentence adverbs: "The", "In", "However", "April"
     while start < end and ((words[start].lower() in lex.stopwords and not (

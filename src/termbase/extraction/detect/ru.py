@@ -235,6 +235,9 @@ def _ru_genitive_tail(words, infos, j: int, covered, lex: Lexicon, max_words: in
         info = infos[j]
         if info is None or info.lemma in lex.stopwords:
             break
+        if (is_cap(w) and info.first_flags & NAME and info.first_case == "nomn" and j + 1 < n
+                and is_cap(words[j + 1]) and not covered[j + 1]):
+            break  # "Худрук Большого театра Анатолий Иксанов": a first name in the nominative begins a person
         if is_cap(w) and (info.flags & GEOX or not info.known or info.noun_cases & _GENT):
             if (j > start and info.first_flags & (NAME | PATR) and not info.first_flags & GEOX
                     and (info.known or (j + 1 < n and is_cap(words[j + 1])))):
