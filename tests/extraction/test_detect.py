@@ -227,6 +227,9 @@ def test_russian_names_issue13(sentence, expected):
         # who a person is (where from, whose) is no part of the name
         ("Атыраулық Арыстанбек Кенже келді.", [("name", False, "Арыстанбек Кенже")]),
         ("Әріптесім Индира Жылқайдарова айтты.", [("person", False, "Индира Жылқайдарова")]),
+        # ... nor what the person does, before a patronymic or an inflected surname
+        ("Жүргізуші Асқар Бекұлы келді.", [("person", False, "Асқар Бекұлы")]),
+        ("Шаруагер Бақтыбай Нұрниязовтың егіні шықты.", [("person", False, "Бақтыбай Нұрниязовтың")]),
         ("Біз Елорданы Алматымен салыстырдық.", [("name", False, "Елорданы"), ("place", False, "Алматымен")]),
     ],
 )

@@ -358,7 +358,8 @@ def _kk_names(words, i: int, j: int, first: int, lex: Lexicon) -> list[Occurrenc
     while i < j and starts_clause(words, i, first) and words[i].lower() in lex.function_words:
         i += 1
     if j - i >= 3 and starts_clause(words, i, first) and (
-        _KK_DESCRIPTOR_RE.search(words[i].lower()) or _kk_surname(words[j - 1])
+        _KK_DESCRIPTOR_RE.search(words[i].lower()) or _kk_surname(strip_case_kk(words[j - 1]))
+        or _KK_PATRONYMIC_RE.search(strip_case_kk(words[j - 1]).lower())
     ):
         # "Атыраулық Арыстанбек Кенже", "Әріптесім Индира Жылқайдарова", "Шаруагер Бақтыбай Нұрниязов":
         # a word capitalised by position that says who the person is (where from, whose) is no part of
@@ -408,7 +409,9 @@ def _kk_name(words, i: int, j: int, first: int, lex: Lexicon, person: bool) -> l
 # The word for region that ends a region's name ("Шығыс Қазақстан облысы", as KazNERD marks it).
 _KK_REGION = frozenset(("облысы", "облыс"))
 # A person's descriptor before the name: where from ("Атыраулық", "алматылық") or whose ("Әріптесім", my colleague).
-_KK_DESCRIPTOR_RE = re.compile(r"(?:лық|лік|дық|дік|тық|тік|ім|ым|ем|ам)$")
+_KK_DESCRIPTOR_RE = re.compile(r"(?:лық|лік|дық|дік|тық|тік|ім|ым|ем|ам|гер|кер|шы|ші)$")  # ... or what he does
+# A patronymic ends a person's name: "Асқар Бекұлы", "Айгүл Серікқызы".
+_KK_PATRONYMIC_RE = re.compile(r"(?:ұлы|қызы)$")
 _TRANSLIT_END = {"ов": "ov", "ев": "ev", "ова": "ova", "ева": "eva", "ұлы": "uly", "қызы": "kyzy", "ұлының": "uly"}
 
 
