@@ -541,3 +541,18 @@ def test_a_short_form_in_a_story_about_another_state_is_not_linked_to_kazakhstan
     plain = extract_terms(["The Supreme Court will hear the case. The Supreme Court said so."], lang="en",
                           termbase=scoped_tb)
     assert [c.concept_id for c in plain.candidates if c.term == "Supreme Court"] == ["supreme-court"]
+
+
+def test_kazakh_name_seen_only_in_the_locative_or_accusative_is_listed_in_the_nominative():
+    # the ending goes when what is left is a head noun with the izafet's possessive, a known place or name
+    result = extract_terms(
+        ["Ол Денсаулық сақтау министрлігінде жұмыс істейді.", "Біз Білім министрлігін сынадық.",
+         "Бұл ұшақ Ресейде жасалған.", "Кеше кездесу Ақордада өтті."], lang="kk",
+        config=ExtractConfig(kinds=("organization", "place")),
+    )
+    assert sorted((c.term, c.forms) for c in result.candidates) == [
+        ("Ақорда", ("Ақордада",)),
+        ("Білім министрлігі", ("Білім министрлігін",)),
+        ("Денсаулық сақтау министрлігі", ("Денсаулық сақтау министрлігінде",)),
+        ("Ресей", ("Ресейде",)),
+    ]

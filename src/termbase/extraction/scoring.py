@@ -20,7 +20,7 @@ import math
 from functools import lru_cache
 from typing import Iterator
 
-from ..languages.kazakh import strip_case_kk
+from ..languages.kazakh import kk_bases, strip_case_kk
 from ..languages.russian import same_name_ru
 from ..languages.keys import citation_form
 from .counting import Stats
@@ -186,13 +186,23 @@ def _citation_kk(forms, *, phrase: bool = False) -> str:
         if sure != words[-1]:
             options[_replace_last(surface, words[-1], sure)] = 1
         if unsure != words[-1]:
-            options.setdefault(_replace_last(surface, words[-1], unsure), int(phrase))
+            options.setdefault(_replace_last(surface, words[-1], unsure), int(phrase or _kk_known(unsure)))
         for text, is_sure in options.items():
             entry = support.setdefault(text, [0, 0, 0])
             entry[0] += count
             entry[1] += is_sure * count
     observed = {s for s, _, _ in forms}
     return max(support, key=lambda t: (support[t][0], support[t][1], t in observed, -len(t), t))
+
+
+def _kk_known(word: str) -> bool:
+    """Is ``word`` (a name's last word, its locative or accusative ending removed) a head noun with the
+    possessive of the izafet ("министрлігінде" -> "министрлігі"), a known place ("Ресейде" -> "Ресей") or
+    a known name ("Ақордада" -> "Ақорда")? Then the ending was one."""
+    lex = lexicon("kk")
+    low = word.lower()
+    return (low in lex.places or low in lex.org_names
+            or (not lex.org_heads.isdisjoint(kk_bases(low)) and low not in lex.org_heads))
 
 
 def _replace_last(surface: str, last: str, new: str) -> str:
