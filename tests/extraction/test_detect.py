@@ -257,6 +257,10 @@ def test_kazakh_names_issue13(sentence, expected):
          [("name", True, "Sukhoi Superjet"), ("place", False, "Ресейде"), ("organization", True, "Sukhoi")]),
         ("Ол Тойота көлігін сатып алды.", [("name", False, "Тойота"), ("organization", False, "Тойота")]),
         ("Президент ұшағы Алматы ұшағынан бұрын қонды.", [("place", False, "Алматы")]),
+        # a place in the attributive locative says where a body is: no part of its name
+        ("Олар Семейдегі кеме жасау зауытында жұмыс істейді.", [("name", False, "Семейдегі")]),
+        ("Ол Гагарин атындағы әскери-әуе академиясында оқыды.",
+         [("organization", False, "Гагарин атындағы әскери-әуе академиясында")]),
     ],
 )
 def test_kazakh_companies_kinds_and_makers(sentence, expected):

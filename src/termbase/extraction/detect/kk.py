@@ -290,6 +290,9 @@ def _kk_org_start(words, head: int, covered, lex: Lexicon, window: int = 6) -> i
         return None  # a name never begins with a postposition
     if (
         k >= 0 and not covered[k] and is_cap(words[k])
+        # "Семейдегі кеме жасау зауыты", "Токиодағы сайлау бөлімшесі": a place in the attributive
+        # locative says where a body is; it does not begin its name
+        and not (crossed and _KK_LOCATIVE_ADJ_RE.search(words[k].lower()))
         and not (crossed and is_cap(words[head]) and starts_clause(words, k, first))
         and not (starts_clause(words, k, first) and (words[k].lower() in lex.function_words or _kk_oblique(words[k])))
         # "Президент министрлікке тапсырды", "Президент Ассамблеяның үлесін атап өтті": a title before a
