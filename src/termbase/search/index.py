@@ -64,9 +64,15 @@ class TermIndex:
             self._concepts = {}
             self._version = version
             # an in-memory lookup index (see _memory_lookup): brought up to date with the concepts
-            # changed since it was built, or rebuilt (or given up for the stored one: grown large)
-            if self._in_memory and (self._lookup is None or not self._memory_lookup() or not self._replay()):
+            # changed since it was built, or rebuilt (or given up for the stored one: grown large,
+            # which its own count of terms tells once the changes are in: no query)
+            if self._in_memory and (self._lookup is None or not self._replay() or not self._still_small()):
                 self._lookup = None
+
+    def _still_small(self) -> bool:
+        """Whether the in-memory lookup index, just brought up to date, still has few enough terms
+        to be kept (:meth:`is_small` without asking the store)."""
+        return not self._has_index() or self._lookup.term_count <= self.IN_MEMORY_TERMS
 
     @contextlib.contextmanager
     def at_version(self, version: int) -> Iterator[None]:
@@ -164,8 +170,13 @@ class TermIndex:
         return self._lookup.search(text, lang=lang, limit=limit)
 
     def concept(self, concept_id: str) -> Concept:
-        """One concept (cached until the data changes); :class:`~termbase.errors.NotFound` if missing."""
+        """One concept (cached until the data changes; an in-memory lookup index, kept up to date,
+        has every one); :class:`~termbase.errors.NotFound` if missing."""
         self._refresh()
+        if self._in_memory and self._lookup is not None:
+            found = self._lookup.concept(concept_id)
+            if found is not None:
+                return found
         found = self._concepts.get(concept_id)
         if found is None:
             found = self._concepts[concept_id] = self.store.concepts.get(concept_id)

@@ -93,6 +93,7 @@ class LookupIndex:
         self._gram_lengths = ()  # each entry's number of trigrams, a numpy array (see _near)
         self.position: dict[str | None, int] = {}  # concept id -> its index in concepts
         self.dead: set[int] = set()  # indexes of concepts changed or removed since (see update)
+        self.term_count = 0  # the live concepts' terms
         for concept in concepts:
             self._add(concept)
 
@@ -100,6 +101,7 @@ class LookupIndex:
         ci = len(self.concepts)
         self.concepts.append(concept)
         self.position[concept.id] = ci
+        self.term_count += len(concept.terms)
         for term in concept.terms:
             base = base_lang(term.lang)  # kk-Latn terms are indexed with the Kazakh ones
             norm = " ".join(normalize(term.text, term.lang).split())
@@ -124,23 +126,37 @@ class LookupIndex:
         """Bring the index up to date with concepts changed (their new state) or removed (None) since
         it was built: their old entries are left dead (skipped by :meth:`search`) and the new ones
         added, so a change costs its own terms, not the termbase's. Rebuilt from the live concepts
-        when the dead outnumber them.
+        when the dead outnumber them. A concept whose terms are all as they were (a note, a
+        definition changed) keeps its entries: only the concept they point to is replaced.
 
         >>> from termbase.models import Term
         >>> index = LookupIndex([Concept("senate", (Term("en", "Senate"),))])
         >>> index.update({"senate": Concept("senate", (Term("en", "Upper House"),)), "knb": None})
         >>> [m.concept.terms[0].text for m in index.search("Upper House")], index.search("Senate")
         (['Upper House'], [])
+        >>> index.update({"senate": Concept("senate", (Term("en", "Upper House"),), note="renamed")})
+        >>> index.search("Upper House")[0].concept.note, len(index.dead)
+        ('renamed', 1)
         """
         for concept_id, concept in changed.items():
-            old = self.position.pop(concept_id, None)
+            old = self.position.get(concept_id)
+            if old is not None and concept is not None and self.concepts[old].terms == concept.terms:
+                self.concepts[old] = concept  # the entries hold equal terms: they stand
+                continue
             if old is not None:
+                del self.position[concept_id]
                 self.dead.add(old)
+                self.term_count -= len(self.concepts[old].terms)
             if concept is not None:
                 self._add(concept)
         if len(self.dead) > max(256, len(self.position)):
             live = [c for ci, c in enumerate(self.concepts) if ci not in self.dead]
             self.__init__(live)
+
+    def concept(self, concept_id: str) -> Concept | None:
+        """The indexed concept of that id (as of the last :meth:`update`), or None."""
+        ci = self.position.get(concept_id)
+        return None if ci is None else self.concepts[ci]
 
     def _near(self, base: str, grams: set[str]) -> list[int]:
         """The entries (in order) of the terms of ``base`` sharing enough trigrams with a query of

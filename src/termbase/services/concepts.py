@@ -86,8 +86,10 @@ def lookup_many(ws: Workspace, queries: Iterable[str], *, lang: str | None = Non
 
 
 def show_concept(ws: Workspace, concept_id: str) -> Concept:
-    """One concept; :class:`~termbase.errors.NotFound` if the termbase has none with that id."""
-    return ws.store.concepts.get(concept_id)
+    """One concept; :class:`~termbase.errors.NotFound` if the termbase has none with that id. Read
+    through the workspace's index (:meth:`termbase.search.TermIndex.concept`): a server's workspace
+    keeps the concepts in memory, brought up to date by the data version kept in the database."""
+    return ws.index.concept(concept_id)
 
 
 def _current(ws: Workspace, concept_id: str, expected_version: int | None) -> Concept:

@@ -43,11 +43,13 @@ from .sqlite import (
     _by_digest,
     CounterVersions,
     _concept,
+    _evidence,
     _LANG_NUMBER,
     SQLiteConcepts,
     SQLiteMemories,
     SQLiteTokens,
     _index_token,
+    _term,
     _term_row,
     index_keys,
 )
@@ -474,9 +476,8 @@ class PostgresStore(RowCopy, CounterVersions, Store):
                 if depth > 0:
                     self._conn.execute(f"RELEASE SAVEPOINT {savepoint}")
                     return
-                if self._concepts_changed:
-                    self._conn.execute("UPDATE counters SET value = value + 1 WHERE name = 'concepts'")
-                self._conn.execute("COMMIT")
+                # (one round trip: an error in the UPDATE skips the COMMIT, and the caller rolls back)
+                self._conn.execute(_BUMP_CONCEPTS + "; COMMIT" if self._concepts_changed else "COMMIT")
                 self._conn.in_transaction = False
             except psycopg.Error as exc:
                 self._undo(depth, savepoint)
@@ -488,11 +489,11 @@ class PostgresStore(RowCopy, CounterVersions, Store):
             raise StoreError(f"{self._location}: the termbase was opened read-only; nothing changed")
         with self._errors():
             self._conn.ensure()
-            self._conn.execute("BEGIN")
-            self._conn.in_transaction = True
             try:
-                self._conn.execute(f"SET LOCAL lock_timeout = {max(1, round(self._lock_timeout * 1000))}")
-                self._conn.execute("SELECT pg_advisory_xact_lock(?)", (WRITE_LOCK,))
+                # one round trip (the statements of one string run in order; the first error stops them)
+                self._conn.execute(f"BEGIN; SET LOCAL lock_timeout = {max(1, round(self._lock_timeout * 1000))}; "
+                                   f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
+                self._conn.in_transaction = True
             except BaseException as exc:
                 self._undo(0, "")
                 if psycopg is not None and isinstance(exc, psycopg.errors.LockNotAvailable):
@@ -721,9 +722,18 @@ class PostgresConcepts(SQLiteConcepts):
     _loaded: dict = {}  # concepts read by _change_many, by pk, for _change's _load
     _indexing = True  # False while _change_many keeps the term index itself
 
+    def _full_row(self, concept_id: str) -> tuple | None:
+        """The concept's row with its terms and evidence (two JSON arrays after its columns): a
+        concept in one round trip (``get``, and a change's read before and after), not three."""
+        return self._conn.execute(_FULL_ROW, (concept_id,)).fetchone()
+
     def _load(self, row: tuple) -> Concept:
         found = self._loaded.get(row[0])
-        return found if found is not None else super()._load(row)
+        if found is not None:
+            return found
+        if len(row) > _FULL_ROW_COLUMNS:  # (from _full_row)
+            return _concept(row, [_term(*t) for t in row[-2] or ()], [_evidence(*e) for e in row[-1] or ()])
+        return super()._load(row)
 
     def _term_index(self):
         return super()._term_index() if self._indexing else None
@@ -760,6 +770,20 @@ class PostgresConcepts(SQLiteConcepts):
         self._unindexed.extend(pks)
         if len(self._unindexed) >= 5000:
             self._index_pending()
+
+
+#: A committed change of the concepts moves the data version (in the same transaction).
+_BUMP_CONCEPTS = "UPDATE counters SET value = value + 1 WHERE name = 'concepts'"
+#: A concept's row and, as JSON arrays in their order, its terms and evidence (:meth:`PostgresConcepts._full_row`).
+_FULL_ROW_COLUMNS = len(_CONCEPT_COLUMNS.split(", "))
+_FULL_ROW = (
+    f"SELECT {', '.join('c.' + column for column in _CONCEPT_COLUMNS.split(', '))}, "
+    "(SELECT json_agg(json_build_array(t.pk, t.lang, t.text, t.status, t.type, t.pos, t.note, t.created, "
+    "t.modified) ORDER BY t.seq) FROM terms t WHERE t.concept_pk = c.pk), "
+    "(SELECT json_agg(json_build_array(e.lang, e.term, e.memory, e.unit_id, e.source_text, e.target_text) "
+    "ORDER BY e.seq) FROM concept_evidence e WHERE e.concept_pk = c.pk) "
+    "FROM concepts c WHERE c.id = ?"
+)
 
 
 class PostgresTokens(SQLiteTokens):

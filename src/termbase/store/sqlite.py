@@ -605,7 +605,7 @@ class SQLiteConcepts(ConceptRepository):
         with self._store.atomic():
             if concept.id is not None and self._row(concept.id) is not None:
                 raise AlreadyExists(concept.id)
-            return self._load(self._row(self._create(concept, utc_now(), actor)))
+            return self._load(self._full_row(self._create(concept, utc_now(), actor)))
 
     def add_many(
         self, concepts: Iterable[Concept], *, on_conflict: str = "error", actor: str | None = None
@@ -647,7 +647,7 @@ class SQLiteConcepts(ConceptRepository):
         with self._store.atomic():
             row = self._existing(concept.id, expected_version)
             self._change(row, concept, utc_now(), actor)
-            return self._load(self._row(concept.id))
+            return self._load(self._full_row(concept.id))
 
     def remove(self, concept_id: str, *, expected_version: int | None = None, actor: str | None = None) -> None:
         with self._store.atomic():
@@ -659,7 +659,7 @@ class SQLiteConcepts(ConceptRepository):
             self._log("delete", before, before.version, utc_now(), actor)
 
     def _existing(self, concept_id: str, expected_version: int | None) -> tuple:
-        row = self._row(concept_id)
+        row = self._full_row(concept_id)
         if row is None:
             raise NotFound(f"no concept {concept_id!r} in {self._store.location}")
         if expected_version is not None and row[6] != expected_version:
@@ -773,12 +773,17 @@ class SQLiteConcepts(ConceptRepository):
             f"SELECT {_CONCEPT_COLUMNS} FROM concepts WHERE id = ?", (concept_id,)
         ).fetchone()
 
+    def _full_row(self, concept_id: str) -> tuple | None:
+        """The concept's row as :meth:`_load` reads it whole (a backend where a query is a round trip
+        brings its terms and evidence with it)."""
+        return self._row(concept_id)
+
     def _load(self, row: tuple) -> Concept:
         return _concept(row, self._terms_of([row[0]])[row[0]], self._evidence_of([row[0]])[row[0]])
 
     def get(self, concept_id: str) -> Concept:
         with self._store._errors():
-            row = self._row(concept_id)
+            row = self._full_row(concept_id)
             if row is None:
                 raise NotFound(f"no concept {concept_id!r} in {self._store.location}")
             return self._load(row)
@@ -840,8 +845,7 @@ class SQLiteConcepts(ConceptRepository):
             f"WHERE concept_pk IN ({marks}) ORDER BY concept_pk, seq",
             pks,
         ):
-            uid = int(unit_id) if unit_id is not None and unit_id.isdigit() else unit_id
-            out[cpk].append(Evidence(lang, term, memory, uid, source, target))
+            out[cpk].append(_evidence(lang, term, memory, unit_id, source, target))
         return out
 
     def _terms_of(self, pks: list[int]) -> dict[int, list[Term]]:
@@ -854,10 +858,7 @@ class SQLiteConcepts(ConceptRepository):
             f"WHERE concept_pk IN ({marks}) ORDER BY concept_pk, seq",
             pks,
         ):
-            # Terms written together share a timestamp (parse_time caches), often created == modified.
-            c = parse_time(created)
-            m = c if modified == created else parse_time(modified)
-            out[cpk].append(Term(lang, text, status, typ, pos, note, pk, c, m))
+            out[cpk].append(_term(pk, lang, text, status, typ, pos, note, created, modified))
         return out
 
     def count(self) -> int:
@@ -887,7 +888,7 @@ class SQLiteConcepts(ConceptRepository):
                 "WHERE concept_id = ? ORDER BY pk",
                 (concept_id,),
             ).fetchall()
-            row = self._row(concept_id)
+            row = self._full_row(concept_id)
             current = self._load(row) if row is not None else None
         befores = [None if r[5] is None else Concept.from_dict(json.loads(r[5])) for r in rows]
         afters = befores[1:] + [current]
@@ -1587,11 +1588,27 @@ def _unit(row: tuple, texts: dict[str, str]) -> TranslationUnit:
 
 
 def _concept(row: tuple, terms: list[Term], evidence: list[Evidence] = ()) -> Concept:
-    _pk, cid, subject, definition, note, source, version, created, modified, scope = row
+    _pk, cid, subject, definition, note, source, version, created, modified, scope = row[:10]
     return Concept(
         cid, tuple(terms), subject, definition, note, source, version, parse_time(created), parse_time(modified),
         tuple(evidence), scope,
     )
+
+
+def _term(pk: int, lang: str, text: str, status: str, typ: str | None, pos: str | None, note: str | None,
+          created: str, modified: str) -> Term:
+    """A term from its stored columns."""
+    # Terms written together share a timestamp (parse_time caches), often created == modified.
+    c = parse_time(created)
+    m = c if modified == created else parse_time(modified)
+    return Term(lang, text, status, typ, pos, note, pk, c, m)
+
+
+def _evidence(lang: str, term: str, memory: str | None, unit_id: str | None, source: str | None,
+              target: str | None) -> Evidence:
+    """A concept's evidence from its stored columns (a unit id that is a number read as one)."""
+    uid = int(unit_id) if unit_id is not None and unit_id.isdigit() else unit_id
+    return Evidence(lang, term, memory, uid, source, target)
 
 
 _JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
