@@ -129,3 +129,62 @@ def test_at_version_reads_no_version_in_the_block_and_again_after_it(store, apk,
     assert [m.concept.id for m in index.lookup("KNB")] == ["knb"]
     with index.at_version(store.data_version()):
         assert [m.concept.id for m in index.lookup("KNB")] == ["knb"]
+
+
+def _in_memory(store, *concepts) -> TermIndex:
+    """A server's index (long-lived) over ``concepts``, looking up in memory."""
+    from termbase.search.lookup import LookupIndex
+
+    store.concepts.add_many(concepts)
+    index = TermIndex(store, long_lived=True)
+    for _ in range(TermIndex.MEMORY_LOOKUP_AFTER + 1):
+        index.lookup("KNB")
+    assert isinstance(index._lookup, LookupIndex)
+    return index
+
+
+def test_a_note_changed_elsewhere_is_replayed_in_place_without_counting_the_terms(store, apk, knb):
+    """A change whose terms stay as they were (a note) keeps the in-memory index's entries (none left
+    dead, nothing added); whether the termbase is still small is told by the index's own count of
+    terms, so bringing it up to date reads the changes and the changed concept only."""
+    from tests.statements import statements
+
+    index = _in_memory(store, apk, knb)
+    built, entries = index._lookup, len(index._lookup.entries)
+    with open_store(store.location) as other:
+        other.concepts.update(Concept("knb", knb.terms, note="renamed in 2024"), expected_version=1)
+    with statements(store) as seen:
+        [match] = index.lookup("KNB")
+    assert (match.concept.id, match.concept.note, match.concept.version) == ("knb", "renamed in 2024", 2)
+    assert not [sql for sql in seen if "count(" in sql.lower()]
+    assert index._lookup is built and len(built.entries) == entries and built.dead == set()
+    assert built.term_count == len(apk.terms) + len(knb.terms)
+
+
+def test_a_concept_is_read_from_the_in_memory_index_with_no_query(store, apk, knb):
+    from tests.statements import statements
+
+    index = _in_memory(store, apk, knb)
+    with open_store(store.location) as other:
+        other.concepts.update(Concept("knb", knb.terms, note="changed elsewhere"))
+    version, stored = store.data_version(), store.concepts.get("apk")
+    index.lookup("APK")  # brought up to date
+    with index.at_version(version), statements(store) as seen:
+        assert index.concept("knb").note == "changed elsewhere"
+        assert index.concept("apk") == stored
+    assert seen == []
+    with open_store(store.location) as other:
+        other.concepts.remove("knb")
+    with pytest.raises(NotFound):
+        index.concept("knb")
+
+
+def test_an_in_memory_index_grown_large_by_changes_elsewhere_is_given_up(store, apk, knb):
+    from termbase.search.lookup import StoredLookup
+
+    index = _in_memory(store, apk, knb)
+    index.IN_MEMORY_TERMS = len(apk.terms) + len(knb.terms)  # as many as it has: one more is too many
+    with open_store(store.location) as other:
+        other.concepts.add(Concept("senate", (Term("en", "Senate"),)))
+    assert [m.concept.id for m in index.lookup("Senate")] == ["senate"]
+    assert isinstance(index._lookup, StoredLookup)

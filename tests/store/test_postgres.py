@@ -5,12 +5,13 @@ backend through the ``store`` fixture (tests/store/test_base.py and the others).
 
 import threading
 import time
+from dataclasses import replace
 
 import psycopg
 import pytest
 
 from termbase.errors import AlreadyExists, NotFound, ParseError, StoreError, StoreUnavailable, TermbaseError, VersionConflict
-from termbase.models import Concept, Term
+from termbase.models import Concept, Evidence, Term
 from termbase.store import AddCounts, create_store, new_store, open_store, termbase_exists
 from termbase.store.postgres import MIGRATIONS, SCHEMA_VERSION, PostgresStore, display_url
 
@@ -177,6 +178,37 @@ def test_writers_wait_for_each_other_so_a_stale_version_is_caught(pg_store):
     other.close()
     assert outcome == ["concept 'senate' was changed meanwhile (version 2, not 1); read it again and redo the change"]
     assert store.concepts.get("senate").note == "first"
+
+
+def test_a_concept_is_read_in_one_round_trip_and_changed_in_five(pg_store):
+    """A concept's row, terms and evidence come in one query; a change is: begin and take the write
+    lock, read the concept, update it, record the change, read it back, move the data version and
+    commit -- the writes in their own statements, the begin and the commit each one round trip."""
+    from tests.statements import statements
+
+    store = pg_store
+    concept = Concept("senate", (Term("en", "Senate", pos="noun", note="upper house"), Term("ru", "Сенат")),
+                      subject="parliament", note="n", source="akorda.kz", scope="KZ",
+                      evidence=(Evidence("ru", "Сенат", "news", 12, "The Senate met", "Сенат собрался"),
+                                Evidence("ru", "Сенат", None, "po:3", None, None)))
+    added = store.concepts.add(concept)
+    with statements(store) as seen:
+        got = store.concepts.get("senate")
+    assert len(seen) == 1
+    assert got == added and got.evidence == concept.evidence and got.evidence[0].unit_id == 12
+    assert [(t.lang, t.text, t.pos, t.note, t.id) for t in got.terms] == [
+        ("en", "Senate", "noun", "upper house", added.terms[0].id), ("ru", "Сенат", None, None, added.terms[1].id)]
+    before = store.data_version()
+    with statements(store) as seen:
+        changed = store.concepts.update(replace(got, note="changed"), expected_version=1)
+    assert [sql.split()[0] for sql in seen] == ["BEGIN;", "SELECT", "UPDATE", "INSERT", "SELECT", "UPDATE"]
+    assert seen[-1].endswith("; COMMIT")
+    assert (changed.version, changed.note, changed.terms, changed.evidence) == (2, "changed", got.terms, got.evidence)
+    assert store.data_version() == before + 1 and store.concepts.history("senate")[-1].before == got
+    with pytest.raises(VersionConflict), statements(store) as seen:
+        store.concepts.update(replace(got, note="stale"), expected_version=1)
+    assert [sql.split()[0] for sql in seen] == ["BEGIN;", "SELECT", "ROLLBACK"]
+    assert store.concepts.get("senate").note == "changed" and store.data_version() == before + 1
 
 
 def test_a_database_error_is_a_store_error_naming_the_database(pg_url):
