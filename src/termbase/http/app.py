@@ -18,7 +18,7 @@ from .config import ServerConfig
 from .deps import ServerState
 from .errors import install as install_errors
 from .errors import log
-from .fast import FastLookup
+from .fast import FastReads
 from .limits import UploadLimit
 from .routes import concepts, files, health, memories, tokens
 
@@ -65,7 +65,7 @@ def create_app(config: ServerConfig) -> FastAPI:
 
     install_web(app)
     app.add_middleware(UploadLimit, limit=config.max_upload)
-    app.add_middleware(FastLookup)  # a plain lookup answered before FastAPI's routing (same answer)
+    app.add_middleware(FastReads)  # a plain lookup or concept GET answered before FastAPI's routing (same answer)
     app.openapi = lambda: _openapi(app)
     return app
 

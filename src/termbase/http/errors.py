@@ -107,16 +107,28 @@ _HTTP_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "
                405: "method_not_allowed", 413: "too_large"}
 
 
+def response_for(request: Request, exc: Exception) -> JSONResponse:
+    """The answer to a route's failure: an :class:`ApiError`'s own, a termbase error's status and
+    code (the table above), anything else 500 (logged). The app's handlers give these, and the short
+    way of :mod:`.fast` too."""
+    if isinstance(exc, ApiError):
+        return error_response(exc.status, exc.code, exc.message, headers=exc.headers, extra=exc.extra)
+    if isinstance(exc, TermbaseError):
+        return _termbase_error(request, exc)
+    log.error("internal error on %s %s", request.method, request.url.path, exc_info=exc)
+    return error_response(500, "internal", "internal error; the server log has the details")
+
+
 def install(app: FastAPI) -> None:
     """Register the handlers on ``app``."""
 
     @app.exception_handler(ApiError)
     async def api_error(request: Request, exc: ApiError) -> JSONResponse:
-        return error_response(exc.status, exc.code, exc.message, headers=exc.headers, extra=exc.extra)
+        return response_for(request, exc)
 
     @app.exception_handler(TermbaseError)
     async def termbase_error(request: Request, exc: TermbaseError) -> JSONResponse:
-        return _termbase_error(request, exc)
+        return response_for(request, exc)
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -138,5 +150,4 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     async def internal_error(request: Request, exc: Exception) -> JSONResponse:
-        log.exception("internal error on %s %s", request.method, request.url.path)
-        return error_response(500, "internal", "internal error; the server log has the details")
+        return response_for(request, exc)

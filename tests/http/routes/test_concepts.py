@@ -150,19 +150,24 @@ def test_roles(client, auth):
 
 
 def test_a_plain_lookup_takes_the_short_way_with_the_same_answer(client, auth, monkeypatch):
-    """GET /api/lookup with plain parameters is answered before FastAPI's routing (termbase.http.fast);
-    the same request with anything more goes the ordinary way: the answers are the same bytes, and
-    every error is the ordinary one."""
+    """GET /api/lookup with plain parameters is answered before FastAPI's routing (termbase.http.fast)
+    by the route's own function; the same request with anything more goes the ordinary way: the
+    answers are the same bytes, and every error is the ordinary one. A failed lookup runs once."""
     from termbase.http import fast
+    from termbase.http.routes import concepts as routes
 
-    calls = []
-    monkeypatch.setattr(fast, "lookup", lambda *a, **k: calls.append(a[1]) or lookup(*a, **k))
+    calls, routed = [], []
+    monkeypatch.setattr(routes, "lookup", lambda *a, **k: calls.append(a[1]) or lookup(*a, **k))
+    route = routes.lookup_route  # (fast.concepts is routes: the route FastAPI has is this one)
+    monkeypatch.setattr(fast.concepts, "lookup_route", lambda *a, **k: routed.append(k["q"]) or route(*a, **k))
     for params in ({"q": "Ассамблеясының"}, {"q": "KNB", "lang": "en"}, {"q": "Nationl Security", "limit": "1"}):
         short = client.get("/api/lookup", params=params, headers=auth["reader"])
         ordinary = client.get("/api/lookup", params={**params, "other": "1"}, headers=auth["reader"])
         assert short.status_code == ordinary.status_code == 200 and short.content == ordinary.content
         assert short.headers == ordinary.headers
-    assert calls == ["Ассамблеясының", "KNB", "Nationl Security"]
+    assert routed == ["Ассамблеясының", "KNB", "Nationl Security"]
+    assert calls == ["Ассамблеясының", "Ассамблеясының", "KNB", "KNB", "Nationl Security", "Nationl Security"]
+    calls.clear()
     for params, expected in (
         ({"q": "KNB", "limit": "0"}, (422, "query limit: Input should be greater than or equal to 1")),
         ({"q": "KNB", "limit": "101"}, (422, "query limit: Input should be less than or equal to 100")),
@@ -172,4 +177,46 @@ def test_a_plain_lookup_takes_the_short_way_with_the_same_answer(client, auth, m
     ):
         r = client.get("/api/lookup", params=params, headers=auth["reader"])
         assert (r.status_code, r.json()["error"]["message"]) == expected
-    assert client.get("/api/lookup", params={"q": "KNB"}).status_code == 401
+        ordinary = client.get("/api/lookup", params={**params, "other": "1"}, headers=auth["reader"])
+        assert (ordinary.status_code, ordinary.content, ordinary.headers) == (r.status_code, r.content, r.headers)
+    assert calls == [" ", " ", "KNB", "KNB"]  # the short way and the ordinary one: each once
+    for headers in ({}, auth["admin"] | {"Authorization": "Bearer tb_unknown"}):
+        r = client.get("/api/lookup", params={"q": "KNB"}, headers=headers)
+        ordinary = client.get("/api/lookup", params={"q": "KNB", "other": "1"}, headers=headers)
+        assert r.status_code == 401 and (r.content, r.headers) == (ordinary.content, ordinary.headers)
+
+
+def test_a_concept_get_takes_the_short_way_with_the_same_answer(client, auth, monkeypatch):
+    """GET /api/concepts/ID without a query string is answered by the route's own function before
+    FastAPI's routing, with the same bytes, headers and errors as the ordinary way (here: the same
+    request with a query string, which the route ignores)."""
+    from termbase.http import fast
+    from termbase.http.routes import concepts as routes
+
+    routed = []
+    route = routes.get_route  # (fast.concepts is routes: the route FastAPI has is this one)
+    monkeypatch.setattr(fast.concepts, "get_route", lambda *a: routed.append(a[1]) or route(*a))
+    for cid, headers in (("knb", auth["reader"]), ("apk", auth["admin"]), ("senate", auth["reader"]),
+                         ("knb", {}), ("knb", {"Authorization": "Basic x"})):
+        short = client.get(f"/api/concepts/{cid}", headers=headers)
+        ordinary = client.get(f"/api/concepts/{cid}?x=1", headers=headers)
+        assert (short.status_code, short.content, short.headers) == (ordinary.status_code, ordinary.content, ordinary.headers)
+    assert routed == ["knb", "apk", "senate", "knb", "knb"]
+    r = client.get("/api/concepts/knb", headers=auth["reader"])
+    assert r.status_code == 200 and r.headers["etag"] == '"1"' and r.json()["concept_id"] == "knb"
+    assert client.get("/api/concepts/senate", headers=auth["reader"]).json()["error"]["code"] == "not_found"
+    assert client.get("/api/concepts/knb/history", headers=auth["reader"]).status_code == 200
+
+
+def test_an_unexpected_failure_on_the_short_way_is_a_500_without_a_traceback(client, auth, monkeypatch):
+    from termbase.http.routes import concepts as routes
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("secret detail")
+
+    monkeypatch.setattr(routes, "lookup", broken)
+    monkeypatch.setattr(routes, "show_concept", broken)
+    for path in ("/api/lookup?q=KNB", "/api/concepts/knb"):
+        r = client.get(path, headers=auth["reader"])
+        assert (r.status_code, r.json()) == (500, {"error": {"code": "internal",
+                                                             "message": "internal error; the server log has the details"}})
