@@ -72,6 +72,10 @@ def test_markers_inflect_in_russian_and_kazakh_and_ignore_case():
     ("АҚШ-тың Жоғарғы соты, Ақ үй", "kk", {"US"}),
     ("Облыс әкімі Астанада 100 теңгеге", "kk", {"KZ"}),
     ("депутаты мажилиса, палата общин", "ru", {"KZ", "GB"}),  # lower-case where it is no common word
+    # adjectives and demonyms made from a name keep its state in lower case
+    ("Америкалық және британдық сарапшылар, оңтүстік кореялық компания", "kk", {"US", "GB", "KR"}),
+    ("Бұл қытай тауары, сауда теңгесі, мәжілісмендер", "kk", {"KZ"}),  # a bare Қытай* is a country name
+    ("лондонских экспертов, россияне и калифорнийцы", "ru", {"GB", "RU", "US"}),
 ])
 def test_russian_and_kazakh_markers_keep_their_capitals_and_take_in_no_other_word(text, lang, expected):
     assert named(text, lang) == expected

@@ -79,6 +79,9 @@ def _markers(lang: str) -> tuple[tuple[str, str, str, str, str], ...]:
         end = "" if marker.endswith(".") else r"(?!\w)"
         body = r"\s+".join(words)
         alts.append((len(marker), (name, spelt[:1], f"(?P<{name}>{body}){end}", code, kind)))
+        derived = _derived(spelt, lang)
+        if derived:  # a demonym or adjective counts anywhere, as a polity name: «россияне», «америкалық»
+            alts.append((len(marker), (name + "d", spelt[:1], f"(?P<{name}d>{derived}){end}", code, "polity")))
     alts.sort(key=lambda a: -a[0])
     return tuple(a[1] for a in alts)
 
@@ -96,6 +99,24 @@ def _marker_word(word: str, lang: str) -> str:
     if len(stem) > 1 and stem.isupper():
         return f"(?-i:{re.escape(stem)})" + tail
     return f"(?-i:{re.escape(stem[0])})" + re.escape(stem[1:]) + tail
+
+
+# The suffixes of adjectives and demonyms made from a name, written in lower case: Kazakh «америкалық»,
+# «британдық», «оңтүстік кореялық»; Russian «российский», «лондонских», «китайцы», «калифорниец», «россияне».
+_DERIVED = {"kk": r"\w{0,2}?(?:лық|лік|дық|дік|тық|тік)\w*", "ru": r"\w{0,3}?(?:ск|цк|ц|ян)\w*"}
+
+
+def _derived(spelt: str, lang: str) -> str | None:
+    """The regex of a capitalised prefix marker's lower-case derivatives ("Америка*": «америкалық»), or
+    None: they keep the name's state, while the bare name in lower case may be a common word."""
+    suffix = _DERIVED.get(lang)
+    words = spelt.split()
+    if suffix is None or not words[-1].endswith("*") or not any(w[:1].isupper() for w in words):
+        return None
+    if any(len(w.rstrip("*")) > 1 and w.rstrip("*").isupper() for w in words):
+        return None  # an acronym has no derivatives in lower case
+    low = [re.escape(w.rstrip("*").lower()) for w in words]
+    return r"(?-i:" + r"\s+".join(low) + suffix + ")"
 
 
 def _flags(lang: str) -> int:
