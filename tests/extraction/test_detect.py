@@ -257,6 +257,7 @@ def test_kazakh_names_issue13(sentence, expected):
          [("name", True, "Sukhoi Superjet"), ("place", False, "Ресейде"), ("organization", True, "Sukhoi")]),
         ("Ол Тойота көлігін сатып алды.", [("name", False, "Тойота"), ("organization", False, "Тойота")]),
         ("Президент ұшағы Алматы ұшағынан бұрын қонды.", [("place", False, "Алматы")]),
+        ("Жолаушы Билл Джонс ұшақтың төмен ұшқанын айтты.", [("name", False, "Билл Джонс")]),  # no compound
         # a place in the attributive locative says where a body is: no part of its name
         ("Олар Семейдегі кеме жасау зауытында жұмыс істейді.", [("name", False, "Семейдегі")]),
         ("Ол Гагарин атындағы әскери-әуе академиясында оқыды.",

@@ -114,14 +114,15 @@ def _kk_makers(words, found: list[Occurrence], lex: Lexicon) -> list[Occurrence]
     model)."""
     out = []
     for o in found:
-        if o.kind not in (NAME_KIND, PERSON, PLACE):
+        if o.kind != NAME_KIND:
             continue
         k = o.end
         while k < len(words) and k < o.end + 2 and _MODEL_RE.match(words[k]):
             k += 1  # the model's number: "Sukhoi Superjet 100 ұшағы"
         k += 1 if k < len(words) and words[k] in "»\"”" else 0
-        if k >= len(words) or not words[k].islower() or lex.product_heads.isdisjoint(kk_bases(words[k].lower())):
-            continue
+        if (k >= len(words) or not words[k].islower() or not _kk_possessed(words[k])
+                or lex.product_heads.isdisjoint(kk_bases(words[k].lower()))):
+            continue  # the izafet's possessive makes the compound: "Боинг ұшағы", not "Билл Джонс ұшақтың"
         maker = strip_case_kk(words[o.start])
         low = maker.lower()
         if not is_cap(maker) or low in lex.places or low.endswith("стан") or _kk_is_title(maker, lex):
