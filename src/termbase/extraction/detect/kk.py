@@ -75,7 +75,8 @@ def detect_kk(sent: Sentence, lex: Lexicon | None = None) -> list[Occurrence]:
         start = _kk_org_start(words, i, covered, lex)
         if start is None:
             continue
-        if start < i and all(_latin_name_word(x) for x in words[start:i]):
+        if (start < i and all(_latin_name_word(x) for x in words[start:i])
+                and not _KK_BRAND_KINDS.isdisjoint(kk_bases(w.lower()))):
             # "Astana LRT компаниясы", "SCAT әуекомпаниясына", "Kazakh TV арнасымен": a name in Latin
             # letters before a Kazakh kind noun is the name; the kind noun only says what it is
             out.append(Occurrence(ORGANIZATION, start, i, start == first))
@@ -135,6 +136,9 @@ _ROMAN_RE = re.compile(r"^[IVXLCDM]+$")
 _LATIN_WORD_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9&.'’-]*$")
 # Kind nouns that a place before them only describes ("Германия компаниясы": a company of Germany).
 _KK_GENERIC_KINDS = frozenset(("компания", "әуекомпания", "корпорация", "холдинг", "концерн", "фирма"))
+# Kind nouns after a brand's own name in Latin letters ("Kazakh TV арнасы", "Die Zeit газеті"); not the
+# kinds that a place names ("Burnaston зауыты": the plant at Burnaston).
+_KK_BRAND_KINDS = _KK_GENERIC_KINDS | frozenset(("арна", "телеарна", "газет", "журнал", "агенттік", "ұйым", "банк"))
 
 
 def _latin_name_word(w: str) -> bool:
