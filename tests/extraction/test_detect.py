@@ -170,6 +170,12 @@ def test_kazakh_institution_names(sentence, expected):
         # a "The" capitalised after a word inside a sentence is the name's; after a quote mark it begins one
         ("Some pledges include The Power of Nutrition, a partnership.", [("name", False, "The Power of Nutrition")]),
         ('He said: "The Senate will vote."', [("organization", False, "Senate")]),
+        # in a Title Case headline and after a colon a capital may only mark the place; a quoted title
+        # keeps its number
+        ("Kanye West Embarked on a Diatribe, After his Appearance.",
+         [("name", True, "Kanye West Embarked"), ("name", True, "Diatribe"), ("name", True, "Appearance")]),
+        ("John Edward: Languages skills essential for citizens", [("name", True, "John Edward"), ("name", True, "Languages")]),
+        ('They told "60 Minutes" so.', [("name", False, "60 Minutes")]),
         ("The Security Council on Thursday met the Committee on Foreign Affairs.",
          [("organization", False, "Security Council"), ("organization", False, "Committee on Foreign Affairs")]),
         # dotted abbreviations inside names and alone
