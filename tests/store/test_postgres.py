@@ -180,10 +180,10 @@ def test_writers_wait_for_each_other_so_a_stale_version_is_caught(pg_store):
     assert store.concepts.get("senate").note == "first"
 
 
-def test_a_concept_is_read_in_one_round_trip_and_changed_in_five(pg_store):
-    """A concept's row, terms and evidence come in one query; a change is: begin and take the write
-    lock, read the concept, update it, record the change, read it back, move the data version and
-    commit -- the writes in their own statements, the begin and the commit each one round trip."""
+def test_a_concept_is_read_in_one_round_trip_and_changed_in_six(pg_store):
+    """A concept's row, terms and evidence come in one query; a change is six round trips: begin and
+    take the write lock; read the concept; update it; record the change; read it back; move the data
+    version and commit. A stale version costs two and is rolled back."""
     from tests.statements import statements
 
     store = pg_store
@@ -209,6 +209,29 @@ def test_a_concept_is_read_in_one_round_trip_and_changed_in_five(pg_store):
         store.concepts.update(replace(got, note="stale"), expected_version=1)
     assert [sql.split()[0] for sql in seen] == ["BEGIN;", "SELECT", "ROLLBACK"]
     assert store.concepts.get("senate").note == "changed" and store.data_version() == before + 1
+    renamed = store.concepts.update(replace(changed, terms=(Term("en", "Upper House"),)), expected_version=2)
+    assert renamed.version == 3 and renamed.terms[0].text == "Upper House"
+    assert [(t.concept_id, t.term.text) for t in store.terms.by_norm("upper house")] == [("senate", "Upper House")]
+
+
+def test_a_change_failing_in_its_writes_is_rolled_back_whole(pg_store):
+    """An error in one of a change's writes (here a trigger refusing the history row) is a
+    StoreError; the concept, its history and the data version stay as they were (the version is
+    moved in the commit's round trip, which the error stops), and the store goes on working."""
+    store = pg_store
+    store.concepts.add(senate())
+    store._conn.execute(
+        "CREATE FUNCTION refuse() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'refused by a trigger'; END $$ "
+        "LANGUAGE plpgsql")
+    store._conn.execute("CREATE TRIGGER refuse BEFORE INSERT ON concept_history FOR EACH ROW "
+                        "WHEN (NEW.actor = 'mallory') EXECUTE FUNCTION refuse()")
+    before = store.data_version()
+    with pytest.raises(StoreError, match="refused by a trigger"):
+        store.concepts.update(senate(note="bad"), expected_version=1, actor="mallory")
+    assert store.concepts.get("senate").note is None and store.data_version() == before
+    assert [c.action for c in store.concepts.history("senate")] == ["create"]
+    assert store.concepts.update(senate(note="good"), expected_version=1, actor="aigerim").version == 2
+    assert [c.actor for c in store.concepts.history("senate")] == [None, "aigerim"]
 
 
 def test_a_database_error_is_a_store_error_naming_the_database(pg_url):
