@@ -90,3 +90,73 @@ def test_the_contract_on_a_real_server(server):
     assert r.status_code == 200 and r.json()["files_checked"] == 1
     assert [f["kind"] for f in r.json()["findings"]] == ["deprecated-term"]
     assert httpx.get(f"{base}/api/openapi.json").json()["paths"]["/api/lookup"]["get"]
+
+
+def _listening(port: int) -> list[tuple[str, int]]:
+    """(state, pid) of the sockets on ``port`` (ss)."""
+    import re
+
+    out = subprocess.run(["ss", "-tanpH", f"( sport = :{port} )"], capture_output=True, text=True).stdout
+    return [(line.split()[0], int(m.group(1))) for line in out.splitlines() for m in [re.search(r"pid=(\d+)", line)] if m]
+
+
+@pytest.mark.skipif(not hasattr(socket, "SO_REUSEPORT"), reason="no SO_REUSEPORT here")
+def test_workers_listen_on_sockets_of_their_own_and_share_the_connections(two):
+    """With --workers 2 each worker listens on its own socket (SO_REUSEPORT): the kernel spreads the
+    connections over both (uvicorn's one shared socket let the first worker to wake take every
+    connection waiting). SIGTERM stops them all."""
+    import shutil
+
+    if shutil.which("ss") is None:
+        pytest.skip("no ss to list the sockets")
+    port = _free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "termbase", "--db", str(two.db), "serve", "--port", str(port),
+                             "--workers", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        for _ in range(600):  # up to 60 s for the server to come up
+            listening = [pid for state, pid in _listening(port) if state == "LISTEN"]
+            if len(listening) == 2:
+                break
+            time.sleep(0.1)
+        else:
+            raise AssertionError(f"the server did not start: {proc.stderr.read1().decode()}")
+        assert len(set(listening)) == 2 and proc.pid not in listening  # each worker its own socket
+        connections = [socket.create_connection(("127.0.0.1", port)) for _ in range(16)]
+        for c in connections:
+            c.sendall(b"GET /api/health HTTP/1.1\r\nHost: x\r\n\r\n")
+        for c in connections:
+            assert c.recv(100).startswith(b"HTTP/1.1 200")
+        served = [pid for state, pid in _listening(port) if state == "ESTAB" and pid in listening]
+        assert len(served) == 16 and set(served) == set(listening)  # (all on one: once in 32,768 runs)
+        for c in connections:
+            c.close()
+        proc.terminate()
+        assert proc.wait(timeout=30) == 0
+        assert not [pid for state, pid in _listening(port) if state == "LISTEN"]
+    finally:
+        if proc.poll() is None:
+            import os
+            import signal
+
+            os.killpg(proc.pid, signal.SIGKILL)
+
+
+def test_a_worker_started_with_others_listens_once_they_have_all_started(monkeypatch):
+    import threading
+
+    from termbase.http import server
+
+    server.all_started()  # a worker started alone: nothing to wait for
+    arrived = []
+    monkeypatch.setattr(server, "_started", threading.Barrier(2))
+
+    def other_worker():
+        time.sleep(0.2)
+        arrived.append("other")
+        server._started.wait()
+
+    thread = threading.Thread(target=other_worker)
+    thread.start()
+    server.all_started()
+    assert arrived == ["other"]
+    thread.join()

@@ -21,6 +21,7 @@ from .errors import log
 from .fast import FastReads
 from .limits import UploadLimit
 from .routes import concepts, files, health, memories, tokens
+from .server import all_started
 
 #: The API's routers, in the order the OpenAPI schema lists them.
 ROUTERS = (health.router, concepts.router, memories.router, files.router, tokens.router)
@@ -41,6 +42,7 @@ def create_app(config: ServerConfig) -> FastAPI:
             await run_in_threadpool(server.loop_pool.warm_up)
         except StoreError as exc:
             log.warning("warming up: %s", exc)
+        await run_in_threadpool(all_started)  # workers started together listen together
         yield
         server.pool.close()
         server.loop_pool.close()
