@@ -41,6 +41,8 @@ class Lexicon:
     legal_heads: frozenset[str] = frozenset()
     #: Kazakh: kinds of vehicles and devices named after their maker ("Боинг ұшағы", "Тойота көлігі").
     product_heads: frozenset[str] = frozenset()
+    #: Abbreviations of common nouns ("СМИ", "GDP", "PhD"): never names.
+    common_abbreviations: frozenset[str] = frozenset()
 
 
 def _read_sections(name: str) -> dict[str, list[str]]:
@@ -84,6 +86,7 @@ def lexicon(lang: str) -> Lexicon:
         press_heads=get("press_heads"),
         legal_heads=get("legal_heads"),
         product_heads=get("product_heads"),
+        common_abbreviations=get("common_abbreviations"),
     )
 
 

@@ -434,6 +434,8 @@ def ranked(entries, lang: str, *, min_freq: int = 1, max_contexts: int = 3, skip
             kind = resolve_kind(e)
             if category == "name" and not keep_name(e, kind, lang, words):
                 continue
+            if len(words) == 1 and acronym_core(words[0]).lower() in lexicon(lang).common_abbreviations:
+                continue  # "СМИ", "GDP", "PhD": a common noun's abbreviation
             if e.expansions:
                 ekey, (defined, esurface, _) = max(e.expansions.items(), key=lambda x: (x[1][0], x[0]))
                 named = by_key.get(ekey)
