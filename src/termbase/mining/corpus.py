@@ -2,7 +2,8 @@
 
 The keys are interned to integers and kept in arrays, one per unit and language, so a memory of
 100,000 three-language units fits in a few hundred megabytes; the unit texts are kept to give the
-surface forms and examples of what is mined (tokens are made again, for the few units looked at).
+surface forms and examples of what is mined, with each word's offsets (two small integers a word, so
+the few units looked at need no second pass of the tokenizer).
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from typing import Iterable, Iterator, Sequence
 from ..languages import normalize_lang, token_spans, word_key
 
 __all__ = ["MinedUnit", "UnitCorpus"]
+
+_EMPTY = array("i")  # the row of a unit without the language (shared, never changed)
 
 
 @dataclass(frozen=True)
@@ -42,7 +45,7 @@ class UnitCorpus:
         self.keys: dict[str, list[array]] = {}  # lang -> per unit, the key ids of its words
         self.postings: dict[str, dict[int, array]] = {}  # lang -> key id -> units holding it
         self._sources: Counter[str] = Counter()
-        self._tokens: dict[tuple[int, str], list[tuple[str, int, int]]] = {}
+        self._spans: dict[str, list[array]] = {}  # lang -> per unit, start and end of each word
         for unit in units:
             self._add(unit)
         self.languages: tuple[str, ...] = tuple(sorted(self.keys, key=("en", "kk", "ru").index))
@@ -72,11 +75,16 @@ class UnitCorpus:
             if not text:
                 continue
             texts[lang] = text
-            keys = array("i", [self._key_id(text[a:b], lang) for a, b in token_spans(text)])
+            spans = token_spans(text)
+            keys = array("i", [self._key_id(text[a:b], lang) for a, b in spans])
             per_lang = self.keys.setdefault(lang, [])
+            offsets = self._spans.setdefault(lang, [])
             while len(per_lang) < n:
-                per_lang.append(array("i"))
+                per_lang.append(_EMPTY)
+                offsets.append(_EMPTY)
             per_lang.append(keys)
+            # texts under 64K characters (nearly all) keep their offsets in two bytes
+            offsets.append(array("H" if len(text) < 65536 else "i", [x for span in spans for x in span]))
             postings = self.postings.setdefault(lang, {})
             for kid in set(keys):
                 p = postings.get(kid)
@@ -87,7 +95,8 @@ class UnitCorpus:
         self.texts.append(texts)
         for lang, per_lang in self.keys.items():  # a unit without this language: an empty row
             if len(per_lang) < n + 1:
-                per_lang.append(array("i"))
+                per_lang.append(_EMPTY)
+                self._spans[lang].append(_EMPTY)
 
     # ------------------------------------------------------------------ queries
     def keys_of(self, text: str, lang: str) -> tuple[int, ...]:
@@ -139,15 +148,13 @@ class UnitCorpus:
         return out
 
     def tokens(self, unit: int, lang: str) -> list[tuple[str, int, int]]:
-        """``(word, start, end)`` of the words of a unit's text in ``lang`` (the last few thousand
-        asked for are remembered)."""
-        got = self._tokens.get((unit, lang))
-        if got is None:
-            if len(self._tokens) > 4096:
-                self._tokens.clear()
-            text = self.texts[unit].get(lang, "")
-            got = self._tokens[(unit, lang)] = [(text[a:b], a, b) for a, b in token_spans(text)]
-        return got
+        """``(word, start, end)`` of the words of a unit's text in ``lang``."""
+        rows = self._spans.get(lang)
+        if rows is None:
+            return []
+        offsets = rows[unit]
+        text = self.texts[unit][lang] if offsets else ""
+        return [(text[a:b], a, b) for a, b in zip(offsets[::2], offsets[1::2])]
 
     def iter_units(self) -> Iterator[tuple[int | str, dict[str, str]]]:
         yield from zip(self.ids, self.texts)

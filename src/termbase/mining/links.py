@@ -16,7 +16,7 @@ from collections import Counter
 import re
 from functools import lru_cache
 from importlib.resources import files
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from rapidfuzz.distance import Levenshtein
 
@@ -187,8 +187,11 @@ class Linker:
         self.sample = sample
         self._src_stop = stopwords(source)
         self._tgt_stop = stopwords(target)
+        #: the target language's function words (lower case)
+        self.target_stopwords = self._tgt_stop
         self._assoc: dict[int, dict[int, float]] = {}
-        self._links: dict[tuple[str, str], float] = {}
+        self._rows: dict[str, dict[str, float]] = {}  # source word -> target word -> link
+        self._remembered = 0
 
     def is_function_word(self, word: str, lang: str) -> bool:
         return word.lower() in (self._src_stop if lang == self.source else self._tgt_stop)
@@ -230,13 +233,25 @@ class Linker:
     def link(self, src_word: str, src_kid: int, tgt_word: str, tgt_kid: int) -> float:
         """The strength of the tie between two words, 0..1 (remembered: a word meets the same
         words again and again)."""
-        pair = (src_word, tgt_word)
-        got = self._links.get(pair)
-        if got is None:
-            if len(self._links) > 1_000_000:
-                self._links.clear()
-            got = self._links[pair] = self._link(src_word, src_kid, tgt_word, tgt_kid)
-        return got
+        return self.links(src_word, src_kid, (tgt_word,), (tgt_kid,))[0]
+
+    def links(self, src_word: str, src_kid: int, tgt_words: Sequence[str], tgt_kids: Sequence[int]) -> list[float]:
+        """:meth:`link` of one source word with each of ``tgt_words`` (key ids ``tgt_kids``)."""
+        row = self._rows.get(src_word)
+        if row is None:
+            if self._remembered > 1_000_000:  # a bound on what is remembered
+                self._rows.clear()
+                self._remembered = 0
+            row = self._rows[src_word] = {}
+        get = row.get
+        out = []
+        for tgt_word, tgt_kid in zip(tgt_words, tgt_kids):
+            got = get(tgt_word)
+            if got is None:
+                got = row[tgt_word] = self._link(src_word, src_kid, tgt_word, tgt_kid)
+                self._remembered += 1
+            out.append(got)
+        return out
 
     def _link(self, src_word: str, src_kid: int, tgt_word: str, tgt_kid: int) -> float:
         got = self._link_words(src_word, src_kid, tgt_word, tgt_kid)

@@ -115,29 +115,33 @@ class EquivalentMiner:
             return None
         tgt_kids = corpus.keys[target][unit]
         m, n = len(tgt_tokens), len(content)
-        links = [[linker.link(sw, sk, tw, tk) for (tw, _a, _b), tk in zip(tgt_tokens, tgt_kids)] for sw, sk in content]
-        tied = [max(links[i][j] for i in range(n)) for j in range(m)]
-        src_cap = [capacity(w) for w, _k in content]
-        tgt_cap = [capacity(w) for w, _a, _b in tgt_tokens]
-        function = [linker.is_function_word(w, target) for w, _a, _b in tgt_tokens]
+        words = [w for w, _a, _b in tgt_tokens]
+        links = [linker.links(sw, sk, words, tgt_kids) for sw, sk in content]
+        tied = list(map(max, *links)) if n > 1 else links[0]
+        src_cap = [capacity(w) if "-" in w else 1 for w, _k in content]
+        tgt_cap = [capacity(w) if "-" in w else 1 for w in words]
+        stop = linker.target_stopwords
+        function = [w.lower() in stop for w in words]
         text = corpus.texts[unit][target]
-        breaks = [j > 0 and _gap_breaks(text[tgt_tokens[j - 1][2] : tgt_tokens[j][1]])
-                  and not _initials(tgt_tokens[j - 1][0], text[tgt_tokens[j - 1][2] : tgt_tokens[j][1]], tgt_tokens[j][0])
-                  for j in range(m)]
-        if target == "kk":
-            # a Kazakh name does not go on after a word that says where
-            breaks = [br or (j > 0 and _kk_case_ends(tgt_tokens[j - 1][0])) for j, br in enumerate(breaks)]
+        breaks = _breaks(text, tgt_tokens, target)
         cols = [j for j in range(m) if tied[j] >= _TIED and not function[j]]
+        # the strongest ties first, for every stretch (_one_to_one takes those inside it)
+        pairs = sorted(((row[j], i, j) for i, row in enumerate(links) for j in cols if row[j] > 0), reverse=True)
+        untied_before = [0] * (m + 1)  # untied content words before each target word
+        breaks_before = [0] * (m + 1)  # breaks before each target word
+        for j in range(m):
+            untied_before[j + 1] = untied_before[j] + (tied[j] < _TIED and not function[j])
+            breaks_before[j + 1] = breaks_before[j] + breaks[j]
         best: tuple[float, int, int] | None = None
         for ia, a in enumerate(cols):
             for b in cols[ia:]:
-                if b - a >= n + cfg.max_extra or any(breaks[a + 1 : b + 1]):
+                if b - a >= n + cfg.max_extra or breaks_before[b + 1] > breaks_before[a + 1]:
                     break
-                inside = [j for j in cols if a <= j <= b]
-                covered = _one_to_one(links, n, inside, src_cap, tgt_cap) / n
+                inside = [p for p in pairs if a <= p[2] <= b]
+                covered = _one_to_one(inside, src_cap, tgt_cap) / n
                 if covered < cfg.min_cover:
                     continue
-                untied = sum(1 for j in range(a, b + 1) if tied[j] < _TIED and not function[j])
+                untied = untied_before[b + 1] - untied_before[a]
                 score = covered - cfg.untied_cost * untied - 0.01 * (b - a)
                 if best is None or score > best[0]:
                     best = (score, a, b + 1)
@@ -252,25 +256,29 @@ class EquivalentMiner:
         return Example(self.corpus.ids[unit], texts.get(self.source, ""), texts.get(target, ""))
 
 
-def _one_to_one(links: list[list[float]], n: int, cols: list[int],
-                src_cap: Sequence[int] | None = None, tgt_cap: Sequence[int] | None = None) -> float:
-    """The summed strength of the best one-to-one ties of the ``n`` source words to the target
-    words ``cols`` (greedy competitive linking: strongest tie first, each word used once), a
-    source word counting 1 in all. A hyphenated name is as many words as it has parts
-    (:func:`~termbase.mining.links.capacity`): Сент-Джонстоне takes both "St" and "Johnstone", and
-    "Сент-Джонстон" counts in full only with both."""
-    pairs = sorted(((links[i][j], i, j) for i in range(n) for j in cols if links[i][j] > 0), reverse=True)
-    rem_i = {i: (src_cap[i] if src_cap else 1) for i in range(n)}
-    rem_j = {j: (tgt_cap[j] if tgt_cap else 1) for j in cols}
-    left = sum(rem_i.values())
+def _one_to_one(pairs: list[tuple[float, int, int]], src_cap: Sequence[int], tgt_cap: Sequence[int]) -> float:
+    """The summed strength of the best one-to-one ties ``pairs`` (``(strength, source word, target
+    word)``, strongest first) of the source words to the target words (greedy competitive linking:
+    strongest tie first, each word used once), a source word counting 1 in all. A hyphenated name
+    is as many words as it has parts (``src_cap``, ``tgt_cap``: :func:`~termbase.mining.links.capacity`):
+    Сент-Джонстоне takes both "St" and "Johnstone", and "Сент-Джонстон" counts in full only with both."""
+    rem_i = list(src_cap)
+    rem_j = {}
+    left = sum(rem_i)
     total = 0.0
     for strength, i, j in pairs:
-        if not rem_i[i] or not rem_j[j]:
+        ri = rem_i[i]
+        if not ri:
             continue
-        used = min(rem_i[i], rem_j[j])
-        rem_i[i] -= used
-        rem_j[j] -= used
-        total += strength * used / (src_cap[i] if src_cap else 1)
+        rj = rem_j.get(j)
+        if rj is None:
+            rj = tgt_cap[j]
+        if not rj:
+            continue
+        used = ri if ri < rj else rj
+        rem_i[i] = ri - used
+        rem_j[j] = rj - used
+        total += strength * used / src_cap[i]
         left -= used
         if not left:
             break
@@ -289,6 +297,23 @@ def _find(row: list[int], keys: tuple[int, ...]) -> int:
 
 
 _BREAKS = set(",;:()[]{}—–!?.")
+
+
+def _breaks(text: str, tokens: list[tuple[str, int, int]], lang: str) -> list[bool]:
+    """For each word of ``text``, whether a name cannot go on from the word before it to it: a
+    comma, bracket, dash or sentence end between them (not the dots of initials); in Kazakh, also a
+    word before it that says where (:func:`_kk_case_ends`)."""
+    out = [False] * len(tokens)
+    end = None
+    for j, (word, a, b) in enumerate(tokens):
+        if j:
+            gap = text[end:a]
+            if gap != " " and _gap_breaks(gap) and not _initials(tokens[j - 1][0], gap, word):
+                out[j] = True
+            elif lang == "kk" and _kk_case_ends(tokens[j - 1][0]):
+                out[j] = True
+        end = b
+    return out
 
 
 def _gap_breaks(gap: str) -> bool:
