@@ -26,6 +26,7 @@ from .links import Lexicon, Linker, capacity
 __all__ = ["EquivalentMiner", "MiningConfig"]
 
 _TIED = 0.3  # a target word tied at least this much to a source word counts as a translation of it
+_FULL = 1.0 + 1e-9  # the most a stretch can cover (all the term's words, fully tied), rounding aside
 
 
 @dataclass(frozen=True)
@@ -103,9 +104,16 @@ class EquivalentMiner:
     def rendering(self, unit: int, start: int, length: int, target: str) -> tuple[int, int, float] | None:
         """The target words ``(first, end, score)`` that render the source words ``start:start+length``
         of ``unit``, or None when no stretch ties enough of them."""
+        found = self._render(unit, start, length, target)
+        return None if found is None else found[:3]
+
+    def _render(self, unit: int, start: int, length: int,
+                target: str) -> tuple[int, int, float, list[tuple[str, int, int]]] | None:
+        """:meth:`rendering`, with the target words of the unit."""
         corpus, cfg = self.corpus, self.config
         linker = self._linkers[target]
-        src_tokens = corpus.tokens(unit, self.source)[start : start + length]
+        src_all = corpus.tokens(unit, self.source)
+        src_tokens = src_all[start : start + length]
         src_kids = corpus.keys[self.source][unit][start : start + length]
         content = [(w, k) for (w, _a, _b), k in zip(src_tokens, src_kids) if not linker.is_function_word(w, self.source)]
         if not content:
@@ -137,11 +145,13 @@ class EquivalentMiner:
             for b in cols[ia:]:
                 if b - a >= n + cfg.max_extra or breaks_before[b + 1] > breaks_before[a + 1]:
                     break
+                untied = untied_before[b + 1] - untied_before[a]
+                if best is not None and _FULL - cfg.untied_cost * untied - 0.01 * (b - a) < best[0]:
+                    break  # not even full cover would beat the best: nor will a longer stretch
                 inside = [p for p in pairs if a <= p[2] <= b]
                 covered = _one_to_one(inside, src_cap, tgt_cap) / n
                 if covered < cfg.min_cover:
                     continue
-                untied = untied_before[b + 1] - untied_before[a]
                 score = covered - cfg.untied_cost * untied - 0.01 * (b - a)
                 if best is None or score > best[0]:
                     best = (score, a, b + 1)
@@ -149,11 +159,11 @@ class EquivalentMiner:
             return None
         # the term's content words nothing in the stretch renders: the grammar may give them back
         missing = sum(1 for i in range(n) if max(links[i][best[1] : best[2]], default=0.0) < _TIED)
-        src_all = list(zip(corpus.tokens(unit, self.source), corpus.keys[self.source][unit]))
+        src_keys = corpus.keys[self.source][unit]
 
         def elsewhere(j: int) -> bool:  # target word j renders a source word outside the term
             tw, tk = tgt_tokens[j][0], tgt_kids[j]
-            return any(linker.link(w, k, tw, tk) >= _TIED for x, ((w, _a, _b), k) in enumerate(src_all)
+            return any(linker.link(w, k, tw, tk) >= _TIED for x, ((w, _a, _b), k) in enumerate(zip(src_all, src_keys))
                        if not start <= x < start + length and not linker.is_function_word(w, self.source))
 
         start, end = _extend(text, tgt_tokens, best[1], best[2], target, tied, function, breaks, missing, elsewhere)
@@ -161,7 +171,7 @@ class EquivalentMiner:
         if (target == "en" and end < m and tgt_tokens[end - 1][0].endswith(("'s", "’s"))
                 and tgt_tokens[end][0].lower() in lexicon("en").org_heads):
             end += 1  # a possessive inside an English name: "Prosecutor General's Office"
-        return best[1], end, max(0.0, min(1.0, best[0]))
+        return best[1], end, max(0.0, min(1.0, best[0])), tgt_tokens
 
     # ------------------------------------------------------------------ a term
     def suggestions(self, forms: Sequence[str], target: str) -> list[Suggestion]:
@@ -236,11 +246,11 @@ class EquivalentMiner:
     def _group(self, occ: Iterable[tuple[int, int, int]], target: str) -> dict[tuple[str, ...], _Group]:
         groups: dict[tuple[str, ...], _Group] = {}
         for unit, start, length in occ:
-            found = self.rendering(unit, start, length, target)
+            found = self._render(unit, start, length, target)
             if found is None:
                 continue
-            a, b, score = found
-            tokens = self.corpus.tokens(unit, target)[a:b]
+            a, b, score, tokens = found
+            tokens = tokens[a:b]
             text = self.corpus.texts[unit][target]
             surface = text[tokens[0][1] : tokens[-1][2]]
             dict_form = _dictionary_form(text, tokens, target)
@@ -310,7 +320,7 @@ def _breaks(text: str, tokens: list[tuple[str, int, int]], lang: str) -> list[bo
             gap = text[end:a]
             if gap != " " and _gap_breaks(gap) and not _initials(tokens[j - 1][0], gap, word):
                 out[j] = True
-            elif lang == "kk" and _kk_case_ends(tokens[j - 1][0]):
+            elif lang == "kk" and tokens[j - 1][0][-1:] in "аеАЕ" and _kk_case_ends(tokens[j - 1][0]):
                 out[j] = True
         end = b
     return out
