@@ -245,16 +245,19 @@ class Linker:
             row = self._rows[src_word] = {}
         get = row.get
         out = []
+        src = None
         for tgt_word, tgt_kid in zip(tgt_words, tgt_kids):
             got = get(tgt_word)
             if got is None:
-                got = row[tgt_word] = self._link(src_word, src_kid, tgt_word, tgt_kid)
+                if src is None:
+                    src = self._source_word(src_word, src_kid)
+                got = row[tgt_word] = self._link(src_word, src_kid, tgt_word, tgt_kid, src)
                 self._remembered += 1
             out.append(got)
         return out
 
-    def _link(self, src_word: str, src_kid: int, tgt_word: str, tgt_kid: int) -> float:
-        got = self._link_words(src_word, src_kid, tgt_word, tgt_kid)
+    def _link(self, src_word: str, src_kid: int, tgt_word: str, tgt_kid: int, src: tuple | None = None) -> float:
+        got = self._link_words(src_word, src_kid, tgt_word, tgt_kid, src)
         if got < 1.0 and ("-" in src_word or "-" in tgt_word):
             # a hyphenated compound ties through its parts: St Johnstone / Сент-Джонстоне,
             # Al-Qaeda / Аль-Каида (the parts have no co-occurrence of their own)
@@ -264,16 +267,24 @@ class Linker:
                         got = max(got, self._link_words(s, -1, t, -1))
         return got
 
-    def _link_words(self, src_word: str, src_kid: int, tgt_word: str, tgt_kid: int) -> float:
-        src_word, tgt_word = _bare(src_word), _bare(tgt_word)
-        low_s, low_t = src_word.lower(), tgt_word.lower()
-        if low_s == low_t and not self.is_function_word(src_word, self.source):
+    def _source_word(self, src_word: str, src_kid: int) -> tuple:
+        """What :meth:`_link_words` reads of a source word, the same for every target word."""
+        word = _bare(src_word)
+        low = word.lower()
+        targets = self.lexicon.targets(word_key(word, self.source), self.source, self.target)
+        names = _is_name_like(word) and (len(word) >= 4 if self.source != "en" and self.target != "en" else None)
+        return (word, low, low + "-", low in self._src_stop, targets, names, word[:1].isupper(),
+                self.associations(src_kid) if src_kid >= 0 else None)
+
+    def _link_words(self, src_word: str, src_kid: int, tgt_word: str, tgt_kid: int, src: tuple | None = None) -> float:
+        word, low_s, low_s_dash, function, targets, names, upper, assoc = src or self._source_word(src_word, src_kid)
+        tgt_word = _bare(tgt_word)
+        low_t = tgt_word.lower()
+        if low_s == low_t and not function:
             return 1.0
-        if low_t.startswith(low_s + "-") or low_s.startswith(low_t + "-"):  # "HBO-ның", "NATO-ға"
+        if low_t.startswith(low_s_dash) or low_s.startswith(low_t + "-"):  # "HBO-ның", "NATO-ға"
             return 1.0
-        src_key = word_key(src_word, self.source)
         tgt_key = word_key(tgt_word, self.target)
-        targets = self.lexicon.targets(src_key, self.source, self.target)
         if tgt_key in targets:
             return 1.0
         best = 0.0
@@ -284,11 +295,13 @@ class Linker:
                 if n >= 4 and n >= 0.75 * min(len(t), len(tgt_key)):
                     best = 0.75
                     break
-        if self._spelling_may_tie(src_word, tgt_word):
-            sim = spelling_similarity(src_word, tgt_word)
+        # names across scripts (_spelling_may_tie)
+        if names is not False and _is_name_like(tgt_word) and (
+                (names and len(tgt_word) >= 4) if names is not None else (upper or tgt_word[:1].isupper())):
+            sim = spelling_similarity(word, tgt_word)
             if sim >= 0.75:
                 best = max(best, 0.9 * sim)
-        dice = self.associations(src_kid).get(tgt_kid, 0.0) if src_kid >= 0 else 0.0
+        dice = assoc.get(tgt_kid, 0.0) if assoc is not None else 0.0
         # co-occurrence alone is the weakest evidence: a rendering the dictionary or spelling explains
         # wins over one a topic explains ("Supreme Court" nominee / "верховный судья")
         return max(best, min(dice, 0.6))
