@@ -11,6 +11,7 @@ from __future__ import annotations
 from array import array
 from collections import Counter
 from dataclasses import dataclass
+from itertools import chain
 from typing import Iterable, Iterator, Sequence
 
 from ..languages import normalize_lang, token_spans, word_key
@@ -76,7 +77,11 @@ class UnitCorpus:
                 continue
             texts[lang] = text
             spans = token_spans(text)
-            keys = array("i", [self._key_id(text[a:b], lang) for a, b in spans])
+            words = [text[a:b] for a, b in spans]
+            kids = list(map(self._key_cache.setdefault(lang, {}).get, words))
+            if None in kids:  # words not seen before
+                kids = [self._key_id(w, lang) if k is None else k for w, k in zip(words, kids)]
+            keys = array("i", kids)
             per_lang = self.keys.setdefault(lang, [])
             offsets = self._spans.setdefault(lang, [])
             while len(per_lang) < n:
@@ -84,7 +89,7 @@ class UnitCorpus:
                 offsets.append(_EMPTY)
             per_lang.append(keys)
             # texts under 64K characters (nearly all) keep their offsets in two bytes
-            offsets.append(array("H" if len(text) < 65536 else "i", [x for span in spans for x in span]))
+            offsets.append(array("H" if len(text) < 65536 else "i", chain.from_iterable(spans)))
             postings = self.postings.setdefault(lang, {})
             for kid in set(keys):
                 p = postings.get(kid)
