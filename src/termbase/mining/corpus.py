@@ -161,5 +161,14 @@ class UnitCorpus:
         text = self.texts[unit][lang] if offsets else ""
         return [(text[a:b], a, b) for a, b in zip(offsets[::2], offsets[1::2])]
 
+    def words(self, unit: int, lang: str, start: int = 0, end: int | None = None) -> list[str]:
+        """The words ``start:end`` of a unit's text in ``lang`` (:meth:`tokens` without offsets)."""
+        rows = self._spans.get(lang)
+        if rows is None:
+            return []
+        offsets = rows[unit][2 * start : None if end is None else 2 * end]
+        text = self.texts[unit][lang] if offsets else ""
+        return [text[a:b] for a, b in zip(offsets[::2], offsets[1::2])]
+
     def iter_units(self) -> Iterator[tuple[int | str, dict[str, str]]]:
         yield from zip(self.ids, self.texts)

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import Counter
 import re
 from functools import lru_cache
+from itertools import chain
 from importlib.resources import files
 from typing import Iterable, Sequence
 
@@ -187,8 +188,8 @@ class Linker:
         self.sample = sample
         self._src_stop = stopwords(source)
         self._tgt_stop = stopwords(target)
-        #: the target language's function words (lower case)
-        self.target_stopwords = self._tgt_stop
+        #: the source and target languages' function words (lower case)
+        self.source_stopwords, self.target_stopwords = self._src_stop, self._tgt_stop
         self._assoc: dict[int, dict[int, float]] = {}
         self._rows: dict[str, dict[str, float]] = {}  # source word -> target word -> link
         self._remembered = 0
@@ -206,16 +207,15 @@ class Linker:
         if len(units) >= 2:
             picked = units if len(units) <= self.sample else units[:: max(1, len(units) // self.sample)]
             scale = len(units) / len(picked)
-            counts: Counter[int] = Counter()
             rows = self.corpus.keys[self.target]
-            for u in picked:
-                counts.update(set(rows[u]))
+            counts = Counter(chain.from_iterable(map(set, map(rows.__getitem__, picked))))
             n_s = len(units)
+            postings = self.corpus.postings.get(self.target, {})
             for t, c in counts.items():
                 if c < 2:
                     continue
                 both = c * scale
-                dice = 2 * both / (n_s + self.corpus.frequency(t, self.target))
+                dice = 2 * both / (n_s + len(postings.get(t, ())))
                 # two or three shared units are weak evidence: every word of those units shares them
                 out[t] = dice * min(1.0, (both - 1) / 4)
         self._assoc[kid] = out

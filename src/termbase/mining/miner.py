@@ -26,6 +26,7 @@ from .links import Lexicon, Linker, capacity
 __all__ = ["EquivalentMiner", "MiningConfig"]
 
 _TIED = 0.3  # a target word tied at least this much to a source word counts as a translation of it
+_REMEMBERED = 100_000  # dictionary forms and keys of renderings remembered (then forgotten at once)
 _FULL = 1.0 + 1e-9  # the most a stretch can cover (all the term's words, fully tied), rounding aside
 
 
@@ -71,6 +72,8 @@ class EquivalentMiner:
         self.targets = tuple(lang for lang in corpus.languages if lang != source)
         self._linkers = {t: Linker(corpus, source, t, lexicon) for t in self.targets}
         self._occ_cache: dict[tuple[str, ...], list[tuple[int, int, int]]] = {}
+        self._cited: dict[tuple, list[str]] = {}  # (words, language) -> their dictionary forms
+        self._keys: dict[tuple[str, str], tuple[str, ...]] = {}  # (rendering, language) -> its keys
 
     # ------------------------------------------------------------------ occurrences
     def occurrences(self, forms: Iterable[str]) -> list[tuple[int, int, int]]:
@@ -112,10 +115,10 @@ class EquivalentMiner:
         """:meth:`rendering`, with the target words of the unit."""
         corpus, cfg = self.corpus, self.config
         linker = self._linkers[target]
-        src_all = corpus.tokens(unit, self.source)
-        src_tokens = src_all[start : start + length]
-        src_kids = corpus.keys[self.source][unit][start : start + length]
-        content = [(w, k) for (w, _a, _b), k in zip(src_tokens, src_kids) if not linker.is_function_word(w, self.source)]
+        src_kids = corpus.keys[self.source][unit]
+        src_stop = linker.source_stopwords
+        content = [(w, k) for w, k in zip(corpus.words(unit, self.source, start, start + length),
+                                          src_kids[start : start + length]) if w.lower() not in src_stop]
         if not content:
             return None
         tgt_tokens = corpus.tokens(unit, target)
@@ -140,31 +143,42 @@ class EquivalentMiner:
         for j in range(m):
             untied_before[j + 1] = untied_before[j] + (tied[j] < _TIED and not function[j])
             breaks_before[j + 1] = breaks_before[j] + breaks[j]
+        min_cover, cost, widest = cfg.min_cover, cfg.untied_cost, n + cfg.max_extra
         best: tuple[float, int, int] | None = None
         for ia, a in enumerate(cols):
+            top = [0.0] * n  # each source word's strongest tie inside the stretch
             for b in cols[ia:]:
-                if b - a >= n + cfg.max_extra or breaks_before[b + 1] > breaks_before[a + 1]:
+                if b - a >= widest or breaks_before[b + 1] > breaks_before[a + 1]:
                     break
                 untied = untied_before[b + 1] - untied_before[a]
-                if best is not None and _FULL - cfg.untied_cost * untied - 0.01 * (b - a) < best[0]:
+                if best is not None and _FULL - cost * untied - 0.01 * (b - a) < best[0]:
                     break  # not even full cover would beat the best: nor will a longer stretch
+                for i, row in enumerate(links):
+                    if row[b] > top[i]:
+                        top[i] = row[b]
+                # the most this stretch can cover (rounding aside): too little, or not enough to win
+                bound = sum(top) / n + 1e-9
+                if bound < min_cover or (best is not None and bound - cost * untied - 0.01 * (b - a) < best[0]):
+                    continue
                 inside = [p for p in pairs if a <= p[2] <= b]
                 covered = _one_to_one(inside, src_cap, tgt_cap) / n
-                if covered < cfg.min_cover:
+                if covered < min_cover:
                     continue
-                score = covered - cfg.untied_cost * untied - 0.01 * (b - a)
+                score = covered - cost * untied - 0.01 * (b - a)
                 if best is None or score > best[0]:
                     best = (score, a, b + 1)
         if best is None:
             return None
         # the term's content words nothing in the stretch renders: the grammar may give them back
         missing = sum(1 for i in range(n) if max(links[i][best[1] : best[2]], default=0.0) < _TIED)
-        src_keys = corpus.keys[self.source][unit]
+        src_all: list[str] = []
 
         def elsewhere(j: int) -> bool:  # target word j renders a source word outside the term
-            tw, tk = tgt_tokens[j][0], tgt_kids[j]
-            return any(linker.link(w, k, tw, tk) >= _TIED for x, ((w, _a, _b), k) in enumerate(zip(src_all, src_keys))
-                       if not start <= x < start + length and not linker.is_function_word(w, self.source))
+            if not src_all:
+                src_all.extend(corpus.words(unit, self.source))
+            tw, tk = words[j], tgt_kids[j]
+            return any(linker.link(w, k, tw, tk) >= _TIED for x, (w, k) in enumerate(zip(src_all, src_kids))
+                       if not start <= x < start + length and w.lower() not in src_stop)
 
         start, end = _extend(text, tgt_tokens, best[1], best[2], target, tied, function, breaks, missing, elsewhere)
         best = (best[0], start, end)
@@ -253,8 +267,12 @@ class EquivalentMiner:
             tokens = tokens[a:b]
             text = self.corpus.texts[unit][target]
             surface = text[tokens[0][1] : tokens[-1][2]]
-            dict_form = _dictionary_form(text, tokens, target)
-            key = tuple(word_keys(dict_form, target))
+            dict_form = _dictionary_form(text, tokens, target, self._cited)
+            key = self._keys.get((dict_form, target))
+            if key is None:
+                if len(self._keys) > _REMEMBERED:
+                    self._keys.clear()
+                key = self._keys[(dict_form, target)] = tuple(word_keys(dict_form, target))
             group = groups.setdefault(key, _Group())
             group.dict_forms[dict_form] += 1
             group.surface[surface] += 1
@@ -427,10 +445,19 @@ def _initials(left: str, gap: str, right: str) -> bool:
     return gap == "." and len(left) == 1 and len(right) == 1 and left.isupper() and right.isupper()
 
 
-def _dictionary_form(text: str, tokens: list[tuple[str, int, int]], lang: str) -> str:
+def _dictionary_form(text: str, tokens: list[tuple[str, int, int]], lang: str,
+                     cache: dict[tuple, list[str]] | None = None) -> str:
     """The stretch ``tokens`` of ``text`` in dictionary form, keeping the spaces and hyphens between
-    its words and a quotation it opens ("«Қазақстан темір жолы»")."""
-    cited = dictionary_form([w for w, _a, _b in tokens], lang)
+    its words and a quotation it opens ("«Қазақстан темір жолы»"); ``cache`` remembers the words'
+    dictionary forms (the same renderings come again and again)."""
+    words = tuple(w for w, _a, _b in tokens)
+    cited = cache.get((words, lang)) if cache is not None else None
+    if cited is None:
+        cited = dictionary_form(words, lang)
+        if cache is not None:
+            if len(cache) > _REMEMBERED:
+                cache.clear()
+            cache[(words, lang)] = cited
     parts = [cited[0]]
     for i in range(1, len(tokens)):
         parts.append(text[tokens[i - 1][2] : tokens[i][1]])
