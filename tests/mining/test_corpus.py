@@ -1,0 +1,58 @@
+"""The mining corpus keeps each word's offsets; the linker gives a row of links at a time."""
+
+from termbase.mining import Linker, MinedUnit, UnitCorpus
+from termbase.mining.miner import _breaks, _one_to_one
+
+UNITS = [
+    MinedUnit(1, {"en": "Harvard University said so.", "ru": "Так заявил Гарвардский университет."}),
+    MinedUnit(2, {"en": "He studied at Harvard University.", "kk": ""}),  # no Kazakh (empty text)
+    MinedUnit(3, {"en": "...", "ru": "Он учился в Гарвардском университете.", "kk": "Ол Гарвард университетінде оқыды."}),
+]
+
+
+def test_tokens_and_words_come_from_the_offsets_kept_at_indexing():
+    corpus = UnitCorpus(UNITS)
+    assert corpus.tokens(0, "ru") == [("Так", 0, 3), ("заявил", 4, 10), ("Гарвардский", 11, 22),
+                                      ("университет", 23, 34)]
+    assert corpus.words(0, "en") == ["Harvard", "University", "said", "so"]
+    assert corpus.words(1, "en", 2, 4) == ["at", "Harvard"]
+    assert corpus.words(2, "kk", 1) == ["Гарвард", "университетінде", "оқыды"]
+    # a unit without the language, with an empty text or a text of no words: no words
+    assert corpus.tokens(1, "ru") == corpus.tokens(1, "kk") == corpus.tokens(2, "en") == []
+    assert corpus.words(0, "kk") == corpus.words(1, "ru") == []
+    assert [len(corpus.keys["kk"][u]) for u in range(3)] == [0, 0, 4]
+
+
+def test_a_text_over_64k_characters_keeps_its_offsets():
+    text = "x " * 40000 + "Harvard"
+    corpus = UnitCorpus([MinedUnit(1, {"en": text, "ru": "Гарвард"})])
+    assert corpus.tokens(0, "en")[-1] == ("Harvard", 80000, 80007)
+
+
+def test_a_row_of_links_is_each_pair_linked():
+    corpus = UnitCorpus(UNITS)
+    words = corpus.words(2, "ru")
+    kids = corpus.keys["ru"][2]
+    linker = Linker(corpus, "en", "ru")
+    row = linker.links("Harvard", corpus.key_id("Harvard", "en"), words, kids)
+    again = Linker(corpus, "en", "ru")
+    assert row == [again.link("Harvard", corpus.key_id("Harvard", "en"), w, k) for w, k in zip(words, kids)]
+    assert row[:3] == [0.0, 0.0, 0.0] and row[3] == 0.9  # "Гарвардском" spelt alike
+    # remembered: the same row again
+    assert linker.links("Harvard", corpus.key_id("Harvard", "en"), words, kids) == row
+
+
+def test_one_to_one_takes_the_strongest_ties_each_word_once():
+    # source words 0, 1; target words 5, 6: 0 ties both, 1 only 5
+    pairs = sorted([(0.9, 0, 5), (0.8, 0, 6), (0.7, 1, 5)], reverse=True)
+    assert _one_to_one(pairs, [1, 1], [1] * 7) == 0.9  # 0 takes 5; 1 has nothing left
+    # a hyphenated target word takes two source words
+    assert _one_to_one(pairs, [1, 1], [1, 1, 1, 1, 1, 2, 1]) == 0.9 + 0.7
+
+
+def test_breaks_between_words():
+    text = "Ол полиция бөлімшесінде қамауда, U.S. Жоғарғы"
+    tokens = [(text[a:b], a, b) for a, b in [(0, 2), (3, 10), (11, 23), (24, 31), (33, 34), (35, 36), (38, 45)]]
+    # a comma and a dot break, not the dot of initials; in Kazakh a locative possessive ends a name
+    assert _breaks(text, tokens, "kk") == [False, False, False, True, True, False, True]
+    assert _breaks(text, tokens, "ru") == [False, False, False, False, True, False, True]
