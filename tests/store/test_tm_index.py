@@ -94,13 +94,30 @@ def test_the_shortlist_sees_every_change_of_this_and_other_connections(store):
 def test_words_with_a_digit_have_a_small_cache_of_their_own(monkeypatch):
     from termbase.store import sqlite as backend
 
+    monkeypatch.setattr(backend, "_chunk_cache", {})
     monkeypatch.setattr(backend, "_number_cache", {})
     monkeypatch.setattr(backend, "_NUMBER_CACHE_WORDS", 2)
     assert backend.index_keys("Заседание 987654 Ассамблеи 5-го апреля 2026", "ru") == \
         "заседание 987654 ассамблея 5й апрель 2026"
-    # the words go to the token cache, the numbers to the number cache (bounded: emptied when full)
-    assert ("ru", "Заседание") in backend._token_cache and ("ru", "987654") not in backend._token_cache
+    # the chunks without a digit go to the chunk cache, the numbers' words to the number cache
+    # (bounded: emptied when full)
+    assert backend._chunk_cache == {"ru": {"Заседание": "заседание", "Ассамблеи": "ассамблея", "апреля": "апрель"}}
     assert list(backend._number_cache) == [("ru", "2026")]
+
+
+def test_index_keys_of_a_chunk_are_those_of_its_words(monkeypatch):
+    from termbase.store import sqlite as backend
+
+    monkeypatch.setattr(backend, "_chunk_cache", {})
+    monkeypatch.setattr(backend, "_TOKEN_CACHE_WORDS", 3)
+    text = "«Нұр-Сұлтан's» К.-Ж. 3.5%, Ассамблеясының... «Нұр-Сұлтан's» — ? Ассамблеясының"
+    from termbase.languages import split_words, word_key
+
+    by_word = " ".join(backend._index_token(word_key(w, "kk")) for w in split_words(text))
+    assert by_word == "нұрсұлтанs к ж 35 ассамблея нұрсұлтанs ассамблея"
+    assert backend.index_keys(text, "kk") == by_word
+    assert backend.index_keys(text, "kk") == by_word  # from the cache (emptied when full)
+    assert len(backend._chunk_cache["kk"]) <= 3
 
 
 def test_an_import_adds_document_frequencies_a_part_at_a_time(tmp_path, monkeypatch):
@@ -168,3 +185,22 @@ def test_word_counts_of_the_index_stay_right_over_imports(store):
     assert dict(kept)["govern"] == 2 and dict(kept)["law"] == 2 and dict(kept)["заң"] == 2
     store.memories.reindex()  # counts every text again
     assert counts() == kept
+
+
+def test_word_counts_stay_right_when_an_import_counts_in_parts_and_holds_known_units(tmp_path, monkeypatch):
+    from termbase.store import create_store
+    from termbase.store import sqlite as backend
+
+    units = [TranslationUnit({"en": f"Meeting {i} of the Senate", "kk": f"Сенаттың {i}-отырысы"}) for i in range(7)]
+
+    def counts(store):
+        return sorted(store._conn.execute("SELECT token, n FROM tm_df").fetchall())
+
+    monkeypatch.setattr(backend, "_DF_PART", 2)  # counted in parts of two tokens, in the staging database
+    with create_store(tmp_path / "t.db") as store:
+        assert store.memories.add_units("tm", units[:3], batch=2) == (3, 0)
+        assert store.memories.add_units("tm", [*units, units[6]], batch=2) == (4, 4)  # 3 known, 1 twice
+        kept = counts(store)
+        assert dict(kept)["senat"] == 7 and dict(kept)["meet"] == 7 and dict(kept)["2"] == 1
+        store.memories.reindex()  # counts every text again
+        assert counts(store) == kept

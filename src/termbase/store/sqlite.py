@@ -1007,16 +1007,36 @@ class SQLiteMemories(MemoryRepository):
                 conn.execute("CREATE TABLE stage.texts (digest TEXT NOT NULL, lang TEXT NOT NULL, number INTEGER NOT NULL, "
                              "text TEXT NOT NULL, keys TEXT NOT NULL)")
             skipped = 0
+            # the document frequencies of the staged texts' tokens, counted while staging: in memory up
+            # to _DF_PART tokens, then added to stage.df (a new number in every unit of a numbered
+            # memory would otherwise be held at once)
+            df: Counter = Counter()
+            spilled = False
             pending: list[TranslationUnit] = []
             for unit in units:
                 pending.append(unit)
                 if len(pending) >= batch:
-                    skipped += self._stage(pending)
+                    skipped += self._stage(pending, df)
                     pending = []
-            skipped += self._stage(pending)
+                    if len(df) >= _DF_PART:
+                        self._spill_df(df)
+                        spilled = True
+            skipped += self._stage(pending, df)
+            if spilled:
+                self._spill_df(df)
             with self._store._lock, self._store._errors():
-                conn.execute("CREATE INDEX stage.texts_digest ON texts (digest)")
+                # a unit's texts in the order of their index rowids (unit pk * 4 + language number)
+                conn.execute("CREATE INDEX stage.texts_digest ON texts (digest, number)")
             with self._store.atomic():
+                # staged units the memory holds already: not added, their tokens not counted
+                known = ("FROM stage.units s CROSS JOIN stage.texts t WHERE t.digest = s.digest AND EXISTS "
+                         "(SELECT 1 FROM main.tm_units u WHERE u.tm = ? AND u.digest = s.digest)")
+                gone: Counter = Counter()
+                for (keys,) in conn.execute(f"SELECT t.keys {known}", (memory,)):
+                    (gone if spilled else df).subtract(set(keys.split()))
+                    if len(gone) >= _DF_PART:
+                        _take_df(conn, gone)
+                _take_df(conn, gone)
                 skipped += conn.execute(
                     "DELETE FROM stage.units WHERE EXISTS (SELECT 1 FROM main.tm_units u WHERE u.tm = ? "
                     "AND u.digest = stage.units.digest)", (memory,)
@@ -1029,31 +1049,30 @@ class SQLiteMemories(MemoryRepository):
                 ).rowcount
                 if added:
                     # in this order (CROSS JOIN fixes it): each staged unit, its stored row by the
-                    # (tm, digest) index, its texts by the staging index
+                    # (tm, digest) index, its texts by the staging index; ORDER BY makes SQLite read
+                    # the staged units in their order (not by the digest index), so that the texts
+                    # come in the order of their rowids: FTS5 writes out what it holds whenever a
+                    # rowid is lower than the one before (3x the time of an import in order)
                     new = ("FROM stage.units s CROSS JOIN main.tm_units u CROSS JOIN stage.texts t "
-                           "WHERE u.tm = ? AND u.digest = s.digest AND t.digest = s.digest")
+                           "WHERE u.tm = ? AND u.digest = s.digest AND t.digest = s.digest ORDER BY s.n, t.number")
                     conn.execute(f"INSERT INTO main.tm_texts (unit_pk, lang, text) SELECT u.pk, t.lang, t.text {new}",
                                  (memory,))
                     conn.execute(f"INSERT INTO main.tm_index (rowid, keys, tm, lang) "
                                  f"SELECT u.pk * 4 + t.number, t.keys, u.tm, t.lang {new}", (memory,))
-                    # document frequencies, added a part at a time: the tokens of all the new texts
-                    # (a new number in every unit of a numbered memory) would be held at once
-                    df: dict[str, int] = {}
-                    for (keys,) in conn.execute(f"SELECT t.keys {new}", (memory,)):
-                        for token in set(keys.split()):
-                            df[token] = df.get(token, 0) + 1
-                        if len(df) >= _DF_PART:
-                            _add_df(conn, df)
-                            df = {}
-                    _add_df(conn, df)
+                    if spilled:
+                        conn.execute("INSERT INTO main.tm_df (token, n) SELECT token, n FROM stage.df WHERE n > 0 "
+                                     "ON CONFLICT (token) DO UPDATE SET n = n + excluded.n")
+                    else:
+                        _add_df(conn, {token: n for token, n in df.items() if n > 0})
         finally:
             with self._store._lock, contextlib.suppress(sqlite3.Error):
                 conn.execute("DETACH DATABASE stage")
         return added, skipped
 
-    def _stage(self, units: list[TranslationUnit]) -> int:
-        """Put a batch into the temporary database: its new units, with their texts' index keys; how
-        many were already there (the same texts twice in the input)."""
+    def _stage(self, units: list[TranslationUnit], df: Counter) -> int:
+        """Put a batch into the temporary database: its new units, with their texts' index keys, and
+        count in ``df`` the texts holding each token; how many were already there (the same texts
+        twice in the input)."""
         rows, skipped = _by_digest(units)
         if not rows:
             return skipped
@@ -1063,6 +1082,10 @@ class SQLiteMemories(MemoryRepository):
                                                 list(rows)).fetchall():
                 del rows[digest]
                 skipped += 1
+            texts = [(d, lang, _LANG_NUMBER.get(lang, 0), text, index_keys(text, lang))
+                     for d, (_u, unit_texts) in rows.items() for lang, text in unit_texts.items()]
+            for _d, _lang, _number, _text, keys in texts:
+                df.update(set(keys.split()))
             self._conn.execute("BEGIN")  # the temporary database only: no lock on the termbase
             try:
                 self._conn.executemany(
@@ -1070,16 +1093,28 @@ class SQLiteMemories(MemoryRepository):
                     "VALUES (?, ?, ?, ?, ?, ?, ?)",
                     [(d, u.document, u.position, u.score, u.source_lang, u.context, u.note) for d, (u, _t) in rows.items()],
                 )
-                self._conn.executemany(
-                    "INSERT INTO stage.texts (digest, lang, number, text, keys) VALUES (?, ?, ?, ?, ?)",
-                    [(d, lang, _LANG_NUMBER.get(lang, 0), text, index_keys(text, lang))
-                     for d, (_u, texts) in rows.items() for lang, text in texts.items()],
-                )
+                self._conn.executemany("INSERT INTO stage.texts (digest, lang, number, text, keys) VALUES (?, ?, ?, ?, ?)",
+                                       texts)
                 self._conn.execute("COMMIT")
             except BaseException:
                 self._conn.execute("ROLLBACK")
                 raise
         return skipped
+
+    def _spill_df(self, df: Counter) -> None:
+        """Add the counts of ``df`` to the temporary database's ``stage.df`` and empty it."""
+        with self._store._lock, self._store._errors():
+            self._conn.execute("CREATE TABLE IF NOT EXISTS stage.df (token TEXT PRIMARY KEY, n INTEGER NOT NULL) "
+                               "WITHOUT ROWID")
+            self._conn.execute("BEGIN")  # the temporary database only
+            try:
+                self._conn.executemany("INSERT INTO stage.df (token, n) VALUES (?, ?) "
+                                       "ON CONFLICT (token) DO UPDATE SET n = n + excluded.n", list(df.items()))
+                self._conn.execute("COMMIT")
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+        df.clear()
 
     def _insert(self, memory: str, units: list[TranslationUnit], stamp: str) -> tuple[int, int]:
         rows, skipped = _by_digest(units)
@@ -1518,11 +1553,14 @@ def _index_token(key: str) -> str:
     return key if key.isalnum() else _NOT_ALNUM.sub("", key)
 
 
-#: The index tokens of the words seen last (bounded: emptied when full). Words with a digit (numbers,
-#: dates, "50000-отырысы") rarely come back -- a memory of numbered or generated sentences has new ones in
-#: every unit, which filled this cache and word_key's -- so they have a small cache of their own and their
-#: keys are made without word_key's cache: what an import of any number of units keeps stays the same.
-_token_cache: dict[tuple[str, str], str] = {}
+#: The index tokens of the space-separated chunks of text seen last, per language (bounded: emptied
+#: when full): a text is split at spaces and most of its chunks ("law", "adopted.", "«Сенат»") come
+#: again, so one dictionary lookup gives a chunk's tokens without splitting it into words and looking
+#: up each. Chunks with a digit (numbers, dates, "50000-отырысы") rarely come back -- a memory of
+#: numbered or generated sentences has new ones in every unit, which would fill this cache and
+#: word_key's -- so they are not kept here, their words have a small cache of their own, and their keys
+#: are made without word_key's cache: what an import of any number of units keeps stays the same.
+_chunk_cache: dict[str, dict[str, str]] = {}
 _TOKEN_CACHE_WORDS = 200_000
 _number_cache: dict[tuple[str, str], str] = {}
 _NUMBER_CACHE_WORDS = 10_000
@@ -1530,21 +1568,40 @@ _has_digit = re.compile(r"\d").search
 
 
 def index_keys(text: str, lang: str) -> str:
-    """What the full-text index holds for a text: its words' match keys as tokens."""
+    """What the full-text index holds for a text: its words' match keys as tokens (space-separated).
+
+    >>> index_keys("The Senate adopted 2 laws.", "en")
+    'the senat adopt 2 law'
+    """
+    chunks = _chunk_cache.get(lang)
+    if chunks is None:
+        chunks = _chunk_cache.setdefault(lang, {})
     out = []
-    for word in split_words(text):
-        token = _token_cache.get((lang, word))
-        if token is None:
-            if _has_digit(word):
-                token = _number_cache.get((lang, word))
-                if token is None:
-                    if len(_number_cache) >= _NUMBER_CACHE_WORDS:
-                        _number_cache.clear()
-                    token = _number_cache[(lang, word)] = _index_token(word_key.__wrapped__(word, lang))
-            else:
-                if len(_token_cache) >= _TOKEN_CACHE_WORDS:
-                    _token_cache.clear()
-                token = _token_cache[(lang, word)] = _index_token(word_key(word, lang))
+    for chunk in text.split():
+        tokens = chunks.get(chunk)
+        if tokens is None:
+            tokens = _chunk_tokens(chunk, lang)
+            if not _has_digit(chunk):
+                if len(chunks) >= _TOKEN_CACHE_WORDS:
+                    chunks.clear()
+                chunks[chunk] = tokens
+        if tokens:
+            out.append(tokens)
+    return " ".join(out)
+
+
+def _chunk_tokens(chunk: str, lang: str) -> str:
+    """The index tokens of the words of one space-separated chunk of text (see :func:`index_keys`)."""
+    out = []
+    for word in split_words(chunk):
+        if _has_digit(word):
+            token = _number_cache.get((lang, word))
+            if token is None:
+                if len(_number_cache) >= _NUMBER_CACHE_WORDS:
+                    _number_cache.clear()
+                token = _number_cache[(lang, word)] = _index_token(word_key.__wrapped__(word, lang))
+        else:
+            token = _index_token(word_key(word, lang))
         if token:
             out.append(token)
     return " ".join(out)
@@ -1560,6 +1617,14 @@ def _add_df(conn: sqlite3.Connection, df: dict[str, int]) -> None:
         "INSERT INTO main.tm_df (token, n) VALUES (?, ?) ON CONFLICT (token) DO UPDATE SET n = n + excluded.n",
         list(df.items()),
     )
+
+
+def _take_df(conn: sqlite3.Connection, gone: Counter) -> None:
+    """Take the counts of ``gone`` (negative: ``Counter.subtract``) off an import's ``stage.df``, and empty it."""
+    if not gone:
+        return
+    conn.executemany("UPDATE stage.df SET n = n + ? WHERE token = ?", [(n, token) for token, n in gone.items()])
+    gone.clear()
 
 
 _UNIT_COLUMNS = "u.pk, u.document, u.position, u.score, u.source_lang, u.context, u.note, u.created, u.modified"
