@@ -105,6 +105,21 @@ def test_units_holding_the_same_text_are_each_found(store):
     assert [(m.unit_id, m.score, m.targets) for m in found] == [(ids[2], 100, {"ru": "Закон принят."})]
 
 
+def test_units_without_the_target_language_are_passed_over_in_every_step(store):
+    # 20 units of the same text without Russian, read in steps of 8 and 32: the first with Russian is found
+    store.memories.add_units("m", [TranslationUnit({"en": "The law was adopted.", "kk": f"Заң {i}"}) for i in range(20)]
+                             + [TranslationUnit({"en": "The law was adopted!", "ru": "Закон принят!"}),
+                                TranslationUnit({"en": "The law was adopted.", "ru": "Закон принят."})])
+    ids = [u.id for u in store.memories.iter_units("m")]
+    found = fuzzy_matches(store.memories, "m", "The law was adopted.", "en", target_langs=["ru"], limit=2)
+    assert [(m.unit_id, m.score, m.targets) for m in found] == [(ids[21], 100, {"ru": "Закон принят."}),
+                                                                (ids[20], 99, {"ru": "Закон принят!"})]
+    found = fuzzy_matches(store.memories, "m", "The law was adopted.", "en", limit=3)
+    assert [(m.unit_id, m.score, m.targets) for m in found] == [(ids[0], 100, {"kk": "Заң 0"}),
+                                                                (ids[1], 100, {"kk": "Заң 1"}),
+                                                                (ids[2], 100, {"kk": "Заң 2"})]
+
+
 def test_the_matches_are_those_of_a_scan_of_every_unit(store):
     # variants of one sentence of 20 words with 0 to 7 of them replaced by commoner words, and other
     # sentences of those (a shortlist holding every variant): the scoring stops early in the index's

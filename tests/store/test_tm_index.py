@@ -38,6 +38,13 @@ def test_stats_and_get_units(store):
     ids = [u.id for u in store.memories.iter_units("news")]
     stats = store.memories.stats("news")
     assert (stats["units"], stats["texts"], stats["source_langs"]) == (3, {"en": 3, "kk": 3}, {"en": 3})
+    assert store.memories.source_langs("news") == {"en": 3}
+    import pytest
+
+    from termbase.errors import NotFound
+
+    with pytest.raises(NotFound, match="no translation memory 'old' in .*; memories here: news"):
+        store.memories.source_langs("old")
     assert [u.texts["en"] for u in store.memories.get_units([ids[2], 999, ids[0]])] == [
         "A new law was adopted.", "The Government met today."]
     assert store.memories.unit_texts([ids[2], 999, ids[0]]) == {
@@ -166,10 +173,8 @@ def test_the_shortlist_of_a_memory_when_another_comes(store):
 def test_texts_in_one_language(store):
     store.memories.add_units("news", [*UNITS, TranslationUnit({"en": "Only English.", "ru": "Только английский."})])
     ids = [u.id for u in store.memories.iter_units("news")]
-    assert store.memories.texts_in([ids[3], 999, ids[0]], "kk") == {
-        ids[0]: ("Үкімет бүгін жиналды.", frozenset({"en", "kk"}))}
-    assert store.memories.texts_in(ids[2:], "en") == {ids[2]: ("A new law was adopted.", frozenset({"en", "kk"})),
-                                                      ids[3]: ("Only English.", frozenset({"en", "ru"}))}
+    assert store.memories.texts_in([ids[3], 999, ids[0]], "kk") == {ids[0]: "Үкімет бүгін жиналды."}
+    assert store.memories.texts_in(ids[2:], "en") == {ids[2]: "A new law was adopted.", ids[3]: "Only English."}
     assert store.memories.texts_in([], "en") == {}
 
 

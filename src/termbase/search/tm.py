@@ -106,7 +106,9 @@ def fuzzy_matches(memories, memory: str, text: str, lang: str, *, target_langs: 
     prune = n > 0 and lang != KK_LATN
     best: list[tuple[int, int, str]] = []  # (-score, unit id, text) of the ``limit`` best so far, best first
     known: dict[str, int] = {}  # text -> score: a text that several units hold is scored once
-    step = fetched = 50
+    matched: dict[int, dict[str, str]] = {}  # unit id -> its texts, of the units that came into ``best``
+    # read in steps, the first small: the scoring often stops after a few units
+    step = fetched = 8
     texts = memories.texts_in([u for u, _w in ranked[:fetched]], lang)
     for i, (unit_id, weight) in enumerate(ranked):
         if prune:
@@ -114,12 +116,12 @@ def fuzzy_matches(memories, memory: str, text: str, lang: str, *, target_langs: 
             most = 100 * n / (n + lacking)  # the best score this unit (and every one after it) can have
             if most < min_score or (len(best) == limit and most < -best[-1][0]):
                 break
-        if i == fetched:  # read in steps: the scoring usually stops early
+        if i == fetched:
             step = min(4 * step, 1000)
             texts.update(memories.texts_in([u for u, _w in ranked[i : i + step]], lang))
             fetched += step
-        own, langs = texts.get(unit_id, ("", frozenset()))
-        if not own or not any(code != lang and (target_langs is None or code in target_langs) for code in langs):
+        own = texts.get(unit_id)
+        if not own:
             continue
         score = known.get(own)
         if score is None:
@@ -131,10 +133,14 @@ def fuzzy_matches(memories, memory: str, text: str, lang: str, *, target_langs: 
                 score = _score(flat, words, own, _words(own))
             known[own] = score
         if score >= min_score and (len(best) < limit or (-score, unit_id) < best[-1][:2]):
+            # only now its other languages: a unit without a text in one of target_langs is passed over
+            unit_texts = memories.unit_texts([unit_id]).get(unit_id, {})
+            if not _targets(unit_texts, lang, target_langs):
+                continue
+            matched[unit_id] = unit_texts
             bisect.insort(best, (-score, unit_id, own))
             del best[limit:]
-    texts_of = memories.unit_texts([unit_id for _s, unit_id, _t in best])
-    return [TmMatch(unit_id, -score, lang, own, _targets(texts_of.get(unit_id, {}), lang, target_langs))
+    return [TmMatch(unit_id, -score, lang, own, _targets(matched[unit_id], lang, target_langs))
             for score, unit_id, own in best]
 
 

@@ -305,6 +305,11 @@ class MemoryRepository(ABC):
         :class:`~termbase.errors.NotFound` (naming the memories there are) if it has no units."""
 
     @abstractmethod
+    def source_langs(self, memory: str) -> dict[str, int]:
+        """``{lang: units}``: how many units of ``memory`` have each source language (the ``source_langs``
+        of :meth:`stats`, without counting the texts); :class:`~termbase.errors.NotFound` as there."""
+
+    @abstractmethod
     def get_units(self, unit_ids: list[int]) -> list[TranslationUnit]:
         """The units with these ids, in that order; ids that do not exist are left out."""
 
@@ -314,10 +319,9 @@ class MemoryRepository(ABC):
         the units: what fuzzy matching scores. Ids that do not exist are left out."""
 
     @abstractmethod
-    def texts_in(self, unit_ids: list[int], lang: str) -> dict[int, tuple[str, frozenset[str]]]:
-        """``{id: (text, languages)}``: the ``lang`` text of each unit with these ids and the languages it
-        has a (non-empty) text in: what fuzzy matching scores. Units without a ``lang`` text, and ids that
-        do not exist, are left out."""
+    def texts_in(self, unit_ids: list[int], lang: str) -> dict[int, str]:
+        """``{id: text}``: the (non-empty) ``lang`` text of each unit with these ids: what fuzzy matching
+        scores. Units without a ``lang`` text, and ids that do not exist, are left out."""
 
     @abstractmethod
     def page_units(self, memory: str, *, max_score: float | None = None, limit: int = 50,

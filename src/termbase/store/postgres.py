@@ -794,7 +794,6 @@ class PostgresMemories(SQLiteMemories):
     """The memories: the SQLite repository, with the index as arrays of match keys (GIN)."""
 
     _STAGED = False  # SQLite's staging (ATTACH) is not PostgreSQL's
-    _JOIN_LANGS = "string_agg(lang, ' ')"
 
     def _insert(self, memory: str, units: list[TranslationUnit], stamp: str) -> tuple[int, int]:
         """A batch of units in a few round trips: the new units' keys taken from the sequence at once,
