@@ -102,6 +102,7 @@ def test_words_with_a_digit_have_a_small_cache_of_their_own(monkeypatch):
     from termbase.store import sqlite as backend
 
     monkeypatch.setattr(backend, "_chunk_cache", {})
+    monkeypatch.setattr(backend, "_chunks_kept", 0)
     monkeypatch.setattr(backend, "_number_cache", {})
     monkeypatch.setattr(backend, "_NUMBER_CACHE_WORDS", 2)
     assert backend.index_keys("Заседание 987654 Ассамблеи 5-го апреля 2026", "ru") == \
@@ -116,6 +117,7 @@ def test_index_keys_of_a_chunk_are_those_of_its_words(monkeypatch):
     from termbase.store import sqlite as backend
 
     monkeypatch.setattr(backend, "_chunk_cache", {})
+    monkeypatch.setattr(backend, "_chunks_kept", 0)
     monkeypatch.setattr(backend, "_TOKEN_CACHE_WORDS", 3)
     text = "«Нұр-Сұлтан's» К.-Ж. 3.5%, Ассамблеясының... «Нұр-Сұлтан's» — ? Ассамблеясының"
     from termbase.languages import split_words, word_key
@@ -124,7 +126,10 @@ def test_index_keys_of_a_chunk_are_those_of_its_words(monkeypatch):
     assert by_word == "нұрсұлтанs к ж 35 ассамблея нұрсұлтанs ассамблея"
     assert backend.index_keys(text, "kk") == by_word
     assert backend.index_keys(text, "kk") == by_word  # from the cache (emptied when full)
-    assert len(backend._chunk_cache["kk"]) <= 3
+    assert backend.index_keys("Сенат заңды қабылдады", "kk") == "сенат заң қабылдад"
+    assert backend.index_keys("Senate", "en") == "senat"
+    # at most three chunks in all the languages' caches
+    assert sum(map(len, backend._chunk_cache.values())) == backend._chunks_kept <= 3
 
 
 def test_an_import_adds_document_frequencies_a_part_at_a_time(tmp_path, monkeypatch):

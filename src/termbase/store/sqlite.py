@@ -1564,14 +1564,15 @@ def _index_token(key: str) -> str:
     return key if key.isalnum() else _NOT_ALNUM.sub("", key)
 
 
-#: The index tokens of the space-separated chunks of text seen last, per language (bounded: emptied
-#: when full): a text is split at spaces and most of its chunks ("law", "adopted.", "«Сенат»") come
-#: again, so one dictionary lookup gives a chunk's tokens without splitting it into words and looking
-#: up each. Chunks with a digit (numbers, dates, "50000-отырысы") rarely come back -- a memory of
-#: numbered or generated sentences has new ones in every unit, which would fill this cache and
-#: word_key's -- so they are not kept here, their words have a small cache of their own, and their keys
-#: are made without word_key's cache: what an import of any number of units keeps stays the same.
+#: The index tokens of the space-separated chunks of text seen last, per language (bounded: all emptied
+#: when they hold _TOKEN_CACHE_WORDS chunks in all): most chunks of a text ("law", "adopted.",
+#: "«Сенат»") come again, so one dictionary lookup gives a chunk's tokens without splitting it into
+#: words and looking up each. Chunks with a digit (numbers, dates, "50000-отырысы") rarely come back --
+#: a memory of numbered or generated sentences has new ones in every unit, which would fill this cache
+#: and word_key's -- so they are not kept here, their words have a small cache of their own, and their
+#: keys are made without word_key's cache: what an import of any number of units keeps stays the same.
 _chunk_cache: dict[str, dict[str, str]] = {}
+_chunks_kept = 0  # in every language's dictionary
 _TOKEN_CACHE_WORDS = 200_000
 _number_cache: dict[tuple[str, str], str] = {}
 _NUMBER_CACHE_WORDS = 10_000
@@ -1593,12 +1594,22 @@ def index_keys(text: str, lang: str) -> str:
         if tokens is None:
             tokens = _chunk_tokens(chunk, lang)
             if not _has_digit(chunk):
-                if len(chunks) >= _TOKEN_CACHE_WORDS:
-                    chunks.clear()
-                chunks[chunk] = tokens
+                _keep_chunk(chunks, chunk, tokens)
         if tokens:
             out.append(tokens)
     return " ".join(out)
+
+
+def _keep_chunk(chunks: dict[str, str], chunk: str, tokens: str) -> None:
+    """Keep a chunk's tokens in its language's cache; every language's emptied when they hold
+    ``_TOKEN_CACHE_WORDS`` chunks in all."""
+    global _chunks_kept
+    if _chunks_kept >= _TOKEN_CACHE_WORDS:
+        for kept in _chunk_cache.values():
+            kept.clear()
+        _chunks_kept = 0
+    chunks[chunk] = tokens
+    _chunks_kept += 1
 
 
 def _chunk_tokens(chunk: str, lang: str) -> str:
