@@ -18,6 +18,7 @@ from ..languages import normalize_lang, token_spans, word_key
 
 __all__ = ["MinedUnit", "UnitCorpus"]
 
+_CHUNKS = 200_000  # chunks of text remembered per language (then forgotten at once)
 _EMPTY = array("i")  # the row of a unit without the language (shared, never changed)
 
 
@@ -43,6 +44,7 @@ class UnitCorpus:
         self.texts: list[dict[str, str]] = []
         self._vocab: dict[str, int] = {}
         self._key_cache: dict[str, dict[str, int]] = {}
+        self._chunks: dict[str, dict[str, tuple]] = {}  # lang -> chunk of text -> its key ids, offsets
         self.keys: dict[str, list[array]] = {}  # lang -> per unit, the key ids of its words
         self.postings: dict[str, dict[int, array]] = {}  # lang -> key id -> units holding it
         self._sources: Counter[str] = Counter()
@@ -65,6 +67,27 @@ class UnitCorpus:
             cache[word] = kid
         return kid
 
+    def _words(self, text: str, lang: str) -> tuple[list[int], list[int]]:
+        """The key ids of the words of ``text`` and their offsets (start, end, start, ...), read a
+        space-separated chunk at a time: no word holds a space, and chunks come again and again."""
+        chunks = self._chunks.setdefault(lang, {})
+        kids: list[int] = []
+        offsets: list[int] = []
+        at = 0
+        for chunk in text.split(" "):
+            got = chunks.get(chunk)
+            if got is None:
+                spans = token_spans(chunk)
+                got = (tuple(self._key_id(chunk[a:b], lang) for a, b in spans), tuple(chain.from_iterable(spans)))
+                if len(chunks) >= _CHUNKS:
+                    chunks.clear()
+                chunks[chunk] = got
+            if got[0]:
+                kids += got[0]
+                offsets += [x + at for x in got[1]] if at else got[1]
+            at += len(chunk) + 1
+        return kids, offsets
+
     def _add(self, unit: MinedUnit) -> None:
         n = len(self.ids)
         self.ids.append(unit.id)
@@ -76,11 +99,7 @@ class UnitCorpus:
             if not text:
                 continue
             texts[lang] = text
-            spans = token_spans(text)
-            words = [text[a:b] for a, b in spans]
-            kids = list(map(self._key_cache.setdefault(lang, {}).get, words))
-            if None in kids:  # words not seen before
-                kids = [self._key_id(w, lang) if k is None else k for w, k in zip(words, kids)]
+            kids, spans = self._words(text, lang)
             keys = array("i", kids)
             per_lang = self.keys.setdefault(lang, [])
             offsets = self._spans.setdefault(lang, [])
@@ -89,7 +108,7 @@ class UnitCorpus:
                 offsets.append(_EMPTY)
             per_lang.append(keys)
             # texts under 64K characters (nearly all) keep their offsets in two bytes
-            offsets.append(array("H" if len(text) < 65536 else "i", chain.from_iterable(spans)))
+            offsets.append(array("H" if len(text) < 65536 else "i", spans))
             postings = self.postings.setdefault(lang, {})
             for kid in set(keys):
                 p = postings.get(kid)
