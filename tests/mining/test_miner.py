@@ -236,3 +236,13 @@ def test_a_kazakh_rendering_ends_at_a_word_in_the_locative():
     # "бөлімшесінде" says where: the words after it are no part of the name
     assert best(EquivalentMiner(corpus, "en", lexicon=lexicon), ["Police Department custody"], "kk") == (
         "полиция бөлімшесі", 1)
+
+
+def test_a_rendering_with_zero_width_or_no_break_spaces_has_plain_spaces():
+    corpus = UnitCorpus([
+        MinedUnit(1, {"kk": "The Sunday Times газеті жазды.", "ru": "Как пишет The \u200b\u200bSunday\u00a0Times, это так."}, "kk"),
+        MinedUnit(2, {"kk": "The Sunday Times хабарлады.", "ru": "The Sunday Times сообщила."}, "kk"),
+    ])
+    got = EquivalentMiner(corpus, "kk").suggestions(["The Sunday Times"], "ru")
+    assert [(s.text, s.units) for s in got] == [("The Sunday Times", 2)]
+    assert got[0].forms[0] == "The \u200b\u200bSunday\u00a0Times"  # the surface form as written

@@ -447,8 +447,8 @@ def _initials(left: str, gap: str, right: str) -> bool:
 
 def _dictionary_form(text: str, tokens: list[tuple[str, int, int]], lang: str,
                      cache: dict[tuple, list[str]] | None = None) -> str:
-    """The stretch ``tokens`` of ``text`` in dictionary form, keeping the spaces and hyphens between
-    its words and a quotation it opens ("«Қазақстан темір жолы»"); ``cache`` remembers the words'
+    """The stretch ``tokens`` of ``text`` in dictionary form, keeping the hyphens between its words
+    (a space however written as one space) and a quotation it opens ("«Қазақстан темір жолы»"); ``cache`` remembers the words'
     dictionary forms (the same renderings come again and again)."""
     words = tuple(w for w, _a, _b in tokens)
     cited = cache.get((words, lang)) if cache is not None else None
@@ -460,7 +460,10 @@ def _dictionary_form(text: str, tokens: list[tuple[str, int, int]], lang: str,
             cache[(words, lang)] = cited
     parts = [cited[0]]
     for i in range(1, len(tokens)):
-        parts.append(text[tokens[i - 1][2] : tokens[i][1]])
+        gap = text[tokens[i - 1][2] : tokens[i][1]]
+        if gap != " " and gap and not gap.translate(_INVISIBLE).strip():
+            gap = " "  # a space however written: no-break, several, or with zero-width characters
+        parts.append(gap)
         parts.append(cited[i])
     out = "".join(parts)
     if (len(tokens) > 1 and len(tokens[-1][0]) == 1 and text[tokens[-1][2] : tokens[-1][2] + 1] == "."
@@ -470,6 +473,7 @@ def _dictionary_form(text: str, tokens: list[tuple[str, int, int]], lang: str,
 
 
 _QUOTES = {"«": "»", "“": "”", "„": "“", '"': '"'}
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 
 
 def _balance_quotes(out: str, text: str, tokens: list[tuple[str, int, int]]) -> str:
