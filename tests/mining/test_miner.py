@@ -246,3 +246,16 @@ def test_a_rendering_with_zero_width_or_no_break_spaces_has_plain_spaces():
     got = EquivalentMiner(corpus, "kk").suggestions(["The Sunday Times"], "ru")
     assert [(s.text, s.units) for s in got] == [("The Sunday Times", 2)]
     assert got[0].forms[0] == "The \u200b\u200bSunday\u00a0Times"  # the surface form as written
+
+
+def test_an_english_compound_modifier_is_no_part_of_the_name_after_it():
+    corpus = UnitCorpus([
+        MinedUnit(1, {"ru": "Связанный с Аль-Каидой фронт Нусра захватил город.",
+                      "en": "The Al-Qaeda-linked Nusra Front took the town."}, "ru"),
+        MinedUnit(2, {"ru": "Фронт Нусра отступил.", "en": "The Nusra Front retreated."}, "ru"),
+    ])
+    miner = EquivalentMiner(corpus, "ru")
+    # "Al-Qaeda-linked" says what the front is tied to: the name is "Nusra Front" alone, and the
+    # modifier renders "Al-Qaeda"
+    assert best(miner, ["фронт Нусра", "Фронт Нусра"], "en") == ("Nusra Front", 2)
+    assert best(miner, ["Аль-Каидой"], "en") == ("Al-Qaeda", 1)

@@ -376,12 +376,12 @@ def _extend(text: str, tokens: list[tuple[str, int, int]], a: int, b: int, lang:
 
         grown = 0
         while (b < m and grown < 2 and free(b) and joined(b) and capital(b)
-               and not words[b - 1].endswith(("'s", "’s"))):
+               and not words[b - 1].endswith(("'s", "’s")) and not _en_compound_modifier(words[b - 1])):
             grown += not _initials(words[b - 1], text[tokens[b - 1][2] : tokens[b][1]], words[b])
             b += 1
         grown = 0
         while (a > 0 and grown < 2 and free(a - 1) and joined(a) and capital(a - 1)
-               and not words[a - 1].endswith(("'s", "’s"))):
+               and not words[a - 1].endswith(("'s", "’s")) and not _en_compound_modifier(words[a - 1])):
             grown += not _initials(words[a - 1], text[tokens[a - 1][2] : tokens[a][1]], words[a])
             a -= 1
         if b - a > 1 and words[a].endswith(("'s", "’s")) and tied[a] < 1.0 and words[a + 1][:1].isupper():
@@ -405,6 +405,13 @@ def _extend(text: str, tokens: list[tuple[str, int, int]], a: int, b: int, lang:
             a -= 1
             grown += 1
     return a, b
+
+
+def _en_compound_modifier(word: str) -> bool:
+    """An English adjective made of a name and a lower-case word ("Al-Qaeda-linked", "Kremlin-backed"):
+    it says what the name after it is tied to, it is no part of that name, nor is that name part of its."""
+    head, _dash, last = word.rpartition("-")
+    return bool(head) and head[:1].isupper() and last.isalpha() and last.islower()
 
 
 _KK_GENITIVE = ("ның", "нің", "дың", "дің", "тың", "тің")
@@ -458,6 +465,8 @@ def _dictionary_form(text: str, tokens: list[tuple[str, int, int]], lang: str,
             if len(cache) > _REMEMBERED:
                 cache.clear()
             cache[(words, lang)] = cited
+    if lang == "en" and _en_compound_modifier(cited[-1]):
+        cited = [*cited[:-1], cited[-1].rpartition("-")[0]]  # "Al-Qaeda-linked" renders "Al-Qaeda"
     parts = [cited[0]]
     for i in range(1, len(tokens)):
         gap = text[tokens[i - 1][2] : tokens[i][1]]
