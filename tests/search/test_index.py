@@ -188,3 +188,14 @@ def test_an_in_memory_index_grown_large_by_changes_elsewhere_is_given_up(store, 
         other.concepts.add(Concept("senate", (Term("en", "Senate"),)))
     assert [m.concept.id for m in index.lookup("Senate")] == ["senate"]
     assert isinstance(index._lookup, StoredLookup)
+
+
+def test_the_concepts_read_are_kept_up_to_a_bound(store, apk, knb, monkeypatch):
+    store.concepts.add_many([apk, knb])
+    index = TermIndex(store)
+    monkeypatch.setattr(TermIndex, "CONCEPT_CACHE", 1)
+    assert index.concept("apk") == apk
+    assert index.concept("knb") == knb
+    assert list(index._concepts) == ["knb"]  # the oldest read went
+    assert index.concept("apk") == apk
+    assert list(index._concepts) == ["apk"]

@@ -41,6 +41,9 @@ if TYPE_CHECKING:  # pragma: no cover
 class TermIndex:
     """Cached search structures over the concepts of ``store``; build one per store and keep it."""
 
+    #: Concepts read by :meth:`concept` kept until the data changes, at most this many (the oldest go first).
+    CONCEPT_CACHE = 4096
+
     def __init__(self, store: "Store", *, long_lived: bool = False):
         self.store = store
         #: Kept for many lookups (a server's): a small termbase is then looked up in memory on any store.
@@ -179,6 +182,8 @@ class TermIndex:
                 return found
         found = self._concepts.get(concept_id)
         if found is None:
+            if len(self._concepts) >= self.CONCEPT_CACHE:  # (a server's reads of a large termbase)
+                del self._concepts[next(iter(self._concepts))]  # the oldest read
             found = self._concepts[concept_id] = self.store.concepts.get(concept_id)
         return found
 
