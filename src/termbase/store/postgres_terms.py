@@ -21,7 +21,7 @@ from collections import Counter
 from typing import Iterable, Sequence
 
 from ..languages import base_lang
-from .base import IndexedTerm, term_grams
+from .base import IndexedTerm
 from .sqlite_terms import _CHUNK, _GRAM, _SEP, GRAM_GROUPS, SQLiteTermIndex, _counts, _entry, _gram_table
 
 _TEXT = 'text COLLATE "C"'
@@ -195,40 +195,10 @@ class PostgresTermIndex(SQLiteTermIndex):
             pks = [pk for (pk,) in self._conn.execute(sql, args)]
             return self._terms_by_pks(pks)
 
-    def with_anchors(
-        self, lang: str, anchors: Sequence[str], *, need: int, grams: Iterable[str], dice: float,
-        lengths: tuple[float, float], limit: int, rows: int, enough: int | None = None,
-    ) -> list[IndexedTerm] | None:
-        """The terms having at least ``need`` of the trigrams ``anchors`` (those with more of them
-        read first, at most ``rows`` terms read, each pass in term order as SQLite's FTS5 gives
-        them), within ``lengths`` and ``dice`` of ``grams``: the ``limit`` with the most of ``grams``
-        (SQLite's ``with_anchors``, which a lookup of a misspelt term uses at scale)."""
-        anchors = list(dict.fromkeys(anchors))
-        if not anchors or not 0 < need <= len(anchors):
-            return []
-        part = _part(lang)
-        wanted = set(grams)
-        size = len(wanted)
-        scored: list[tuple[int, int]] = []
-        seen: set[int] = set()
-        best = 0  # the most of ``grams`` a term read shares
-        with self._store._errors():
-            for having in range(max(need, len(anchors) - 1), need - 1, -1):
-                if rows <= 0 or (enough is not None and best >= enough):
-                    break
-                cur = self._conn.execute(
-                    "SELECT s.r, i.norm, i.ngrams FROM (SELECT term_pk AS r FROM term_grams WHERE part = ? "
-                    "AND gram = ANY(?::text[]) GROUP BY term_pk HAVING count(*) >= ? ORDER BY term_pk LIMIT ?) AS s "
-                    "JOIN term_index i ON i.term_pk = s.r", (part, anchors, having, rows))
-                for pk, norm, ngrams in cur:
-                    rows -= 1
-                    if pk in seen or not lengths[0] <= len(norm) <= lengths[1]:
-                        continue
-                    seen.add(pk)
-                    shared = len(wanted & term_grams(norm))
-                    if 2 * shared >= dice * (size + ngrams) - 1e-9:
-                        scored.append((-shared, pk))
-                        best = max(best, shared)
-            scored.sort()
-            pks = [pk for _, pk in scored[:limit]]
-            return self._terms_by_pks(pks)
+    def _anchor_rows(self, lang: str, anchors: list[str], having: int, rows: int) -> Iterable[tuple[int, str, int]]:
+        """SQLite's, from ``term_grams``: the terms with at least ``having`` of ``anchors``, in term
+        order as FTS5 gives them (the scoring loop of ``with_anchors`` is SQLite's, shared)."""
+        return self._conn.execute(
+            "SELECT s.r, i.norm, i.ngrams FROM (SELECT term_pk AS r FROM term_grams WHERE part = ? "
+            "AND gram = ANY(?::text[]) GROUP BY term_pk HAVING count(*) >= ? ORDER BY term_pk LIMIT ?) AS s "
+            "JOIN term_index i ON i.term_pk = s.r", (_part(lang), anchors, having, rows))

@@ -363,7 +363,6 @@ class SQLiteTermIndex(TermIndexRepository):
         anchors = list(dict.fromkeys(anchors))
         if not anchors or not 0 < need <= len(anchors):
             return []
-        table = _gram_table(lang)
         wanted = set(grams)
         size = len(wanted)
         scored: list[tuple[int, int]] = []
@@ -371,16 +370,11 @@ class SQLiteTermIndex(TermIndexRepository):
         best = 0  # the most of ``grams`` a term read shares
         with self._store._errors():
             # the terms with all but one anchor first, then those with fewer (down to ``need``), as
-            # long as ``rows`` last; FTS5 intersects the anchors' postings itself
+            # long as ``rows`` last
             for having in range(max(need, len(anchors) - 1), need - 1, -1):
                 if rows <= 0 or (enough is not None and best >= enough):
                     break
-                match = " OR ".join("(" + " AND ".join(_gram_query(g) for g in combo) + ")"
-                                    for combo in combinations(anchors, having))
-                cur = self._conn.execute(
-                    f"SELECT s.r, i.norm, i.ngrams FROM (SELECT rowid AS r FROM {table} WHERE {table} MATCH ? "
-                    "LIMIT ?) s JOIN term_index i ON i.term_pk = s.r", (match, rows))
-                for pk, norm, ngrams in cur:
+                for pk, norm, ngrams in self._anchor_rows(lang, anchors, having, rows):
                     rows -= 1
                     if pk in seen or not lengths[0] <= len(norm) <= lengths[1]:
                         continue
@@ -392,3 +386,14 @@ class SQLiteTermIndex(TermIndexRepository):
             scored.sort()
             pks = [pk for _, pk in scored[:limit]]
             return self._terms_by_pks(pks)
+
+    def _anchor_rows(self, lang: str, anchors: list[str], having: int, rows: int) -> Iterable[tuple[int, str, int]]:
+        """(term pk, normalised text, number of trigrams) of at most ``rows`` ``lang`` terms having
+        at least ``having`` of the trigrams ``anchors``, in term order (FTS5 intersects the anchors'
+        postings itself)."""
+        table = _gram_table(lang)
+        match = " OR ".join("(" + " AND ".join(_gram_query(g) for g in combo) + ")"
+                            for combo in combinations(anchors, having))
+        return self._conn.execute(
+            f"SELECT s.r, i.norm, i.ngrams FROM (SELECT rowid AS r FROM {table} WHERE {table} MATCH ? "
+            "LIMIT ?) s JOIN term_index i ON i.term_pk = s.r", (match, rows))
