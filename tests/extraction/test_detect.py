@@ -271,6 +271,14 @@ def test_kazakh_names_issue13(sentence, expected):
         ("Олар Семейдегі кеме жасау зауытында жұмыс істейді.", [("name", False, "Семейдегі")]),
         ("Ол Гагарин атындағы әскери-әуе академиясында оқыды.",
          [("organization", False, "Гагарин атындағы әскери-әуе академиясында")]),
+        # a state's acronym begins the name of its body, as the state's name does
+        ("АҚШ Әділет министрлігі бұл туралы мәлімдеді.",
+         [("acronym", False, "АҚШ"), ("organization", True, "АҚШ Әділет министрлігі")]),
+        ("Ол АҚШ Ұлттық рак институтында жұмыс істейді.",
+         [("acronym", False, "АҚШ"), ("organization", False, "АҚШ Ұлттық рак институтында")]),
+        ("Ол ҚР Денсаулық сақтау министрлігіне хат жазды.",
+         [("acronym", False, "ҚР"), ("organization", False, "ҚР Денсаулық сақтау министрлігіне")]),
+        ("АҚШ пен Ресей келісті.", [("acronym", False, "АҚШ"), ("place", False, "Ресей")]),
     ],
 )
 def test_kazakh_companies_kinds_and_makers(sentence, expected):

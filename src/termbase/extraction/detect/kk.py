@@ -204,6 +204,9 @@ _KK_NAME_POSTPOSITIONS = {"қарсы": "dative", "жөніндегі": "nominat
 _KK_DATIVE_RE = re.compile(r"(?:ға|ге|қа|ке|на|не|а|е)$")
 # "Әл-Фараби атындағы Қазақ ұлттық университеті": a name "named after" someone begins with that name.
 _KK_NAMED_AFTER = "атындағы"
+#: States' acronyms, which begin the name of a state's body as the state's name does ("Қазақстан
+#: Республикасы Әділет министрлігі", "АҚШ Әділет министрлігі")
+_KK_STATE_ACRONYMS = frozenset(("АҚШ", "ҚР", "РФ", "ҚХР", "КХДР", "ЕО"))
 # Honorifics written in lower case inside a person's name: "Қорқыт ата", "Төле би", "Қабанбай батыр".
 _KK_NAME_HONORIFICS = frozenset(("ата", "би", "батыр", "ана", "әулие"))
 # Administrative units: after a place name, their genitive belongs to an institution's name
@@ -329,6 +332,8 @@ def _kk_org_start(words, head: int, covered, lex: Lexicon, window: int = 6) -> i
             and not (starts_clause(words, start - 1, first) and words[start - 1].lower() in lex.function_words)
         ):
             start -= 1
+    if start > 0 and not covered[start - 1] and words[start - 1] in _KK_STATE_ACRONYMS:
+        start -= 1  # "АҚШ Әділет министрлігі", "АҚШ Ұлттық рак институты": the state's acronym begins the name
     if start >= 2 and words[start - 1].lower() == _KK_NAMED_AFTER:
         named = _kk_name_before(words, start - 2, covered, lex)  # "Әл-Фараби атындағы Қазақ ұлттық университеті"
         if named is not None:
