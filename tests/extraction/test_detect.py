@@ -279,6 +279,13 @@ def test_kazakh_names_issue13(sentence, expected):
         ("Ол ҚР Денсаулық сақтау министрлігіне хат жазды.",
          [("acronym", False, "ҚР"), ("organization", False, "ҚР Денсаулық сақтау министрлігіне")]),
         ("АҚШ пен Ресей келісті.", [("acronym", False, "АҚШ"), ("place", False, "Ресей")]),
+        # a head with the izafet's possessive ends its name before a capitalised word in an oblique
+        # case; a known place opening the sentence begins the name
+        ("Қазақстан халқы Ассамблеясы Астанада пленарлық отырыс өткізді.",
+         [("organization", True, "Қазақстан халқы Ассамблеясы"), ("place", False, "Астанада")]),
+        ("Кеше Қазақстан халқы Ассамблеясы Астанада отырыс өткізді.",
+         [("organization", False, "Қазақстан халқы Ассамблеясы"), ("place", False, "Астанада")]),
+        ("Орталық Азияда жиын өтті.", [("place", True, "Орталық Азияда")]),
     ],
 )
 def test_kazakh_companies_kinds_and_makers(sentence, expected):

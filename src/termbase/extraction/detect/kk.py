@@ -68,7 +68,12 @@ def detect_kk(sent: Sentence, lex: Lexicon | None = None) -> list[Occurrence]:
         w = words[i]
         if covered[i] or not is_word(w) or not _kk_is_head(w, lex):
             continue
-        if is_cap(w) and i + 1 < n and not covered[i + 1] and is_cap(words[i + 1]) and not _ROMAN_RE.match(words[i + 1]):
+        if (
+            is_cap(w) and i + 1 < n and not covered[i + 1] and is_cap(words[i + 1]) and not _ROMAN_RE.match(words[i + 1])
+            # "Қазақстан халқы Ассамблеясы Астанада": a head with the izafet's possessive ends its name
+            # before a capitalised word in an oblique case (where, to whom ...)
+            and not (_kk_possessed(w) and _kk_oblique(words[i + 1]))
+        ):
             # a capitalised name goes on: "Орталық Азия" is a place, not the head "орталық"; a Roman
             # numeral after the head numbers what follows ("Ассамблеясының XXXII сессиясы")
             continue
@@ -301,7 +306,9 @@ def _kk_org_start(words, head: int, covered, lex: Lexicon, window: int = 6) -> i
         # "Семейдегі кеме жасау зауыты", "Токиодағы сайлау бөлімшесі": a place in the attributive
         # locative says where a body is; it does not begin its name
         and not (crossed and _KK_LOCATIVE_ADJ_RE.search(words[k].lower()))
-        and not (crossed and is_cap(words[head]) and starts_clause(words, k, first))
+        # (unless it is a known place: "Қазақстан халқы Ассамблеясы" opening a sentence)
+        and not (crossed and is_cap(words[head]) and starts_clause(words, k, first)
+                 and strip_case_kk(words[k]).lower() not in lex.places)
         and not (starts_clause(words, k, first) and (words[k].lower() in lex.function_words or _kk_oblique(words[k])))
         # "Президент министрлікке тапсырды", "Президент Ассамблеяның үлесін атап өтті": a title before a
         # head noun without the possessive of the izafet is its subject ("Президент оркестрі",
