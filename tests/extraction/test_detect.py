@@ -286,6 +286,9 @@ def test_kazakh_names_issue13(sentence, expected):
         ("Кеше Қазақстан халқы Ассамблеясы Астанада отырыс өткізді.",
          [("organization", False, "Қазақстан халқы Ассамблеясы"), ("place", False, "Астанада")]),
         ("Орталық Азияда жиын өтті.", [("place", True, "Орталық Азияда")]),
+        # a plural noun capitalised by position is no part of the name after it; a plural head is
+        ("Жаралылар Луи Пастер ауруханасына жеткізілді.", [("name", False, "Луи Пастер")]),
+        ("Біріккен Араб Әмірліктері келісті.", [("name", True, "Біріккен Араб Әмірліктері")]),
     ],
 )
 def test_kazakh_companies_kinds_and_makers(sentence, expected):

@@ -385,6 +385,11 @@ def _kk_names(words, i: int, j: int, first: int, lex: Lexicon) -> list[Occurrenc
         # a word capitalised by position that says who the person is (where from, whose) is no part of
         # the name
         i += 1
+    elif j - i >= 2 and starts_clause(words, i, first) and _KK_PLURAL_RE.search(words[i].lower()) \
+            and not _kk_possessed(words[i + 1]):
+        # "Жаралылар Луи Пастер ауруханасына жеткізілді": a plural noun capitalised by position is
+        # no part of the name after it (but "Біріккен Араб Әмірліктері" ends in a plural head)
+        i += 1
     # pieces: a title ends one ("Тұңғыш Президент | Нұрсұлтан Назарбаев"), so does a word in an
     # oblique case ("Өскеменнен | Олжас Керейхан", "Польшаның | Гливице") and a surname
     # ("Қасым-Жомарт Тоқаев | Қазақстан")
