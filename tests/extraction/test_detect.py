@@ -208,6 +208,8 @@ def test_english_names(sentence, expected):
         # a title makes a person of the name after it, not of the country before the name
         ("Президент Казахстана Касым-Жомарт Токаев выступил.",
          [("place", False, "Казахстана"), ("person", False, "Касым-Жомарт Токаев")]),
+        # ... and no person of a country alone after it
+        ("Президент Индонезии прилетел в город.", [("place", False, "Индонезии")]),
         # a Korean name whose parts a dictionary reads as places
         ("Трамп встретился с Ким Чен Ыном.", [("person", True, "Трамп"), ("person", False, "Ким Чен Ыном")]),
         # shops and companies by their kind, not places

@@ -318,7 +318,10 @@ def _ru_names(words, infos, i: int, j: int, first: int, lex: Lexicon) -> list[Oc
         if b - a == 1 and (lemmas[0] in lex.titles or lemmas[0] in lex.stopwords or _ru_junk(words[a], infos[a])):
             continue
         # a title ("Президент Казахстана Касым-Жомарт Токаев") makes a person of the last part only
-        titled = person and b == j
+        # (not a place alone: "Президент Индонезии", "премьер Британии")
+        titled = person and b == j and not (
+            b - a == 1 and infos[a] is not None and (infos[a].first_flags & GEOX or lemmas[0] in lex.places)
+        )
         if b - a == 1 and lemmas[0] in lex.org_names or any(lm in lex.org_heads for lm in lemmas):
             kind = ORGANIZATION
         elif titled or all(infos[x] is not None and _ru_personlike(words[x], infos[x]) for x in range(a, b)) or (
