@@ -118,6 +118,26 @@ def _skeletons(word: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=262144)
+def _spelling_may_tie(source: bool | None, upper: bool, tgt_word: str) -> bool:
+    """May spelling tie a source word (``source``: its :meth:`Linker._spelling_source`; ``upper``:
+    capitalised) to ``tgt_word``? Names across scripts (one of them capitalised: "Harvard",
+    "Гарвардский"; "League", "лигасы"); between Kazakh and Russian any longer word (loanwords:
+    парламент, комиссия).
+
+    >>> _spelling_may_tie(None, True, "Гарвардский"), _spelling_may_tie(None, False, "университет")
+    (True, False)
+    >>> _spelling_may_tie(True, False, "парламент"), _spelling_may_tie(True, False, "сот")
+    (True, False)
+    >>> _spelling_may_tie(False, True, "Harvard")
+    False
+    """
+    if source is False or not _is_name_like(tgt_word):
+        return False
+    if source is not None:
+        return len(tgt_word) >= 4
+    return upper or tgt_word[:1].isupper()
+
+
 def _is_name_like(word: str) -> bool:
     # "St" is the one two-letter name word: Saint (St Mirren / Сент-Миррен)
     return (len(word) >= 3 or word == "St") and word[:1].isalpha()
@@ -221,14 +241,13 @@ class Linker:
         self._assoc[kid] = out
         return out
 
-    def _spelling_may_tie(self, src_word: str, tgt_word: str) -> bool:
-        """Names across scripts (one of them capitalised: "Harvard", "Гарвардский"; "League",
-        "лигасы"); between Kazakh and Russian any longer word (loanwords: парламент, комиссия)."""
-        if not (_is_name_like(src_word) and _is_name_like(tgt_word)):
+    def _spelling_source(self, word: str) -> bool | None:
+        """What :func:`_spelling_may_tie` reads of a source word (the same for every target word):
+        False if its spelling ties it to nothing; between Kazakh and Russian True (a name-like word of
+        four letters or more); else None (a name-like word, tied to a name if either is capitalised)."""
+        if not _is_name_like(word):
             return False
-        if self.source != "en" and self.target != "en":
-            return len(src_word) >= 4 and len(tgt_word) >= 4
-        return src_word[:1].isupper() or tgt_word[:1].isupper()
+        return len(word) >= 4 if self.source != "en" and self.target != "en" else None
 
     def link(self, src_word: str, src_kid: int, tgt_word: str, tgt_kid: int) -> float:
         """The strength of the tie between two words, 0..1 (remembered: a word meets the same
@@ -272,7 +291,7 @@ class Linker:
         word = _bare(src_word)
         low = word.lower()
         targets = self.lexicon.targets(word_key(word, self.source), self.source, self.target)
-        names = _is_name_like(word) and (len(word) >= 4 if self.source != "en" and self.target != "en" else None)
+        names = self._spelling_source(word)
         return (word, low, low + "-", low in self._src_stop, targets, names, word[:1].isupper(),
                 self.associations(src_kid) if src_kid >= 0 else None)
 
@@ -295,9 +314,7 @@ class Linker:
                 if n >= 4 and n >= 0.75 * min(len(t), len(tgt_key)):
                     best = 0.75
                     break
-        # names across scripts (_spelling_may_tie)
-        if names is not False and _is_name_like(tgt_word) and (
-                (names and len(tgt_word) >= 4) if names is not None else (upper or tgt_word[:1].isupper())):
+        if _spelling_may_tie(names, upper, tgt_word):
             sim = spelling_similarity(word, tgt_word)
             if sim >= 0.75:
                 best = max(best, 0.9 * sim)
