@@ -131,7 +131,7 @@ def _kk_makers(words, found: list[Occurrence], lex: Lexicon) -> list[Occurrence]
             continue  # the izafet's possessive makes the compound: "Боинг ұшағы", not "Билл Джонс ұшақтың"
         maker = strip_case_kk(words[o.start])
         low = maker.lower()
-        if not is_cap(maker) or low in lex.places or low.endswith("стан") or _kk_is_title(maker, lex):
+        if not is_cap(maker) or _kk_place(low, lex) or _kk_is_title(maker, lex):
             continue
         out.append(Occurrence(ORGANIZATION, o.start, o.start + 1, o.initial))
     return out
@@ -155,7 +155,11 @@ def _kk_kind_of_place(words, start: int, head: int, lex: Lexicon) -> bool:
     """Does a place name (in any case) stand right before a generic kind noun at ``head``?"""
     if head <= start or _KK_GENERIC_KINDS.isdisjoint(kk_bases(words[head].lower())):
         return False
-    low = strip_case_kk(words[head - 1]).lower()
+    return _kk_place(strip_case_kk(words[head - 1]).lower(), lex)
+
+
+def _kk_place(low: str, lex: Lexicon) -> bool:
+    """Is a word (lower case, no case ending) a place's name: a known place or a "-стан" country?"""
     return low in lex.places or low.endswith("стан")
 _KK_LOCATIVE_RE = re.compile(r"(?:(н?)(да|де|та|те))(?:ғы|гі)?$")
 
@@ -308,7 +312,7 @@ def _kk_org_start(words, head: int, covered, lex: Lexicon, window: int = 6) -> i
         and not (crossed and _KK_LOCATIVE_ADJ_RE.search(words[k].lower()))
         # (unless it is a known place: "Қазақстан халқы Ассамблеясы" opening a sentence)
         and not (crossed and is_cap(words[head]) and starts_clause(words, k, first)
-                 and strip_case_kk(words[k]).lower() not in lex.places)
+                 and not _kk_place(strip_case_kk(words[k]).lower(), lex))
         and not (starts_clause(words, k, first) and (words[k].lower() in lex.function_words or _kk_oblique(words[k])))
         # "Президент министрлікке тапсырды", "Президент Ассамблеяның үлесін атап өтті": a title before a
         # head noun without the possessive of the izafet is its subject ("Президент оркестрі",
@@ -424,7 +428,7 @@ def _kk_name(words, i: int, j: int, first: int, lex: Lexicon, person: bool) -> l
         kind = ORGANIZATION
     elif person or LATIN_SURNAME_RE.search(_translit_end(lows[-1])):
         kind = PERSON
-    elif lows[-1] in lex.places or lows[-1].endswith("стан") or lows[-1] in _KK_REGION:
+    elif _kk_place(lows[-1], lex) or lows[-1] in _KK_REGION:
         kind = PLACE
     else:
         kind = NAME_KIND
