@@ -471,6 +471,26 @@ def nominative_kk(words: list[str] | tuple[str, ...], *, sure_only: bool = False
 
 # The attributive locative (-дағы "which is in"): "мектебіндегі" is мектебі + н + дегі.
 _LOCATIVE_ATTRIBUTIVE = ("ндағы", "ндегі", "дағы", "дегі", "тағы", "тегі")
+# The genitive's endings (the izafet's dependent: "Франция(ның)", "Үкіметтің").
+_GENITIVE = ("ның", "нің", "дың", "дің", "тың", "тің")
+
+
+def is_genitive_kk(word: str) -> bool:
+    """Does a Kazakh word end in the genitive ("Ұлыбританияның", "соттың")?
+
+    >>> is_genitive_kk("Ұлыбританияның"), is_genitive_kk("Ұлыбритания")
+    (True, False)
+    """
+    return word.lower().endswith(_GENITIVE)
+
+
+def is_attributive_locative_kk(word: str) -> bool:
+    """Does a Kazakh word end in the attributive locative ("Семейдегі", "Невададағы": which is in)?
+
+    >>> is_attributive_locative_kk("Семейдегі"), is_attributive_locative_kk("Семейде")
+    (True, False)
+    """
+    return word.lower().endswith(_LOCATIVE_ATTRIBUTIVE)
 _LATIN_WITH_ENDING = re.compile(r"([A-Za-z][A-Za-z0-9.'’&]*)-?[а-яәғқңөұүһі]+\Z")
 # Case endings that never end a nominative, tried on two-letter stems too ("үйдің", "істі" is left)
 _SURE_SHORT = ("дің", "тің", "нің", "дың", "тың", "ның", "ге", "ке", "ға", "қа", "ден", "тен", "нен",

@@ -17,7 +17,9 @@ from typing import Callable, Iterable, Sequence
 
 from ..extraction.lexicon import lexicon
 from ..languages import dictionary_form, normalize, word_keys
-from ..languages.kazakh import is_light_verb_kk, kk_bases, kk_izafet_head, strip_case_kk
+from ..languages.kazakh import (
+    is_attributive_locative_kk, is_genitive_kk, is_light_verb_kk, kk_bases, kk_izafet_head, strip_case_kk,
+)
 from ..languages.russian import ru_qualifies
 from ..models import Example, Suggestion, Term, Usage
 from .corpus import UnitCorpus
@@ -414,8 +416,6 @@ def _en_compound_modifier(word: str) -> bool:
     return bool(head) and head[:1].isupper() and last.isalpha() and last.islower()
 
 
-_KK_GENITIVE = ("ның", "нің", "дың", "дің", "тың", "тің")
-_KK_LOCATIVE_ATTR = ("дағы", "дегі", "тағы", "тегі", "ндағы", "ндегі")
 
 
 def _kk_modifier(word: str) -> bool:
@@ -424,9 +424,9 @@ def _kk_modifier(word: str) -> bool:
     with a possessive, the head of a phrase of its own ("сенбі күні"), no place the attributive
     locative puts the name in ("Невададағы")."""
     low = word.lower()
-    if not word[:1].isalpha() or low.isascii() or is_light_verb_kk(word) or low.endswith(_KK_LOCATIVE_ATTR):
+    if not word[:1].isalpha() or low.isascii() or is_light_verb_kk(word) or is_attributive_locative_kk(word):
         return False
-    if low.endswith(_KK_GENITIVE):
+    if is_genitive_kk(word):
         return True
     return strip_case_kk(word) == word and not (word.islower() and low.endswith(("ы", "і")))
 

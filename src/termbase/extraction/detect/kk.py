@@ -8,7 +8,9 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from ...languages.kazakh import base_kk, is_light_verb_kk, is_protected, kk_bases, kk_fits, strip_case_kk
+from ...languages.kazakh import (
+    base_kk, is_attributive_locative_kk, is_genitive_kk, is_light_verb_kk, is_protected, kk_bases, kk_fits, strip_case_kk,
+)
 from ..lexicon import Lexicon, lexicon
 from ..text import Sentence
 from .common import (
@@ -221,7 +223,6 @@ _KK_NAME_HONORIFICS = frozenset(("ата", "би", "батыр", "ана", "әу
 # Administrative units: after a place name, their genitive belongs to an institution's name
 # ("Түркістан облысының әкімдігі", "Өскемен қаласының әкімдігі").
 _KK_ADMIN_UNITS = frozenset(("облыс", "қала", "аудан", "ауыл", "өңір", "республика", "округ"))
-_KK_GENITIVE_RE = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$")
 # Accusative (-ны/-ні, -ды/-ді, -ты/-ті): inside a name only as the object of a verbal noun in -у
 # ("Еңбек және халықты әлеуметтік қорғау министрлігі").
 _KK_ACCUSATIVE_END_RE = re.compile(r"(?:ны|ні|ды|ді|ты|ті)$")
@@ -235,7 +236,7 @@ def _kk_admin_genitive(words, k: int) -> bool:
     """Is ``words[k]`` the genitive of an administrative unit after a place name ("Түркістан облысының")?"""
     low = words[k].lower()
     return (
-        k > 0 and is_cap(words[k - 1]) and _KK_GENITIVE_RE.search(low) is not None
+        k > 0 and is_cap(words[k - 1]) and is_genitive_kk(low)
         and _kk_possessed(low)  # the izafet: "облысының", not "облыстың" (of a region)
         and not _KK_ADMIN_UNITS.isdisjoint(kk_bases(low))
     )
@@ -309,7 +310,7 @@ def _kk_org_start(words, head: int, covered, lex: Lexicon, window: int = 6) -> i
         k >= 0 and not covered[k] and is_cap(words[k])
         # "Семейдегі кеме жасау зауыты", "Токиодағы сайлау бөлімшесі": a place in the attributive
         # locative says where a body is; it does not begin its name
-        and not (crossed and _KK_LOCATIVE_ADJ_RE.search(words[k].lower()))
+        and not (crossed and is_attributive_locative_kk(words[k]))
         # (unless it is a known place: "Қазақстан халқы Ассамблеясы" opening a sentence)
         and not (crossed and is_cap(words[head]) and starts_clause(words, k, first)
                  and not _kk_place(strip_case_kk(words[k]).lower(), lex))
@@ -474,7 +475,6 @@ _KK_ACCUSATIVE_RE = re.compile(r"[аәеоөұүэюя](?:ны|ні)$")
 # "соңғы"), Arabic and Persian loans in -и after a consonant ("саяси", "ғылыми", "рухани").
 _KK_ADJECTIVE_RE = re.compile(r"(?:сыз|сіз|ғы|гі|[^аәеиоөұүыіэюяу]и)$")
 # Locative adjectives ("елдегі", "облыстағы", "ауылдағы"): they place the phrase, they are no part of a term.
-_KK_LOCATIVE_ADJ_RE = re.compile(r"(?:да|де|та|те)(?:ғы|гі)$")
 # Converbs in -п/-ып/-іп before a verb ("атап өтті", "қарап шықты") and verb forms the verb pattern misses.
 _KK_CONVERB_RE = re.compile(r"(?:[аәеоөұүыі]п)$")
 _KK_VERB_EXTRA_RE = re.compile(
@@ -511,7 +511,7 @@ def _kk_phrase_word(w: str, lex: Lexicon) -> int:
         if (
             w[:1].isalpha() and w.islower() and len(w) > 2 and low not in lex.function_words
             and low not in lex.phrase_breaks
-            and not _kk_verblike(low) and not is_light_verb_kk(low) and not _KK_LOCATIVE_ADJ_RE.search(low)
+            and not _kk_verblike(low) and not is_light_verb_kk(low) and not is_attributive_locative_kk(low)
             and not _KK_PARTICIPLE_RE.search(low)
         ):
             ends = (
