@@ -289,7 +289,8 @@ def test_kazakh_names_issue13(sentence, expected):
          [("organization", False, "Қазақстан халқы Ассамблеясы"), ("place", False, "Астанада")]),
         ("Орталық Азияда жиын өтті.", [("place", True, "Орталық Азияда")]),
         # a plural noun capitalised by position is no part of the name after it; a plural head is
-        ("Жаралылар Луи Пастер ауруханасына жеткізілді.", [("name", False, "Луи Пастер")]),
+        ("Жаралылар Луи Пастер ауруханасына жеткізілді.", [("organization", False, "Луи Пастер ауруханасына")]),
+        ("Жаралылар Луи Пастер үйіне жеткізілді.", [("name", False, "Луи Пастер")]),
         ("Біріккен Араб Әмірліктері келісті.", [("name", True, "Біріккен Араб Әмірліктері")]),
     ],
 )
@@ -386,3 +387,38 @@ def test_russian_institution_names_of_official_texts(sentence, expected):
 )
 def test_russian_names_with_latin_parts_and_substantive_adjectives(sentence, expected):
     assert spans(sentence, "ru") == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # the izafet's possessor begins a body's name: a state in the nominative or the genitive, a
+        # region with its unit, a place in the genitive before a capitalised name
+        ("Ол Қазақстан Республикасы Сыртқы істер министрлігіне хат жазды.",
+         [("organization", False, "Қазақстан Республикасы Сыртқы істер министрлігіне")]),
+        ("Қазақстан Республикасының Ұлттық қауіпсіздік комитеті мәлімдеді.",
+         [("organization", True, "Қазақстан Республикасының Ұлттық қауіпсіздік комитеті")]),
+        ("Ол Техас штатының Көлік департаментінде жұмыс істейді.",
+         [("organization", False, "Техас штатының Көлік департаментінде")]),
+        ("Біз Канаданың Хоккей Лигасымен кездестік.", [("organization", False, "Канаданың Хоккей Лигасымен")]),
+        # the title of a state's office as the possessor
+        ("Қазақстан Республикасы Президенті Іс Басқармасы бұйрық шығарды.",
+         [("organization", True, "Қазақстан Республикасы Президенті Іс Басқармасы")]),
+        # a body in the genitive and its part: both names
+        ("Қазақстан Республикасы Әділет министрлігінің Тіркеу қызметі департаменті хабарлады.",
+         [("organization", True, "Қазақстан Республикасы Әділет министрлігінің Тіркеу қызметі департаменті"),
+          ("organization", True, "Қазақстан Республикасы Әділет министрлігінің")]),
+        ("Қазақстан Республикасы Қаржы министрлігінің кадр жұмысы бөлімі тексерді.",
+         [("organization", True, "Қазақстан Республикасы Қаржы министрлігінің кадр жұмысы бөлімі"),
+          ("organization", True, "Қазақстан Республикасы Қаржы министрлігінің")]),
+        # a head with the possessive in the nominative is the first link of a chain
+        ("Кеше Ішкі істер министрлігі тергеу департаменті хабарлады.",
+         [("organization", False, "Ішкі істер министрлігі тергеу департаменті")]),
+        # a state's acronym before a kind noun names the state's body; another acronym is a brand alone
+        ("Кеше АҚШ командасы жеңді.", [("acronym", False, "АҚШ"), ("organization", False, "АҚШ командасы")]),
+        ("Ол ресейлік КПРФ командасымен ойнады.", [("acronym", False, "КПРФ")]),
+        ("Алайда БК Үкіметі келісті.", [("acronym", False, "БК"), ("organization", False, "БК Үкіметі")]),
+    ],
+)
+def test_kazakh_izafet_chains_begin_with_their_possessor(sentence, expected):
+    assert spans(sentence, "kk") == expected

@@ -15,7 +15,7 @@ from ..lexicon import Lexicon, lexicon
 from ..text import Sentence
 from .common import (
     LATIN_SURNAME_RE, NAME_KIND, ORGANIZATION, PERSON, PLACE, Occurrence, cap_chain_end, detect_acronyms,
-    first_word_index, is_cap, is_word, ngrams, quoted_initial, starts_clause,
+    first_word_index, is_acronym, is_cap, is_word, ngrams, quoted_initial, starts_clause,
 )
 
 _KK_VERBLIKE_RE = re.compile(
@@ -92,6 +92,7 @@ def detect_kk(sent: Sentence, lex: Lexicon | None = None) -> list[Occurrence]:
         if _kk_kind_of_place(words, start, i, lex):
             continue  # "Германия компаниясы", "Американың компаниясы": a German company, no name
         out.append(Occurrence(ORGANIZATION, start, i + 1, start == first))
+        out.extend(_kk_inner_bodies(words, start, i, covered, lex, first))
         cover(start, i + 1)
     i = 0
     while i < n:
@@ -222,7 +223,7 @@ _KK_STATE_ACRONYMS = frozenset(("АҚШ", "ҚР", "РФ", "ҚХР", "КХДР", 
 _KK_NAME_HONORIFICS = frozenset(("ата", "би", "батыр", "ана", "әулие"))
 # Administrative units: after a place name, their genitive belongs to an institution's name
 # ("Түркістан облысының әкімдігі", "Өскемен қаласының әкімдігі").
-_KK_ADMIN_UNITS = frozenset(("облыс", "қала", "аудан", "ауыл", "өңір", "республика", "округ"))
+_KK_ADMIN_UNITS = frozenset(("облыс", "қала", "аудан", "ауыл", "өңір", "республика", "округ", "штат"))
 # Accusative (-ны/-ні, -ды/-ді, -ты/-ті): inside a name only as the object of a verbal noun in -у
 # ("Еңбек және халықты әлеуметтік қорғау министрлігі").
 _KK_ACCUSATIVE_END_RE = re.compile(r"(?:ны|ні|ды|ді|ты|ті)$")
@@ -279,8 +280,8 @@ def _kk_org_start(words, head: int, covered, lex: Lexicon, window: int = 6) -> i
         low = w.lower()
         if low == _KK_NAMED_AFTER and crossed:  # "Гагарин атындағы әскери-әуе академиясы"
             return _kk_name_before(words, k - 1, covered, lex)
-        if is_cap(w):
-            break
+        if is_cap(w) or (is_acronym(w) and not (k > 0 and is_cap(words[k - 1]) and (w + words[k - 1]).isascii())):
+            break  # (an acronym is no lower-case dependent: "ресейлік КПРФ | командасы"; "Astana LRT" is one name)
         if crossed and low in _KK_NAME_POSTPOSITIONS and window > 1:
             wants = _KK_NAME_POSTPOSITIONS[low]
             k -= 1
@@ -289,6 +290,11 @@ def _kk_org_start(words, head: int, covered, lex: Lexicon, window: int = 6) -> i
             (wants == "dative" and _KK_DATIVE_RE.search(low) is not None)
             or (verbal_noun and _KK_ACCUSATIVE_END_RE.search(low) is not None)
             or _kk_admin_genitive(words, k)
+            # the first link of an izafet chain: a head with the possessive in the nominative before a
+            # head with the possessive names a part of it ("Заң қызметі департаменті", "Қорғаныс
+            # министрлігі сапёрлік бөлімшесі")
+            or (_kk_is_head(w, lex) and _kk_possessed_nominative(w) and _kk_possessed(words[head])
+                and not _KK_PLURAL_RE.search(low))
         )
         wants = None
         if not inside and (
@@ -299,6 +305,13 @@ def _kk_org_start(words, head: int, covered, lex: Lexicon, window: int = 6) -> i
             # another institution's head ends there, unless it is a plural dependent ("сауда орталықтары")
             or (_kk_is_head(w, lex) and low not in lex.org_heads and not _KK_PLURAL_RE.search(low))
         ):
+            if not inside and is_genitive_kk(low) and _kk_is_head(w, lex) and _kk_possessed(w) \
+                    and _kk_possessed(words[head]) and crossed:
+                # "Іс басқармасының ... бөлімі": a body's name in the genitive is the izafet's possessor
+                # of the part named after it; the part's name begins with the body's
+                outer = _kk_org_start(words, k, covered, lex)
+                if outer is not None:
+                    return outer
             k = -1
             break
         verbal_noun = verbal_noun or (len(low) > 3 and _KK_VERBAL_NOUN_RE.search(low) is not None)
@@ -306,7 +319,9 @@ def _kk_org_start(words, head: int, covered, lex: Lexicon, window: int = 6) -> i
         k -= 1
     if wants is not None:
         return None  # a name never begins with a postposition
-    if (
+    if k >= 0 and not covered[k] and words[k].split("-", 1)[0] in _KK_STATE_ACRONYMS:
+        start = k  # "АҚШ командасы", "АҚШ Ұлттық рак институты": a state's acronym begins its body's name
+    elif (
         k >= 0 and not covered[k] and is_cap(words[k])
         # "Семейдегі кеме жасау зауыты", "Токиодағы сайлау бөлімшесі": a place in the attributive
         # locative says where a body is; it does not begin its name
@@ -334,6 +349,9 @@ def _kk_org_start(words, head: int, covered, lex: Lexicon, window: int = 6) -> i
             start -= 1
     while start < head and starts_clause(words, start, first) and (
         words[start].lower() in lex.function_words or _kk_oblique(words[start])
+        # "Жаралылар | Луи Пастер ауруханасына": a plural noun capitalised by position
+        or (crossed == 0 and start + 1 < head and _KK_PLURAL_RE.search(words[start].lower()) is not None
+            and is_cap(words[start + 1]) and not _kk_possessed(words[start + 1]))
     ):
         start += 1
     if start + 1 < head and _kk_admin_unit(words[start + 1]):
@@ -344,13 +362,108 @@ def _kk_org_start(words, head: int, covered, lex: Lexicon, window: int = 6) -> i
             and not (starts_clause(words, start - 1, first) and words[start - 1].lower() in lex.function_words)
         ):
             start -= 1
-    if start > 0 and not covered[start - 1] and words[start - 1] in _KK_STATE_ACRONYMS:
+    if start > 0 and _kk_possessed(words[head]):
+        start = _kk_possessor_start(words, start, head, covered, lex, first)
+    elif start > 0 and not covered[start - 1] and words[start - 1] in _KK_STATE_ACRONYMS:
         start -= 1  # "АҚШ Әділет министрлігі", "АҚШ Ұлттық рак институты": the state's acronym begins the name
     if start >= 2 and words[start - 1].lower() == _KK_NAMED_AFTER:
         named = _kk_name_before(words, start - 2, covered, lex)  # "Әл-Фараби атындағы Қазақ ұлттық университеті"
         if named is not None:
             start = named
     return start
+
+
+def _kk_inner_bodies(words, start: int, head: int, covered, lex: Lexicon, first: int) -> list[Occurrence]:
+    """The bodies named in the genitive inside the name ``words[start:head + 1]``, each a name of its
+    own: "Қазақстан Республикасы Қаржы министрлігінің | Заң қызметі департаменті" names the ministry too."""
+    out = []
+    for h in range(start, head):
+        w = words[h]
+        if is_genitive_kk(w) and _kk_possessed(w) and _kk_is_head(w, lex) and not _KK_PLURAL_RE.search(w.lower()):
+            s = _kk_org_start(words, h, covered, lex)
+            if s is not None and s >= start:
+                out.append(Occurrence(ORGANIZATION, s, h + 1, s == first))
+    return out
+
+
+def _kk_possessed_nominative(w: str) -> bool:
+    """A noun with the izafet's possessive and no case ending after it ("қызметі", "министрлігі")."""
+    return strip_case_kk(w) == w and _kk_possessed(w)
+
+
+def _kk_possessor_start(words, start: int, head: int, covered, lex: Lexicon, first: int) -> int:
+    """First word of a body's name whose own first word is ``words[start]`` and whose head noun at
+    ``head`` carries the izafet's possessive: the possessor before it belongs to the name -- a state
+    or place in the nominative or the genitive ("Қазақстан Республикасы | Сыртқы істер министрлігі",
+    "Қазақстан Республикасының | Ұлттық қауіпсіздік комитеті", "Флорида штатының | Балық ...
+    комиссиясы", "Американың | Кәсіби Гольф Ассоциациясы"), an acronym ("АҚШ Әділет министрлігі",
+    "БК Үкіметі"), the title of a state's office ("Қазақстан Республикасы Президенті | Іс Басқармасы"),
+    or a body in the genitive whose part this is ("... Қаржы министрлігінің | Заң қызметі департаменті")."""
+    k = start - 1
+    if covered[k]:
+        return start
+    w = words[k]
+    core = w.split("-", 1)[0]
+    if core in _KK_STATE_ACRONYMS or (is_acronym(w) and is_cap(words[start]) and (core == w or is_genitive_kk(w))
+                                      and core.isupper() and core.lower() not in lex.common_abbreviations):
+        # "АҚШ Әділет министрлігі", "АҚШ-тың Әскери-теңіз флоты"; another acronym before a capitalised
+        # name: "БК Үкіметі" (before a kind noun in lower case it is a brand alone: "КПРФ командасы")
+        return k
+    if not (is_genitive_kk(w) or strip_case_kk(w) == w):
+        return start  # only the genitive or the nominative: "Қазақстанда Ұлттық банк" is no possessor
+    if is_cap(w) and _kk_is_title(w, lex) and _kk_possessed(w) and k > 0 and not covered[k - 1]:
+        # "Қазақстан Республикасы Президенті Іс Басқармасы": the office's holder, after its state
+        place = _kk_place_start(words, k - 1, covered, lex, first, generic=False)
+        return start if place is None else place
+    place = _kk_place_start(words, k, covered, lex, first, generic=is_cap(words[start]))
+    if place is not None:
+        return place
+    if is_genitive_kk(w) and _kk_is_head(w, lex) and _kk_possessed(w) and not _KK_PLURAL_RE.search(w.lower()):
+        outer = _kk_org_start(words, k, covered, lex)  # "Саффолк Университетінің | Саяси Зерттеулер Орталығы"
+        if outer is not None:
+            return outer
+    return start
+
+
+def _kk_place_start(words, k: int, covered, lex: Lexicon, first: int, *, generic: bool) -> int | None:
+    """Start of the name of a state or place that ends at ``words[k]`` (nominative or genitive) as a
+    body's possessor, or None: "Қазақстан Республикасы(ның)", "Флорида штатының", "Нұр-Сұлтан
+    қаласының", "Американың", "АҚШ"; with ``generic``, any capitalised word in the genitive that is no
+    person's ("Пенсильванияның Жоғарғы Соты")."""
+    w = words[k]
+    if covered[k]:
+        return None
+    if w in _KK_STATE_ACRONYMS or w.split("-", 1)[0] in _KK_STATE_ACRONYMS:
+        return k
+    low = strip_case_kk(w).lower()
+    genitive = is_genitive_kk(w)
+    if not _KK_ADMIN_UNITS.isdisjoint(kk_bases(w.lower())) and _kk_possessed(w):
+        # "Қазақстан Республикасы", "Флорида штатының": the unit after its place's name
+        if k == 0 or covered[k - 1] or not is_cap(words[k - 1]) or _kk_sure_oblique(words[k - 1]):
+            return None  # ("Флорида": -да here is no locative)
+        end = k
+        k -= 1
+    elif is_cap(w) and (_kk_place(low, lex) or (generic and genitive)):
+        if _kk_is_title(w, lex) or _kk_surname(low) or (starts_clause(words, k, first) and low in lex.function_words):
+            return None
+        end = k + 1
+        if genitive and not _kk_place(low, lex) and k + 1 < len(words) and not is_cap(words[k + 1]):
+            return None
+    else:
+        return None
+    start = k
+    while (start > 0 and end - start < 3 and not covered[start - 1] and is_cap(words[start - 1])
+           and not _kk_is_title(words[start - 1], lex) and not _kk_sure_oblique(words[start - 1])
+           and not (starts_clause(words, start - 1, first) and words[start - 1].lower() in lex.function_words)):
+        start -= 1
+    if starts_clause(words, start, first) and words[start].lower() in lex.function_words:
+        return None
+    return start
+
+
+def _kk_sure_oblique(w: str) -> bool:
+    """Has a case ending that is surely one ("Флориданың"; not the "-да" of "Флорида")."""
+    return strip_case_kk(w, sure_only=True) != w
 
 
 def _kk_admin_unit(w: str) -> bool:
@@ -390,8 +503,8 @@ def _kk_names(words, i: int, j: int, first: int, lex: Lexicon) -> list[Occurrenc
         # a word capitalised by position that says who the person is (where from, whose) is no part of
         # the name
         i += 1
-    elif j - i >= 2 and starts_clause(words, i, first) and _KK_PLURAL_RE.search(words[i].lower()) \
-            and not _kk_possessed(words[i + 1]):
+    elif starts_clause(words, i, first) and _KK_PLURAL_RE.search(words[i].lower()) \
+            and (j - i == 1 and not _kk_possessed(words[i]) or j - i >= 2 and not _kk_possessed(words[i + 1])):
         # "Жаралылар Луи Пастер ауруханасына жеткізілді": a plural noun capitalised by position is
         # no part of the name after it (but "Біріккен Араб Әмірліктері" ends in a plural head)
         i += 1
