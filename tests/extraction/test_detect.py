@@ -422,3 +422,26 @@ def test_russian_names_with_latin_parts_and_substantive_adjectives(sentence, exp
 )
 def test_kazakh_izafet_chains_begin_with_their_possessor(sentence, expected):
     assert spans(sentence, "kk") == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a Latin acronym and the capitalised Latin words after it are one name
+        ("Мұны NBC News хабарлады.", [("acronym", False, "NBC"), ("name", False, "NBC News")]),
+        ("Ол BBC Radio 4 эфирінде сөйледі.", [("acronym", False, "BBC"), ("name", False, "BBC Radio 4")]),
+        # a Latin name and the Kazakh words that describe it before a brand's kind noun: the name alone
+        ("Австралиялық ABC News ақпараттық агенттігі хабарлады.",
+         [("acronym", False, "ABC"), ("organization", False, "ABC News"), ("name", True, "Австралиялық")]),
+        # no Kazakh title holds a Latin name
+        ("Оған Priorities USA тобының директоры жауап берді.",
+         [("acronym", False, "USA"), ("name", False, "Priorities USA")]),
+        # a number after a name numbers the body
+        ("Оны Луи Пастер 2 ауруханасына алып кетті.", [("organization", False, "Луи Пастер 2 ауруханасына")]),
+        # dotted initials of three letters or more are one token, with their case ending
+        ("Ол Н.Ф.Л-мен ұрысты.", [("name", False, "Н.Ф.Л-мен")]),
+        ("А.С. Пушкин келді.", [("name", False, "Пушкин")]),
+    ],
+)
+def test_kazakh_latin_names_numbers_and_dotted_initials(sentence, expected):
+    assert spans(sentence, "kk") == expected

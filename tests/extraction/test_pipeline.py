@@ -268,6 +268,14 @@ def test_latin_word_in_russian_text_is_a_name_even_at_sentence_starts():
     assert not scoring.keep_name(counting.Stats(("name", ("сегодня",)), frequency=2), "name", "ru", ("Сегодня",))
 
 
+def test_latin_word_with_a_kazakh_case_ending_is_a_name_even_at_sentence_starts():
+    s = counting.Stats(("name", ("ukip",)), frequency=1, inner=0)
+    assert scoring.keep_name(s, "name", "kk", ("Ukip-тің",))
+    assert not scoring.keep_name(counting.Stats(("name", ("ауа",)), frequency=1), "name", "kk", ("Ауа-райы",))
+    terms = {c.term for c in extract_terms(["Ukip-тің бұрынғы жетекшісі келді."], lang="kk").candidates}
+    assert "Ukip" in terms
+
+
 def test_hyphenated_compound_is_as_frequent_as_its_parts():
     sky, blue = scoring.zipf("sky", "en"), scoring.zipf("blue", "en")
     assert scoring.zipf("sky-blue", "en") == pytest.approx(

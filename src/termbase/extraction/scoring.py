@@ -284,8 +284,10 @@ def keep_name(stats: Stats, kind: str, lang: str, words: tuple[str, ...]) -> boo
     low = words[0].lower()
     if low in lex.places or low in lex.org_names:
         return True
-    if lang != "en" and low.isascii():
-        return True  # a word in Latin letters in Russian or Kazakh text is a foreign name ("Sun", "Boeing")
+    if lang != "en" and (low.isascii() or (lang == "kk" and low.split("-", 1)[0].isascii())):
+        # a word in Latin letters in Russian or Kazakh text is a foreign name ("Sun", "Boeing"), in
+        # Kazakh with its case ending too ("Ukip-тің")
+        return True
     if lang == "kk":
         # no general-language table for Kazakh: trust names seen inside sentences often enough
         return stats.inner > 0 and stats.inner >= INNER_SHARE * stats.frequency

@@ -92,6 +92,10 @@ _LATIN_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 # none of it and are left as they are.
 _JOINABLE_EN_RE = re.compile(r"[A-Z]\.[A-Z]\.|\w&\w|[^\W\d_]\d|[A-Za-z]!")
 _JOINABLE_RE = re.compile(_JOINABLE_EN_RE.pattern + r"|[A-Za-z]['’][sS]\b")
+_KK_UPPER = frozenset("АӘБВГҒДЕЁЖЗИЙКҚЛМНҢОӨПРСТУҰҮФХҺЦЧШЩЪЫІЬЭЮЯ")
+# Kazakh: initials of three letters or more written with dots ("Н.Ф.Л", "Н.Ф.Л-мен"); two are a person's
+_JOINABLE_KK_RE = re.compile(_JOINABLE_RE.pattern + r"|(?<!\w)[А-ЯӘІҢҒҮҰҚӨҺЁ]\.[А-ЯӘІҢҒҮҰҚӨҺЁ]\.[А-ЯӘІҢҒҮҰҚӨҺЁ](?!\w)")
+_KK_ENDING_RE = re.compile(r"^[А-ЯӘІҢҒҮҰҚӨҺЁ]-[а-яәіңғүұқөһё]+$")
 
 
 def join_name_tokens(text: str, words: list[str], spans: list[tuple[int, int]], lang: str):
@@ -109,7 +113,8 @@ def join_name_tokens(text: str, words: list[str], spans: list[tuple[int, int]], 
     (['S&P', 'and', 'U.S.', 'Tele2'], [(0, 3), (4, 7), (8, 12), (13, 18)])
     """
     n = len(words)
-    if n < 2 or (_JOINABLE_EN_RE if lang == "en" else _JOINABLE_RE).search(text) is None:
+    joinable = _JOINABLE_EN_RE if lang == "en" else _JOINABLE_KK_RE if lang == "kk" else _JOINABLE_RE
+    if n < 2 or joinable.search(text) is None:
         return words, spans
     out_w: list[str] = []
     out_s: list[tuple[int, int]] = []
@@ -125,6 +130,19 @@ def join_name_tokens(text: str, words: list[str], spans: list[tuple[int, int]], 
                    and spans[k][1] == spans[k + 1][0] and (k == i or spans[k - 1][1] == spans[k][0])):
                 k += 2
             if k - i >= 4:
+                j = k
+        elif lang == "kk" and len(w) == 1 and w in _KK_UPPER:
+            # Н . Ф . Л-мен -> Н.Ф.Л-мен: three capitals or more with dots (a case ending may follow)
+            k = i
+            while (k + 1 < n and len(words[k]) == 1 and words[k] in _KK_UPPER and words[k + 1] == "."
+                   and spans[k][1] == spans[k + 1][0] and (k == i or spans[k - 1][1] == spans[k][0])):
+                k += 2
+            if k - i >= 4 and k < n and spans[k - 1][1] == spans[k][0] and (
+                    (len(words[k]) == 1 and words[k] in _KK_UPPER) or _KK_ENDING_RE.match(words[k])):
+                j = k + 1
+                if j < n and words[j] == "." and spans[k][1] == spans[j][0] and len(words[k]) == 1:
+                    j += 1
+            elif k - i >= 6:
                 j = k
         if j == i + 1 and w[:1].isalpha() and w.isascii():
             # S & P, AT & T: letters on both sides of "&" with no space

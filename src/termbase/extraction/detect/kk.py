@@ -82,11 +82,15 @@ def detect_kk(sent: Sentence, lex: Lexicon | None = None) -> list[Occurrence]:
         start = _kk_org_start(words, i, covered, lex)
         if start is None:
             continue
-        if (start < i and all(_latin_name_word(x) for x in words[start:i])
-                and not _KK_BRAND_KINDS.isdisjoint(kk_bases(w.lower()))):
-            # "Astana LRT компаниясы", "SCAT әуекомпаниясына", "Kazakh TV арнасымен": a name in Latin
-            # letters before a Kazakh kind noun is the name; the kind noun only says what it is
-            out.append(Occurrence(ORGANIZATION, start, i, start == first))
+        latin = start
+        while latin < i and _latin_name_word(words[latin]):
+            latin += 1
+        if latin > start and not _KK_BRAND_KINDS.isdisjoint(kk_bases(w.lower())) \
+                and all(x.islower() for x in words[latin:i]):
+            # "Astana LRT компаниясы", "SCAT әуекомпаниясына", "Kazakh TV арнасымен", "ABC News ақпараттық
+            # агенттігі": a name in Latin letters before a Kazakh kind noun (and the words that describe
+            # it) is the name; the kind noun only says what it is
+            out.append(Occurrence(ORGANIZATION, start, latin, start == first))
             cover(start, i + 1)
             continue
         if _kk_kind_of_place(words, start, i, lex):
@@ -96,10 +100,10 @@ def detect_kk(sent: Sentence, lex: Lexicon | None = None) -> list[Occurrence]:
         cover(start, i + 1)
     i = 0
     while i < n:
-        if covered[i] or not is_cap(words[i]):
+        if covered[i] or not (is_cap(words[i]) or _latin_acronym_opens_name(words, i, covered)):
             i += 1
             continue
-        j = cap_chain_end(words, i, covered)
+        j = cap_chain_end(words, i + 1 if is_acronym(words[i]) else i, covered)
         if j < n and not covered[j] and words[j].islower() and strip_case_kk(words[j]).lower() in _KK_REGION:
             j += 1  # "Шығыс Қазақстан облысы": a region's name ends with the word for region
         elif j == i + 1 and j < n and words[j][:1].islower() and _KK_RELATIONAL_RE.search(words[i].lower()):
@@ -112,6 +116,13 @@ def detect_kk(sent: Sentence, lex: Lexicon | None = None) -> list[Occurrence]:
     out.extend(_kk_makers(words, out, lex))
     out.extend(_kk_phrases(words, covered, lex))
     return out
+
+
+def _latin_acronym_opens_name(words, i: int, covered) -> bool:
+    """A Latin acronym before capitalised Latin words is one name with them: "NBC News", "BBC Radio 4"."""
+    w = words[i]
+    return (i + 1 < len(words) and w.isascii() and is_acronym(w) and not covered[i + 1]
+            and is_cap(words[i + 1]) and words[i + 1].isascii())
 
 
 _MODEL_RE = re.compile(r"^\w*\d[\w-]*$")
@@ -275,6 +286,8 @@ def _kk_org_start(words, head: int, covered, lex: Lexicon, window: int = 6) -> i
         window = 1  # a capitalised head begins its name ("Үкімет"), bar "Қазақстан халқы Ассамблеясы"
     wants = None  # the case a postposition just crossed asks of the word before it
     verbal_noun = False  # a verbal noun in -у crossed: its object may stand in the accusative
+    if k >= 1 and words[k].isdigit() and len(words[k]) <= 3 and not covered[k] and is_cap(words[k - 1]):
+        k -= 1  # a number after a name numbers the body: "Луи Пастер 2 ауруханасы", "Алматы 1 мектебі"
     while k >= 0 and crossed < window and not covered[k] and is_word(words[k]):
         w = words[k]
         low = w.lower()
@@ -404,10 +417,11 @@ def _kk_possessor_start(words, start: int, head: int, covered, lex: Lexicon, fir
         return start
     w = words[k]
     core = w.split("-", 1)[0]
-    if core in _KK_STATE_ACRONYMS or (is_acronym(w) and is_cap(words[start]) and (core == w or is_genitive_kk(w))
-                                      and core.isupper() and core.lower() not in lex.common_abbreviations):
-        # "АҚШ Әділет министрлігі", "АҚШ-тың Әскери-теңіз флоты"; another acronym before a capitalised
-        # name: "БК Үкіметі" (before a kind noun in lower case it is a brand alone: "КПРФ командасы")
+    if core in _KK_STATE_ACRONYMS or (is_acronym(w) and is_cap(words[start]) and core == w and core.isupper()
+                                      and core.lower() not in lex.common_abbreviations):
+        # "АҚШ Әділет министрлігі", "АҚШ-тың Әскери-теңіз флоты"; another acronym in the nominative
+        # before a capitalised name: "БК Үкіметі" (not "БАҚ-тың | Қытай Коммунистік Партиясы"; before a
+        # kind noun in lower case it is a brand alone: "КПРФ командасы")
         return k
     if not (is_genitive_kk(w) or strip_case_kk(w) == w):
         return start  # only the genitive or the nominative: "Қазақстанда Ұлттық банк" is no possessor
@@ -488,13 +502,13 @@ def _kk_is_title(w: str, lex: Lexicon) -> bool:
 
 def _kk_names(words, i: int, j: int, first: int, lex: Lexicon) -> list[Occurrence]:
     # "Цифрлық даму министрі": a capitalised word opening a position title is no name
-    k = j
+    while i < j and starts_clause(words, i, first) and words[i].lower() in lex.function_words:
+        i += 1
+    k = j if not all(w.isascii() for w in words[i:j]) else len(words)  # (no Kazakh title holds a Latin name)
     while k < len(words) and k - j < 3 and is_word(words[k]) and words[k].islower():
         if _kk_is_title(words[k], lex):
             return []
         k += 1
-    while i < j and starts_clause(words, i, first) and words[i].lower() in lex.function_words:
-        i += 1
     if j - i >= 3 and starts_clause(words, i, first) and (
         _KK_DESCRIPTOR_RE.search(words[i].lower()) or _kk_surname(strip_case_kk(words[j - 1]))
         or _KK_PATRONYMIC_RE.search(strip_case_kk(words[j - 1]).lower())
