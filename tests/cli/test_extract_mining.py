@@ -77,7 +77,7 @@ def test_kazakh_russian_memory_both_ways(empty, legal_tmx):
     kk = empty("extract", legal_tmx, "--lang", "kk", "--json", "--kinds", "organization")
     (cand,) = json.loads(kk.stdout)["candidates"]
     assert (cand["term"], cand["suggestions"]["ru"][0]["text"]) == (
-        "Ауыл шаруашылығы министрлігі", "Министерство сельского хозяйства")
+        "Қазақстан Республикасы Ауыл шаруашылығы министрлігі", "Министерство сельского хозяйства Республики Казахстан")
     assert sorted(cand["suggestions"]) == ["ru"]  # no English in the memory: nothing to suggest
     assert cand["equivalents"] == {"en": [], "ru": []}
 

@@ -445,3 +445,13 @@ def test_kazakh_izafet_chains_begin_with_their_possessor(sentence, expected):
 )
 def test_kazakh_latin_names_numbers_and_dotted_initials(sentence, expected):
     assert spans(sentence, "kk") == expected
+
+
+def test_a_word_capitalised_by_position_joins_a_state_possessor_only_as_a_place_or_a_compass_point():
+    assert spans("Бақылау Қазақстан Республикасы Ауыл шаруашылығы министрлігіне жүктелсін.", "kk") == [
+        ("organization", False, "Қазақстан Республикасы Ауыл шаруашылығы министрлігіне"), ("name", True, "Бақылау")]
+    assert spans("Саффолк Университетінің Саяси Зерттеулер Орталығы сұрады.", "kk") == [
+        ("organization", True, "Саффолк Университетінің Саяси Зерттеулер Орталығы"),
+        ("organization", True, "Саффолк Университетінің")]
+    assert spans("Батыс Қазақстан облысының Білім басқармасы хабарлады.", "kk") == [
+        ("organization", True, "Батыс Қазақстан облысының Білім басқармасы")]

@@ -232,6 +232,8 @@ _KK_NAMED_AFTER = "атындағы"
 _KK_STATE_ACRONYMS = frozenset(("АҚШ", "ҚР", "РФ", "ҚХР", "КХДР", "ЕО"))
 # Honorifics written in lower case inside a person's name: "Қорқыт ата", "Төле би", "Қабанбай батыр".
 _KK_NAME_HONORIFICS = frozenset(("ата", "би", "батыр", "ана", "әулие"))
+# The points of the compass and the middle, which begin places' names ("Батыс Қазақстан", "Орталық Азия").
+_KK_COMPASS = frozenset(("батыс", "шығыс", "солтүстік", "оңтүстік", "орталық"))
 # Administrative units: after a place name, their genitive belongs to an institution's name
 # ("Түркістан облысының әкімдігі", "Өскемен қаласының әкімдігі").
 _KK_ADMIN_UNITS = frozenset(("облыс", "қала", "аудан", "ауыл", "өңір", "республика", "округ", "штат"))
@@ -429,14 +431,12 @@ def _kk_possessor_start(words, start: int, head: int, covered, lex: Lexicon, fir
         # "Қазақстан Республикасы Президенті Іс Басқармасы": the office's holder, after its state
         place = _kk_place_start(words, k - 1, covered, lex, first, generic=False)
         return start if place is None else place
-    place = _kk_place_start(words, k, covered, lex, first, generic=is_cap(words[start]))
-    if place is not None:
-        return place
     if is_genitive_kk(w) and _kk_is_head(w, lex) and _kk_possessed(w) and not _KK_PLURAL_RE.search(w.lower()):
         outer = _kk_org_start(words, k, covered, lex)  # "Саффолк Университетінің | Саяси Зерттеулер Орталығы"
         if outer is not None:
             return outer
-    return start
+    place = _kk_place_start(words, k, covered, lex, first, generic=is_cap(words[start]))
+    return start if place is None else place
 
 
 def _kk_place_start(words, k: int, covered, lex: Lexicon, first: int, *, generic: bool) -> int | None:
@@ -468,7 +468,10 @@ def _kk_place_start(words, k: int, covered, lex: Lexicon, first: int, *, generic
     start = k
     while (start > 0 and end - start < 3 and not covered[start - 1] and is_cap(words[start - 1])
            and not _kk_is_title(words[start - 1], lex) and not _kk_sure_oblique(words[start - 1])
-           and not (starts_clause(words, start - 1, first) and words[start - 1].lower() in lex.function_words)):
+           # a word capitalised by position joins only as a place or a point of the compass:
+           # "Батыс Қазақстан облысының", not "Бақылау | Қазақстан Республикасы Ауыл шаруашылығы министрлігіне"
+           and not (starts_clause(words, start - 1, first)
+                    and not (_kk_place(words[start - 1].lower(), lex) or words[start - 1].lower() in _KK_COMPASS))):
         start -= 1
     if starts_clause(words, start, first) and words[start].lower() in lex.function_words:
         return None
