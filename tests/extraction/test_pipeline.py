@@ -574,3 +574,18 @@ def test_kazakh_name_seen_only_in_the_locative_or_accusative_is_listed_in_the_no
 def test_abbreviations_of_common_nouns_are_no_names(lang, texts, expected):
     result = extract_terms(texts, lang=lang, config=ExtractConfig(min_freq=1, kinds=("organization", "acronym", "name")))
     assert [c.term for c in result.candidates] == expected
+
+
+def test_top_n_is_the_first_n_rows_of_the_whole_list_with_a_concepts_names_merged(state_tb):
+    """--top cuts the list once every mention of a concept has joined its row, so --top N gives the
+    first N rows of the whole list (with a short form ranked before the full name, --top 1 gave
+    "Совет депутатов" and left the ministry's later mentions out of its row)."""
+    text = ("Министерство внутренних дел сообщило об этом. Министерство внутренних дел уточнило данные. "
+            "Министерство внутренних дел Республики Казахстан ответило. Совет депутатов собрался. "
+            "Совет депутатов принял решение. Совет депутатов закрыт.")
+    whole = [(c.term, c.frequency, c.concept_id) for c in
+             extract_terms([text], lang="ru", termbase=state_tb).candidates]
+    assert ("Министерство внутренних дел Республики Казахстан", 3, "mia") in whole
+    for top in range(1, len(whole) + 1):
+        cut = extract_terms([text], lang="ru", termbase=state_tb, config=ExtractConfig(top=top)).candidates
+        assert [(c.term, c.frequency, c.concept_id) for c in cut] == whole[:top]

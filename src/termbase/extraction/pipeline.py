@@ -221,9 +221,13 @@ class Extractor:
                     equivalents=equivalents(concept, others) if concept is not None else {code: [] for code in others},
                 )
             )
-            if cfg.top is not None and len(out) >= cfg.top:
-                break
+            if linker is None and cfg.top is not None and len(out) >= cfg.top:
+                break  # no concepts, no rows to merge: the rest can only come after these
         out.sort(key=lambda c: (-c.score, -c.frequency))  # merged rows may have moved up
+        # with a termbase the list is cut once every name of a concept has joined its row: a name
+        # further down ("Kassym-Jomart Tokayev", 2 mentions) adds to the row of one ranked before it
+        # ("Tokayev", 12), so --top N is the first N rows of the whole list
+        del out[cfg.top or len(out):]
         notes = []
         if self.lang not in WORDFREQ_LANGS:
             notes.append(
