@@ -82,6 +82,21 @@ def test_add_refuses_a_term_the_termbase_has_in_any_form(two):
     assert two("add", "--en", "Assembly of the People", "--ru", "Ассамблеи народа Казахстана", "--force").exit_code == 0
 
 
+def test_add_names_the_concept_whose_term_is_closest_to_the_new_one(empty):
+    """English "senator" and "Senate" share a stem: a new "Senate" is the Senate's term, "Senators"
+    the senator's, whichever concept came first (with the shipped glossary "Senate" named 'pol-senator')."""
+    for first, second in ((("pol-senator", "senator"), ("senate", "Senate")),
+                          (("senate", "Senate"), ("pol-senator", "senator"))):
+        empty("init", "--empty", "--force")
+        for concept_id, term in (first, second):
+            empty("add", "--id", concept_id, "--en", term, "--force")
+        assert empty("add", "--en", "Senate").stderr == (
+            "Error: en term 'Senate' is already in concept 'senate'; edit that concept instead; "
+            "use --force to add it anyway\n")
+        assert empty("add", "--en", "Senators").stderr.startswith(
+            "Error: en term 'Senators' is already in concept 'pol-senator';")
+
+
 def test_ids_from_kazakh_and_russian_terms_are_readable(empty):
     assert empty("add", "--kk", "Мемлекеттік кірістер комитеті").stdout == "Added memlekettik-kirister-komiteti.\n"
     assert empty("add", "--ru", "Тест").stdout == "Added test.\n"

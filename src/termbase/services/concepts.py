@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 from datetime import datetime
 from typing import Iterable, Iterator
 
@@ -158,7 +159,11 @@ def known_terms(ws: Workspace, terms: Iterable[Term]) -> list[tuple[str, str, st
         text = term.text.strip()
         whole = [m for m in matcher.find_all(text, term.lang) if m.start == 0 and m.end == len(text)]
         if whole:
-            found.append((term.text, term.lang, whole[0].concept_id))
+            # words of one key may be forms of several terms (English "Senate" and "senator"):
+            # the concept named is the one whose term is spelt most like the new one
+            folded = text.casefold()
+            best = max(whole, key=lambda m: SequenceMatcher(None, folded, m.term.text.casefold()).ratio())
+            found.append((term.text, term.lang, best.concept_id))
     return found
 
 
