@@ -16,8 +16,21 @@ from termbase.fsutil import Source
 from termbase.models import Fill, FillRequest, FillStats, TranslationUnit
 
 # The official XLIFF schemas, when a developer has them (not copied into the repository):
-# TERMBASE_XLIFF_SCHEMAS=DIR with xliff-core-1.2-strict.xsd, xliff_core_2.0.xsd and xml.xsd.
+# TERMBASE_XLIFF_SCHEMAS=DIR with xliff-core-1.2-strict.xsd, xliff_core_2.0.xsd (OASIS's name) or
+# xliff-core-2.0.xsd (Debian's php-symfony-translation, which .ci/run unpacks), and xml.xsd.
 SCHEMAS = Path(os.environ["TERMBASE_XLIFF_SCHEMAS"]) if os.environ.get("TERMBASE_XLIFF_SCHEMAS") else None
+SCHEMA_NAMES = {"xliff-core-1.2-strict.xsd": ("xliff-core-1.2-strict.xsd",),
+                "xliff_core_2.0.xsd": ("xliff_core_2.0.xsd", "xliff-core-2.0.xsd")}
+
+
+def schema_file(name: str) -> Path | None:
+    """The schema ``name`` in $TERMBASE_XLIFF_SCHEMAS under either of its names; None without the folder."""
+    if SCHEMAS is None:
+        return None
+    for candidate in SCHEMA_NAMES[name]:
+        if (SCHEMAS / candidate).exists():
+            return SCHEMAS / candidate
+    pytest.fail(f"TERMBASE_XLIFF_SCHEMAS={SCHEMAS} has no {' or '.join(SCHEMA_NAMES[name])}")
 NSC = "The National Security Committee said"
 NSC_KK = "Ұлттық қауіпсіздік комитеті мәлімдеді"
 
@@ -51,18 +64,28 @@ def _schema(name: str) -> etree.XMLSchema:
 
     parser = etree.XMLParser(no_network=True, resolve_entities=False)
     parser.resolvers.add(Local())
-    return etree.XMLSchema(etree.parse(str(SCHEMAS / name), parser))
+    return etree.XMLSchema(etree.parse(str(schema_file(name)), parser))
 
 
 def assert_valid(path: Path, schema: str) -> None:
     """Valid against the official schema when $TERMBASE_XLIFF_SCHEMAS holds it (see
     tests/data/xliff/README.md: the OASIS schemas are not copied into this repository), else what
     that schema requires of the elements termbase writes."""
-    if SCHEMAS is None or not (SCHEMAS / schema).exists():
+    if schema_file(schema) is None:
         (_check_12_structure if schema.startswith("xliff-core-1.2") else _check_20_structure)(path)
         return
     xsd = _schema(schema)
     assert xsd.validate(etree.parse(str(path))), xsd.error_log
+
+
+@pytest.mark.skipif(SCHEMAS is None, reason="TERMBASE_XLIFF_SCHEMAS not set: XLIFF checked by its structure")
+def test_the_schemas_of_the_environment_are_the_official_ones():
+    """A folder of schemas given is used whole: each schema found under its OASIS or Debian name and
+    compiled (before, a 2.0 schema under Debian's name was silently replaced by the structure check)."""
+    for name, namespace in (("xliff-core-1.2-strict.xsd", "urn:oasis:names:tc:xliff:document:1.2"),
+                            ("xliff_core_2.0.xsd", "urn:oasis:names:tc:xliff:document:2.0")):
+        assert etree.parse(str(schema_file(name))).getroot().get("targetNamespace") == namespace
+        _schema(name)
 
 
 _NS20 = "{urn:oasis:names:tc:xliff:document:2.0}"
