@@ -1,4 +1,4 @@
-"""The SQLite backend's own duties: migrations from an empty file and from version 1, refusing another
+"""The SQLite backend's own duties: migrations from an empty file, from version 1 and from each later one, refusing another
 program's database untouched, database errors as StoreError."""
 
 import json
@@ -456,3 +456,53 @@ def test_a_memory_import_that_fails_while_reading_writes_nothing(tmp_path):
             store.memories.add_units("m", units())
         assert store.memories.count("m") == 0 if "m" in store.memories.names() else True
         assert store.memories.add_units("m", [TranslationUnit({"en": "a", "ru": "а"}, "en")]) == (1, 0)
+
+
+@pytest.mark.parametrize("previous", [number for number, _name, _sql in MIGRATIONS[1:-1]])
+def test_migration_from_each_version_keeps_the_data(tmp_path, monkeypatch, previous):
+    """A termbase left at each earlier version (version 1 has its own test above), with a concept and
+    a memory unit written as that version wrote them, is upgraded when opened: the concept reads the
+    same, the unit is found through the memory index, the term through the term index, and new ids
+    come after the old ones (as on PostgreSQL: tests/store/test_postgres.py)."""
+    from termbase.store import sqlite as backend
+
+    path = tmp_path / f"v{previous}.db"
+    with monkeypatch.context() as m:
+        m.setattr(backend, "MIGRATIONS", MIGRATIONS[:previous])
+        m.setattr(backend, "SCHEMA_VERSION", previous)
+        store = create_store(path)
+        assert store.schema_version == previous
+        stamp = "2026-01-02T03:04:05.000006Z"
+        with store.atomic():
+            conn = store._conn
+            (pk,) = conn.execute(
+                "INSERT INTO concepts (id, subject, version, created, modified) "
+                "VALUES ('senate', 'parliament', 3, ?, ?) RETURNING pk", (stamp, stamp)).fetchone()
+            conn.execute(
+                "INSERT INTO terms (concept_pk, seq, lang, text, status, type, created, modified) "
+                "VALUES (?, 0, 'ru', 'Сенат', 'preferred', 'full', ?, ?)", (pk, stamp, stamp))
+            (unit,) = conn.execute(
+                "INSERT INTO tm_units (tm, digest, document, position, score, source_lang, created, modified) "
+                "VALUES ('speech', 'd1', 'a.txt', 1, 0.9, 'en', ?, ?) RETURNING pk", (stamp, stamp)).fetchone()
+            conn.execute("INSERT INTO tm_texts (unit_pk, lang, text) VALUES (?, 'en', 'One.'), (?, 'ru', 'Один.')",
+                         (unit, unit))
+        store.close()
+    with open_store(path) as upgraded:
+        assert upgraded.schema_version == SCHEMA_VERSION
+        got = upgraded.concepts.get("senate")
+        assert (got.subject, got.version, [t.text for t in got.terms]) == ("parliament", 3, ["Сенат"])
+        assert got.created.isoformat() == "2026-01-02T03:04:05.000006+00:00"
+        # rows written before an index came are indexed by the upgrade (later ones were written with
+        # their index rows, which the raw inserts above leave out)
+        if previous < 8:
+            assert [e.concept_id for e in upgraded.terms.by_norm("сенат")] == ["senate"]
+        if previous < 4:
+            assert upgraded.memories.containing("speech", "ru", ["один"]) == [unit]
+        assert upgraded.concepts.add(Concept(None, (Term("en", "Mazhilis"),))).id == "mazhilis"
+        upgraded.memories.add_units("speech", [TranslationUnit({"en": "Two.", "ru": "Два."})])
+        assert max(u.id for u in upgraded.memories.iter_units("speech")) > unit
+        assert sorted(u.texts["en"] for u in upgraded.memories.iter_units("speech")) == ["One.", "Two."]
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    conn.close()
