@@ -1,5 +1,5 @@
-"""The SQLite backend's own duties: migrations from an empty file, from version 1 and from each later one, refusing another
-program's database untouched, database errors as StoreError."""
+"""The SQLite backend's own duties: migrations from an empty file, from version 1 and from each later
+one, refusing another program's database untouched, database errors as StoreError."""
 
 import json
 import os
