@@ -28,3 +28,22 @@ def test_no_word_of_the_russian_dictionary_is_without_cyrillic():
     # what lemma_russian's short cut rests on (5,140,211 forms: some seconds)
     words = russian.analyzer().dictionary.words
     assert [w for w in words.iterkeys() if not _CYRILLIC.search(w)] == []
+
+
+@pytest.mark.parametrize(
+    "word, expected",
+    [
+        ("Палу", True),  # the dictionary's "палу" is the dative of the common noun "пал", not a name
+        ("Лофнеру", False),  # not in the dictionary: the guess declines it (Лофнер)
+        ("Кавано", True),
+        ("Гарварду", False),  # a name the dictionary declines
+        ("Москве", False),
+        ("Праги", False),
+        ("Гарварда", False),  # -а: a declinable shape
+        ("Пхеньяне", False),  # -е: a case ending far more often than a name's end
+        ("Кушадаси", True),  # unknown, in -и
+        ("Конституции", False),  # a dictionary word in -и: a case form
+    ],
+)
+def test_may_be_indeclinable_foreign_name(word, expected):
+    assert russian.may_be_indeclinable_ru(word) is expected

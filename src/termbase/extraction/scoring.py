@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from ..languages.kazakh import kk_bases, strip_case_kk
-from ..languages.russian import same_name_ru
+from ..languages.russian import may_be_indeclinable_ru, same_name_ru
 from ..languages.keys import citation_form
 from .counting import Stats
 from .detect import ACRONYM, NAME_KIND, ORGANIZATION, PERSON, PHRASE, PLACE, acronym_core
@@ -162,8 +162,11 @@ def candidate_term(stats: Stats, lang: str, category: str) -> str:
             if citation_form(words, lang) == list(words):
                 return surface
         surface, _, words = forms[0]
-        if len(forms) == 1 and stats.frequency >= 2 and len(words) == 1 and words[0][-1:] in _FIXED_ENDINGS:
-            # "Палу" in every mention, whatever the case: a foreign name that does not decline (not "Пал")
+        if len(forms) == 1 and len(words) == 1 and (
+            (stats.frequency >= 2 and words[0][-1:] in _FIXED_ENDINGS) or may_be_indeclinable_ru(words[0])
+        ):
+            # "Палу" in every mention, whatever the case, or seen once and shaped like a foreign name that
+            # does not decline, its would-be base form never seen: the name as written (not "Пал")
             return surface
         return _replace_words(surface, words, citation_form(words, lang))
     if lang == "kk":

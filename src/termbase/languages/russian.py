@@ -413,6 +413,41 @@ def _foreign_base_ru(word: str) -> str:
     return m.group(1) or m.group(2)
 
 
+_PROPER = NAME | SURN | PATR | GEOX | ORGN
+# The ends of foreign names Russian does not decline ("Палу", "Малибу", "Сочи", "Токио", "Кавано");
+# -е is left out: on a name it is a case ending far more often ("в Пхеньяне").
+_INDECLINABLE_ENDINGS = frozenset("уюиоэ")
+
+
+def may_be_indeclinable_ru(word: str) -> bool:
+    """Could the capitalised ``word`` be a foreign name Russian does not decline, as it is written?
+
+    Yes when it ends as such names do and the dictionary does not know it as a name: in -о or -э;
+    in -и when not in the dictionary ("Кушадаси"; "Конституции" is the case form of a common noun
+    written with a capital); in -у or -ю when the dictionary has it as a common noun's case form only
+    ("Палу": "палу" is the dative of "пал", no name's), not when it has never seen it (the guess
+    declines "Лофнеру", "Морелосу" rightly). Not "Гарварду", "Праги", "Москве": names the dictionary
+    declines; nor "Гарварда" (-а declines). A
+    caller that has seen no other form of the name keeps it as it is (a case ending taken off an
+    indeclinable name gives a name nobody wrote: "Палу" -> "Пал").
+
+    >>> [may_be_indeclinable_ru(w) for w in ("Палу", "Кушадаси", "Лофнеру", "Гарварду", "Гарварда")]
+    [True, True, False, False, False]
+    """
+    if len(word) < 3 or not word[:1].isupper() or word[-1] not in _INDECLINABLE_ENDINGS:
+        return False
+    info = ru_word(word)
+    if info.known and info.flags & _PROPER:
+        return False
+    if word[-1] in "ую":
+        # an unknown name's -у is its dative or accusative ("Лофнеру", "Морелосу": the guess declines it);
+        # a common noun's ("палу" of "пал") says nothing of the name, which the dictionary does not know
+        return info.known
+    if word[-1] == "и":
+        return not info.known  # a dictionary word in -и is a case form ("Конституции", "Республики")
+    return True
+
+
 def same_name_ru(base: str, form: str) -> bool:
     """Is ``form`` the foreign name ``base`` with a case ending written on ("Ын" / "Ыном")? Lower case.
 
