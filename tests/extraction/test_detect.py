@@ -221,10 +221,29 @@ def test_english_names(sentence, expected):
         # a person after an institution's name is not part of it
         ("Глава Министерства юстиции Александра Коновалова нет.",
          [("organization", False, "Министерства юстиции"), ("person", False, "Александра Коновалова")]),
+        # quoted speech is no name: a verb, a pronoun or a comma inside the quotes
+        ("Он написал: «Мы не разрешаем пытки», а «Газпром» молчит.", [("name", False, "Газпром")]),
+        ("Лозунг «Только все вместе мы сможем» висел.", []),
     ],
 )
 def test_russian_names_issue13(sentence, expected):
     assert spans(sentence, "ru") == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # an unknown name after a place in an oblique case is no part of the place's name (the kind of
+        # the name is the dictionary's guess: "Масахару" is guessed a place)
+        ("Посол Японии в России Масахару Коно будет снят.", ["Японии", "России", "Масахару Коно"]),
+        ("Его место займёт посол Японии в Чехии Синдзи Харада.", ["Японии", "Чехии", "Синдзи Харада"]),
+        ("Посольство России Масахару Коно посетил.", ["Посольство России", "Масахару Коно"]),
+        # a place declined as part of a name agrees with the words after it
+        ("Делегация Южной Кореи прибыла.", ["Южной Кореи"]),
+    ],
+)
+def test_russian_name_after_a_place_in_an_oblique_case(sentence, expected):
+    assert [s for _, _, s in spans(sentence, "ru")] == expected
 
 
 @pytest.mark.parametrize(

@@ -103,6 +103,10 @@ def test_english_phrases_skip_verbs_and_weak_modifiers():
         ("Генеральной прокуратуре", "Генеральная прокуратура"),
         ("Ассамблеи народа Казахстана", "Ассамблея народа Казахстана"),
         ("пленарном заседании", "пленарное заседание"),
+        # a name of words the dictionary does not know has no head noun to decline
+        ("Синдзи Харада", "Синдзи Харада"),
+        ("Масахару Коно", "Масахару Коно"),
+        ("Бретта Кавано", "Бретт Кавано"),
     ],
 )
 def test_russian_nominative(words, expected):

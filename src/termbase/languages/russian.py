@@ -364,9 +364,12 @@ def _nominative_ru(words: list[str]) -> list[str]:
                 w = w[: -len(ending)]  # the surname's ending on an unknown first name: Касым-Жомарта Токаева
             out.append(w)
         return out + [base]
-    if len(words) > 1 and all(w[:1].isupper() for w in words) and infos[0].first_flags & (NAME | SURN):
-        # a foreign person (Бретта Кавано, Ким Чен Ыном): known first names by their Name reading,
-        # unknown words without the case ending they were given
+    if len(words) > 1 and all(w[:1].isupper() for w in words) and (
+        infos[0].first_flags & (NAME | SURN) or not any(i.known for i in infos)
+    ):
+        # a foreign person (Бретта Кавано, Ким Чен Ыном) or a name of words the dictionary does not know
+        # (Масахару Коно, Синдзи Харада: no head noun to decline): known first names by their Name
+        # reading, unknown words without the case ending they were given, when it is unambiguous
         return [
             (_inflect_ru(w, ("NOUN",), None, {"nomn"})[0] if info.first_case != "nomn" else w)
             if info.known and info.first_flags & NAME else w if info.known else _foreign_base_ru(w)

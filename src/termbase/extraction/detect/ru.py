@@ -44,6 +44,8 @@ def detect_ru(sent: Sentence, lex: Lexicon | None = None) -> list[Occurrence]:
             close = next((k for k in range(i + 2, min(n, i + 9)) if words[k] in "»\"”"), None)
             if close is None or any(words[k] in ".!?" for k in range(i + 1, close)):
                 continue
+            if _ru_quoted_speech(words, infos, i + 1, close):
+                continue  # «Мы не разрешаем пытки»: what someone said, no name
             before = infos[i - 1] if i > 0 else None
             kind = ORGANIZATION if before is not None and before.lemma in lex.org_heads else NAME_KIND
             out.append(Occurrence(kind, i + 1, close, quoted_initial(words, i, close, first)))
@@ -242,6 +244,8 @@ def _ru_genitive_tail(words, infos, j: int, covered, lex: Lexicon, max_words: in
             if (j > start and info.first_flags & (NAME | PATR) and not info.first_flags & GEOX
                     and (info.known or (j + 1 < n and is_cap(words[j + 1])))):
                 break  # "Министерства юстиции Александра Коновалова": a person after the name
+            if j > start and infos[j - 1] is not None and _ru_oblique_place_ends(infos[j - 1], info):
+                break  # "Посольство России | Масахару Коно"
             j += 1
             case = "gent"
             continue
@@ -308,6 +312,7 @@ def _ru_names(words, infos, i: int, j: int, first: int, lex: Lexicon) -> list[Oc
             continue
         if not _ru_personlike(words[x - 1], infos[x - 1]) and (
             infos[x].first_flags & NAME or (infos[x - 1].flags & GEOX and _ru_personlike(words[x], infos[x]))
+            or _ru_oblique_place_ends(infos[x - 1], infos[x])
         ):
             parts.append((k, x))
             k = x
@@ -340,6 +345,35 @@ def _ru_names(words, infos, i: int, j: int, first: int, lex: Lexicon) -> list[Oc
             kind = NAME_KIND
         out.append(Occurrence(kind, a, b, starts_clause(words, a, first)))
     return out
+
+
+def _ru_oblique_place_ends(place, nxt) -> bool:
+    """Does a known place in an oblique case end before a word the dictionary does not know ("посол
+    Японии в России | Масахару Коно")? A name that begins with a place's name has it in the nominative
+    ("Россия Сегодня", "Казахстан Темир Жолы"); a place declined as part of a name agrees with the
+    known words after it ("Южной Кореи")."""
+    return (
+        place.known and bool(place.flags & GEOX) and bool(place.noun_cases) and "nomn" not in place.noun_cases
+        and not nxt.known
+    )
+
+
+# Personal pronouns: in quotes, they are someone's words ("«Мы не разрешаем пытки»"), no name.
+_RU_PRONOUNS = frozenset(("я", "мы", "ты", "вы", "он", "она", "оно", "они"))
+
+
+def _ru_quoted_speech(words, infos, a: int, b: int) -> bool:
+    """Are the quoted words ``words[a:b]`` someone's words rather than a name: a comma, a personal
+    pronoun or a verb in the present or future tense (a dictionary word read only as a verb) inside."""
+    for k in range(a, b):
+        w = words[k]
+        if w == "," or w.lower() in _RU_PRONOUNS:
+            return True
+        info = infos[k]
+        if (info is not None and w.islower() and info.known and info.first_pos == "VERB"
+                and not info.noun_cases and not info.adj_cases):
+            return True
+    return False
 
 
 def _ru_personlike(w: str, info) -> bool:
