@@ -191,6 +191,14 @@ def test_kazakh_institution_names(sentence, expected):
           ("organization", False, "samaritans.org")]),
         # titles before a name
         ("On 29 September Lt Col Vann led his battalion.", [("person", False, "Vann")]),
+        # ... and demonyms and words for what someone does before a first name and a surname
+        ("It followed a meeting between German Chancellor Angela Merkel and Vladimir Putin.",
+         [("person", False, "Angela Merkel"), ("name", False, "Vladimir Putin")]),
+        ("Lawyer Christian Schertz said so.", [("person", False, "Christian Schertz")]),
+        ("American Phil Mickelson will set a record.", [("person", False, "Phil Mickelson")]),
+        ("Manchester United Manager Jose Mourinho spoke.", [("person", False, "Jose Mourinho")]),
+        # ... not before words the lexicon knows
+        ("They went to the Silver Surfer Award Ceremony.", [("name", False, "Silver Surfer Award Ceremony")]),
     ],
 )
 def test_english_names(sentence, expected):

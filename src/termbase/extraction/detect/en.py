@@ -207,6 +207,13 @@ def _en_name(words: Sequence[str], start: int, end: int, first: int, lex: Lexico
         if last_title is not None and is_cap(words[last_title + 1]):
             start = last_title + 1
             person = True
+        else:
+            # "German Chancellor Angela Merkel", "Lawyer Christian Schertz", "American Phil Mickelson": a
+            # demonym or a word for what someone does, then two or more words the lexicon does not know
+            role = next((k for k in range(end - 3, start - 1, -1) if _role_word(words[k].lower(), lex)), None)
+            if role is not None and not any(_common_word(w.lower()) for w in words[role + 1 : end]):
+                start = role + 1
+                person = True
         lows = [w.lower() for w in words[start:end]]
     if end - start == 1 and (lows[0] in lex.demonyms or lows[0] in lex.titles or lows[0] == "i"):
         return None
@@ -240,6 +247,22 @@ def _opener(low: str) -> bool:
 
     pos = getAllLemmas(low)
     return bool(pos) and (pos.get("ADV") == (low,) or set(pos) == {"VERB"})
+
+
+# Endings of English agent nouns: "lawyer", "chancellor", "secretary", "economist", "historian".
+_AGENT_ENDINGS = ("er", "or", "ary", "ist", "ian", "ant", "ent")
+
+
+def _role_word(low: str, lex: Lexicon) -> bool:
+    """A word that may stand before a person's name: a title, a demonym ("American") or a noun for
+    what someone does ("lawyer", "chancellor": a noun only, with an agent noun's ending)."""
+    if low in lex.titles or low in lex.demonyms:
+        return True
+    if not low.endswith(_AGENT_ENDINGS):
+        return False
+    from lemminflect import getAllLemmas
+
+    return set(getAllLemmas(low)) == {"NOUN"}
 
 
 @lru_cache(maxsize=50_000)
