@@ -257,6 +257,22 @@ def test_russian_name_after_a_place_in_an_oblique_case(sentence, expected):
 @pytest.mark.parametrize(
     "sentence, expected",
     [
+        # a capitalised adjective inside a sentence begins a name that goes on in lower case: with its
+        # noun, and with the adjectives agreeing with the noun between them
+        ("Исследователи Брукхейвенской национальной лаборатории сообщили.",
+         [("name", False, "Брукхейвенской национальной лаборатории")]),
+        ("Блоки Хмельницкой атомной электростанции достроят.", [("name", False, "Хмельницкой атомной электростанции")]),
+        ("Оттуда переезжает Исторический государственный архив.", [("name", False, "Исторический государственный архив")]),
+        ("Он пришёл на Красную площадь.", [("name", False, "Красную площадь")]),
+    ],
+)
+def test_russian_capitalised_adjective_then_lower_case_adjectives_and_noun(sentence, expected):
+    assert spans(sentence, "ru") == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
         # a region's name with the word for region; a capitalised adjective opening a lower-case name is none
         ("Шығыс Қазақстан облысында Мемлекеттік хатшы сөйледі.", [("place", True, "Шығыс Қазақстан облысында")]),
         # who a person is (where from, whose) is no part of the name

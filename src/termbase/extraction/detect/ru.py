@@ -120,21 +120,32 @@ def detect_ru(sent: Sentence, lex: Lexicon | None = None) -> list[Occurrence]:
         if i > 0 and not covered[i - 1] and _ru_relational(words[i - 1], infos[i - 1], lex):
             out.append(Occurrence(ORGANIZATION, i - 1, i + 1, False))
             cover(i - 1, i)
-    # "Частного корреспондента", "Красной площади": inside a sentence, a capitalised adjective begins a
-    # name that goes on with its noun in lower case
+    # "Частного корреспондента", "Красной площади", "Брукхейвенской национальной лаборатории": inside a
+    # sentence, a capitalised adjective begins a name that goes on with its noun in lower case (and up to
+    # two lower-case adjectives before the noun, agreeing with it)
     for i in range(first + 1, n - 1):
         if not caps[i]:
             continue
         info = infos[i]
-        if (
-            info is not None and not covered[i] and not covered[i + 1] and not starts_clause(words, i, first)
-            and words[i + 1].islower() and infos[i + 1] is not None and infos[i + 1].first_pos == "NOUN"
-            and info.adj_cases & infos[i + 1].noun_cases and infos[i + 1].lemma not in lex.stopwords
-            and (i + 2 >= n or not caps[i + 2])
+        if info is None or covered[i] or starts_clause(words, i, first):
+            continue
+        cases = info.adj_cases
+        h = i + 1
+        while (
+            info.first_pos in ("ADJF", "PRTF") and info.lemma not in lex.stopwords and h < n - 1 and h - i <= 2 and not covered[h] and words[h].islower() and infos[h] is not None
+            and infos[h].first_pos in ("ADJF", "PRTF") and not infos[h].noun_cases and cases & infos[h].adj_cases
+            and infos[h].lemma not in lex.stopwords
         ):
-            kind = ORGANIZATION if infos[i + 1].lemma in lex.org_heads else NAME_KIND
-            out.append(Occurrence(kind, i, i + 2, False))
-            cover(i, i + 2)
+            cases = cases & infos[h].adj_cases
+            h += 1
+        if (
+            not covered[h] and words[h].islower() and infos[h] is not None and infos[h].first_pos == "NOUN"
+            and cases & infos[h].noun_cases and infos[h].lemma not in lex.stopwords
+            and (h + 1 >= n or not caps[h + 1])
+        ):
+            kind = ORGANIZATION if infos[h].lemma in lex.org_heads else NAME_KIND
+            out.append(Occurrence(kind, i, h + 1, False))
+            cover(i, h + 1)
     # other capitalised words: people, places, other names
     i = 0
     while i < n:
