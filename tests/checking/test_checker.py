@@ -399,10 +399,26 @@ def ministries():
     ("The Ministry of Healthcare said", "Министерству просвещения сообщили", "Министерству просвещения"),
     ("The Ministry of Healthcare said", "Комитет национальной безопасности сообщил", None),  # another kind
     ("The Ministry of Healthcare and the Ministry of Education said", "Министерство просвещения сообщило", None),
+    # a body the termbase does not hold, named with the missing term's head noun
+    ("The Ministry of Healthcare said", "Министерство образования издало приказ", "Министерство образования"),
+    ("The Ministry of Healthcare said", "Приказ Министерства образования и науки вышел", "Министерства образования и науки"),
+    ("The Ministry of Healthcare said", "Министерство сообщило", None),  # the head alone names nothing
 ])
 def test_a_term_of_another_concept_of_the_same_kind_is_named_in_found(ministries, source, target, found):
     (missing,) = [f for f in check_units([BilingualUnit(source, target, "en", "ru")], ministries).findings
                   if f.concept_id == "min-health"]
+    assert (missing.kind, missing.found) == ("missing-term", found)
+
+
+@pytest.mark.parametrize("target, found", [
+    ("Білім министрлігі бұйрық шығарды.", "Білім министрлігі"),
+    ("Бұйрықты Білім және ғылым министрлігі шығарды.", "Білім және ғылым министрлігі"),
+    ("Министрлік бұйрық шығарды.", None),
+])
+def test_a_kazakh_body_named_with_the_missing_terms_head_is_named_in_found(target, found):
+    checker = Checker([Concept("min-health", (Term("en", "Ministry of Healthcare"),
+                                              Term("kk", "Денсаулық сақтау министрлігі")), subject="ministry")])
+    (missing,) = check_units([BilingualUnit("The Ministry of Healthcare said", target, "en", "kk")], checker).findings
     assert (missing.kind, missing.found) == ("missing-term", found)
 
 

@@ -298,9 +298,41 @@ class Checker:
             if others is None:
                 others = [x for x in self.matcher.find(unit.target, target_lang)
                           if x.term.status in APPROVED_STATUSES and x.concept_id not in source_concepts]
+            found = self._wrong_term(cids, others)
+            if found is None:
+                found = self._headed_body(cids, target_lang, unit.target)
             findings.append(self._finding(unit, source_lang, target_lang, file, "missing-term",
-                                          src_term.text, self._wrong_term(cids, others), expected, cids[0]))
+                                          src_term.text, found, expected, cids[0]))
         return findings
+
+    def _headed_body(self, concept_ids: tuple[str, ...], lang: str, target: str) -> str | None:
+        """The name of a body the termbase does not hold, headed in the target by the head noun of the
+        missing concept's terms: «Министерство образования» where «Министерство здравоохранения» was
+        meant (:func:`termbase.languages.insertions.head_phrase`). Kazakh and Russian targets only;
+        the head of a Russian term is its first word, of a Kazakh one its last."""
+        if lang not in ("kk", "ru"):
+            return None
+        heads = set()
+        for cid in concept_ids:
+            for t in self._terms(cid, lang):
+                keys = _term_keys(t.text, lang)
+                if t.status in APPROVED_STATUSES and len(keys) > 1:
+                    heads.add(keys[0] if lang == "ru" else keys[-1])
+        if not heads:
+            return None
+        from ..languages import text_keys
+        from ..languages.insertions import head_phrase
+
+        keys, offsets = text_keys(target, lang)
+        words = [target[s:e] for s, e in offsets]
+        known = [(x.start, x.end) for x in self.matcher.find(target, lang)]
+        for at, key in enumerate(keys):
+            if key not in heads or any(s <= offsets[at][0] < e for s, e in known):
+                continue  # a term the termbase holds is named by the check's other rules
+            span = head_phrase(words, at, lang)
+            if span is not None:
+                return target[offsets[span[0]][0] : offsets[span[1] - 1][1]]
+        return None
 
     def _wrong_term(self, concept_ids: tuple[str, ...], others: "list[TermMatch]") -> str | None:
         """The text of a target term of another concept of the same kind (subject) as the missing

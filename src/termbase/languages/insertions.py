@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["MAX_INSERTED", "may_stand_inside", "quoted_spans"]
+__all__ = ["MAX_INSERTED", "head_phrase", "may_stand_inside", "quoted_spans"]
 
 #: Words allowed between two consecutive words of a term (a quoted stretch counts as one).
 MAX_INSERTED = 2
@@ -67,3 +67,48 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     [(9, 19)]
     """
     return [m.span() for m in _QUOTED.finditer(text)]
+
+
+#: At most this many words besides the head in a phrase :func:`head_phrase` gives.
+MAX_PHRASE_WORDS = 5
+
+
+def head_phrase(words: list[str], at: int, lang: str) -> tuple[int, int] | None:
+    """The name of a body that ``words[at]``, a head noun, heads in a text, as word indices ``(a, b)``,
+    or ``None`` when the head has no words of its own (a bare «министерство» names nothing).
+
+    Russian: the head and the genitive words after it, joined by «и» («Министерство образования и
+    науки»); Kazakh: the head and the words before it back to the capitalised one that begins the
+    name («Білім және ғылым министрлігі»); other languages: ``None``.
+
+    >>> head_phrase("Приказ Министерства образования и науки вышел".split(), 1, "ru")
+    (1, 5)
+    >>> head_phrase("Бұйрықты Білім министрлігі шығарды".split(), 2, "kk")
+    (1, 3)
+    """
+    if lang == "ru":
+        from .russian import ru_word
+
+        b = at + 1
+        while b < len(words) and b - at <= MAX_PHRASE_WORDS and words[b].islower():
+            w = words[b]
+            if w == "и" and b + 1 < len(words) and b > at + 1:
+                b += 1
+                continue
+            info = ru_word(w)
+            if not (info.noun_cases | info.adj_cases) & {"gent", "gen2"} or info.first_pos not in ("NOUN", "ADJF"):
+                break
+            b += 1
+        if words[b - 1] == "и":
+            b -= 1
+        return (at, b) if b > at + 1 else None
+    if lang == "kk":
+        a = at
+        while a > 0 and at - a < MAX_PHRASE_WORDS:
+            a -= 1
+            if words[a][:1].isupper():
+                return a, at + 1
+            if not words[a].isalpha():
+                break
+        return None
+    return None
