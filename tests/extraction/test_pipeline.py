@@ -459,6 +459,9 @@ def test_russian_foreign_names_are_listed_under_their_base_form():
     assert _rows(["Землетрясение произошло в городе Палу."], "ru") == [("Палу", "name", 1, ("Палу",))]
     assert _rows(["Студенты Гарварда приехали."], "ru") == [("Гарвард", "organization", 1, ("Гарварда",))]
     assert _rows(["Конференция прошла в Москве."], "ru") == [("Москва", "place", 1, ("Москве",))]
+    # a quoted name after its kind noun is not declined: «Казахтелеком» is no instrumental
+    assert _rows(["Президент посетил компанию «Казахтелеком»."], "ru") == [
+        ("Казахтелеком", "organization", 1, ("Казахтелеком",))]
     assert _rows(["Слушания по делу Бретта Кавано прошли вчера."], "ru") == [
         ("Бретт Кавано", "person", 1, ("Бретта Кавано",))]
     assert _rows(["Лидер КНДР Ким Чен Ын приехал. Трамп встретился с Ким Чен Ыном."], "ru") == [

@@ -23,6 +23,7 @@ class Stats:
     inner: int = 0  # occurrences not at the start of a sentence
     delta: int = 0  # lossy counting: how many occurrences may have been missed before it was tracked
     forms: dict[str, list] = field(default_factory=dict)  # surface -> [count, words]
+    written: set[str] = field(default_factory=set)  # surfaces seen where the grammar keeps the citation form
     kinds: dict[str, int] = field(default_factory=dict)
     contexts: list[str] = field(default_factory=list)
     expansions: dict[Key, list] = field(default_factory=dict)  # expansion key -> [count, surface, words]
@@ -42,7 +43,8 @@ class Counter:
         self._bucket = 1
 
     def add(self, key: Key, kind: str, surface: str, words: tuple[str, ...], *, initial: bool,
-            context: str | None, expansion: tuple[Key, str, tuple[str, ...]] | None = None) -> None:
+            context: str | None, expansion: tuple[Key, str, tuple[str, ...]] | None = None,
+            as_written: bool = False) -> None:
         entry = self.entries.get(key)
         if entry is None:
             entry = self.entries[key] = Stats(key, delta=self._bucket - 1)
@@ -54,6 +56,8 @@ class Counter:
             form[0] += 1
         elif len(entry.forms) < self.max_forms:
             entry.forms[surface] = [1, words]
+        if as_written and surface in entry.forms:
+            entry.written.add(surface)
         entry.kinds[kind] = entry.kinds.get(kind, 0) + 1
         if context is not None and len(entry.contexts) < self.max_contexts and context not in entry.contexts:
             entry.contexts.append(context)

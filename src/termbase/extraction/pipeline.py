@@ -165,7 +165,8 @@ class Extractor:
                         expansion = (("name", self._keys(ewords, key_cache)), esurface, ewords)
                 else:
                     key = ("phrase" if occ.kind == PHRASE else "name", self._keys(words, key_cache))
-                add(key, occ.kind, surface, words, initial=occ.initial, context=context, expansion=expansion)
+                add(key, occ.kind, surface, words, initial=occ.initial, context=context, expansion=expansion,
+                    as_written=occ.as_written)
 
     def _keys(self, words: tuple[str, ...], cache: dict[str, str]) -> tuple[str, ...]:
         """The merge key of a candidate: its words' match keys (a possessive 's token keeps its own)."""

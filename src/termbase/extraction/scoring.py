@@ -150,14 +150,18 @@ def _by_count(stats: Stats) -> list[tuple[str, int, tuple[str, ...]]]:
 def candidate_term(stats: Stats, lang: str, category: str) -> str:
     """The form a candidate is listed under: its citation form (:func:`termbase.languages.citation_form`).
 
-    Russian: a surface form that is its own nominative if one of the three most frequent is, else the
-    nominative of the most frequent. Kazakh: the form most of the surface forms support, a case ending
+    Russian: the most frequent form seen where the grammar keeps the nominative (a quoted name after
+    its kind noun), else a surface form that is its own nominative if one of the three most frequent
+    is, else the nominative of the most frequent. Kazakh: the form most of the surface forms support, a case ending
     that also ends nominatives ("-да" of "Ақорда") removed only when another form supports it.
     """
     forms = _by_count(stats)
     if category == "acronym":
         return acronym_core(forms[0][0])
     if lang == "ru":
+        written = [surface for surface, _, _ in forms if surface in stats.written]
+        if written:
+            return written[0]  # «компанию «Казахтелеком»»: the grammar kept it in the nominative
         for surface, _, words in forms[:3]:
             if citation_form(words, lang) == list(words):
                 return surface

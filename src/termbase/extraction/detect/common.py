@@ -21,6 +21,9 @@ class Occurrence(NamedTuple):
     end: int
     initial: bool = False  # begins the sentence (its capital letter may mean nothing)
     expansion: tuple[int, int] | None = None  # acronyms: token span of the expansion written beside it
+    #: the grammar keeps the name in its citation form here, whatever the case of the sentence: a quoted
+    #: name of words the dictionary does not know after its kind noun («компанию «Казахтелеком»»)
+    as_written: bool = False
 
 
 _ROMAN_RE = re.compile(r"^[IVXLCDM]+$")

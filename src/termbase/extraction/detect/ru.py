@@ -48,7 +48,13 @@ def detect_ru(sent: Sentence, lex: Lexicon | None = None) -> list[Occurrence]:
                 continue  # «Мы не разрешаем пытки»: what someone said, no name
             before = infos[i - 1] if i > 0 else None
             kind = ORGANIZATION if before is not None and before.lemma in lex.org_heads else NAME_KIND
-            out.append(Occurrence(kind, i + 1, close, quoted_initial(words, i, close, first)))
+            # after its kind noun («компанию «Казахтелеком»») a quoted name is not declined: when the
+            # dictionary does not know its words, their form as written is the name (pymorphy's guess at
+            # a case ending, "Казахтелек|ом", is not taken); names of known words decline in practice
+            # («службе «Голоса Америки»», «газеты «Ведомостей»»), their nominative is the dictionary's
+            as_written = (kind == ORGANIZATION and words[i - 1].islower()
+                          and all(infos[k] is not None and not infos[k].known for k in range(i + 1, close)))
+            out.append(Occurrence(kind, i + 1, close, quoted_initial(words, i, close, first), as_written=as_written))
             cover(i + 1, close)
     # institutions around a head noun
     for i, info in enumerate(infos):
