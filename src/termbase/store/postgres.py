@@ -41,13 +41,13 @@ from .postgres_terms import PostgresTermIndex
 from .sqlite import (
     _CONCEPT_COLUMNS,
     _by_digest,
-    CounterVersions,
     _concept,
     _evidence,
     _LANG_NUMBER,
     SQLiteConcepts,
     SQLiteMemories,
     SQLiteTokens,
+    SharedStore,
     _index_token,
     _term,
     _term_row,
@@ -291,10 +291,12 @@ class _Connection:
         self.raw.close()
 
 
-class PostgresStore(RowCopy, CounterVersions, Store):
+class PostgresStore(RowCopy, SharedStore, Store):
     """A termbase in a PostgreSQL database. Open with :meth:`open`, :meth:`create` or :meth:`build`."""
 
     remote = True
+    _DB_ERROR = psycopg.Error if psycopg is not None else Exception
+    _SCHEMA_VERSION = SCHEMA_VERSION
 
     def __init__(self, url: str, *, read_only: bool = False, lock_timeout: float | None = None):
         self._url = url
@@ -317,25 +319,24 @@ class PostgresStore(RowCopy, CounterVersions, Store):
         database (schema) holds no tables, :class:`ParseError` when it holds another program's.
         ``read_only``: never write (a schema that needs upgrading is then an error); ``lock_timeout``:
         how many seconds a write waits for another connection's write."""
-        store = cls(url, read_only=bool(read_only), lock_timeout=lock_timeout)
-        try:
-            state = store._state()
-            if state == "empty":
-                raise NotFound(f"no termbase at {store.location}", needs="termbase")
-            store._refuse_foreign(state)
-            store._migrate()
-        except BaseException:
-            store.close()
-            raise
-        return store
+        return cls._ready(url, refuse="empty", read_only=bool(read_only), lock_timeout=lock_timeout)
 
     @classmethod
     def create(cls, url: str, *, lock_timeout: float | None = None) -> "PostgresStore":
         """Make the empty database (schema) an empty termbase; a termbase already there is an error."""
-        store = cls(url, lock_timeout=lock_timeout)
+        return cls._ready(url, refuse="termbase", lock_timeout=lock_timeout)
+
+    @classmethod
+    def _ready(cls, url: str, *, refuse: str, **options) -> "PostgresStore":
+        """A store of the termbase in the database (made, or upgraded, by the migrations); an error when
+        the database is in the state ``refuse`` (``empty``: no termbase to open; ``termbase``: one
+        already there) or holds another program's tables."""
+        store = cls(url, **options)
         try:
             state = store._state()
-            if state == "termbase":
+            if state == refuse == "empty":
+                raise NotFound(f"no termbase at {store.location}", needs="termbase")
+            if state == refuse == "termbase":
                 raise TermbaseError(f"{store.location} already exists")
             store._refuse_foreign(state)
             store._migrate()
@@ -359,10 +360,7 @@ class PostgresStore(RowCopy, CounterVersions, Store):
                 raise TermbaseError(f"{store.location} already exists", needs="force")
             store._refuse_foreign(state)
             if state == "termbase":
-                version = store.schema_version
-                if version > SCHEMA_VERSION:
-                    raise TermbaseError(f"{store.location}: schema version {version} is newer than this termbase "
-                                        f"({SCHEMA_VERSION}); upgrade termbase")
+                store._refuse_newer(store.schema_version)
             with store.atomic():
                 if state == "termbase":
                     if check is not None:
@@ -423,11 +421,7 @@ class PostgresStore(RowCopy, CounterVersions, Store):
     def _migrate(self, *, upto: int | None = None) -> None:
         """Apply the migrations after the database's version (up to ``upto``: for tests of upgrades)."""
         version = self.schema_version
-        if version > SCHEMA_VERSION:
-            raise TermbaseError(
-                f"{self._location}: schema version {version} is newer than this termbase ({SCHEMA_VERSION}); "
-                "upgrade termbase"
-            )
+        self._refuse_newer(version)
         if version < SCHEMA_VERSION and self._read_only:
             raise StoreError(
                 f"{self._location}: this termbase has schema version {version} and needs upgrading to "
@@ -451,37 +445,11 @@ class PostgresStore(RowCopy, CounterVersions, Store):
                         (key, value),
                     )
 
-    # ------------------------------------------------------------------ transactions
-    @contextlib.contextmanager
-    def atomic(self) -> Iterator[None]:
-        with self._lock:
-            depth = self._depth
-            savepoint = f"termbase_{depth}"
-            if depth == 0:
-                self._begin()
-            else:
-                with self._errors():
-                    self._conn.execute(f"SAVEPOINT {savepoint}")
-            self._depth += 1
-            try:
-                yield
-            except BaseException as exc:
-                self._depth -= 1
-                self._undo(depth, savepoint)
-                if isinstance(exc, psycopg.Error):
-                    raise self._store_error(exc) from exc
-                raise
-            self._depth -= 1
-            try:
-                if depth > 0:
-                    self._conn.execute(f"RELEASE SAVEPOINT {savepoint}")
-                    return
-                # (one round trip: an error in the UPDATE skips the COMMIT, and the caller rolls back)
-                self._conn.execute(_BUMP_CONCEPTS + "; COMMIT" if self._concepts_changed else "COMMIT")
-                self._conn.in_transaction = False
-            except psycopg.Error as exc:
-                self._undo(depth, savepoint)
-                raise self._store_error(exc) from exc
+    # ------------------------------------------------------------------ transactions (atomic: SharedStore)
+    def _commit(self) -> None:
+        # one round trip: an error in the UPDATE skips the COMMIT, and atomic() rolls back
+        self._conn.execute(_BUMP_CONCEPTS + "; COMMIT" if self._concepts_changed else "COMMIT")
+        self._conn.in_transaction = False
 
     def _begin(self) -> None:
         """Start a write transaction and take the write lock, waiting at most ``lock_timeout``."""

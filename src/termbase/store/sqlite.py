@@ -259,9 +259,15 @@ _BUMP_TOKENS = ("INSERT INTO counters (name, value) VALUES ('tokens', 1) "
                 "ON CONFLICT (name) DO UPDATE SET value = counters.value + 1")
 
 
-class CounterVersions:
-    """The data and tokens versions read from the ``counters`` table (the same SQL on both backends;
-    the class using it has ``_conn`` and ``_errors``)."""
+class SharedStore:
+    """What the stores of both backends share, the SQL being the same on both: the data and tokens
+    versions read from the ``counters`` table, and :meth:`atomic` (a transaction, a savepoint when
+    nested). A backend gives ``_conn``, ``_lock``, ``_depth``, ``_errors``, ``_store_error``, the
+    driver's exception class (``_DB_ERROR``), and how a transaction begins, commits and is undone
+    (``_begin``, ``_commit``, ``_undo``)."""
+
+    _DB_ERROR: type[Exception] = sqlite3.Error
+    _SCHEMA_VERSION = SCHEMA_VERSION  # the backend's (both number their migrations alike)
 
     def data_version(self) -> int:
         with self._errors():
@@ -275,8 +281,45 @@ class CounterVersions:
     def tokens_version(self) -> int:
         return self.versions()[1]
 
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[None]:
+        with self._lock:
+            depth = self._depth
+            savepoint = f"termbase_{depth}"
+            if depth == 0:
+                self._begin()
+            else:
+                with self._errors():
+                    self._conn.execute(f"SAVEPOINT {savepoint}")
+            self._depth += 1
+            try:
+                yield
+            except BaseException as exc:
+                self._depth -= 1
+                self._undo(depth, savepoint)
+                if isinstance(exc, self._DB_ERROR):
+                    raise self._store_error(exc) from exc
+                raise
+            self._depth -= 1
+            try:
+                if depth > 0:
+                    self._conn.execute(f"RELEASE SAVEPOINT {savepoint}")
+                    return
+                self._commit()
+            except self._DB_ERROR as exc:
+                self._undo(depth, savepoint)
+                raise self._store_error(exc) from exc
 
-class SQLiteStore(RowCopy, CounterVersions, Store):
+    def _refuse_newer(self, version: int) -> None:
+        """A termbase of a newer schema than this termbase knows is an error (never touched)."""
+        if version > self._SCHEMA_VERSION:
+            raise TermbaseError(
+                f"{self._location}: schema version {version} is newer than this termbase ({self._SCHEMA_VERSION}); "
+                "upgrade termbase"
+            )
+
+
+class SQLiteStore(RowCopy, SharedStore, Store):
     """A termbase file. Open with :meth:`open` or :meth:`create` (or :func:`termbase.store.open_store`)."""
 
     def __init__(self, conn: sqlite3.Connection, location: str, *, read_only: bool = False,
@@ -431,11 +474,7 @@ class SQLiteStore(RowCopy, CounterVersions, Store):
 
     def _migrate(self) -> None:
         version = self.schema_version
-        if version > SCHEMA_VERSION:
-            raise TermbaseError(
-                f"{self._location}: schema version {version} is newer than this termbase ({SCHEMA_VERSION}); "
-                "upgrade termbase"
-            )
+        self._refuse_newer(version)
         if version == SCHEMA_VERSION:
             return
         if self._read_only:
@@ -466,40 +505,12 @@ class SQLiteStore(RowCopy, CounterVersions, Store):
         finally:
             self._conn.execute("PRAGMA foreign_keys = ON")
 
-    # ------------------------------------------------------------------ transactions
-    @contextlib.contextmanager
-    def atomic(self) -> Iterator[None]:
-        with self._lock:
-            depth = self._depth
-            savepoint = f"termbase_{depth}"
-            if depth == 0:
-                self._begin()
-            else:
-                with self._errors():
-                    self._conn.execute(f"SAVEPOINT {savepoint}")
-            self._depth += 1
-            try:
-                yield
-            except BaseException as exc:
-                self._depth -= 1
-                if depth == 0:
-                    self._holder.release()
-                self._undo(depth, savepoint)
-                if isinstance(exc, sqlite3.Error):
-                    raise self._store_error(exc) from exc
-                raise
-            self._depth -= 1
-            try:
-                if depth > 0:
-                    self._conn.execute(f"RELEASE {savepoint}")
-                    return
-                if self._concepts_changed:
-                    self._conn.execute("UPDATE counters SET value = value + 1 WHERE name = 'concepts'")
-                self._holder.release()
-                self._conn.execute("COMMIT")
-            except sqlite3.Error as exc:
-                self._undo(depth, savepoint)
-                raise self._store_error(exc) from exc
+    # ------------------------------------------------------------------ transactions (atomic: SharedStore)
+    def _commit(self) -> None:
+        if self._concepts_changed:
+            self._conn.execute("UPDATE counters SET value = value + 1 WHERE name = 'concepts'")
+        self._holder.release()
+        self._conn.execute("COMMIT")
 
     def _begin(self) -> None:
         """Start a write transaction: wait for the write lock (at most ``lock_timeout``), check that the
@@ -524,13 +535,15 @@ class SQLiteStore(RowCopy, CounterVersions, Store):
         return holder
 
     def _undo(self, depth: int, savepoint: str) -> None:
+        if depth == 0:
+            self._holder.release()
         if not self._conn.in_transaction:  # SQLite already rolled back (e.g. disk full)
             return
         if depth == 0:
             self._conn.execute("ROLLBACK")
         else:
-            self._conn.execute(f"ROLLBACK TO {savepoint}")
-            self._conn.execute(f"RELEASE {savepoint}")
+            self._conn.execute(f"ROLLBACK TO SAVEPOINT {savepoint}")
+            self._conn.execute(f"RELEASE SAVEPOINT {savepoint}")
 
     @contextlib.contextmanager
     def _errors(self) -> Iterator[None]:
