@@ -12,6 +12,10 @@ mapped to characters): "best" when the first match has the best score there is.
 
     .venv/bin/python scripts/bench_tm.py --units 100000 --queries 1000
     .venv/bin/python scripts/bench_tm.py --units 1000000 --queries 1000
+    .venv/bin/python scripts/bench_tm.py --units 100000 --queries 1000 --postgres   # a throwaway local cluster
+
+With ``--postgres`` the memory is built in a fresh schema of a throwaway PostgreSQL cluster
+(tests/pgcluster.py), and the import's CPU is this process's and the cluster's (its processes').
 """
 
 from __future__ import annotations
@@ -87,11 +91,27 @@ def main() -> None:
     ap.add_argument("--queries", type=int, default=1000)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--db", help="reuse this termbase (built before with the same --units and --seed)")
+    ap.add_argument("--postgres", action="store_true", help="build the memory on a throwaway PostgreSQL cluster")
     args = ap.parse_args()
     units = make_units(args.units, args.seed)
     tmp = tempfile.TemporaryDirectory()
     path = Path(args.db) if args.db else Path(tmp.name) / "bench.db"
-    if args.db and path.exists():
+    cluster = None
+    if args.postgres:
+        sys.path.insert(0, str(HERE.parent))
+        sys.path.insert(0, str(HERE))
+        from load_server import database_cpu  # noqa: E402
+        from tests.pgcluster import Cluster  # noqa: E402
+
+        cluster = Cluster().start()
+        url = cluster.new_schema()
+        store = create_store(url)
+        t0, c0, d0 = time.perf_counter(), time.process_time(), database_cpu(cluster)
+        store.memories.add_units("bench", (TranslationUnit(u) for u in units))
+        build, build_cpu, db_cpu = time.perf_counter() - t0, time.process_time() - c0, database_cpu(cluster) - d0
+        print(f"{args.units:,} units imported and indexed in {build:.1f}s ({build_cpu:.1f}s CPU here, "
+              f"{db_cpu:.1f}s CPU PostgreSQL; load average {os.getloadavg()[0]:.1f})")
+    elif args.db and path.exists():
         from termbase.store import open_store
 
         store = open_store(path)
@@ -139,6 +159,8 @@ def main() -> None:
           f"(brute force {time.perf_counter() - t0:.0f}s)")
     print(f"peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MB (the script holds the units too)")
     store.close()
+    if cluster is not None:
+        cluster.stop()
 
 
 if __name__ == "__main__":

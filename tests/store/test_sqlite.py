@@ -423,41 +423,6 @@ def test_a_second_store_of_a_file_in_one_process_keeps_the_first_seeing_other_pr
         second.close()
 
 
-def test_a_memory_import_holds_the_write_lock_only_to_copy_what_it_read(tmp_path):
-    path = tmp_path / "t.db"
-    create_store(path).close()
-    with open_store(path) as importer, open_store(path, lock_timeout=0) as other:
-        importer.memories.add_units("m", [TranslationUnit({"en": "old", "ru": "старый"}, "en")])
-
-        def units():
-            for i in range(5000):
-                yield TranslationUnit({"en": f"law {i}", "ru": f"закон {i}"}, "en")
-                if i == 2500:  # the import is half read: others may still write, and see nothing of it
-                    other.concepts.add(Concept("senate", (Term("en", "Senate"),)))
-                    assert other.memories.count("m") == 1
-            yield TranslationUnit({"en": "law 7", "ru": "закон 7"}, "en")  # twice in the file
-            yield TranslationUnit({"en": "old", "ru": "старый"}, "en")  # already stored
-
-        assert importer.memories.add_units("m", units(), batch=1000) == (5000, 2)
-        assert other.memories.count("m") == 5001 and other.concepts.count() == 1
-        found = other.memories.candidates("m", "ru", ["закон", "4999"])
-        assert [u.texts["en"] for u in other.memories.get_units(found[:1])] == ["law 4999"]
-
-
-def test_a_memory_import_that_fails_while_reading_writes_nothing(tmp_path):
-    path = tmp_path / "t.db"
-    create_store(path).close()
-    with open_store(path) as store:
-        def units():
-            yield TranslationUnit({"en": "a", "ru": "а"}, "en")
-            raise ParseError("x.tmx", "broken", line=3)
-
-        with pytest.raises(ParseError):
-            store.memories.add_units("m", units())
-        assert store.memories.count("m") == 0 if "m" in store.memories.names() else True
-        assert store.memories.add_units("m", [TranslationUnit({"en": "a", "ru": "а"}, "en")]) == (1, 0)
-
-
 @pytest.mark.parametrize("previous", [number for number, _name, _sql in MIGRATIONS[1:-1]])
 def test_migration_from_each_version_keeps_the_data(tmp_path, monkeypatch, previous):
     """A termbase left at each earlier version (version 1 has its own test above), with a concept and

@@ -1,6 +1,10 @@
 """The full-text index of memory units: filled with the units, emptied with them, by match keys (on every backend)."""
 
-from termbase.models import TranslationUnit
+import pytest
+
+from termbase.errors import ParseError
+from termbase.models import Concept, Term, TranslationUnit
+from termbase.store import create_store, open_store
 
 UNITS = [
     TranslationUnit({"en": "The Government met today.", "kk": "Үкімет бүгін жиналды."}),
@@ -197,7 +201,7 @@ def test_word_counts_of_the_index_stay_right_over_imports(store):
     assert counts() == kept
 
 
-def test_word_counts_stay_right_when_an_import_counts_in_parts_and_holds_known_units(tmp_path, monkeypatch):
+def test_word_counts_stay_right_when_an_import_counts_in_parts_and_holds_known_units(location, monkeypatch):
     from termbase.store import create_store
     from termbase.store import sqlite as backend
 
@@ -207,10 +211,47 @@ def test_word_counts_stay_right_when_an_import_counts_in_parts_and_holds_known_u
         return sorted(store._conn.execute("SELECT token, n FROM tm_df").fetchall())
 
     monkeypatch.setattr(backend, "_DF_PART", 2)  # counted in parts of two tokens, in the staging database
-    with create_store(tmp_path / "t.db") as store:
+    with create_store(location) as store:
         assert store.memories.add_units("tm", units[:3], batch=2) == (3, 0)
         assert store.memories.add_units("tm", [*units, units[6]], batch=2) == (4, 4)  # 3 known, 1 twice
         kept = counts(store)
         assert dict(kept)["senat"] == 7 and dict(kept)["meet"] == 7 and dict(kept)["2"] == 1
         store.memories.reindex()  # counts every text again
         assert counts(store) == kept
+
+
+# The import stages what it reads (SQLite: an attached temporary database; PostgreSQL: temporary tables)
+# and takes the write lock only to copy it in.
+def test_a_memory_import_holds_the_write_lock_only_to_copy_what_it_read(location):
+    path = location
+    create_store(path).close()
+    with open_store(path) as importer, open_store(path, lock_timeout=0) as other:
+        importer.memories.add_units("m", [TranslationUnit({"en": "old", "ru": "старый"}, "en")])
+
+        def units():
+            for i in range(5000):
+                yield TranslationUnit({"en": f"law {i}", "ru": f"закон {i}"}, "en")
+                if i == 2500:  # the import is half read: others may still write, and see nothing of it
+                    other.concepts.add(Concept("senate", (Term("en", "Senate"),)))
+                    assert other.memories.count("m") == 1
+            yield TranslationUnit({"en": "law 7", "ru": "закон 7"}, "en")  # twice in the file
+            yield TranslationUnit({"en": "old", "ru": "старый"}, "en")  # already stored
+
+        assert importer.memories.add_units("m", units(), batch=1000) == (5000, 2)
+        assert other.memories.count("m") == 5001 and other.concepts.count() == 1
+        found = other.memories.candidates("m", "ru", ["закон", "4999"])
+        assert [u.texts["en"] for u in other.memories.get_units(found[:1])] == ["law 4999"]
+
+
+def test_a_memory_import_that_fails_while_reading_writes_nothing(location):
+    path = location
+    create_store(path).close()
+    with open_store(path) as store:
+        def units():
+            yield TranslationUnit({"en": "a", "ru": "а"}, "en")
+            raise ParseError("x.tmx", "broken", line=3)
+
+        with pytest.raises(ParseError):
+            store.memories.add_units("m", units())
+        assert store.memories.count("m") == 0 if "m" in store.memories.names() else True
+        assert store.memories.add_units("m", [TranslationUnit({"en": "a", "ru": "а"}, "en")]) == (1, 0)

@@ -40,18 +40,14 @@ from .postgres_terms import TABLES as TERM_INDEX_TABLES
 from .postgres_terms import PostgresTermIndex
 from .sqlite import (
     _CONCEPT_COLUMNS,
-    _by_digest,
     _concept,
     _evidence,
-    _LANG_NUMBER,
     SQLiteConcepts,
     SQLiteMemories,
     SQLiteTokens,
     SharedStore,
-    _index_token,
     _term,
     _term_row,
-    index_keys,
 )
 
 try:  # the driver is needed only when a PostgreSQL termbase is used
@@ -759,50 +755,58 @@ class PostgresTokens(SQLiteTokens):
 
 
 class PostgresMemories(SQLiteMemories):
-    """The memories: the SQLite repository, with the index as arrays of match keys (GIN)."""
+    """The memories: the SQLite repository, with the index as arrays of match keys (GIN); an import
+    stages its units in temporary tables (the connection's own, gone with it) and writes by ``COPY``
+    (a statement a row, even pipelined, cost ten times the CPU on both sides)."""
 
-    _STAGED = False  # SQLite's staging (ATTACH) is not PostgreSQL's
+    _STAGE = "pg_temp"
+    _STAGE_OPEN = (
+        "CREATE TEMPORARY TABLE units (n bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
+        f"digest {_TEXT} NOT NULL UNIQUE, document text, position bigint, score double precision, "
+        "source_lang text NOT NULL, context text, note text)",
+        f"CREATE TEMPORARY TABLE texts (digest {_TEXT} NOT NULL, lang {_TEXT} NOT NULL, number integer NOT NULL, "
+        "text text NOT NULL, keys text NOT NULL)",
+    )
+    _STAGE_DF = f"CREATE TEMPORARY TABLE IF NOT EXISTS df (token {_TEXT} PRIMARY KEY, n bigint NOT NULL)"
+    _STAGE_INDEX = "CREATE INDEX ON pg_temp.texts (digest, number)"
+    _STAGE_CLOSE = "DROP TABLE IF EXISTS pg_temp.units, pg_temp.texts, pg_temp.df"
+    _STAGED_KEYS = "string_to_array(t.keys, ' ')"
+    _as_keys = staticmethod(str.split)
+
+    def _write(self, table: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
+        self._conn.copy(table, columns, rows)
+
+    def _add_df(self, df: dict[str, int], table: str = "tm_df") -> None:
+        if df:
+            tokens = sorted(df)  # one order for every writer
+            self._conn.execute(
+                f"INSERT INTO {table} AS d (token, n) SELECT * FROM unnest(?::text[], ?::bigint[]) "
+                "ON CONFLICT (token) DO UPDATE SET n = d.n + excluded.n",
+                (tokens, [df[t] for t in tokens]),
+            )
+
+    def _imported(self, added: int, before: int) -> None:
+        pass  # (a GIN index has no segments to merge)
 
     def _insert(self, memory: str, units: list[TranslationUnit], stamp: str) -> tuple[int, int]:
-        """A batch of units in a few round trips: the new units' keys taken from the sequence at once,
-        then the units, their texts and their index rows each sent by one ``COPY`` (a statement a row,
-        even pipelined, cost ten times the CPU on both sides)."""
-        rows, skipped = _by_digest(units)
-        for digest in self._digests(memory, list(rows)):
-            del rows[digest]
-            skipped += 1
+        """A batch of units in a caller's transaction, in a few round trips: the new units' keys taken
+        from the sequence at once, then the units, their texts and their index rows each by ``COPY``."""
+        rows, skipped = self._unseen(memory, units)
         if not rows:
             return 0, skipped
         pks = [pk for (pk,) in self._conn.execute(
             "SELECT nextval(s.name) FROM (SELECT pg_get_serial_sequence('tm_units', 'pk') AS name) AS s, "
             "generate_series(1, ?)", (len(rows),))]
         pks.sort()
-        self._conn.copy(
+        self._write(
             "tm_units", ("pk", "tm", "digest", "document", "position", "score", "source_lang", "context", "note",
                          "created", "modified"),
             [(pk, memory, digest, u.document, u.position, u.score, u.source_lang, u.context, u.note, stamp, stamp)
              for pk, (digest, (u, _texts)) in zip(pks, rows.items())])
         texts = [(pk, lang, text) for pk, (_u, unit_texts) in zip(pks, rows.values()) for lang, text in unit_texts.items()]
-        self._conn.copy("tm_texts", ("unit_pk", "lang", "text"), texts)
+        self._write("tm_texts", ("unit_pk", "lang", "text"), texts)
         self._index(texts, memory)
         return len(rows), skipped
-
-    def _index(self, texts: list[tuple[int, str, str]], memory: str) -> None:
-        rows = []
-        df: dict[str, int] = {}
-        for pk, lang, text in texts:
-            keys = index_keys(text, lang).split()
-            rows.append((pk * 4 + _LANG_NUMBER.get(lang, 0), keys, memory, lang))
-            for token in set(keys):
-                df[token] = df.get(token, 0) + 1
-        self._conn.copy("tm_index", ("rowid", "keys", "tm", "lang"), rows)
-        if df:
-            tokens = sorted(df)  # one order for every writer
-            self._conn.execute(
-                "INSERT INTO tm_df (token, n) SELECT * FROM unnest(?::text[], ?::bigint[]) "
-                "ON CONFLICT (token) DO UPDATE SET n = tm_df.n + excluded.n",
-                (tokens, [df[t] for t in tokens]),
-            )
 
     def _best(self, memory: str, lang: str, weights: dict[str, int], limit: int) -> list[tuple[int, int]]:
         lists = " UNION ALL ".join(
@@ -818,17 +822,9 @@ class PostgresMemories(SQLiteMemories):
         ).fetchall()
         return [(pk, int(total)) for pk, total in rows]
 
-    def containing(self, memory: str, lang: str, keys: list[str], *, limit: int | None = None) -> list[int]:
-        tokens = [t for t in (_index_token(k) for k in keys) if t]
-        if not tokens:
-            return []
-        sql = "SELECT rowid FROM tm_index WHERE keys @> ?::text[] AND tm = ? AND lang = ? ORDER BY rowid"
-        args: list = [list(dict.fromkeys(tokens)), memory, lang]
-        if limit is not None:
-            sql += " LIMIT ?"
-            args.append(limit)
-        with self._store._errors():
-            return [rowid // 4 for (rowid,) in self._conn.execute(sql, args)]
+    @staticmethod
+    def _holding(tokens: list[str]) -> tuple[str, object]:
+        return "keys @> ?::text[]", tokens
 
 
 def _application_name() -> str:

@@ -974,8 +974,28 @@ def _token(row: tuple) -> ApiToken:
 
 
 class SQLiteMemories(MemoryRepository):
-    #: Whether add_units reads into a temporary database before taking the write lock (SQLite only).
-    _STAGED = True
+    """The memories, and their full-text index (FTS5). A subclass for another backend (PostgreSQL's)
+    gives the SQL that differs: the staging tables (``_STAGE*``), ``_write`` and ``_add_df`` (how rows
+    and word counts go in), the index's keys column (``_as_keys``, ``_STAGED_KEYS``) and the search
+    (``_holding``, ``_best``)."""
+
+    #: Where an import stages its units (see :meth:`_add_staged`): an attached temporary database,
+    #: private to the connection, deleted by SQLite when the connection lets it go (or dies).
+    _STAGE = "stage"
+    _STAGE_OPEN = (
+        "ATTACH DATABASE '' AS stage",
+        "CREATE TABLE stage.units (n INTEGER PRIMARY KEY, digest TEXT NOT NULL UNIQUE, document TEXT, "
+        "position INTEGER, score REAL, source_lang TEXT NOT NULL, context TEXT, note TEXT)",
+        "CREATE TABLE stage.texts (digest TEXT NOT NULL, lang TEXT NOT NULL, number INTEGER NOT NULL, "
+        "text TEXT NOT NULL, keys TEXT NOT NULL)",
+    )
+    _STAGE_DF = "CREATE TABLE IF NOT EXISTS stage.df (token TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID"
+    # a unit's texts in the order of their index rowids (unit pk * 4 + language number)
+    _STAGE_INDEX = "CREATE INDEX stage.texts_digest ON texts (digest, number)"
+    _STAGE_CLOSE = "DETACH DATABASE stage"
+    #: The index's keys column from a staged text's keys (space-separated tokens) and from Python's.
+    _STAGED_KEYS = "t.keys"
+    _as_keys = staticmethod(str)
 
     def __init__(self, store: SQLiteStore):
         self._store = store
@@ -986,10 +1006,21 @@ class SQLiteMemories(MemoryRepository):
         self._facts: dict[str, object] = {}  # what else holds until the termbase changes (_only_memory)
         self._kept_lock = threading.Lock()
 
+    def _write(self, table: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
+        """Insert ``rows`` into ``table``."""
+        self._conn.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+                               rows)
+
+    def _add_df(self, df: dict[str, int], table: str = "tm_df") -> None:
+        """Add document frequencies (token -> texts; negative: taken off) to ``table``."""
+        self._conn.executemany(
+            f"INSERT INTO {table} (token, n) VALUES (?, ?) ON CONFLICT (token) DO UPDATE SET n = n + excluded.n",
+            list(df.items()),
+        )
+
     def add_units(self, memory: str, units: Iterable[TranslationUnit], *, batch: int = 2000) -> tuple[int, int]:
         stamp = format_time(utc_now())
-        # staging is SQLite's (an attached temporary database); a backend built on this class stages its own way
-        if self._STAGED and self._store._depth == 0 and not self._store.read_only:
+        if self._store._depth == 0 and not self._store.read_only:
             return self._add_staged(memory, units, batch, stamp)
         added = skipped = 0
         with self._store.atomic():
@@ -1004,22 +1035,17 @@ class SQLiteMemories(MemoryRepository):
 
     def _add_staged(self, memory: str, units: Iterable[TranslationUnit], batch: int, stamp: str) -> tuple[int, int]:
         """``add_units`` outside a caller's transaction: the slow part (reading the units, their
-        digests and index keys) goes to a private temporary database without holding the write lock;
-        then one short transaction copies what is new into the memory. Other writers wait only for that
-        copy. SQLite deletes the temporary database when the connection lets it go (or dies)."""
-        conn = self._conn
+        digests and index keys) goes to private staging tables (:data:`_STAGE`) without holding the
+        write lock; then one short transaction copies what is new into the memory. Other writers wait
+        only for that copy."""
+        conn, stage = self._conn, self._STAGE
         with self._store._lock, self._store._errors():
-            conn.execute("ATTACH DATABASE '' AS stage")
+            for statement in self._STAGE_OPEN:
+                conn.execute(statement)
         try:
-            with self._store._errors():
-                conn.execute("CREATE TABLE stage.units (n INTEGER PRIMARY KEY, digest TEXT NOT NULL UNIQUE, "
-                             "document TEXT, position INTEGER, score REAL, source_lang TEXT NOT NULL, context TEXT, "
-                             "note TEXT)")
-                conn.execute("CREATE TABLE stage.texts (digest TEXT NOT NULL, lang TEXT NOT NULL, number INTEGER NOT NULL, "
-                             "text TEXT NOT NULL, keys TEXT NOT NULL)")
             skipped = 0
             # the document frequencies of the staged texts' tokens, counted while staging: in memory up
-            # to _DF_PART tokens, then added to stage.df (a new number in every unit of a numbered
+            # to _DF_PART tokens, then added to the staged df (a new number in every unit of a numbered
             # memory would otherwise be held at once)
             df: Counter = Counter()
             spilled = False
@@ -1036,58 +1062,75 @@ class SQLiteMemories(MemoryRepository):
             if spilled:
                 self._spill_df(df)
             with self._store._lock, self._store._errors():
-                # a unit's texts in the order of their index rowids (unit pk * 4 + language number)
-                conn.execute("CREATE INDEX stage.texts_digest ON texts (digest, number)")
+                conn.execute(self._STAGE_INDEX)
             with self._store.atomic():
                 # staged units the memory holds already: not added, their tokens not counted
-                known = ("FROM stage.units s CROSS JOIN stage.texts t WHERE t.digest = s.digest AND EXISTS "
-                         "(SELECT 1 FROM main.tm_units u WHERE u.tm = ? AND u.digest = s.digest)")
+                known = (f"FROM {stage}.units s CROSS JOIN {stage}.texts t WHERE t.digest = s.digest AND EXISTS "
+                         "(SELECT 1 FROM tm_units u WHERE u.tm = ? AND u.digest = s.digest)")
                 gone: Counter = Counter()
                 for (keys,) in conn.execute(f"SELECT t.keys {known}", (memory,)):
                     (gone if spilled else df).subtract(set(keys.split()))
                     if len(gone) >= _DF_PART:
-                        _take_df(conn, gone)
-                _take_df(conn, gone)
+                        self._add_df(gone, f"{stage}.df")
+                        gone.clear()
+                if gone:
+                    self._add_df(gone, f"{stage}.df")
                 skipped += conn.execute(
-                    "DELETE FROM stage.units WHERE EXISTS (SELECT 1 FROM main.tm_units u WHERE u.tm = ? "
-                    "AND u.digest = stage.units.digest)", (memory,)
+                    f"DELETE FROM {stage}.units WHERE EXISTS (SELECT 1 FROM tm_units u WHERE u.tm = ? "
+                    f"AND u.digest = {stage}.units.digest)", (memory,)
                 ).rowcount
-                before = conn.execute("SELECT max(pk) FROM main.tm_units").fetchone()[0] or 0  # about the units there
+                before = conn.execute("SELECT max(pk) FROM tm_units").fetchone()[0] or 0  # about the units there
                 added = conn.execute(
-                    "INSERT INTO main.tm_units (tm, digest, document, position, score, source_lang, context, note, "
+                    "INSERT INTO tm_units (tm, digest, document, position, score, source_lang, context, note, "
                     "created, modified) SELECT ?, digest, document, position, score, source_lang, context, note, ?, ? "
-                    "FROM stage.units ORDER BY n",
+                    f"FROM {stage}.units ORDER BY n",
                     (memory, stamp, stamp),
                 ).rowcount
                 if added:
-                    # in this order (CROSS JOIN fixes it): each staged unit, its stored row by the
-                    # (tm, digest) index, its texts by the staging index; ORDER BY makes SQLite read
+                    # in this order (CROSS JOIN fixes it in SQLite): each staged unit, its stored row by
+                    # the (tm, digest) index, its texts by the staging index; ORDER BY makes SQLite read
                     # the staged units in their order (not by the digest index), so that the texts
                     # come in the order of their rowids: FTS5 writes out what it holds whenever a
                     # rowid is lower than the one before (3x the time of an import in order)
-                    new = ("FROM stage.units s CROSS JOIN main.tm_units u CROSS JOIN stage.texts t "
+                    new = (f"FROM {stage}.units s CROSS JOIN tm_units u CROSS JOIN {stage}.texts t "
                            "WHERE u.tm = ? AND u.digest = s.digest AND t.digest = s.digest ORDER BY s.n, t.number")
-                    conn.execute(f"INSERT INTO main.tm_texts (unit_pk, lang, text) SELECT u.pk, t.lang, t.text {new}",
+                    conn.execute(f"INSERT INTO tm_texts (unit_pk, lang, text) SELECT u.pk, t.lang, t.text {new}",
                                  (memory,))
-                    conn.execute(f"INSERT INTO main.tm_index (rowid, keys, tm, lang) "
-                                 f"SELECT u.pk * 4 + t.number, t.keys, u.tm, t.lang {new}", (memory,))
-                    if added >= before:
-                        # the index at least doubled: its segments merged into one, so that a posting list
-                        # is read in one piece (half the time a posting at 1M units; 2 s of CPU there, and
-                        # imports that each double the index cost at most twice the last one)
-                        conn.execute("INSERT INTO main.tm_index (tm_index) VALUES ('optimize')")
+                    conn.execute(f"INSERT INTO tm_index (rowid, keys, tm, lang) "
+                                 f"SELECT u.pk * 4 + t.number, {self._STAGED_KEYS}, u.tm, t.lang {new}", (memory,))
+                    self._imported(added, before)
                     if spilled:
-                        conn.execute("INSERT INTO main.tm_df (token, n) SELECT token, n FROM stage.df WHERE n > 0 "
-                                     "ON CONFLICT (token) DO UPDATE SET n = n + excluded.n")
+                        conn.execute(f"INSERT INTO tm_df (token, n) SELECT token, n FROM {stage}.df WHERE n > 0 "
+                                     "ON CONFLICT (token) DO UPDATE SET n = tm_df.n + excluded.n")
                     else:
-                        _add_df(conn, {token: n for token, n in df.items() if n > 0})
+                        self._add_df({token: n for token, n in df.items() if n > 0})
         finally:
-            with self._store._lock, contextlib.suppress(sqlite3.Error):
-                conn.execute("DETACH DATABASE stage")
+            with self._store._lock, contextlib.suppress(self._store._DB_ERROR):
+                conn.execute(self._STAGE_CLOSE)
         return added, skipped
 
+    def _imported(self, added: int, before: int) -> None:
+        """After an import of ``added`` units into an index of about ``before``: when the index at least
+        doubled, its segments are merged into one, so that a posting list is read in one piece (half
+        the time a posting at 1M units; 2 s of CPU there, and imports that each double the index cost
+        at most twice the last one)."""
+        if added >= before:
+            self._conn.execute("INSERT INTO tm_index (tm_index) VALUES ('optimize')")
+
+    @contextlib.contextmanager
+    def _staging(self) -> Iterator[None]:
+        """A transaction of the staging tables only (no lock on the termbase)."""
+        with self._store._lock, self._store._errors():
+            self._conn.execute("BEGIN")
+            try:
+                yield
+                self._conn.execute("COMMIT")
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+
     def _stage(self, units: list[TranslationUnit], df: Counter) -> int:
-        """Put a batch into the temporary database: its new units, with their texts' index keys, and
+        """Put a batch into the staging tables: its new units, with their texts' index keys, and
         count in ``df`` the texts holding each token; how many were already there (the same texts
         twice in the input)."""
         rows, skipped = _by_digest(units)
@@ -1095,82 +1138,63 @@ class SQLiteMemories(MemoryRepository):
             return skipped
         with self._store._lock, self._store._errors():
             marks = ", ".join("?" * len(rows))
-            for (digest,) in self._conn.execute(f"SELECT digest FROM stage.units WHERE digest IN ({marks})",
+            for (digest,) in self._conn.execute(f"SELECT digest FROM {self._STAGE}.units WHERE digest IN ({marks})",
                                                 list(rows)).fetchall():
                 del rows[digest]
                 skipped += 1
-            texts = [(d, lang, _LANG_NUMBER.get(lang, 0), text, index_keys(text, lang))
-                     for d, (_u, unit_texts) in rows.items() for lang, text in unit_texts.items()]
-            for _d, _lang, _number, _text, keys in texts:
-                df.update(set(keys.split()))
-            self._conn.execute("BEGIN")  # the temporary database only: no lock on the termbase
-            try:
-                self._conn.executemany(
-                    "INSERT INTO stage.units (digest, document, position, score, source_lang, context, note) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    [(d, u.document, u.position, u.score, u.source_lang, u.context, u.note) for d, (u, _t) in rows.items()],
-                )
-                self._conn.executemany("INSERT INTO stage.texts (digest, lang, number, text, keys) VALUES (?, ?, ?, ?, ?)",
-                                       texts)
-                self._conn.execute("COMMIT")
-            except BaseException:
-                self._conn.execute("ROLLBACK")
-                raise
+        texts = [(d, lang, _LANG_NUMBER.get(lang, 0), text, index_keys(text, lang))
+                 for d, (_u, unit_texts) in rows.items() for lang, text in unit_texts.items()]
+        for _d, _lang, _number, _text, keys in texts:
+            df.update(set(keys.split()))
+        with self._staging():
+            self._write(f"{self._STAGE}.units", ("digest", "document", "position", "score", "source_lang", "context",
+                                                 "note"),
+                        [(d, u.document, u.position, u.score, u.source_lang, u.context, u.note)
+                         for d, (u, _t) in rows.items()])
+            self._write(f"{self._STAGE}.texts", ("digest", "lang", "number", "text", "keys"), texts)
         return skipped
 
     def _spill_df(self, df: Counter) -> None:
-        """Add the counts of ``df`` to the temporary database's ``stage.df`` and empty it."""
+        """Add the counts of ``df`` to the staged ``df`` table and empty it."""
         with self._store._lock, self._store._errors():
-            self._conn.execute("CREATE TABLE IF NOT EXISTS stage.df (token TEXT PRIMARY KEY, n INTEGER NOT NULL) "
-                               "WITHOUT ROWID")
-            self._conn.execute("BEGIN")  # the temporary database only
-            try:
-                self._conn.executemany("INSERT INTO stage.df (token, n) VALUES (?, ?) "
-                                       "ON CONFLICT (token) DO UPDATE SET n = n + excluded.n", list(df.items()))
-                self._conn.execute("COMMIT")
-            except BaseException:
-                self._conn.execute("ROLLBACK")
-                raise
+            self._conn.execute(self._STAGE_DF)
+        with self._staging():
+            self._add_df(df, f"{self._STAGE}.df")
         df.clear()
 
-    def _insert(self, memory: str, units: list[TranslationUnit], stamp: str) -> tuple[int, int]:
+    def _unseen(self, memory: str, units: list[TranslationUnit]) -> tuple[dict, int]:
+        """The units with text that ``memory`` does not hold, by digest (see :func:`_by_digest`), and
+        how many were left out (repeated, or held)."""
         rows, skipped = _by_digest(units)
         for digest in self._digests(memory, list(rows)):
             del rows[digest]
             skipped += 1
+        return rows, skipped
+
+    def _insert(self, memory: str, units: list[TranslationUnit], stamp: str) -> tuple[int, int]:
+        rows, skipped = self._unseen(memory, units)
         if not rows:
             return 0, skipped
-        self._conn.executemany(
-            "INSERT INTO tm_units (tm, digest, document, position, score, source_lang, context, note, created, "
-            "modified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (memory, digest, u.document, u.position, u.score, u.source_lang, u.context, u.note, stamp, stamp)
-                for digest, (u, _texts) in rows.items()
-            ],
-        )
+        self._write("tm_units", ("tm", "digest", "document", "position", "score", "source_lang", "context", "note",
+                                 "created", "modified"),
+                    [(memory, digest, u.document, u.position, u.score, u.source_lang, u.context, u.note, stamp, stamp)
+                     for digest, (u, _texts) in rows.items()])
         pks = self._digests(memory, list(rows), with_pk=True)
-        self._conn.executemany(
-            "INSERT INTO tm_texts (unit_pk, lang, text) VALUES (?, ?, ?)",
-            [(pks[digest], lang, text) for digest, (_u, texts) in rows.items() for lang, text in texts.items()],
-        )
-        self._index([(pks[digest], lang, text) for digest, (_u, texts) in rows.items() for lang, text in texts.items()],
-                    memory)
+        texts = [(pks[digest], lang, text) for digest, (_u, unit_texts) in rows.items() for lang, text in unit_texts.items()]
+        self._write("tm_texts", ("unit_pk", "lang", "text"), texts)
+        self._index(texts, memory)
         return len(rows), skipped
 
     # ------------------------------------------------------------------ the full-text index
     def _index(self, texts: list[tuple[int, str, str]], memory: str) -> None:
         rows = []
-        df: dict[str, int] = {}
+        df: Counter = Counter()
         for pk, lang, text in texts:
             keys = index_keys(text, lang)
-            rows.append((_index_rowid(pk, lang), keys, memory, lang))
-            for token in set(keys.split()):
-                df[token] = df.get(token, 0) + 1
-        self._conn.executemany("INSERT INTO tm_index (rowid, keys, tm, lang) VALUES (?, ?, ?, ?)", rows)
-        self._conn.executemany(
-            "INSERT INTO tm_df (token, n) VALUES (?, ?) ON CONFLICT (token) DO UPDATE SET n = n + excluded.n",
-            list(df.items()),
-        )
+            rows.append((_index_rowid(pk, lang), self._as_keys(keys), memory, lang))
+            df.update(set(keys.split()))
+        self._write("tm_index", ("rowid", "keys", "tm", "lang"), rows)
+        self._add_df(df)
 
     def reindex(self) -> int:
         """Rebuild the full-text index of every memory from the unit texts; how many texts it holds."""
@@ -1346,14 +1370,19 @@ class SQLiteMemories(MemoryRepository):
         tokens = [t for t in (_index_token(k) for k in keys) if t]
         if not tokens:
             return []
-        query = " AND ".join(f'"{t}"' for t in dict.fromkeys(tokens))
-        sql = "SELECT rowid FROM tm_index WHERE tm_index MATCH ? AND tm = ? AND lang = ? ORDER BY rowid"
-        args: list = [query, memory, lang]
+        condition, tokens_arg = self._holding(list(dict.fromkeys(tokens)))
+        sql = f"SELECT rowid FROM tm_index WHERE {condition} AND tm = ? AND lang = ? ORDER BY rowid"
+        args: list = [tokens_arg, memory, lang]
         if limit is not None:
             sql += " LIMIT ?"
             args.append(limit)
         with self._store._errors():
             return [rowid // 4 for (rowid,) in self._conn.execute(sql, args)]
+
+    @staticmethod
+    def _holding(tokens: list[str]) -> tuple[str, object]:
+        """The condition on ``tm_index`` (and its one argument) of the texts holding every token."""
+        return "tm_index MATCH ?", " AND ".join(f'"{t}"' for t in tokens)
 
     def get_units(self, unit_ids: list[int]) -> list[TranslationUnit]:
         """The units with these ids, in that order (ids that do not exist are left out)."""
@@ -1650,22 +1679,6 @@ def _chunk_tokens(chunk: str, lang: str) -> str:
 
 #: Tokens whose document frequencies an import of staged units holds before adding them to ``tm_df``.
 _DF_PART = 50_000
-
-
-def _add_df(conn: sqlite3.Connection, df: dict[str, int]) -> None:
-    """Add document frequencies (token -> texts) to ``tm_df``."""
-    conn.executemany(
-        "INSERT INTO main.tm_df (token, n) VALUES (?, ?) ON CONFLICT (token) DO UPDATE SET n = n + excluded.n",
-        list(df.items()),
-    )
-
-
-def _take_df(conn: sqlite3.Connection, gone: Counter) -> None:
-    """Take the counts of ``gone`` (negative: ``Counter.subtract``) off an import's ``stage.df``, and empty it."""
-    if not gone:
-        return
-    conn.executemany("UPDATE stage.df SET n = n + ? WHERE token = ?", [(n, token) for token, n in gone.items()])
-    gone.clear()
 
 
 _UNIT_COLUMNS = "u.pk, u.document, u.position, u.score, u.source_lang, u.context, u.note, u.created, u.modified"
