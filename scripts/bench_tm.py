@@ -128,6 +128,7 @@ def main() -> None:
     picks = [rng.randrange(len(units)) for _ in range(args.queries)]
     queries = [edit(units[k]["en"], rng, vocab) for k in picks]
     times, cpu, firsts = [], [], []
+    db_start = database_cpu(cluster) if cluster is not None else None
     for q in queries:
         t0, c0 = time.perf_counter(), time.process_time()
         found = fuzzy_matches(store.memories, "bench", q, "en", min_score=0, limit=1)
@@ -140,6 +141,8 @@ def main() -> None:
           f"95th percentile {times[int(0.95 * len(times)) - 1] * 1000:.1f} ms, max {times[-1] * 1000:.1f} ms; "
           f"CPU median {statistics.median(cpu) * 1000:.1f} ms, 95th percentile {cpu[int(0.95 * len(cpu)) - 1] * 1000:.1f} ms "
           f"(load average {os.getloadavg()[0]:.1f})")
+    if db_start is not None:
+        print(f"search: PostgreSQL CPU {(database_cpu(cluster) - db_start) / len(queries) * 1000:.1f} ms a query on average")
     # brute force: every unit, the same score, words mapped to characters for rapidfuzz
     alphabet: dict[str, str] = {}
 

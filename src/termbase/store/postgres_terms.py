@@ -20,9 +20,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import Iterable, Sequence
 
-from ..languages import base_lang
 from .base import IndexedTerm
-from .sqlite_terms import _CHUNK, _GRAM, _SEP, GRAM_GROUPS, SQLiteTermIndex, _counts, _entry, _gram_table
+from .sqlite_terms import GRAM_GROUPS, SQLiteTermIndex, _count_rows, _entries, _gram_table
 
 _TEXT = 'text COLLATE "C"'
 
@@ -65,6 +64,11 @@ _INDEX_COLUMNS = ("term_pk", "lang", "base", "norm", "alt", "keys", "nkeys", "ng
 _KEY_COLUMNS = ("lang", "key", "nkeys", "concept_id", "term_pk")
 
 
+def _gram_rows(grams: list[tuple]) -> list[tuple[str, str, int]]:
+    """The ``term_grams`` rows of :func:`~termbase.store.sqlite_terms._entries`' terms, sorted."""
+    return sorted((_part(base), gram, pk) for base, pk, _norm, g in grams for gram in g)
+
+
 def _part(base: str) -> str:
     """The part of ``term_grams`` standing for SQLite's FTS5 table of ``base`` terms."""
     return _gram_table(base).removeprefix("term_grams_")
@@ -75,62 +79,32 @@ class PostgresTermIndex(SQLiteTermIndex):
 
     # ------------------------------------------------------------------ writing (inside a transaction)
     def _add(self, rows: list[tuple[int, str, str, str]]) -> None:
-        index, keys, grams = [], [], []
-        deltas: dict = {}
-        for pk, lang, text, cid in rows:
-            entry = norm, alt, k, g, matchable, _words = _entry(lang, text)
-            base = base_lang(lang)
-            index.append((pk, lang, base, norm, alt, _SEP.join(k), len(k), len(g), int(matchable)))
-            keys.extend((base, key, len(k), cid, pk) for key in set(k))
-            part = _part(base)
-            grams.extend((part, gram, pk) for gram in g)
-            _counts(lang, entry, 1, deltas)
+        index, keys, grams, deltas = _entries(rows, 1)
         keys.sort()
-        grams.sort()
         self._conn.copy("term_index", _INDEX_COLUMNS, index)
         self._conn.copy("term_keys", _KEY_COLUMNS, keys)
-        self._conn.copy("term_grams", ("part", "gram", "term_pk"), grams)
+        self._conn.copy("term_grams", ("part", "gram", "term_pk"), _gram_rows(grams))
         self._apply(deltas)
 
-    def remove_terms(self, concept_pks: Sequence[int]) -> None:
-        for start in range(0, len(concept_pks), _CHUNK):
-            chunk = list(concept_pks[start : start + _CHUNK])
-            rows = self._conn.execute(
-                "SELECT t.pk, t.lang, t.text, c.id FROM terms t JOIN term_index i ON i.term_pk = t.pk "
-                "JOIN concepts c ON c.pk = t.concept_pk WHERE t.concept_pk = ANY(?::bigint[])", (chunk,),
-            ).fetchall()
-            if not rows:
-                continue
-            deltas: dict = {}
-            keys, grams = [], []
-            for pk, lang, text, cid in rows:
-                entry = _norm, _alt, k, g, _matchable, _words = _entry(lang, text)
-                base = base_lang(lang)
-                keys.extend((base, key, len(k), cid, pk) for key in set(k))
-                part = _part(base)
-                grams.extend((part, gram, pk) for gram in g)
-                _counts(lang, entry, -1, deltas)
-            self._conn.execute(
-                "DELETE FROM term_keys k USING unnest(?::text[], ?::text[], ?::integer[], ?::text[], ?::bigint[]) "
-                "AS d(lang, key, nkeys, concept_id, term_pk) WHERE k.lang = d.lang AND k.key = d.key "
-                "AND k.nkeys = d.nkeys AND k.concept_id = d.concept_id AND k.term_pk = d.term_pk",
-                [list(column) for column in zip(*keys)] if keys else [[], [], [], [], []],
-            )
-            self._conn.execute(
-                "DELETE FROM term_grams g USING unnest(?::text[], ?::text[], ?::bigint[]) AS d(part, gram, term_pk) "
-                "WHERE g.part = d.part AND g.gram = d.gram AND g.term_pk = d.term_pk",
-                [list(column) for column in zip(*grams)] if grams else [[], [], []],
-            )
-            self._conn.execute("DELETE FROM term_index WHERE term_pk = ANY(?::bigint[])", ([r[0] for r in rows],))
-            self._apply(deltas)
+    def _remove(self, pks: list[int], keys: list[tuple], grams: list[tuple]) -> None:
+        self._conn.execute(
+            "DELETE FROM term_keys k USING unnest(?::text[], ?::text[], ?::integer[], ?::text[], ?::bigint[]) "
+            "AS d(lang, key, nkeys, concept_id, term_pk) WHERE k.lang = d.lang AND k.key = d.key "
+            "AND k.nkeys = d.nkeys AND k.concept_id = d.concept_id AND k.term_pk = d.term_pk",
+            [list(column) for column in zip(*keys)] if keys else [[], [], [], [], []],
+        )
+        rows = _gram_rows(grams)
+        self._conn.execute(
+            "DELETE FROM term_grams g USING unnest(?::text[], ?::text[], ?::bigint[]) AS d(part, gram, term_pk) "
+            "WHERE g.part = d.part AND g.gram = d.gram AND g.term_pk = d.term_pk",
+            [list(column) for column in zip(*rows)] if rows else [[], [], []],
+        )
+        self._conn.execute("DELETE FROM term_index WHERE term_pk = ANY(?::bigint[])", (pks,))
 
     def _apply(self, deltas: dict[str, tuple[Counter, Counter]]) -> None:
         """Add the counts to ``term_counts`` in one statement; rows brought to zero go (SQLite's
         ``DELETE ... WHERE n <= 0``, for the rows this change touched: no other can be)."""
-        rows = []
-        for lang, (counts, grams) in deltas.items():
-            rows.extend((kind, lang, value, n) for (kind, value), n in counts.items() if n)
-            rows.extend((_GRAM, lang, gram, n) for gram, n in grams.items() if n)
+        rows = _count_rows(deltas)
         if not rows:
             return
         rows.sort()  # one order for every writer

@@ -121,6 +121,39 @@ def _counts(lang: str, entry: tuple, sign: int, out: dict[str, tuple[Counter, Co
         out[base][1].subtract(grams)
 
 
+def _entries(rows: Iterable[tuple[int, str, str, str]], sign: int) -> tuple[list, list, list, dict]:
+    """What the index holds of terms, rows of (pk, language, text, concept id): the ``term_index`` rows,
+    the ``term_keys`` rows, (base language, pk, normalised text, trigrams) of each term, and the
+    ``term_counts`` deltas (``sign`` 1: added, -1: taken out; see :func:`_counts`)."""
+    index, keys, grams = [], [], []
+    deltas: dict = {}
+    for pk, lang, text, cid in rows:
+        entry = norm, alt, k, g, matchable, _words = _entry(lang, text)
+        base = base_lang(lang)
+        index.append((pk, lang, base, norm, alt, _SEP.join(k), len(k), len(g), int(matchable)))
+        keys.extend((base, key, len(k), cid, pk) for key in set(k))
+        grams.append((base, pk, norm, g))
+        _counts(lang, entry, sign, deltas)
+    return index, keys, grams, deltas
+
+
+def _gram_texts(grams: list[tuple]) -> dict[str, list[tuple[int, str]]]:
+    """The rows of SQLite's FTS5 trigram tables of :func:`_entries`' terms: (pk, padded normalised text), by table."""
+    out: dict[str, list[tuple[int, str]]] = {}
+    for base, pk, norm, _g in grams:
+        out.setdefault(_gram_table(base), []).append((pk, f"  {norm} "))
+    return out
+
+
+def _count_rows(deltas: dict[str, tuple[Counter, Counter]]) -> list[tuple]:
+    """The ``term_counts`` changes of :func:`_counts`' deltas, as (kind, lang, value, n), none of them zero."""
+    rows = []
+    for lang, (counts, grams) in deltas.items():
+        rows.extend((kind, lang, value, n) for (kind, value), n in counts.items() if n)
+        rows.extend((_GRAM, lang, gram, n) for gram, n in grams.items() if n)
+    return rows
+
+
 class SQLiteTermIndex(TermIndexRepository):
     def __init__(self, store):  # a termbase.store.sqlite.SQLiteStore
         self._store = store
@@ -138,20 +171,11 @@ class SQLiteTermIndex(TermIndexRepository):
 
     def _add(self, rows: list[tuple[int, str, str, str]]) -> None:
         """Index terms: rows of (pk, language, text, concept id)."""
-        index, keys = [], []
-        grams: dict[str, list] = {}
-        deltas: dict = {}
-        for pk, lang, text, cid in rows:
-            entry = norm, alt, k, g, matchable, _words = _entry(lang, text)
-            base = base_lang(lang)
-            index.append((pk, lang, base, norm, alt, _SEP.join(k), len(k), len(g), int(matchable)))
-            keys.extend((base, key, len(k), cid, pk) for key in set(k))
-            grams.setdefault(_gram_table(base), []).append((pk, f"  {norm} "))
-            _counts(lang, entry, 1, deltas)
+        index, keys, grams, deltas = _entries(rows, 1)
         keys.sort()  # (B-tree pages written in order)
         self._conn.executemany("INSERT INTO term_index VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", index)
         self._conn.executemany("INSERT INTO term_keys VALUES (?, ?, ?, ?, ?)", keys)
-        for table, texts in grams.items():
+        for table, texts in _gram_texts(grams).items():
             self._conn.executemany(f"INSERT INTO {table} (rowid, t) VALUES (?, ?)", texts)
         self._apply(deltas)
 
@@ -164,40 +188,33 @@ class SQLiteTermIndex(TermIndexRepository):
                 f"JOIN concepts c ON c.pk = t.concept_pk WHERE t.concept_pk IN ({','.join('?' * len(chunk))})",
                 chunk,
             ).fetchall()
-            deltas: dict = {}
-            keys = []
-            grams: dict[str, list] = {}
-            for pk, lang, text, cid in rows:
-                entry = norm, _alt, k, _g, _matchable, _words = _entry(lang, text)
-                base = base_lang(lang)
-                keys.extend((base, key, len(k), cid, pk) for key in set(k))
-                grams.setdefault(_gram_table(base), []).append((pk, f"  {norm} "))
-                _counts(lang, entry, -1, deltas)
-            self._conn.executemany(
-                "DELETE FROM term_keys WHERE lang = ? AND key = ? AND nkeys = ? AND concept_id = ? AND term_pk = ?", keys
-            )
-            for table, texts in grams.items():
-                self._conn.executemany(f"INSERT INTO {table} ({table}, rowid, t) VALUES ('delete', ?, ?)", texts)
-            self._conn.executemany("DELETE FROM term_index WHERE term_pk = ?", [(r[0],) for r in rows])
-            # Only the counts this removal lowered can have reached zero: delete those (a scan of the whole
-            # table here cost seconds per edit on a large termbase).
-            self._conn.executemany(
-                "DELETE FROM term_counts WHERE kind = ? AND lang = ? AND value = ? AND n <= 0",
-                [row[:3] for row in self._apply(deltas)],
-            )
+            if rows:
+                _index, keys, grams, deltas = _entries(rows, -1)
+                self._remove([r[0] for r in rows], keys, grams)
+                self._apply(deltas)
 
-    def _apply(self, deltas: dict[str, tuple[Counter, Counter]]) -> list[tuple]:
-        """Add the deltas to ``term_counts``; the rows written, as (kind, lang, value, n)."""
-        rows = []
-        for lang, (counts, grams) in deltas.items():
-            rows.extend((kind, lang, value, n) for (kind, value), n in counts.items() if n)
-            rows.extend((_GRAM, lang, gram, n) for gram, n in grams.items() if n)
+    def _remove(self, pks: list[int], keys: list[tuple], grams: list[tuple]) -> None:
+        """Delete the index rows of the terms ``pks`` (their keys and grams as :func:`_entries` gives them)."""
+        self._conn.executemany(
+            "DELETE FROM term_keys WHERE lang = ? AND key = ? AND nkeys = ? AND concept_id = ? AND term_pk = ?", keys
+        )
+        for table, texts in _gram_texts(grams).items():
+            self._conn.executemany(f"INSERT INTO {table} ({table}, rowid, t) VALUES ('delete', ?, ?)", texts)
+        self._conn.executemany("DELETE FROM term_index WHERE term_pk = ?", [(pk,) for pk in pks])
+
+    def _apply(self, deltas: dict[str, tuple[Counter, Counter]]) -> None:
+        """Add the deltas to ``term_counts``; rows brought to zero go. Only the counts a removal lowered
+        can have reached zero: those are deleted (a scan of the whole table cost seconds per edit on a
+        large termbase)."""
+        rows = _count_rows(deltas)
         self._conn.executemany(
             "INSERT INTO term_counts (kind, lang, value, n) VALUES (?, ?, ?, ?) "
             "ON CONFLICT (kind, lang, value) DO UPDATE SET n = n + excluded.n",
             rows,
         )
-        return rows
+        if any(n < 0 for *_, n in rows):
+            self._conn.executemany("DELETE FROM term_counts WHERE kind = ? AND lang = ? AND value = ? AND n <= 0",
+                                   [row[:3] for row in rows])
 
     def reindex(self) -> int:
         with self._store.atomic():
