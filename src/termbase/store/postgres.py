@@ -303,6 +303,7 @@ class PostgresStore(RowCopy, SharedStore, Store):
         self._lock = threading.RLock()
         self._depth = 0
         self._concepts_changed = False
+        self._memories_changed = False  # in the current transaction: bump the memories' version on commit
         self.concepts = PostgresConcepts(self)
         self.memories = PostgresMemories(self)
         self.tokens = PostgresTokens(self)
@@ -443,8 +444,9 @@ class PostgresStore(RowCopy, SharedStore, Store):
 
     # ------------------------------------------------------------------ transactions (atomic: SharedStore)
     def _commit(self) -> None:
-        # one round trip: an error in the UPDATE skips the COMMIT, and atomic() rolls back
-        self._conn.execute(_BUMP_CONCEPTS + "; COMMIT" if self._concepts_changed else "COMMIT")
+        # one round trip: an error in an UPDATE skips the COMMIT, and atomic() rolls back
+        bumps = [_BUMP_CONCEPTS] * self._concepts_changed + [_BUMP_MEMORIES] * self._memories_changed
+        self._conn.execute("; ".join([*bumps, "COMMIT"]))
         self._conn.in_transaction = False
 
     def _begin(self) -> None:
@@ -465,7 +467,7 @@ class PostgresStore(RowCopy, SharedStore, Store):
                         f"{self._location}: the termbase is busy: {self._holder() or 'another connection'} holds "
                         f"its write lock; waited {self._lock_timeout:g} s", needs="lock_timeout") from exc
                 raise
-        self._concepts_changed = False
+        self._concepts_changed = self._memories_changed = False
 
     def _holder(self) -> str | None:
         """Who holds the write lock: the application name (termbase's command line) and the process."""
@@ -738,6 +740,10 @@ class PostgresConcepts(SQLiteConcepts):
 
 #: A committed change of the concepts moves the data version (in the same transaction).
 _BUMP_CONCEPTS = "UPDATE counters SET value = value + 1 WHERE name = 'concepts'"
+#: A committed change of the memories moves theirs (no row before the first), which tells every
+#: connection's memory search that the posting lists it keeps are out of date.
+_BUMP_MEMORIES = ("INSERT INTO counters (name, value) VALUES ('memories', 1) "
+                  "ON CONFLICT (name) DO UPDATE SET value = counters.value + 1")
 #: A concept's row and, as JSON arrays in their order, its terms and evidence (:meth:`PostgresConcepts._full_row`).
 _FULL_ROW_COLUMNS = len(_CONCEPT_COLUMNS.split(", "))
 _FULL_ROW = (
@@ -811,19 +817,18 @@ class PostgresMemories(SQLiteMemories):
         self._index(texts, memory)
         return len(rows), skipped
 
-    def _best(self, memory: str, lang: str, weights: dict[str, int], limit: int) -> list[tuple[int, int]]:
-        lists = " UNION ALL ".join(
-            "SELECT rowid AS r, ?::bigint AS w FROM tm_index WHERE keys @> ARRAY[?::text] AND tm = ? AND lang = ?"
-            for _ in weights
-        )
-        args: list = []
-        for token, weight in weights.items():
-            args += [weight, token, memory, lang]
-        rows = self._conn.execute(
-            f"SELECT r / 4 AS pk, sum(w) AS total FROM ({lists}) AS postings GROUP BY r ORDER BY total DESC, r LIMIT ?",
-            [*args, limit],
-        ).fetchall()
-        return [(pk, int(total)) for pk, total in rows]
+    def _stamp(self) -> tuple:
+        """The memories' version (every committed change of them moves it); in a transaction that
+        changed them, a new stamp every time (nothing kept)."""
+        if self._store._depth and self._store._memories_changed:
+            return (object(),)
+        row = self._conn.execute("SELECT value FROM counters WHERE name = 'memories'").fetchone()
+        return (row[0] if row else 0,)
+
+    def _posting_text(self, token: str, lang: str) -> str | None:
+        return self._conn.execute(
+            "SELECT string_agg(rowid::text, ',' ORDER BY rowid) FROM tm_index WHERE keys @> ARRAY[?::text] "
+            "AND lang = ?", (token, lang)).fetchone()[0]
 
     @staticmethod
     def _holding(tokens: list[str]) -> tuple[str, object]:

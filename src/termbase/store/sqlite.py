@@ -334,6 +334,7 @@ class SQLiteStore(RowCopy, SharedStore, Store):
         self._lock = threading.RLock()
         self._depth = 0
         self._concepts_changed = False  # in the current transaction: bump the data version on commit
+        self._memories_changed = False  # (the PostgreSQL store's memory version; SQLite has data_version)
         self.concepts = SQLiteConcepts(self)
         self.memories = SQLiteMemories(self)
         self.tokens = SQLiteTokens(self)
@@ -524,7 +525,7 @@ class SQLiteStore(RowCopy, SharedStore, Store):
             self._conn.execute("ROLLBACK")
             raise StoreError(f"{self._location}: the termbase was replaced or removed (termbase init --force?) "
                              "while this command ran; nothing written to it")
-        self._concepts_changed = False
+        self._concepts_changed = self._memories_changed = False
         self._holder.take()
 
     @property
@@ -1099,6 +1100,7 @@ class SQLiteMemories(MemoryRepository):
                     conn.execute(f"INSERT INTO tm_index (rowid, keys, tm, lang) "
                                  f"SELECT u.pk * 4 + t.number, {self._STAGED_KEYS}, u.tm, t.lang {new}", (memory,))
                     self._imported(added, before)
+                    self._store._memories_changed = True
                     if spilled:
                         conn.execute(f"INSERT INTO tm_df (token, n) SELECT token, n FROM {stage}.df WHERE n > 0 "
                                      "ON CONFLICT (token) DO UPDATE SET n = tm_df.n + excluded.n")
@@ -1195,6 +1197,7 @@ class SQLiteMemories(MemoryRepository):
             df.update(set(keys.split()))
         self._write("tm_index", ("rowid", "keys", "tm", "lang"), rows)
         self._add_df(df)
+        self._store._memories_changed = True
 
     def reindex(self) -> int:
         """Rebuild the full-text index of every memory from the unit texts; how many texts it holds."""
@@ -1351,8 +1354,7 @@ class SQLiteMemories(MemoryRepository):
             if ids is not None:
                 self._kept[(token, number)] = ids  # most recently used last
                 return ids
-        (text,) = self._conn.execute("SELECT group_concat(rowid) FROM tm_index WHERE tm_index MATCH ?",
-                                     (f'"{token}"',)).fetchone()
+        text = self._posting_text(token, lang)
         rows = np.fromstring(text, dtype=np.int64, sep=",") if text else np.zeros(0, dtype=np.int64)
         ids = rows[rows % 4 == number] // 4
         if len(ids) and ids[-1] < 2**31:
@@ -1364,6 +1366,12 @@ class SQLiteMemories(MemoryRepository):
                 while self._kept_size > self.POSTINGS_KEPT:
                     self._kept_size -= self._kept.pop(next(iter(self._kept))).nbytes
         return ids
+
+    def _posting_text(self, token: str, lang: str) -> str | None:
+        """The index rowids of the texts holding ``token``, in order, comma-separated (here of every
+        language: FTS5 walks the token's list, and :meth:`_postings` keeps those of ``lang``)."""
+        return self._conn.execute("SELECT group_concat(rowid) FROM tm_index WHERE tm_index MATCH ?",
+                                  (f'"{token}"',)).fetchone()[0]
 
     def containing(self, memory: str, lang: str, keys: list[str], *, limit: int | None = None) -> list[int]:
         """Unit ids of ``memory`` whose ``lang`` text holds every one of ``keys``, in unit order."""
@@ -1549,6 +1557,7 @@ class SQLiteMemories(MemoryRepository):
     def _unindex(self, unit_id: int) -> None:
         langs = [r[0] for r in self._conn.execute("SELECT lang FROM tm_texts WHERE unit_pk = ?", (unit_id,))]
         self._conn.executemany("DELETE FROM tm_index WHERE rowid = ?", [(_index_rowid(unit_id, lang),) for lang in langs])
+        self._store._memories_changed = True
 
     def _record(self, unit_id, memory, action, before, after, actor, stamp) -> None:
         self._conn.execute(
@@ -1568,6 +1577,7 @@ class SQLiteMemories(MemoryRepository):
                 + " ELSE 0 END FROM tm_texts t JOIN tm_units u ON u.pk = t.unit_pk WHERE u.tm = ?)",
                 (memory,),
             )
+            self._store._memories_changed = True
             return self._conn.execute("DELETE FROM tm_units WHERE tm = ?", (memory,)).rowcount
 
 
