@@ -310,3 +310,21 @@ def test_add_many_writes_in_batches_the_rows_sqlite_writes(pg_url, tmp_path, mon
         ("c0", None, None, None, 2), ("c8", None, None, None, 2), ("senate-2", None, None, None, 1)]
     assert len(sqlite["concept_evidence"]) == 1 and len(sqlite["concept_history"]) == 16
     assert postgres == sqlite
+
+
+def test_the_memory_search_keeps_posting_lists_until_the_memories_change(pg_store):
+    from termbase.models import TranslationUnit
+    from tests.statements import statements
+
+    pg_store.memories.add_units("m", [TranslationUnit({"en": f"The tax law {i}."}) for i in range(3)])
+    keys = ["tax", "law"]
+    first = pg_store.memories.candidates("m", "en", keys)
+    with statements(pg_store) as seen:
+        assert pg_store.memories.candidates("m", "en", keys) == first
+    assert len(seen) == 3 and not any("string_agg" in sql for sql in seen)  # the counts, the size, the version
+    with open_store(pg_store.location) as other:  # another instance changes the memories
+        other.memories.add_units("m", [TranslationUnit({"en": "The tax law on roads."})])
+        (new,) = [u.id for u in other.memories.iter_units("m") if "roads" in u.texts["en"]]
+    with statements(pg_store) as seen:
+        assert new in pg_store.memories.candidates("m", "en", keys, limit=5)
+    assert sum("string_agg" in sql for sql in seen) == 2  # both lists read again
