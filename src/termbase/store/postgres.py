@@ -9,9 +9,11 @@ the same fixed-width UTC text, history as the same JSON, ids from identity colum
 number twice), so that ``termbase copy`` moves rows unchanged. Text that is compared or ordered is
 ``COLLATE "C"`` (code-point order, as in SQLite and Python, whatever the database's locale). The
 repositories are the SQLite ones, whose SQL is written in what both databases speak (``?`` parameters
-are translated here); this module overrides only what differs: transactions, migrations, the
+are translated here), and so are the store's versions and transactions (:class:`SharedStore`); this
+module gives only what differs: beginning, committing and undoing a transaction, migrations, the
 memory index, which is a GIN-indexed array of match keys per unit text (PostgreSQL's inverted index,
-the counterpart of SQLite's FTS5 table; no extension needed), scored in the same way, the term index
+the counterpart of SQLite's FTS5 table; no extension needed), read and scored by the same code, the
+staging of an import (temporary tables), rows written by ``COPY``, the term index
 (:mod:`termbase.store.postgres_terms`), and ``add_many``, which writes new concepts a batch at a time
 (``COPY``) instead of a few round trips per concept.
 
