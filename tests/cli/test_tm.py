@@ -201,3 +201,24 @@ def test_units_filtered_to_doubtful_scores(empty, tmp_path):
     text = empty("tm", "units", "a", "--max-score", "0.7")
     assert text.stderr == "2 unit(s) under 0.7; shown 1-2.\n"
     assert [line.split("\t")[1] for line in text.stdout.splitlines()] == ["0.30", "0.60"]
+
+
+def test_readme_pretranslation_of_the_example_catalogue(empty, tmp_path, monkeypatch):
+    """The README's tour: the speech in examples/ aligned into 'speeches', then examples/site.kk.po
+    pre-translated, as the README shows it (the catalogue was not in the repository)."""
+    import shutil
+    from pathlib import Path
+
+    examples = Path(__file__).parents[2] / "examples"
+    for name in ("speech.en.txt", "speech.ru.txt", "speech.kk.txt", "site.kk.po"):
+        shutil.copy(examples / name, tmp_path / name)
+    monkeypatch.chdir(tmp_path)
+    assert empty("align", "speech.en.txt", "speech.ru.txt", "speech.kk.txt", "--tm", "speeches").exit_code == 0
+    done = empty("pretranslate", "site.kk.po", "--tm", "speeches", "-o", "site.kk.out.po")
+    assert done.exit_code == 0
+    assert done.stderr == ("Pre-translated site.kk.po to site.kk.out.po: 2 unit(s), 1 exact, 0 fuzzy (to review), "
+                           "1 left empty, 0 already translated.\n")
+    out = (tmp_path / "site.kk.out.po").read_text(encoding="utf-8")
+    assert ('msgid "The Prosecutor General\'s Office reported on its work."\n'
+            'msgstr "Бас прокуратура өз жұмысы туралы есеп берді."\n') in out
+    assert 'msgid "Welcome to our site."\nmsgstr ""\n' in out
