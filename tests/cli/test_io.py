@@ -132,6 +132,21 @@ def test_export_memory_to_standard_output_is_only_the_document(tb, tmp_path, fmt
     assert r.stdout_bytes == out.read_bytes()
 
 
+@pytest.mark.parametrize("fmt", ["po", "xliff2"])
+def test_a_memory_of_one_pair_exports_to_one_file_without_langs(tb, tmp_path, fmt):
+    """Without --langs a memory is written in the languages it holds: an en-ru memory is one PO or
+    XLIFF 2.0 file (it was refused as "not kk, ru", Kazakh it does not have)."""
+    tmx = tmp_path / "m.tmx"
+    tmx.write_text(TMX_PLAIN, encoding="utf-8")
+    assert tb("import", str(tmx), "--tm", "news").exit_code == 0
+    out = tmp_path / f"news.{fmt}"
+    r = tb("export", "--format", fmt, "--tm", "news", "-o", str(out))
+    assert (r.exit_code, r.stdout) == (0, f"Wrote 2 unit(s) of memory 'news' to {out}.\n")
+    with_langs = tmp_path / f"langs.{fmt}"
+    assert tb("export", "--format", fmt, "--tm", "news", "--langs", "en,ru", "-o", str(with_langs)).exit_code == 0
+    assert out.read_text(encoding="utf-8").replace("news.", "langs.") == with_langs.read_text(encoding="utf-8")
+
+
 def test_po_of_several_languages_cannot_go_to_standard_output(tb, tmp_path):
     tmx = tmp_path / "m.tmx"
     tmx.write_text(TMX_PLAIN.replace("</tu>\n<tu>", '</tu>\n<tu><tuv xml:lang="kk"><seg>x</seg></tuv>', 1), encoding="utf-8")

@@ -11,7 +11,7 @@ from typing import BinaryIO
 from ..errors import AlreadyExists, NotFound, UnsupportedFormat, ValidationError
 from ..formats import all_formats, format_for, formats_that, get_format
 from ..fsutil import Source
-from ..languages import KK_LATN, LANGUAGE_TAGS, SUPPORTED, kazakh_to_latin, normalize_lang
+from ..languages import KK_LATN, LANGUAGE_TAGS, kazakh_to_latin, normalize_lang
 from ..models import TranslationUnit
 from .progress import Progress, counted
 from .workspace import Workspace
@@ -130,7 +130,7 @@ def export(
     (TMX, PO) to ``output`` (``-``: standard output; for PO with several target languages, a folder).
 
     ``langs``: the languages to write, source first (an OmegaT glossary takes exactly two; a memory
-    defaults to its units' source language and every other language). A memory asked for ``kk-Latn``
+    defaults to its units' source language and every other language it holds). A memory asked for ``kk-Latn``
     gives a unit without a Latin Kazakh text the transliteration of its Cyrillic one, marked in a
     ``<prop type="x-kk-Latn">`` (TMX). Written to a temporary file and
     renamed, so a failure leaves no half file. ``progress`` hears how many have been written.
@@ -150,9 +150,9 @@ def export(
         source = wanted[0] if wanted else first.source_lang
         if wanted:
             targets = wanted[1:]
-        else:  # the three languages, and Latin Kazakh when the memory has some
-            held = LANGUAGE_TAGS if KK_LATN in ws.store.memories.stats(memory)["texts"] else SUPPORTED
-            targets = [code for code in held if code != source]
+        else:  # the languages the memory holds: an en-ru memory is one PO or XLIFF 2.0 file
+            held = ws.store.memories.stats(memory)["texts"]
+            targets = [code for code in LANGUAGE_TAGS if code in held and code != source]
         all_units = counted(itertools.chain([first], units), progress, "units exported",
                             total=ws.store.memories.count(memory) if progress else None)
         if wanted and KK_LATN in wanted:
