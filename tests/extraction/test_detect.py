@@ -248,6 +248,9 @@ def test_russian_names_issue13(sentence, expected):
         ("Посольство России Масахару Коно посетил.", ["Посольство России", "Масахару Коно"]),
         # a place declined as part of a name agrees with the words after it
         ("Делегация Южной Кореи прибыла.", ["Южной Кореи"]),
+        # two names in cases no reading shares are two names; a genitive after a name may be its own
+        ("После завоевания Крыма Россией татары переселились.", ["Крыма", "Россией"]),
+        ("Выборы в Бундестаг Германии прошли.", ["Бундестаг Германии"]),
     ],
 )
 def test_russian_name_after_a_place_in_an_oblique_case(sentence, expected):

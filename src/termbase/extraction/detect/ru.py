@@ -329,7 +329,7 @@ def _ru_names(words, infos, i: int, j: int, first: int, lex: Lexicon) -> list[Oc
             continue
         if not _ru_personlike(words[x - 1], infos[x - 1]) and (
             infos[x].first_flags & NAME or (infos[x - 1].flags & GEOX and _ru_personlike(words[x], infos[x]))
-            or _ru_oblique_place_ends(infos[x - 1], infos[x])
+            or _ru_oblique_place_ends(infos[x - 1], infos[x]) or _ru_cases_part(infos[x - 1], infos[x])
         ):
             parts.append((k, x))
             k = x
@@ -372,6 +372,17 @@ def _ru_oblique_place_ends(place, nxt) -> bool:
     return (
         place.known and bool(place.flags & GEOX) and bool(place.noun_cases) and "nomn" not in place.noun_cases
         and not nxt.known
+    )
+
+
+def _ru_cases_part(left, right) -> bool:
+    """Do two capitalised nouns the dictionary knows stand in cases no reading shares, the second not
+    in the genitive ("завоевания Крыма | Россией")? Then they are two names: the words of one name
+    agree, and only a genitive depends on a name ("Газпром России", "Бундестаг Германии")."""
+    return (
+        left.known and right.known and left.first_pos == "NOUN" and right.first_pos == "NOUN"
+        and bool(left.noun_cases) and bool(right.noun_cases) and not left.noun_cases & right.noun_cases
+        and not right.noun_cases & _GENT
     )
 
 
