@@ -197,6 +197,11 @@ def test_kazakh_institution_names(sentence, expected):
         ("Lawyer Christian Schertz said so.", [("person", False, "Christian Schertz")]),
         ("American Phil Mickelson will set a record.", [("person", False, "Phil Mickelson")]),
         ("Manchester United Manager Jose Mourinho spoke.", [("person", False, "Jose Mourinho")]),
+        # "of"/"for" join a name's words after a common word or a head, not after a person's name
+        ("The report named Lindsey Graham of South Carolina.",
+         [("name", False, "Lindsey Graham"), ("name", False, "South Carolina")]),
+        ("Gerrard swapped Coulibaly for Ryan Kent.", [("name", True, "Gerrard"), ("name", False, "Coulibaly"),
+                                                     ("name", False, "Ryan Kent")]),
         # ... not before words the lexicon knows
         ("They went to the Silver Surfer Award Ceremony.", [("name", False, "Silver Surfer Award Ceremony")]),
     ],

@@ -60,6 +60,11 @@ def detect_en(sent: Sentence, lex: Lexicon | None = None) -> list[Occurrence]:
                 k = j + 1
                 if low == "on" and words[j - 1].lower() not in lex.org_heads:
                     break  # "Committee on Foreign Affairs", not "Reuters on Monday"
+                if low in ("of", "for") and not (
+                    words[j - 1].lower() in lex.org_heads or words[j - 1].isupper()
+                    or _common_word(words[j - 1].lower())
+                ):
+                    break  # "Bank of China", "Ministry for X"; not "Lindsey Graham | of South Carolina"
                 if k < n and words[k].lower() == "the" and low in ("of", "for", "on"):
                     k += 1
                 if k < n and is_cap(words[k]) and words[k].lower() not in lex.stopwords:
