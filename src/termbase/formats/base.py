@@ -338,3 +338,14 @@ def units_from_pairs(name: str, pairs: Iterable[BilingualUnit]) -> Iterator[Tran
             source_lang=source,
             meta={"fuzzy": "yes"} if pair.fuzzy else {},
         )
+
+
+class PairsFormat(Format):
+    """A bilingual format whose units and text are read from its pairs (:func:`units_from_pairs`,
+    :func:`text_from_pairs`): it gives ``_read_pairs`` (all a file has to say) and ``reads`` them."""
+
+    def _read_units(self, src: Source) -> Iterator[TranslationUnit]:
+        return units_from_pairs(src.name, self._read_pairs(src))
+
+    def _read_text(self, src: Source, *, side: str = "source", lang: str | None = None) -> Document:
+        return text_from_pairs(src.name, self._read_pairs(src), side)

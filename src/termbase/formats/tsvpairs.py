@@ -14,8 +14,8 @@ from typing import Iterator
 from ..errors import ParseError, UnknownLanguage
 from ..fsutil import Source
 from ..languages import normalize_lang
-from ..models import BilingualUnit, Document, TranslationUnit
-from .base import Format, text_from_pairs, units_from_pairs
+from ..models import BilingualUnit
+from .base import PairsFormat
 
 __all__ = ["TsvPairsFormat"]
 
@@ -53,7 +53,7 @@ def _pairs(src: Source) -> Iterator[BilingualUnit]:
                             line=lineno, translated=bool(target))
 
 
-class TsvPairsFormat(Format):
+class TsvPairsFormat(PairsFormat):
     """Two-column TSV (source, target); not a glossary (see ``glossaries/README.md``)."""
 
     name = "tsv"
@@ -63,9 +63,3 @@ class TsvPairsFormat(Format):
 
     def _read_pairs(self, src: Source, *, source_lang: str | None = None) -> Iterator[BilingualUnit]:
         return _pairs(src)
-
-    def _read_units(self, src: Source) -> Iterator[TranslationUnit]:
-        return units_from_pairs(src.name, _pairs(src))
-
-    def _read_text(self, src: Source, *, side: str = "source", lang: str | None = None) -> Document:
-        return text_from_pairs(src.name, _pairs(src), side)

@@ -33,9 +33,9 @@ from lxml import etree
 from ..errors import ParseError, TermbaseError, UnknownLanguage, ValidationError
 from ..fsutil import Source, atomic_write
 from ..languages import normalize_lang
-from ..models import BilingualUnit, Document, Fill, FillRequest, FillStats, TranslationUnit
+from ..models import BilingualUnit, Fill, FillRequest, FillStats, TranslationUnit
 from . import xmlsafe
-from .base import Format, text_from_pairs, units_from_pairs
+from .base import PairsFormat
 from .tmx import _ILLEGAL, _attr, _text  # XML escaping, as TMX writes it
 
 __all__ = ["XliffFormat", "Xliff2Format", "write_xliff", "fill_xliff"]
@@ -292,7 +292,7 @@ def _nmtoken(uid: str) -> str:
     return "_".join(uid.split()) or "_"
 
 
-class XliffFormat(Format):
+class XliffFormat(PairsFormat):
     """XLIFF 1.2 / 2.x bilingual files; writes translation memories as XLIFF 1.2."""
 
     name = "xliff"
@@ -320,13 +320,6 @@ class XliffFormat(Format):
 
     def _read_pairs(self, src: Source, *, source_lang: str | None = None) -> Iterator[BilingualUnit]:
         return _pairs(src)
-
-    def _read_units(self, src: Source) -> Iterator[TranslationUnit]:
-        """The translated segments as units; drafts (fuzzy) come with ``meta={"fuzzy": "yes"}``."""
-        return units_from_pairs(src.name, _pairs(src))
-
-    def _read_text(self, src: Source, *, side: str = "source", lang: str | None = None) -> Document:
-        return text_from_pairs(src.name, _pairs(src), side)
 
 
 
