@@ -398,14 +398,6 @@ class PostgresStore(RowCopy, SharedStore, Store):
                                             "(left unchanged); use an empty database or schema")
 
     @property
-    def location(self) -> str:
-        return self._location
-
-    @property
-    def read_only(self) -> bool:
-        return self._read_only
-
-    @property
     def schema_version(self) -> int:
         with self._errors():
             if self._conn.execute("SELECT to_regclass('meta')").fetchone()[0] is None:

@@ -260,14 +260,23 @@ _BUMP_TOKENS = ("INSERT INTO counters (name, value) VALUES ('tokens', 1) "
 
 
 class SharedStore:
-    """What the stores of both backends share, the SQL being the same on both: the data and tokens
-    versions read from the ``counters`` table, and :meth:`atomic` (a transaction, a savepoint when
-    nested). A backend gives ``_conn``, ``_lock``, ``_depth``, ``_errors``, ``_store_error``, the
-    driver's exception class (``_DB_ERROR``), and how a transaction begins, commits and is undone
-    (``_begin``, ``_commit``, ``_undo``)."""
+    """What the stores of both backends share, the SQL being the same on both: the location and
+    read-only flag, the data and tokens versions read from the ``counters`` table, and :meth:`atomic`
+    (a transaction, a savepoint when nested). A backend gives ``_location``, ``_read_only``, ``_conn``,
+    ``_lock``, ``_depth``, ``_errors``, ``_store_error``, the driver's exception class
+    (``_DB_ERROR``), and how a transaction begins, commits and is undone (``_begin``, ``_commit``,
+    ``_undo``)."""
 
     _DB_ERROR: type[Exception] = sqlite3.Error
     _SCHEMA_VERSION = SCHEMA_VERSION  # the backend's (both number their migrations alike)
+
+    @property
+    def location(self) -> str:
+        return self._location
+
+    @property
+    def read_only(self) -> bool:
+        return self._read_only
 
     def data_version(self) -> int:
         with self._errors():
@@ -454,14 +463,6 @@ class SQLiteStore(RowCopy, SharedStore, Store):
             _remove_files(target, main=False)
             tmp.replace(target)
             _remove_files(tmp)
-
-    @property
-    def location(self) -> str:
-        return self._location
-
-    @property
-    def read_only(self) -> bool:
-        return self._read_only
 
     @property
     def schema_version(self) -> int:
