@@ -61,13 +61,8 @@ class RowCopy:
 
     def read_rows(self, table: str, columns: list[str], *, batch: int = 5000) -> Iterator[list[tuple]]:
         """The rows of ``table`` (those ``columns``), ``batch`` at a time, in key order."""
-        names = ", ".join(columns)
-        cursor = self._conn.execute(f"SELECT {names} FROM {table} ORDER BY {', '.join(columns[:1])}")
-        while True:
-            rows = cursor.fetchmany(batch)
-            if not rows:
-                return
-            yield [tuple(r) for r in rows]
+        return self.read_query(f"SELECT {', '.join(columns)} FROM {table} ORDER BY {columns[0]}", batch=batch,
+                               name=f"termbase_copy_{table}")
 
     def write_rows(self, table: str, columns: list[str], batches: Iterable[list[tuple]]) -> int:
         """Insert rows as they are (ids included); how many."""

@@ -556,13 +556,8 @@ class PostgresStore(RowCopy, SharedStore, Store):
                 with contextlib.suppress(psycopg.Error):
                     self._conn.execute("COMMIT")
 
-    def read_rows(self, table: str, columns: list[str], *, batch: int = 5000) -> Iterator[list[tuple]]:
-        return self.read_query(f"SELECT {', '.join(columns)} FROM {table} ORDER BY {columns[0]}", batch=batch,
-                               name=f"termbase_copy_{table}")
-
     def read_query(self, sql: str, *, batch: int = 5000, name: str = "termbase_read") -> Iterator[list[tuple]]:
-        """The rows of a query (no parameters), ``batch`` at a time, through a server-side cursor (the
-        rows are not all held at once); inside a transaction, which may write meanwhile."""
+        """As SQLite's, through a server-side cursor (``name``: the rows are not all sent at once)."""
         with self._conn.raw.cursor(name=name) as cursor:
             cursor.execute(sql)
             while True:

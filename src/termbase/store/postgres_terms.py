@@ -122,17 +122,9 @@ class PostgresTermIndex(SQLiteTermIndex):
                 (kinds, langs, values),
             )
 
-    def reindex(self) -> int:
-        with self._store.atomic():
-            for table in TABLES:
-                self._conn.execute(f"DELETE FROM {table}")
-            n = 0
-            for rows in self._store.read_query(
-                "SELECT t.pk, t.lang, t.text, c.id FROM terms t JOIN concepts c ON c.pk = t.concept_pk ORDER BY t.pk"
-            ):
-                self._add(rows)
-                n += len(rows)
-            return n
+    def _clear(self) -> None:
+        for table in TABLES:
+            self._conn.execute(f"DELETE FROM {table}")
 
     # ------------------------------------------------------------------ reading
     def count(self, *, up_to: int | None = None) -> int:

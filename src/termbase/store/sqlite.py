@@ -278,6 +278,16 @@ class SharedStore:
     def read_only(self) -> bool:
         return self._read_only
 
+    def read_query(self, sql: str, *, batch: int = 5000, name: str = "termbase_read") -> Iterator[list[tuple]]:
+        """The rows of a query (no parameters), ``batch`` at a time (not all held at once), in the
+        transaction the caller may be writing in; ``name`` names the cursor where the backend's have names."""
+        cursor = self._conn.execute(sql)
+        while True:
+            rows = cursor.fetchmany(batch)
+            if not rows:
+                return
+            yield [tuple(r) for r in rows]
+
     def data_version(self) -> int:
         with self._errors():
             return self._conn.execute("SELECT value FROM counters WHERE name = 'concepts'").fetchone()[0]
@@ -1205,21 +1215,18 @@ class SQLiteMemories(MemoryRepository):
         with self._store.atomic():
             self._conn.execute("DELETE FROM tm_index")
             self._conn.execute("DELETE FROM tm_df")
-            cur = self._conn.execute(
+            n = 0
+            for rows in self._store.read_query(
                 "SELECT t.unit_pk, t.lang, t.text, u.tm FROM tm_texts t JOIN tm_units u ON u.pk = t.unit_pk "
                 "ORDER BY u.tm"
-            )
-            n = 0
-            while True:
-                rows = cur.fetchmany(5000)
-                if not rows:
-                    return n
+            ):
                 by_memory: dict[str, list[tuple[int, str, str]]] = {}
                 for pk, lang, text, tm in rows:
                     by_memory.setdefault(tm, []).append((pk, lang, text))
                 for tm, texts in by_memory.items():
                     self._index(texts, tm)
                 n += len(rows)
+            return n
 
     def candidates(self, memory: str, lang: str, keys: list[str], *, limit: int = 50, ties: int = 0) -> list[int]:
         """The ids of :meth:`shortlist`'s units."""

@@ -218,21 +218,22 @@ class SQLiteTermIndex(TermIndexRepository):
 
     def reindex(self) -> int:
         with self._store.atomic():
-            for table in ("term_index", "term_keys", "term_counts"):
-                self._conn.execute(f"DELETE FROM {table}")
-            for lang in (*_GRAM_TABLES, "other"):
-                table = _gram_table(lang)
-                self._conn.execute(f"INSERT INTO {table} ({table}) VALUES ('delete-all')")
-            cur = self._conn.execute(
-                "SELECT t.pk, t.lang, t.text, c.id FROM terms t JOIN concepts c ON c.pk = t.concept_pk ORDER BY t.pk"
-            )
+            self._clear()
             n = 0
-            while True:
-                rows = cur.fetchmany(5000)
-                if not rows:
-                    return n
+            for rows in self._store.read_query(
+                "SELECT t.pk, t.lang, t.text, c.id FROM terms t JOIN concepts c ON c.pk = t.concept_pk ORDER BY t.pk"
+            ):
                 self._add(rows)
                 n += len(rows)
+            return n
+
+    def _clear(self) -> None:
+        """Empty the index's tables."""
+        for table in ("term_index", "term_keys", "term_counts"):
+            self._conn.execute(f"DELETE FROM {table}")
+        for lang in (*_GRAM_TABLES, "other"):
+            table = _gram_table(lang)
+            self._conn.execute(f"INSERT INTO {table} ({table}) VALUES ('delete-all')")
 
     # ------------------------------------------------------------------ reading
     def _terms(self, where: str, args: Sequence) -> list[IndexedTerm]:
