@@ -103,7 +103,7 @@ def test_the_shortlist_sees_every_change_of_this_and_other_connections(store):
 
 
 def test_words_with_a_digit_have_a_small_cache_of_their_own(monkeypatch):
-    from termbase.store import sqlite as backend
+    from termbase.store import memories as backend
 
     monkeypatch.setattr(backend, "_chunk_cache", {})
     monkeypatch.setattr(backend, "_chunks_kept", 0)
@@ -118,7 +118,7 @@ def test_words_with_a_digit_have_a_small_cache_of_their_own(monkeypatch):
 
 
 def test_index_keys_of_a_chunk_are_those_of_its_words(monkeypatch):
-    from termbase.store import sqlite as backend
+    from termbase.store import memories as backend
 
     monkeypatch.setattr(backend, "_chunk_cache", {})
     monkeypatch.setattr(backend, "_chunks_kept", 0)
@@ -138,7 +138,7 @@ def test_index_keys_of_a_chunk_are_those_of_its_words(monkeypatch):
 
 def test_an_import_adds_document_frequencies_a_part_at_a_time(tmp_path, monkeypatch):
     from termbase.store import create_store
-    from termbase.store import sqlite as backend
+    from termbase.store import memories as backend
 
     units = [TranslationUnit({"en": f"Meeting {i} of the Senate", "kk": f"Сенаттың {i}-отырысы"}) for i in range(7)]
 
@@ -203,7 +203,7 @@ def test_word_counts_of_the_index_stay_right_over_imports(store):
 
 def test_word_counts_stay_right_when_an_import_counts_in_parts_and_holds_known_units(location, monkeypatch):
     from termbase.store import create_store
-    from termbase.store import sqlite as backend
+    from termbase.store import memories as backend
 
     units = [TranslationUnit({"en": f"Meeting {i} of the Senate", "kk": f"Сенаттың {i}-отырысы"}) for i in range(7)]
 

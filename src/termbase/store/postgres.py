@@ -37,6 +37,7 @@ from ..errors import AlreadyExists, NotFound, ParseError, StoreError, StoreUnava
 from ..models import Concept, TranslationUnit, format_time, utc_now
 from .base import DEFAULT_LOCK_TIMEOUT, ON_CONFLICT, AddCounts, Store
 from .copying import RowCopy
+from .memories import SQLiteMemories
 from .postgres_terms import MIGRATION_SQL as TERM_INDEX_SQL
 from .postgres_terms import TABLES as TERM_INDEX_TABLES
 from .postgres_terms import PostgresTermIndex
@@ -45,7 +46,6 @@ from .sqlite import (
     _concept,
     _evidence,
     SQLiteConcepts,
-    SQLiteMemories,
     SQLiteTokens,
     SharedStore,
     _term,
