@@ -506,3 +506,19 @@ def test_a_word_capitalised_by_position_joins_a_state_possessor_only_as_a_place_
         ("organization", True, "Саффолк Университетінің")]
     assert spans("Батыс Қазақстан облысының Білім басқармасы хабарлады.", "kk") == [
         ("organization", True, "Батыс Қазақстан облысының Білім басқармасы")]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # -ты/-ті after a vowel or a voiced consonant is a noun's possessive, no past tense: the chain goes on
+        ("Ол Бюджет саясаты департаментіне хат жазды.", [("organization", False, "Бюджет саясаты департаментіне")]),
+        ("Тоқаев келді білім министрлігіне.", [("person", True, "Тоқаев")]),
+        # a capitalised body in the genitive before a part named in lower case
+        ("Ол Сенат Кеңсесінің кадр жұмысы бөліміне барды.",
+         [("organization", False, "Сенат Кеңсесінің кадр жұмысы бөліміне"),
+          ("organization", False, "Сенат Кеңсесінің")]),
+    ],
+)
+def test_kazakh_izafet_chains_past_nouns_in_t_and_capitalised_bodies(sentence, expected):
+    assert spans(sentence, "kk") == expected

@@ -484,6 +484,21 @@ def is_genitive_kk(word: str) -> bool:
     return word.lower().endswith(_GENITIVE)
 
 
+# -ты/-ті after a vowel or a voiced consonant: the possessive of a noun in -т ("саясат-ы",
+# "департамент-і"); the past tense and the accusative take -ды/-ді there ("келді", "заңды"), -ты/-ті
+# only after a voiceless consonant ("кетті").
+_T_STEM_POSSESSIVE_RE = re.compile(r"[аәеиоөұүыіэюяулрмнңйжз](?:ты|ті)$")
+
+
+def is_t_stem_possessive_kk(word: str) -> bool:
+    """Is a word in -ты/-ті surely a noun in -т with the 3rd-person possessive, no verb or accusative?
+
+    >>> is_t_stem_possessive_kk("саясаты"), is_t_stem_possessive_kk("департаменті"), is_t_stem_possessive_kk("кетті")
+    (True, True, False)
+    """
+    return _T_STEM_POSSESSIVE_RE.search(word.lower()) is not None
+
+
 def is_attributive_locative_kk(word: str) -> bool:
     """Does a Kazakh word end in the attributive locative ("Семейдегі", "Невададағы": which is in)?
 

@@ -9,7 +9,8 @@ import re
 from typing import Sequence
 
 from ...languages.kazakh import (
-    base_kk, is_attributive_locative_kk, is_genitive_kk, is_light_verb_kk, is_protected, kk_bases, kk_fits, strip_case_kk,
+    base_kk, is_attributive_locative_kk, is_genitive_kk, is_light_verb_kk, is_protected, is_t_stem_possessive_kk, kk_bases,
+    kk_fits, strip_case_kk,
 )
 from ..lexicon import Lexicon, lexicon
 from ..text import Sentence
@@ -314,7 +315,7 @@ def _kk_org_start(words, head: int, covered, lex: Lexicon, window: int = 6) -> i
         wants = None
         if not inside and (
             (low in lex.stopwords and low != "және")
-            or _kk_verblike(low)
+            or (_kk_verblike(low) and not is_t_stem_possessive_kk(low))  # "Кадр саясаты департаменті"
             or _kk_oblique(w)  # an oblique case: "халыққа", "облысында"
             or _kk_is_title(w, lex)
             # another institution's head ends there, unless it is a plural dependent ("сауда орталықтары")
@@ -351,6 +352,13 @@ def _kk_org_start(words, head: int, covered, lex: Lexicon, window: int = 6) -> i
         and not (_kk_is_title(words[k], lex) and not _kk_possessed(words[head]))
     ):
         start = k
+        if crossed and is_genitive_kk(words[k]) and _kk_is_head(words[k], lex) and _kk_possessed(words[k]) \
+                and _kk_possessed(words[head]):
+            # "Іс Басқармасының | ұйымдастыру-бақылау және кадр жұмысы бөлімі": a body in the genitive is
+            # the possessor of the part named after it
+            outer = _kk_org_start(words, k, covered, lex)
+            if outer is not None:
+                return outer
     elif is_cap(words[head]):
         start = head
         crossed = 0
