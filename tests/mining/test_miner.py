@@ -259,3 +259,19 @@ def test_an_english_compound_modifier_is_no_part_of_the_name_after_it():
     # modifier renders "Al-Qaeda"
     assert best(miner, ["фронт Нусра", "Фронт Нусра"], "en") == ("Nusra Front", 2)
     assert best(miner, ["Аль-Каидой"], "en") == ("Al-Qaeda", 1)
+
+
+def test_a_placing_preposition_ends_an_english_name_and_a_pronoun_begins_no_russian_one():
+    corpus = UnitCorpus([
+        MinedUnit(1, {"kk": "Ол Гарвард медицина мектебінде сабақ береді.",
+                      "en": "He teaches sleep medicine at Harvard Medical School.",
+                      "ru": "Он преподаёт в Гарвардской медицинской школе."}, "kk"),
+        MinedUnit(2, {"kk": "Біз Райдер кубогы комитетімен жұмыс істейміз.",
+                      "en": "We work with the Ryder Cup Committee.",
+                      "ru": "Мы работаем с нашим Комитетом Кубка Райдера."}, "kk"),
+    ])
+    miner = EquivalentMiner(corpus, "kk")
+    # "medicine at" places the school: no part of its name
+    assert best(miner, ["Гарвард медицина мектебі"], "en") == ("Harvard Medical School", 1)
+    # "нашим" (our) qualifies the committee but begins no name
+    assert best(miner, ["Райдер кубогы комитеті"], "ru") == ("Комитет Кубка Райдера", 1)

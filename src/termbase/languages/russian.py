@@ -25,6 +25,7 @@ from typing import Any
 
 from termbase.errors import TermbaseError
 from termbase.languages._cache import BoundedCache
+from termbase.languages.stopwords import stopwords
 
 
 @lru_cache(maxsize=1)
@@ -538,8 +539,15 @@ def ru_qualifies(left: str, right: str) -> bool:
     (True, True, False)
     >>> ru_qualifies("купленная", "IBM")
     False
+
+    A pronoun's adjective (its lemma a function word: наш, свой, этот) begins no name:
+
+    >>> ru_qualifies("нашим", "Комитетом"), ru_qualifies("своим", "Комитетом")
+    (False, False)
     """
     a, n = ru_word(left), ru_word(right)
     if not a.adj_cases or a.noun_cases or a.other_pos or a.first_pos != "ADJF":
+        return False
+    if a.lemma in stopwords("ru"):
         return False
     return bool(a.adj_cases & (n.noun_cases | n.adj_cases)) or (not n.known and right[:1].isupper())

@@ -171,6 +171,8 @@ class EquivalentMiner:
                     best = (score, a, b + 1)
         if best is None:
             return None
+        if target == "en":
+            best = (best[0], *_en_name_side(words, links, best[1], best[2]))
         # the term's content words nothing in the stretch renders: the grammar may give them back
         missing = sum(1 for i in range(n) if max(links[i][best[1] : best[2]], default=0.0) < _TIED)
         src_all: list[str] = []
@@ -406,6 +408,26 @@ def _extend(text: str, tokens: list[tuple[str, int, int]], a: int, b: int, lang:
                and _kk_modifier(words[a - 1]) and not (elsewhere is not None and elsewhere(a - 1))):
             a -= 1
             grown += 1
+    return a, b
+
+
+# Prepositions that place a name, never inside one: "professor of sleep medicine at | Harvard Medical School"
+_EN_PLACING = frozenset(("at", "in", "on", "from", "by", "with"))
+
+
+def _en_name_side(words: Sequence[str], links: list[list[float]], a: int, b: int) -> tuple[int, int]:
+    """The English stretch ``a:b`` less the lower-case words a placing preposition joins to a
+    capitalised name, when the name's side ties every source word the whole stretch ties: "medicine at
+    Harvard Medical School" renders "Гарвард медицина мектебі" as "Harvard Medical School"; "ethnic
+    groups in Kazakhstan" stays whole (only "ethnic groups" ties "этностар")."""
+    for p in range(a + 1, b - 1):
+        if words[p].lower() not in _EN_PLACING:
+            continue
+        for keep, drop in (((p + 1, b), (a, p)), ((a, p), (p + 1, b))):
+            if not words[keep[0]][:1].isupper() or any(w[:1].isupper() for w in words[drop[0] : drop[1]]):
+                continue
+            if all(max(row[keep[0] : keep[1]]) >= _TIED for row in links if max(row[a:b]) >= _TIED):
+                return keep
     return a, b
 
 
