@@ -275,3 +275,16 @@ def test_a_placing_preposition_ends_an_english_name_and_a_pronoun_begins_no_russ
     assert best(miner, ["Гарвард медицина мектебі"], "en") == ("Harvard Medical School", 1)
     # "нашим" (our) qualifies the committee but begins no name
     assert best(miner, ["Райдер кубогы комитеті"], "ru") == ("Комитет Кубка Райдера", 1)
+
+
+def test_an_english_rendering_keeps_an_abbreviation_whole_and_stops_where_another_name_begins():
+    corpus = UnitCorpus([
+        MinedUnit(1, {"ru": "Аналитик Департамента юстиции США Джон Смит выступил.",
+                      "en": "U.S. Department of Justice Analyst John Smith spoke."}, "ru"),
+        MinedUnit(2, {"ru": "Она работает в Апелляционном суде.", "en": "She works at the N.Y. Court of Appeals."}, "ru"),
+    ])
+    miner = EquivalentMiner(corpus, "ru")
+    # "U.S." is whole even at the start of the sentence; "Analyst John Smith" is another name
+    assert best(miner, ["Департамента юстиции США"], "en") == ("U.S. Department of Justice", 1)
+    # the dot of "N.Y." ends no name
+    assert best(miner, ["Апелляционном суде"], "en") == ("N.Y. Court of Appeals", 1)

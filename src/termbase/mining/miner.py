@@ -340,8 +340,10 @@ def _breaks(text: str, tokens: list[tuple[str, int, int]], lang: str) -> list[bo
     for j, (word, a, b) in enumerate(tokens):
         if j:
             gap = text[end:a]
-            if gap != " " and _gap_breaks(gap) and not _initials(tokens[j - 1][0], gap, word):
-                out[j] = True
+            if (gap != " " and _gap_breaks(gap) and not _initials(tokens[j - 1][0], gap, word)
+                    and not (gap == ". " and j >= 2 and _initials(tokens[j - 2][0], text[tokens[j - 2][2] : tokens[j - 1][1]],
+                                                                  tokens[j - 1][0]))):
+                out[j] = True  # (not the dot that ends an abbreviation: "U.S. Department of Justice")
             elif lang == "kk" and tokens[j - 1][0][-1:] in "аеАЕ" and _kk_case_ends(tokens[j - 1][0]):
                 out[j] = True
         end = b
@@ -367,22 +369,36 @@ def _extend(text: str, tokens: list[tuple[str, int, int]], a: int, b: int, lang:
     m = len(tokens)
     words = [w for w, _x, _y in tokens]
 
+    def whole(a: int, b: int) -> tuple[int, int]:
+        # an abbreviation is whole or not at all: "S. Department" -> "U.S. Department", "N.F" -> "N.F.L."
+        while a > 0 and _initials(words[a - 1], text[tokens[a - 1][2] : tokens[a][1]], words[a]):
+            a -= 1
+        while b < m and _initials(words[b - 1], text[tokens[b - 1][2] : tokens[b][1]], words[b]):
+            b += 1
+        return a, b
+
+    a, b = whole(a, b)
+
     def free(j: int) -> bool:  # an untied word joined to its neighbour inside the sentence
         return 0 <= j < m and tied[j] < _TIED
 
     if lang == "en":
         def capital(j: int) -> bool:
             w = words[j]
-            return (w[:1].isupper() or w[:1].isdigit()) and w.lower() not in _EN_NOT_NAME and j > 0
+            # (a sentence's first word only as an abbreviation: "U.S. Department of Justice")
+            return ((w[:1].isupper() or w[:1].isdigit()) and w.lower() not in _EN_NOT_NAME
+                    and (j > 0 or w.replace(".", "").isupper()))
 
         def joined(j: int) -> bool:  # words j-1 and j are one stretch of text ("/" parts names)
             return not breaks[j] and "/" not in text[tokens[j - 1][2] : tokens[j][1]]
 
-        grown = 0
+        grown, was = 0, b
         while (b < m and grown < 2 and free(b) and joined(b) and capital(b)
                and not words[b - 1].endswith(("'s", "’s")) and not _en_compound_modifier(words[b - 1])):
             grown += not _initials(words[b - 1], text[tokens[b - 1][2] : tokens[b][1]], words[b])
             b += 1
+        if b > was and b < m and joined(b) and capital(b):
+            b = was  # the capitals go on: another name begins there ("Department of Justice | Analyst Paul Rowlett")
         grown = 0
         while (a > 0 and grown < 2 and free(a - 1) and joined(a) and capital(a - 1)
                and not words[a - 1].endswith(("'s", "’s")) and not _en_compound_modifier(words[a - 1])):
@@ -408,7 +424,7 @@ def _extend(text: str, tokens: list[tuple[str, int, int]], a: int, b: int, lang:
                and _kk_modifier(words[a - 1]) and not (elsewhere is not None and elsewhere(a - 1))):
             a -= 1
             grown += 1
-    return a, b
+    return whole(a, b)
 
 
 # Prepositions that place a name, never inside one: "professor of sleep medicine at | Harvard Medical School"
