@@ -288,3 +288,17 @@ def test_an_english_rendering_keeps_an_abbreviation_whole_and_stops_where_anothe
     assert best(miner, ["Департамента юстиции США"], "en") == ("U.S. Department of Justice", 1)
     # the dot of "N.Y." ends no name
     assert best(miner, ["Апелляционном суде"], "en") == ("N.Y. Court of Appeals", 1)
+
+
+def test_an_english_rendering_grows_over_no_capitals_that_render_other_words_of_the_source():
+    corpus = UnitCorpus([
+        MinedUnit(1, {"kk": "Біріккен Ұлттар Ұйымының Бас Ассамблеясы Нью-Йоркте жиналды.",
+                      "en": "The United Nations General Assembly met in New York."}, "kk"),
+        MinedUnit(2, {"kk": "Айыптауларды Мемлекеттік прокуратура қарайды.",
+                      "en": "The charges will be considered by the Public Prosecution Service."}, "kk"),
+    ])
+    miner = EquivalentMiner(corpus, "kk")
+    # "General Assembly" renders «Бас Ассамблеясы», outside the term: no part of its rendering
+    assert best(miner, ["Біріккен Ұлттар Ұйымы", "Біріккен Ұлттар Ұйымының"], "en") == ("United Nations", 1)
+    # a capitalised run only one of whose words renders another source word is grown over whole
+    assert best(miner, ["Мемлекеттік прокуратура"], "en") == ("Public Prosecution Service", 1)

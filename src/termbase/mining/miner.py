@@ -392,16 +392,29 @@ def _extend(text: str, tokens: list[tuple[str, int, int]], a: int, b: int, lang:
         def joined(j: int) -> bool:  # words j-1 and j are one stretch of text ("/" parts names)
             return not breaks[j] and "/" not in text[tokens[j - 1][2] : tokens[j][1]]
 
+        def others(j: int, step: int) -> bool:
+            # the capitalised words from j on all render other words of the source: another name
+            # ("United Nations | General Assembly" for "Біріккен Ұлттар Ұйымының | Бас Ассамблеясы")
+            if elsewhere is None:
+                return False
+            run = []
+            while 0 <= j < m and len(run) < 2 and free(j) and capital(j):
+                run.append(j)
+                j += step
+            return bool(run) and all(elsewhere(x) for x in run)
+
         grown, was = 0, b
         while (b < m and grown < 2 and free(b) and joined(b) and capital(b)
-               and not words[b - 1].endswith(("'s", "’s")) and not _en_compound_modifier(words[b - 1])):
+               and not words[b - 1].endswith(("'s", "’s")) and not _en_compound_modifier(words[b - 1])
+               and not (grown == 0 and others(b, 1))):
             grown += not _initials(words[b - 1], text[tokens[b - 1][2] : tokens[b][1]], words[b])
             b += 1
         if b > was and b < m and joined(b) and capital(b):
             b = was  # the capitals go on: another name begins there ("Department of Justice | Analyst Paul Rowlett")
         grown = 0
         while (a > 0 and grown < 2 and free(a - 1) and joined(a) and capital(a - 1)
-               and not words[a - 1].endswith(("'s", "’s")) and not _en_compound_modifier(words[a - 1])):
+               and not words[a - 1].endswith(("'s", "’s")) and not _en_compound_modifier(words[a - 1])
+               and not (grown == 0 and others(a - 1, -1))):
             grown += not _initials(words[a - 1], text[tokens[a - 1][2] : tokens[a][1]], words[a])
             a -= 1
         if b - a > 1 and words[a].endswith(("'s", "’s")) and tied[a] < 1.0 and words[a + 1][:1].isupper():
