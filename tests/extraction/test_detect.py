@@ -522,3 +522,25 @@ def test_a_word_capitalised_by_position_joins_a_state_possessor_only_as_a_place_
 )
 def test_kazakh_izafet_chains_past_nouns_in_t_and_capitalised_bodies(sentence, expected):
     assert spans(sentence, "kk") == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # "жөніндегі" (on) right before the head, after a capitalised name; a body in the genitive begins it
+        ("Кеше Жапония Парламентінің Қорғаныс жөніндегі комитеті жиналды.",
+         [("organization", False, "Жапония Парламентінің Қорғаныс жөніндегі комитеті"),
+          ("organization", False, "Жапония Парламентінің")]),
+        ("Бұл туралы Төтенше жағдайлар жөніндегі комиссия хабарлады.",
+         [("organization", False, "Төтенше жағдайлар жөніндегі комиссия")]),
+        # the object of a verbal noun with the possessive, and the genitive of its izafet, inside the name
+        ("Чили орман өрттерінің салдарын жою жөніндегі агенттігі хабарлады.",
+         [("organization", True, "Чили орман өрттерінің салдарын жою жөніндегі агенттігі")]),
+        # a genitive before a bare noun is no part of a name
+        ("Бүгін елдің денсаулық сақтау министрлігі хабарлады.", []),
+        # a navy is a body
+        ("Ол Әскери-теңіз флотының көмегіне жүгінді.", [("organization", False, "Әскери-теңіз флотының")]),
+    ],
+)
+def test_kazakh_postpositions_verbal_nouns_and_genitives_inside_names(sentence, expected):
+    assert spans(sentence, "kk") == expected

@@ -242,6 +242,8 @@ _KK_ADMIN_UNITS = frozenset(("облыс", "қала", "аудан", "ауыл",
 # ("Еңбек және халықты әлеуметтік қорғау министрлігі").
 _KK_ACCUSATIVE_END_RE = re.compile(r"(?:ны|ні|ды|ді|ты|ті)$")
 _KK_VERBAL_NOUN_RE = re.compile(r"(?:у|ю)$")
+# The accusative after the possessive (-ын/-ін, -сын/-сін): "зардаптарын жою".
+_KK_POSS_ACCUSATIVE_RE = re.compile(r"(?:[^аәеиоөұүыіэюяу][ыі]н|[аәеоөұүыіэюя]с[ыі]н)$")
 # A plural head noun inside a name is a dependent, not another institution: "Халықаралық сауда
 # орталықтары қауымдастығы".
 _KK_PLURAL_RE = re.compile(r"(?:лар|лер|дар|дер|тар|тер)(?:ы|і)?$")
@@ -297,14 +299,23 @@ def _kk_org_start(words, head: int, covered, lex: Lexicon, window: int = 6) -> i
         if low == _KK_NAMED_AFTER and crossed:  # "Гагарин атындағы әскери-әуе академиясы"
             return _kk_name_before(words, k - 1, covered, lex)
         if is_cap(w) or (is_acronym(w) and not (k > 0 and is_cap(words[k - 1]) and (w + words[k - 1]).isascii())):
+            if wants == "nominative" and not _kk_oblique(w):
+                wants = None  # "Қорғаныс жөніндегі комитеті": a capitalised name before the postposition
             break  # (an acronym is no lower-case dependent: "ресейлік КПРФ | командасы"; "Astana LRT" is one name)
-        if crossed and low in _KK_NAME_POSTPOSITIONS and window > 1:
+        if (crossed or low == "жөніндегі") and low in _KK_NAME_POSTPOSITIONS and window > 1:
+            # ("Қорғаныс жөніндегі комитеті", "Төтенше жағдайлар жөніндегі комиссия": "on" right before the head)
             wants = _KK_NAME_POSTPOSITIONS[low]
             k -= 1
             continue  # a postposition does not count against the window
         inside = (
             (wants == "dative" and _KK_DATIVE_RE.search(low) is not None)
             or (verbal_noun and _KK_ACCUSATIVE_END_RE.search(low) is not None)
+            # ... with the possessive too ("апаттардың зардаптарын жою"), and the genitive of the
+            # izafet before a noun with the possessive inside the name ("апаттардың | зардаптарын")
+            or (verbal_noun and _KK_POSS_ACCUSATIVE_RE.search(low) is not None and k + 2 <= head
+                and _KK_VERBAL_NOUN_RE.search(words[k + 1].lower()) is not None)
+            or (crossed and is_genitive_kk(low) and not _kk_is_head(w, lex) and _kk_possessed(words[k + 1])
+                and not words[k + 1][:1].isupper())
             or _kk_admin_genitive(words, k)
             # the first link of an izafet chain: a head with the possessive in the nominative before a
             # head with the possessive names a part of it ("Заң қызметі департаменті", "Қорғаныс
