@@ -253,6 +253,38 @@ def test_po_exact_fuzzy_none_plural_notes_and_obsolete(po_ru, tmp_path):
         ("Senate", "Сенат", False), (NSC, "Комитет национальной безопасности заявил", True)]
 
 
+def test_po_is_filled_a_part_at_a_time_whatever_its_size(po_ru, tmp_path, monkeypatch):
+    """The PO file is read in pieces cut between entries, filled and written as it is read (the
+    memory a pre-translation needs does not grow with the file): cut into pieces of one line each,
+    the result is the same, and a file larger than the input limit for files read whole is filled
+    (it was refused: "larger than 1 MB")."""
+    from termbase import fsutil
+
+    real = fsutil.Source.iter_text
+
+    def line_by_line(self, **kw):
+        for piece in real(self, **kw):
+            yield from piece.splitlines(keepends=True)
+
+    monkeypatch.setattr(fsutil.Source, "read_text", lambda *a, **k: pytest.fail("the PO was read whole"))
+    monkeypatch.setattr(fsutil.Source, "iter_text", line_by_line)
+    out = tmp_path / "out.po"
+    fill = Recorder()
+    assert get_format("po").write_filled(po_ru, out, fill) == FillStats(units=5, exact=1, fuzzy=2, empty=1, kept=1)
+    assert out.read_text(encoding="utf-8") == PO_RU_FILLED
+    assert [r.line for r in fill.requests] == [14, 20, 28, 28, 34]
+    monkeypatch.undo()
+
+    big = tmp_path / "big.ru.po"
+    entries = "".join(f'msgid "Unit {i} of a long catalogue"\nmsgstr ""\n\n' for i in range(40_000))
+    big.write_text(PO_RU.split("\n\n", 1)[0] + "\n\n" + entries, encoding="utf-8")
+    assert big.stat().st_size > 2**20
+    monkeypatch.setenv("TERMBASE_MAX_INPUT_MB", "1")
+    stats = get_format("po").write_filled(big, tmp_path / "big.out.po", Recorder())
+    assert stats == FillStats(units=40_000, exact=0, fuzzy=0, empty=40_000, kept=0)
+    assert (tmp_path / "big.out.po").read_bytes() == big.read_bytes()
+
+
 def test_po_overwrite_replaces_translations_and_final_removes_fuzzy(po_ru, tmp_path):
     out = tmp_path / "out.po"
     table = {**FILLS, NSC: Fill("КНБ заявил", 100.0, True, ("National Security Committee = КНБ",))}
@@ -509,6 +541,23 @@ def test_broken_xliff_is_a_parse_error_and_writes_nothing(tmp_path):
     bomb.write_text('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><xliff version="1.2"/>', encoding="utf-8")
     with pytest.raises(ParseError, match="entities"):
         get_format("xliff").write_filled(bomb, out, Recorder(KK))
+
+
+def test_an_xliff_to_pre_translate_larger_than_the_input_limit_is_refused(tmp_path, monkeypatch):
+    """An XLIFF file is filled in a tree held whole: its size is bounded by TERMBASE_MAX_INPUT_MB
+    (a file read whole), one error naming the limit and nothing written (it was read whatever its size)."""
+    src, out = tmp_path / "big.xlf", tmp_path / "out.xlf"
+    units = "".join(f'<trans-unit id="u{i}"><source>Unit {i} of a long file</source></trans-unit>\n'
+                    for i in range(30_000))
+    src.write_text(XLIFF_12.replace("<body>", "<body>\n" + units, 1), encoding="utf-8")
+    assert src.stat().st_size > 2**20
+    monkeypatch.setenv("TERMBASE_MAX_INPUT_MB", "1")
+    with pytest.raises(ParseError) as exc:
+        get_format("xliff").write_filled(src, out, Recorder(KK))
+    assert str(exc.value) == (f"{src}: larger than 1 MB (limit 1 MB; set TERMBASE_MAX_INPUT_MB to change it)")
+    assert not out.exists()
+    monkeypatch.setenv("TERMBASE_MAX_INPUT_MB", "4")
+    assert get_format("xliff").write_filled(src, out, Recorder(KK)).units == 30_004
 
 
 def test_formats_that_cannot_fill_say_so(tmp_path):

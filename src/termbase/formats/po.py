@@ -28,6 +28,8 @@ obsolete ones stay as they were, byte for byte (line ends become ``\n``).
 from __future__ import annotations
 
 import re
+import shutil
+import tempfile
 import time
 from contextlib import ExitStack
 from dataclasses import dataclass, field
@@ -414,54 +416,61 @@ def fill_po(
     A fill that is not final gets the ``fuzzy`` flag and a ``# termbase: NN% match`` comment; a final
     one loses a stale ``fuzzy`` flag and the ``#|`` previous strings that went with it; notes become
     ``# `` comments. Entries without ``msgid`` text are not asked about; a fill with empty text
-    counts as none. The output is written while the input is parsed, to a temporary file that an
-    error removes (standard output: only once the whole input has parsed).
+    counts as none. The file is read a part at a time (cut between entries, :func:`po_syntax.parts`)
+    and each part written once filled, to a temporary file that an error removes (standard output:
+    spooled, and written only once the whole input has parsed): memory does not grow with the file.
     """
-    text = src.read_text(lines=True)
-    if "\r" in text:
-        text = text.replace("\r\n", "\n")
-    filler = _PoFiller(text, src.name, fill, target_lang, overwrite)
+    filler = _PoFiller(src.name, fill, target_lang, overwrite)
+    pieces = filler.pieces(po_syntax.parts(src.iter_text(), src.name))
     with atomic_write(dest, "w", encoding="utf-8") as fh:
         if str(dest) == "-":
-            fh.write("".join(list(filler.pieces())))
+            with tempfile.TemporaryFile("w+", encoding="utf-8") as spool:
+                spool.writelines(pieces)
+                spool.seek(0)
+                shutil.copyfileobj(spool, fh)
         else:
-            for piece in filler.pieces():
-                fh.write(piece)
+            fh.writelines(pieces)
     return FillStats(filler.units, filler.exact, filler.fuzzy, filler.empty, filler.kept)
 
 
 class _PoFiller:
     """The pieces of the filled file, made entry by entry (:meth:`pieces`), and the counts."""
 
-    def __init__(self, text: str, name: str, fill, target_lang: str | None, overwrite: bool):
-        self.text, self.name, self.fill, self.overwrite = text, name, fill, overwrite
+    def __init__(self, name: str, fill, target_lang: str | None, overwrite: bool):
+        self.name, self.fill, self.overwrite = name, fill, overwrite
         self.target_arg = target_lang
         self.source_lang: str | None = None
         self.target_lang: str | None = None
         self.nplurals: int | None = None
         self.units = self.exact = self.fuzzy = self.empty = self.kept = 0
+        self.header_seen = False
 
-    def pieces(self) -> Iterator[str]:
-        text = self.text
-        entries = po_syntax.parse_text(text, self.name)
+    def pieces(self, parts: Iterator[tuple[str, int]]) -> Iterator[str]:
+        """The filled text of the file's ``parts`` (text, first line), part by part."""
+        state = po_syntax.new_state()
+        for text, line in parts:
+            state.line = line
+            yield from self._part(text, po_syntax.parse_text(text, self.name, state=state), line - 1)
+
+    def _part(self, text: str, entries, offset: int) -> Iterator[str]:
+        """The filled ``text`` of one part (``offset``: lines before it), given its parsed ``entries``."""
         pending = None  # the next entry of the parser, not yet matched with its block
         done = 0  # text[:done] has been given out
-        header_seen = False
         for block in po_syntax.blocks(text):
             if pending is None:
                 for kind, payload in entries:
                     if kind == "header":
                         self._header(payload)
-                        header_seen = True
+                        self.header_seen = True
                         continue
                     pending = payload
                     break
-            if pending is None or pending.line != block.line:
+            if pending is None or pending.line != block.line + offset:
                 continue  # the header, or a second header-like entry: copied as it is
             entry, pending = pending, None
-            if not header_seen and self.target_lang is None:
+            if not self.header_seen and self.target_lang is None:
                 self._header({}, line=entry.line)
-                header_seen = True
+                self.header_seen = True
             new = self._entry(entry)
             if new is None:
                 continue

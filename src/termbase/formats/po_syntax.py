@@ -19,7 +19,7 @@ from typing import Iterator, NamedTuple
 from ..errors import ParseError
 from ..fsutil import Source
 
-__all__ = ["PoEntry", "parse", "parse_text", "header_fields", "comment_fields", "Block", "blocks"]
+__all__ = ["PoEntry", "parse", "parse_text", "parts", "new_state", "header_fields", "comment_fields", "Block", "blocks"]
 
 
 class PoEntry(NamedTuple):
@@ -118,11 +118,25 @@ MAX_ENTRY_CHARS = 64 * 1024 * 1024
 
 def _parse_pieces(pieces: Iterator[str], path: str) -> Iterator[tuple[str, object]]:
     """:func:`parse` of a file given in pieces that end at line ends (:meth:`Source.iter_text`):
-    the text read is cut where one entry ends and the next begins (:func:`_cut`) and each part is
+    the text read is cut where one entry ends and the next begins (:func:`parts`) and each part is
     parsed as a whole, so that memory holds about one piece, whatever the size of the file; the
     entries, lines and errors are those of parsing the whole text at once."""
     state = _State()
-    buffer = ""
+    for text, line in parts(pieces, path):
+        state.line = line
+        yield from _parse_po_text(text, path, state=state)
+
+
+def parts(pieces: Iterator[str], path: str) -> Iterator[tuple[str, int]]:
+    r"""The text of pieces that end at line ends (:meth:`Source.iter_text`) in parts cut where one
+    entry ends and the next begins (:func:`_cut`), each with the line it begins at; ``\r\n`` line
+    ends made ``\n``. A stretch without such a place longer than :data:`MAX_ENTRY_CHARS` is a
+    ``ParseError``.
+
+    >>> list(parts(iter(['msgid "a"\nmsgstr "b"\n', '\nmsgid "c"\n', 'msgstr ""\n']), "x.po"))
+    [('msgid "a"\nmsgstr "b"\n\n', 1), ('msgid "c"\nmsgstr ""\n', 4)]
+    """
+    line, buffer = 1, ""
     for piece in pieces:
         if "\r" in piece:
             piece = piece.replace("\r\n", "\n")  # the line parser strips a line's final \r anyway
@@ -131,12 +145,12 @@ def _parse_pieces(pieces: Iterator[str], path: str) -> Iterator[tuple[str, objec
         cut = _cut(buffer, max(0, searched - 1))
         if cut:
             head, buffer = buffer[:cut], buffer[cut:]
-            yield from _parse_po_text(head, path, state=state)
-            state.line += head.count("\n")
+            yield head, line
+            line += head.count("\n")
         elif len(buffer) > MAX_ENTRY_CHARS:
-            raise ParseError(path, f"no end of entry in {MAX_ENTRY_CHARS // 2**20} MB of text", line=state.line)
+            raise ParseError(path, f"no end of entry in {MAX_ENTRY_CHARS // 2**20} MB of text", line=line)
     if buffer:
-        yield from _parse_po_text(buffer, path, state=state)
+        yield buffer, line
 
 
 def _cut(text: str, lower: int = 0) -> int:
@@ -183,10 +197,17 @@ class _State:
         self.first = True
 
 
-def parse_text(text: str, path: str) -> Iterator[tuple[str, object]]:
+def parse_text(text: str, path: str, *, state: _State | None = None) -> Iterator[tuple[str, object]]:
     """:func:`parse` of a text already read (``\n`` line ends), for writers that copy parts of it
-    (:func:`blocks` gives where each entry lies in the same text)."""
-    return _parse_po_text(text, path)
+    (:func:`blocks` gives where each entry lies in the same text). ``state`` (:func:`new_state`):
+    where ``text`` is one of the :func:`parts` of a file, the line it begins at (set it) and
+    whether an entry came before."""
+    return _parse_po_text(text, path, state=state)
+
+
+def new_state() -> _State:
+    """What parsing one part of a file passes to the next (:func:`parse_text`)."""
+    return _State()
 
 
 class Block(NamedTuple):
