@@ -281,6 +281,25 @@ def test_russian_capitalised_adjective_then_lower_case_adjectives_and_noun(sente
 @pytest.mark.parametrize(
     "sentence, expected",
     [
+        # a body's acronym with the territory it serves
+        ("Группа включает ГУ МЧС России по Санкт-Петербургу и экологов.",
+         [("acronym", False, "ГУ"), ("acronym", False, "МЧС"), ("organization", False, "ГУ МЧС России по Санкт-Петербургу")]),
+        ("Это сообщила пресс-служба МЧС по Санкт-Петербургу и Ленобласти.",
+         [("acronym", False, "МЧС"), ("organization", False, "МЧС по Санкт-Петербургу и Ленобласти")]),
+        # "им." (имени) and the person's name after it belong to the body's name
+        ("Он работал в Театре им. Йозефа Бойса.", [("organization", False, "Театре им. Йозефа Бойса")]),
+        # capitalised adjectives before "и" and a lower-case one before the head
+        ("По сведениям Всемирной продовольственной и сельскохозяйственной организации, цены выросли.",
+         [("organization", False, "Всемирной продовольственной и сельскохозяйственной организации")]),
+    ],
+)
+def test_russian_institution_names_of_news(sentence, expected):
+    assert spans(sentence, "ru") == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
         # a region's name with the word for region; a capitalised adjective opening a lower-case name is none
         ("Шығыс Қазақстан облысында Мемлекеттік хатшы сөйледі.", [("place", True, "Шығыс Қазақстан облысында")]),
         # who a person is (where from, whose) is no part of the name

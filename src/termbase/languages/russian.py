@@ -330,6 +330,7 @@ def _inflect_low(low: str, want_pos, cases, grammemes) -> tuple[str | None, obje
 
 
 _nominative_cache = BoundedCache(50_000)
+_FUNCTION_POS = frozenset(("CONJ", "PREP", "PRCL", "INTJ"))
 
 
 def nominative_ru(words: list[str]) -> list[str]:
@@ -376,9 +377,14 @@ def _nominative_ru(words: list[str]) -> list[str]:
             if info.known and info.first_flags & NAME else w if info.known else _foreign_base_ru(w)
             for w, info in zip(words, infos)
         ]
-    head = next((k for k, i in enumerate(infos) if i.noun_cases and not i.adj_cases), None)
+    if infos and infos[0].first_pos in _FUNCTION_POS:
+        return list(words)  # a title that begins with a preposition: «Об охране памятников»
+    # the head is a noun, not a function word the dictionary also has as a noun ("и", the letter's name:
+    # "Иммиграционной и таможенной службы")
+    nominal = [i.noun_cases and i.first_pos not in _FUNCTION_POS for i in infos]
+    head = next((k for k, i in enumerate(infos) if nominal[k] and not i.adj_cases), None)
     if head is None:
-        head = next((k for k, i in enumerate(infos) if i.noun_cases), None)
+        head = next((k for k, i in enumerate(infos) if nominal[k]), None)
     if head is None:
         return list(words)
     cases = set(infos[head].noun_cases)

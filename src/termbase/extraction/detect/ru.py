@@ -68,10 +68,16 @@ def detect_ru(sent: Sentence, lex: Lexicon | None = None) -> list[Occurrence]:
             and infos[left - 1].adj_cases & info.noun_cases
         ):
             left -= 1
-            if (left > 1 and words[left - 1] == "и" and not covered[left - 2] and infos[left - 2] is not None
-                    and caps[left - 2] and not starts_clause(words, left - 2, first)
-                    and infos[left - 2].adj_cases & info.noun_cases and not infos[left - 2].noun_cases):
-                left -= 2  # "Иммиграционной и таможенной служб"
+            if left > 1 and words[left - 1] == "и":
+                # "Иммиграционной и таможенной служб", "Всемирной продовольственной и сельскохозяйственной
+                # организации": adjectives before "и" that begin with a capital (not one of position)
+                m = left - 2
+                while (m >= 0 and left - 2 - m < 2 and not covered[m] and infos[m] is not None
+                       and infos[m].adj_cases & info.noun_cases and not infos[m].noun_cases):
+                    m -= 1
+                m += 1
+                if m <= left - 2 and caps[m] and not starts_clause(words, m, first):
+                    left = m
         adjectives = left
         # the name begins at a capital, but not at a vague word capitalised by position ("Новое")
         while left <= i and (not caps[left] or (left == first and infos[left].lemma in lex.stopwords)):
@@ -121,6 +127,23 @@ def detect_ru(sent: Sentence, lex: Lexicon | None = None) -> list[Occurrence]:
             continue
         out.append(Occurrence(ORGANIZATION, left, end, left == first))
         cover(left, end)
+    # "ГУ МЧС России по Санкт-Петербургу", "МЧС по Санкт-Петербургу и Ленобласти": a body's acronym (and
+    # its state) with the territory it serves, "по" and a place's name in the dative
+    for i in acronyms:
+        if covered[i]:
+            continue
+        j = i + 1
+        while j < n and is_acronym(words[j]) and not covered[j]:
+            j += 1
+        if j < n and caps[j] and not covered[j] and infos[j] is not None and infos[j].flags & GEOX and infos[j].noun_cases & _GENT:
+            j += 1  # "России"
+        end = _ru_territory(words, infos, caps, covered, j)
+        if end:
+            start = i
+            while start > 0 and is_acronym(words[start - 1]) and not covered[start - 1]:
+                start -= 1  # "ГУ МЧС"
+            out.append(Occurrence(ORGANIZATION, start, end, start == first))
+            cover(start, end)
     # "японского МИДа": a country's adjective before an acronym names that country's institution
     for i in acronyms:
         if i > 0 and not covered[i - 1] and _ru_relational(words[i - 1], infos[i - 1], lex):
@@ -168,6 +191,23 @@ def detect_ru(sent: Sentence, lex: Lexicon | None = None) -> list[Occurrence]:
         i = j
     out.extend(_ru_phrases(words, infos, covered, lex))
     return out
+
+
+def _ru_territory(words, infos, caps, covered, j: int) -> int:
+    """End of "по Санкт-Петербургу (и Ленобласти)" from word ``j``: "по" and capitalised places' names
+    in the dative; 0 if there is none."""
+    n = len(words)
+    if not (j + 1 < n and words[j] == "по"):
+        return 0
+    k = j + 1
+    end = 0
+    while k < n and caps[k] and not covered[k] and infos[k] is not None and "datv" in infos[k].noun_cases:
+        end = k = k + 1
+        if k + 1 < n and words[k] == "и" and caps[k + 1]:
+            k += 1
+            continue
+        break
+    return end
 
 
 def _ru_relational(w: str, info, lex: Lexicon) -> bool:
@@ -236,6 +276,12 @@ def _ru_genitive_tail(words, infos, j: int, covered, lex: Lexicon, max_words: in
             if k and not (infos[k - 1].lemma in lex.org_heads and is_cap(words[j + 1])):
                 j = k
                 continue
+            break
+        if w == "им" and j + 2 < n and words[j + 1] == "." and is_cap(words[j + 2]) and not covered[j + 2]:
+            # "[Театра] им. Йозефа Бойса": the abbreviation of "имени", the person's name after it ends the name
+            j += 2
+            while j < n and is_cap(words[j]) and not covered[j]:
+                j += 1
             break
         if is_acronym(w):
             j += 1
