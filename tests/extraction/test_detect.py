@@ -288,6 +288,9 @@ def test_russian_capitalised_adjective_then_lower_case_adjectives_and_noun(sente
          [("acronym", False, "МЧС"), ("organization", False, "МЧС по Санкт-Петербургу и Ленобласти")]),
         # "им." (имени) and the person's name after it belong to the body's name
         ("Он работал в Театре им. Йозефа Бойса.", [("organization", False, "Театре им. Йозефа Бойса")]),
+        # a body a state has one of, capitalised by position only: a name with a country's adjective
+        ("Местные власти не называют происшествие чрезвычайным.", []),
+        ("Российские власти не называют происшествие чрезвычайным.", [("organization", True, "Российские власти")]),
         # capitalised adjectives before "и" and a lower-case one before the head
         ("По сведениям Всемирной продовольственной и сельскохозяйственной организации, цены выросли.",
          [("organization", False, "Всемирной продовольственной и сельскохозяйственной организации")]),

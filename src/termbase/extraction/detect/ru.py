@@ -100,6 +100,12 @@ def detect_ru(sent: Sentence, lex: Lexicon | None = None) -> list[Occurrence]:
                 continue
             if info.lemma not in lex.org_heads:
                 continue
+        if (left < i and left == first and info.lemma not in lex.org_heads and end == i + 1
+                and not any(caps[left + 1 : i + 1])
+                and not _ru_relational(words[left].lower(), infos[left], lex)):
+            # "Местные власти не ...": a body a state has one of, with a capital only of position and
+            # no country's adjective, is no name (as "местные власти" inside a sentence is none)
+            continue
         if left <= i:
             end = _ru_quoted_tail(words, end, covered)  # Русской службе «Голоса Америки»
         else:
