@@ -302,3 +302,16 @@ def test_an_english_rendering_grows_over_no_capitals_that_render_other_words_of_
     assert best(miner, ["Біріккен Ұлттар Ұйымы", "Біріккен Ұлттар Ұйымының"], "en") == ("United Nations", 1)
     # a capitalised run only one of whose words renders another source word is grown over whole
     assert best(miner, ["Мемлекеттік прокуратура"], "en") == ("Public Prosecution Service", 1)
+
+
+def test_a_latin_name_in_russian_text_gives_back_the_words_its_stretch_misses():
+    corpus = UnitCorpus([
+        MinedUnit(1, {"kk": "Жаралылар Мари Кюри 3 ауруханасына жеткізілді.",
+                      "ru": "Раненых доставили в Hospital Marie Curie 3."}, "kk"),
+        MinedUnit(2, {"kk": "Бұл туралы Чайна Дейли жазды.", "ru": "Об этом написала газета Register China Daily."}, "kk"),
+    ])
+    miner = EquivalentMiner(corpus, "kk")
+    # «ауруханасы» has no tie: the capitalised Latin word before the stretch renders it
+    assert best(miner, ["Мари Кюри 3 ауруханасы", "Мари Кюри 3 ауруханасына"], "ru") == ("Hospital Marie Curie 3", 1)
+    # every word of the term is rendered: the Latin words before it are another name
+    assert best(miner, ["Чайна Дейли"], "ru") == ("China Daily", 1)

@@ -419,7 +419,24 @@ def _extend(text: str, tokens: list[tuple[str, int, int]], a: int, b: int, lang:
             a -= 1
         if b - a > 1 and words[a].endswith(("'s", "’s")) and tied[a] < 1.0 and words[a + 1][:1].isupper():
             a += 1  # a possessor before the name: "Indonesia's Disaster Mitigation Agency"
-    elif lang == "ru":
+    if lang != "en":
+        # a name in Latin letters inside Russian or Kazakh text is one run of capitalised words, which
+        # gives back the term's words nothing in the stretch renders (``missing``): "Virginia Metro News"
+        # -> "West Virginia Metro News" for «Батыс Вирджиния Метро Ньюз», "Pasteur 2" -> "Hospital Louis
+        # Pasteur 2" for «Луи Пастер 2 ауруханасы»
+        def latin(j: int) -> bool:
+            w = words[j]
+            return w.isascii() and (w[:1].isupper() or w.isdigit()) and w.lower() not in _EN_NOT_NAME
+
+        grown = 0
+        while a > 0 and grown < missing and latin(a) and free(a - 1) and not breaks[a] and latin(a - 1) \
+                and not words[a - 1].isdigit():
+            a -= 1
+            grown += 1
+        while b < m and grown < missing and latin(b - 1) and free(b) and not breaks[b] and latin(b):
+            b += 1
+            grown += 1
+    if lang == "ru":
         if (b < m and free(b) and not breaks[b] and not function[b - 1]
                 and ru_qualifies(words[b - 1], words[b])):
             b += 1
