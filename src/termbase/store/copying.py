@@ -10,7 +10,6 @@ from the units. The target is made by :func:`termbase.store.new_store`, so it ap
 
 from __future__ import annotations
 
-import contextlib
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
@@ -33,7 +32,8 @@ class CopyCounts:
 
 class RowCopy:
     """What a store lends to :func:`copy_rows`; mixed into both backends (their ``_conn`` takes ``?``
-    parameters). A backend tells its tables and reads and sets its id counters."""
+    parameters). A backend tells its tables and reads and sets its id counters; the rows are read in
+    the store's ``snapshot`` by its ``read_query`` (:class:`termbase.store.sqlite.SharedStore`)."""
 
     def _tables(self) -> list[str]:  # pragma: no cover - each backend has its own
         raise NotImplementedError
@@ -47,11 +47,6 @@ class RowCopy:
 
     def set_id_counters(self, counters: dict[str, int]) -> None:  # pragma: no cover
         """Make each table's next id come after ``counters[table]`` (and after its largest id)."""
-        raise NotImplementedError
-
-    @contextlib.contextmanager
-    def snapshot(self) -> Iterator[None]:  # pragma: no cover
-        """Reads inside the block see one state of the database."""
         raise NotImplementedError
 
     def copy_tables(self) -> list[str]:

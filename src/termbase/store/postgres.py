@@ -539,22 +539,10 @@ class PostgresStore(RowCopy, SharedStore, Store):
                 n = max(top, counters.get(table, 0))
                 self._conn.execute("SELECT setval(?, ?, ?)", (sequence, max(n, 1), n > 0))
 
-    @contextlib.contextmanager
-    def snapshot(self) -> Iterator[None]:
-        with self._lock:
-            if self._depth > 0 or self._conn.in_transaction:
-                yield
-                return
-            with self._errors():
-                self._conn.ensure()
-                self._conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
-                self._conn.in_transaction = True
-            try:
-                yield
-            finally:
-                self._conn.in_transaction = False
-                with contextlib.suppress(psycopg.Error):
-                    self._conn.execute("COMMIT")
+    _SNAPSHOT = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
+
+    def _reading(self, snapshot: bool) -> None:
+        self._conn.in_transaction = snapshot
 
     def read_query(self, sql: str, *, batch: int = 5000, name: str = "termbase_read") -> Iterator[list[tuple]]:
         """As SQLite's, through a server-side cursor (``name``: the rows are not all sent at once)."""

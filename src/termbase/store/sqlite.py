@@ -323,6 +323,28 @@ class SharedStore:
                 self._undo(depth, savepoint)
                 raise self._store_error(exc) from exc
 
+    #: What begins a read transaction that sees one state of the database (SQLite: a snapshot of the WAL).
+    _SNAPSHOT = "BEGIN"
+
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[None]:
+        with self._lock:
+            if self._depth > 0 or self._conn.in_transaction:
+                yield
+                return
+            with self._errors():
+                self._conn.execute(self._SNAPSHOT)
+                self._reading(True)
+            try:
+                yield
+            finally:
+                self._reading(False)
+                with contextlib.suppress(self._DB_ERROR):
+                    self._conn.execute("COMMIT")
+
+    def _reading(self, snapshot: bool) -> None:
+        """Told when a snapshot's read transaction begins and ends (SQLite's connection knows itself)."""
+
     def _refuse_newer(self, version: int) -> None:
         """A termbase of a newer schema than this termbase knows is an error (never touched)."""
         if version > self._SCHEMA_VERSION:
@@ -585,19 +607,6 @@ class SQLiteStore(RowCopy, SharedStore, Store):
                 if self._conn.execute("SELECT changes()").fetchone()[0] == 0:
                     self._conn.execute("INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)", (table, n))
 
-    @contextlib.contextmanager
-    def snapshot(self) -> Iterator[None]:
-        with self._lock:
-            if self._depth > 0 or self._conn.in_transaction:
-                yield
-                return
-            with self._errors():
-                self._conn.execute("BEGIN")  # a read transaction: one snapshot of the WAL
-            try:
-                yield
-            finally:
-                with contextlib.suppress(sqlite3.Error):
-                    self._conn.execute("COMMIT")
 
 
 class SQLiteConcepts(ConceptRepository):
