@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from termbase.errors import ParseError, StoreError, ValidationError
+from termbase.errors import ParseError, StoreError, TermbaseError, ValidationError
 from termbase.models import Concept, Term, TranslationUnit
 from termbase.store import create_store, new_store, open_store
 from termbase.store.sqlite import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
@@ -471,3 +471,17 @@ def test_migration_from_each_version_keeps_the_data(tmp_path, monkeypatch, previ
     assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     conn.close()
+
+
+def test_a_termbase_that_fails_to_open_is_not_left_counted_as_open_here(tmp_path):
+    # (a file counted open here never has its header read again: see sqlite._OPEN_FILES)
+    from termbase.store.sqlite import _open_here
+
+    path = tmp_path / "t.db"
+    create_store(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA user_version = 99")
+    conn.close()
+    with pytest.raises(TermbaseError, match="schema version 99 is newer"):
+        open_store(path)
+    assert not _open_here(str(path))

@@ -396,6 +396,7 @@ class SQLiteStore(RowCopy, SharedStore, Store):
                 read_only = not _writable(Path(location))
         read_only = bool(read_only) and location != ":memory:"
         conn = _connect(location, read_only=read_only, timeout=timeout)
+        store = None
         try:
             with _not_a_termbase(location, timeout):
                 _check_termbase(conn, location)
@@ -406,7 +407,7 @@ class SQLiteStore(RowCopy, SharedStore, Store):
             with store._errors():
                 store._migrate()
         except BaseException:
-            conn.close()
+            _close(conn, store)
             raise
         return store
 
@@ -423,13 +424,14 @@ class SQLiteStore(RowCopy, SharedStore, Store):
             except OSError as exc:
                 raise StoreError(f"{location}: cannot create its folder: {exc.strerror}") from exc
         conn = _connect(location, timeout=timeout)
+        store = None
         try:
             store = cls(conn, location, lock_timeout=timeout)
             with store._errors():
                 _configure(conn)
                 store._migrate()
         except BaseException:
-            conn.close()
+            _close(conn, store)
             raise
         return store
 
@@ -1038,6 +1040,14 @@ def _connect(location: str, *, read_only: bool = False, timeout: float = DEFAULT
         return sqlite3.connect(location, isolation_level=None, check_same_thread=False, timeout=timeout)
     except sqlite3.Error as exc:
         raise StoreError(f"{location}: cannot open: {exc}") from exc
+
+
+def _close(conn: sqlite3.Connection, store: SQLiteStore | None) -> None:
+    """Close what a failed open made: the store (which counts its file open here) or its connection."""
+    if store is not None:
+        store.close()
+    else:
+        conn.close()
 
 
 def _configure(conn: sqlite3.Connection, *, read_only: bool = False) -> None:
