@@ -580,19 +580,22 @@ class FillRequest:
 @dataclass(frozen=True)
 class Fill:
     """The translation to put into a unit: the text, the match percentage (0..100), whether it is
-    final (an exact match: no review flag) and notes for the translator (one line each).
+    final (an exact match: no review flag), notes for the translator (one line each) and the source
+    text of the memory's unit that gave it (what a format that keeps matches shows beside it).
 
     >>> Fill("Сенат", 100.0, True).to_dict()
-    {'text': 'Сенат', 'score': 100.0, 'final': True, 'notes': []}
+    {'text': 'Сенат', 'score': 100.0, 'final': True, 'notes': [], 'match_source': None}
     """
 
     text: str
     score: float
     final: bool
     notes: tuple[str, ...] = ()
+    match_source: str | None = None
 
     def to_dict(self) -> dict:
-        return {"text": self.text, "score": self.score, "final": self.final, "notes": list(self.notes)}
+        return {"text": self.text, "score": self.score, "final": self.final, "notes": list(self.notes),
+                "match_source": self.match_source}
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,8 @@ NSC_KK = "Ұлттық қауіпсіздік комитеті мәлімдед�
 FILLS = {
     "Senate": Fill("Сенат", 100.0, True),
     NSC: Fill("Комитет национальной безопасности заявил", 87.6, False,
-              ("National Security Committee = Комитет национальной безопасности",)),
+              ("National Security Committee = Комитет национальной безопасности",),
+              "The National Security Committee has said"),
     "Ministry of Justice": Fill("Министерство юстиции", 100.0, True),
     "%d deputy": Fill("%d депутат", 100.0, True),
     "%d deputies": Fill("%d депутатов", 91.0, False),
@@ -377,7 +378,7 @@ XLIFF_12_FILLED = '''<?xml version="1.0" encoding="UTF-8"?>
     <body>
       <trans-unit id="t1">
         <source>Senate</source>
-        <target xml:lang="kk-KZ" state="translated">Сенат</target>
+        <target xml:lang="kk-KZ" state="final" state-qualifier="exact-match">Сенат</target>
       </trans-unit>
       <trans-unit id="t2">
         <source>The National Security Committee said</source>
@@ -385,6 +386,10 @@ XLIFF_12_FILLED = '''<?xml version="1.0" encoding="UTF-8"?>
         <note>from the author</note>
         <note from="termbase">88% match</note>
         <note from="termbase">National Security Committee = Ұлттық қауіпсіздік комитеті</note>
+        <alt-trans match-quality="88" origin="termbase">
+          <source xml:lang="en-US">The National Security Committee has said</source>
+          <target xml:lang="kk-KZ">Ұлттық қауіпсіздік комитеті мәлімдеді</target>
+        </alt-trans>
       </trans-unit>
       <trans-unit id="t3">
         <source>Ministry of Justice</source>
@@ -403,7 +408,8 @@ XLIFF_12_FILLED = '''<?xml version="1.0" encoding="UTF-8"?>
 
 KK = {
     "Senate": Fill("Сенат", 100.0, True),
-    NSC: Fill(NSC_KK, 87.6, False, ("National Security Committee = Ұлттық қауіпсіздік комитеті",)),
+    NSC: Fill(NSC_KK, 87.6, False, ("National Security Committee = Ұлттық қауіпсіздік комитеті",),
+              "The National Security Committee has said"),
     "Ministry of Justice": Fill("Әділет министрлігі!", 70.0, False),
     "Open the report": Fill("Есепті ашыңыз", 100.0, True),
 }
@@ -474,12 +480,18 @@ XLIFF_2_FILLED = '''<?xml version="1.0" encoding="UTF-8"?>
 <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="ru">
   <file id="f1">
     <unit id="u1">
-      <segment state="translated">
+      <segment state="final">
         <source>Senate</source>
         <target>Сенат</target>
       </segment>
     </unit>
     <unit id="u2">
+      <mtc:matches xmlns:mtc="urn:oasis:names:tc:xliff:matches:2.0">
+        <mtc:match ref="#s1" similarity="88" matchQuality="88" type="tm" origin="termbase">
+          <source>The National Security Committee has said</source>
+          <target>Комитет национальной безопасности заявил</target>
+        </mtc:match>
+      </mtc:matches>
       <notes>
         <note>keep</note>
         <note category="termbase">s1: 88% match</note>
@@ -517,6 +529,7 @@ def test_xliff_2_filled_exactly_and_schema_valid(tmp_path):
     get_format("xliff2").write_filled(out, again, Recorder(table), overwrite=True)
     text = again.read_text(encoding="utf-8")
     assert text.count("s1: 88% match") == 1
+    assert text.count("<mtc:match ") == 1  # termbase's match replaced; a segment without an id has none
     assert ('<unit id="u3">\n      <notes><note category="termbase">75% match</note></notes>\n'
             '      <segment state="initial">') in text
     assert_valid(again, "xliff_core_2.0.xsd")

@@ -173,6 +173,7 @@ def _units_2(unit: etree._Element, src_lang, tgt_lang) -> Iterator[BilingualUnit
 
 # --------------------------------------------------------------------------------------- writing
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_MTC = "{urn:oasis:names:tc:xliff:matches:2.0}"  # XLIFF 2.0 Translation Candidates module
 
 
 def _space(*texts: str) -> str:
@@ -344,14 +345,17 @@ def fill_xliff(
     are not units. A source with inline elements (codes, placeholders, markers) is not asked about
     and counts as left empty: the fill is plain text, and putting it in would lose the codes.
 
-    1.2: ``<target xml:lang=...>`` holds the fill; final: ``state="translated"``; else
-    ``state="needs-review-translation"``, ``state-qualifier="fuzzy-match"`` and a ``<note
-    from="termbase">NN% match</note>``; notes as more ``<note from="termbase">``.
-    2.x: ``<segment state="translated">`` for final fills; the others ``state="initial"`` (the core
+    1.2: ``<target xml:lang=...>`` holds the fill; an exact match ``state="final"``,
+    ``state-qualifier="exact-match"``; else ``state="needs-review-translation"``,
+    ``state-qualifier="fuzzy-match"``, a ``<note from="termbase">NN% match</note>`` and the match as
+    ``<alt-trans match-quality="NN" origin="termbase">`` (the memory's source and target); notes as
+    more ``<note from="termbase">``.
+    2.x: ``<segment state="final">`` for exact matches; the others ``state="initial"`` (the core
     states are initial, translated, reviewed, final: no state says "to review", and ``initial`` is
     what the reader takes for a draft) with ``<note category="termbase">NN% match</note>`` in the
-    unit's ``<notes>`` (the segment's id first when the unit has several); notes likewise.
-    Earlier termbase notes of a unit filled again are replaced.
+    unit's ``<notes>`` (the segment's id first when the unit has several) and, for a segment with an
+    id, the match in the Translation Candidates module (``<mtc:matches>``); notes likewise.
+    Earlier termbase notes and matches of a unit filled again are replaced.
     """
     tree = xmlsafe.parse_tree(src)
     root = tree.getroot()
@@ -445,15 +449,11 @@ class _XliffFiller:
                 after = seg_source if seg_source is not None else source_el
                 target_el = self._set_target(after, target_el, got.text)
                 target_el.set(_XML_LANG, tgt_code)
-                if got.final:
-                    target_el.set("state", "translated")
-                    target_el.attrib.pop("state-qualifier", None)
-                else:
-                    target_el.set("state", "needs-review-translation")
-                    target_el.set("state-qualifier", "fuzzy-match")
-                for note in tu.findall(self._q("note")):
-                    if note.get("from") == "termbase":
-                        _remove(note)
+                target_el.set("state", "final" if got.final else "needs-review-translation")
+                target_el.set("state-qualifier", "exact-match" if got.final else "fuzzy-match")
+                for old in tu:
+                    if _local(old) in ("note", "alt-trans") and (old.get("from") or old.get("origin")) == "termbase":
+                        _remove(old)
                 texts = ([] if got.final else [f"{round(got.score)}% match"]) + _note_lines(got)
                 last = [c for c in tu if isinstance(c.tag, str) and etree.QName(c).namespace == self.ns][-1]
                 for text in texts:
@@ -461,6 +461,20 @@ class _XliffFiller:
                     note.text = _ILLEGAL.sub("", text)
                     _insert_after(last, note)
                     last = note
+                if not got.final and got.match_source:
+                    alt = self._alt_trans_12(got, file_el.get("source-language"), tgt_code)
+                    _insert_after(last, alt)
+                    _indent(alt)
+
+    def _alt_trans_12(self, got: Fill, src_code: str | None, tgt_code: str):
+        """``<alt-trans match-quality="88" origin="termbase">``: the memory's source and target, as
+        CAT tools show a fuzzy match beside the unit."""
+        alt = etree.Element(self._q("alt-trans"), {"match-quality": str(round(got.score)), "origin": "termbase"})
+        source = etree.SubElement(alt, self._q("source"), {_XML_LANG: src_code} if src_code else {})
+        source.text = _ILLEGAL.sub("", got.match_source or "")
+        target = etree.SubElement(alt, self._q("target"), {_XML_LANG: tgt_code})
+        target.text = _ILLEGAL.sub("", got.text)
+        return alt
 
     # ------------------------------------------------------------------ 2.x
     def fill_2(self, root) -> None:
@@ -470,6 +484,7 @@ class _XliffFiller:
                 continue
             segments = [c for c in unit if _local(c) == "segment"]
             texts: list[str] = []
+            matches: list[tuple[str, Fill]] = []
             filled = False
             for i, seg in enumerate(segments, 1):
                 source_el = _child(seg, "source")
@@ -487,12 +502,44 @@ class _XliffFiller:
                     continue
                 filled = True
                 self._set_target(source_el, target_el, got.text)
-                seg.set("state", "translated" if got.final else "initial")
+                seg.set("state", "final" if got.final else "initial")
+                if not got.final and got.match_source and seg.get("id"):
+                    matches.append((seg.get("id"), got))
                 lines = ([] if got.final else [f"{round(got.score)}% match"]) + _note_lines(got)
                 prefix = f"{seg.get('id') or i}: " if len(segments) > 1 else ""
                 texts.extend(prefix + line for line in lines)
             if filled:
                 self._notes_2(unit, texts)
+                self._matches_2(unit, matches)
+
+    def _matches_2(self, unit, matches: list[tuple[str, Fill]]) -> None:
+        """The Translation Candidates module: ``<mtc:matches>`` first in the unit, a ``<mtc:match
+        ref="#SEGMENT" similarity="88" matchQuality="88" type="tm" origin="termbase">`` with the memory's
+        source and target for each fuzzy fill (a segment without an id cannot be pointed at: its note
+        alone says the percentage). termbase's earlier matches in the unit are replaced."""
+        box = next((c for c in unit if isinstance(c.tag, str) and c.tag == _MTC + "matches"), None)
+        if box is not None:
+            for old in list(box):
+                if isinstance(old.tag, str) and old.get("origin") == "termbase":
+                    box.remove(old)
+            if not matches and not any(isinstance(c.tag, str) for c in box):
+                _remove(box)
+                return
+        if not matches:
+            return
+        if box is None:
+            box = etree.Element(_MTC + "matches", nsmap={"mtc": _MTC[1:-1]})
+            first = next(c for c in unit if isinstance(c.tag, str))
+            prev = first.getprevious()
+            box.tail = prev.tail if prev is not None else unit.text
+            first.addprevious(box)
+        for seg_id, got in matches:
+            score = str(round(got.score))
+            match = etree.SubElement(box, _MTC + "match", {"ref": f"#{seg_id}", "similarity": score,
+                                                           "matchQuality": score, "type": "tm", "origin": "termbase"})
+            etree.SubElement(match, self._q("source")).text = _ILLEGAL.sub("", got.match_source or "")
+            etree.SubElement(match, self._q("target")).text = _ILLEGAL.sub("", got.text)
+        _indent(box)
 
     def _notes_2(self, unit, texts: list[str]) -> None:
         notes = _child(unit, "notes")
@@ -547,6 +594,23 @@ def _insert_after(ref, new) -> None:
     new.tail = ref.tail
     ref.tail = indent if indent is not None and not indent.strip() else ref.tail
     ref.addnext(new)
+
+
+def _indent(elem) -> None:
+    """Indent what ``elem`` holds one step (two spaces) deeper than ``elem`` stands, when it stands
+    on a line of its own (a file written on one line stays so)."""
+    prev = elem.getprevious()
+    before = prev.tail if prev is not None else elem.getparent().text
+    if not before or before.strip() or "\n" not in before:
+        return
+    kids = [c for c in elem if isinstance(c.tag, str)]
+    if not kids:
+        return
+    elem.text = before + "  "
+    for kid in kids:
+        kid.tail = before + "  "
+        _indent(kid)
+    kids[-1].tail = before
 
 
 def _remove(elem) -> None:

@@ -251,7 +251,7 @@ def pretranslate(
         final = best.score == 100
         if text is None:
             text, final = kazakh_to_latin(best.targets["kk"]), False
-        return Fill(text, best.score, final, _term_notes(ws, matcher, source, lang, target))
+        return Fill(text, best.score, final, _term_notes(ws, matcher, source, lang, target), best.source)
 
     filled = fmt.write_filled(src, str(output), fill, target_lang=normalize_lang(target_lang) if target_lang else None,
                               overwrite=overwrite)
