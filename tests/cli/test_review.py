@@ -50,6 +50,12 @@ def test_reject_then_restore(two):
     restored = two("history", "foo", "--restore")
     assert restored.stdout.splitlines()[0] == "Restored foo."
     assert terms(two, "foo") == [("en", "Foo Council", "proposed")]
+    # the rejection's reason stays in the history, not in the note of the concept brought back
+    assert json.loads(two("show", "foo", "--json").stdout)["note"] is None
+    two("edit", "foo", "--note", "a council of Foo")
+    two("reject", "foo", "--reason", "duplicate")
+    assert two("history", "foo", "--restore").exit_code == 0
+    assert json.loads(two("show", "foo", "--json").stdout)["note"] == "a council of Foo"
 
 
 def test_a_removed_shipped_concept_comes_back(run):

@@ -403,15 +403,29 @@ def concept_history(ws: Workspace, concept_id: str) -> list:
 
 
 def restore_concept(ws: Workspace, concept_id: str, *, actor: str | None = None) -> Concept:
-    """Bring back a removed concept as it was just before its removal."""
+    """Bring back a removed concept as it was just before its removal; a rejected one without the
+    "Rejected: REASON" line :func:`reject` added to its note (the history keeps it)."""
     if ws.store.concepts.exists(concept_id):
         raise ValidationError(f"concept {concept_id!r} exists; nothing to restore")
-    deletes = [c for c in ws.store.concepts.history(concept_id) if c.action == "delete"]
+    changes = ws.store.concepts.history(concept_id)
+    deletes = [i for i, c in enumerate(changes) if c.action == "delete"]
     if not deletes:
         raise NotFound(f"no removed concept {concept_id!r} in {ws.location}")
-    before = deletes[-1].before
+    last = deletes[-1]
+    before = changes[last].before
+    if last and _is_rejection(changes[last - 1], before):
+        before = replace(before, note=changes[last - 1].before.note)
     terms = tuple(replace(t, id=None) for t in before.terms)
     return ws.store.concepts.add(replace(before, terms=terms), actor=actor)
+
+
+def _is_rejection(change, removed: Concept) -> bool:
+    """Is ``change`` the note :func:`reject` writes before removing the concept ``removed``?"""
+    if change.action != "update" or change.after is None or change.after.note != removed.note:
+        return False
+    kept = change.before.note
+    note, _, reason = (removed.note or "").rpartition("Rejected: ")
+    return bool(reason) and note == ((kept + "\n") if kept else "")
 
 
 def undo_last_change(ws: Workspace, concept_id: str, *, actor: str | None = None) -> tuple[str, Concept | None]:
