@@ -141,7 +141,8 @@ def detect_ru(sent: Sentence, lex: Lexicon | None = None) -> list[Occurrence]:
         j = i + 1
         while j < n and is_acronym(words[j]) and not covered[j]:
             j += 1
-        if j < n and caps[j] and not covered[j] and infos[j] is not None and infos[j].flags & GEOX and infos[j].noun_cases & _GENT:
+        if (j < n and caps[j] and not covered[j] and infos[j] is not None and infos[j].flags & GEOX
+                and infos[j].noun_cases & _GENT):
             j += 1  # "России"
         end = _ru_territory(words, infos, caps, covered, j)
         if end:
@@ -166,8 +167,9 @@ def detect_ru(sent: Sentence, lex: Lexicon | None = None) -> list[Occurrence]:
             continue
         cases = info.adj_cases
         h = i + 1
+        adjective = info.first_pos in ("ADJF", "PRTF") and info.lemma not in lex.stopwords
         while (
-            info.first_pos in ("ADJF", "PRTF") and info.lemma not in lex.stopwords and h < n - 1 and h - i <= 2 and not covered[h] and words[h].islower() and infos[h] is not None
+            adjective and h < n - 1 and h - i <= 2 and not covered[h] and words[h].islower() and infos[h] is not None
             and infos[h].first_pos in ("ADJF", "PRTF") and not infos[h].noun_cases and cases & infos[h].adj_cases
             and infos[h].lemma not in lex.stopwords
         ):
