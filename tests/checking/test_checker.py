@@ -414,6 +414,8 @@ def test_a_term_of_another_concept_of_the_same_kind_is_named_in_found(ministries
     ("Білім министрлігі бұйрық шығарды.", "Білім министрлігі"),
     ("Бұйрықты Білім және ғылым министрлігі шығарды.", "Білім және ғылым министрлігі"),
     ("Министрлік бұйрық шығарды.", None),
+    ("Бұл министрлік бұйрық шығарды.", None),  # "this ministry"
+    ("Кеше білім министрлігі бұйрық шығарды.", None),  # "yesterday": a first word, capitalised by position
 ])
 def test_a_kazakh_body_named_with_the_missing_terms_head_is_named_in_found(target, found):
     checker = Checker([Concept("min-health", (Term("en", "Ministry of Healthcare"),

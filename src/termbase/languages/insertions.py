@@ -79,7 +79,8 @@ def head_phrase(words: list[str], at: int, lang: str) -> tuple[int, int] | None:
 
     Russian: the head and the genitive words after it, joined by «и» («Министерство образования и
     науки»); Kazakh: the head and the words before it back to the capitalised one that begins the
-    name («Білім және ғылым министрлігі»); other languages: ``None``.
+    name («Білім және ғылым министрлігі»; not a function word, «Бұл министрлік», nor the text's first
+    word unless right before the head); other languages: ``None``.
 
     >>> head_phrase("Приказ Министерства образования и науки вышел".split(), 1, "ru")
     (1, 5)
@@ -103,10 +104,16 @@ def head_phrase(words: list[str], at: int, lang: str) -> tuple[int, int] | None:
             b -= 1
         return (at, b) if b > at + 1 else None
     if lang == "kk":
+        from .stopwords import stopwords
+
         a = at
         while a > 0 and at - a < MAX_PHRASE_WORDS:
             a -= 1
             if words[a][:1].isupper():
+                if words[a].lower() in stopwords("kk") or (a == 0 and a < at - 1):
+                    # «Бұл министрлік»; «Кеше білім министрлігі»: a text's first word, capitalised by
+                    # position, begins a name only right before its head
+                    return None
                 return a, at + 1
             if not words[a].isalpha():
                 break
