@@ -16,6 +16,9 @@ The kz-legal memory holds the split's acts that have a row in the gold file (all
 For each direction (source -> target) and gold organisation name:
 - listed: the extractor lists it among the candidates of the memory's source side (a candidate's
   term, expansion or surface form has the name's match keys);
+- a name that IS the acronym of a candidate merged with its expansion ("SCIS" of "Scottish Council
+  of Independent Schools (SCIS)") is scored against the acronym's own suggestions
+  (``acronym_suggestions``, mined from the acronym's forms), its expansion against the expansion's;
 - right: the best suggestion for that candidate is one of the gold renderings, spelt the same (case,
   ё/е and quotation marks aside) -- so a Russian suggestion must be in the nominative; "keys" counts
   a suggestion with the same match keys (an inflected form) as right;
@@ -40,7 +43,7 @@ sys.path.insert(0, str(HERE.parent / "src"))
 
 from termbase.extraction import ExtractConfig, Extractor  # noqa: E402
 from termbase.languages import word_keys  # noqa: E402
-from termbase.mining import EquivalentMiner, MinedUnit, UnitCorpus, candidate_forms  # noqa: E402
+from termbase.mining import EquivalentMiner, MinedUnit, UnitCorpus, acronym_forms, candidate_forms  # noqa: E402
 
 _QUOTES = "«»\"“”„'’"
 
@@ -186,10 +189,12 @@ def evaluate(corpus, gold, src, tgt, *, show_errors=False, label="", with_efloma
         if texts.get(src):
             extractor.feed(texts[src])
     result = extractor.result()
-    by_keys: dict = {}
+    by_keys: dict = {}  # match keys -> (candidate, whether they are its acronym's)
     for cand in result.candidates:
         for form in candidate_forms(cand):
-            by_keys.setdefault(keys(form, src), cand)
+            by_keys.setdefault(keys(form, src), (cand, False))
+        for form in acronym_forms(cand):
+            by_keys.setdefault(keys(form, src), (cand, True))
     miner = EquivalentMiner(corpus, src)
     t1 = time.process_time()
     rows = [(g, alternatives(g.get(src, "")), alternatives(g.get(tgt, ""))) for g in gold]
@@ -201,12 +206,13 @@ def evaluate(corpus, gold, src, tgt, *, show_errors=False, label="", with_efloma
         got = merged.setdefault(fold(s[0]), (g, s, []))
         got[2].extend(x for x in t if fold(x) not in {fold(y) for y in got[2]})
     rows = list(merged.values())
-    listed = right = right_keys = base_right = base_keys = right_any = efl_right = 0
+    listed = right = right_keys = base_right = base_keys = right_any = efl_right = acronyms = 0
     links = eflomal_links(corpus, src, tgt) if with_eflomal else None
     errors = []
     for g, srcs, tgts in rows:
-        cand = next((by_keys[keys(s, src)] for s in srcs if keys(s, src) in by_keys), None)
-        forms = candidate_forms(cand) if cand is not None else srcs
+        cand, is_acronym = next((by_keys[keys(s, src)] for s in srcs if keys(s, src) in by_keys), (None, False))
+        forms = srcs if cand is None else acronym_forms(cand) if is_acronym else candidate_forms(cand)
+        acronyms += is_acronym
         best = miner.suggestions(forms, tgt)
         text = best[0].text if best else None
         ok = text is not None and fold(text) in {fold(t) for t in tgts}
@@ -229,7 +235,7 @@ def evaluate(corpus, gold, src, tgt, *, show_errors=False, label="", with_efloma
     print(f"{label} {src}->{tgt}: {n} names; listed {listed}/{n} = {listed / n:.1%}; best suggestion right "
           f"{right}/{listed} = {right / max(1, listed):.1%} of listed (keys {right_keys / max(1, listed):.1%}), "
           f"{right_any}/{n} = {right_any / n:.1%} of all; baseline (best-Dice n-gram) {base_right}/{n} = "
-          f"{base_right / n:.1%} (keys {base_keys / n:.1%}); {len(corpus)} units, "
+          f"{base_right / n:.1%} (keys {base_keys / n:.1%}); {acronyms} scored as a merged acronym; {len(corpus)} units, "
           f"extract {t1 - t0:.1f}s + mine {t2 - t1:.1f}s CPU")
     if links is not None:
         print(f"    eflomal (trained on this memory, links of the name's words): {efl_right}/{n} = {efl_right / n:.1%} of all")

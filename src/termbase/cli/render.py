@@ -57,7 +57,8 @@ def lookup_lines(result) -> list[str]:
 def extract_table(result) -> str:
     """Candidates of one :class:`termbase.extraction.ExtractionResult` as a table: term, kind,
     frequency, and for each other language the termbase's equivalents, else the best mined
-    suggestion marked ``~``, else NEW."""
+    suggestion marked ``~`` (an acronym with its expansion: "~acronym (expansion)" when they differ),
+    else NEW."""
     langs = [code for code in ("en", "kk", "ru") if code != result.language]
     rows = [("TERM", "KIND", "FREQ", *(code.upper() for code in langs))]
     for c in result.candidates:
@@ -65,10 +66,13 @@ def extract_table(result) -> str:
         for code in langs:
             known = c.equivalents.get(code, [])
             best = c.best_suggestion(code)
+            short = c.best_acronym_suggestion(code)
             if known:
                 cells.append("; ".join(known[:2]))
-            elif best is not None:
-                cells.append(f"~{best.text}")
+            elif best is not None and short is not None and short.text != best.text:
+                cells.append(f"~{short.text} ({best.text})")  # as the term: acronym (expansion)
+            elif best is not None or short is not None:
+                cells.append(f"~{(best or short).text}")
             else:
                 cells.append("NEW" if c.is_new else "-")
         term = c.term if not c.expansion else f"{c.term} ({c.expansion})"

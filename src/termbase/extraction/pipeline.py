@@ -69,6 +69,9 @@ class ExtractedTerm:
     equivalents: dict[str, list[str]] = field(default_factory=dict)
     #: Renderings mined from a translation memory, per other language, best first (never official).
     suggestions: dict[str, tuple[Suggestion, ...]] = field(default_factory=dict)
+    #: For an acronym merged with its expansion: the acronym's own renderings, per other language
+    #: (``suggestions`` are the expansion's): "SCIS" stays "SCIS" in Russian, «ДНКК» is "DNCC".
+    acronym_suggestions: dict[str, tuple[Suggestion, ...]] = field(default_factory=dict)
     #: For a known concept: how the memory renders it, per other language.
     usage: dict[str, tuple[Usage, ...]] = field(default_factory=dict)
 
@@ -77,7 +80,9 @@ class ExtractedTerm:
         return self.concept_id is None
 
     def to_dict(self) -> dict:
-        return {
+        """The candidate as JSON; ``"acronym_suggestions"`` (the shape of ``"suggestions"``) only for
+        an acronym merged with its expansion whose renderings were mined."""
+        out = {
             "term": self.term,
             "kind": self.kind,
             "score": self.score,
@@ -88,11 +93,18 @@ class ExtractedTerm:
             "concept_id": self.concept_id,
             "equivalents": {k: list(v) for k, v in self.equivalents.items()},
             "suggestions": {k: [s.to_dict() for s in v] for k, v in self.suggestions.items()},
-            "usage": {k: [u.to_dict() for u in v] for k, v in self.usage.items()},
         }
+        if self.acronym_suggestions:
+            out["acronym_suggestions"] = {k: [s.to_dict() for s in v] for k, v in self.acronym_suggestions.items()}
+        out["usage"] = {k: [u.to_dict() for u in v] for k, v in self.usage.items()}
+        return out
 
     def best_suggestion(self, lang: str) -> Suggestion | None:
         got = self.suggestions.get(lang)
+        return got[0] if got else None
+
+    def best_acronym_suggestion(self, lang: str) -> Suggestion | None:
+        got = self.acronym_suggestions.get(lang)
         return got[0] if got else None
 
 
@@ -318,7 +330,9 @@ def proposed_concept(
 
     With ``min_score``, the best mined suggestion of each other language at least that sure joins
     it as a ``proposed`` term (noted as mined: never an official form), and the example units behind
-    it (of ``memory``) become the concept's :class:`~termbase.models.Evidence`.
+    it (of ``memory``) become the concept's :class:`~termbase.models.Evidence`; so does the best of
+    an acronym's own suggestions (``acronym_suggestions``), as an acronym term, when it is one word
+    and not the name's rendering again.
     """
     terms = []
     if candidate.expansion:
@@ -329,13 +343,21 @@ def proposed_concept(
         terms.append(Term(lang, candidate.term, status="proposed", type=ttype))
     evidence = []
     if min_score is not None:
-        for other, suggestions in candidate.suggestions.items():
-            if not suggestions or suggestions[0].score < min_score:
-                continue
-            best = suggestions[0]
-            terms.append(Term(other, best.text, status="proposed", type="full",
-                              note=f"mined from {memory or 'a translation memory'} ({best.units} unit(s))"))
-            evidence.extend(Evidence(other, best.text, memory, e.unit_id, e.source, e.target) for e in best.examples)
+        for other in dict.fromkeys([*candidate.suggestions, *candidate.acronym_suggestions]):
+            mined = []
+            for suggestions, ttype in ((candidate.suggestions.get(other), "full"),
+                                       (candidate.acronym_suggestions.get(other), "acronym")):
+                if not suggestions or suggestions[0].score < min_score:
+                    continue
+                best = suggestions[0]
+                # the acronym's rendering is a term of its own: one word, not the name again
+                if ttype == "acronym" and (len(best.text.split()) != 1 or
+                                           normalize(best.text, other) in {normalize(t, other) for t in mined}):
+                    continue
+                mined.append(best.text)
+                terms.append(Term(other, best.text, status="proposed", type=ttype,
+                                  note=f"mined from {memory or 'a translation memory'} ({best.units} unit(s))"))
+                evidence.extend(Evidence(other, best.text, memory, e.unit_id, e.source, e.target) for e in best.examples)
     # the units of a memory are the evidence; a document's sentences go to the note
     note = None if evidence else ("\n".join(f"Context: {c}" for c in candidate.contexts) or None)
     subject = None if candidate.kind == PHRASE else candidate.kind

@@ -6,10 +6,10 @@ across scripts, same token, co-occurrence); :class:`~termbase.mining.miner.Equiv
 a term, the stretch of each target sentence that renders it, in dictionary form, with the evidence.
 """
 
-from .annotate import candidate_forms, with_suggestions
+from .annotate import acronym_forms, candidate_forms, with_suggestions
 from .corpus import MinedUnit, UnitCorpus
 from .links import Lexicon, Linker, general_lexicon
 from .miner import EquivalentMiner, MiningConfig
 
-__all__ = ["EquivalentMiner", "Lexicon", "Linker", "MinedUnit", "MiningConfig", "UnitCorpus", "candidate_forms", "general_lexicon",
+__all__ = ["EquivalentMiner", "acronym_forms", "Lexicon", "Linker", "MinedUnit", "MiningConfig", "UnitCorpus", "candidate_forms", "general_lexicon",
            "with_suggestions"]
