@@ -7,6 +7,7 @@ import pytest
 from termbase.formats import get_format
 from termbase.models import TranslationUnit
 
+from ..mining.test_acronyms import ACRONYMS
 from ..mining.test_miner import LEGAL, THREE
 
 
@@ -14,6 +15,14 @@ from ..mining.test_miner import LEGAL, THREE
 def three_tmx(tmp_path):
     path = tmp_path / "three.tmx"
     units = [TranslationUnit({"en": en, "ru": ru, "kk": kk}) for _i, en, ru, kk in THREE]
+    get_format("tmx").write_units(units, str(path), source_lang="en", target_langs=["kk", "ru"])
+    return str(path)
+
+
+@pytest.fixture
+def acronyms_tmx(tmp_path):
+    path = tmp_path / "acronyms.tmx"
+    units = [TranslationUnit({"en": en, "ru": ru, "kk": kk}) for _i, en, ru, kk in ACRONYMS]
     get_format("tmx").write_units(units, str(path), source_lang="en", target_langs=["kk", "ru"])
     return str(path)
 
@@ -30,11 +39,12 @@ def test_a_three_language_file_gets_mined_suggestions_marked_in_the_table(empty,
     result = empty("extract", three_tmx, "--kinds", "organization,acronym", "--top", "4")
     assert result.exit_code == 0
     assert result.stdout.splitlines() == [
-        "TERM                                       KIND          FREQ  KK                                 RU",
-        "Assembly of People of Kazakhstan           organization     3  ~Қазақстан халқы Ассамблеясы       ~Ассамблея народов Казахстана",
-        "Ministry of Foreign Affairs of France      organization     3  ~Франция Сыртқы істер министрлігі  ~Министерство иностранных дел Франции",
-        "Harvard University                         organization     2  ~Гарвард университеті              ~Гарвардский университет",
-        "NATO (North Atlantic Treaty Organization)  acronym          2  ~Солтүстік Атлант шарты ұйымы      ~НАТО",
+        "TERM                                       KIND          FREQ  KK                                    RU",
+        "Assembly of People of Kazakhstan           organization     3  ~Қазақстан халқы Ассамблеясы          ~Ассамблея народов Казахстана",
+        "Ministry of Foreign Affairs of France      organization     3  ~Франция Сыртқы істер министрлігі     ~Министерство иностранных дел Франции",
+        "Harvard University                         organization     2  ~Гарвард университеті                 ~Гарвардский университет",
+        "NATO (North Atlantic Treaty Organization)  acronym          2  ~НАТО (Солтүстік Атлант шарты ұйымы)  "
+        "~НАТО (Организация Североатлантического договора)",
     ]
     assert result.stderr == f"Suggestions mined from {three_tmx}: 10 unit(s), en, kk, ru.\n"
 
@@ -184,3 +194,58 @@ def test_a_po_without_language_is_read_as_a_document(empty, tmp_path):
     assert result.exit_code == 0
     assert result.stdout.splitlines()[1:] == ["Harvard University  organization     2  NEW  NEW"]
     assert "Suggestions" not in result.stderr
+
+
+def _example(unit, lang):
+    _i, en, ru, kk = ACRONYMS[unit - 1]
+    return {"unit_id": unit, "source": en, "target": {"ru": ru, "kk": kk}[lang]}
+
+
+def test_an_acronym_with_its_expansion_gets_suggestions_for_each_form(empty, acronyms_tmx):
+    result = empty("extract", acronyms_tmx, "--json", "--kinds", "acronym")
+    scis, nrcc = json.loads(result.stdout)["candidates"]
+    assert list(scis) == ["term", "kind", "score", "frequency", "forms", "contexts", "expansion", "concept_id",
+                          "equivalents", "suggestions", "acronym_suggestions", "usage"]
+    assert (scis["term"], scis["expansion"]) == ("SCIS", "Scottish Council of Independent Schools")
+    # the expansion's renderings ...
+    assert scis["suggestions"] == {
+        lang: [{"text": text, "score": 0.533, "units": 2, "forms": [text], "examples": [_example(1, lang), _example(4, lang)]}]
+        for lang, text in (("kk", "Шотландия тәуелсіз мектептер кеңесі"), ("ru", "Шотландский совет независимых школ"))
+    }
+    # ... and the acronym's own: Russian and Kazakh keep "SCIS"
+    assert scis["acronym_suggestions"] == {
+        lang: [{"text": "SCIS", "score": 1.0, "units": 3, "forms": forms,
+                "examples": [_example(1, lang), _example(2, lang), _example(3, lang)]}]
+        for lang, forms in (("kk", ["SCIS", "SCIS-ке"]), ("ru", ["SCIS"]))
+    }
+    assert [(lang, [s["text"] for s in got]) for lang, got in nrcc["acronym_suggestions"].items()] == [
+        ("kk", ["NRCC"]), ("ru", ["НРКК"])]
+    assert [s["text"] for s in nrcc["suggestions"]["ru"]] == ["Национальный республиканский комитет Конгресса"]
+    table = empty("extract", acronyms_tmx, "--kinds", "acronym").stdout.splitlines()
+    assert table == [
+        "TERM                                              KIND     FREQ  KK                                                RU",
+        "SCIS (Scottish Council of Independent Schools)    acronym     4  ~SCIS (Шотландия тәуелсіз мектептер кеңесі)       "
+        "~SCIS (Шотландский совет независимых школ)",
+        "NRCC (National Republican Congressional Committ…  acronym     3  ~NRCC (Конгрестің Ұлттық республикалық комитеті)  "
+        "~НРКК (Национальный республиканский комитет Конгресса)",
+    ]
+
+
+def test_add_stores_the_acronyms_rendering_as_an_acronym_term(empty, acronyms_tmx):
+    added = empty("extract", acronyms_tmx, "--add", "--kinds", "acronym", "--json")
+    assert json.loads(added.stdout)["added"] == [
+        "scottish-council-of-independent-schools", "national-republican-congressional-committee"]
+    nrcc = json.loads(empty("show", "national-republican-congressional-committee", "--json").stdout)
+    assert {lang: [(t["text"], t["type"], t["status"]) for t in terms] for lang, terms in nrcc["terms"].items()} == {
+        "en": [("National Republican Congressional Committee", "full", "proposed"), ("NRCC", "acronym", "proposed")],
+        "kk": [("Конгрестің Ұлттық республикалық комитеті", "full", "proposed"), ("NRCC", "acronym", "proposed")],
+        "ru": [("Национальный республиканский комитет Конгресса", "full", "proposed"), ("НРКК", "acronym", "proposed")],
+    }
+    assert [(e["lang"], e["term"], e["unit_id"]) for e in nrcc["evidence"]] == [
+        ("kk", "Конгрестің Ұлттық республикалық комитеті", 5), ("kk", "NRCC", 5), ("kk", "NRCC", 6), ("kk", "NRCC", 7),
+        ("ru", "Национальный республиканский комитет Конгресса", 5), ("ru", "НРКК", 5), ("ru", "НРКК", 6),
+        ("ru", "НРКК", 7),
+    ]
+    scis = json.loads(empty("show", "scottish-council-of-independent-schools", "--json").stdout)
+    assert [(t["text"], t["type"]) for t in scis["terms"]["ru"]] == [
+        ("Шотландский совет независимых школ", "full"), ("SCIS", "acronym")]
