@@ -78,3 +78,23 @@ def test_forms_split_between_the_expansion_and_the_acronym():
     assert acronym_forms(cand) == ["ДНКК-ның", "ДНКК"]
     alone = ExtractedTerm("ДНКК", "acronym", 1.0, 2, ("ДНКК", "ДНКК-ның"), ())
     assert candidate_forms(alone) == ["ДНКК-ның", "ДНКК"] and acronym_forms(alone) == []
+
+
+# en, kk: the Kazakh translators made acronyms of their own translations of both names
+TRANSLATED = [
+    (1, "The race pitted the Democratic Campaign Congressional Committee (DCCC) against the National "
+        "Republican Campaign Committee (NRCC).",
+     "Жарыс Демократиялық науқанның Конгресс комитеті (ДНКК) мен Республикандықтардың ұлттық науқан "
+     "комитеті (РҰНК) арасында өтті."),
+]
+
+
+@pytest.mark.parametrize("source, acronym, target, expected", [
+    ("en", "DCCC", "kk", "ДНКК"), ("en", "NRCC", "kk", "РҰНК"),
+    ("kk", "ДНКК", "en", "DCCC"), ("kk", "РҰНК", "en", "NRCC"),
+])
+def test_an_acronym_rendered_by_the_acronym_of_the_translated_name(source, acronym, target, expected):
+    corpus = UnitCorpus(MinedUnit(i, {"en": en, "kk": kk}, "en") for i, en, kk in TRANSLATED)
+    (got,) = EquivalentMiner(corpus, source).suggestions([acronym], target)
+    # the acronym after the rendering of the name written out before it; a weak tie, never added
+    assert (got.text, got.units) == (expected, 1) and got.score < 0.5

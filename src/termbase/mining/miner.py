@@ -130,6 +130,14 @@ class EquivalentMiner:
         m, n = len(tgt_tokens), len(content)
         words = [w for w, _a, _b in tgt_tokens]
         links = [linker.links(sw, sk, words, tgt_kids) for sw, sk in content]
+        if n == 1 and length == 1 and _acronym_like(content[0][0]):
+            src_words = corpus.words(unit, self.source)
+            others = [(w, k) for x, (w, k) in enumerate(zip(src_words, src_kids))
+                      if x != start and w.lower() not in src_stop]
+            span = len(content[0][0].split("-", 1)[0]) + 2  # the expansion an acronym may follow
+            before = [(w, k) for w, k in zip(src_words[max(0, start - span) : start], src_kids[max(0, start - span) : start])
+                      if w.lower() not in src_stop]
+            _acronym_ties(links[0], words, tgt_kids, linker, others, before, span)
         tied = list(map(max, *links)) if n > 1 else links[0]
         src_cap = [capacity(w) if "-" in w else 1 for w, _k in content]
         tgt_cap = [capacity(w) if "-" in w else 1 for w in words]
@@ -286,6 +294,32 @@ class EquivalentMiner:
     def _example(self, unit: int, target: str) -> Example:
         texts = self.corpus.texts[unit]
         return Example(self.corpus.ids[unit], texts.get(self.source, ""), texts.get(target, ""))
+
+
+_ACRONYM_TIE = 0.45  # an acronym rendered by an acronym of the translated name (scores at most 0.3: never added)
+
+
+def _acronym_like(word: str) -> bool:
+    """2-8 capital letters, a Kazakh case ending after a hyphen aside ("DCCC", "РҰНК-ның")."""
+    core = word.split("-", 1)[0]
+    return 2 <= len(core) <= 8 and core.isalpha() and core.isupper()
+
+
+def _acronym_ties(row: list[float], words: Sequence[str], kids: Sequence[int], linker: Linker,
+                  others: list[tuple[str, int]], before: list[tuple[str, int]], span: int) -> None:
+    """Tie a source acronym nothing renders in its unit (``row``: its ties to the target ``words``) to
+    the target's acronyms no other source word (``others``) renders: the acronym of the translated
+    name ("DCCC" -> «ДНКК», "NRCC" -> «РҰНК»), weakly; the more of the source words just before the
+    acronym (``before``: its expansion, if written out) are rendered by the ``span`` target words just
+    before the target acronym, the stronger."""
+    if max(row, default=0.0) >= _TIED:
+        return
+    for j, w in enumerate(words):
+        if not _acronym_like(w) or any(linker.link(sw, sk, w, kids[j]) >= _TIED for sw, sk in others):
+            continue
+        near = max(0, j - span)
+        told = sum(1 for sw, sk in before if j > near and max(linker.links(sw, sk, words[near:j], kids[near:j])) >= _TIED)
+        row[j] = max(row[j], _ACRONYM_TIE + 0.1 * told / max(1, len(before)))
 
 
 def _one_to_one(pairs: list[tuple[float, int, int]], src_cap: Sequence[int], tgt_cap: Sequence[int]) -> float:
