@@ -216,3 +216,38 @@ def test_admin_pages_need_an_admin(web):
     done = admin.post("/admin/import", data={"csrf": csrf_of(page), "on_conflict": "skip"},
                       files={"file": ("new.csv", csv.encode(), "text/csv")}, follow_redirects=True)
     assert "Imported 1 concept(s) from new.csv (csv)." in done.text
+
+
+# An acronym written with its expansion: `extract --add` stores the acronym's rendering as an acronym
+# term with its units as evidence; the concept page lists those units under the mined suggestions.
+NRCC = [
+    ("The National Republican Congressional Committee (NRCC) backed him.",
+     "Национальный республиканский комитет Конгресса (НРКК) поддержал его."),
+    ("The NRCC spent heavily on ads & <b>mail</b>.", "НРКК потратил много денег на рекламу & <b>почту</b>."),
+    ("A spokesman for the NRCC declined to comment.", "Представитель НРКК отказался от комментариев."),
+]
+
+
+def test_concept_page_shows_the_acronyms_mined_rendering_escaped(web, tmp_path):
+    from termbase.extraction.pipeline import ExtractConfig
+    from termbase.formats import get_format
+    from termbase.services.extract import extract_files
+    from termbase.store import open_store
+
+    tmx = tmp_path / "nrcc.tmx"
+    get_format("tmx").write_units([TranslationUnit({"en": en, "ru": ru}) for en, ru in NRCC], str(tmx),
+                                  source_lang="en", target_langs=["ru"])
+    with open_store(web[2]) as store:
+        run = extract_files([str(tmx)], ws=Workspace(store), config=ExtractConfig(kinds=("acronym",)), add=True)
+    assert run.added == ("national-republican-congressional-committee",)
+    html = signed_in(web, "reader").get("/concepts/national-republican-congressional-committee").text
+    table = html.split('id="h-evidence"')[1].split("</table>")[0]
+    rows = [re.findall(r"<td[^>]*>(.*?)</td>", row, re.S) for row in re.findall(r"<tr><td.*?</tr>", table, re.S)]
+    name = "Национальный республиканский комитет Конгресса"
+    assert rows == [
+        [name, f"{tmx} #1", NRCC[0][0], f"<mark>{name}</mark> (НРКК) поддержал его."],
+        ["НРКК", f"{tmx} #1", NRCC[0][0], f"{name} (<mark>НРКК</mark>) поддержал его."],
+        ["НРКК", f"{tmx} #2", "The NRCC spent heavily on ads &amp; &lt;b&gt;mail&lt;/b&gt;.",
+         "<mark>НРКК</mark> потратил много денег на рекламу &amp; &lt;b&gt;почту&lt;/b&gt;."],
+        ["НРКК", f"{tmx} #3", NRCC[2][0], "Представитель <mark>НРКК</mark> отказался от комментариев."],
+    ]
