@@ -35,3 +35,19 @@ def test_names_cut_by_the_tokeniser_are_one_token(sentence, lang, expected):
 def test_joined_tokens_keep_their_offsets():
     (sent,) = list(text.sentences("Shares of AT&T rose.", "en"))
     assert [sent.text[s:e] for s, e in sent.spans] == list(sent.words)
+
+
+@pytest.mark.parametrize(
+    "line, lang, kept",
+    [
+        # English writes headlines in Title Case: no text to read names from
+        ("President Tokayev Highlights Assembly's Role Today", "en", False),
+        # Russian and Kazakh do not: a line of capitalised words there is a name (an act's approval stamp)
+        ("«СОГЛАСОВАН» Министерство энергетики Республики Казахстан", "ru", True),
+        ("«КЕЛІСІЛДІ» Қазақстан Республикасы Энергетика министрлігі", "kk", True),
+        # a line all in upper case stays a headline in any language
+        ("ПРАВИЛА ИСЧИСЛЕНИЯ ВЫСЛУГИ ЛЕТ СОТРУДНИКАМ", "ru", False),
+    ],
+)
+def test_title_case_lines_are_headlines_in_english_only(line, lang, kept):
+    assert bool(list(text.sentences(line, lang))) is kept

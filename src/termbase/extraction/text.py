@@ -77,7 +77,9 @@ def strip_dateline(paragraph: str) -> str:
 def sentences(text: str, lang: str) -> Iterator[Sentence]:
     """The sentences of one document that carry text: headlines, bylines, datelines and boilerplate removed."""
     for index, paragraph in enumerate(split_line_paragraphs(text)):
-        if is_headline(paragraph) or _BYLINE_RE.match(paragraph):
+        # Russian and Kazakh do not write headlines in Title Case: a line of capitalised words there
+        # ("«СОГЛАСОВАН» Министерство энергетики Республики Казахстан") is a name, unless all upper case
+        if (is_headline(paragraph) and (lang not in ("ru", "kk") or paragraph.isupper())) or _BYLINE_RE.match(paragraph):
             continue
         for sent in split_sentences(strip_dateline(paragraph), lang):
             if not sent or is_boilerplate(sent):
