@@ -465,6 +465,37 @@ def test_russian_names_with_latin_parts_and_substantive_adjectives(sentence, exp
 @pytest.mark.parametrize(
     "sentence, expected",
     [
+        # adjectives coordinated with "и" (or commas, then "и") agree with one genitive noun of the name
+        ("2. Отделу организационно-контрольной и кадровой работы Управления Делами Президента Республики "
+         "Казахстан обеспечить:",
+         [("organization", False, "Отделу организационно-контрольной и кадровой работы Управления Делами "
+                                  "Президента Республики Казахстан")]),
+        ("Передать Департаменту западной, восточной и южной политики Министерства иностранных дел копию.",
+         [("organization", False, "Департаменту западной, восточной и южной политики Министерства иностранных дел")]),
+        # a comma before adjectives that never reach "и" ends the name
+        ("Передать Департаменту западной политики, новой копию.",
+         [("organization", False, "Департаменту западной политики")]),
+        # a lower-case body ("орган") names one with its place: a place's unit and name in the genitive,
+        # a capitalised region's adjective with its unit, coordinated regions
+        ("Выпуск местным исполнительным органом города Нур-Султана ценных бумаг.",
+         [("organization", False, "местным исполнительным органом города Нур-Султана")]),
+        ("Выпуск местным исполнительным органом Туркестанской области ценных бумаг.",
+         [("organization", False, "местным исполнительным органом Туркестанской области")]),
+        ("Выпуск местными исполнительными органами Костанайской и Северо-Казахстанской областей ценных бумаг.",
+         [("organization", False, "местными исполнительными органами Костанайской и Северо-Казахстанской областей")]),
+        ("Выслуга лет сотрудникам органов внутренних дел Республики Казахстан на льготных условиях.",
+         [("organization", False, "органов внутренних дел Республики Казахстан")]),
+        # without a place at the end a lower-case body is no name
+        ("Выслуга лет сотрудникам органов внутренних дел на льготных условиях.", []),
+    ],
+)
+def test_russian_coordinated_adjectives_and_lower_case_bodies_of_places(sentence, expected):
+    assert spans(sentence, "ru") == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
         # the izafet's possessor begins a body's name: a state in the nominative or the genitive, a
         # region with its unit, a place in the genitive before a capitalised name
         ("Ол Қазақстан Республикасы Сыртқы істер министрлігіне хат жазды.",

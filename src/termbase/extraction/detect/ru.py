@@ -109,9 +109,15 @@ def detect_ru(sent: Sentence, lex: Lexicon | None = None) -> list[Occurrence]:
         if left <= i:
             end = _ru_quoted_tail(words, end, covered)  # Русской службе «Голоса Америки»
         else:
-            if end > i + 1 and (is_acronym(words[end - 1]) or is_cap(words[end - 1])) and end - i <= 3:
+            place_end = next((e for e in range(min(end, i + 5), i + 1, -1)
+                              if _ru_ends_with_place(words, infos, caps, i + 1, e)), 0)
+            if end > i + 1 and end - i <= 3 and (is_acronym(words[end - 1]) or is_cap(words[end - 1])) or place_end:
                 # "правительства США", "шахматная федерация Израиля": a common head noun with a proper
-                # name after it, and the adjectives before it that are not vague ("новое", "нынешнее")
+                # name after it, and the adjectives before it that are not vague ("новое", "нынешнее");
+                # a place's unit may come between ("местный исполнительный орган города Нур-Султана",
+                # "органы внутренних дел Республики Казахстан", "… органом Туркестанской области")
+                if not (end - i <= 3 and (is_acronym(words[end - 1]) or is_cap(words[end - 1]))):
+                    end = place_end  # "[органом] Туркестанской области | ценных бумаг"
                 left = i
                 while left > adjectives and infos[left - 1].lemma not in lex.stopwords:
                     left -= 1
@@ -354,9 +360,19 @@ def _ru_plural_genitive_adjective(info) -> bool:
 
 
 def _ru_case_phrase(words, infos, k: int, case: str) -> int:
-    """End of the noun phrase in ``case`` from word ``k`` (adjectives, then a noun), or 0."""
+    """End of the noun phrase in ``case`` from word ``k`` (adjectives, then a noun), or 0. Adjectives
+    may be coordinated with "и" or a comma before "и" ("организационно-контрольной и кадровой
+    работы", "Костанайской и Северо-Казахстанской областей"): each agrees with the noun."""
     n = len(words)
-    while k < n and infos[k] is not None and case in infos[k].adj_cases and case not in infos[k].noun_cases:
+
+    def adjective(x: int) -> bool:
+        return x < n and infos[x] is not None and case in infos[x].adj_cases and case not in infos[x].noun_cases
+
+    start = k
+    while adjective(k) or (
+        k > start and words[k] in ("и", ",") and adjective(k - 1) and adjective(k + 1)
+        and (words[k] == "и" or _ru_adjectives_then_and(words, adjective, k + 1))
+    ):
         k += 1
     if k < n and infos[k] is not None and case in infos[k].noun_cases:
         return k + 1
@@ -534,3 +550,26 @@ def _ru_np(infos, idx: list[int]) -> bool:
         del adj
     return True
 
+
+
+def _ru_adjectives_then_and(words, adjective, k: int) -> bool:
+    """Do the agreeing adjectives from word ``k`` go on to "и" and one more adjective (a comma list
+    of adjectives ends with "и": "[…] западной, восточной и южной [областей]")?"""
+    n = len(words)
+    while k < n and (adjective(k) or words[k] == ","):
+        k += 1
+    return k + 1 < n and words[k] == "и" and adjective(k + 1)
+
+
+def _ru_ends_with_place(words, infos, caps, a: int, b: int) -> bool:
+    """Do the genitives ``words[a:b]`` end with a place: a capitalised place's name in the genitive
+    ("[города] Нур-Султана", "Республики Казахстан") or a capitalised adjective with its lower-case
+    noun ("Туркестанской области")?"""
+    last = infos[b - 1]
+    if last is None:
+        return False
+    if caps[b - 1]:
+        return bool(last.flags & GEOX) or (b - 2 >= a and caps[b - 2] and infos[b - 2] is not None
+                                           and bool(infos[b - 2].flags & GEOX))
+    return (b - 2 >= a and words[b - 1].islower() and caps[b - 2] and infos[b - 2] is not None
+            and infos[b - 2].first_pos == "ADJF" and bool(infos[b - 2].adj_cases & last.noun_cases & _GENT))
