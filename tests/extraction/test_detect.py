@@ -475,6 +475,14 @@ def test_russian_names_with_latin_parts_and_substantive_adjectives(sentence, exp
         # a comma before adjectives that never reach "и" ends the name
         ("Передать Департаменту западной политики, новой копию.",
          [("organization", False, "Департаменту западной политики")]),
+        # genitive dependents listed with commas up to "и" are one name's; a list of institutions is not
+        ("«СОГЛАСОВАН» Министерство цифрового развития, инноваций и аэрокосмической промышленности Республики Казахстан",
+         [("name", False, "СОГЛАСОВАН"),
+          ("organization", False, "Министерство цифрового развития, инноваций и аэрокосмической промышленности "
+                                  "Республики Казахстан")]),
+        ("Он работал в Министерстве образования, Министерстве финансов и Министерстве юстиции.",
+         [("organization", False, "Министерстве образования"), ("organization", False, "Министерстве финансов"),
+          ("organization", False, "Министерстве юстиции")]),
         # a lower-case body ("орган") names one with its place: a place's unit and name in the genitive,
         # a capitalised region's adjective with its unit, coordinated regions
         ("Выпуск местным исполнительным органом города Нур-Султана ценных бумаг.",

@@ -291,6 +291,20 @@ def _ru_genitive_tail(words, infos, j: int, covered, lex: Lexicon, max_words: in
                 j = k
                 continue
             break
+        if w == "," and j > start and j + 1 < n:
+            # a comma list of dependents in one case ends with "и": "[Министерство] цифрового развития,
+            # инноваций и аэрокосмической промышленности"; no institution among them
+            k = j
+            while k < n and words[k] == ",":
+                first_word = k + 1
+                k = _ru_case_phrase(words, infos, first_word, case)
+                if not k or (infos[k - 1].lemma in lex.org_heads and is_cap(words[first_word])):
+                    k = 0
+                    break
+            if k and k + 1 < n and words[k] == "и" and _ru_case_phrase(words, infos, k + 1, case):
+                j = k
+                continue
+            break
         if w == "им" and j + 2 < n and words[j + 1] == "." and is_cap(words[j + 2]) and not covered[j + 2]:
             # "[Театра] им. Йозефа Бойса": the abbreviation of "имени", the person's name after it ends the name
             j += 2
