@@ -344,6 +344,8 @@ def nominative_ru(words: list[str]) -> list[str]:
     'Министерство внутренних дел'
     >>> " ".join(nominative_ru("Генеральной прокуратуре".split()))
     'Генеральная прокуратура'
+    >>> " ".join(nominative_ru("PGA Америки".split()))
+    'PGA Америки'
     """
     key = tuple(words)
     hit = _nominative_cache.get(key)
@@ -379,6 +381,10 @@ def _nominative_ru(words: list[str]) -> list[str]:
         ]
     if infos and infos[0].first_pos in _FUNCTION_POS:
         return list(words)  # a title that begins with a preposition: «Об охране памятников»
+    if len(words) > 1 and words[0].isascii() and words[0][:1].isalpha() and not words[1].isascii():
+        # a Latin name is the head and does not decline; the Russian words after it depend on it
+        # ("PGA Америки", "BBC Северной Ирландии")
+        return list(words)
     # the head is a noun, not a function word the dictionary also has as a noun ("и", the letter's name:
     # "Иммиграционной и таможенной службы")
     nominal = [i.noun_cases and i.first_pos not in _FUNCTION_POS for i in infos]
