@@ -495,6 +495,16 @@ def test_russian_names_with_latin_parts_and_substantive_adjectives(sentence, exp
          [("organization", False, "органов внутренних дел Республики Казахстан")]),
         # without a place at the end a lower-case body is no name
         ("Выслуга лет сотрудникам органов внутренних дел на льготных условиях.", []),
+        # a capitalised adjective's name goes on with a known place right after its noun
+        ("Десять лет назад в Южном округе Нью-Йорка прокурор потребовал казни.",
+         [("name", False, "Южном округе Нью-Йорка")]),
+        # a body's acronym with the state whose body it is, in the genitive; a chain of acronyms and a
+        # common abbreviation ("СМИ") are not such bodies
+        ("Я буду работать с PGA Америки и нашим комитетом.",
+         [("acronym", False, "PGA"), ("organization", False, "PGA Америки")]),
+        ("Об этом пишут СМИ Беларуси.", [("acronym", False, "СМИ"), ("place", False, "Беларуси")]),
+        ("Наш девиз «Мы одна семья» (GENS UNA SUMUS).",
+         [("acronym", False, "GENS"), ("acronym", False, "UNA"), ("acronym", False, "SUMUS")]),
     ],
 )
 def test_russian_coordinated_adjectives_and_lower_case_bodies_of_places(sentence, expected):

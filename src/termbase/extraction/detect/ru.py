@@ -151,6 +151,9 @@ def detect_ru(sent: Sentence, lex: Lexicon | None = None) -> list[Occurrence]:
                 and infos[j].noun_cases & _GENT):
             j += 1  # "России"
         end = _ru_territory(words, infos, caps, covered, j)
+        if (not end and j == i + 2 and not is_acronym(words[i + 1]) and not covered[i] and not (infos[i] is not None and infos[i].flags & GEOX)
+                and words[i].lower() not in lex.common_abbreviations and (j >= n or not is_cap(words[j]))):
+            end = j  # "PGA Америки", "МИД России": a body's acronym with the state whose body it is
         if end:
             start = i
             while start > 0 and is_acronym(words[start - 1]) and not covered[start - 1]:
@@ -184,11 +187,14 @@ def detect_ru(sent: Sentence, lex: Lexicon | None = None) -> list[Occurrence]:
         if (
             not covered[h] and words[h].islower() and infos[h] is not None and infos[h].first_pos == "NOUN"
             and cases & infos[h].noun_cases and infos[h].lemma not in lex.stopwords
-            and (h + 1 >= n or not caps[h + 1])
+            and (h + 1 >= n or not caps[h + 1] or _ru_place_after(words, infos, covered, h + 1))
         ):
+            # a known place right after the noun is the name's ("Южном округе Нью-Йорка"); another
+            # capitalised word is a name of its own
+            end = h + 2 if h + 1 < n and caps[h + 1] else h + 1
             kind = ORGANIZATION if infos[h].lemma in lex.org_heads else NAME_KIND
-            out.append(Occurrence(kind, i, h + 1, False))
-            cover(i, h + 1)
+            out.append(Occurrence(kind, i, end, False))
+            cover(i, end)
     # other capitalised words: people, places, other names
     i = 0
     while i < n:
@@ -587,3 +593,14 @@ def _ru_ends_with_place(words, infos, caps, a: int, b: int) -> bool:
                                            and bool(infos[b - 2].flags & GEOX))
     return (b - 2 >= a and words[b - 1].islower() and caps[b - 2] and infos[b - 2] is not None
             and infos[b - 2].first_pos == "ADJF" and bool(infos[b - 2].adj_cases & last.noun_cases & _GENT))
+
+
+def _ru_place_after(words, infos, covered, k: int) -> bool:
+    """Is word ``k`` a known place's one-word name in the genitive or the nominative ("[Южном округе]
+    Нью-Йорка", "[…] Нью-Йорк"), not followed by another capitalised word?"""
+    info = infos[k]
+    return (
+        not covered[k] and info is not None and info.known and bool(info.first_flags & GEOX)
+        and bool(info.noun_cases & (_GENT | {"nomn"}))
+        and (k + 1 >= len(words) or not is_cap(words[k + 1]))
+    )
