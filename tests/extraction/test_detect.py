@@ -615,3 +615,28 @@ def test_kazakh_izafet_chains_past_nouns_in_t_and_capitalised_bodies(sentence, e
 )
 def test_kazakh_postpositions_verbal_nouns_and_genitives_inside_names(sentence, expected):
     assert spans(sentence, "kk") == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # quoted speech is no name: a clause ending in a predicate, or a quote reported with ", —" or "деді"
+        ("« Суға ешқандай қарызымыз жоқ » деп жазды .", [("name", True, "Суға")]),
+        ("Ол : « Заңнамалық тұрғыда жетілдіру керек » , — дейді .", []),
+        ("Ол : « Туған жер » деді .", [("name", True, "Туған")]),
+        # ... a name in quotes stays one
+        ("« Жас Алаш » деп аталатын газет шықты .", [("name", False, "Жас Алаш")]),
+        ("« Хабар » арнасы хабарлады .", [("organization", False, "Хабар")]),
+        # a surname ends a person's name: it is no part of a body named after it without the possessive
+        ("Премьер-министр Асқар Мамин Үкімет мүшелерін тыңдады .",
+         [("organization", False, "Үкімет"), ("name", False, "Асқар Мамин")]),
+        ("Министр Асхат Аймағамбетов мектеп табалдырығын аттады .", [("person", False, "Асхат Аймағамбетов")]),
+        ("Бүгін Нұрсұлтан Назарбаев Еуразиялық одақ жобасы туралы айтты .",
+         [("organization", False, "Еуразиялық одақ"), ("person", False, "Нұрсұлтан Назарбаев")]),
+        # ... with the izafet's possessive the name is the body's
+        ("Ол Нұрсұлтан Назарбаев Университетінде оқиды .",
+         [("organization", False, "Нұрсұлтан Назарбаев Университетінде")]),
+    ],
+)
+def test_kazakh_quoted_speech_and_surnames_before_a_bare_head(sentence, expected):
+    assert spans(sentence, "kk") == expected

@@ -52,7 +52,7 @@ def detect_kk(sent: Sentence, lex: Lexicon | None = None) -> list[Occurrence]:
     for i, w in enumerate(words):
         if w in "«\"“" and i + 1 < n and is_cap(words[i + 1]):
             close = next((k for k in range(i + 2, min(n, i + 9)) if words[k] in "»\"”"), None)
-            if close is None or not _kk_quoted_name(words[i + 1 : close], lex):
+            if close is None or not _kk_quoted_name(words[i + 1 : close], lex) or _kk_reported(words, close):
                 continue
             head = _kk_head_after_quote(words, close + 1, covered, lex)
             if head is not None and head > close + 1:
@@ -218,7 +218,23 @@ def _kk_quoted_name(words: Sequence[str], lex: Lexicon) -> bool:
     low = [w.lower() for w in words if is_word(w)]
     if not low or low[0] in lex.function_words:
         return False
+    if len(low) > 1 and low[-1] in _KK_PREDICATES:
+        return False  # "« Суға ешқандай қарызымыз жоқ »", "« ... жетілдіру қажет »": a clause, not a name
     return len(low) == 1 or not _kk_verblike(low[-1])
+
+
+# Words that end a clause as its predicate (must, needed, there is not, is not ...): a quoted span
+# ending in one is speech.
+_KK_PREDICATES = frozenset(("керек", "қажет", "жоқ", "бар", "тиіс", "емес", "мүмкін"))
+
+
+def _kk_reported(words, close: int) -> bool:
+    """Is the quote closing at ``words[close]`` reported speech: followed by a comma and a dash
+    ("« ... » , — дейді") or by "деді"/"дейді" (said, says)? ("« Хабар » деп аталатын", "called", names.)"""
+    after = words[close + 1 : close + 3]
+    if len(after) == 2 and after[0] == "," and after[1] in ("—", "–"):
+        return True
+    return bool(after) and after[0].lower() in ("деді", "дейді", "деген", "депті")
 
 
 # Postpositions inside institution names, with the case of the word before them: "Сыбайлас
@@ -376,9 +392,18 @@ def _kk_org_start(words, head: int, covered, lex: Lexicon, window: int = 6) -> i
     else:
         return None
     if crossed == 0:
+        if start < head and _kk_surname(words[head - 1]) and not _kk_possessed(words[head]):
+            # "Асқар Мамин | Үкімет мүшелерін", "Асхат Аймағамбетов | мектеп": a head without the
+            # izafet's possessive has no noun in the nominative before it, so a surname there is the
+            # subject ("Назарбаев Университеті", with the possessive, is a name)
+            if not is_cap(words[head]):
+                return None
+            start = head
         while (
             start > 0 and not covered[start - 1] and is_cap(words[start - 1])
             and not _kk_is_title(words[start - 1], lex) and not _kk_oblique(words[start - 1])
+            # "Нұрсұлтан Назарбаев | Еуразиялық одақ": a person's surname ends the person's name
+            and not _kk_surname(words[start - 1])
         ):
             start -= 1
     while start < head and starts_clause(words, start, first) and (
