@@ -640,3 +640,23 @@ def test_kazakh_postpositions_verbal_nouns_and_genitives_inside_names(sentence, 
 )
 def test_kazakh_quoted_speech_and_surnames_before_a_bare_head(sentence, expected):
     assert spans(sentence, "kk") == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a place or body in the locative says where; it begins no name
+        ("Өткен жылы Арқалықта заманауи медициналық орталық ашылды .", [("name", True, "Өткен"), ("name", False, "Арқалықта")]),
+        ("Бүгін Мәжілісте палата спикері сөйледі .", [("organization", False, "Мәжілісте")]),
+        ("Бүгін Мәжілістегі Үкімет сағатында айтты .", [("organization", False, "Үкімет"), ("name", False, "Мәжілістегі")]),
+        # ... -да after a stem in н too ("Қазақстан-да")
+        ("Қазақстанда Біріккен Ұлттар Ұйымының кеңсесі ашылды .",
+         [("organization", False, "Біріккен Ұлттар Ұйымының кеңсесі"), ("organization", False, "Біріккен Ұлттар Ұйымының"),
+          ("place", True, "Қазақстанда")]),
+        # a name that ends like a locative stays
+        ("Бүгін Мальта үкіметі хабарлады .", [("organization", False, "Мальта үкіметі")]),
+        ("Бүгін Канада үкіметі хабарлады .", [("organization", False, "Канада үкіметі")]),
+    ],
+)
+def test_kazakh_a_place_in_the_locative_begins_no_name(sentence, expected):
+    assert spans(sentence, "kk") == expected

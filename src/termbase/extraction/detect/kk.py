@@ -191,8 +191,29 @@ def _kk_oblique(w: str) -> bool:
         return False
     stem = w[: m.start()].lower()
     if m.group(1):  # -нда/-нде after a possessive: "облысында"
-        return stem[-1:] in ("ы", "і")
+        if stem[-1:] in ("ы", "і"):
+            return True
+        stem += "н"  # ... or -да after a stem in н: "Қазақстанда", "Миланда"
     return len(stem) >= 3 and kk_fits(stem, m.group(2))
+
+
+def _kk_placed(w: str, lex: Lexicon) -> bool:
+    """Is a capitalised word a place or a body in the locative, which says where something is
+    ("Арқалықта | заманауи медициналық орталық", "Мәжілісте | палата спикері", "Мәжілістегі | Үкімет
+    сағатында")? Its bare form must be a known place or an institution's head ("Флорида" stays)."""
+    low = w.lower()
+    if not is_cap(w) or _kk_place(low, lex) or not (_kk_oblique(w) or is_attributive_locative_kk(w)):
+        return False
+    if _KK_LOCATIVE_RE.search(low) is None:
+        return False
+    bare = re.sub(r"(?:ғы|гі)$", "", low) if is_attributive_locative_kk(w) else low
+    bare = strip_case_kk(bare).lower()
+    if bare == low:
+        return False
+    # -та/-те after a voiceless consonant is the locative whatever the word ("Арқалықта", "Бішкекте");
+    # -да/-де may end a name ("Флорида", "Канада")
+    return (_kk_place(bare, lex) or _kk_is_head(bare, lex)
+            or (low[len(bare): len(bare) + 2] in ("та", "те") and bare[-1:] in "кқпстшфхцч"))
 
 
 def _kk_head_after_quote(words, k: int, covered, lex: Lexicon, window: int = 4) -> int | None:
@@ -377,6 +398,7 @@ def _kk_org_start(words, head: int, covered, lex: Lexicon, window: int = 6) -> i
         # head noun without the possessive of the izafet is its subject ("Президент оркестрі",
         # "Президент Әкімшілігі", with the possessive, are names)
         and not (_kk_is_title(words[k], lex) and not _kk_possessed(words[head]))
+        and not _kk_placed(words[k], lex)
     ):
         start = k
         if crossed and is_genitive_kk(words[k]) and _kk_is_head(words[k], lex) and _kk_possessed(words[k]) \
@@ -403,7 +425,7 @@ def _kk_org_start(words, head: int, covered, lex: Lexicon, window: int = 6) -> i
             start > 0 and not covered[start - 1] and is_cap(words[start - 1])
             and not _kk_is_title(words[start - 1], lex) and not _kk_oblique(words[start - 1])
             # "Нұрсұлтан Назарбаев | Еуразиялық одақ": a person's surname ends the person's name
-            and not _kk_surname(words[start - 1])
+            and not _kk_surname(words[start - 1]) and not _kk_placed(words[start - 1], lex)
         ):
             start -= 1
     while start < head and starts_clause(words, start, first) and (
