@@ -660,3 +660,25 @@ def test_kazakh_quoted_speech_and_surnames_before_a_bare_head(sentence, expected
 )
 def test_kazakh_a_place_in_the_locative_begins_no_name(sentence, expected):
     assert spans(sentence, "kk") == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a place and the adjective of its unit ("облыстық", "қалалық", "аудандық") begin the body's name
+        ("Оларға қатысты Қарағанды облыстық Экономикалық тергеу департаменті тергеу бастады .",
+         [("organization", False, "Қарағанды облыстық Экономикалық тергеу департаменті")]),
+        ("Шығыс Қазақстан облыстық төтенше жағдайлар департаментінің мамандары келді .",
+         [("organization", True, "Шығыс Қазақстан облыстық төтенше жағдайлар департаментінің")]),
+        # "көмек" (help) is a noun, not a verb in -мек
+        ("Бұл туралы Алматы қалалық шұғыл көмек көрсету ауруханасының дәрігерлері хабарлады .",
+         [("organization", False, "Алматы қалалық шұғыл көмек көрсету ауруханасының")]),
+        # a place before its unit is in the nominative even where it ends like a case ("Өскемен", not -мен)
+        ("Өскемен қаласының әкімдігі хабарлама жіберген .", [("organization", True, "Өскемен қаласының әкімдігі")]),
+        # a guard and a duma are bodies
+        ("Бүгін үйлерді Ұлттық гвардияның сарбаздары күзетуде .", [("organization", False, "Ұлттық гвардияның")]),
+        ("Осылайша кандидатурасы Мемлекеттік думаның қарауына жіберілді .", [("organization", False, "Мемлекеттік думаның")]),
+    ],
+)
+def test_kazakh_local_bodies_after_their_place(sentence, expected):
+    assert spans(sentence, "kk") == expected

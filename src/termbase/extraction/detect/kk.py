@@ -393,7 +393,8 @@ def _kk_org_start(words, head: int, covered, lex: Lexicon, window: int = 6) -> i
         # (unless it is a known place: "Қазақстан халқы Ассамблеясы" opening a sentence)
         and not (crossed and is_cap(words[head]) and starts_clause(words, k, first)
                  and not _kk_place(strip_case_kk(words[k]).lower(), lex))
-        and not (starts_clause(words, k, first) and (words[k].lower() in lex.function_words or _kk_oblique(words[k])))
+        and not (starts_clause(words, k, first) and (words[k].lower() in lex.function_words or (
+            _kk_oblique(words[k]) and not _kk_before_admin_unit(words, k))))  # "Өскемен | қаласының"
         # "Президент министрлікке тапсырды", "Президент Ассамблеяның үлесін атап өтті": a title before a
         # head noun without the possessive of the izafet is its subject ("Президент оркестрі",
         # "Президент Әкімшілігі", with the possessive, are names)
@@ -429,13 +430,14 @@ def _kk_org_start(words, head: int, covered, lex: Lexicon, window: int = 6) -> i
         ):
             start -= 1
     while start < head and starts_clause(words, start, first) and (
-        words[start].lower() in lex.function_words or _kk_oblique(words[start])
+        words[start].lower() in lex.function_words
+        or (_kk_oblique(words[start]) and not _kk_before_admin_unit(words, start))
         # "Жаралылар | Луи Пастер ауруханасына": a plural noun capitalised by position
         or (crossed == 0 and start + 1 < head and _KK_PLURAL_RE.search(words[start].lower()) is not None
             and is_cap(words[start + 1]) and not _kk_possessed(words[start + 1]))
     ):
         start += 1
-    if start + 1 < head and _kk_admin_unit(words[start + 1]):
+    if start + 1 < head and (_kk_admin_unit(words[start + 1]) or _kk_admin_adjective(words[start + 1])):
         # "Батыс Қазақстан облысының әкімдігі": the place name may have several words
         while (
             start > 0 and not covered[start - 1] and is_cap(words[start - 1])
@@ -491,6 +493,12 @@ def _kk_possessor_start(words, start: int, head: int, covered, lex: Lexicon, fir
         # before a capitalised name: "БК Үкіметі" (not "БАҚ-тың | Қытай Коммунистік Партиясы"; before a
         # kind noun in lower case it is a brand alone: "КПРФ командасы")
         return k
+    if _kk_admin_adjective(w) and k > 0 and not covered[k - 1] and is_cap(words[k - 1]) \
+            and not _kk_sure_oblique(words[k - 1]) and not _kk_is_title(words[k - 1], lex):
+        # "Қарағанды облыстық | Экономикалық тергеу департаменті", "Бостандық аудандық | Полиция
+        # басқармасы": the region's, city's or district's body, after the place's name
+        place = _kk_place_start(words, k - 1, covered, lex, first, generic=False)
+        return k - 1 if place is None else place
     if not (is_genitive_kk(w) or strip_case_kk(w) == w):
         return start  # only the genitive or the nominative: "Қазақстанда Ұлттық банк" is no possessor
     if is_cap(w) and _kk_is_title(w, lex) and _kk_possessed(w) and k > 0 and not covered[k - 1]:
@@ -547,6 +555,18 @@ def _kk_place_start(words, k: int, covered, lex: Lexicon, first: int, *, generic
 def _kk_sure_oblique(w: str) -> bool:
     """Has a case ending that is surely one ("Флориданың"; not the "-да" of "Флорида")."""
     return strip_case_kk(w, sure_only=True) != w
+
+
+def _kk_admin_adjective(w: str) -> bool:
+    """"облыстық", "қалалық", "аудандық", "ауылдық": of a region, city, district or village."""
+    low = w.lower()
+    return w.islower() and low.endswith(("лық", "дық", "тық")) and low[:-3] in _KK_ADMIN_UNITS
+
+
+def _kk_before_admin_unit(words, k: int) -> bool:
+    """Does an administrative unit or its adjective follow ``words[k]`` ("Өскемен қаласының", "Алматы
+    қалалық")? Then ``words[k]`` is a place's name in the nominative, whatever its end looks like."""
+    return k + 1 < len(words) and (_kk_admin_unit(words[k + 1]) or _kk_admin_adjective(words[k + 1]))
 
 
 def _kk_admin_unit(w: str) -> bool:
