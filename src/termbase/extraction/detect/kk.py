@@ -599,7 +599,8 @@ def _kk_names(words, i: int, j: int, first: int, lex: Lexicon) -> list[Occurrenc
             return []
         k += 1
     if j - i >= 3 and starts_clause(words, i, first) and (
-        _KK_DESCRIPTOR_RE.search(words[i].lower()) or _kk_surname(strip_case_kk(words[j - 1]))
+        _KK_DESCRIPTOR_RE.search(words[i].lower()) or _KK_OUR_RE.search(words[i].lower())  # "Тілшіміз" (our reporter)
+        or _kk_surname(strip_case_kk(words[j - 1]))
         or _KK_PATRONYMIC_RE.search(strip_case_kk(words[j - 1]).lower())
     ):
         # "Атыраулық Арыстанбек Кенже", "Әріптесім Индира Жылқайдарова", "Шаруагер Бақтыбай Нұрниязов":
