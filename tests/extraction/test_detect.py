@@ -627,6 +627,7 @@ def test_kazakh_postpositions_verbal_nouns_and_genitives_inside_names(sentence, 
         ("Ол : « Туған жер » деді .", [("name", True, "Туған")]),
         # ... a name in quotes stays one
         ("« Жас Алаш » деп аталатын газет шықты .", [("name", False, "Жас Алаш")]),
+        ("Ол « Жас Алаш » деген жазуды оқыды .", [("name", False, "Жас Алаш")]),
         ("« Хабар » арнасы хабарлады .", [("organization", False, "Хабар")]),
         # a surname ends a person's name: it is no part of a body named after it without the possessive
         ("Премьер-министр Асқар Мамин Үкімет мүшелерін тыңдады .",

@@ -251,11 +251,12 @@ _KK_PREDICATES = frozenset(("керек", "қажет", "жоқ", "бар", "т�
 
 def _kk_reported(words, close: int) -> bool:
     """Is the quote closing at ``words[close]`` reported speech: followed by a comma and a dash
-    ("« ... » , — дейді") or by "деді"/"дейді" (said, says)? ("« Хабар » деп аталатын", "called", names.)"""
+    ("« ... » , — дейді") or by "деді"/"дейді" (said, says)? ("« Хабар » деп аталатын", called, and
+    "« ... ІС БАСҚАРМАСЫ » деген жазу", the inscription reading, name.)"""
     after = words[close + 1 : close + 3]
     if len(after) == 2 and after[0] == "," and after[1] in ("—", "–"):
         return True
-    return bool(after) and after[0].lower() in ("деді", "дейді", "деген", "депті")
+    return bool(after) and after[0].lower() in ("деді", "дейді", "депті")
 
 
 # Postpositions inside institution names, with the case of the word before them: "Сыбайлас
