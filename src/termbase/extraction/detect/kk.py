@@ -444,6 +444,10 @@ def _kk_org_start(words, head: int, covered, lex: Lexicon, window: int = 6) -> i
             start > 0 and not covered[start - 1] and is_cap(words[start - 1])
             and not _kk_is_title(words[start - 1], lex) and not _kk_oblique(words[start - 1])
             and not (starts_clause(words, start - 1, first) and words[start - 1].lower() in lex.function_words)
+            # a word capitalised by position joins as a place or a point of the compass only: "Батыс
+            # Қазақстан облыстық ...", not "Іс | Атырау қалалық сотында қаралуда" (the case)
+            and not (_kk_admin_adjective(words[start + 1]) and starts_clause(words, start - 1, first)
+                     and not (_kk_place(words[start - 1].lower(), lex) or words[start - 1].lower() in _KK_COMPASS))
         ):
             start -= 1
     if start > 0 and _kk_possessed(words[head]):
