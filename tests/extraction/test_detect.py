@@ -635,6 +635,10 @@ def test_kazakh_postpositions_verbal_nouns_and_genitives_inside_names(sentence, 
         ("Министр Асхат Аймағамбетов мектеп табалдырығын аттады .", [("person", False, "Асхат Аймағамбетов")]),
         ("Бүгін Нұрсұлтан Назарбаев Еуразиялық одақ жобасы туралы айтты .",
          [("organization", False, "Еуразиялық одақ"), ("person", False, "Нұрсұлтан Назарбаев")]),
+        # ... nor a body whose noun phrase its possessive closes
+        ("Ұлыбритания Парламенті Үкімет ұсынған жоспарды қабылдамады .",
+         [("organization", False, "Үкімет"), ("organization", True, "Ұлыбритания Парламенті")]),
+        ("Бүгін Жоғарғы Сот шешті .", [("organization", False, "Жоғарғы Сот")]),
         # ... with the izafet's possessive the name is the body's
         ("Ол Нұрсұлтан Назарбаев Университетінде оқиды .",
          [("organization", False, "Нұрсұлтан Назарбаев Университетінде")]),

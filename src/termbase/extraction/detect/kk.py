@@ -416,15 +416,18 @@ def _kk_org_start(words, head: int, covered, lex: Lexicon, window: int = 6) -> i
     else:
         return None
     if crossed == 0:
-        if start < head and _kk_surname(words[head - 1]) and not _kk_possessed(words[head]):
-            # "Асқар Мамин | Үкімет мүшелерін", "Асхат Аймағамбетов | мектеп": a head without the
-            # izafet's possessive has no noun in the nominative before it, so a surname there is the
-            # subject ("Назарбаев Университеті", with the possessive, is a name)
+        if start < head and not _kk_possessed(words[head]) and (
+            _kk_surname(words[head - 1]) or _kk_whole_noun_phrase(words[head - 1], lex)
+        ):
+            # "Асқар Мамин | Үкімет мүшелерін", "Асхат Аймағамбетов | мектеп", "Ұлыбритания Парламенті |
+            # Үкімет ұсынған": a head without the izafet's possessive has no noun in the nominative
+            # before it, so a surname or a body there is the subject ("Назарбаев Университеті",
+            # "Қазақстан Республикасы Үкіметі", with the possessive, are names)
             if not is_cap(words[head]):
                 return None
             start = head
         while (
-            start > 0 and not covered[start - 1] and is_cap(words[start - 1])
+            start > 0 and start < head and not covered[start - 1] and is_cap(words[start - 1])
             and not _kk_is_title(words[start - 1], lex) and not _kk_oblique(words[start - 1])
             # "Нұрсұлтан Назарбаев | Еуразиялық одақ": a person's surname ends the person's name
             and not _kk_surname(words[start - 1]) and not _kk_placed(words[start - 1], lex)
@@ -560,6 +563,13 @@ def _kk_place_start(words, k: int, covered, lex: Lexicon, first: int, *, generic
 def _kk_sure_oblique(w: str) -> bool:
     """Has a case ending that is surely one ("Флориданың"; not the "-да" of "Флорида")."""
     return strip_case_kk(w, sure_only=True) != w
+
+
+def _kk_whole_noun_phrase(w: str, lex: Lexicon) -> bool:
+    """A body, an office or a unit with the izafet's possessive in the nominative ("Парламенті",
+    "депутаттары", "Республикасы"): the noun phrase it heads is complete, no dependent of a noun after it."""
+    return _kk_possessed_nominative(w) and (
+        _kk_is_head(w, lex) or _kk_is_title(w, lex) or not _KK_ADMIN_UNITS.isdisjoint(kk_bases(w.lower())))
 
 
 def _kk_admin_adjective(w: str) -> bool:
