@@ -506,6 +506,13 @@ def test_russian_names_with_latin_parts_and_substantive_adjectives(sentence, exp
         ("Об этом пишут СМИ Беларуси.", [("acronym", False, "СМИ"), ("place", False, "Беларуси")]),
         ("Наш девиз «Мы одна семья» (GENS UNA SUMUS).",
          [("acronym", False, "GENS"), ("acronym", False, "UNA"), ("acronym", False, "SUMUS")]),
+        # a country's or city's adjective before an institution's name, quoted or agreeing with it, names
+        # that place's one; the name alone stays
+        ("«Рейнджерс» принимают венский «Рапид» в четверг.",
+         [("name", False, "Рейнджерс"), ("name", False, "Рапид"), ("organization", False, "венский «Рапид»")]),
+        ("Акции российского Газпрома упали.",
+         [("organization", False, "Газпрома"), ("organization", False, "российского Газпрома")]),
+        ("Это российские Газпрома акции.", [("organization", False, "Газпрома")]),
     ],
 )
 def test_russian_coordinated_adjectives_and_lower_case_bodies_of_places(sentence, expected):

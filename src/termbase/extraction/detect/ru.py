@@ -209,6 +209,19 @@ def detect_ru(sent: Sentence, lex: Lexicon | None = None) -> list[Occurrence]:
             found = [Occurrence(ORGANIZATION, i - 1, o.end, i - 1 == first) if o.start == i else o for o in found]
         out.extend(found)
         i = j
+    # "венский «Рапид»", "индонезийского Красного Креста": a country's or city's adjective before an
+    # institution's name names that place's one (the name alone stays a candidate too)
+    for o in list(out):
+        if o.kind not in (ORGANIZATION, NAME_KIND) or o.start < 1:
+            continue
+        if words[o.start - 1] in "«\"“" and o.end < n and words[o.end] in "»\"”":
+            a = o.start - 2
+            if a >= 0 and not covered[a] and _ru_relational(words[a], infos[a], lex):
+                out.append(Occurrence(ORGANIZATION, a, o.end + 1, False))
+        elif (not covered[o.start - 1] and _ru_relational(words[o.start - 1], infos[o.start - 1], lex)
+              and infos[o.start] is not None
+              and infos[o.start - 1].adj_cases & (infos[o.start].adj_cases | infos[o.start].noun_cases)):
+            out.append(Occurrence(ORGANIZATION, o.start - 1, o.end, False))
     out.extend(_ru_phrases(words, infos, covered, lex))
     return out
 
