@@ -426,6 +426,13 @@ def test_xliff_12_filled_exactly_and_schema_valid(tmp_path):
     assert fill.requests[0] == FillRequest("Senate", None, "en", "kk", 6)
     assert out.read_text(encoding="utf-8") == XLIFF_12_FILLED
     assert_valid(out, "xliff-core-1.2-strict.xsd")
+    # filled again: termbase's notes and match replaced, not added twice; the author's note kept
+    again = tmp_path / "again.xlf"
+    get_format("xliff").write_filled(out, again, Recorder(KK), overwrite=True)
+    text = again.read_text(encoding="utf-8")
+    assert [text.count(s) for s in ("88% match", "National Security Committee = ", "<alt-trans", "from the author")] \
+        == [1, 1, 1, 1]
+    assert_valid(again, "xliff-core-1.2-strict.xsd")
     # the reader sees the fuzzy fill as fuzzy
     assert [(p.id, p.fuzzy, p.translated) for p in get_format("xliff").read_pairs(out)][:2] == [
         ("t1", False, True), ("t2", True, True)]

@@ -451,7 +451,7 @@ class _XliffFiller:
                 target_el.set(_XML_LANG, tgt_code)
                 target_el.set("state", "final" if got.final else "needs-review-translation")
                 target_el.set("state-qualifier", "exact-match" if got.final else "fuzzy-match")
-                for old in tu:
+                for old in list(tu):
                     if _local(old) in ("note", "alt-trans") and (old.get("from") or old.get("origin")) == "termbase":
                         _remove(old)
                 texts = ([] if got.final else [f"{round(got.score)}% match"]) + _note_lines(got)
