@@ -263,8 +263,12 @@ def _role_word(low: str, lex: Lexicon) -> bool:
     what someone does ("lawyer", "chancellor": a noun only, with an agent noun's ending)."""
     if low in lex.titles or low in lex.demonyms:
         return True
-    if not low.endswith(_AGENT_ENDINGS):
-        return False
+    return low.endswith(_AGENT_ENDINGS) and _noun_only(low)
+
+
+@lru_cache(maxsize=50_000)
+def _noun_only(low: str) -> bool:
+    """Does the English lexicon know ``low`` as a noun and nothing else? (Asked once per word.)"""
     from lemminflect import getAllLemmas
 
     return set(getAllLemmas(low)) == {"NOUN"}

@@ -573,9 +573,10 @@ def _kk_whole_noun_phrase(w: str, lex: Lexicon) -> bool:
 
 
 def _kk_admin_adjective(w: str) -> bool:
-    """"облыстық", "қалалық", "аудандық", "ауылдық": of a region, city, district or village."""
+    """"облыстық", "қалалық", "аудандық", "ауылдық", "өңірлік", "округтік": of a region, city, district,
+    village or another unit (the ending in its back- or front-vowel form)."""
     low = w.lower()
-    return w.islower() and low.endswith(("лық", "дық", "тық")) and low[:-3] in _KK_ADMIN_UNITS
+    return w.islower() and low.endswith(("лық", "дық", "тық", "лік", "дік", "тік")) and low[:-3] in _KK_ADMIN_UNITS
 
 
 def _kk_before_admin_unit(words, k: int) -> bool:
