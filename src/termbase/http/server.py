@@ -16,6 +16,7 @@ import socket
 import threading
 import time
 
+from ..errors import TermbaseError
 from ..services import Workspace
 from .config import ServerConfig
 
@@ -57,6 +58,22 @@ def listening_socket(host: str, port: int) -> socket.socket:
         sock.close()
         raise
     return sock
+
+
+def reserve(host: str, port: int) -> socket.socket:
+    """:func:`listening_socket` for the server's workers, once nobody else has ``host:port``: a
+    socket bound there without ``SO_REUSEPORT`` first, so that another server holding the port
+    (even another ``termbase serve --workers N``, whose sockets would accept ours) is an error, not a
+    silent share of its connections. A port taken or a host that cannot be bound is a
+    :class:`~termbase.errors.TermbaseError` naming it."""
+    try:
+        family = socket.AF_INET6 if ":" in host else socket.AF_INET
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((host, port))
+        return listening_socket(host, port)
+    except OSError as exc:
+        raise TermbaseError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
 
 
 #: In a worker started with the others: the barrier they all reach once warmed up (see :func:`all_started`).
@@ -106,7 +123,7 @@ class _Workers:
     def run(self) -> None:
         # Bound (not listening) for as long as the server runs: the port is ours, and a port taken
         # is an error here, before any worker starts. Only listening sockets get connections.
-        reserved = listening_socket(self.host, self.port)
+        reserved = reserve(self.host, self.port)
         for sig in (signal.SIGINT, signal.SIGTERM):
             signal.signal(sig, lambda *_: self.stop.set())
         started = self.spawn.Barrier(self.count)
