@@ -2,7 +2,7 @@
 
 import pytest
 
-from termbase.errors import ParseError
+from termbase.errors import ParseError, StoreError
 from termbase.models import Concept, Term, TranslationUnit
 from termbase.store import create_store, open_store
 
@@ -255,3 +255,18 @@ def test_a_memory_import_that_fails_while_reading_writes_nothing(location):
             store.memories.add_units("m", units())
         assert store.memories.count("m") == 0 if "m" in store.memories.names() else True
         assert store.memories.add_units("m", [TranslationUnit({"en": "a", "ru": "а"}, "en")]) == (1, 0)
+
+
+def test_a_memory_import_whose_staging_fails_to_open_leaves_no_stage_behind(location, monkeypatch):
+    """A staging statement after the first failing (here: made to fail) is an error of that import
+    only; the stage it opened is closed, so the next import on the same connection stages again
+    (before, its tables stayed: 'already exists' / 'stage already in use' until the connection closed)."""
+    create_store(location).close()
+    with open_store(location) as store:
+        repo = store.memories
+        good = type(repo)._STAGE_OPEN
+        monkeypatch.setattr(type(repo), "_STAGE_OPEN", (good[0], "THIS IS NOT SQL"), raising=False)
+        with pytest.raises(StoreError):
+            repo.add_units("m", [TranslationUnit({"en": "a", "ru": "а"}, "en")])
+        monkeypatch.setattr(type(repo), "_STAGE_OPEN", good)
+        assert repo.add_units("m", UNITS) == (3, 0)

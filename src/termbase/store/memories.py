@@ -92,9 +92,11 @@ class SQLiteMemories(MemoryRepository):
         only for that copy."""
         conn, stage = self._conn, self._STAGE
         with self._store._lock, self._store._errors():
-            for statement in self._STAGE_OPEN:
-                conn.execute(statement)
+            conn.execute(self._STAGE_OPEN[0])  # a stage in use (not ours) fails here, before the close below
         try:
+            with self._store._lock, self._store._errors():
+                for statement in self._STAGE_OPEN[1:]:
+                    conn.execute(statement)
             skipped = 0
             # the document frequencies of the staged texts' tokens, counted while staging: in memory up
             # to _DF_PART tokens, then added to the staged df (a new number in every unit of a numbered
