@@ -270,3 +270,16 @@ def test_a_memory_import_whose_staging_fails_to_open_leaves_no_stage_behind(loca
             repo.add_units("m", [TranslationUnit({"en": "a", "ru": "а"}, "en")])
         monkeypatch.setattr(type(repo), "_STAGE_OPEN", good)
         assert repo.add_units("m", UNITS) == (3, 0)
+
+
+def test_a_search_in_a_transaction_rolled_back_keeps_nothing_of_it(store):
+    """Posting lists read inside a transaction that wrote units are not kept: after its rollback the
+    search no longer finds those units (SQLite's change counters do not move back on a rollback)."""
+    store.memories.add_units("news", UNITS)
+    ids = [u.id for u in store.memories.iter_units("news")]
+    assert store.memories.candidates("news", "en", ["law"], limit=5) == ids[2:3]
+    with pytest.raises(RuntimeError), store.atomic():
+        store.memories.add_units("news", [TranslationUnit({"en": "The law on taxes.", "kk": "Салық туралы заң."})])
+        assert len(store.memories.candidates("news", "en", ["law"], limit=5)) == 2
+        raise RuntimeError("undo")
+    assert store.memories.candidates("news", "en", ["law"], limit=5) == ids[2:3]

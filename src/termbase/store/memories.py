@@ -364,6 +364,14 @@ class SQLiteMemories(MemoryRepository):
         return out[:limit]
 
     def _stamp(self) -> tuple:
+        """What the posting lists and facts kept are valid for (:meth:`_version`); in a transaction
+        that changed the memories, a new stamp every time: nothing is kept from rows a rollback may
+        take back (neither SQLite's counters nor PostgreSQL's version move on a rollback)."""
+        if self._store._depth and self._store._memories_changed:
+            return (object(),)
+        return self._version()
+
+    def _version(self) -> tuple:
         """What changes whenever the termbase does: this connection's writes move ``total_changes``,
         other connections' commits move ``PRAGMA data_version``."""
         return (self._conn.total_changes, self._conn.execute("PRAGMA data_version").fetchone()[0])

@@ -794,11 +794,8 @@ class PostgresMemories(SQLiteMemories):
         self._index(texts, memory)
         return len(rows), skipped
 
-    def _stamp(self) -> tuple:
-        """The memories' version (every committed change of them moves it); in a transaction that
-        changed them, a new stamp every time (nothing kept)."""
-        if self._store._depth and self._store._memories_changed:
-            return (object(),)
+    def _version(self) -> tuple:
+        """The memories' version (every committed change of them moves it)."""
         row = self._conn.execute("SELECT value FROM counters WHERE name = 'memories'").fetchone()
         return (row[0] if row else 0,)
 
