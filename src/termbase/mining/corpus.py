@@ -15,6 +15,7 @@ from itertools import chain
 from typing import Iterable, Iterator, Sequence
 
 from ..languages import normalize_lang, token_spans, word_key
+from ..languages._cache import BoundedCache
 
 __all__ = ["MinedUnit", "UnitCorpus"]
 
@@ -44,7 +45,7 @@ class UnitCorpus:
         self.texts: list[dict[str, str]] = []
         self._vocab: dict[str, int] = {}
         self._key_cache: dict[str, dict[str, int]] = {}
-        self._chunks: dict[str, dict[str, tuple]] = {}  # lang -> chunk of text -> its key ids, offsets
+        self._chunks: dict[str, BoundedCache] = {}  # lang -> chunk of text -> its key ids, offsets
         self.keys: dict[str, list[array]] = {}  # lang -> per unit, the key ids of its words
         self.postings: dict[str, dict[int, array]] = {}  # lang -> key id -> units holding it
         self._sources: Counter[str] = Counter()
@@ -70,7 +71,9 @@ class UnitCorpus:
     def _words(self, text: str, lang: str) -> tuple[list[int], list[int]]:
         """The key ids of the words of ``text`` and their offsets (start, end, start, ...), read a
         space-separated chunk at a time: no word holds a space, and chunks come again and again."""
-        chunks = self._chunks.setdefault(lang, {})
+        chunks = self._chunks.get(lang)
+        if chunks is None:
+            chunks = self._chunks[lang] = BoundedCache(_CHUNKS)
         kids: list[int] = []
         offsets: list[int] = []
         at = 0
@@ -78,10 +81,8 @@ class UnitCorpus:
             got = chunks.get(chunk)
             if got is None:
                 spans = token_spans(chunk)
-                got = (tuple(self._key_id(chunk[a:b], lang) for a, b in spans), tuple(chain.from_iterable(spans)))
-                if len(chunks) >= _CHUNKS:
-                    chunks.clear()
-                chunks[chunk] = got
+                got = chunks.put(chunk, (tuple(self._key_id(chunk[a:b], lang) for a, b in spans),
+                                         tuple(chain.from_iterable(spans))))
             if got[0]:
                 kids += got[0]
                 offsets += [x + at for x in got[1]] if at else got[1]

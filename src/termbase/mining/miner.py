@@ -20,6 +20,7 @@ from ..languages import dictionary_form, normalize, word_keys
 from ..languages.kazakh import (
     is_attributive_locative_kk, is_genitive_kk, is_light_verb_kk, kk_bases, kk_izafet_head, strip_case_kk,
 )
+from ..languages._cache import BoundedCache
 from ..languages.russian import ru_qualifies
 from ..models import Example, Suggestion, Term, Usage
 from .corpus import UnitCorpus
@@ -74,8 +75,8 @@ class EquivalentMiner:
         self.targets = tuple(lang for lang in corpus.languages if lang != source)
         self._linkers = {t: Linker(corpus, source, t, lexicon) for t in self.targets}
         self._occ_cache: dict[tuple[str, ...], list[tuple[int, int, int]]] = {}
-        self._cited: dict[tuple, list[str]] = {}  # (words, language) -> their dictionary forms
-        self._keys: dict[tuple[str, str], tuple[str, ...]] = {}  # (rendering, language) -> its keys
+        self._cited = BoundedCache(_REMEMBERED)  # (words, language) -> their dictionary forms
+        self._keys = BoundedCache(_REMEMBERED)  # (rendering, language) -> its keys
 
     # ------------------------------------------------------------------ occurrences
     def occurrences(self, forms: Iterable[str]) -> list[tuple[int, int, int]]:
@@ -282,9 +283,7 @@ class EquivalentMiner:
             dict_form = _dictionary_form(text, tokens, target, self._cited)
             key = self._keys.get((dict_form, target))
             if key is None:
-                if len(self._keys) > _REMEMBERED:
-                    self._keys.clear()
-                key = self._keys[(dict_form, target)] = tuple(word_keys(dict_form, target))
+                key = self._keys.put((dict_form, target), tuple(word_keys(dict_form, target)))
             group = groups.setdefault(key, _Group())
             group.dict_forms[dict_form] += 1
             group.surface[surface] += 1
@@ -555,7 +554,7 @@ def _initials(left: str, gap: str, right: str) -> bool:
 
 
 def _dictionary_form(text: str, tokens: list[tuple[str, int, int]], lang: str,
-                     cache: dict[tuple, list[str]] | None = None) -> str:
+                     cache: BoundedCache | None = None) -> str:
     """The stretch ``tokens`` of ``text`` in dictionary form, keeping the hyphens between its words
     (a space however written as one space) and a quotation it opens ("«Қазақстан темір жолы»"); ``cache`` remembers the words'
     dictionary forms (the same renderings come again and again)."""
@@ -564,9 +563,7 @@ def _dictionary_form(text: str, tokens: list[tuple[str, int, int]], lang: str,
     if cited is None:
         cited = dictionary_form(words, lang)
         if cache is not None:
-            if len(cache) > _REMEMBERED:
-                cache.clear()
-            cache[(words, lang)] = cited
+            cache.put((words, lang), cited)
     if lang == "en" and _en_compound_modifier(cited[-1]):
         cited = [*cited[:-1], cited[-1].rpartition("-")[0]]  # "Al-Qaeda-linked" renders "Al-Qaeda"
     parts = [cited[0]]
