@@ -189,6 +189,24 @@ def test_extract_links_and_proposes(ws, tmp_path):
     assert exc.value.needs == "termbase"
 
 
+
+def test_extract_adds_only_the_picked_new_candidates(ws, tmp_path):
+    doc = tmp_path / "news.txt"
+    doc.write_text("The National Security Committee met the Supreme Audit Chamber and the Ministry of Energy. "
+                   "The Supreme Audit Chamber and the Ministry of Energy agreed.", encoding="utf-8")
+    config = ExtractConfig(kinds=("organization",))
+    listed = extract_files([doc], ws=ws, config=config)
+    assert [(c.term, c.concept_id) for c in listed.results[0].candidates] == [
+        ("Ministry of Energy", None), ("Supreme Audit Chamber", None), ("National Security Committee", "knb")]
+    # a known one picked is still not a new concept; a name not in the listing picks nothing
+    run = extract_files([doc], ws=ws, config=config, add=True,
+                        only={"Ministry of Energy", "National Security Committee", "Senate"})
+    assert run.added == ("ministry-of-energy",)
+    assert show_concept(ws, "ministry-of-energy").terms[0].status == "proposed"
+    with pytest.raises(NotFound):
+        show_concept(ws, "supreme-audit-chamber")
+    assert extract_files([doc], ws=ws, config=config, add=True, only=()).added == ()
+
 def test_check_reports_each_file_and_what_it_needs(ws, tmp_path):
     ok = tmp_path / "ok.tsv"
     ok.write_text("en\tru\nThe National Security Committee said.\tСлужба безопасности сообщила.\n", encoding="utf-8")

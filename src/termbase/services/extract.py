@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import BinaryIO, Callable, Iterable
+from typing import BinaryIO, Callable, Collection, Iterable
 
 from ..errors import NotFound, TermbaseError, UnknownLanguage, ValidationError
 from ..extraction import (
@@ -68,6 +68,7 @@ def extract_files(
     config: ExtractConfig = ExtractConfig(),
     memory: str | None = None,
     add: bool = False,
+    only: Collection[str] | None = None,
     actor: str | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> ExtractRun:
@@ -84,7 +85,9 @@ def extract_files(
     With ``ws``, candidates the termbase knows carry their concept, equivalents and the memory's
     usage; with ``add``, the NEW ones are stored as ``proposed`` concepts (all or none) with the
     suggestions of at least :data:`ADD_THRESHOLD`, never a second concept for a name the termbase
-    already has. ``progress(name)`` is called after each file.
+    already has; ``only`` limits that to the NEW candidates whose ``term`` is one of these (the ones a
+    person picked from the listing; the web page's "add selected"). ``progress(name)`` is called after
+    each file.
     """
     if add and ws is None:
         raise NotFound("adding proposed concepts needs a termbase", needs="termbase")
@@ -173,7 +176,7 @@ def extract_files(
         for result in results:
             source = "termbase extract: " + ", ".join(Path(name).name for name in result.files)
             for candidate in result.candidates:
-                if not candidate.is_new:
+                if not candidate.is_new or (only is not None and candidate.term not in only):
                     continue
                 concept = proposed_concept(candidate, result.language, source=source, min_score=ADD_THRESHOLD,
                                            memory=mined_from.get(result.language))
