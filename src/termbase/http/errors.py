@@ -25,7 +25,7 @@ import logging
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import (
@@ -40,7 +40,7 @@ from ..errors import (
     ValidationError,
     VersionConflict,
 )
-from .limits import BodyTooLarge
+from .limits import BodyTooLarge, is_web, plain_line
 
 log = logging.getLogger("termbase.http")
 
@@ -135,7 +135,10 @@ def install(app: FastAPI) -> None:
         return _validation_error(request, exc)
 
     @app.exception_handler(BodyTooLarge)
-    async def too_large(request: Request, exc: BodyTooLarge) -> JSONResponse:
+    async def too_large(request: Request, exc: BodyTooLarge) -> Response:
+        if is_web(request.scope):  # a page's form: one line a browser shows as it is
+            return Response(plain_line(str(exc)), status_code=413, media_type="text/plain; charset=utf-8",
+                            headers={"Connection": "close"})
         return error_response(413, "too_large", str(exc), headers={"Connection": "close"})
 
     @app.exception_handler(StarletteHTTPException)

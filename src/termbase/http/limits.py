@@ -1,5 +1,7 @@
 """The upload limit: a request body larger than the server's ``max_upload`` gets 413 before it is
-read (by its Content-Length) or as soon as it passes the limit (a chunked body)."""
+read (by its Content-Length) or as soon as it passes the limit (a chunked body). The API answers
+with its JSON error; a page of the web interface (any path outside ``/api``) with the message as one
+line of plain text, which a browser shows as it is."""
 
 from __future__ import annotations
 
@@ -25,9 +27,10 @@ class UploadLimit:
             try:
                 too_big = int(length) > self.limit
             except ValueError:
-                return await _refuse(send, 400, "bad_request", "the Content-Length header is not a number")
+                return await _refuse(send, 400, "bad_request", "the Content-Length header is not a number",
+                                     web=is_web(scope))
             if too_big:
-                return await _refuse(send, 413, "too_large", self.message())
+                return await _refuse(send, 413, "too_large", self.message(), web=is_web(scope))
         seen = 0
         started = False
 
@@ -50,15 +53,29 @@ class UploadLimit:
             await self.app(scope, limited_receive, tracked_send)
         except BodyTooLarge as exc:
             if not started:
-                await _refuse(send, 413, "too_large", str(exc))
+                await _refuse(send, 413, "too_large", str(exc), web=is_web(scope))
 
     def message(self) -> str:
         return f"the request body is larger than this server's limit of {self.limit} bytes"
 
 
-async def _refuse(send, status: int, code: str, message: str) -> None:
-    body = json.dumps({"error": {"code": code, "message": message}}).encode()
+def is_web(scope) -> bool:
+    """Whether a request is for a page of the web interface (not the API under ``/api``)."""
+    path = scope.get("path") or "/"
+    return path != "/api" and not path.startswith("/api/")
+
+
+def plain_line(message: str) -> bytes:
+    """The one line a web page's refusal shows: ``Error: MESSAGE``."""
+    return f"Error: {message}\n".encode()
+
+
+async def _refuse(send, status: int, code: str, message: str, *, web: bool = False) -> None:
+    if web:
+        body, kind = plain_line(message), b"text/plain; charset=utf-8"
+    else:
+        body, kind = json.dumps({"error": {"code": code, "message": message}}).encode(), b"application/json"
     await send({"type": "http.response.start", "status": status,
-                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
+                "headers": [(b"content-type", kind), (b"content-length", str(len(body)).encode()),
                             (b"connection", b"close")]})
     await send({"type": "http.response.body", "body": body})

@@ -14,8 +14,13 @@ _MAX_NAME = 120
 
 def upload_name(upload: UploadFile) -> str:
     """The base name of an upload's file name (no folders, no control characters), or ``upload``."""
-    raw = (upload.filename or "").replace("\\", "/").rsplit("/", 1)[-1]
-    name = "".join(ch for ch in raw if ch.isprintable()).strip()[:_MAX_NAME]
+    return clean_name(upload.filename)
+
+
+def clean_name(raw: str | None) -> str:
+    """The base name of a file name a client sent (no folders, no control characters), or ``upload``."""
+    base = (raw or "").replace("\\", "/").rsplit("/", 1)[-1]
+    name = "".join(ch for ch in base if ch.isprintable()).strip()[:_MAX_NAME]
     return name if name.strip(".") else "upload"
 
 

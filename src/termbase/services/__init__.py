@@ -69,7 +69,7 @@ if TYPE_CHECKING:  # pragma: no cover
         show_concept,
     )
     from .copy import CopyResult, copy_termbase
-    from .extract import EXTRACT_KINDS, ExtractConfig, ExtractRun, extract_files
+    from .extract import ADD_THRESHOLD, EXTRACT_KINDS, ExtractConfig, ExtractRun, extract_files
     from .termbase import (
         GlossaryUpdate, InitResult, LimitsInfo, TermbaseStats, data_version, init_termbase, size_limits, termbase_stats,
         update_glossary,
@@ -96,7 +96,7 @@ _LAZY = {
         "set_term_status", "show_concept", "terms_from_dicts", "undo_last_change"
     ), ".concepts"),
     **dict.fromkeys(("CopyResult", "copy_termbase"), ".copy"),
-    **dict.fromkeys(("EXTRACT_KINDS", "ExtractConfig", "ExtractRun", "extract_files"), ".extract"),
+    **dict.fromkeys(("ADD_THRESHOLD", "EXTRACT_KINDS", "ExtractConfig", "ExtractRun", "extract_files"), ".extract"),
     **dict.fromkeys((
         "GlossaryUpdate", "InitResult", "LimitsInfo", "TermbaseStats", "data_version", "init_termbase",
         "size_limits", "termbase_stats", "update_glossary"
@@ -118,7 +118,7 @@ _LAZY = {
 
 __all__ = [
     "VERSION",
-    "DEFAULT_LOCK_TIMEOUT", "EXTRACT_KINDS", "AlignResult", "CheckResult", "CreatedToken", "ConceptList", "ExportResult", "ExtractConfig", "ExtractRun", "FormatInfo", "GlossaryUpdate", "ImportResult", "InitResult", "LookupResult", "MemoryStats", "UnitPage", "edit_unit", "list_units", "remove_unit", "unit_to_dict", "PretranslateResult", "SearchResult",
+    "ADD_THRESHOLD", "DEFAULT_LOCK_TIMEOUT", "EXTRACT_KINDS", "AlignResult", "CheckResult", "CreatedToken", "ConceptList", "ExportResult", "ExtractConfig", "ExtractRun", "FormatInfo", "GlossaryUpdate", "ImportResult", "InitResult", "LookupResult", "MemoryStats", "UnitPage", "edit_unit", "list_units", "remove_unit", "unit_to_dict", "PretranslateResult", "SearchResult",
     "Source", "TermbaseStats", "Workspace", "LimitsInfo", "size_limits",
     "TokenCache", "authenticate", "data_version", "create_token", "list_tokens", "revoke_token",
     "add_concept", "add_terms", "propose_concept", "propose_terms", "approve", "concept_history", "reject", "remove_term", "replace_term_text", "restore_concept", "set_term_status", "undo_last_change", "align_files", "check_files", "edit_concept", "export", "extract_files", "import_file",

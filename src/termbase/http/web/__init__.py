@@ -4,7 +4,8 @@ Search (as you type, inflected forms and typos, filters), concept pages (terms s
 suggestions and their contexts, memory usage, history, in-place editing), the review queue
 (keyboard shortcuts; several reviewers never overwrite each other: every form carries the concept's
 version and a stale one shows the other person's change), memory search and concordance, checking
-an uploaded file, alignment review of a stored memory, and import/export for admins.
+an uploaded file, term extraction from pasted text or a document (adding the picked NEW
+candidates as proposed concepts), alignment review of a stored memory, and import/export for admins.
 
 Sign-in takes a token of ``termbase token create`` and keeps it in an HttpOnly, SameSite=Strict
 cookie; every form carries a CSRF token derived from it. Pages send a Content-Security-Policy that
@@ -17,6 +18,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
+from .extract import router as extract_router
 from .pages import STATIC, router
 
 __all__ = ["install"]
@@ -25,4 +27,5 @@ __all__ = ["install"]
 def install(app: FastAPI) -> None:
     """Add the pages (``/``, ``/search``, ``/concepts/ID`` ...) and their static files to ``app``."""
     app.include_router(router)
+    app.include_router(extract_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

@@ -85,8 +85,16 @@ def mark_word(text: str, word: str | None) -> Markup:
     return highlight(text, spans)
 
 
+def mark_form(text: str, forms) -> Markup:
+    """``text`` escaped with the longest of ``forms`` it holds marked (a name's inflected forms:
+    «министрлігінің» marked whole, not its beginning «министрлігі»)."""
+    low = text.casefold()
+    held = [f for f in forms or () if f and f.casefold() in low]
+    return mark_word(text, max(held, key=len) if held else None)
+
+
 templates.env.globals.update(LANGS=LANGS, LANG_NAMES=LANG_NAMES, STATUSES=STATUSES, highlight=highlight,
-                             mark_word=mark_word)
+                             mark_word=mark_word, mark_form=mark_form)
 
 
 def _page(request: Request, name: str, ctx: dict, *, user: ApiToken | None, status: int = 200,
