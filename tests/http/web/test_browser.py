@@ -34,6 +34,20 @@ def termbase(db, *args, input=None) -> str:
     return done.stdout
 
 
+# A two-unit three-language memory for the extraction page: the ministry in two Kazakh and Russian cases.
+NEWS_TMX = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header srclang="en" datatype="plaintext" segtype="sentence" adminlang="en" creationtool="t"
+ creationtoolversion="1" o-tmf="t"/><body>
+<tu><tuv xml:lang="en"><seg>The Ministry of Energy of Kazakhstan signed the agreement.</seg></tuv>
+<tuv xml:lang="kk"><seg>Қазақстан Энергетика министрлігі келісімге қол қойды.</seg></tuv>
+<tuv xml:lang="ru"><seg>Министерство энергетики Казахстана подписало соглашение.</seg></tuv></tu>
+<tu><tuv xml:lang="en"><seg>A delegation of the Ministry of Energy of Kazakhstan arrived.</seg></tuv>
+<tuv xml:lang="kk"><seg>Қазақстан Энергетика министрлігінің делегациясы келді.</seg></tuv>
+<tuv xml:lang="ru"><seg>Прибыла делегация Министерства энергетики Казахстана.</seg></tuv></tu>
+</body></tmx>
+"""
+
+
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("web")
@@ -46,6 +60,9 @@ def server(tmp_path_factory):
                    "digital-agency,Agency for Digital Affairs,Агентство по цифровым делам,proposed,proposed,mined\n"
                    "xss,<script>alert(1)</script>,,,preferred,hostile term\n", encoding="utf-8")
     termbase(db, "import", str(csv))
+    tmx = tmp / "news.tmx"
+    tmx.write_text(NEWS_TMX, encoding="utf-8")
+    termbase(db, "import", str(tmx), "--tm", "news")
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -192,3 +209,35 @@ def test_a_script_term_shows_as_text(server, browsers):
 
     with pytest.raises(NoAlertPresentException):
         driver.switch_to.alert.text
+
+
+def test_extract_terms_of_a_pasted_text_and_add_one(server, browsers, tmp_path):
+    """Last in this module: the concept it adds comes first in the review queue (newest first)."""
+    base, tokens = server
+    driver = browsers()
+    sign_in(driver, base, tokens["aigerim"])
+    driver.find_element(By.LINK_TEXT, "Extract").click()
+    wait(driver).until(EC.text_to_be_present_in_element((By.TAG_NAME, "h1"), "Extract terms"))
+    driver.find_element(By.ID, "text").send_keys("The Ministry of Energy of Kazakhstan met the press. "
+                                                 "The Ministry of Energy of Kazakhstan said <b>no</b>.")
+    from selenium.webdriver.support.ui import Select
+
+    Select(driver.find_element(By.ID, "tm")).select_by_visible_text("news")
+    driver.find_element(By.CSS_SELECTOR, "#extractform button[type=submit]").click()
+    row = wait(driver).until(EC.presence_of_element_located((By.CSS_SELECTOR, "table.extract tbody tr")))
+    assert row.find_element(By.CSS_SELECTOR, "span.cand").text == "Ministry of Energy of Kazakhstan"
+    ru = row.find_element(By.CSS_SELECTOR, "td[data-lang=ru] .mined")
+    assert ru.find_element(By.CSS_SELECTOR, ".mined-text").text == "~Министерство энергетики Казахстана"
+    evidence = ru.find_element(By.CSS_SELECTOR, "ol.evidence")
+    assert not evidence.is_displayed()
+    ru.find_element(By.TAG_NAME, "summary").click()  # "2 unit(s)": the units it was mined from
+    assert evidence.find_elements(By.TAG_NAME, "li")[1].text == (
+        "#2 A delegation of the Ministry of Energy of Kazakhstan arrived.\n"
+        "Прибыла делегация Министерства энергетики Казахстана.")
+    driver.execute_script("window.scrollTo(0, 0)")
+    shot(driver, "extract", tmp_path)
+    row.find_element(By.CSS_SELECTOR, "input[name=pick]").click()
+    driver.find_element(By.ID, "add").click()
+    notice = wait(driver).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".notice")))
+    assert notice.text == "Added 1 proposed concept(s): ministry-of-energy-of-kazakhstan."
+    assert driver.find_element(By.CSS_SELECTOR, "tr.item.current a").text == "ministry-of-energy-of-kazakhstan"

@@ -6,6 +6,7 @@ roles, CSRF, the upload limit, unreadable files, escaping."""
 import re
 
 import pytest
+from markupsafe import escape
 
 from termbase.models import TranslationUnit
 from termbase.services import Workspace, concept_history, show_concept
@@ -17,7 +18,7 @@ SCRIPT = '<script>alert("x")</script>'
 
 # A tiny three-language memory: the ministry three times in three Kazakh and Russian cases, the
 # O'Brien Institute (a quote in its name) once; a hostile script in the texts; the NRCC (English and
-# Russian only) with its acronym.
+# Russian only) with its acronym; the Assembly (a known concept) once under its deprecated Russian name.
 UNITS = [
     ("The Ministry of Energy of Kazakhstan signed the agreement.",
      "Қазақстан Энергетика министрлігі келісімге қол қойды.",
@@ -32,11 +33,16 @@ UNITS = [
      "Национальный республиканский комитет Конгресса (НРКК) поддержал его."),
     ("The NRCC spent heavily on ads.", None, "НРКК потратил много денег на рекламу."),
     ("A spokesman for the NRCC declined to comment.", None, "Представитель НРКК отказался от комментариев."),
+    ("The Assembly of People of Kazakhstan met.", "Қазақстан халқы Ассамблеясы жиналды.",
+     "Ассамблея народов Казахстана собралась."),
+    ("The Assembly of People of Kazakhstan opened.", "Қазақстан халқы Ассамблеясы ашылды.",
+     "Ассамблея народа Казахстана открылась."),
 ]
 
 TEXT = ("The Ministry of Energy of Kazakhstan met experts of the O'Brien Institute and the National Security "
         f"Committee. The Ministry of Energy of Kazakhstan said {SCRIPT} \"quoted\". The O'Brien Institute agreed. "
-        "The National Republican Congressional Committee (NRCC) was not there.")
+        "The National Republican Congressional Committee (NRCC) was not there. "
+        "The Assembly of People of Kazakhstan met.")
 
 
 @pytest.fixture
@@ -78,6 +84,9 @@ def table(html):
                       re.findall(r'class="mined-text"[^>]*>~(.*?)</span>(?: <small>(\w+)</small>)?.*?'
                                  r"<summary>(\d+) unit\(s\)</summary>", cell, re.S)]
             parts += re.findall(r'<span class="missing">(.*?)</span>', cell)
+            parts += [f"memory: {text} [{units}, {status}]" for text, units, status in
+                      re.findall(r'<small class="usage-line">memory: <span lang="\w+">(.*?)</span> \((\d+) unit\(s\), '
+                                 r"(.*?)\)</small>", cell)]
             langs.append("; ".join(parts))
         rows.append((name, tds[1], tds[2], *langs))
     return rows
@@ -100,11 +109,16 @@ def test_candidates_with_the_termbases_equivalents_and_the_mined_suggestions(web
     assert '<a href="/extract">Extract</a>' in client.get("/search").text
     r = extract(client, text=TEXT)
     assert r.status_code == 200
-    assert "Suggestions mined from memory news: 6 unit(s), en, kk, ru." in r.text
-    assert "<h2>pasted.txt: 4 candidate(s) <small>(en)</small></h2>" in r.text
+    assert "Suggestions mined from memory news: 8 unit(s), en, kk, ru." in r.text
+    assert "<h2>pasted.txt: 5 candidate(s) <small>(en)</small></h2>" in r.text
     assert table(r.text) == [
         ("Ministry of Energy of Kazakhstan", "organization", "2", "—", f"~{MINISTRY_KK} [3]", f"~{MINISTRY_RU} [3]"),
         ("O&#39;Brien Institute", "organization", "2", "—", "~O&#39;Brien Institute [1]", "~O&#39;Brien Institute [1]"),
+        ("Assembly of People of Kazakhstan", "organization", "1",
+         "Assembly of People of Kazakhstan (preferred); APK (admitted); Assembly of Peoples of Kazakhstan (deprecated)",
+         "Қазақстан халқы Ассамблеясы (preferred); ҚХА (admitted); memory: Қазақстан халқы Ассамблеясы [2, preferred]",
+         "Ассамблея народа Казахстана (preferred); АНК (admitted); Ассамблея народов Казахстана (deprecated); "
+         "memory: Ассамблея народа Казахстана [1, preferred]; memory: Ассамблея народов Казахстана [1, deprecated]"),
         ("National Security Committee", "organization", "1", "National Security Committee (preferred); KNB (admitted)",
          "Ұлттық қауіпсіздік комитеті (preferred); ҰҚК (admitted)",
          "Комитет национальной безопасности (preferred); КНБ (admitted)"),
@@ -161,7 +175,7 @@ def test_a_reader_extracts_but_cannot_add(web):
     form = dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)"', translator_form))
     reader = signed_in(web, "reader")
     r = extract(reader, text=TEXT)
-    assert r.status_code == 200 and len(table(r.text)) == 4
+    assert r.status_code == 200 and len(table(r.text)) == 5
     assert "addform" not in r.text and 'name="pick"' not in r.text and 'name="doc"' not in r.text
     form["csrf"] = csrf_of(r.text)
     refused = reader.post("/extract/add", data={**form, "pick": ["NRCC"]})
@@ -218,9 +232,8 @@ def test_what_cannot_be_read_is_one_line_and_the_text_is_kept(web, fields, statu
     errors = re.findall(r'<p class="error" role="alert">(.*?)</p>', r.text)
     assert len(errors) == 1 and (errors[0] == message or re.fullmatch(message, errors[0])), errors
     assert "<table" not in r.text
-    if fields.get("text", "").strip():
-        assert f'<textarea id="text" name="text" rows="6">{fields["text"].replace("<", "&lt;").replace(">", "&gt;")}' \
-            .replace('"x"', "&#34;x&#34;").replace("'", "&#39;").replace('"quoted"', "&#34;quoted&#34;") in r.text
+    if fields.get("text", "").strip():  # the pasted text is kept in its box
+        assert f'<textarea id="text" name="text" rows="4">{escape(fields["text"])}</textarea>' in r.text
 
 
 def test_an_upload_over_the_limit_is_413_in_one_line(termbase):
