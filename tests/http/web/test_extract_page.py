@@ -16,7 +16,7 @@ from .test_pages import csrf_of, signed_in
 
 SCRIPT = '<script>alert("x")</script>'
 
-# A tiny three-language memory: the ministry three times in three Kazakh and Russian cases, the
+# A tiny three-language memory: the ministry four times in three Kazakh and Russian cases, the
 # O'Brien Institute (a quote in its name) once; a hostile script in the texts; the NRCC (English and
 # Russian only) with its acronym; the Assembly (a known concept) once under its deprecated Russian name.
 UNITS = [
@@ -29,6 +29,8 @@ UNITS = [
     (f"O'Brien Institute experts met the Ministry of Energy of Kazakhstan {SCRIPT}.",
      f"O'Brien Institute сарапшылары Қазақстан Энергетика министрлігімен кездесті {SCRIPT}.",
      f"Эксперты O'Brien Institute встретились с Министерством энергетики Казахстана {SCRIPT}."),
+    ("The Ministry of Energy of Kazakhstan answered.", "Қазақстан Энергетика министрлігі жауап берді.",
+     "Министерство энергетики Казахстана ответило."),
     ("The National Republican Congressional Committee (NRCC) backed him.", None,
      "Национальный республиканский комитет Конгресса (НРКК) поддержал его."),
     ("The NRCC spent heavily on ads.", None, "НРКК потратил много денег на рекламу."),
@@ -109,10 +111,10 @@ def test_candidates_with_the_termbases_equivalents_and_the_mined_suggestions(web
     assert '<a href="/extract">Extract</a>' in client.get("/search").text
     r = extract(client, text=TEXT)
     assert r.status_code == 200
-    assert "Suggestions mined from memory news: 8 unit(s), en, kk, ru." in r.text
+    assert "Suggestions mined from memory news: 9 unit(s), en, kk, ru." in r.text
     assert "<h2>pasted.txt: 5 candidate(s) <small>(en)</small></h2>" in r.text
     assert table(r.text) == [
-        ("Ministry of Energy of Kazakhstan", "organization", "2", "—", f"~{MINISTRY_KK} [3]", f"~{MINISTRY_RU} [3]"),
+        ("Ministry of Energy of Kazakhstan", "organization", "2", "—", f"~{MINISTRY_KK} [4]", f"~{MINISTRY_RU} [4]"),
         ("O&#39;Brien Institute", "organization", "2", "—", "~O&#39;Brien Institute [1]", "~O&#39;Brien Institute [1]"),
         ("Assembly of People of Kazakhstan", "organization", "1",
          "Assembly of People of Kazakhstan (preferred); APK (admitted); Assembly of Peoples of Kazakhstan (deprecated)",
@@ -133,6 +135,7 @@ def test_candidates_with_the_termbases_equivalents_and_the_mined_suggestions(web
         (f"O&#39;Brien Institute experts met the <mark>Ministry of Energy of Kazakhstan</mark> {ESCAPED}.",
          f"Эксперты O&#39;Brien Institute встретились с <mark>Министерством энергетики Казахстана</mark> {ESCAPED}."),
     ]
+    assert "<small>3 of 4 shown.</small>" in r.text
     assert evidence(r.text, "Ministry of Energy of Kazakhstan", "kk")[1][1] == \
         "<mark>Қазақстан Энергетика министрлігінің</mark> делегациясы келді."
     assert '<input type="checkbox" name="pick" value="O&#39;Brien Institute"' in r.text
@@ -157,8 +160,8 @@ def test_adding_the_picked_candidates_proposes_them_as_extract_add_does(web):
         ministry = show_concept(ws, "ministry-of-energy-of-kazakhstan")
         assert [(t.lang, t.text, t.status, t.note) for t in ministry.terms] == [
             ("en", "Ministry of Energy of Kazakhstan", "proposed", None),
-            ("kk", MINISTRY_KK, "proposed", "mined from news (3 unit(s))"),
-            ("ru", MINISTRY_RU, "proposed", "mined from news (3 unit(s))"),
+            ("kk", MINISTRY_KK, "proposed", "mined from news (4 unit(s))"),
+            ("ru", MINISTRY_RU, "proposed", "mined from news (4 unit(s))"),
         ]
         assert ministry.source == "termbase extract: pasted.txt"
         assert [(e.lang, e.term, e.memory) for e in ministry.evidence] == [("kk", MINISTRY_KK, "news")] * 3 + [
@@ -202,8 +205,8 @@ def test_an_uploaded_document_and_a_translation_file_mined_itself(web):
     html = b"<html><body><p>The Ministry of Energy of Kazakhstan met the O'Brien Institute.</p></body></html>"
     r = extract(client, files={"file": ("../news.en.html", html, "text/html")})
     assert r.status_code == 200 and "<h2>news.en.html: 2 candidate(s) <small>(en)</small></h2>" in r.text
-    assert table(r.text)[0] == ("Ministry of Energy of Kazakhstan", "organization", "1", "—", f"~{MINISTRY_KK} [3]",
-                                f"~{MINISTRY_RU} [3]")
+    assert table(r.text)[0] == ("Ministry of Energy of Kazakhstan", "organization", "1", "—", f"~{MINISTRY_KK} [4]",
+                                f"~{MINISTRY_RU} [4]")
     form = dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)"', r.text.split('id="addform"')[1]))
     client.post("/extract/add", data={**form, "pick": ["O'Brien Institute"]})
     with Workspace.open(web[2]) as ws:
