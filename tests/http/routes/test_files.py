@@ -127,3 +127,12 @@ def test_extract_from_an_upload_adding_needs_a_translator(client, auth):
     assert history[0]["actor"] == "translator"
     r = client.post("/api/extract", files={"file": ("n.txt", text.encode())}, data={"add": "true"}, headers=auth["reader"])
     assert r.status_code == 403
+
+
+def test_extract_adds_only_the_picked_candidates(client, auth):
+    text = "The Ministry of Energy met the Supreme Audit Chamber. The Supreme Audit Chamber and the Ministry of Energy agreed."
+    r = client.post("/api/extract", files={"file": ("n.txt", text.encode())},
+                    data={"lang": "en", "add": "true", "pick": ["Supreme Audit Chamber", "Senate"]},
+                    headers=auth["translator"])
+    assert r.status_code == 200 and r.json()["added"] == ["supreme-audit-chamber"]
+    assert client.get("/api/concepts/ministry-of-energy", headers=auth["reader"]).status_code == 404

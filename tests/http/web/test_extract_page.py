@@ -270,3 +270,11 @@ def test_a_damaged_add_form_is_refused_in_one_line(web):
             "The form&#39;s document is damaged; extract the terms again."]
     r = client.post("/extract/add", data=form)
     assert r.status_code == 422 and "Pick at least one NEW candidate to add." in r.text
+
+
+def test_the_check_page_answers_422_for_a_file_it_cannot_read(web):
+    client = signed_in(web, "reader")
+    r = client.post("/check", data={"csrf": csrf_of(client.get("/check").text)},
+                    files={"file": ("scan.po", bytes(range(256)))})
+    assert r.status_code == 422
+    assert re.findall(r'<p class="error" role="alert">(.*?)</p>', r.text) == ["scan.po: looks like a binary file, not text"]

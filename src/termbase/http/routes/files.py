@@ -58,7 +58,9 @@ def check_route(request: Request, file: list[UploadFile] = File(..., description
 def extract_route(request: Request, file: list[UploadFile] = File(...), lang: str = Form("auto"), side: str = Form("source"),
                   top: int | None = Form(None, ge=1), min_freq: int = Form(1, ge=1), kinds: str | None = Form(None),
                   tm: str | None = Form(None, description="Mine equivalents from this stored memory."),
-                  add: bool = Form(False, description="Store NEW candidates as proposed concepts (translator).")) -> JSONResponse:
+                  add: bool = Form(False, description="Store NEW candidates as proposed concepts (translator)."),
+                  pick: list[str] | None = Form(None, description="With add: only the NEW candidates with these terms.")
+                  ) -> JSONResponse:
     with use(request, "reader") as s:
         if add and not s.user.allows("translator"):
             raise ApiError(403, "forbidden", f"adding proposed concepts needs the role translator or higher; "
@@ -70,6 +72,7 @@ def extract_route(request: Request, file: list[UploadFile] = File(...), lang: st
         if bad:
             raise ApiError(422, "invalid", f"kinds: unknown kind {bad[0]!r}; kinds: {', '.join(EXTRACT_KINDS)}")
         run = extract_files(_sources(file), ws=s.ws, lang=lang, side=side, memory=tm, add=add, actor=s.user.name,
+                            only=set(pick) if pick else None,
                             config=ExtractConfig(top=top, min_freq=min_freq, kinds=wanted))
         return JSONResponse(run.to_dict())
 

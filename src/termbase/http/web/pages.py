@@ -403,7 +403,7 @@ def check_upload(request: Request, file: UploadFile = File(...), csrf: str = For
         data = json.dumps(report.to_dict(), ensure_ascii=False, indent=2)
         return _page(request, "check.html", {"report": report, "name": file.filename,
                                              "download": "data:application/json;charset=utf-8," + quote(data)},
-                     user=user)
+                     user=user, status=422 if report.errors else 200)  # the file could not be read
 
     return _post_guard(request, csrf, "reader", run)
 
