@@ -102,9 +102,10 @@ def test_quoted_name_at_the_start_of_a_sentence_counts_as_inside_one():
         # function words that begin a sentence ("if", "but")
         ("Егер Қазақстанда жауын көп болса, өнім артады.", [("place", False, "Қазақстанда")]),
         ("Бірақ Талғат Айнақұлов келмеді.", [("person", False, "Талғат Айнақұлов")]),
-        # quoted speech is no name; a quoted name at the start of a sentence is seen inside one
+        # quoted speech is no name; a quoted name at the start of a sentence is seen inside one (before
+        # "мекемесі", institution, a legal form, it names a body)
         ("Ол « Ол — жасампаз адам » деп атады.", []),
-        ("« Охотзоопром » мекемесіне жұмысқа тұрған.", [("name", False, "Охотзоопром")]),
+        ("« Охотзоопром » мекемесіне жұмысқа тұрған.", [("organization", False, "Охотзоопром")]),
     ],
 )
 def test_kazakh_names(sentence, expected):
@@ -698,4 +699,44 @@ def test_kazakh_a_place_in_the_locative_begins_no_name(sentence, expected):
     ],
 )
 def test_kazakh_local_bodies_after_their_place(sentence, expected):
+    assert spans(sentence, "kk") == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a lower-case body ("орган") owned by its place; an adjective in -ті ("жергілікті") inside it
+        ("Бүгін Павлодар қаласының жергілікті атқарушы органы шешім шығарды.",
+         [("organization", False, "Павлодар қаласының жергілікті атқарушы органы")]),
+        # ... but not where nothing owns it (the -ті may be a verb), nor across a possessive accusative
+        ("Ол келді уәкілетті органға.", []),
+        ("Құдайбергенов бүгінгі шешімін атқарушы орган ретінде жариялады.", [("person", True, "Құдайбергенов")]),
+        ("Тұрғындар өз сайлау учаскесін iKomek қызметі арқылы біле алады.", []),
+        # dependents listed with commas up to "және", a capitalised first one too
+        ("Бұл жұмысты Қазақстан Республикасы Мәдениет, спорт және туризм министрлігі үйлестіреді.",
+         [("organization", False, "Қазақстан Республикасы Мәдениет, спорт және туризм министрлігі")]),
+        # a verbal noun's instrumental argument and "қайта" (re-) before it; a place in the genitive opening
+        # the sentence owns the body
+        ("Германияның еңбекпен қамту және кәсіби оқыту агенттігі хабарлады.",
+         [("organization", True, "Германияның еңбекпен қамту және кәсіби оқыту агенттігі")]),
+        ("Оны Ауыл шаруашылығы министрлігінің Мал өнімін қайта өңдеу департаменті тексерді.",
+         [("organization", False, "Ауыл шаруашылығы министрлігінің Мал өнімін қайта өңдеу департаменті"),
+          ("organization", False, "Ауыл шаруашылығы министрлігінің")]),
+        # a quoted name and its legal form ("акционерлік қоғамы", "... кәсіпорны" with its vowel dropped, "РММ")
+        ("Кеше «Байтерек» акционерлік қоғамы несие берді.",
+         [("organization", False, "«Байтерек» акционерлік қоғамы"), ("name", False, "Байтерек")]),
+        # ... the body that owns it, or the office it is attached to ("жанындағы"), begins the name
+        ("Ол Мәдениет министрлігінің «Ұлттық кітап палатасы» шаруашылық жүргізу құқығындағы республикалық "
+         "мемлекеттік кәсіпорнына жіберді.",
+         [("organization", False, "Мәдениет министрлігінің"),
+          ("organization", False, "«Ұлттық кітап палатасы» шаруашылық жүргізу құқығындағы республикалық мемлекеттік кәсіпорнына"),
+          ("organization", False, "Мәдениет министрлігінің «Ұлттық кітап палатасы» шаруашылық жүргізу құқығындағы "
+                                  "республикалық мемлекеттік кәсіпорнына"),
+          ("name", False, "Ұлттық кітап палатасы")]),
+        ("Кеше Қазақстан Республикасының Үкіметі жанындағы «Зерде» РММ жұмысын бастады.",
+         [("acronym", False, "РММ"), ("organization", False, "«Зерде» РММ"),
+          ("organization", False, "Қазақстан Республикасының Үкіметі жанындағы «Зерде» РММ"), ("name", False, "Зерде")]),
+    ],
+)
+def test_kazakh_official_bodies_legal_forms_and_coordinated_dependents(sentence, expected):
     assert spans(sentence, "kk") == expected

@@ -433,12 +433,21 @@ def kk_base_readings(stem: str) -> set[str]:
     "кеңес" + і, not "кеңе" + сі); a voiced final consonant may belong to a loanword, which keeps it
     ("клубы" is "клуб" + ы, where native "тобы" is "топ" + ы).
 
+    A stem whose last syllable's narrow vowel fell out before the possessive's vowel gets it back
+    ("кәсіпорны" is "кәсіпорын" + ы, "орны" "орын" + ы).
+
     >>> sorted(kk_base_readings("кеңесі")), sorted(kk_base_readings("клубы"))
     (['кеңе', 'кеңес'], ['клуб', 'клуп'])
+    >>> sorted(kk_base_readings("кәсіпорны"))
+    ['кәсіпорн', 'кәсіпорын']
     """
     out = {base_kk(stem)}
     if len(stem) > 3 and stem[-1] in "ыі" and stem[-2] not in _VOWELS:
         out.add(stem[:-1])
+        if len(stem) > 4 and stem[-3] not in _VOWELS:
+            # the narrow vowel of the last syllable back between the two consonants, in the word's harmony
+            last = next((ch for ch in reversed(stem[:-1]) if ch in _VOWELS), "")
+            out.add(stem[:-2] + ("і" if last in "әөүіеи" else "ы") + stem[-2])
     return out
 
 

@@ -55,13 +55,33 @@ def detect_kk(sent: Sentence, lex: Lexicon | None = None) -> list[Occurrence]:
             if close is None or not _kk_quoted_name(words[i + 1 : close], lex) or _kk_reported(words, close):
                 continue
             head = _kk_head_after_quote(words, close + 1, covered, lex)
-            if head is not None and head > close + 1:
-                # "« Астана » халықаралық қаржы орталығы": the quoted name and the words up to the
-                # head noun are all the institution's name, and the quoted name alone is a name too
-                # (it is used alone as well: "«Пифагор»")
-                out.append(Occurrence(ORGANIZATION, i, head + 1, quoted_initial(words, i, close, first)))
+            if head is not None and (head > close + 1 or not words[head].islower()):
+                # "« Астана » халықаралық қаржы орталығы", "«Қоғамдық келісім» РММ": the quoted name and
+                # the words up to the head noun are all the institution's name, and the quoted name alone
+                # is a name too (it is used alone as well: "«Пифагор»")
+                start = i
+                if i > 0 and not covered[i - 1] and _kk_possessed(words[head]) and is_genitive_kk(words[i - 1]) \
+                        and _kk_is_head(words[i - 1], lex) and _kk_possessed(words[i - 1]):
+                    # "... Әділет министрлігінің «...» кәсіпорны": the body that owns it begins its name,
+                    # and is a name of its own
+                    outer = _kk_org_start(words, i - 1, covered, lex)
+                    if outer is not None:
+                        out.append(Occurrence(ORGANIZATION, outer, i, outer == first))
+                        start = outer
+                elif i > 2 and words[i - 1].lower() == _KK_ATTACHED_TO and not covered[i - 2] and is_cap(words[i - 2]) \
+                        and (_kk_is_title(words[i - 2], lex) or _kk_is_head(words[i - 2], lex)) \
+                        and _kk_possessed(words[i - 2]):
+                    # "Қазақстан Республикасының Президенті жанындағы «Қоғамдық келісім» РММ": a body
+                    # attached to an office or another body begins with its owner's name
+                    owner = _kk_possessor_start(words, i - 2, i - 2, covered, lex, first)
+                    if owner < i - 2:
+                        start = owner
+                if start != i:
+                    out.append(Occurrence(ORGANIZATION, i, head + 1, quoted_initial(words, i, close, first)))
+                out.append(Occurrence(ORGANIZATION, start, head + 1, quoted_initial(words, i, close, first)
+                                      if start == i else start == first))
                 out.append(Occurrence(NAME_KIND, i + 1, close, quoted_initial(words, i, close, first)))
-                cover(i, head + 1)
+                cover(start, head + 1)
                 continue
             # "« Хабар » арнасы", "« Нұр Отан » партиясы": the name is what the quotes hold
             kind = ORGANIZATION if head is not None else NAME_KIND
@@ -219,14 +239,25 @@ def _kk_placed(w: str, lex: Lexicon) -> bool:
 def _kk_head_after_quote(words, k: int, covered, lex: Lexicon, window: int = 4) -> int | None:
     """Index of the head noun that a quoted name at ``words[:k]`` names: right after the closing
     quote ("« Хабар » арнасы"), or after lower-case dependents in the nominative ("« Астана »
-    халықаралық қаржы орталығы"); None if there is none."""
-    for x in range(k, min(len(words), k + window)):
+    халықаралық қаржы орталығы"); None if there is none. A legal form may come further, after an
+    attributive locative ("«...» акционерлік қоғамы", "«...» шаруашылық жүргізу құқығындағы
+    республикалық мемлекеттік кәсіпорны", "«...» РММ")."""
+    placed = False  # an attributive locative crossed: only a legal form may head the name now
+    for x in range(k, min(len(words), k + window + 2)):
         w = words[x]
-        if covered[x] or not is_word(w) or not w.islower():
+        if covered[x] or not is_word(w):
             return None
+        if not w.islower():
+            # "«Қоғамдық келісім» РММ": a legal form's acronym right after the quote
+            return x if x == k and is_acronym(w) and w.lower() in lex.legal_heads else None
         low = w.lower()
-        if _kk_is_head(w, lex) and not _KK_PLURAL_RE.search(low):
+        if not lex.legal_heads.isdisjoint(kk_bases(low)) and not _KK_PLURAL_RE.search(low):
             return x
+        if _kk_is_head(w, lex) and not _KK_PLURAL_RE.search(low) and not placed and x < k + window:
+            return x
+        if is_attributive_locative_kk(w) and x > k:
+            placed = True  # "шаруашылық жүргізу құқығындағы" (with the right of economic management)
+            continue
         if low in lex.function_words or _kk_verblike(low) or _kk_oblique(w) or _kk_is_title(w, lex):
             return None
     return None
@@ -241,7 +272,8 @@ def _kk_quoted_name(words: Sequence[str], lex: Lexicon) -> bool:
         return False
     if len(low) > 1 and low[-1] in _KK_PREDICATES:
         return False  # "« Суға ешқандай қарызымыз жоқ »", "« ... жетілдіру қажет »": a clause, not a name
-    return len(low) == 1 or not _kk_verblike(low[-1])
+    # ("« Орталық коммуникациялар қызметі »": a head noun's possessive in -ті is no past tense)
+    return len(low) == 1 or not _kk_verblike(low[-1]) or (is_t_stem_possessive_kk(low[-1]) and _kk_is_head(low[-1], lex))
 
 
 # Words that end a clause as its predicate (must, needed, there is not, is not ...): a quoted span
@@ -266,6 +298,8 @@ _KK_NAME_POSTPOSITIONS = {"қарсы": "dative", "жөніндегі": "nominat
 _KK_DATIVE_RE = re.compile(r"(?:ға|ге|қа|ке|на|не|а|е)$")
 # "Әл-Фараби атындағы Қазақ ұлттық университеті": a name "named after" someone begins with that name.
 _KK_NAMED_AFTER = "атындағы"
+# "Президенті жанындағы «...» РММ": a body attached to (under) an office or another body.
+_KK_ATTACHED_TO = "жанындағы"
 #: States' acronyms, which begin the name of a state's body as the state's name does ("Қазақстан
 #: Республикасы Әділет министрлігі", "АҚШ Әділет министрлігі")
 _KK_STATE_ACRONYMS = frozenset(("АҚШ", "ҚР", "РФ", "ҚХР", "КХДР", "ЕО"))
@@ -280,6 +314,37 @@ _KK_ADMIN_UNITS = frozenset(("облыс", "қала", "аудан", "ауыл",
 # ("Еңбек және халықты әлеуметтік қорғау министрлігі").
 _KK_ACCUSATIVE_END_RE = re.compile(r"(?:ны|ні|ды|ді|ты|ті)$")
 _KK_VERBAL_NOUN_RE = re.compile(r"(?:у|ю)$")
+# Adverbs before a verbal noun inside a name: "қайта өңдеу" (re-processing), "қайта даярлау" (retraining).
+_KK_PREVERBS = frozenset(("қайта",))
+# The dative and the instrumental: a verbal noun's argument ("еңбекпен қамту", "жәбірленушілерге көмек").
+_KK_ARGUMENT_RE = re.compile(r"(?:ға|ге|қа|ке|на|не|мен|бен|пен)$")
+# Adjectives in -ты/-ті/-ды/-ді ("жергілікті", "уәкілетті", "тұрақты"), which end like a verb's past tense.
+_KK_T_ADJECTIVE_RE = re.compile(r"(?:ты|ті|ды|ді)$")
+
+
+def _kk_genitive_owner(words, k: int, head: int, lex: Lexicon) -> bool:
+    """Is a capitalised ``words[k]`` opening a sentence in the genitive the owner of the body whose head
+    at ``head`` has the izafet's possessive ("Ұлыбританияның | еңбекпен қамту ... комиссиясы")? A
+    genitive always depends on the noun after it, so it is no case of the clause. (A body in the genitive
+    stays a name of its own: "Үкіметтің | төтенше жағдайлар комиссиясы".)"""
+    return is_genitive_kk(words[k]) and _kk_possessed(words[head]) and not _kk_is_head(words[k], lex)
+
+
+def _kk_verbal_noun(w: str) -> bool:
+    """A verbal noun in -у ("қамту", "дайындау", "өңдеу"): a name's dependent may be its object."""
+    return len(w) > 3 and w.islower() and _KK_VERBAL_NOUN_RE.search(w) is not None
+
+
+def _kk_t_adjective(words, k: int, head: int) -> bool:
+    """Is ``words[k]`` (before lower-case words of a name up to ``head``) an adjective in -ты/-ті
+    ("жергілікті атқарушы", "уәкілетті органы") rather than a verb's past tense? Only in lower case,
+    of four letters before the ending, and with a noun or adjective after it (no verb, no case)."""
+    w = words[k]
+    if not w.islower() or len(w) < 6 or _KK_T_ADJECTIVE_RE.search(w) is None:
+        return False
+    nxt = words[k + 1]
+    return nxt.islower() and is_word(nxt) and (k + 1 == head or not _kk_verblike(nxt.lower())) \
+        and strip_case_kk(nxt, sure_only=True) == nxt
 # The accusative after the possessive (-ын/-ін, -сын/-сін): "зардаптарын жою".
 _KK_POSS_ACCUSATIVE_RE = re.compile(r"(?:[^аәеиоөұүыіэюяу][ыі]н|[аәеоөұүыіэюя]с[ыі]н)$")
 # A plural head noun inside a name is a dependent, not another institution: "Халықаралық сауда
@@ -320,7 +385,7 @@ def _kk_cap_after_hyphen(w: str) -> bool:
     return bool(rest) and head.islower() and len(head) <= 3 and is_cap(rest)
 
 
-def _kk_org_start(words, head: int, covered, lex: Lexicon, window: int = 6) -> int | None:
+def _kk_org_start(words, head: int, covered, lex: Lexicon, window: int = 8) -> int | None:
     """First word of the institution name whose head noun is ``words[head]``, or None."""
     k = head - 1
     crossed = 0
@@ -329,11 +394,24 @@ def _kk_org_start(words, head: int, covered, lex: Lexicon, window: int = 6) -> i
         window = 1  # a capitalised head begins its name ("Үкімет"), bar "Қазақстан халқы Ассамблеясы"
     wants = None  # the case a postposition just crossed asks of the word before it
     verbal_noun = False  # a verbal noun in -у crossed: its object may stand in the accusative
+    coordinated = False  # "және" crossed: commas before it list the other conjuncts
+    adjective_t = False  # an adjective in -ты/-ті crossed ("жергілікті"), which may be a verb's past tense
     if k >= 1 and words[k].isdigit() and len(words[k]) <= 3 and not covered[k] and is_cap(words[k - 1]):
         k -= 1  # a number after a name numbers the body: "Луи Пастер 2 ауруханасы", "Алматы 1 мектебі"
-    while k >= 0 and crossed < window and not covered[k] and is_word(words[k]):
+    while k >= 0 and crossed < window and not covered[k]:
         w = words[k]
         low = w.lower()
+        if w == "," and coordinated and window > 1 and k > 0 and is_word(words[k - 1]) and not covered[k - 1]:
+            # "Цифрлық даму, инновациялар және аэроғарыш өнеркәсібі министрлігі": dependents listed with
+            # commas up to "және" (and)
+            k -= 1
+            continue
+        if not is_word(w):
+            break
+        if low == "және" and crossed:
+            coordinated = True
+            k -= 1
+            continue  # a conjunction does not count against the window
         if low == _KK_NAMED_AFTER and crossed:  # "Гагарин атындағы әскери-әуе академиясы"
             return _kk_name_before(words, k - 1, covered, lex)
         if is_cap(w) or (is_acronym(w) and not (k > 0 and is_cap(words[k - 1]) and (w + words[k - 1]).isascii())):
@@ -350,8 +428,12 @@ def _kk_org_start(words, head: int, covered, lex: Lexicon, window: int = 6) -> i
             or (verbal_noun and _KK_ACCUSATIVE_END_RE.search(low) is not None)
             # ... with the possessive too ("апаттардың зардаптарын жою"), and the genitive of the
             # izafet before a noun with the possessive inside the name ("апаттардың | зардаптарын")
-            or (verbal_noun and _KK_POSS_ACCUSATIVE_RE.search(low) is not None and k + 2 <= head
-                and _KK_VERBAL_NOUN_RE.search(words[k + 1].lower()) is not None)
+            or (_KK_POSS_ACCUSATIVE_RE.search(low) is not None
+                and any(_KK_VERBAL_NOUN_RE.search(words[x]) and words[x].islower() for x in range(k + 1, min(k + 3, head))))
+            # a verbal noun's other arguments: "еңбекпен қамту" (provide with work), "жәбірленушілерге
+            # өтемақы төлеу" -- the dative or the instrumental right before it
+            or (k + 1 < head and _kk_verbal_noun(words[k + 1]) and _KK_ARGUMENT_RE.search(low) is not None
+                and strip_case_kk(w, sure_only=True) != w)
             or (crossed and is_genitive_kk(low) and not _kk_is_head(w, lex) and _kk_possessed(words[k + 1])
                 and not words[k + 1][:1].isupper())
             or _kk_admin_genitive(words, k)
@@ -362,8 +444,17 @@ def _kk_org_start(words, head: int, covered, lex: Lexicon, window: int = 6) -> i
                 and not _KK_PLURAL_RE.search(low))
         )
         wants = None
+        if not inside and crossed and low in _KK_PREVERBS and _kk_verbal_noun(words[k + 1]) and k + 1 < head:
+            inside = True  # "өнімін қайта өңдеу" (re-processing the produce), "қайта даярлау" (retraining)
+        if not inside and crossed and _kk_t_adjective(words, k, head):
+            # "жергілікті атқарушы органы", "уәкілетті органы": an adjective in -ты/-ті before a noun of
+            # the name (such a name must begin with a place or a body that owns it; see below)
+            adjective_t = inside = True
         if not inside and (
             (low in lex.stopwords and low != "және")
+            # the accusative after the possessive is a verbal noun's object or no part of the name:
+            # "Құдайбергенов бүгінгі шешімін | атқарушы орган ретінде"
+            or (_KK_POSS_ACCUSATIVE_RE.search(low) is not None and _kk_possessed(low[:-1]))
             or (_kk_verblike(low) and not is_t_stem_possessive_kk(low))  # "Кадр саясаты департаменті"
             or _kk_oblique(w)  # an oblique case: "халыққа", "облысында"
             or _kk_is_title(w, lex)
@@ -379,11 +470,18 @@ def _kk_org_start(words, head: int, covered, lex: Lexicon, window: int = 6) -> i
                     return outer
             k = -1
             break
-        verbal_noun = verbal_noun or (len(low) > 3 and _KK_VERBAL_NOUN_RE.search(low) is not None)
+        verbal_noun = verbal_noun or _kk_verbal_noun(w)
         crossed += 1
         k -= 1
     if wants is not None:
         return None  # a name never begins with a postposition
+    if adjective_t and not (k >= 0 and not covered[k] and (
+            words[k].split("-", 1)[0] in _KK_STATE_ACRONYMS or (is_cap(words[k]) and is_genitive_kk(words[k]))
+            or _kk_admin_unit(words[k + 1]) or _kk_admin_genitive(words, k + 1)
+            or (is_cap(words[k]) and _KK_ADMIN_UNITS.isdisjoint(kk_bases(words[k].lower())) is False))):
+        # "-ты/-ті" read as an adjective only inside a body owned by a place or a body ("Нұр-Сұлтан
+        # қаласының жергілікті атқарушы органы"); elsewhere it may be a verb ending a clause
+        return None
     if k >= 0 and not covered[k] and words[k].split("-", 1)[0] in _KK_STATE_ACRONYMS:
         start = k  # "АҚШ командасы", "АҚШ Ұлттық рак институты": a state's acronym begins its body's name
     elif (
@@ -395,7 +493,8 @@ def _kk_org_start(words, head: int, covered, lex: Lexicon, window: int = 6) -> i
         and not (crossed and is_cap(words[head]) and starts_clause(words, k, first)
                  and not _kk_place(strip_case_kk(words[k]).lower(), lex))
         and not (starts_clause(words, k, first) and (words[k].lower() in lex.function_words or (
-            _kk_oblique(words[k]) and not _kk_before_admin_unit(words, k))))  # "Өскемен | қаласының"
+            _kk_oblique(words[k]) and not _kk_before_admin_unit(words, k)  # "Өскемен | қаласының"
+            and not (crossed and _kk_genitive_owner(words, k, head, lex)))))
         # "Президент министрлікке тапсырды", "Президент Ассамблеяның үлесін атап өтті": a title before a
         # head noun without the possessive of the izafet is its subject ("Президент оркестрі",
         # "Президент Әкімшілігі", with the possessive, are names)
@@ -435,7 +534,8 @@ def _kk_org_start(words, head: int, covered, lex: Lexicon, window: int = 6) -> i
             start -= 1
     while start < head and starts_clause(words, start, first) and (
         words[start].lower() in lex.function_words
-        or (_kk_oblique(words[start]) and not _kk_before_admin_unit(words, start))
+        or (_kk_oblique(words[start]) and not _kk_before_admin_unit(words, start)
+            and not (crossed and _kk_genitive_owner(words, start, head, lex)))
         # "Жаралылар | Луи Пастер ауруханасына": a plural noun capitalised by position
         or (crossed == 0 and start + 1 < head and _KK_PLURAL_RE.search(words[start].lower()) is not None
             and is_cap(words[start + 1]) and not _kk_possessed(words[start + 1]))
