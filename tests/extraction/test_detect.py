@@ -740,3 +740,19 @@ def test_kazakh_local_bodies_after_their_place(sentence, expected):
 )
 def test_kazakh_official_bodies_legal_forms_and_coordinated_dependents(sentence, expected):
     assert spans(sentence, "kk") == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a lower-case head and the proper name in the genitive after it, cut before "при" (another body)
+        ("Он преподаёт в школе Ньютона при Кембриджском университете.",
+         [("organization", False, "школе Ньютона"), ("organization", False, "Кембриджском университете")]),
+        ("Он преподаёт в школе Лобачевского при Казанском университете.",
+         [("organization", False, "школе Лобачевского"), ("organization", False, "Казанском университете")]),
+        # a radio station is a body (as "радиосы" in Kazakh)
+        ("Интервью вышло на радио Ирландии в субботу.", [("organization", False, "радио Ирландии")]),
+    ],
+)
+def test_russian_a_head_and_the_name_in_the_genitive_after_it(sentence, expected):
+    assert spans(sentence, "ru") == expected

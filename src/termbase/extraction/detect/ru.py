@@ -111,6 +111,13 @@ def detect_ru(sent: Sentence, lex: Lexicon | None = None) -> list[Occurrence]:
         else:
             place_end = next((e for e in range(min(end, i + 5), i + 1, -1)
                               if _ru_ends_with_place(words, infos, caps, i + 1, e)), 0)
+            named = i + 1
+            while named < min(end, i + 4) and (is_acronym(words[named]) or caps[named]) and not covered[named]:
+                named += 1
+            if named > i + 1 and end > named and not place_end and words[named] in ("при", "и", ","):
+                # "школе Максвелла | при Сиракузском университете": the proper name in the genitive
+                # right after the head ends the name; what follows names another body
+                end = named
             if end > i + 1 and end - i <= 3 and (is_acronym(words[end - 1]) or is_cap(words[end - 1])) or place_end:
                 # "правительства США", "шахматная федерация Израиля": a common head noun with a proper
                 # name after it, and the adjectives before it that are not vague ("новое", "нынешнее");
