@@ -315,3 +315,14 @@ def test_a_latin_name_in_russian_text_gives_back_the_words_its_stretch_misses():
     assert best(miner, ["Мари Кюри 3 ауруханасы", "Мари Кюри 3 ауруханасына"], "ru") == ("Hospital Marie Curie 3", 1)
     # every word of the term is rendered: the Latin words before it are another name
     assert best(miner, ["Чайна Дейли"], "ru") == ("China Daily", 1)
+
+
+def test_a_russian_genitive_after_the_stretch_renders_a_word_the_ties_miss():
+    corpus = UnitCorpus([
+        MinedUnit(1, {"en": "The Marine Safety Network said so.", "ru": "Сеть безопасности мореплавания так заявила."}, "en"),
+        MinedUnit(2, {"en": "The Road Safety Network said so.", "ru": "Сеть безопасности дорог так заявила."}, "en"),
+    ])
+    miner = EquivalentMiner(corpus, "en")
+    # "Marine" has no tie: the genitive noun after «Сеть безопасности» renders it
+    assert best(miner, ["Marine Safety Network"], "ru") == ("Сеть безопасности мореплавания", 1)
+    assert best(miner, ["Road Safety Network"], "ru") == ("Сеть безопасности дорог", 1)

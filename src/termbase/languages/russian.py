@@ -543,6 +543,21 @@ def _adjective_agreeing(word: str, info: RuWord, agree: str) -> str:
     return _inflect_ru(word, ("ADJF", "PRTF"), None, {"nomn", agree} if agree else {"nomn"})[0]
 
 
+def ru_genitive_noun(word: str) -> bool:
+    """Whether a Russian word is a noun that may stand in the genitive (a noun's dependent: "Сеть
+    безопасности | полетов", "Сборная | США"), read first as a noun and as nothing but a noun, by the
+    dictionary (a guessed reading of a foreign name says nothing: "Стейтс").
+
+    >>> ru_genitive_noun("полетов"), ru_genitive_noun("США"), ru_genitive_noun("летучих"), ru_genitive_noun("сказал")
+    (True, True, False, False)
+    >>> ru_genitive_noun("Стейтс")
+    False
+    """
+    info = ru_word(word)
+    return (info.known and info.first_pos == "NOUN" and "gent" in info.noun_cases and not info.adj_cases
+            and not info.other_pos)
+
+
 def ru_qualifies(left: str, right: str) -> bool:
     """Whether ``left`` is an adjective that qualifies the noun or adjective ``right`` (only an
     adjective reading, no participle, a case in common): "венский Рапид", "окружной апелляционный".

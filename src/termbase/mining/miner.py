@@ -21,7 +21,7 @@ from ..languages.kazakh import (
     is_attributive_locative_kk, is_genitive_kk, is_light_verb_kk, kk_bases, kk_izafet_head, strip_case_kk,
 )
 from ..languages._cache import BoundedCache
-from ..languages.russian import ru_qualifies
+from ..languages.russian import ru_genitive_noun, ru_qualifies
 from ..models import Example, Suggestion, Term, Usage
 from .corpus import UnitCorpus
 from .links import Lexicon, Linker, capacity
@@ -470,6 +470,13 @@ def _extend(text: str, tokens: list[tuple[str, int, int]], a: int, b: int, lang:
             b += 1
             grown += 1
     if lang == "ru":
+        grown = 0
+        while (grown < missing and b < m and free(b) and not breaks[b] and not function[b - 1]
+               and not function[b] and ru_genitive_noun(words[b]) and not (elsewhere is not None and elsewhere(b))):
+            # a genitive after the stretch renders a word of the term nothing in it renders: "Сеть
+            # безопасности | полетов" for "Aviation Safety Network", "Сборная | США" for "Team USA"
+            b += 1
+            grown += 1
         if (b < m and free(b) and not breaks[b] and not function[b - 1]
                 and ru_qualifies(words[b - 1], words[b])):
             b += 1
