@@ -756,3 +756,23 @@ def test_kazakh_official_bodies_legal_forms_and_coordinated_dependents(sentence,
 )
 def test_russian_a_head_and_the_name_in_the_genitive_after_it(sentence, expected):
     assert spans(sentence, "ru") == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a plural head with the izafet's possessive names a state's or place's bodies ...
+        ("Бүгін Алматы қаласының ішкі істер органдары хабарлады.",
+         [("organization", False, "Алматы қаласының ішкі істер органдары")]),
+        # ... and no name without its owner
+        ("Бүгін құқық қорғау органдары хабарлады.", []),
+        # a legal form after a quoted name may go without the possessive: the owner still begins the name
+        ("Ол Мәдениет министрлігінің «Ұлттық кітап палатасы» республикалық мемлекеттік кәсіпорынға хат жолдады.",
+         [("organization", False, "Мәдениет министрлігінің"),
+          ("organization", False, "«Ұлттық кітап палатасы» республикалық мемлекеттік кәсіпорынға"),
+          ("organization", False, "Мәдениет министрлігінің «Ұлттық кітап палатасы» республикалық мемлекеттік кәсіпорынға"),
+          ("name", False, "Ұлттық кітап палатасы")]),
+    ],
+)
+def test_kazakh_a_states_bodies_in_the_plural_and_a_legal_form_without_the_possessive(sentence, expected):
+    assert spans(sentence, "kk") == expected

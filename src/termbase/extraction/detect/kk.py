@@ -60,10 +60,11 @@ def detect_kk(sent: Sentence, lex: Lexicon | None = None) -> list[Occurrence]:
                 # the words up to the head noun are all the institution's name, and the quoted name alone
                 # is a name too (it is used alone as well: "«Пифагор»")
                 start = i
-                if i > 0 and not covered[i - 1] and _kk_possessed(words[head]) and is_genitive_kk(words[i - 1]) \
+                if i > 0 and not covered[i - 1] and is_genitive_kk(words[i - 1]) \
+                        and (_kk_possessed(words[head]) or not lex.legal_heads.isdisjoint(kk_bases(words[head].lower()))) \
                         and _kk_is_head(words[i - 1], lex) and _kk_possessed(words[i - 1]):
                     # "... Әділет министрлігінің «...» кәсіпорны": the body that owns it begins its name,
-                    # and is a name of its own
+                    # and is a name of its own (a legal form may go without the possessive: "кәсіпорынға")
                     outer = _kk_org_start(words, i - 1, covered, lex)
                     if outer is not None:
                         out.append(Occurrence(ORGANIZATION, outer, i, outer == first))
@@ -89,8 +90,13 @@ def detect_kk(sent: Sentence, lex: Lexicon | None = None) -> list[Occurrence]:
             cover(i + 1, close)
     for i in range(n - 1, -1, -1):  # head-final: the rightmost head noun heads the name
         w = words[i]
-        if covered[i] or not is_word(w) or not _kk_is_head(w, lex):
+        if covered[i] or not is_word(w):
             continue
+        plural = False
+        if not _kk_is_head(w, lex):
+            plural = w.islower() and _kk_plural_head(w, lex)
+            if not plural:
+                continue
         if (
             is_cap(w) and i + 1 < n and not covered[i + 1] and is_cap(words[i + 1]) and not _ROMAN_RE.match(words[i + 1])
             # "Қазақстан халқы Ассамблеясы Астанада": a head with the izafet's possessive ends its name
@@ -103,6 +109,8 @@ def detect_kk(sent: Sentence, lex: Lexicon | None = None) -> list[Occurrence]:
         start = _kk_org_start(words, i, covered, lex)
         if start is None:
             continue
+        if plural and not _kk_state_owned(words, start, i, lex):
+            continue  # "Қазақстан Республикасы ішкі істер органдары": a state's bodies; others are no name
         latin = start
         while latin < i and _latin_name_word(words[latin]):
             latin += 1
@@ -320,6 +328,31 @@ _KK_PREVERBS = frozenset(("қайта",))
 _KK_ARGUMENT_RE = re.compile(r"(?:ға|ге|қа|ке|на|не|мен|бен|пен)$")
 # Adjectives in -ты/-ті/-ды/-ді ("жергілікті", "уәкілетті", "тұрақты"), which end like a verb's past tense.
 _KK_T_ADJECTIVE_RE = re.compile(r"(?:ты|ті|ды|ді)$")
+
+
+def _kk_plural_head(w: str, lex: Lexicon) -> bool:
+    """A head noun in the plural with the izafet's possessive ("органдары", "органдарының"): a state's
+    bodies of one kind."""
+    stem = strip_case_kk(w).lower()
+    base = base_kk(stem)
+    if base == stem:
+        return False  # no possessive: "органдар" alone is a common noun
+    m = _KK_PLURAL_RE.search(base)
+    return m is not None and m.end() == len(base) and base[: m.start()] in lex.org_heads
+
+
+def _kk_state_owned(words, start: int, head: int, lex: Lexicon) -> bool:
+    """Does the name ``words[start:head + 1]`` begin with a state or a place that owns it ("Қазақстан
+    Республикасы(ның) ...", "АҚШ ...", "Алматы қаласының ...")?"""
+    w = words[start]
+    if w.split("-", 1)[0] in _KK_STATE_ACRONYMS:
+        return True
+    def unit(k: int) -> bool:  # "Республикасы", "қаласының"
+        return k < head and not _KK_ADMIN_UNITS.isdisjoint(kk_bases(words[k].lower()))
+
+    return is_cap(w) and start + 1 < head and (
+        unit(start + 1) or unit(start + 2)
+        or (_kk_place(strip_case_kk(w).lower(), lex) and not words[start + 1][:1].isupper()))
 
 
 def _kk_genitive_owner(words, k: int, head: int, lex: Lexicon) -> bool:
