@@ -491,8 +491,7 @@ def _extend(text: str, tokens: list[tuple[str, int, int]], a: int, b: int, lang:
             b += 1
         grown = 0
         while (grown < missing and a > 0 and free(a - 1) and not breaks[a] and not function[a - 1]
-               and _kk_modifier(words[a - 1])
-               and not (elsewhere is not None and elsewhere(a - 1))):
+               and _kk_modifier(words[a - 1]) and not (elsewhere is not None and elsewhere(a - 1))):
             a -= 1
             grown += 1
     return whole(a, b)
