@@ -153,6 +153,15 @@ def test_kazakh_citation_form_prefers_a_supported_nominative():
     assert scoring.candidate_term(s, "kk", "name") == "Ақорда"
 
 
+def test_a_kazakh_name_seen_only_in_the_attributive_locative_is_cited_bare():
+    # "Вандербильттегі" (which is at Vanderbilt), the only form seen: the name is "Вандербильт"
+    s = counting.Stats(("name", ("вандербильттегі",)))
+    s.forms = {"Вандербильттегі": [1, ("Вандербильттегі",)]}
+    assert scoring.candidate_term(s, "kk", "name") == "Вандербильт"
+    result = extract_terms(["Ол Невададағы зертханада жұмыс істейді."], lang="kk")
+    assert [(c.kind, c.term, c.forms) for c in result.candidates] == [("name", "Невада", ("Невададағы",))]
+
+
 # --------------------------------------------------------------------------------------- pipeline
 def test_seed_article_names():
     result = extract_terms([read("astana-times-apk-plenary.txt")], lang="en")

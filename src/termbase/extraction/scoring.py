@@ -20,7 +20,7 @@ import math
 from functools import lru_cache
 from typing import Iterator
 
-from ..languages.kazakh import kk_bases, strip_case_kk
+from ..languages.kazakh import kk_bases, strip_attributive_locative_kk, strip_case_kk
 from ..languages.russian import may_be_indeclinable_ru, same_name_ru
 from ..languages.keys import citation_form
 from .counting import Stats
@@ -194,6 +194,10 @@ def _citation_kk(forms, *, phrase: bool = False) -> str:
             options[_replace_last(surface, words[-1], sure)] = 1
         if unsure != words[-1]:
             options.setdefault(_replace_last(surface, words[-1], unsure), int(phrase or _kk_known(unsure)))
+        placed = strip_attributive_locative_kk(words[-1])
+        if placed != words[-1] and words[-1][:1].isupper():
+            # a name in the attributive locative ("Вандербильттегі": which is at Vanderbilt) is cited bare
+            options[_replace_last(surface, words[-1], placed)] = 1
         for text, is_sure in options.items():
             entry = support.setdefault(text, [0, 0, 0])
             entry[0] += count

@@ -515,6 +515,24 @@ def is_attributive_locative_kk(word: str) -> bool:
     (True, False)
     """
     return word.lower().endswith(_LOCATIVE_ATTRIBUTIVE)
+
+
+def strip_attributive_locative_kk(word: str) -> str:
+    """A word in the attributive locative without it: the place or body it names ("Вандербильттегі" ->
+    "Вандербильт", "Семейдегі" -> "Семей", "министрлігіндегі" -> "министрлігі"); else the word.
+
+    >>> strip_attributive_locative_kk("Вандербильттегі"), strip_attributive_locative_kk("Невададағы")
+    ('Вандербильт', 'Невада')
+    >>> strip_attributive_locative_kk("министрлігіндегі"), strip_attributive_locative_kk("Семей")
+    ('министрлігі', 'Семей')
+    """
+    if not is_attributive_locative_kk(word) or len(word) < 6:
+        return word
+    locative = word[:-2]
+    bare = strip_case_kk(locative)
+    return bare if bare != locative and len(bare) >= 3 else word
+
+
 _LATIN_WITH_ENDING = re.compile(r"([A-Za-z][A-Za-z0-9.'’&]*)-?[а-яәғқңөұүһі]+\Z")
 # Case endings that never end a nominative, tried on two-letter stems too ("үйдің", "істі" is left)
 _SURE_SHORT = ("дің", "тің", "нің", "дың", "тың", "ның", "ге", "ке", "ға", "қа", "ден", "тен", "нен",
