@@ -278,3 +278,17 @@ def test_the_check_page_answers_422_for_a_file_it_cannot_read(web):
                     files={"file": ("scan.po", bytes(range(256)))})
     assert r.status_code == 422
     assert re.findall(r'<p class="error" role="alert">(.*?)</p>', r.text) == ["scan.po: looks like a binary file, not text"]
+
+
+def test_a_russian_text_gets_english_and_kazakh_columns(web):
+    text = ("Министерство энергетики Казахстана встретилось с Комитетом национальной безопасности. "
+            "Министерства энергетики Казахстана согласилось.")
+    r = extract(signed_in(web, "reader"), text=text)
+    assert r.status_code == 200 and "<h2>pasted.txt: 2 candidate(s) <small>(ru)</small></h2>" in r.text
+    assert table(r.text) == [
+        (MINISTRY_RU, "organization", "2", "~Ministry of Energy of Kazakhstan [4]", f"~{MINISTRY_KK} [4]", "—"),
+        ("Комитет национальной безопасности", "organization", "1",
+         "National Security Committee (preferred); KNB (admitted)",
+         "Ұлттық қауіпсіздік комитеті (preferred); ҰҚК (admitted)",
+         "Комитет национальной безопасности (preferred); КНБ (admitted)"),
+    ]
