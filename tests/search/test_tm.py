@@ -149,3 +149,39 @@ def test_the_matches_are_those_of_a_scan_of_every_unit(store):
         want = [(unit_id, -s) for s, unit_id in scan if -s >= 50][:12]
         got = fuzzy_matches(store.memories, "m", query, "en", min_score=50, limit=12, shortlist=40)
         assert [(m.unit_id, m.score) for m in got] == want, query
+
+
+class _Counted:
+    """A memory repository that records the texts it is asked for: (method, how many ids)."""
+
+    def __init__(self, memories):
+        self._memories, self.calls = memories, []
+
+    def __getattr__(self, name):
+        return getattr(self._memories, name)
+
+    def texts_in(self, unit_ids, lang):
+        self.calls.append(("texts_in", len(unit_ids)))
+        return self._memories.texts_in(unit_ids, lang)
+
+    def unit_texts(self, unit_ids):
+        self.calls.append(("unit_texts", len(unit_ids)))
+        return self._memories.unit_texts(unit_ids)
+
+
+def test_the_texts_of_the_candidates_are_read_in_one_call_a_step(store):
+    # the 20 units without Russian all score 100 and are passed over: their languages were read one
+    # unit a call (23 round trips on PostgreSQL); now the first step's 8 units with their languages,
+    # then the second step's texts, then its units' languages in one call
+    store.memories.add_units("m", [TranslationUnit({"en": "The law was adopted.", "kk": f"Заң {i}"}) for i in range(20)]
+                             + [TranslationUnit({"en": "The law was adopted!", "ru": "Закон принят!"}),
+                                TranslationUnit({"en": "The law was adopted.", "ru": "Закон принят."})])
+    ids = [u.id for u in store.memories.iter_units("m")]
+    counted = _Counted(store.memories)
+    found = fuzzy_matches(counted, "m", "The law was adopted.", "en", target_langs=["ru"], limit=2)
+    assert [(m.unit_id, m.score) for m in found] == [(ids[21], 100), (ids[20], 99)]
+    assert counted.calls == [("unit_texts", 8), ("texts_in", 14), ("unit_texts", 14)]
+    counted.calls.clear()
+    found = fuzzy_matches(counted, "m", "The law was adopted.", "en", limit=3)
+    assert [m.unit_id for m in found] == ids[:3]
+    assert counted.calls == [("unit_texts", 8), ("texts_in", 14)]  # no unit of step 2 comes into the 3 best

@@ -106,10 +106,16 @@ def fuzzy_matches(memories, memory: str, text: str, lang: str, *, target_langs: 
     prune = n > 0 and lang != KK_LATN
     best: list[tuple[int, int, str]] = []  # (-score, unit id, text) of the ``limit`` best so far, best first
     known: dict[str, int] = {}  # text -> score: a text that several units hold is scored once
-    matched: dict[int, dict[str, str]] = {}  # unit id -> its texts, of the units that came into ``best``
+    # unit id -> its texts in every language, read for the units that may come into ``best``: the
+    # first step's with their languages (a search that stops there makes one call), then, when a unit
+    # of a later step comes into ``best``, it and the next units of its step that have a text, up to
+    # ``ahead`` of them, in one call (not one call per unit: many may lack the target languages)
+    matched: dict[int, dict[str, str]] = {}
     # read in steps, the first small: the scoring often stops after a few units
     step = fetched = 8
-    texts = memories.texts_in([u for u, _w in ranked[:fetched]], lang)
+    ahead = max(limit, 32)
+    matched.update(memories.unit_texts([u for u, _w in ranked[:fetched]]))
+    texts = {u: own for u, by_lang in matched.items() if (own := by_lang.get(lang))}
     for i, (unit_id, weight) in enumerate(ranked):
         if prune:
             lacking = bisect.bisect_left(heaviest, full - weight) + 1 if weight < full else 0
@@ -134,10 +140,11 @@ def fuzzy_matches(memories, memory: str, text: str, lang: str, *, target_langs: 
             known[own] = score
         if score >= min_score and (len(best) < limit or (-score, unit_id) < best[-1][:2]):
             # only now its other languages: a unit without a text in one of target_langs is passed over
-            unit_texts = memories.unit_texts([unit_id]).get(unit_id, {})
-            if not _targets(unit_texts, lang, target_langs):
+            if unit_id not in matched:
+                later = [u for u, _w in ranked[i + 1 : fetched] if u in texts and u not in matched][:ahead]
+                matched.update(memories.unit_texts([unit_id, *later]))
+            if not _targets(matched.get(unit_id, {}), lang, target_langs):
                 continue
-            matched[unit_id] = unit_texts
             bisect.insort(best, (-score, unit_id, own))
             del best[limit:]
     return [TmMatch(unit_id, -score, lang, own, _targets(matched[unit_id], lang, target_langs))
