@@ -88,3 +88,27 @@ def test_a_failed_transaction_leaves_the_index_as_it_was(store):
     # another connection sees what was committed
     with open_store(store.location) as other:
         assert other.terms.count() == 8 and other.terms.key_counts("en", ["senat"]) == {"senat": 1}
+
+
+def test_a_change_that_lowers_counts_drops_only_those_brought_to_zero(store):
+    """``term_counts`` after an edit that both raises and lowers counts (some to zero, some not) is the
+    table a rebuild makes: the rows a removal lowered but left above zero keep their right counts."""
+    fill(store)
+
+    def counts():
+        return sorted(tuple(r) for r in store._conn.execute("SELECT kind, lang, value, n FROM term_counts"))
+
+    before = {(kind, lang, value): n for kind, lang, value, n in counts()}
+    # "Supreme Court" goes (its "suprem" key to zero, "court" from 2 to 1), "Senate" becomes "Senate court"
+    # ("court" back to 2, "senat" stays 1): one change adds and removes counts of the same keys
+    store.concepts.update(Concept("senate", (Term("en", "Senate court"), Term("kk", "Сенат"), Term("ru", "Сенат"))))
+    store.concepts.update(Concept("supreme-court", (Term("ru", "Верховный суд"),)))
+    store.concepts.remove("qazaq")
+    after = counts()
+    assert store.terms.key_counts("en", ["court", "senat", "suprem"]) == {"court": 2, "senat": 1}
+    assert store.terms.key_counts("kk", ["сенат", "палата"]) == {"сенат": 1}  # the kk-Latn term's keys went
+    assert all(n > 0 for *_, n in after)
+    kept = [row for row in after if row[:3] in before and row[3] == before[row[:3]]]
+    assert kept, "rows the change did not touch are still there"
+    store.terms.reindex()
+    assert counts() == after

@@ -103,7 +103,7 @@ class PostgresTermIndex(SQLiteTermIndex):
 
     def _apply(self, deltas: dict[str, tuple[Counter, Counter]]) -> None:
         """Add the counts to ``term_counts`` in one statement; rows brought to zero go (SQLite's
-        ``DELETE ... WHERE n <= 0``, for the rows this change touched: no other can be)."""
+        ``DELETE ... WHERE n <= 0``, for the rows this change lowered: no other can be)."""
         rows = _count_rows(deltas)
         if not rows:
             return
@@ -115,11 +115,12 @@ class PostgresTermIndex(SQLiteTermIndex):
             "ON CONFLICT (kind, lang, value) DO UPDATE SET n = term_counts.n + excluded.n",
             (kinds, langs, values, ns),
         )
-        if any(n < 0 for n in ns):
+        lowered = [row[:3] for row in rows if row[3] < 0]
+        if lowered:
             self._conn.execute(
                 "DELETE FROM term_counts c USING unnest(?::integer[], ?::text[], ?::text[]) AS d(kind, lang, value) "
                 "WHERE c.kind = d.kind AND c.lang = d.lang AND c.value = d.value AND c.n <= 0",
-                (kinds, langs, values),
+                [list(column) for column in zip(*lowered)],
             )
 
     def _clear(self) -> None:

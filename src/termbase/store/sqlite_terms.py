@@ -212,9 +212,10 @@ class SQLiteTermIndex(TermIndexRepository):
             "ON CONFLICT (kind, lang, value) DO UPDATE SET n = n + excluded.n",
             rows,
         )
-        if any(n < 0 for *_, n in rows):
+        lowered = [row[:3] for row in rows if row[3] < 0]
+        if lowered:
             self._conn.executemany("DELETE FROM term_counts WHERE kind = ? AND lang = ? AND value = ? AND n <= 0",
-                                   [row[:3] for row in rows])
+                                   lowered)
 
     def reindex(self) -> int:
         with self._store.atomic():
