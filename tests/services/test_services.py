@@ -94,6 +94,30 @@ def test_lookup_and_its_argument_errors(ws):
     assert [r.query for r in lookup_many(ws, ["APK", "", "  КНБ  "])] == ["APK", "КНБ"]
 
 
+def test_known_terms_name_the_concept_whose_term_is_spelt_most_like_the_new_one(tmp_path):
+    """One choice of the closest spelling for the matcher and the services (search.matcher.closest_term):
+    "Senate" and "senator" share an English key; a tie (the same spelling in two concepts) goes to the
+    concept where it is preferred, not deprecated (before: the first concept id, "a-old")."""
+    from termbase.models import Concept
+    from termbase.services.concepts import known_terms
+
+    init_termbase(tmp_path / "t.db", empty=True)
+    with Workspace.open(tmp_path / "t.db") as ws:
+        ws.store.concepts.add_many([
+            Concept("pol-senator", (Term("en", "senator"),)), Concept("senate", (Term("en", "Senate"),)),
+            Concept("a-old", (Term("en", "Upper Chamber", status="deprecated"),)),
+            Concept("b-new", (Term("en", "Upper Chamber"),)),
+            Concept("apk", (Term("ru", "Ассамблея народа Казахстана"),
+                            Term("ru", "Ассамблея народов Казахстана", status="deprecated"))),
+        ])
+        asked = [Term("en", t) for t in ("Senate", "Senators", "senate", "Senator", "Upper Chamber", "Chamber")]
+        asked += [Term("ru", t) for t in ("Ассамблеи народов Казахстана", "Ассамблеи народа Казахстана")]
+        assert known_terms(ws, asked) == [
+            ("Senate", "en", "senate"), ("Senators", "en", "pol-senator"), ("senate", "en", "senate"),
+            ("Senator", "en", "pol-senator"), ("Upper Chamber", "en", "b-new"),
+            ("Ассамблеи народов Казахстана", "ru", "apk"), ("Ассамблеи народа Казахстана", "ru", "apk")]
+
+
 def test_add_edit_keep_ids_and_remove_all_or_none(ws):
     added = add_concept(ws, [Term("en", "Senate"), Term("kk", "Сенат")], subject="parliament")
     assert added.id == "senate" and added.version == 1

@@ -261,7 +261,7 @@ class TermMatcher:
         out: list[TermMatch] = []
         for (s, e, concept_id), terms in found.items():
             surface = text[s:e]
-            term = terms[0] if len(terms) == 1 else _closest(terms, surface, lang)
+            term = terms[0] if len(terms) == 1 else closest_term(terms, surface, lang)
             out.append(TermMatch(concept_id, term, s, e, surface))
         out.sort(key=lambda m: (m.start, -m.end, m.concept_id))
         return out
@@ -322,8 +322,15 @@ def fold_word(norm: str) -> str:
     return norm.translate(_INVISIBLE)
 
 
-def _closest(terms: list[Term], surface: str, lang: str) -> Term:
-    """The term spelt most like ``surface``; ties go to the better status."""
+def closest_term(terms: list[Term], surface: str, lang: str) -> Term:
+    """The term spelt most like ``surface`` (difflib's ratio of the :func:`normalize`-d texts: case,
+    ё/е and quotes aside); ties go to the better status, then to the first. How the matcher chooses
+    between terms of one concept found at one place, and the services between concepts whose terms
+    a new term is a form of.
+
+    >>> closest_term([Term("en", "senator"), Term("en", "Senate")], "Senates", "en").text
+    'Senate'
+    """
     target = normalize(surface, lang)
 
     def affinity(term: Term) -> tuple[float, int]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from difflib import SequenceMatcher
 from datetime import datetime
 from typing import Iterable, Iterator
 
@@ -153,6 +152,8 @@ def propose_concept(
 def known_terms(ws: Workspace, terms: Iterable[Term]) -> list[tuple[str, str, str]]:
     """``(text, lang, concept id)`` for each of ``terms`` that is a whole term of a concept the
     termbase has (inflection-aware: "Мажилиса Парламента" is "Мажилис Парламента")."""
+    from ..search.matcher import closest_term  # (loaded with the matcher: not by `termbase lookup`)
+
     matcher = ws.index.matcher()
     found = []
     for term in terms:
@@ -161,8 +162,8 @@ def known_terms(ws: Workspace, terms: Iterable[Term]) -> list[tuple[str, str, st
         if whole:
             # words of one key may be forms of several terms (English "Senate" and "senator"):
             # the concept named is the one whose term is spelt most like the new one
-            folded = text.casefold()
-            best = max(whole, key=lambda m: SequenceMatcher(None, folded, m.term.text.casefold()).ratio())
+            spelt = [m.term for m in whole]
+            best = whole[spelt.index(closest_term(spelt, text, term.lang))]
             found.append((term.text, term.lang, best.concept_id))
     return found
 
