@@ -410,6 +410,39 @@ def test_a_term_of_another_concept_of_the_same_kind_is_named_in_found(ministries
     assert (missing.kind, missing.found) == ("missing-term", found)
 
 
+def test_a_target_missing_several_terms_is_keyed_and_matched_once(monkeypatch):
+    """The missing-term rules read the target's keys and terms once a unit, not once a missing concept
+    (three missing here: each looked for a body headed by its head noun, and for its words with others
+    between them), with the same findings."""
+    import termbase.languages as languages
+
+    def ministry(cid, en, ru):
+        return Concept(cid, (Term("en", en), Term("ru", ru)), subject=cid[:3])
+    checker = Checker([ministry("min-health", "Ministry of Healthcare", "Министерство здравоохранения"),
+                       ministry("com-sport", "Sports Committee", "Комитет по делам спорта"),
+                       ministry("age-stats", "Statistics Agency", "Агентство по статистике")])
+    target = "Министерство образования, комитет и агентство сообщили."
+    calls = {"text_keys": 0, "find": 0}
+    text_keys, find = languages.text_keys, checker.matcher.find
+
+    def counted_keys(text, lang):
+        calls["text_keys"] += text == target
+        return text_keys(text, lang)
+
+    def counted_find(text, lang):
+        calls["find"] += text == target
+        return find(text, lang)
+
+    monkeypatch.setattr(languages, "text_keys", counted_keys)
+    monkeypatch.setattr(checker.matcher, "find", counted_find)
+    source = "The Ministry of Healthcare, the Sports Committee and the Statistics Agency said."
+    report = check_units([BilingualUnit(source, target, "en", "ru")], checker)
+    assert [(f.kind, f.concept_id, f.found) for f in report.findings] == [
+        ("missing-term", "min-health", "Министерство образования"), ("missing-term", "com-sport", None),
+        ("missing-term", "age-stats", None)]
+    assert calls == {"text_keys": 1, "find": 1}
+
+
 @pytest.mark.parametrize("target, found", [
     ("Білім министрлігі бұйрық шығарды.", "Білім министрлігі"),
     ("Бұйрықты Білім және ғылым министрлігі шығарды.", "Білім және ғылым министрлігі"),

@@ -288,28 +288,30 @@ class Checker:
         findings = []
         others: list[TermMatch] | None = None  # the target's approved terms, found when needed
         source_concepts = {c for _, cids, _ in required for c in cids}
+        target = _Target(unit.target, target_lang, self.matcher)  # its keys and terms, worked out once
         for src_term, cids, expected in required:
             if any(c in present for c in cids) or any(c in misused for c in cids):
                 continue
             if self._derived_form_used(cids, target_lang, unit.target):
                 continue
-            if self._used_with_insertions(cids, target_lang, unit.target):
+            if self._used_with_insertions(cids, target):
                 continue
             if others is None:
-                others = [x for x in self.matcher.find(unit.target, target_lang)
+                others = [x for x in target.terms()
                           if x.term.status in APPROVED_STATUSES and x.concept_id not in source_concepts]
             found = self._wrong_term(cids, others)
             if found is None:
-                found = self._headed_body(cids, target_lang, unit.target)
+                found = self._headed_body(cids, target)
             findings.append(self._finding(unit, source_lang, target_lang, file, "missing-term",
                                           src_term.text, found, expected, cids[0]))
         return findings
 
-    def _headed_body(self, concept_ids: tuple[str, ...], lang: str, target: str) -> str | None:
+    def _headed_body(self, concept_ids: tuple[str, ...], target: "_Target") -> str | None:
         """The name of a body the termbase does not hold, headed in the target by the head noun of the
         missing concept's terms: «Министерство образования» where «Министерство здравоохранения» was
         meant (:func:`termbase.languages.insertions.head_phrase`). Kazakh and Russian targets only;
         the head of a Russian term is its first word, of a Kazakh one its last."""
+        lang = target.lang
         if lang not in ("kk", "ru"):
             return None
         heads = set()
@@ -320,18 +322,16 @@ class Checker:
                     heads.add(keys[0] if lang == "ru" else keys[-1])
         if not heads:
             return None
-        from ..languages import text_keys
         from ..languages.insertions import head_phrase
 
-        keys, offsets = text_keys(target, lang)
-        words = [target[s:e] for s, e in offsets]
-        known = [(x.start, x.end) for x in self.matcher.find(target, lang)]
+        keys, offsets, words = target.keys()
+        known = [(x.start, x.end) for x in target.terms()]
         for at, key in enumerate(keys):
             if key not in heads or any(s <= offsets[at][0] < e for s, e in known):
                 continue  # a term the termbase holds is named by the check's other rules
             span = head_phrase(words, at, lang)
             if span is not None:
-                return target[offsets[span[0]][0] : offsets[span[1] - 1][1]]
+                return target.text[offsets[span[0]][0] : offsets[span[1] - 1][1]]
         return None
 
     def _wrong_term(self, concept_ids: tuple[str, ...], others: "list[TermMatch]") -> str | None:
@@ -402,24 +402,19 @@ class Checker:
                     start = folded.find(prefix, start + 1)
         return False
 
-    def _used_with_insertions(self, concept_ids: tuple[str, ...], lang: str, target: str) -> bool:
+    def _used_with_insertions(self, concept_ids: tuple[str, ...], target: "_Target") -> bool:
         """Whether the target uses an approved term of these concepts with words the grammar lets
         stand inside it (:mod:`termbase.languages.insertions`): "Five deputies of the Senate" ->
         «Сенаттың бес депутаты» for «Сенат депутаты». Kazakh and Russian targets only."""
+        lang = target.lang
         if lang not in ("kk", "ru"):
             return False
         terms = [t for cid in concept_ids for t in self._terms(cid, lang)
                  if t.status in APPROVED_STATUSES and len(_term_keys(t.text, lang)) > 1]
         if not terms:
             return False
-        from ..languages import text_keys
-        from ..languages.insertions import quoted_spans
-
-        keys, offsets = text_keys(target, lang)
-        quotes = quoted_spans(target)
-        # per word: the quoted stretch it is in (an index), or None
-        quote_of = [next((q for q, (qs, qe) in enumerate(quotes) if qs <= s and e <= qe), None) for s, e in offsets]
-        words = [target[s:e] for s, e in offsets]
+        keys, _offsets, words = target.keys()
+        quote_of = target.quote_of()
         for term in terms:
             if _follows_with_insertions(_term_keys(term.text, lang), keys, words, quote_of, lang):
                 return True
@@ -454,6 +449,45 @@ class Checker:
             source=unit.source, target=unit.target, source_lang=source_lang, lang=target_lang,
             kind=kind, term=term, expected=tuple(expected), found=found, concept_id=cid,
         )
+
+
+class _Target:
+    """A unit's target text as the missing-term rules read it, each part worked out once (when first
+    asked), whatever the number of missing concepts: its words' match keys, the terms the matcher
+    finds in it, the quoted stretch of each word."""
+
+    __slots__ = ("text", "lang", "_matcher", "_keys", "_terms", "_quote_of")
+
+    def __init__(self, text: str, lang: str, matcher: "TermMatcher") -> None:
+        self.text, self.lang, self._matcher = text, lang, matcher
+        self._keys: tuple[list[str], list[tuple[int, int]], list[str]] | None = None
+        self._terms: list[TermMatch] | None = None
+        self._quote_of: list[int | None] | None = None
+
+    def keys(self) -> tuple[list[str], list[tuple[int, int]], list[str]]:
+        """(match keys, character offsets, words) of the text's words (:func:`~termbase.languages.text_keys`)."""
+        if self._keys is None:
+            from ..languages import text_keys
+
+            keys, offsets = text_keys(self.text, self.lang)
+            self._keys = (keys, offsets, [self.text[s:e] for s, e in offsets])
+        return self._keys
+
+    def terms(self) -> "list[TermMatch]":
+        """The termbase's terms in the text (:meth:`TermMatcher.find`)."""
+        if self._terms is None:
+            self._terms = self._matcher.find(self.text, self.lang)
+        return self._terms
+
+    def quote_of(self) -> list[int | None]:
+        """Per word: the quoted stretch it is in (an index), or None."""
+        if self._quote_of is None:
+            from ..languages.insertions import quoted_spans
+
+            quotes = quoted_spans(self.text)
+            self._quote_of = [next((q for q, (qs, qe) in enumerate(quotes) if qs <= s and e <= qe), None)
+                              for s, e in self.keys()[1]]
+        return self._quote_of
 
 
 class _Scope:
