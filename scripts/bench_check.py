@@ -1,7 +1,7 @@
 """Benchmark `termbase check` on a 100,000-unit PO file built from NTREX-128, against pofilter.
 
     PYTHONPATH=src .venv/bin/python scripts/bench_check.py [--units 100000] [--langs ru,kk]
-        [--repeat 3] [--pofilter] [--cli] [--new-words [--new-units 20000]] [--keep DIR]
+        [--repeat 3] [--pofilter] [--cli] [--new-words [--new-units 20000]] [--missing-terms] [--keep DIR]
 
 For each target language, a PO file of ``--units`` entries is built from the NTREX-128 English
 source and its human translation (the 1,997 sentence pairs, cycled, each entry with its own
@@ -32,6 +32,9 @@ glossary (``glossaries/*.tsv``), one core:
   sources in turn (which are met again). ``check_files`` with a new checker and empty caches,
   ``--repeat`` times; the findings on its first 5,000 units with and without the prefilter; with
   ``--cli``, the whole command on it too.
+- ``--missing-terms``: 2,000 units whose sources each name three glossary concepts (English terms)
+  and whose targets (NTREX sentences) name none: the missing-term rules' path (``check_units``, warm
+  caches, median of ``--repeat``); the NTREX file itself has almost no missing terms.
 """
 
 from __future__ import annotations
@@ -173,6 +176,28 @@ def new_words(lang: str, args, concepts, workdir: Path) -> None:
               f"(whole command, start-up included, exit {rc})")
 
 
+def missing_terms(lang: str, args, concepts) -> None:
+    """Units whose targets miss the source's terms (the missing-term rules' path, which the NTREX
+    file hardly takes: its sources name few glossary concepts): 2,000 sources each naming three
+    glossary concepts by their first English term, seeded, with NTREX target sentences in turn."""
+    import random
+
+    rng = random.Random(5)
+    named = [c for c in concepts if c.terms_in("en") and c.terms_in(lang)]
+    targets = (NTREX / TARGETS[lang]).read_text(encoding="utf-8").splitlines()
+    units = []
+    for i in range(2000):
+        a, b, c = (rng.choice(named).terms_in("en")[0].text for _ in range(3))
+        units.append(BilingualUnit(f"The {a}, the {b} and the {c} met.", targets[i % len(targets)], "en", lang))
+    checker = Checker(concepts)
+    check_units(units, checker)  # the words keyed once: what follows times the rules
+    runs = [timed(lambda: check_units(units, checker)) for _ in range(args.repeat)]
+    cpus = [c for _, c, _ in runs]
+    print(f"missing terms:  {len(units) / statistics.median(cpus):>9,.0f} units/s CPU (median of {args.repeat}, "
+          f"{statistics.median(cpus) * 1000:,.0f} ms; warm caches); {len(units):,} units, "
+          f"{sum(f.kind == 'missing-term' for f in runs[0][0].findings):,} missing-term findings")
+
+
 def _ready(checker: Checker, lang: str) -> Checker:
     """``checker`` once it has set up what en -> ``lang`` needs (the prefilter's anchors of the two
     languages are worked out on first use): what follows measures the words, not the set-up."""
@@ -201,6 +226,8 @@ def main() -> int:
     ap.add_argument("--new-words", action="store_true", help="also time a file of new vocabulary")
     ap.add_argument("--new-units", type=int, default=20_000, help="at most this many units in it")
     ap.add_argument("--keep", type=Path, help="write the PO files here and keep them")
+    ap.add_argument("--missing-terms", action="store_true",
+                    help="also time 2,000 units each missing three glossary terms (the missing-term rules)")
     args = ap.parse_args()
 
     workdir = args.keep or Path(tempfile.mkdtemp(prefix="bench_check_"))
@@ -267,6 +294,9 @@ def main() -> int:
 
         if args.new_words:
             new_words(lang, args, concepts, workdir)
+
+        if args.missing_terms:
+            missing_terms(lang, args, concepts)
 
         if args.pofilter:
             pofilter = Path(sys.executable).with_name("pofilter")
