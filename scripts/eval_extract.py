@@ -4,6 +4,14 @@ English news with hand-annotated entities for English) and on the seed article. 
 
     PYTHONPATH=src .venv/bin/python scripts/eval_extract.py            # develop splits + seed article
     PYTHONPATH=src .venv/bin/python scripts/eval_extract.py --split test
+    PYTHONPATH=src .venv/bin/python scripts/eval_extract.py --split train --lang kk   # untuned sample
+
+``--split train`` (Kazakh only) reads KazNERD's training split, which no rule was tuned on, from
+``eval/ner_kk/KazNERD_IOB2_train.txt`` (KazNERD's ``IOB2_train.txt`` under the shared folder's naming; or
+``--train-file``) and keeps its first ``--sample`` sentences (default 11,167: as many as ``valid`` holds), in
+documents of 200 sentences as the other splits. Measure it to estimate held-out figures; never tune on its
+errors. FactRuEval has no data outside ``devset``/``testset`` and the English annotation covers only its
+dev and test lines, so ``train`` has no Russian or English part.
 
 Figures:
 - org recall (>=2): organisation names that occur at least twice in the split (grouped by a
@@ -51,10 +59,15 @@ def group_key(text: str) -> tuple[str, ...]:
 
 
 # ------------------------------------------------------------------------------------------- KazNERD
-def load_kaznerd(split: str):
-    """(documents, gold org surfaces, gold NE surfaces): documents are chunks of 200 sentences."""
-    name = {"dev": "valid", "test": "test"}[split]
-    path = SHARED / "eval" / "ner_kk" / f"KazNERD_IOB2_{name}.txt"
+VALID_SENTENCES = 11167  # KazNERD valid's size: the default sample of the train split
+
+
+def load_kaznerd(split: str, *, path: Path | None = None, sample: int | None = None):
+    """(documents, gold org surfaces, gold NE surfaces): documents are chunks of 200 sentences; with
+    ``sample``, only the file's first ``sample`` sentences."""
+    if path is None:
+        name = {"dev": "valid", "test": "test", "train": "train"}[split]
+        path = SHARED / "eval" / "ner_kk" / f"KazNERD_IOB2_{name}.txt"
     sentences, orgs, entities = [], [], []
     tokens, labels = [], []
 
@@ -81,6 +94,8 @@ def load_kaznerd(split: str):
             line = line.rstrip("\n")
             if not line.strip():
                 close()
+                if sample is not None and len(sentences) >= sample:
+                    break
                 continue
             tok, _, lab = line.rpartition(" ")
             tokens.append(tok)
@@ -198,9 +213,17 @@ def name_precision(candidates, entities, *, once: bool = False):
     return len(strict) / n, len(lenient) / n, len(seen_twice), wrong
 
 
-def evaluate(lang: str, split: str, *, show_errors: int = 0, once: bool = False) -> dict:
+def evaluate(lang: str, split: str, *, show_errors: int = 0, once: bool = False,
+             train_file: Path | None = None, sample: int = VALID_SENTENCES) -> dict:
+    if split == "train" and lang != "kk":
+        raise SystemExit(f"--split train: no untuned {lang} data (only KazNERD has a train split)")
     if lang in ("kk", "en"):
-        docs, orgs, entities = load_kaznerd(split) if lang == "kk" else load_ntrex_en(split)
+        if lang == "en":
+            docs, orgs, entities = load_ntrex_en(split)
+        elif split == "train":
+            docs, orgs, entities = load_kaznerd(split, path=train_file, sample=sample)
+        else:
+            docs, orgs, entities = load_kaznerd(split)
         org_mentions = [(o,) for o in orgs]
         named_mentions = org_mentions  # KazNERD and the English annotation label names only
     else:
@@ -295,13 +318,26 @@ def seed_article() -> dict:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--split", choices=("dev", "test"), default="dev")
+    ap.add_argument("--split", choices=("dev", "test", "train"), default="dev",
+                    help="train: the first --sample sentences of KazNERD train (Kazakh only; untuned)")
+    ap.add_argument("--sample", type=int, default=VALID_SENTENCES,
+                    help="sentences of KazNERD train to read with --split train (default: valid's size)")
+    ap.add_argument("--train-file", type=Path, default=None,
+                    help="KazNERD's IOB2_train.txt when it is not in the shared folder")
     ap.add_argument("--lang", choices=("kk", "ru", "en", "all"), default="all")
     ap.add_argument("--errors", type=int, default=0, help="show N missed organisations and non-entities")
     ap.add_argument("--no-seed", action="store_true")
     ap.add_argument("--once", action="store_true",
                     help="also organisation recall and name precision over the names seen once (no rule was tuned on them)")
     args = ap.parse_args(argv)
+    if args.split == "train":
+        if args.lang not in ("kk", "all"):
+            ap.error("--split train: only KazNERD (kk) has an untuned train split")
+        args.lang = "kk"
+        args.errors = 0  # aggregate figures only: the train split is not for reading errors
+        train = args.train_file or SHARED / "eval" / "ner_kk" / "KazNERD_IOB2_train.txt"
+        if not train.exists():
+            ap.error(f"--split train: {train} does not exist (KazNERD's IOB2_train.txt; give --train-file)")
     if not args.no_seed:
         seed = seed_article()
         print("seed article:")
@@ -312,7 +348,8 @@ def main(argv=None) -> int:
         print(f"  key phrases in the top 40: {seed['key_phrases_in_top40']} of {len(SEED_PHRASES)}")
         print(f"  phrases in the top 40: {seed['top40_phrases']}")
     for lang in (("kk", "ru", "en") if args.lang == "all" else (args.lang,)):
-        res = evaluate(lang, args.split, show_errors=args.errors, once=args.once)
+        res = evaluate(lang, args.split, show_errors=args.errors, once=args.once,
+                       train_file=args.train_file, sample=args.sample)
         lists = ("missed_orgs", "missed_named", "non_entities", "missed_once", "non_entities_once")
         print(" ".join(f"{k}={v}" for k, v in res.items() if k not in lists))
         if args.errors:
