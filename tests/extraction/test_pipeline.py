@@ -482,6 +482,9 @@ def test_russian_foreign_names_are_listed_under_their_base_form():
         ("Ким Чен Ын", "person", 2, ("Ким Чен Ын", "Ким Чен Ыном")), ("КНДР", "acronym", 1, ("КНДР",))]
     assert _rows(["Выступление Касым-Жомарта Токаева транслировали."], "ru") == [
         ("Касым-Жомарт Токаев", "person", 1, ("Касым-Жомарта Токаева",))]
+    # a woman's surname in -ова has its own nominative (by her first name, or by the ending «-ой»)
+    assert _rows(["Ирина Петрова уехала. Мы встретились с Анной Ивановой."], "ru") == [
+        ("Анна Иванова", "person", 1, ("Анной Ивановой",)), ("Ирина Петрова", "person", 1, ("Ирина Петрова",))]
 
 
 def test_a_newspapers_name_with_and_without_its_article_is_one_row():

@@ -361,13 +361,16 @@ def _nominative_ru(words: list[str]) -> list[str]:
         base = surname_base_ru(words[-1])
         ending = words[-1][len(base):]
         out = []
+        female = ending == "ой"  # "Ивановой": only a woman's surname ends so
         for w, info in zip(words[:-1], infos):
             if info.flags & NAME and info.known:
                 w = _inflect_ru(w, ("NOUN",), None, {"nomn"})[0]
+                female = female or bool(info.first_flags & NAME and info.readings and info.readings[0][3] == "femn")
             elif not info.known and ending and w.endswith(ending) and w[-len(ending) - 1] not in "аеёиоуыэюяьй":
                 w = w[: -len(ending)]  # the surname's ending on an unknown first name: Касым-Жомарта Токаева
             out.append(w)
-        return out + [base]
+        # a woman's surname has its own nominative: Ирина Петрова, Анной Ивановой -> Анна Иванова
+        return out + [base + "а" if female else base]
     if len(words) > 1 and all(w[:1].isupper() for w in words) and (
         infos[0].first_flags & (NAME | SURN) or not any(i.known for i in infos)
     ):
