@@ -266,6 +266,23 @@ def test_russian_name_after_a_place_in_an_oblique_case(sentence, expected):
 @pytest.mark.parametrize(
     "sentence, expected",
     [
+        # after a title and a lower-case body, two capitalised words no dictionary has are the title's
+        # holder, not the body's name (a known first name ended the body before: «Ирина»)
+        ("Об этом заявил шеф концерна Бернд Пишетсридер на выставке.", ["Бернд Пишетсридер"]),
+        ("Руководитель холдинга Тидьян Тиам уехал.", ["Тидьян Тиам"]),
+        # a body's own name stays: one word, a place, or more capitalised words after the pair
+        ("Глава компании Роснефть заявил.", ["Роснефть"]),
+        ("Шеф правительства Израиля заявил.", ["правительства Израиля"]),
+        ("Об этом сообщил концерн Бернд Пишетсридер.", ["концерн Бернд Пишетсридер"]),
+    ],
+)
+def test_russian_title_holder_after_a_body_is_no_part_of_its_name(sentence, expected):
+    assert [s for _, _, s in spans(sentence, "ru")] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
         # a capitalised adjective inside a sentence begins a name that goes on in lower case: with its
         # noun, and with the adjectives agreeing with the noun between them
         ("Исследователи Брукхейвенской национальной лаборатории сообщили.",

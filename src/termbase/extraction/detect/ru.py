@@ -83,6 +83,8 @@ def detect_ru(sent: Sentence, lex: Lexicon | None = None) -> list[Occurrence]:
         while left <= i and (not caps[left] or (left == first and infos[left].lemma in lex.stopwords)):
             left += 1
         end = _ru_genitive_tail(words, infos, i + 1, covered, lex)
+        if left > i and end > i + 1 and _ru_title_holder(words, infos, adjectives - 1, i + 1, end, lex):
+            continue  # "шеф концерна | Бернд Пишетсридер": the title's holder, not the body's name
         if info.lemma in lex.legal_heads:
             # a legal form and the quoted name of the body: "акционерное общество «Информационно-учетный
             # центр»", "Республиканское государственное предприятие на праве хозяйственного ведения
@@ -388,6 +390,24 @@ def _ru_genitive_tail(words, infos, j: int, covered, lex: Lexicon, max_words: in
 
 # nouns whose object is in the instrumental: "управление делами", "управляющий делами"
 _GOVERN_ABLT = frozenset(("управление", "управляющий"))
+
+
+def _ru_title_holder(words, infos, title: int, a: int, b: int, lex: Lexicon) -> bool:
+    """Are the capitalised words ``words[a:b]`` after a title and a lower-case body ("шеф концерна Бернд
+    Пишетсридер", "директор завода Иван Петров") the name of the title's holder? Two or three words
+    that no reading makes a place, a body or a common noun, and nothing capitalised after them: a
+    body's genitive dependent is a place or a body, and its own name a single word or a quoted one
+    ("глава компании Роснефть", "директор компании «Рога и копыта»")."""
+    if title < 0 or infos[title] is None or infos[title].lemma not in lex.titles or not 2 <= b - a <= 3:
+        return False
+    if b < len(words) and is_cap(words[b]):
+        return False
+    for k in range(a, b):
+        info = infos[k]
+        if (info is None or not is_cap(words[k]) or words[k].isascii() or is_acronym(words[k])
+                or info.flags & (GEOX | ORGN) or (info.known and not info.first_flags & _PERSON_FLAGS)):
+            return False
+    return True
 
 
 def _ru_proper(info) -> bool:
