@@ -20,7 +20,7 @@ import math
 from functools import lru_cache
 from typing import Iterator
 
-from ..languages.kazakh import kk_bases, strip_attributive_locative_kk, strip_case_kk
+from ..languages.kazakh import kk_bases, kk_counted_form, strip_attributive_locative_kk, strip_case_kk
 from ..languages.russian import may_be_indeclinable_ru, same_name_ru
 from ..languages.keys import citation_form
 from .counting import Stats
@@ -300,12 +300,24 @@ def keep_name(stats: Stats, kind: str, lang: str, words: tuple[str, ...]) -> boo
         # Kazakh with its case ending too ("Ukip-тің")
         return True
     if lang == "kk":
+        if kind == NAME_KIND and _kk_counted(stats):
+            return False  # "Ана" beside "Аналар", "Отан" beside "Отанымыз": a common noun
         # no general-language table for Kazakh: trust names seen inside sentences often enough
         return stats.inner > 0 and stats.inner >= INNER_SHARE * stats.frequency
     if stats.inner > 0:
         return True
     z = zipf(low, lang)
     return z is None or z < COMMON_ZIPF
+
+
+def _kk_counted(stats: Stats) -> bool:
+    """Are at least ``INNER_SHARE`` of a Kazakh word's occurrences another of its forms with a plural or
+    "our" after it (:func:`termbase.languages.kazakh.kk_counted_form`)? A word that is a name and a
+    common noun («Азамат», «Бірлік», «Қазақ» beside «Қазақтар») is mostly the name in the news."""
+    forms = list(stats.forms)
+    counted = sum(stats.forms[f][0] for f in forms
+                  if any(len(f) > len(bare) and kk_counted_form(bare, f) for bare in forms))
+    return counted > 0 and counted >= INNER_SHARE * stats.frequency
 
 
 def merge_acronyms(entries: dict) -> dict:

@@ -635,3 +635,23 @@ def kk_izafet_head(left: str, right: str, heads: frozenset[str] | set[str]) -> b
 
 
 _POSSESSIVE_RE = re.compile(r"(?:[ыі]|с[ыі])$")
+
+
+_COUNTED = tuple(s for s in _BY_LENGTH if s.kind == PLURAL or s.form in ("мыз", "міз", "ымыз", "іміз"))
+
+
+def kk_counted_form(bare: str, form: str) -> bool:
+    """Is ``form`` the word ``bare`` with a plural or a first-person plural possessive right after it
+    ("Ана" -> "Аналар", "Отан" -> "Отанымыздың", "Есік" -> "Есіктері")? A proper name is hardly ever
+    counted or "ours": such forms mark a common noun.
+
+    >>> [kk_counted_form("Ана", f) for f in ("Аналар", "Анамыздың", "Анасы", "Ананы")]
+    [True, True, False, False]
+    >>> kk_counted_form("Есік", "Есіктері"), kk_counted_form("Отан", "Отанына")
+    (True, False)
+    """
+    low, rest = bare.lower(), form.lower()
+    if len(rest) <= len(low) or not rest.startswith(low):
+        return False
+    rest = rest[len(low):]
+    return any(rest.startswith(s.form) and _fits(low, s.harmony, s.after, s.form) for s in _COUNTED)
