@@ -793,3 +793,16 @@ def test_russian_a_head_and_the_name_in_the_genitive_after_it(sentence, expected
 )
 def test_kazakh_a_states_bodies_in_the_plural_and_a_legal_form_without_the_possessive(sentence, expected):
     assert spans(sentence, "kk") == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a capitalised relational adjective opens a name that goes on in lower case: alone it is none,
+        # also once a pronoun that begins the sentence is taken off
+        ("Ол Ұлттық академиялық кітапханада дауыс берді .", []),
+        ("Бұл Ұлттық банк туралы .", [("organization", False, "Ұлттық банк")]),
+    ],
+)
+def test_kazakh_relational_adjective_after_a_pronoun_is_no_name(sentence, expected):
+    assert spans(sentence, "kk") == expected

@@ -742,6 +742,8 @@ def _kk_names(words, i: int, j: int, first: int, lex: Lexicon) -> list[Occurrenc
     # "Цифрлық даму министрі": a capitalised word opening a position title is no name
     while i < j and starts_clause(words, i, first) and words[i].lower() in lex.function_words:
         i += 1
+    if j == i + 1 and j < len(words) and words[j][:1].islower() and _KK_RELATIONAL_RE.search(words[i].lower()):
+        return []  # "Ол | Ұлттық академиялық кітапханада": as below, once the pronoun is off
     k = j if not all(w.isascii() for w in words[i:j]) else len(words)  # (no Kazakh title holds a Latin name)
     while k < len(words) and k - j < 3 and is_word(words[k]) and words[k].islower():
         if _kk_is_title(words[k], lex):
