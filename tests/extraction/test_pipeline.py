@@ -597,6 +597,8 @@ def test_kazakh_name_seen_only_in_the_locative_or_accusative_is_listed_in_the_no
 @pytest.mark.parametrize("lang, texts, expected", [
     ("ru", ["СМИ сообщили, что ПАО Газпром выросло. Об этом пишут СМИ и ТАСС."], ["Газпром", "ТАСС"]),
     ("kk", ["Бізге СМС келді. Ол PhD дәрежесін алды, SMS арқылы ҚазАқпарат хабарлады."], ["ҚазАқпарат"]),
+    # «БАҚ» (бұқаралық ақпарат құралдары) is Kazakh for «СМИ», mass media
+    ("kk", ["Бұл туралы БАҚ хабарлады. Ол БАҚ-қа сұхбат берді, ҚазАқпарат жазды."], ["ҚазАқпарат"]),
     ("en", ["The CEO said GDP grew, the CEO of Reuters added; GDP fell at Reuters."], ["Reuters"]),
 ])
 def test_abbreviations_of_common_nouns_are_no_names(lang, texts, expected):
