@@ -51,8 +51,8 @@ def _dictionary_unit() -> type:
 
 
 # ------------------------------------------------------------------------------------------ readings
-NAME, SURN, PATR, GEOX, ORGN, ABBR = 1, 2, 4, 8, 16, 32
-_FLAG_BITS = {"Name": NAME, "Surn": SURN, "Patr": PATR, "Geox": GEOX, "Orgn": ORGN, "Abbr": ABBR}
+NAME, SURN, PATR, GEOX, ORGN, ABBR, ANIM = 1, 2, 4, 8, 16, 32, 64  # ANIM: an animate noun ("шеф", "астронавта")
+_FLAG_BITS = {"Name": NAME, "Surn": SURN, "Patr": PATR, "Geox": GEOX, "Orgn": ORGN, "Abbr": ABBR, "anim": ANIM}
 _VERBAL = frozenset({"VERB", "INFN", "GRND", "PRTF", "PRTS"})
 
 

@@ -5,7 +5,7 @@ apart by pymorphy3's Name/Surn/Patr/Geox/Orgn tags; key phrases as agreeing ADJ*
 from __future__ import annotations
 
 from ..lexicon import Lexicon, lexicon
-from ...languages.russian import ABBR, GEOX, NAME, ORGN, PATR, SURN, ru_word, surname_base_ru
+from ...languages.russian import ABBR, ANIM, GEOX, NAME, ORGN, PATR, SURN, ru_word, surname_base_ru
 from ..text import Sentence
 from .common import (
     NAME_KIND, ORGANIZATION, PERSON, PHRASE, PLACE, Occurrence, cap_chain_end, detect_acronyms,
@@ -83,8 +83,8 @@ def detect_ru(sent: Sentence, lex: Lexicon | None = None) -> list[Occurrence]:
         while left <= i and (not caps[left] or (left == first and infos[left].lemma in lex.stopwords)):
             left += 1
         end = _ru_genitive_tail(words, infos, i + 1, covered, lex)
-        if left > i and end > i + 1 and _ru_title_holder(words, infos, adjectives - 1, i + 1, end, lex):
-            continue  # "шеф концерна | Бернд Пишетсридер": the title's holder, not the body's name
+        if end > i + 1 and _ru_title_holder(words, infos, adjectives - 1, i + 1, end, lex):
+            end = i + 1  # "шеф концерна | Бернд Пишетсридер": the title's holder, not the body's name
         if info.lemma in lex.legal_heads:
             # a legal form and the quoted name of the body: "акционерное общество «Информационно-учетный
             # центр»", "Республиканское государственное предприятие на праве хозяйственного ведения
@@ -368,7 +368,8 @@ def _ru_genitive_tail(words, infos, j: int, covered, lex: Lexicon, max_words: in
             j += 1
             case = "gent"
             continue
-        if (j == start and is_cap(w)) or (j > start and infos[j - 1] is not None and infos[j - 1].lemma in _GOVERN_ABLT):
+        if ((j == start and is_cap(w) and not info.first_flags & _PERSON_FLAGS)
+                or (j > start and infos[j - 1] is not None and infos[j - 1].lemma in _GOVERN_ABLT)):
             # "[Управление] Делами Президента", "[Отдел] по управлению подведомственными организациями"
             k = _ru_case_phrase(words, infos, j, "ablt")
             if k:
@@ -393,19 +394,31 @@ _GOVERN_ABLT = frozenset(("управление", "управляющий"))
 
 
 def _ru_title_holder(words, infos, title: int, a: int, b: int, lex: Lexicon) -> bool:
-    """Are the capitalised words ``words[a:b]`` after a title and a lower-case body ("шеф концерна Бернд
-    Пишетсридер", "директор завода Иван Петров") the name of the title's holder? Two or three words
-    that no reading makes a place, a body or a common noun, and nothing capitalised after them: a
-    body's genitive dependent is a place or a body, and its own name a single word or a quoted one
-    ("глава компании Роснефть", "директор компании «Рога и копыта»")."""
-    if title < 0 or infos[title] is None or infos[title].lemma not in lex.titles or not 2 <= b - a <= 3:
+    """Are the capitalised words ``words[a:b]`` after a person's noun and a body ("шеф концерна Бернд
+    Пишетсридер", "астронавта Европейского космического агентства Томаса Райтера") the name of that
+    person? Two or three words that no reading makes a place, a body or a common noun, and nothing
+    capitalised after them: a body's genitive dependent is a place or a body, and its own name a
+    single word or a quoted one ("глава компании Роснефть", "директор компании «Рога и копыта»").
+    Before a known first name, any animate noun in the same case ("астронавта ... Томаса"; not
+    "директор Театра | Олега Табакова", a body named after a person); before words no dictionary
+    has, a title ("шеф", "глава", "директор")."""
+    if title < 0 or infos[title] is None or not 2 <= b - a <= 3 or infos[title].first_pos != "NOUN":
         return False
     if b < len(words) and is_cap(words[b]):
+        return False
+    person = infos[a]
+    named = person is not None and person.known and bool(person.first_flags & NAME)
+    if named:
+        if not (infos[title].first_flags & ANIM and infos[title].noun_cases & person.noun_cases):
+            return False
+    elif infos[title].lemma not in lex.titles:
         return False
     for k in range(a, b):
         info = infos[k]
         if (info is None or not is_cap(words[k]) or words[k].isascii() or is_acronym(words[k])
-                or info.flags & (GEOX | ORGN) or (info.known and not info.first_flags & _PERSON_FLAGS)):
+                or info.flags & (GEOX | ORGN)
+                # a surname after a known first name may be a common word too ("Райтера")
+                or (info.known and not info.first_flags & _PERSON_FLAGS and not (named and k > a))):
             return False
     return True
 
