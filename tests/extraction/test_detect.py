@@ -814,3 +814,17 @@ def test_kazakh_a_states_bodies_in_the_plural_and_a_legal_form_without_the_posse
 )
 def test_kazakh_relational_adjective_after_a_pronoun_is_no_name(sentence, expected):
     assert spans(sentence, "kk") == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a conjunct that is a body's kind noun with its own name after it is another body
+        ("Письма пришли от Конгресса профсоюзов и профсоюза Юнайт.", ["Конгресса профсоюзов", "профсоюза Юнайт"]),
+        ("Министерство образования и науки России сообщило.", ["Министерство образования и науки России"]),
+        # an exchange, a trade union, an airline are bodies
+        ("Нью-йоркская фондовая биржа закрылась.", ["Нью-йоркская фондовая биржа"]),
+    ],
+)
+def test_russian_conjunct_body_and_kind_nouns(sentence, expected):
+    assert [s for _, _, s in spans(sentence, "ru")] == expected

@@ -315,7 +315,9 @@ def _ru_genitive_tail(words, infos, j: int, covered, lex: Lexicon, max_words: in
             break
         if w == "и" and j > start and j + 1 < n:
             k = _ru_case_phrase(words, infos, j + 1, case)
-            if k and not (infos[k - 1].lemma in lex.org_heads and is_cap(words[j + 1])):
+            # another institution: "[Фонд] Интернета | и Института открытых данных", "[Конгресса]
+            # профсоюзов | и профсоюза Юнайт" (a body's head with its own name after it)
+            if k and not (infos[k - 1].lemma in lex.org_heads and (is_cap(words[j + 1]) or (k < n and is_cap(words[k])))):
                 j = k
                 continue
             break
