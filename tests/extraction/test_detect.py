@@ -828,3 +828,18 @@ def test_kazakh_relational_adjective_after_a_pronoun_is_no_name(sentence, expect
 )
 def test_russian_conjunct_body_and_kind_nouns(sentence, expected):
     assert [s for _, _, s in spans(sentence, "ru")] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # lower-case words of foreign names between two capitalised ones: "to", Italian "della", German "und"
+        ("Об этом сообщает организация Committee to Protect Journalists.", ["Committee to Protect Journalists"]),
+        ("Газета Corriere della Sera пишет об этом.", ["Corriere della Sera"]),
+        ("Компания Harles und Jentzsch выпускает краски.", ["Harles und Jentzsch"]),
+        # not a lower-case Latin word before a word in Cyrillic
+        ("Фирма Bosch und Москва.", ["Bosch", "Москва"]),
+    ],
+)
+def test_latin_names_with_lower_case_connectors_in_russian_text(sentence, expected):
+    assert [s for _, _, s in spans(sentence, "ru")] == expected

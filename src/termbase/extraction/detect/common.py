@@ -102,7 +102,10 @@ def is_cap(tok: str) -> bool:
     return bool((_token_class(tok) if c is None else c) & _CAP)
 
 
-_LATIN_CONNECTORS = frozenset(("of", "and", "for", "the", "de", "&"))
+# lower-case words inside a Latin name between two capitalised ones: "Bank of China", "Committee to Protect
+# Journalists", "Corriere della Sera", "Harles und Jentzsch", "Ludwig van Beethoven"
+_LATIN_CONNECTORS = frozenset(("of", "and", "for", "the", "de", "&", "to", "della", "del", "di", "da", "du", "des",
+                               "und", "von", "van", "der"))
 
 
 def cap_chain_end(words: Sequence[str], i: int, covered: list[bool], *, split_scripts: bool = False) -> int:
