@@ -843,3 +843,17 @@ def test_russian_conjunct_body_and_kind_nouns(sentence, expected):
 )
 def test_latin_names_with_lower_case_connectors_in_russian_text(sentence, expected):
     assert [s for _, _, s in spans(sentence, "ru")] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # an embassy, a consulate, a cabinet and military units are bodies
+        ("Бұл туралы Министрлер кабинеті хабарлады .", [("organization", False, "Министрлер кабинеті")]),
+        ("Ол Қазақстан елшілігінде болды .", [("organization", False, "Қазақстан елшілігінде")]),
+        ("Ол Ресейдің Бас консулдығында жұмыс істейді .", [("organization", False, "Ресейдің Бас консулдығында")]),
+        ("Ол кабинетке кірді .", []),
+    ],
+)
+def test_kazakh_kind_nouns_of_embassies_cabinets_and_units(sentence, expected):
+    assert spans(sentence, "kk") == expected
