@@ -857,3 +857,24 @@ def test_latin_names_with_lower_case_connectors_in_russian_text(sentence, expect
 )
 def test_kazakh_kind_nouns_of_embassies_cabinets_and_units(sentence, expected):
     assert spans(sentence, "kk") == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a body capitalised only at the start of a sentence, with a bare head after a number, a case or a
+        # noun, is a common noun phrase ("for now 16 schools", "a little while in the civil service")
+        ("Әзірше 16 мектеп жабылды .", [("name", True, "Әзірше")]),
+        ("Аз уақыт мемлекеттік қызметте болды .", [("name", True, "Аз")]),
+        # a bare head after adjectives, a head with the izafet's possessive, "жөніндегі" inside: names
+        ("Ұлттық банк мәлімдеді .", [("organization", True, "Ұлттық банк")]),
+        ("Бас прокуратура хабарлады .", [("organization", True, "Бас прокуратура")]),
+        # a word in a case before a bare head: "funds for the money" is no fund's name
+        ("Қажетті қаржыны қор бөлді .", [("name", True, "Қажетті")]),
+        ("Төтенше жағдай жөніндегі мемлекеттік комиссия жиналды .",
+         [("organization", True, "Төтенше жағдай жөніндегі мемлекеттік комиссия")]),
+        ("Орталық теміржол ауруханасы жабылды .", [("organization", True, "Орталық теміржол ауруханасы")]),
+    ],
+)
+def test_kazakh_a_common_body_at_the_start_of_a_sentence_is_no_name(sentence, expected):
+    assert spans(sentence, "kk") == expected

@@ -124,6 +124,8 @@ def detect_kk(sent: Sentence, lex: Lexicon | None = None) -> list[Occurrence]:
             continue
         if _kk_kind_of_place(words, start, i, lex):
             continue  # "Германия компаниясы", "Американың компаниясы": a German company, no name
+        if start == first and _kk_common_body(words, start, i):
+            continue  # "Әзірше 16 мектеп", "Көңілді демалыстың соңы аурухана": a body, not a name
         out.append(Occurrence(ORGANIZATION, start, i + 1, start == first))
         out.extend(_kk_inner_bodies(words, start, i, covered, lex, first))
         cover(start, i + 1)
@@ -608,6 +610,36 @@ def _kk_inner_bodies(words, start: int, head: int, covered, lex: Lexicon, first:
             if s is not None and s >= start:
                 out.append(Occurrence(ORGANIZATION, s, h + 1, s == first))
     return out
+
+
+def _kk_common_body(words, start: int, head: int) -> bool:
+    """Is ``words[start:head + 1]``, capitalised only by its position at the start of a sentence, a
+    common noun phrase rather than a name? Its head has no izafet possessive (a noun before a name's
+    head links to it by the possessive, "теміржол ауруханасы"; a bare head follows adjectives:
+    "Ұлттық банк", "Мемлекеттік дума", "Бас прокуратура"), and a word before it cannot modify it (a
+    number, a case, "our": "Әзірше 16 мектеп", "Қажетті қаржыны қор") or a word after the first is no
+    adjective by its ending ("Ендігі міндет партия", "Аз уақыт мемлекеттік қызметте"); no postposition
+    of official names is inside ("... жөніндегі комиссия", "... қарсы агенттік")."""
+    if _kk_possessed(words[head]) or any(
+        is_cap(words[x]) or is_acronym(words[x]) or words[x] in _KK_NAME_POSTPOSITIONS for x in range(start + 1, head + 1)
+    ):
+        return False  # "Төтенше жағдай жөніндегі мемлекеттік комиссия": "on ..." is an official body's
+    return any(_kk_no_modifier(words[x]) for x in range(start, head)) or not all(
+        _kk_adjective(words[x].lower()) for x in range(start + 1, head))
+
+
+def _kk_adjective(low: str) -> bool:
+    """An adjective by its ending: relational -лық/-лы/-и ("ұлттық", "жұқпалы", "саяси") or attributive
+    -ғы/-гі/-қы/-кі ("ішкі", "соңғы")."""
+    return _KK_RELATIONAL_RE.search(low) is not None or low.endswith(("ғы", "гі", "қы", "кі"))
+
+
+def _kk_no_modifier(w: str) -> bool:
+    """A word that cannot modify a bare head inside a name: a number, a word in a case or with the
+    first-person possessive ("қаржыны", "демалыстың", "Балаларымыз")."""
+    low = w.lower()
+    return w[:1].isdigit() or _kk_oblique(w) or _KK_OUR_RE.search(low) is not None or (
+        _KK_ACCUSATIVE_RE.search(low) is not None and not _KK_RELATIONAL_RE.search(low))
 
 
 def _kk_possessed_nominative(w: str) -> bool:
