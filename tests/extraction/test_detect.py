@@ -878,3 +878,16 @@ def test_kazakh_kind_nouns_of_embassies_cabinets_and_units(sentence, expected):
 )
 def test_kazakh_a_common_body_at_the_start_of_a_sentence_is_no_name(sentence, expected):
     assert spans(sentence, "kk") == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # "мен"/"пен"/"бен" (and) inside a body's name, as "және": «Ана мен бала орталығы» (mother and child)
+        ("Науқас Ана мен бала орталығына жеткізілді .",
+         [("organization", False, "Ана мен бала орталығына"), ("name", True, "Науқас")]),
+        ("Президент пен Үкімет келісті .", [("organization", False, "Үкімет")]),
+    ],
+)
+def test_kazakh_and_as_men_inside_a_bodys_name(sentence, expected):
+    assert spans(sentence, "kk") == expected

@@ -486,7 +486,7 @@ def _kk_org_start(words, head: int, covered, lex: Lexicon, window: int = 8) -> i
             # the name (such a name must begin with a place or a body that owns it; see below)
             adjective_t = inside = True
         if not inside and (
-            (low in lex.stopwords and low != "және")
+            (low in lex.stopwords and low not in ("және", "мен", "пен", "бен"))
             # the accusative after the possessive is a verbal noun's object or no part of the name:
             # "Құдайбергенов бүгінгі шешімін | атқарушы орган ретінде"
             or (_KK_POSS_ACCUSATIVE_RE.search(low) is not None and _kk_possessed(low[:-1]))
