@@ -292,3 +292,13 @@ def test_a_russian_text_gets_english_and_kazakh_columns(web):
          "Ұлттық қауіпсіздік комитеті (preferred); ҰҚК (admitted)",
          "Комитет национальной безопасности (preferred); КНБ (admitted)"),
     ]
+
+
+def test_a_latin_kazakh_text_is_kazakh_in_its_own_column(web):
+    text = "Qazaqstan Respublikasynyñ Energetika ministrligi málimdedi. Energetika ministrligi kelisti."
+    r = extract(signed_in(web, "reader"), text=text, tm="", lang="kk-Latn")
+    assert r.status_code == 200
+    assert "<small>(kk-Latn)</small>" in r.text and '<option value="kk-Latn" selected>' in r.text
+    # the Kazakh column is the text's own (no "NEW" there), the candidates written in Latin as read
+    assert table(r.text) == [("Energetika", "name", "2", "NEW", "—", "NEW"),
+                             ("Qazaqstan Respublikasy", "name", "1", "NEW", "—", "NEW")]
