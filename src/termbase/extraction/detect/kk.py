@@ -9,8 +9,14 @@ import re
 from typing import Sequence
 
 from ...languages.kazakh import (
-    base_kk, is_attributive_locative_kk, is_genitive_kk, is_light_verb_kk, is_protected, is_t_stem_possessive_kk, kk_bases,
-    kk_fits, strip_case_kk,
+    base_kk, ends_like_converb_kk, has_oblique_case_kk, has_possessive_case_kk, has_sure_case_kk,
+    heads_noun_phrase_kk, is_adjective_kk, is_attributive_locative_kk, is_bare_locative_kk,
+    is_dative_or_instrumental_kk, is_genitive_kk, is_light_verb_kk, is_participle_kk, is_passive_verb_kk,
+    is_plural_kk, is_possessed_kk, is_possessed_nominative_kk, is_possessive_accusative_kk,
+    is_relational_adjective_kk, is_t_stem_possessive_kk, is_voiceless_locative_kk, is_vowel_accusative_kk,
+    kk_bases, locative_base_kk, looks_adjectival_kk, looks_verbal_kk, lyk_base_kk, may_be_accusative_kk,
+    may_be_dative_kk, may_be_ty_adjective_kk, may_be_verb_kk, may_be_verbal_noun_kk, plural_stem_kk,
+    strip_case_kk, strip_our_kk,
 )
 from ..lexicon import Lexicon, lexicon
 from ..text import Sentence
@@ -18,19 +24,6 @@ from .common import (
     LATIN_SURNAME_RE, NAME_KIND, ORGANIZATION, PERSON, PLACE, Occurrence, cap_chain_end, detect_acronyms,
     first_word_index, is_acronym, is_cap, is_word, ngrams, quoted_initial, starts_clause,
 )
-
-_KK_VERBLIKE_RE = re.compile(
-    r"(?:ды|ді|ты|ті|ған|ген|қан|кен|ып|іп|йды|йді|мақ|мек|пақ|пек|бақ|бек|уда|уде|йық|йік|ңыз|ңіз|мыз|міз|ады|еді|айды|ейді"
-    r"|ңдар|ңдер)$"
-)
-# First-person possessives on a title: "Президентіміз", "Елбасымыз" (our President).
-_KK_OUR_RE = re.compile(r"(?:ымыз|іміз|мыз|міз)$")
-
-
-def _kk_verblike(low: str) -> bool:
-    """Does a lower-case word end like a verb form ("жасады", "келген")? Not "сауда" and its like."""
-    return _KK_VERBLIKE_RE.search(low) is not None and not is_protected(low)
-
 
 def _kk_is_head(w: str, lex: Lexicon) -> bool:
     return not lex.org_heads.isdisjoint(kk_bases(w.lower()))
@@ -61,8 +54,8 @@ def detect_kk(sent: Sentence, lex: Lexicon | None = None) -> list[Occurrence]:
                 # is a name too (it is used alone as well: "«Пифагор»")
                 start = i
                 if i > 0 and not covered[i - 1] and is_genitive_kk(words[i - 1]) \
-                        and (_kk_possessed(words[head]) or not lex.legal_heads.isdisjoint(kk_bases(words[head].lower()))) \
-                        and _kk_is_head(words[i - 1], lex) and _kk_possessed(words[i - 1]):
+                        and (is_possessed_kk(words[head]) or not lex.legal_heads.isdisjoint(kk_bases(words[head].lower()))) \
+                        and _kk_is_head(words[i - 1], lex) and is_possessed_kk(words[i - 1]):
                     # "... Әділет министрлігінің «...» кәсіпорны": the body that owns it begins its name,
                     # and is a name of its own (a legal form may go without the possessive: "кәсіпорынға")
                     outer = _kk_org_start(words, i - 1, covered, lex)
@@ -71,7 +64,7 @@ def detect_kk(sent: Sentence, lex: Lexicon | None = None) -> list[Occurrence]:
                         start = outer
                 elif i > 2 and words[i - 1].lower() == _KK_ATTACHED_TO and not covered[i - 2] and is_cap(words[i - 2]) \
                         and (_kk_is_title(words[i - 2], lex) or _kk_is_head(words[i - 2], lex)) \
-                        and _kk_possessed(words[i - 2]):
+                        and is_possessed_kk(words[i - 2]):
                     # "Қазақстан Республикасының Президенті жанындағы «Қоғамдық келісім» РММ": a body
                     # attached to an office or another body begins with its owner's name
                     owner = _kk_possessor_start(words, i - 2, i - 2, covered, lex, first)
@@ -101,7 +94,7 @@ def detect_kk(sent: Sentence, lex: Lexicon | None = None) -> list[Occurrence]:
             is_cap(w) and i + 1 < n and not covered[i + 1] and is_cap(words[i + 1]) and not _ROMAN_RE.match(words[i + 1])
             # "Қазақстан халқы Ассамблеясы Астанада": a head with the izafet's possessive ends its name
             # before a capitalised word in an oblique case (where, to whom ...)
-            and not (_kk_possessed(w) and _kk_oblique(words[i + 1]))
+            and not (is_possessed_kk(w) and has_oblique_case_kk(words[i + 1]))
         ):
             # a capitalised name goes on: "Орталық Азия" is a place, not the head "орталық"; a Roman
             # numeral after the head numbers what follows ("Ассамблеясының XXXII сессиясы")
@@ -137,7 +130,7 @@ def detect_kk(sent: Sentence, lex: Lexicon | None = None) -> list[Occurrence]:
         j = cap_chain_end(words, i + 1 if is_acronym(words[i]) else i, covered)
         if j < n and not covered[j] and words[j].islower() and strip_case_kk(words[j]).lower() in _KK_REGION:
             j += 1  # "Шығыс Қазақстан облысы": a region's name ends with the word for region
-        elif j == i + 1 and j < n and words[j][:1].islower() and _KK_RELATIONAL_RE.search(words[i].lower()):
+        elif j == i + 1 and j < n and words[j][:1].islower() and is_relational_adjective_kk(words[i]):
             # "Мемлекеттік хатшы", "Ұлттық ұлан": a capitalised adjective or -лық noun opens a name that
             # goes on in lower case; alone it is no name
             i = j
@@ -171,7 +164,7 @@ def _kk_makers(words, found: list[Occurrence], lex: Lexicon) -> list[Occurrence]
         while k < len(words) and k < o.end + 2 and _MODEL_RE.match(words[k]):
             k += 1  # the model's number: "Sukhoi Superjet 100 ұшағы"
         k += 1 if k < len(words) and words[k] in "»\"”" else 0
-        if (k >= len(words) or not words[k].islower() or not _kk_possessed(words[k])
+        if (k >= len(words) or not words[k].islower() or not is_possessed_kk(words[k])
                 or lex.product_heads.isdisjoint(kk_bases(words[k].lower()))):
             continue  # the izafet's possessive makes the compound: "Боинг ұшағы", not "Билл Джонс ұшақтың"
         maker = strip_case_kk(words[o.start])
@@ -206,44 +199,21 @@ def _kk_kind_of_place(words, start: int, head: int, lex: Lexicon) -> bool:
 def _kk_place(low: str, lex: Lexicon) -> bool:
     """Is a word (lower case, no case ending) a place's name: a known place or a "-стан" country?"""
     return low in lex.places or low.endswith("стан")
-_KK_LOCATIVE_RE = re.compile(r"(?:(н?)(да|де|та|те))(?:ғы|гі)?$")
 
-
-def _kk_oblique(w: str) -> bool:
-    """Has a case ending that never occurs inside a name (genitive, dative, ablative, locative ...)."""
-    if strip_case_kk(w, sure_only=True) != w:
-        return True
-    low = w.lower()
-    if is_protected(low):
-        return False
-    m = _KK_LOCATIVE_RE.search(low)
-    if m is None:
-        return False
-    stem = w[: m.start()].lower()
-    if m.group(1):  # -нда/-нде after a possessive: "облысында"
-        if stem[-1:] in ("ы", "і"):
-            return True
-        stem += "н"  # ... or -да after a stem in н: "Қазақстанда", "Миланда"
-    return len(stem) >= 3 and kk_fits(stem, m.group(2))
 
 
 def _kk_placed(w: str, lex: Lexicon) -> bool:
     """Is a capitalised word a place or a body in the locative, which says where something is
     ("Арқалықта | заманауи медициналық орталық", "Мәжілісте | палата спикері", "Мәжілістегі | Үкімет
     сағатында")? Its bare form must be a known place or an institution's head ("Флорида" stays)."""
-    low = w.lower()
-    if not is_cap(w) or _kk_place(low, lex) or not (_kk_oblique(w) or is_attributive_locative_kk(w)):
+    if not is_cap(w) or _kk_place(w.lower(), lex):
         return False
-    if _KK_LOCATIVE_RE.search(low) is None:
-        return False
-    bare = re.sub(r"(?:ғы|гі)$", "", low) if is_attributive_locative_kk(w) else low
-    bare = strip_case_kk(bare).lower()
-    if bare == low:
+    bare = locative_base_kk(w)
+    if bare is None:
         return False
     # -та/-те after a voiceless consonant is the locative whatever the word ("Арқалықта", "Бішкекте");
     # -да/-де may end a name ("Флорида", "Канада")
-    return (_kk_place(bare, lex) or _kk_is_head(bare, lex)
-            or (low[len(bare): len(bare) + 2] in ("та", "те") and bare[-1:] in "кқпстшфхцч"))
+    return _kk_place(bare, lex) or _kk_is_head(bare, lex) or is_voiceless_locative_kk(w)
 
 
 def _kk_head_after_quote(words, k: int, covered, lex: Lexicon, window: int = 4) -> int | None:
@@ -261,14 +231,14 @@ def _kk_head_after_quote(words, k: int, covered, lex: Lexicon, window: int = 4) 
             # "«Қоғамдық келісім» РММ": a legal form's acronym right after the quote
             return x if x == k and is_acronym(w) and w.lower() in lex.legal_heads else None
         low = w.lower()
-        if not lex.legal_heads.isdisjoint(kk_bases(low)) and not _KK_PLURAL_RE.search(low):
+        if not lex.legal_heads.isdisjoint(kk_bases(low)) and not is_plural_kk(low):
             return x
-        if _kk_is_head(w, lex) and not _KK_PLURAL_RE.search(low) and not placed and x < k + window:
+        if _kk_is_head(w, lex) and not is_plural_kk(low) and not placed and x < k + window:
             return x
         if is_attributive_locative_kk(w) and x > k:
             placed = True  # "шаруашылық жүргізу құқығындағы" (with the right of economic management)
             continue
-        if low in lex.function_words or _kk_verblike(low) or _kk_oblique(w) or _kk_is_title(w, lex):
+        if low in lex.function_words or looks_verbal_kk(low) or has_oblique_case_kk(w) or _kk_is_title(w, lex):
             return None
     return None
 
@@ -283,7 +253,7 @@ def _kk_quoted_name(words: Sequence[str], lex: Lexicon) -> bool:
     if len(low) > 1 and low[-1] in _KK_PREDICATES:
         return False  # "« Суға ешқандай қарызымыз жоқ »", "« ... жетілдіру қажет »": a clause, not a name
     # ("« Орталық коммуникациялар қызметі »": a head noun's possessive in -ті is no past tense)
-    return len(low) == 1 or not _kk_verblike(low[-1]) or (is_t_stem_possessive_kk(low[-1]) and _kk_is_head(low[-1], lex))
+    return len(low) == 1 or not looks_verbal_kk(low[-1]) or (is_t_stem_possessive_kk(low[-1]) and _kk_is_head(low[-1], lex))
 
 
 # Words that end a clause as its predicate (must, needed, there is not, is not ...): a quoted span
@@ -305,7 +275,6 @@ def _kk_reported(words, close: int) -> bool:
 # жемқорлыққа қарсы ... агенттігі" (against: dative), "Төтенше жағдай жөніндегі ... комиссия" (on),
 # "Ұжымдық қауіпсіздік туралы шарт ұйымы" (about: nominative).
 _KK_NAME_POSTPOSITIONS = {"қарсы": "dative", "жөніндегі": "nominative", "туралы": "nominative"}
-_KK_DATIVE_RE = re.compile(r"(?:ға|ге|қа|ке|на|не|а|е)$")
 # "Әл-Фараби атындағы Қазақ ұлттық университеті": a name "named after" someone begins with that name.
 _KK_NAMED_AFTER = "атындағы"
 # "Президенті жанындағы «...» РММ": a body attached to (under) an office or another body.
@@ -320,16 +289,8 @@ _KK_COMPASS = frozenset(("батыс", "шығыс", "солтүстік", "оң
 # Administrative units: after a place name, their genitive belongs to an institution's name
 # ("Түркістан облысының әкімдігі", "Өскемен қаласының әкімдігі").
 _KK_ADMIN_UNITS = frozenset(("облыс", "қала", "аудан", "ауыл", "өңір", "республика", "округ", "штат"))
-# Accusative (-ны/-ні, -ды/-ді, -ты/-ті): inside a name only as the object of a verbal noun in -у
-# ("Еңбек және халықты әлеуметтік қорғау министрлігі").
-_KK_ACCUSATIVE_END_RE = re.compile(r"(?:ны|ні|ды|ді|ты|ті)$")
-_KK_VERBAL_NOUN_RE = re.compile(r"(?:у|ю)$")
 # Adverbs before a verbal noun inside a name: "қайта өңдеу" (re-processing), "қайта даярлау" (retraining).
 _KK_PREVERBS = frozenset(("қайта",))
-# The dative and the instrumental: a verbal noun's argument ("еңбекпен қамту", "жәбірленушілерге көмек").
-_KK_ARGUMENT_RE = re.compile(r"(?:ға|ге|қа|ке|на|не|мен|бен|пен)$")
-# Adjectives in -ты/-ті/-ды/-ді ("жергілікті", "уәкілетті", "тұрақты"), which end like a verb's past tense.
-_KK_T_ADJECTIVE_RE = re.compile(r"(?:ты|ті|ды|ді)$")
 
 
 def _kk_plural_head(w: str, lex: Lexicon) -> bool:
@@ -339,8 +300,7 @@ def _kk_plural_head(w: str, lex: Lexicon) -> bool:
     base = base_kk(stem)
     if base == stem:
         return False  # no possessive: "органдар" alone is a common noun
-    m = _KK_PLURAL_RE.search(base)
-    return m is not None and m.end() == len(base) and base[: m.start()] in lex.org_heads
+    return plural_stem_kk(base) in lex.org_heads
 
 
 def _kk_state_owned(words, start: int, head: int, lex: Lexicon) -> bool:
@@ -362,12 +322,12 @@ def _kk_genitive_owner(words, k: int, head: int, lex: Lexicon) -> bool:
     at ``head`` has the izafet's possessive ("Ұлыбританияның | еңбекпен қамту ... комиссиясы")? A
     genitive always depends on the noun after it, so it is no case of the clause. (A body in the genitive
     stays a name of its own: "Үкіметтің | төтенше жағдайлар комиссиясы".)"""
-    return is_genitive_kk(words[k]) and _kk_possessed(words[head]) and not _kk_is_head(words[k], lex)
+    return is_genitive_kk(words[k]) and is_possessed_kk(words[head]) and not _kk_is_head(words[k], lex)
 
 
 def _kk_verbal_noun(w: str) -> bool:
     """A verbal noun in -у ("қамту", "дайындау", "өңдеу"): a name's dependent may be its object."""
-    return len(w) > 3 and w.islower() and _KK_VERBAL_NOUN_RE.search(w) is not None
+    return len(w) > 3 and w.islower() and may_be_verbal_noun_kk(w)
 
 
 def _kk_t_adjective(words, k: int, head: int) -> bool:
@@ -375,16 +335,11 @@ def _kk_t_adjective(words, k: int, head: int) -> bool:
     ("жергілікті атқарушы", "уәкілетті органы") rather than a verb's past tense? Only in lower case,
     of four letters before the ending, and with a noun or adjective after it (no verb, no case)."""
     w = words[k]
-    if not w.islower() or len(w) < 6 or _KK_T_ADJECTIVE_RE.search(w) is None:
+    if not w.islower() or len(w) < 6 or not may_be_ty_adjective_kk(w):
         return False
     nxt = words[k + 1]
-    return nxt.islower() and is_word(nxt) and (k + 1 == head or not _kk_verblike(nxt.lower())) \
+    return nxt.islower() and is_word(nxt) and (k + 1 == head or not looks_verbal_kk(nxt.lower())) \
         and strip_case_kk(nxt, sure_only=True) == nxt
-# The accusative after the possessive (-ын/-ін, -сын/-сін): "зардаптарын жою".
-_KK_POSS_ACCUSATIVE_RE = re.compile(r"(?:[^аәеиоөұүыіэюяу][ыі]н|[аәеоөұүыіэюя]с[ыі]н)$")
-# A plural head noun inside a name is a dependent, not another institution: "Халықаралық сауда
-# орталықтары қауымдастығы".
-_KK_PLURAL_RE = re.compile(r"(?:лар|лер|дар|дер|тар|тер)(?:ы|і)?$")
 
 
 def _kk_admin_genitive(words, k: int) -> bool:
@@ -392,7 +347,7 @@ def _kk_admin_genitive(words, k: int) -> bool:
     low = words[k].lower()
     return (
         k > 0 and is_cap(words[k - 1]) and is_genitive_kk(low)
-        and _kk_possessed(low)  # the izafet: "облысының", not "облыстың" (of a region)
+        and is_possessed_kk(low)  # the izafet: "облысының", not "облыстың" (of a region)
         and not _KK_ADMIN_UNITS.isdisjoint(kk_bases(low))
     )
 
@@ -408,7 +363,7 @@ def _kk_name_before(words, k: int, covered, lex: Lexicon) -> int | None:
     while (
         start > 0 and end - start < 3 and not covered[start - 1] and is_cap(words[start - 1])
         and words[start - 1].lower() not in lex.function_words
-        and not _kk_is_title(words[start - 1], lex) and not _kk_oblique(words[start - 1])
+        and not _kk_is_title(words[start - 1], lex) and not has_oblique_case_kk(words[start - 1])
     ):
         start -= 1
     return start
@@ -450,7 +405,7 @@ def _kk_org_start(words, head: int, covered, lex: Lexicon, window: int = 8) -> i
         if low == _KK_NAMED_AFTER and crossed:  # "Гагарин атындағы әскери-әуе академиясы"
             return _kk_name_before(words, k - 1, covered, lex)
         if is_cap(w) or (is_acronym(w) and not (k > 0 and is_cap(words[k - 1]) and (w + words[k - 1]).isascii())):
-            if wants == "nominative" and not _kk_oblique(w):
+            if wants == "nominative" and not has_oblique_case_kk(w):
                 wants = None  # "Қорғаныс жөніндегі комитеті": a capitalised name before the postposition
             break  # (an acronym is no lower-case dependent: "ресейлік КПРФ | командасы"; "Astana LRT" is one name)
         if (crossed or low == "жөніндегі") and low in _KK_NAME_POSTPOSITIONS and window > 1:
@@ -459,24 +414,23 @@ def _kk_org_start(words, head: int, covered, lex: Lexicon, window: int = 8) -> i
             k -= 1
             continue  # a postposition does not count against the window
         inside = (
-            (wants == "dative" and _KK_DATIVE_RE.search(low) is not None)
-            or (verbal_noun and _KK_ACCUSATIVE_END_RE.search(low) is not None)
+            (wants == "dative" and may_be_dative_kk(low))
+            or (verbal_noun and may_be_accusative_kk(low))
             # ... with the possessive too ("апаттардың зардаптарын жою"), and the genitive of the
             # izafet before a noun with the possessive inside the name ("апаттардың | зардаптарын")
-            or (_KK_POSS_ACCUSATIVE_RE.search(low) is not None
-                and any(_KK_VERBAL_NOUN_RE.search(words[x]) and words[x].islower() for x in range(k + 1, min(k + 3, head))))
+            or (is_possessive_accusative_kk(low)
+                and any(may_be_verbal_noun_kk(words[x]) and words[x].islower() for x in range(k + 1, min(k + 3, head))))
             # a verbal noun's other arguments: "еңбекпен қамту" (provide with work), "жәбірленушілерге
             # өтемақы төлеу" -- the dative or the instrumental right before it
-            or (k + 1 < head and _kk_verbal_noun(words[k + 1]) and _KK_ARGUMENT_RE.search(low) is not None
-                and strip_case_kk(w, sure_only=True) != w)
-            or (crossed and is_genitive_kk(low) and not _kk_is_head(w, lex) and _kk_possessed(words[k + 1])
+            or (k + 1 < head and _kk_verbal_noun(words[k + 1]) and is_dative_or_instrumental_kk(w))
+            or (crossed and is_genitive_kk(low) and not _kk_is_head(w, lex) and is_possessed_kk(words[k + 1])
                 and not words[k + 1][:1].isupper())
             or _kk_admin_genitive(words, k)
             # the first link of an izafet chain: a head with the possessive in the nominative before a
             # head with the possessive names a part of it ("Заң қызметі департаменті", "Қорғаныс
             # министрлігі сапёрлік бөлімшесі")
-            or (_kk_is_head(w, lex) and _kk_possessed_nominative(w) and _kk_possessed(words[head])
-                and not _KK_PLURAL_RE.search(low))
+            or (_kk_is_head(w, lex) and is_possessed_nominative_kk(w) and is_possessed_kk(words[head])
+                and not is_plural_kk(low))
         )
         wants = None
         if not inside and crossed and low in _KK_PREVERBS and _kk_verbal_noun(words[k + 1]) and k + 1 < head:
@@ -489,15 +443,15 @@ def _kk_org_start(words, head: int, covered, lex: Lexicon, window: int = 8) -> i
             (low in lex.stopwords and low not in ("және", "мен", "пен", "бен"))
             # the accusative after the possessive is a verbal noun's object or no part of the name:
             # "Құдайбергенов бүгінгі шешімін | атқарушы орган ретінде"
-            or (_KK_POSS_ACCUSATIVE_RE.search(low) is not None and _kk_possessed(low[:-1]))
-            or (_kk_verblike(low) and not is_t_stem_possessive_kk(low))  # "Кадр саясаты департаменті"
-            or _kk_oblique(w)  # an oblique case: "халыққа", "облысында"
+            or (is_possessive_accusative_kk(low) and is_possessed_kk(low[:-1]))
+            or (looks_verbal_kk(low) and not is_t_stem_possessive_kk(low))  # "Кадр саясаты департаменті"
+            or has_oblique_case_kk(w)  # an oblique case: "халыққа", "облысында"
             or _kk_is_title(w, lex)
             # another institution's head ends there, unless it is a plural dependent ("сауда орталықтары")
-            or (_kk_is_head(w, lex) and low not in lex.org_heads and not _KK_PLURAL_RE.search(low))
+            or (_kk_is_head(w, lex) and low not in lex.org_heads and not is_plural_kk(low))
         ):
-            if not inside and is_genitive_kk(low) and _kk_is_head(w, lex) and _kk_possessed(w) \
-                    and _kk_possessed(words[head]) and crossed:
+            if not inside and is_genitive_kk(low) and _kk_is_head(w, lex) and is_possessed_kk(w) \
+                    and is_possessed_kk(words[head]) and crossed:
                 # "Іс басқармасының ... бөлімі": a body's name in the genitive is the izafet's possessor
                 # of the part named after it; the part's name begins with the body's
                 outer = _kk_org_start(words, k, covered, lex)
@@ -528,17 +482,17 @@ def _kk_org_start(words, head: int, covered, lex: Lexicon, window: int = 8) -> i
         and not (crossed and is_cap(words[head]) and starts_clause(words, k, first)
                  and not _kk_place(strip_case_kk(words[k]).lower(), lex))
         and not (starts_clause(words, k, first) and (words[k].lower() in lex.function_words or (
-            _kk_oblique(words[k]) and not _kk_before_admin_unit(words, k)  # "Өскемен | қаласының"
+            has_oblique_case_kk(words[k]) and not _kk_before_admin_unit(words, k)  # "Өскемен | қаласының"
             and not (crossed and _kk_genitive_owner(words, k, head, lex)))))
         # "Президент министрлікке тапсырды", "Президент Ассамблеяның үлесін атап өтті": a title before a
         # head noun without the possessive of the izafet is its subject ("Президент оркестрі",
         # "Президент Әкімшілігі", with the possessive, are names)
-        and not (_kk_is_title(words[k], lex) and not _kk_possessed(words[head]))
+        and not (_kk_is_title(words[k], lex) and not is_possessed_kk(words[head]))
         and not _kk_placed(words[k], lex)
     ):
         start = k
-        if crossed and is_genitive_kk(words[k]) and _kk_is_head(words[k], lex) and _kk_possessed(words[k]) \
-                and _kk_possessed(words[head]):
+        if crossed and is_genitive_kk(words[k]) and _kk_is_head(words[k], lex) and is_possessed_kk(words[k]) \
+                and is_possessed_kk(words[head]):
             # "Іс Басқармасының | ұйымдастыру-бақылау және кадр жұмысы бөлімі": a body in the genitive is
             # the possessor of the part named after it
             outer = _kk_org_start(words, k, covered, lex)
@@ -550,7 +504,7 @@ def _kk_org_start(words, head: int, covered, lex: Lexicon, window: int = 8) -> i
     else:
         return None
     if crossed == 0:
-        if start < head and not _kk_possessed(words[head]) and (
+        if start < head and not is_possessed_kk(words[head]) and (
             _kk_surname(words[head - 1]) or _kk_whole_noun_phrase(words[head - 1], lex)
         ):
             # "Асқар Мамин | Үкімет мүшелерін", "Асхат Аймағамбетов | мектеп", "Ұлыбритания Парламенті |
@@ -562,25 +516,25 @@ def _kk_org_start(words, head: int, covered, lex: Lexicon, window: int = 8) -> i
             start = head
         while (
             start > 0 and start < head and not covered[start - 1] and is_cap(words[start - 1])
-            and not _kk_is_title(words[start - 1], lex) and not _kk_oblique(words[start - 1])
+            and not _kk_is_title(words[start - 1], lex) and not has_oblique_case_kk(words[start - 1])
             # "Нұрсұлтан Назарбаев | Еуразиялық одақ": a person's surname ends the person's name
             and not _kk_surname(words[start - 1]) and not _kk_placed(words[start - 1], lex)
         ):
             start -= 1
     while start < head and starts_clause(words, start, first) and (
         words[start].lower() in lex.function_words
-        or (_kk_oblique(words[start]) and not _kk_before_admin_unit(words, start)
+        or (has_oblique_case_kk(words[start]) and not _kk_before_admin_unit(words, start)
             and not (crossed and _kk_genitive_owner(words, start, head, lex)))
         # "Жаралылар | Луи Пастер ауруханасына": a plural noun capitalised by position
-        or (crossed == 0 and start + 1 < head and _KK_PLURAL_RE.search(words[start].lower()) is not None
-            and is_cap(words[start + 1]) and not _kk_possessed(words[start + 1]))
+        or (crossed == 0 and start + 1 < head and is_plural_kk(words[start])
+            and is_cap(words[start + 1]) and not is_possessed_kk(words[start + 1]))
     ):
         start += 1
     if start + 1 < head and (_kk_admin_unit(words[start + 1]) or _kk_admin_adjective(words[start + 1])):
         # "Батыс Қазақстан облысының әкімдігі": the place name may have several words
         while (
             start > 0 and not covered[start - 1] and is_cap(words[start - 1])
-            and not _kk_is_title(words[start - 1], lex) and not _kk_oblique(words[start - 1])
+            and not _kk_is_title(words[start - 1], lex) and not has_oblique_case_kk(words[start - 1])
             and not (starts_clause(words, start - 1, first) and words[start - 1].lower() in lex.function_words)
             # a word capitalised by position joins as a place or a point of the compass only: "Батыс
             # Қазақстан облыстық ...", not "Іс | Атырау қалалық сотында қаралуда" (the case)
@@ -588,7 +542,7 @@ def _kk_org_start(words, head: int, covered, lex: Lexicon, window: int = 8) -> i
                      and not (_kk_place(words[start - 1].lower(), lex) or words[start - 1].lower() in _KK_COMPASS))
         ):
             start -= 1
-    if start > 0 and _kk_possessed(words[head]):
+    if start > 0 and is_possessed_kk(words[head]):
         start = _kk_possessor_start(words, start, head, covered, lex, first)
     elif start > 0 and not covered[start - 1] and words[start - 1] in _KK_STATE_ACRONYMS:
         start -= 1  # "АҚШ Әділет министрлігі", "АҚШ Ұлттық рак институты": the state's acronym begins the name
@@ -605,7 +559,7 @@ def _kk_inner_bodies(words, start: int, head: int, covered, lex: Lexicon, first:
     out = []
     for h in range(start, head):
         w = words[h]
-        if is_genitive_kk(w) and _kk_possessed(w) and _kk_is_head(w, lex) and not _KK_PLURAL_RE.search(w.lower()):
+        if is_genitive_kk(w) and is_possessed_kk(w) and _kk_is_head(w, lex) and not is_plural_kk(w):
             s = _kk_org_start(words, h, covered, lex)
             if s is not None and s >= start:
                 out.append(Occurrence(ORGANIZATION, s, h + 1, s == first))
@@ -620,31 +574,20 @@ def _kk_common_body(words, start: int, head: int) -> bool:
     number, a case, "our": "Әзірше 16 мектеп", "Қажетті қаржыны қор") or a word after the first is no
     adjective by its ending ("Ендігі міндет партия", "Аз уақыт мемлекеттік қызметте"); no postposition
     of official names is inside ("... жөніндегі комиссия", "... қарсы агенттік")."""
-    if _kk_possessed(words[head]) or any(
+    if is_possessed_kk(words[head]) or any(
         is_cap(words[x]) or is_acronym(words[x]) or words[x] in _KK_NAME_POSTPOSITIONS for x in range(start + 1, head + 1)
     ):
         return False  # "Төтенше жағдай жөніндегі мемлекеттік комиссия": "on ..." is an official body's
     return any(_kk_no_modifier(words[x]) for x in range(start, head)) or not all(
-        _kk_adjective(words[x].lower()) for x in range(start + 1, head))
-
-
-def _kk_adjective(low: str) -> bool:
-    """An adjective by its ending: relational -лық/-лы/-и ("ұлттық", "жұқпалы", "саяси") or attributive
-    -ғы/-гі/-қы/-кі ("ішкі", "соңғы")."""
-    return _KK_RELATIONAL_RE.search(low) is not None or low.endswith(("ғы", "гі", "қы", "кі"))
+        looks_adjectival_kk(words[x].lower()) for x in range(start + 1, head))
 
 
 def _kk_no_modifier(w: str) -> bool:
     """A word that cannot modify a bare head inside a name: a number, a word in a case or with the
     first-person possessive ("қаржыны", "демалыстың", "Балаларымыз")."""
     low = w.lower()
-    return w[:1].isdigit() or _kk_oblique(w) or _KK_OUR_RE.search(low) is not None or (
-        _KK_ACCUSATIVE_RE.search(low) is not None and not _KK_RELATIONAL_RE.search(low))
-
-
-def _kk_possessed_nominative(w: str) -> bool:
-    """A noun with the izafet's possessive and no case ending after it ("қызметі", "министрлігі")."""
-    return strip_case_kk(w) == w and _kk_possessed(w)
+    return w[:1].isdigit() or has_oblique_case_kk(w) or strip_our_kk(low) != low or (
+        is_vowel_accusative_kk(low) and not is_relational_adjective_kk(low))
 
 
 def _kk_possessor_start(words, start: int, head: int, covered, lex: Lexicon, first: int) -> int:
@@ -667,18 +610,18 @@ def _kk_possessor_start(words, start: int, head: int, covered, lex: Lexicon, fir
         # kind noun in lower case it is a brand alone: "КПРФ командасы")
         return k
     if _kk_admin_adjective(w) and k > 0 and not covered[k - 1] and is_cap(words[k - 1]) \
-            and not _kk_sure_oblique(words[k - 1]) and not _kk_is_title(words[k - 1], lex):
+            and not has_sure_case_kk(words[k - 1]) and not _kk_is_title(words[k - 1], lex):
         # "Қарағанды облыстық | Экономикалық тергеу департаменті", "Бостандық аудандық | Полиция
         # басқармасы": the region's, city's or district's body, after the place's name
         place = _kk_place_start(words, k - 1, covered, lex, first, generic=False)
         return k - 1 if place is None else place
     if not (is_genitive_kk(w) or strip_case_kk(w) == w):
         return start  # only the genitive or the nominative: "Қазақстанда Ұлттық банк" is no possessor
-    if is_cap(w) and _kk_is_title(w, lex) and _kk_possessed(w) and k > 0 and not covered[k - 1]:
+    if is_cap(w) and _kk_is_title(w, lex) and is_possessed_kk(w) and k > 0 and not covered[k - 1]:
         # "Қазақстан Республикасы Президенті Іс Басқармасы": the office's holder, after its state
         place = _kk_place_start(words, k - 1, covered, lex, first, generic=False)
         return start if place is None else place
-    if is_genitive_kk(w) and _kk_is_head(w, lex) and _kk_possessed(w) and not _KK_PLURAL_RE.search(w.lower()):
+    if is_genitive_kk(w) and _kk_is_head(w, lex) and is_possessed_kk(w) and not is_plural_kk(w):
         outer = _kk_org_start(words, k, covered, lex)  # "Саффолк Университетінің | Саяси Зерттеулер Орталығы"
         if outer is not None:
             return outer
@@ -698,9 +641,9 @@ def _kk_place_start(words, k: int, covered, lex: Lexicon, first: int, *, generic
         return k
     low = strip_case_kk(w).lower()
     genitive = is_genitive_kk(w)
-    if not _KK_ADMIN_UNITS.isdisjoint(kk_bases(w.lower())) and _kk_possessed(w):
+    if not _KK_ADMIN_UNITS.isdisjoint(kk_bases(w.lower())) and is_possessed_kk(w):
         # "Қазақстан Республикасы", "Флорида штатының": the unit after its place's name
-        if k == 0 or covered[k - 1] or not is_cap(words[k - 1]) or _kk_sure_oblique(words[k - 1]):
+        if k == 0 or covered[k - 1] or not is_cap(words[k - 1]) or has_sure_case_kk(words[k - 1]):
             return None  # ("Флорида": -да here is no locative)
         end = k
         k -= 1
@@ -714,7 +657,7 @@ def _kk_place_start(words, k: int, covered, lex: Lexicon, first: int, *, generic
         return None
     start = k
     while (start > 0 and end - start < 3 and not covered[start - 1] and is_cap(words[start - 1])
-           and not _kk_is_title(words[start - 1], lex) and not _kk_sure_oblique(words[start - 1])
+           and not _kk_is_title(words[start - 1], lex) and not has_sure_case_kk(words[start - 1])
            # a word capitalised by position joins only as a place or a point of the compass:
            # "Батыс Қазақстан облысының", not "Бақылау | Қазақстан Республикасы Ауыл шаруашылығы министрлігіне"
            and not (starts_clause(words, start - 1, first)
@@ -725,15 +668,10 @@ def _kk_place_start(words, k: int, covered, lex: Lexicon, first: int, *, generic
     return start
 
 
-def _kk_sure_oblique(w: str) -> bool:
-    """Has a case ending that is surely one ("Флориданың"; not the "-да" of "Флорида")."""
-    return strip_case_kk(w, sure_only=True) != w
-
-
 def _kk_whole_noun_phrase(w: str, lex: Lexicon) -> bool:
     """A body, an office or a unit with the izafet's possessive in the nominative ("Парламенті",
     "депутаттары", "Республикасы"): the noun phrase it heads is complete, no dependent of a noun after it."""
-    return _kk_possessed_nominative(w) and (
+    return is_possessed_nominative_kk(w) and (
         _kk_is_head(w, lex) or _kk_is_title(w, lex) or not _KK_ADMIN_UNITS.isdisjoint(kk_bases(w.lower())))
 
 
@@ -741,7 +679,7 @@ def _kk_admin_adjective(w: str) -> bool:
     """"облыстық", "қалалық", "аудандық", "ауылдық", "өңірлік", "округтік": of a region, city, district,
     village or another unit (the ending in its back- or front-vowel form)."""
     low = w.lower()
-    return w.islower() and low.endswith(("лық", "дық", "тық", "лік", "дік", "тік")) and low[:-3] in _KK_ADMIN_UNITS
+    return w.islower() and lyk_base_kk(low) in _KK_ADMIN_UNITS
 
 
 def _kk_before_admin_unit(words, k: int) -> bool:
@@ -755,16 +693,11 @@ def _kk_admin_unit(w: str) -> bool:
     return w.islower() and not _KK_ADMIN_UNITS.isdisjoint(kk_bases(w.lower()))
 
 
-def _kk_possessed(w: str) -> bool:
-    """Does a noun carry the 3rd-person possessive of the izafet ("оркестрі", "министрлігінің")?"""
-    stem = strip_case_kk(w).lower()
-    return base_kk(stem) != stem
-
-
 def _kk_is_title(w: str, lex: Lexicon) -> bool:
     low = w.lower()
-    if _KK_OUR_RE.search(low):
-        low = _KK_OUR_RE.sub("", low)
+    our = strip_our_kk(low)
+    if our != low:
+        low = our
         if low in lex.titles or low + "ы" in lex.titles or low + "сы" in lex.titles:
             return True
     return not lex.titles.isdisjoint(kk_bases(low))
@@ -774,7 +707,7 @@ def _kk_names(words, i: int, j: int, first: int, lex: Lexicon) -> list[Occurrenc
     # "Цифрлық даму министрі": a capitalised word opening a position title is no name
     while i < j and starts_clause(words, i, first) and words[i].lower() in lex.function_words:
         i += 1
-    if j == i + 1 and j < len(words) and words[j][:1].islower() and _KK_RELATIONAL_RE.search(words[i].lower()):
+    if j == i + 1 and j < len(words) and words[j][:1].islower() and is_relational_adjective_kk(words[i]):
         return []  # "Ол | Ұлттық академиялық кітапханада": as below, once the pronoun is off
     k = j if not all(w.isascii() for w in words[i:j]) else len(words)  # (no Kazakh title holds a Latin name)
     while k < len(words) and k - j < 3 and is_word(words[k]) and words[k].islower():
@@ -782,7 +715,7 @@ def _kk_names(words, i: int, j: int, first: int, lex: Lexicon) -> list[Occurrenc
             return []
         k += 1
     if j - i >= 3 and starts_clause(words, i, first) and (
-        _KK_DESCRIPTOR_RE.search(words[i].lower()) or _KK_OUR_RE.search(words[i].lower())  # "Тілшіміз" (our reporter)
+        _KK_DESCRIPTOR_RE.search(words[i].lower()) or strip_our_kk(words[i].lower()) != words[i].lower()  # "Тілшіміз" (our reporter)
         or _kk_surname(strip_case_kk(words[j - 1]))
         or _KK_PATRONYMIC_RE.search(strip_case_kk(words[j - 1]).lower())
     ):
@@ -790,8 +723,8 @@ def _kk_names(words, i: int, j: int, first: int, lex: Lexicon) -> list[Occurrenc
         # a word capitalised by position that says who the person is (where from, whose) is no part of
         # the name
         i += 1
-    elif starts_clause(words, i, first) and _KK_PLURAL_RE.search(words[i].lower()) \
-            and (j - i == 1 and not _kk_possessed(words[i]) or j - i >= 2 and not _kk_possessed(words[i + 1])):
+    elif starts_clause(words, i, first) and is_plural_kk(words[i]) \
+            and (j - i == 1 and not is_possessed_kk(words[i]) or j - i >= 2 and not is_possessed_kk(words[i + 1])):
         # "Жаралылар Луи Пастер ауруханасына жеткізілді": a plural noun capitalised by position is
         # no part of the name after it (but "Біріккен Араб Әмірліктері" ends in a plural head)
         i += 1
@@ -807,10 +740,10 @@ def _kk_names(words, i: int, j: int, first: int, lex: Lexicon) -> list[Occurrenc
             person = True
             continue
         if x < j - 1 and (
-            _kk_oblique(words[x]) or (x > a and _kk_surname(words[x]))
-            or _KK_ACCUSATIVE_RE.search(words[x].lower()) is not None  # "Елорданы | Алматы"
+            has_oblique_case_kk(words[x]) or (x > a and _kk_surname(words[x]))
+            or is_vowel_accusative_kk(words[x])  # "Елорданы | Алматы"
             # "Қазақстан | Орталық Азия", but "Қазақстан Республикасы" (the izafet marks its head)
-            or (words[x].lower() in lex.places and not _kk_possessed(words[x + 1]))
+            or (words[x].lower() in lex.places and not is_possessed_kk(words[x + 1]))
         ):
             out.extend(_kk_name(words, a, x + 1, first, lex, person))
             a = x + 1
@@ -865,39 +798,8 @@ def _translit_end(low: str) -> str:
 # Verb forms, converbs and locative adjectives ("елдегі") are no part of one; an adjective does not end
 # one ("сессия қауіпсіз [өтті]" is a subject and its predicate).
 _NOT_IN, _IN, _ENDS = 0, 1, 2
-# A case ending after the possessive of the izafet: accusative -ын/-ін/-сын/-сін ("үлесін"), dative
-# -ына/-іне, locative -ында/-інде, ablative -ынан/-інен (the rule strips these only when another form
-# supports them; inside a key phrase they are enough to end it).
-_KK_POSS_CASE_RE = re.compile(r"[^аәеиоөұүыіэюяу](?:ы|і)(?:н|на|не|нда|нде|нан|нен)$|[аәеоөұүыіэюя](?:сы|сі)(?:н|на|не|нда|нде|нан|нен)$")
-# Accusative -ны/-ні after a vowel ("елорданы"), -ды/-ді/-ты/-ті being also the past tense of verbs
-_KK_ACCUSATIVE_RE = re.compile(r"[аәеоөұүэюя](?:ны|ні)$")
-# Adjectives that never head a noun phrase: privative -сыз/-сіз ("қауіпсіз"), -ғы/-гі ("бүгінгі",
-# "соңғы"), Arabic and Persian loans in -и after a consonant ("саяси", "ғылыми", "рухани").
-_KK_ADJECTIVE_RE = re.compile(r"(?:сыз|сіз|ғы|гі|[^аәеиоөұүыіэюяу]и)$")
 # Locative adjectives ("елдегі", "облыстағы", "ауылдағы"): they place the phrase, they are no part of a term.
-# Converbs in -п/-ып/-іп before a verb ("атап өтті", "қарап шықты") and verb forms the verb pattern misses.
-_KK_CONVERB_RE = re.compile(r"(?:[аәеоөұүыі]п)$")
-_KK_VERB_EXTRA_RE = re.compile(
-    r"(?:ады|еді|йды|йді|атын|етін|йтын|йтін|уда|уде|ған|ген|қан|кен|са|се|мын|мін|пын|пін|бын|бін|ыр|ір)$"
-)
-# A noun with the possessive of the izafet ("сайлау учаскесі", "ірі қара саны") or in the plural
-# ("мемлекеттік қызметтер") heads its noun phrase: it ends it. Not adjectives in -лы/-лі ("жұқпалы"),
-# -ғы/-гі/-қы/-кі ("ішкі", "соңғы"); -ды/-ді/-ты/-ті words are taken for verbs already.
-_KK_HEAD_RE = re.compile(
-    r"(?:[аәеоөұүыіэюя](?:сы|сі)|[бвгжзйкмнңпрсфхцчшщһ](?<![ғгқк])(?:ы|і)|(?:лар|лер|дар|дер|тар|тер)"
-    r"|[лдт](?:ығы|ігі|ұғы|үгі))$"  # the possessive of a noun in -лық/-лік: "орталығы", "министрлігі"
-)
-# ... which is no adjective in -ғы/-гі ("соңғы", "ішкі")
-_KK_LYK_POSSESSIVE_RE = re.compile(r"[лдт](?:ығы|ігі|ұғы|үгі)$")
-_KK_NOT_HEAD = frozenset(("жоғары", "ірі", "әрі", "ары", "кері", "доллар"))
-# Relational adjectives: -лық/-лік/-дық/-дік/-тық/-тік ("ұлттық", "мемлекеттік"), -лы/-лі ("деңгейлі"),
-# Arabic and Persian -и ("саяси").
-_KK_RELATIONAL_RE = re.compile(r"(?:лық|лік|дық|дік|тық|тік|лы|лі|[^аәеиоөұүыіэюяу]и)$")
-# Locative -да/-де/-та/-те after a bare stem ("тоқсанда", "күнде"): ends a noun phrase.
-_KK_BARE_LOCATIVE_RE = re.compile(r"(?:да|де|та|те)$")
-
-# Participles in -атын/-етін ("жұмыс істейтін"): a verb form, no part of a term.
-_KK_PARTICIPLE_RE = re.compile(r"(?:атын|етін|йтын|йтін)$")
+# (Converbs before a verb, "атап өтті", "қарап шықты", and verb forms are :func:`may_be_verb_kk`'s.)
 
 # word -> _NOT_IN, _IN or _ENDS
 _phrase_words: dict[str, int] = {}
@@ -911,13 +813,13 @@ def _kk_phrase_word(w: str, lex: Lexicon) -> int:
         if (
             w[:1].isalpha() and w.islower() and len(w) > 2 and low not in lex.function_words
             and low not in lex.phrase_breaks
-            and not _kk_verblike(low) and not is_light_verb_kk(low) and not is_attributive_locative_kk(low)
-            and not _KK_PARTICIPLE_RE.search(low)
+            and not looks_verbal_kk(low) and not is_light_verb_kk(low) and not is_attributive_locative_kk(low)
+            and not is_participle_kk(low)
         ):
             ends = (
-                _kk_oblique(w) or _KK_POSS_CASE_RE.search(low) is not None
-                or _KK_ACCUSATIVE_RE.search(low) is not None or _kk_bare_locative(low)
-                or (len(low) > 4 and low not in _KK_NOT_HEAD and _KK_HEAD_RE.search(low) is not None)
+                has_oblique_case_kk(w) or has_possessive_case_kk(low)
+                or is_vowel_accusative_kk(low) or is_bare_locative_kk(low)
+                or heads_noun_phrase_kk(low)
             )
             hit = _ENDS if ends else _IN
         if len(_phrase_words) >= 200_000:
@@ -926,15 +828,9 @@ def _kk_phrase_word(w: str, lex: Lexicon) -> int:
     return hit
 
 
-def _kk_bare_locative(low: str) -> bool:
-    m = _KK_BARE_LOCATIVE_RE.search(low)
-    return m is not None and not is_protected(low) and len(low) - 2 >= 3 and kk_fits(low[:-2], m.group())
-
-
 def _kk_phrase_last(w: str) -> bool:
     """Can ``w`` head (end) a key phrase? Not an adjective."""
-    low = w.lower()
-    return _KK_ADJECTIVE_RE.search(low) is None or _KK_LYK_POSSESSIVE_RE.search(low) is not None
+    return not is_adjective_kk(w)
 
 
 def _kk_phrases(words, covered, lex: Lexicon) -> list[Occurrence]:
@@ -947,7 +843,7 @@ def _kk_phrases(words, covered, lex: Lexicon) -> list[Occurrence]:
             # order makes most other three-word runs a subject and part of its predicate
             out.extend(
                 o for o in ngrams(run, words, _any, _kk_phrase_last, max_len=3)
-                if o.end - o.start == 2 or _KK_RELATIONAL_RE.search(words[o.start].lower())
+                if o.end - o.start == 2 or is_relational_adjective_kk(words[o.start])
             )
         run.clear()
 
@@ -959,7 +855,7 @@ def _kk_phrases(words, covered, lex: Lexicon) -> list[Occurrence]:
         if kind and i >= 2 and words[i - 1] == "-" and words[i - 2][:1].isdigit():
             kind = _NOT_IN  # the ending of a number: "100-ден", "5-інші"
         if kind == _IN and i + 1 < n and (
-            (_kk_verb(words[i + 1], lex) and not _kk_passive(words[i + 1])) or _kk_converb(words, i + 1, lex)
+            (_kk_verb(words[i + 1], lex) and not is_passive_verb_kk(words[i + 1])) or _kk_converb(words, i + 1, lex)
         ):
             # a bare noun right before a verb is part of the predicate: the nominal of a compound verb
             # ("қайтыс болды", "жұмыс істейді") or an indefinite object ("өнім өндірді"); before a
@@ -975,26 +871,14 @@ def _kk_phrases(words, covered, lex: Lexicon) -> list[Occurrence]:
     return out
 
 
-# Passive verbs: -л/-ыл/-іл before the tense ("тіркелді", "ашылған", "жасалады"); "бол-" (be) is none.
-_KK_PASSIVE_RE = re.compile(r"л(?:ды|ді|ған|ген|ады|еді|атын|етін|уда|уде|мақ|мек)$")
-
-
-def _kk_passive(w: str) -> bool:
-    low = w.lower()
-    return _KK_PASSIVE_RE.search(low) is not None and not low.startswith("бол")
-
-
 def _kk_converb(words: Sequence[str], i: int, lex: Lexicon) -> bool:
     """Is ``words[i]`` a converb before its auxiliary verb ("атап өтті", "істеп жатыр")?"""
-    return _KK_CONVERB_RE.search(words[i]) is not None and i + 1 < len(words) and _kk_verb(words[i + 1], lex)
+    return ends_like_converb_kk(words[i]) and i + 1 < len(words) and _kk_verb(words[i + 1], lex)
 
 
 def _kk_verb(w: str, lex: Lexicon) -> bool:
     low = w.lower()
-    return w.islower() and (
-        low in lex.phrase_breaks or _kk_verblike(low) or _KK_VERB_EXTRA_RE.search(low) is not None
-        or is_light_verb_kk(low)
-    )
+    return w.islower() and (low in lex.phrase_breaks or may_be_verb_kk(low))
 
 
 def _any(word: str) -> bool:
