@@ -891,3 +891,19 @@ def test_kazakh_a_common_body_at_the_start_of_a_sentence_is_no_name(sentence, ex
 )
 def test_kazakh_and_as_men_inside_a_bodys_name(sentence, expected):
     assert spans(sentence, "kk") == expected
+
+
+def test_kazakh_chain_of_bodies_in_the_genitive_is_scanned_once_per_head(monkeypatch):
+    # "A министрлігінің B министрлігінің ... кадр бөлімі": each body in the genitive is a name of its own and
+    # the possessor of the next; where each name begins is found once per head (linear), not once per
+    # head for every body after it (quadratic). Counted by the scans, each of which reads the first word.
+    from termbase.extraction.detect import kk
+
+    sentence = "Бүгін " + "Қаржы министрлігінің " * 30 + "кадр бөлімі хабарлады ."
+    (sent,) = list(text.sentences(sentence, "kk"))
+    scans = []
+    real = kk.first_word_index
+    monkeypatch.setattr(kk, "first_word_index", lambda words: scans.append(1) or real(words))
+    found = [o for o in detect.DETECTORS["kk"](sent) if o.kind == "organization"]
+    assert len(found) == 31 and (found[0].start, found[0].end) == (1, 63)  # the whole chain, and each body
+    assert len(scans) <= 2 * len(sent.words)

@@ -37,10 +37,14 @@ def detect_kk(sent: Sentence, lex: Lexicon | None = None) -> list[Occurrence]:
     first = first_word_index(words)
     out = detect_acronyms(words, "kk")
     covered = [False] * n
+    # where the name of the body headed by word i begins (_kk_org_start), for as long as ``covered`` stays
+    # as it is: a chain of bodies in the genitive asks it of each of its heads again and again
+    starts: dict[int, int | None] = {}
 
     def cover(a: int, b: int) -> None:
         for x in range(a, b):
             covered[x] = True
+        starts.clear()
 
     for i, w in enumerate(words):
         if w in "«\"“" and i + 1 < n and is_cap(words[i + 1]):
@@ -58,7 +62,7 @@ def detect_kk(sent: Sentence, lex: Lexicon | None = None) -> list[Occurrence]:
                         and _kk_is_head(words[i - 1], lex) and is_possessed_kk(words[i - 1]):
                     # "... Әділет министрлігінің «...» кәсіпорны": the body that owns it begins its name,
                     # and is a name of its own (a legal form may go without the possessive: "кәсіпорынға")
-                    outer = _kk_org_start(words, i - 1, covered, lex)
+                    outer = _kk_org_start(words, i - 1, covered, lex, starts)
                     if outer is not None:
                         out.append(Occurrence(ORGANIZATION, outer, i, outer == first))
                         start = outer
@@ -67,7 +71,7 @@ def detect_kk(sent: Sentence, lex: Lexicon | None = None) -> list[Occurrence]:
                         and is_possessed_kk(words[i - 2]):
                     # "Қазақстан Республикасының Президенті жанындағы «Қоғамдық келісім» РММ": a body
                     # attached to an office or another body begins with its owner's name
-                    owner = _kk_possessor_start(words, i - 2, i - 2, covered, lex, first)
+                    owner = _kk_possessor_start(words, i - 2, i - 2, covered, lex, first, starts)
                     if owner < i - 2:
                         start = owner
                 if start != i:
@@ -99,7 +103,7 @@ def detect_kk(sent: Sentence, lex: Lexicon | None = None) -> list[Occurrence]:
             # a capitalised name goes on: "Орталық Азия" is a place, not the head "орталық"; a Roman
             # numeral after the head numbers what follows ("Ассамблеясының XXXII сессиясы")
             continue
-        start = _kk_org_start(words, i, covered, lex)
+        start = _kk_org_start(words, i, covered, lex, starts)
         if start is None:
             continue
         if plural and not _kk_state_owned(words, start, i, lex):
@@ -120,7 +124,7 @@ def detect_kk(sent: Sentence, lex: Lexicon | None = None) -> list[Occurrence]:
         if start == first and _kk_common_body(words, start, i):
             continue  # "Әзірше 16 мектеп", "Көңілді демалыстың соңы аурухана": a body, not a name
         out.append(Occurrence(ORGANIZATION, start, i + 1, start == first))
-        out.extend(_kk_inner_bodies(words, start, i, covered, lex, first))
+        out.extend(_kk_inner_bodies(words, start, i, covered, lex, first, starts))
         cover(start, i + 1)
     i = 0
     while i < n:
@@ -375,8 +379,17 @@ def _kk_cap_after_hyphen(w: str) -> bool:
     return bool(rest) and head.islower() and len(head) <= 3 and is_cap(rest)
 
 
-def _kk_org_start(words, head: int, covered, lex: Lexicon, window: int = 8) -> int | None:
-    """First word of the institution name whose head noun is ``words[head]``, or None."""
+def _kk_org_start(words, head: int, covered, lex: Lexicon, starts: dict[int, int | None]) -> int | None:
+    """First word of the institution name whose head noun is ``words[head]``, or None; ``starts`` keeps
+    the answers while ``covered`` does not change (each head is scanned once: a chain of m bodies in
+    the genitive, "... министрлігінің ... комитетінің ... департаменті", made O(m^2) scans)."""
+    if head not in starts:
+        starts[head] = _kk_scan_org_start(words, head, covered, lex, starts)
+    return starts[head]
+
+
+def _kk_scan_org_start(words, head: int, covered, lex: Lexicon, starts: dict[int, int | None]) -> int | None:
+    window = 8  # lower-case dependents crossed at most (postpositions and conjunctions aside)
     k = head - 1
     crossed = 0
     first = first_word_index(words)
@@ -454,7 +467,7 @@ def _kk_org_start(words, head: int, covered, lex: Lexicon, window: int = 8) -> i
                     and is_possessed_kk(words[head]) and crossed:
                 # "Іс басқармасының ... бөлімі": a body's name in the genitive is the izafet's possessor
                 # of the part named after it; the part's name begins with the body's
-                outer = _kk_org_start(words, k, covered, lex)
+                outer = _kk_org_start(words, k, covered, lex, starts)
                 if outer is not None:
                     return outer
             k = -1
@@ -495,7 +508,7 @@ def _kk_org_start(words, head: int, covered, lex: Lexicon, window: int = 8) -> i
                 and is_possessed_kk(words[head]):
             # "Іс Басқармасының | ұйымдастыру-бақылау және кадр жұмысы бөлімі": a body in the genitive is
             # the possessor of the part named after it
-            outer = _kk_org_start(words, k, covered, lex)
+            outer = _kk_org_start(words, k, covered, lex, starts)
             if outer is not None:
                 return outer
     elif is_cap(words[head]):
@@ -543,7 +556,7 @@ def _kk_org_start(words, head: int, covered, lex: Lexicon, window: int = 8) -> i
         ):
             start -= 1
     if start > 0 and is_possessed_kk(words[head]):
-        start = _kk_possessor_start(words, start, head, covered, lex, first)
+        start = _kk_possessor_start(words, start, head, covered, lex, first, starts)
     elif start > 0 and not covered[start - 1] and words[start - 1] in _KK_STATE_ACRONYMS:
         start -= 1  # "АҚШ Әділет министрлігі", "АҚШ Ұлттық рак институты": the state's acronym begins the name
     if start >= 2 and words[start - 1].lower() == _KK_NAMED_AFTER:
@@ -553,14 +566,15 @@ def _kk_org_start(words, head: int, covered, lex: Lexicon, window: int = 8) -> i
     return start
 
 
-def _kk_inner_bodies(words, start: int, head: int, covered, lex: Lexicon, first: int) -> list[Occurrence]:
+def _kk_inner_bodies(words, start: int, head: int, covered, lex: Lexicon, first: int,
+                     starts: dict[int, int | None]) -> list[Occurrence]:
     """The bodies named in the genitive inside the name ``words[start:head + 1]``, each a name of its
     own: "Қазақстан Республикасы Қаржы министрлігінің | Заң қызметі департаменті" names the ministry too."""
     out = []
     for h in range(start, head):
         w = words[h]
         if is_genitive_kk(w) and is_possessed_kk(w) and _kk_is_head(w, lex) and not is_plural_kk(w):
-            s = _kk_org_start(words, h, covered, lex)
+            s = _kk_org_start(words, h, covered, lex, starts)
             if s is not None and s >= start:
                 out.append(Occurrence(ORGANIZATION, s, h + 1, s == first))
     return out
@@ -590,7 +604,8 @@ def _kk_no_modifier(w: str) -> bool:
         is_vowel_accusative_kk(low) and not is_relational_adjective_kk(low))
 
 
-def _kk_possessor_start(words, start: int, head: int, covered, lex: Lexicon, first: int) -> int:
+def _kk_possessor_start(words, start: int, head: int, covered, lex: Lexicon, first: int,
+                        starts: dict[int, int | None]) -> int:
     """First word of a body's name whose own first word is ``words[start]`` and whose head noun at
     ``head`` carries the izafet's possessive: the possessor before it belongs to the name -- a state
     or place in the nominative or the genitive ("Қазақстан Республикасы | Сыртқы істер министрлігі",
@@ -622,7 +637,7 @@ def _kk_possessor_start(words, start: int, head: int, covered, lex: Lexicon, fir
         place = _kk_place_start(words, k - 1, covered, lex, first, generic=False)
         return start if place is None else place
     if is_genitive_kk(w) and _kk_is_head(w, lex) and is_possessed_kk(w) and not is_plural_kk(w):
-        outer = _kk_org_start(words, k, covered, lex)  # "Саффолк Университетінің | Саяси Зерттеулер Орталығы"
+        outer = _kk_org_start(words, k, covered, lex, starts)  # "Саффолк Университетінің | Саяси Зерттеулер Орталығы"
         if outer is not None:
             return outer
     place = _kk_place_start(words, k, covered, lex, first, generic=is_cap(words[start]))
