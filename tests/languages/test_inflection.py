@@ -32,6 +32,22 @@ def test_kazakh_fit_rules():
     assert not kazakh.kk_fits("сот", "ға")
 
 
+@pytest.mark.parametrize(
+    "word, genitive",
+    [
+        ("Ұлыбританияның", True), ("соттың", True), ("Тоқаевтың", True), ("ауылдың", True), ("үйдің", True),
+        ("министрлігінің", True), ("АҚШ-тың", True), ("2020-ның", True), ("Commodoresтың", True),
+        # a word that merely ends so: no stem ("тың", virgin land), a possessive -ың after a stem in т or
+        # н ("уақытың", your time; "жаның", your soul), a verb ("ұрладың", you stole), an ending that
+        # does not fit the sound before it ("адамдың": -ның after м)
+        ("тың", False), ("ның", False), ("уақытың", False), ("жаның", False), ("ұрладың", False),
+        ("адамдың", False), ("Ұлыбритания", False),
+    ],
+)
+def test_kazakh_genitive_needs_a_stem_the_ending_fits(word, genitive):
+    assert kazakh.is_genitive_kk(word) is genitive
+
+
 def test_kazakh_bases_are_cached_and_immutable():
     assert kazakh.kk_bases("министрлігіне") is kazakh.kk_bases("министрлігіне")
     assert "министрлік" in kazakh.kk_bases("министрлігіне")
