@@ -487,6 +487,15 @@ def test_russian_foreign_names_are_listed_under_their_base_form():
         ("Анна Иванова", "person", 1, ("Анной Ивановой",)), ("Ирина Петрова", "person", 1, ("Ирина Петрова",))]
 
 
+def test_a_russian_name_in_e_seen_only_in_that_form_is_declined_to_its_nominative():
+    # -е on a name is a case ending far more often than an indeclinable name's end (languages.russian
+    # has_indeclinable_ending_ru): «Лондоне» twice is London in the prepositional, not a name «Лондоне»
+    assert _rows(["Встреча прошла в Лондоне. В Лондоне идёт дождь."], "ru") == [("Лондон", "place", 2, ("Лондоне",))]
+    assert _rows(["Он живёт в Нью-Йорке. В Нью-Йорке тепло."], "ru") == [("Нью-Йорк", "place", 2, ("Нью-Йорке",))]
+    # ... while a name in -о, -и, -у seen twice in one form stays as written
+    assert _rows(["Он прилетел в Токио. В Токио тепло."], "ru") == [("Токио", "place", 2, ("Токио",))]
+
+
 def test_a_newspapers_name_with_and_without_its_article_is_one_row():
     assert _rows(["It was in The New York Times. Later the New York Times said so."], "en") == [
         ("The New York Times", "organization", 2, ("The New York Times", "New York Times"))]

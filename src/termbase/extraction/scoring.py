@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from ..languages.kazakh import kk_bases, kk_counted_form, strip_attributive_locative_kk, strip_case_kk
-from ..languages.russian import may_be_indeclinable_ru, same_name_ru
+from ..languages.russian import has_indeclinable_ending_ru, may_be_indeclinable_ru, same_name_ru
 from ..languages.keys import citation_form
 from .counting import Stats
 from .detect import ACRONYM, NAME_KIND, ORGANIZATION, PERSON, PHRASE, PLACE, acronym_core
@@ -167,19 +167,16 @@ def candidate_term(stats: Stats, lang: str, category: str) -> str:
                 return surface
         surface, _, words = forms[0]
         if len(forms) == 1 and len(words) == 1 and (
-            (stats.frequency >= 2 and words[0][-1:] in _FIXED_ENDINGS) or may_be_indeclinable_ru(words[0])
+            (stats.frequency >= 2 and has_indeclinable_ending_ru(words[0])) or may_be_indeclinable_ru(words[0])
         ):
             # "Палу" in every mention, whatever the case, or seen once and shaped like a foreign name that
-            # does not decline, its would-be base form never seen: the name as written (not "Пал")
+            # does not decline, its would-be base form never seen: the name as written (not "Пал"); a
+            # name in -е is declined whatever its count ("Лондоне" -> "Лондон", "Нью-Йорке" -> "Нью-Йорк")
             return surface
         return _replace_words(surface, words, citation_form(words, lang))
     if lang == "kk":
         return _citation_kk(forms, phrase=category == "phrase")
     return forms[0][0]
-
-
-# Endings of foreign names Russian does not decline ("Палу", "Токио", "Сочи", "Кавано").
-_FIXED_ENDINGS = frozenset("уюоиеэ")
 
 
 def _citation_kk(forms, *, phrase: bool = False) -> str:

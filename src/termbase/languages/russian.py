@@ -434,8 +434,19 @@ def _foreign_base_ru(word: str) -> str:
 
 _PROPER = NAME | SURN | PATR | GEOX | ORGN
 # The ends of foreign names Russian does not decline ("Палу", "Малибу", "Сочи", "Токио", "Кавано");
-# -е is left out: on a name it is a case ending far more often ("в Пхеньяне").
+# -е is left out: on a name it is a case ending far more often ("в Пхеньяне", "в Лондоне", "в Нью-Йорке").
 _INDECLINABLE_ENDINGS = frozenset("уюиоэ")
+
+
+def has_indeclinable_ending_ru(word: str) -> bool:
+    """Does ``word`` end as the foreign names Russian does not decline do (-у, -ю, -и, -о, -э: "Палу",
+    "Малибу", "Сочи", "Токио")? Not -е: a name ending so is in the prepositional or dative far more
+    often than it is indeclinable ("Лондоне", "Нью-Йорке"; "Гёте" is rarer).
+
+    >>> [has_indeclinable_ending_ru(w) for w in ("Палу", "Сочи", "Токио", "Лондоне", "Москва")]
+    [True, True, True, False, False]
+    """
+    return word[-1:] in _INDECLINABLE_ENDINGS
 
 
 def may_be_indeclinable_ru(word: str) -> bool:
@@ -453,7 +464,7 @@ def may_be_indeclinable_ru(word: str) -> bool:
     >>> [may_be_indeclinable_ru(w) for w in ("Палу", "Кушадаси", "Лофнеру", "Гарварду", "Гарварда")]
     [True, True, False, False, False]
     """
-    if len(word) < 3 or not word[:1].isupper() or word[-1] not in _INDECLINABLE_ENDINGS:
+    if len(word) < 3 or not word[:1].isupper() or not has_indeclinable_ending_ru(word):
         return False
     info = ru_word(word)
     if info.known and info.flags & _PROPER:
