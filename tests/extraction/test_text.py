@@ -3,7 +3,7 @@ pieces come back as one token."""
 
 import pytest
 
-from termbase.extraction import text
+from termbase.extraction import detect, text
 
 
 def words(sentence: str, lang: str) -> list[str]:
@@ -51,3 +51,34 @@ def test_joined_tokens_keep_their_offsets():
 )
 def test_title_case_lines_are_headlines_in_english_only(line, lang, kept):
     assert bool(list(text.sentences(line, lang))) is kept
+
+
+@pytest.mark.parametrize(
+    "paragraph, headline",
+    [
+        ("Tokayev Meets Press in Astana today", True),  # 4 of 5 words bar the small ones (75% at least)
+        ("Tokayev meets press in Astana today", False),
+        ("Tokayev Meets Press in Astana Today.", False),  # a full stop: a sentence, not a headline
+        ("Tokayev Meets Press", False),  # fewer than four words
+    ],
+)
+def test_a_paragraph_headline_is_three_in_four_words_capitalised_and_no_final_stop(paragraph, headline):
+    assert text.is_headline(paragraph) is headline
+
+
+@pytest.mark.parametrize(
+    "sentence, headline",
+    [
+        # four capitalised longer words after the first and a word prose writes in lower case ("After")
+        ("Kanye West Embarked on a Diatribe After his Appearance .", True),
+        # three are not enough, a full stop or not
+        ("Kanye West embarked on a Diatribe After his show .", False),
+        # nor is Title Case without such a word (a list of names is capitalised anyway)
+        ("Kanye West Embarked on a Diatribe at his Appearance .", False),
+    ],
+)
+def test_an_english_sentence_headline_needs_four_capitals_and_a_capitalised_function_word(sentence, headline):
+    assert text.is_title_case_sentence(sentence.split(), 0) is headline
+    # the detector of English takes the capitals of such a sentence for its position only
+    initial = {o.initial for o in detect.DETECTORS["en"](next(text.sentences(sentence, "en"))) if o.kind != "phrase"}
+    assert initial == ({True} if headline else {True, False})

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterator, Sequence
 
 from ..languages.segment import split_line_paragraphs, split_sentences
 from ..languages.tokenize import Token, split_with_punctuation
@@ -26,7 +26,13 @@ _DATELINE_RE = re.compile(
 )
 # "By Aida Haidar": a byline paragraph.
 _BYLINE_RE = re.compile(rf"^(?:by|author:|автор:|авторы:)\s+[{_UPPER}][^\n]{{0,60}}$", re.IGNORECASE)
+# English Title Case: the small words it leaves in lower case, and words prose writes in lower case
+# that it capitalises ("... Diatribe, After his ...").
 _SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to with via amid vs".split())
+_TITLE_CASE_TELLS = frozenset(
+    "after with from into over about before amid against than that this when while will have their says "
+    "what where under without through between".split()
+)
 
 
 @dataclass(frozen=True)
@@ -49,18 +55,55 @@ class Sentence:
         return tuple(Token(w, s, e) for w, (s, e) in zip(self.words, self.spans))
 
 
+def is_title_case(words: Sequence[str], *, min_words: int = 0, min_capitals: int = 0) -> bool:
+    """Are three in four of ``words`` capitalised, as in a Title Case headline? At least ``min_words``
+    words and ``min_capitals`` capitalised ones. The one test of both headline detectors: a paragraph's
+    (:func:`is_headline`, its words bar the small ones) and an English sentence's
+    (``detect.en``, its longer words). The caller picks the words: those Title Case leaves in lower
+    case ("of", "the") are no evidence either way.
+
+    >>> is_title_case(["President", "Tokayev", "Highlights", "Role"], min_words=4)
+    True
+    >>> is_title_case(["Tokayev", "highlights", "Role"], min_words=4), is_title_case(["A", "B", "C"], min_capitals=4)
+    (False, False)
+    """
+    caps = sum(1 for w in words if w[:1].isupper())
+    return len(words) >= min_words and caps >= min_capitals and caps >= 0.75 * len(words)
+
+
 def is_headline(paragraph: str) -> bool:
     """A Title Case line without final punctuation ("President Tokayev Highlights Assembly's Role ...").
 
     Capital letters carry no information there, so it yields no name candidates.
+
+    >>> is_headline("President Tokayev Highlights Assembly's Role"), is_headline("President Tokayev highlights its role.")
+    (True, False)
     """
     if paragraph[-1:] in ".!?…:;" or len(paragraph) > 300:
         return False
     words = [w for w in re.findall(r"[^\W\d_]+", paragraph) if w.lower() not in _SMALL_WORDS]
-    if len(words) < 4:
+    return is_title_case(words, min_words=4)
+
+
+def is_title_case_sentence(words: Sequence[str], first: int) -> bool:
+    """Is an English sentence's token list (its first word at ``first``) a Title Case headline ("Kanye West
+    Embarked on a Diatribe After his SNL Appearance")? Unlike a paragraph (:func:`is_headline`) it may
+    end in a full stop, so more is asked: three in four of its longer words after the first capitalised,
+    at least four (:func:`is_title_case`), and a word prose writes in lower case capitalised after a
+    word ("After"). English only: the detector of English asks it.
+
+    >>> is_title_case_sentence("Kanye West Embarked on a Diatribe , After his Appearance .".split(), 0)
+    True
+    >>> is_title_case_sentence("Kanye West Embarked on a Diatribe , after his Appearance .".split(), 0)
+    False
+    """
+    longer = [w for w in words[first + 1 :] if len(w) >= 4 and w[:1].isalpha() and not w.isupper()]
+    if not is_title_case(longer, min_capitals=4):
         return False
-    caps = sum(1 for w in words if w[0].isupper())
-    return caps >= 0.75 * len(words)
+    return any(
+        w[:1].isupper() and w.lower() in _TITLE_CASE_TELLS and (words[k - 1][:1].isalpha() or words[k - 1] == ",")
+        for k, w in enumerate(words[first + 1 :], first + 1)
+    )
 
 
 def is_boilerplate(sentence: str) -> bool:

@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from ..lexicon import Lexicon, lexicon
-from ..text import Sentence
+from ..text import Sentence, is_title_case_sentence
 from .common import (
     LATIN_SURNAME_RE, NAME_KIND, ORGANIZATION, PERSON, PLACE, Occurrence, detect_acronyms,
     first_word_index, is_cap, is_word, ngrams,
@@ -38,7 +38,7 @@ def detect_en(sent: Sentence, lex: Lexicon | None = None) -> list[Occurrence]:
     first = first_word_index(words)
     out = detect_acronyms(words, "en")
     covered = [False] * n
-    headline = _headline(words, first)
+    headline = is_title_case_sentence(words, first)
     i = 0
     while i < n:
         if not is_cap(words[i]) or _contraction(words[i]):
@@ -110,27 +110,6 @@ def detect_en(sent: Sentence, lex: Lexicon | None = None) -> list[Occurrence]:
 
 _OPEN_QUOTES = frozenset(('"', "“"))
 _CLOSE_QUOTES = frozenset(('"', "”"))
-
-
-def _headline(words: Sequence[str], first: int) -> bool:
-    """Is the sentence a Title Case headline ("Kanye West Embarked on a Diatribe After his SNL Appearance")?
-    A function word of four letters or more is capitalised inside it, after a word ("After"), and three
-    in four of its longer words after the first are capitalised, at least four."""
-    longer = [w for w in words[first + 1 :] if len(w) >= 4 and w[:1].isalpha() and not w.isupper()]
-    caps = sum(1 for w in longer if w[:1].isupper())
-    if caps < 4 or caps < 0.75 * len(longer):
-        return False
-    return any(
-        w[:1].isupper() and w.lower() in _TITLE_CASE_TELLS and (words[k - 1][:1].isalpha() or words[k - 1] == ",")
-        for k, w in enumerate(words[first + 1 :], first + 1)
-    )
-
-
-# Words prose writes in lower case and a Title Case headline capitalises ("... Diatribe, After his ...").
-_TITLE_CASE_TELLS = frozenset(
-    "after with from into over about before amid against than that this when while will have their says "
-    "what where under without through between".split()
-)
 
 
 # A country's acronym after a brand names its branch ("Toyota UK", "Priorities USA"); a number after a
