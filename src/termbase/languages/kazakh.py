@@ -769,14 +769,25 @@ def is_voiceless_locative_kk(word: str) -> bool:
 # A case ending after the possessive of the izafet: accusative -ын/-ін/-сын/-сін ("үлесін"), dative
 # -ына/-іне, locative -ында/-інде, ablative -ынан/-інен.
 _POSSESSIVE_CASE_RE = re.compile(
-    r"[^аәеиоөұүыіэюяу](?:ы|і)(?:н|на|не|нда|нде|нан|нен)$|[аәеоөұүыіэюя](?:сы|сі)(?:н|на|не|нда|нде|нан|нен)$")
+    r"(?:[^аәеиоөұүыіэюяу](?:ы|і)|[аәеоөұүыіэюя](?:сы|сі))(н|на|не|нда|нде|нан|нен)$")
 # The accusative after the possessive (-ын/-ін, -сын/-сін): "зардаптарын жою".
 _POSSESSIVE_ACCUSATIVE_RE = re.compile(r"(?:[^аәеиоөұүыіэюяу][ыі]н|[аәеоөұүыіэюя]с[ыі]н)$")
 
 
+def possessive_case_kk(word: str) -> str | None:
+    """The case ending after the izafet's possessive that a word ends in: accusative -н ("үлесін"),
+    dative -на/-не ("облысына"), locative -нда/-нде ("ауданында", "бөлімшесінде"), ablative -нан/-нен
+    ("министрлігінен"); None if none. By its ending alone.
+
+    >>> [possessive_case_kk(w) for w in ("үлесін", "облысына", "ауданында", "министрлігінен", "облысы", "қала")]
+    ['н', 'на', 'нда', 'нен', None, None]
+    """
+    m = _POSSESSIVE_CASE_RE.search(word.lower())
+    return None if m is None else m.group(1)
+
+
 def has_possessive_case_kk(word: str) -> bool:
-    """Does a word end in the izafet's possessive and a case ending after it (accusative "үлесін",
-    dative "облысына", locative "ауданында", ablative "министрлігінен")? By its ending alone.
+    """Does a word end in the izafet's possessive and a case ending after it (:func:`possessive_case_kk`)?
 
     >>> [has_possessive_case_kk(w) for w in ("үлесін", "облысына", "ауданында", "облысы", "қала")]
     [True, True, True, False, False]

@@ -18,7 +18,8 @@ from typing import Callable, Iterable, Sequence
 from ..extraction.lexicon import lexicon
 from ..languages import dictionary_form, normalize, word_keys
 from ..languages.kazakh import (
-    is_attributive_locative_kk, is_genitive_kk, is_light_verb_kk, kk_bases, kk_izafet_head, strip_case_kk,
+    is_attributive_locative_kk, is_genitive_kk, is_light_verb_kk, kk_bases, kk_izafet_head, possessive_case_kk,
+    strip_case_kk,
 )
 from ..languages._cache import BoundedCache
 from ..languages.russian import ru_genitive_noun, ru_qualifies
@@ -540,11 +541,10 @@ def _kk_modifier(word: str) -> bool:
 
 
 def _kk_case_ends(word: str) -> bool:
-    """A Kazakh word no name goes on after: a noun with a possessive in the locative ("бөлімшесінде").
-    (Other cases may be inside a name, governed by its verbal noun: "Қаржымен қамтамасыз ету
-    департаменті", "жәбірленушілерге өтемақы қоры".)"""
-    low = word.lower()
-    return word.isalpha() and low.endswith(("сында", "сінде")) and len(low) > 7
+    """A Kazakh word no name goes on after: a noun with a possessive in the locative ("бөлімшесінде",
+    "ауданында"). (Other cases may be inside a name, governed by its verbal noun: "Қаржымен қамтамасыз
+    ету департаменті", "жәбірленушілерге өтемақы қоры".)"""
+    return word.isalpha() and len(word) > 7 and possessive_case_kk(word) in ("нда", "нде")
 
 
 # Kazakh nouns a translator puts after a name to say what it is ("газеті", "ұйымы")
