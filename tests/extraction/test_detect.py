@@ -907,3 +907,117 @@ def test_kazakh_chain_of_bodies_in_the_genitive_is_scanned_once_per_head(monkeyp
     found = [o for o in detect.DETECTORS["kk"](sent) if o.kind == "organization"]
     assert len(found) == 31 and (found[0].start, found[0].end) == (1, 63)  # the whole chain, and each body
     assert len(scans) <= 2 * len(sent.words)
+
+
+# ------------------------------------------------------------------- named cases of the second read
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a body's acronym and the state in the genitive whose body it is: one name
+        ("Глава МИД России прилетел в Токио.",
+         [("acronym", False, "МИД"), ("organization", False, "МИД России"), ("place", False, "Токио")]),
+        # ... a person's name after it is none of it
+        ("Представитель МИД России Мария Захарова заявила.",
+         [("acronym", False, "МИД"), ("organization", False, "МИД России"), ("person", False, "Мария Захарова")]),
+        ("Глава МИД России Сергей Лавров прилетел.",
+         [("acronym", False, "МИД"), ("organization", False, "МИД России"), ("person", False, "Сергей Лавров")]),
+    ],
+)
+def test_russian_body_acronym_with_its_state(sentence, expected):
+    assert spans(sentence, "ru") == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a place with its first-level region's word in the genitive is one place ("Флорида" is no locative)
+        ("Ол Флорида штатының губернаторы болды .", [("place", False, "Флорида штатының")]),
+        ("Флорида штатының губернаторы мәлімдеді .", [("place", True, "Флорида штатының")]),
+        ("Бүгін Қызылорда облысында жаңа мектеп ашылды .", [("place", False, "Қызылорда облысында")]),
+        # Kazakh department names, whole: -ты/-ті after a vowel is a noun's possessive ("саясаты"), and a
+        # head with the possessive in the nominative is the first link of an izafet chain ("қызметі")
+        ("Кадр саясаты департаменті хабарлады .", [("organization", True, "Кадр саясаты департаменті")]),
+        ("Бүгін Кадр саясаты департаменті хабарлады .", [("organization", False, "Кадр саясаты департаменті")]),
+        ("Заң қызметі департаменті хабарлады .", [("organization", True, "Заң қызметі департаменті")]),
+        ("Ол Заң қызметі департаментінің директоры .", [("organization", False, "Заң қызметі департаментінің")]),
+    ],
+)
+def test_kazakh_places_with_their_region_and_department_names(sentence, expected):
+    assert spans(sentence, "kk") == expected
+
+
+def test_a_kazakh_place_with_its_region_in_the_genitive_is_listed_in_its_dictionary_form():
+    from termbase.extraction import extract_terms
+    from termbase.languages import dictionary_form
+
+    assert dictionary_form(["Флорида", "штатының"], "kk") == ["Флорида", "штаты"]
+    result = extract_terms(["Ол Флорида штатының губернаторы болды. Флорида штатында сайлау өтті."], lang="kk")
+    assert [(c.term, c.kind, c.frequency) for c in result.candidates if c.kind != "phrase"] == [
+        ("Флорида штаты", "place", 2)]
+
+
+# ---------------------------------------------------------- common abbreviations (data/*_extract.txt)
+def _without_abbreviation(monkeypatch, lang: str, entry: str) -> None:
+    """The extraction of ``lang`` as it would be without ``entry`` in its common abbreviations."""
+    import dataclasses
+
+    from termbase.extraction import lexicon as lexicon_module, pipeline, scoring
+    from termbase.extraction.detect import kk, ru
+
+    real = lexicon_module.lexicon
+    lex = real(lang)
+    fewer = dataclasses.replace(lex, common_abbreviations=lex.common_abbreviations - {entry})
+    for module in (pipeline, scoring, kk, ru):
+        monkeypatch.setattr(module, "lexicon", lambda code: fewer if code == lang else real(code))
+
+
+_ABBREVIATION_TEXTS = {
+    "ru": "Об этом сообщили {0}. Позже {0} добавили, что рынок вырос.",
+    "en": "The {0} rose in May. Later the {0} fell again.",
+    "kk": "Бізге {0} туралы хабар келді. Кеше {0} туралы айтты.",
+}
+# How the entries are written in text (the list holds them in lower case): Kazakh spells PhD out, «ПиЭйчДи».
+_ABBREVIATIONS_WRITTEN = {"phd": "PhD", "пиэйчди": "ПиЭйчДи"}
+
+
+def _common_abbreviations():
+    from termbase.extraction.lexicon import lexicon
+
+    return [(lang, entry) for lang in ("en", "ru", "kk") for entry in sorted(lexicon(lang).common_abbreviations)]
+
+
+@pytest.mark.parametrize("lang, entry", _common_abbreviations())
+def test_each_common_abbreviation_is_no_name(monkeypatch, lang, entry):
+    # each entry drops the one-word candidate it would otherwise be («ПиЭйчДи», «БТР», SUV, IPO ...)
+    from termbase.extraction import ExtractConfig, extract_terms
+
+    written = _ABBREVIATIONS_WRITTEN.get(entry, entry.upper())
+    config = ExtractConfig(min_freq=1, kinds=("organization", "acronym", "person", "place", "name"))
+
+    def terms():
+        return [c.term for c in extract_terms([_ABBREVIATION_TEXTS[lang].format(written)], lang=lang, config=config).candidates]
+
+    assert terms() == []
+    _without_abbreviation(monkeypatch, lang, entry)
+    assert terms() == [written]
+
+
+@pytest.mark.parametrize(
+    "sentence, lang, entry, listed, unlisted",
+    [
+        # Russian: an acronym with a state in the genitive is that state's body, unless a common noun's
+        ("Об этом сообщили СМИ России.", "ru", "сми", [("acronym", False, "СМИ"), ("place", False, "России")],
+         [("acronym", False, "СМИ"), ("organization", False, "СМИ России")]),
+        # Kazakh: an acronym before a capitalised body names the body's owner, unless a common noun's
+        ("Кеше ЖШС Басқармасы хабарлады .", "kk", "жшс",
+         [("acronym", False, "ЖШС"), ("organization", False, "Басқармасы")],
+         [("acronym", False, "ЖШС"), ("organization", False, "ЖШС Басқармасы")]),
+        ("Кеше ЖОО Ғылыми Кеңесі жиналды .", "kk", "жоо",
+         [("acronym", False, "ЖОО"), ("organization", False, "Ғылыми Кеңесі")],
+         [("acronym", False, "ЖОО"), ("organization", False, "ЖОО Ғылыми Кеңесі")]),
+    ],
+)
+def test_a_common_abbreviation_begins_no_body_name(monkeypatch, sentence, lang, entry, listed, unlisted):
+    assert spans(sentence, lang) == listed
+    _without_abbreviation(monkeypatch, lang, entry)
+    assert spans(sentence, lang) == unlisted

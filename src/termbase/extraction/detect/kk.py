@@ -755,7 +755,8 @@ def _kk_names(words, i: int, j: int, first: int, lex: Lexicon) -> list[Occurrenc
             person = True
             continue
         if x < j - 1 and (
-            has_oblique_case_kk(words[x]) or (x > a and _kk_surname(words[x]))
+            # ("Флорида штаты": a place before its unit is in the nominative, whatever its end looks like)
+            (has_oblique_case_kk(words[x]) and not _kk_before_admin_unit(words, x)) or (x > a and _kk_surname(words[x]))
             or is_vowel_accusative_kk(words[x])  # "Елорданы | Алматы"
             # "Қазақстан | Орталық Азия", but "Қазақстан Республикасы" (the izafet marks its head)
             or (words[x].lower() in lex.places and not is_possessed_kk(words[x + 1]))
@@ -784,8 +785,9 @@ def _kk_name(words, i: int, j: int, first: int, lex: Lexicon, person: bool) -> l
     return [Occurrence(kind, i, j, starts_clause(words, i, first))]
 
 
-# The word for region that ends a region's name ("Шығыс Қазақстан облысы", as KazNERD marks it).
-_KK_REGION = frozenset(("облысы", "облыс"))
+# The word for a state's first-level region that ends the region's name, with the izafet's possessive:
+# "Шығыс Қазақстан облысы" (as KazNERD marks it), "Флорида штаты" (the Kazakh name of Florida the state).
+_KK_REGION = frozenset(("облысы", "облыс", "штаты"))
 # A person's descriptor before the name: where from ("Атыраулық", "алматылық") or whose ("Әріптесім", my colleague).
 _KK_DESCRIPTOR_RE = re.compile(r"(?:лық|лік|дық|дік|тық|тік|ім|ым|ем|ам|гер|кер|шы|ші)$")  # ... or what he does
 # A patronymic ends a person's name: "Асқар Бекұлы", "Айгүл Серікқызы".

@@ -161,8 +161,10 @@ def detect_ru(sent: Sentence, lex: Lexicon | None = None) -> list[Occurrence]:
             j += 1  # "России"
         end = _ru_territory(words, infos, caps, covered, j)
         if (not end and j == i + 2 and not is_acronym(words[i + 1]) and not covered[i] and not (infos[i] is not None and infos[i].flags & GEOX)
-                and words[i].lower() not in lex.common_abbreviations and (j >= n or not is_cap(words[j]))):
-            end = j  # "PGA Америки", "МИД России": a body's acronym with the state whose body it is
+                and words[i].lower() not in lex.common_abbreviations and (j >= n or not is_cap(words[j]) or _ru_person_after_state(infos, j))):
+            # "PGA Америки", "МИД России": a body's acronym with the state whose body it is; a capitalised
+            # word after the state may only be a person's name ("МИД России Мария Захарова"), no part of it
+            end = j
         if end:
             start = i
             while start > 0 and is_acronym(words[start - 1]) and not covered[start - 1]:
@@ -659,3 +661,12 @@ def _ru_place_after(words, infos, covered, k: int) -> bool:
         and bool(info.noun_cases & (_GENT | {"nomn"}))
         and (k + 1 >= len(words) or not is_cap(words[k + 1]))
     )
+
+
+def _ru_person_after_state(infos, j: int) -> bool:
+    """Does word ``j`` begin a person's name (a first name or a surname the dictionary knows, no place's)
+    right after a state the dictionary knows as a place ("России | Мария Захарова"; not after a guess:
+    "ФИФА Зепп | Блаттер", where "Зепп" is a first name it does not know)?"""
+    state, info = infos[j - 1], infos[j]
+    return (state is not None and state.known and bool(state.first_flags & GEOX) and info is not None and info.known
+            and bool(info.first_flags & (NAME | SURN)) and not info.first_flags & GEOX)
