@@ -18,8 +18,8 @@ from typing import Callable, Iterable, Sequence
 from ..extraction.lexicon import lexicon
 from ..languages import dictionary_form, normalize, word_keys
 from ..languages.kazakh import (
-    is_attributive_locative_kk, is_genitive_kk, is_light_verb_kk, kk_bases, kk_izafet_head, possessive_case_kk,
-    strip_case_kk,
+    is_attributive_locative_kk, is_genitive_kk, is_light_verb_kk, is_possessed_kk, kk_bases, kk_izafet_head,
+    possessive_case_kk, strip_case_kk,
 )
 from ..languages._cache import BoundedCache
 from ..languages.russian import ru_genitive_noun, ru_qualifies
@@ -537,7 +537,7 @@ def _kk_modifier(word: str) -> bool:
         return False
     if is_genitive_kk(word):
         return True
-    return strip_case_kk(word) == word and not (word.islower() and low.endswith(("ы", "і")))
+    return strip_case_kk(word) == word and not (word.islower() and is_possessed_kk(word))
 
 
 def _kk_case_ends(word: str) -> bool:
