@@ -974,7 +974,8 @@ def _without_abbreviation(monkeypatch, lang: str, entry: str) -> None:
 _ABBREVIATION_TEXTS = {
     "ru": "Об этом сообщили {0}. Позже {0} добавили, что рынок вырос.",
     "en": "The {0} rose in May. Later the {0} fell again.",
-    "kk": "Бізге {0} туралы хабар келді. Кеше {0} туралы айтты.",
+    # (before a comma: a capitalised word in -и before a lower-case one reads as an adjective, «ПиЭйчДи туралы»)
+    "kk": "Ол {0} , яғни хабар алды. Кеше {0} , сосын хат келді.",
 }
 # How the entries are written in text (the list holds them in lower case): Kazakh spells PhD out, «ПиЭйчДи».
 _ABBREVIATIONS_WRITTEN = {"phd": "PhD", "пиэйчди": "ПиЭйчДи"}
