@@ -326,3 +326,20 @@ def test_a_russian_genitive_after_the_stretch_renders_a_word_the_ties_miss():
     # "Marine" has no tie: the genitive noun after «Сеть безопасности» renders it
     assert best(miner, ["Marine Safety Network"], "ru") == ("Сеть безопасности мореплавания", 1)
     assert best(miner, ["Road Safety Network"], "ru") == ("Сеть безопасности дорог", 1)
+
+
+def test_spelling_ties_german_sch_sounds_and_russian_adjectives_made_from_short_names():
+    from termbase.mining.links import spelling_similarity
+
+    corpus = UnitCorpus([
+        MinedUnit(1, {"en": "The magazine Stuttgarter wrote about it.", "ru": "Об этом написал журнал Штутгартер."}, "en"),
+        MinedUnit(2, {"en": "He spoke to Spitzer Group.", "ru": "Он говорил с группой Шпитцер."}, "en"),
+    ])
+    miner = EquivalentMiner(corpus, "en")
+    # "St"/"Sp" of a German name is «Шт»/«Шп» in Cyrillic
+    assert best(miner, ["Stuttgarter"], "ru") == ("Штутгартер", 1)
+    assert best(miner, ["Spitzer Group"], "ru") == ("группа Шпитцер", 1)
+    # a one-consonant name and the Russian adjective made from it
+    assert spelling_similarity("Yule", "Йульский") == 1.0
+    # within Cyrillic, с and ш stay two letters
+    assert spelling_similarity("Шапшаң", "сапсан") == 0.0

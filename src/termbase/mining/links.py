@@ -110,11 +110,19 @@ _LATIN_SPELLINGS = re.compile(r"dge|dg|(?<=\w)(?:ow|ew|aw)(?![aeiouy])|^st\Z", r
 @lru_cache(maxsize=65536)
 def _skeletons(word: str) -> tuple[str, ...]:
     """The skeletons a word may have: an initial Latin "j" or "y" before a vowel may be a vowel sound
-    (Juventus / Ювентус, Yale / Йель) or a consonant (Johnson / Джонсон)."""
+    (Juventus / Ювентус, Yale / Йель) or a consonant (Johnson / Джонсон); a Russian adjective made
+    from a name is the name's too (Йельский / Yale, as Гарвардский / Harvard)."""
     first = _skeleton(word)
     if word[:1] in "JjYy" and len(word) > 2 and word[1].lower() in "aeiouy":
         return (first, _skeleton(word[1:]))
+    m = _RU_NAME_ADJECTIVE.search(word)
+    if m is not None and m.start() >= 2 and word[:1].isupper():
+        return (first, _skeleton(word[: m.start()]))
     return (first,)
+
+
+# The ending of a Russian adjective made from a name: Йель-ский, Гарвард-ского, Оксфорд-ская.
+_RU_NAME_ADJECTIVE = re.compile(r"(?:ск|цк)(?:ий|ая|ое|ие|ого|ой|ому|ом|ую|их|им|ими|ей)$")
 
 
 @lru_cache(maxsize=262144)
@@ -151,11 +159,18 @@ def spelling_similarity(a: str, b: str) -> float:
     (1.0, 1.0)
     >>> spelling_similarity("court", "суд") < 0.5
     True
+    >>> spelling_similarity("Yale", "Йельский"), spelling_similarity("Spiegel", "Шпигель")
+    (1.0, 1.0)
     """
-    return max(_similarity(sa, sb) for sa in _skeletons(a) for sb in _skeletons(b))
+    across = a.isascii() != b.isascii()
+    return max(_similarity(sa, sb, across) for sa in _skeletons(a) for sb in _skeletons(b))
 
 
-def _similarity(sa: str, sb: str) -> float:
+def _similarity(sa: str, sb: str, across: bool = False) -> float:
+    if across and sa[:1] != sb[:1] and {sa[:1], sb[:1]} == {"s", "S"}:
+        # across scripts, "s" and "sh" part before a consonant in German and other names: Spiegel /
+        # Шпигель, Stern / Штерн (within Cyrillic с and ш are two letters)
+        sa, sb = sa.replace("S", "s"), sb.replace("S", "s")
     if not sa or not sb or sa[0] != sb[0]:  # transliterations keep their first consonant
         return 0.0
     if len(sa) > len(sb):
