@@ -346,6 +346,10 @@ def nominative_ru(words: list[str]) -> list[str]:
     'Генеральная прокуратура'
     >>> " ".join(nominative_ru("PGA Америки".split()))
     'PGA Америки'
+    >>> " ".join(nominative_ru("Сборной США".split())), " ".join(nominative_ru("сборной Канады".split()))
+    ('Сборная США', 'сборная Канады')
+    >>> " ".join(nominative_ru("северной Канады".split())), " ".join(nominative_ru("управляющей компании".split()))
+    ('северная Канада', 'управляющая компания')
     """
     key = tuple(words)
     hit = _nominative_cache.get(key)
@@ -396,6 +400,19 @@ def _nominative_ru(words: list[str]) -> list[str]:
         head = next((k for k, i in enumerate(infos) if nominal[k]), None)
     if head is None:
         return list(words)
+    if head > 0 and _proper_dependent(words[head], infos[head]) and infos[head - 1].adj_cases and any(
+            r[0] == "NOUN" for r in infos[head - 1].readings):
+        # an adjective used as a noun heads the name of what follows in the genitive: "Сборной США" ->
+        # "Сборная США", "сборной Канады" -> "сборная Канады" (not "Сборные США", agreeing with США)
+        head -= 1
+        cases = {r[1] for r in infos[head].readings if r[0] == "NOUN" and r[1]}
+        out = list(words)
+        out[head], agree = _head_nominative(words[head], infos[head], cases)
+        if agree is not None:
+            for k in range(head):
+                if infos[k].adj_cases:
+                    out[k] = _adjective_agreeing(words[k], infos[k], agree)
+        return out
     cases = set(infos[head].noun_cases)
     for i in infos[:head]:
         if i.adj_cases:
@@ -413,6 +430,14 @@ def _nominative_ru(words: list[str]) -> list[str]:
             if infos[k].adj_cases:
                 out[k] = _adjective_agreeing(words[k], infos[k], agree)
     return out
+
+
+def _proper_dependent(word: str, info: RuWord) -> bool:
+    """A state's or body's acronym ("США") or a place's name in the genitive ("Канады"): after an
+    adjective used as a noun it is that noun's dependent, not the head it agrees with."""
+    if len(word) >= 2 and word.isupper() and word.isalpha():
+        return True
+    return word[:1].isupper() and bool(info.flags & GEOX) and "gent" in info.noun_cases
 
 
 _FOREIGN_ENDING_RE = re.compile(r"^(.{2,}?)(?:ом|ем|ым)$|^(.*([бвгдзклмнпрстфх])\3)[ауе]$")
