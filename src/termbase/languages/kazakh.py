@@ -577,6 +577,10 @@ def dictionary_form_kk(words: list[str] | tuple[str, ...]) -> list[str]:
     ['Вандербильт', 'Commodores']
     >>> " ".join(dictionary_form_kk("Франция сыртқы істер министрлігінің".split()))
     'Франция сыртқы істер министрлігі'
+    >>> " ".join(dictionary_form_kk("Қарулы Күштерінің".split())), " ".join(dictionary_form_kk("Жоғарғы Сотына".split()))
+    ('Қарулы Күштер', 'Жоғарғы Сот')
+    >>> " ".join(dictionary_form_kk("Қауіпсіздік кеңесі".split())), " ".join(dictionary_form_kk("азаматтық бостандық одағы".split()))
+    ('Қауіпсіздік кеңесі', 'азаматтық бостандық одағы')
     """
     if not words:
         return []
@@ -599,13 +603,35 @@ def dictionary_form_kk(words: list[str] | tuple[str, ...]) -> list[str]:
             if words[-1] == last:
                 words[-1] = _strip_short_stem(last)
     last = words[-1]
-    if len(words) == 1 and not is_protected(last.lower()) and not last.lower().endswith(("сы", "сі")):
-        # a lone noun has no possessor: "университеті" -> "университет" ("кеңесі" and "партиясы"
+    if (all(_adjective_kk(w) for w in words[:-1]) and not is_protected(last.lower())
+            and not last.lower().endswith(("сы", "сі"))):
+        # a lone noun, or one after adjectives alone (by their suffix), has no possessor: "университеті" -> "университет",
+        # "Қарулы Күштері" -> "Қарулы Күштер", "Жоғарғы Соты" -> "Жоғарғы Сот" ("кеңесі" and "партиясы"
         # stay: кеңес+і or кеңе+сі cannot be told apart by form alone)
         base = base_kk(last.lower())
         if base != last.lower() and len(base) >= 3 and last[: len(base) - 1].lower() == base[:-1]:
             words[-1] = last[: len(base) - 1] + base[-1]
     return words
+
+
+# Adjectives by their suffix, whatever the stem: -лы/-лі (having), -ғы/-гі/-қы/-кі (of a time or place),
+# Arabic and Persian -и after a consonant. (Not -лық/-лік: an adjective after a noun, "Ұлттық", but an
+# abstract noun after an adjective or a verb, "бостандық" freedom, "бірлестік" unification.)
+_ADJECTIVE_KK_RE = re.compile(r"(?:лы|лі|ғы|гі|қы|кі|[^аәеиоөұүыіэюяу]и)$")
+
+
+def _adjective_kk(word: str) -> bool:
+    """Is a Kazakh word surely an adjective by its suffix ("Қарулы", "Жоғарғы", "саяси")?
+
+    >>> [_adjective_kk(w) for w in ("Қарулы", "Жоғарғы", "саяси", "Ұлттық", "бостандық", "валюта", "Гарри")]
+    [True, True, True, False, False, False, False]
+    """
+    low = word.lower()
+    if not low.isalpha() or len(low) < 4:
+        return False
+    m = _ADJECTIVE_KK_RE.search(low)
+    # (-и in lower case only: "саяси", but "Гарри" is a name)
+    return m is not None and (word.islower() or not low.endswith("и"))
 
 
 # Light verbs of Kazakh compound verbs ("шабуыл жасау" attack, "іске қосу" launch, "қаза табу" die,
