@@ -1022,3 +1022,20 @@ def test_a_common_abbreviation_begins_no_body_name(monkeypatch, sentence, lang, 
     assert spans(sentence, lang) == listed
     _without_abbreviation(monkeypatch, lang, entry)
     assert spans(sentence, lang) == unlisted
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # after "the", capitalised words joined by "and" up to a head noun are one body's name
+        ("The report from the Ohio Parks and Wildlife Commission came out.",
+         [("organization", False, "Ohio Parks and Wildlife Commission")]),
+        ("She is a doctor at the Aksu and Children's Hospital in Almaty.",
+         [("organization", False, "Aksu and Children's Hospital"), ("place", False, "Almaty")]),
+        # ... not two bodies each with its head, nor without the article
+        ("He thanked the Senate Committee and Foreign Office staff.",
+         [("organization", False, "Senate Committee"), ("organization", False, "Foreign Office")]),
+    ],
+)
+def test_english_one_body_named_with_and(sentence, expected):
+    assert spans(sentence, "en") == expected

@@ -343,3 +343,12 @@ def test_spelling_ties_german_sch_sounds_and_russian_adjectives_made_from_short_
     assert spelling_similarity("Yule", "Йульский") == 1.0
     # within Cyrillic, с and ш stay two letters
     assert spelling_similarity("Шапшаң", "сапсан") == 0.0
+
+
+def test_two_kazakh_names_sharing_their_head_noun_render_one_english_name_each_in_dictionary_form():
+    corpus = UnitCorpus([MinedUnit(1, {
+        "en": "She is a doctor at the Aksu and Children's Hospital in Almaty.",
+        "kk": "Ол Алматыдағы Ақсу ауруханасының және Балалар ауруханасының дәрігері."}, "en")])
+    # the head noun renders "Hospital" twice; each conjunct in dictionary form
+    assert best(EquivalentMiner(corpus, "en"), ["Aksu and Children's Hospital"], "kk") == (
+        "Ақсу ауруханасы және Балалар ауруханасы", 1)

@@ -579,6 +579,8 @@ def dictionary_form_kk(words: list[str] | tuple[str, ...]) -> list[str]:
     'Франция сыртқы істер министрлігі'
     >>> " ".join(dictionary_form_kk("Қарулы Күштерінің".split())), " ".join(dictionary_form_kk("Жоғарғы Сотына".split()))
     ('Қарулы Күштер', 'Жоғарғы Сот')
+    >>> " ".join(dictionary_form_kk("Ақсу ауруханасының және Балалар ауруханасының".split()))
+    'Ақсу ауруханасы және Балалар ауруханасы'
     >>> " ".join(dictionary_form_kk("Қауіпсіздік кеңесі".split())), " ".join(dictionary_form_kk("азаматтық бостандық одағы".split()))
     ('Қауіпсіздік кеңесі', 'азаматтық бостандық одағы')
     """
@@ -603,6 +605,12 @@ def dictionary_form_kk(words: list[str] | tuple[str, ...]) -> list[str]:
             if words[-1] == last:
                 words[-1] = _strip_short_stem(last)
     last = words[-1]
+    head = base_kk(last.lower())
+    for x in range(len(words) - 2):
+        if words[x + 1].lower() in ("және", "мен") and base_kk(strip_case_kk(words[x]).lower()) == head != last.lower():
+            # two names sharing their head noun, each with it: the case ending the first one took goes too
+            # ("Бригам ауруханасының және Әйелдер ауруханасының" -> "Бригам ауруханасы және Әйелдер ауруханасы")
+            words[x] = strip_case_kk(words[x])
     if (all(_adjective_kk(w) for w in words[:-1]) and not is_protected(last.lower())
             and not last.lower().endswith(("сы", "сі"))):
         # a lone noun, or one after adjectives alone (by their suffix), has no possessor: "университеті" -> "университет",

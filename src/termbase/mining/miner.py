@@ -194,7 +194,8 @@ class EquivalentMiner:
             return any(linker.link(w, k, tw, tk) >= _TIED for x, (w, k) in enumerate(zip(src_all, src_kids))
                        if not start <= x < start + length and w.lower() not in src_stop)
 
-        start, end = _extend(text, tgt_tokens, best[1], best[2], target, tied, function, breaks, missing, elsewhere)
+        start, end = _extend(text, tgt_tokens, best[1], best[2], target, tied, function, breaks, missing, elsewhere,
+                             tgt_kids)
         best = (best[0], start, end)
         if (target == "en" and end < m and tgt_tokens[end - 1][0].endswith(("'s", "’s"))
                 and tgt_tokens[end][0].lower() in lexicon("en").org_heads):
@@ -391,7 +392,7 @@ def _gap_breaks(gap: str) -> bool:
 
 def _extend(text: str, tokens: list[tuple[str, int, int]], a: int, b: int, lang: str, tied: list[float],
             function: list[bool], breaks: list[bool], missing: int = 0,
-            elsewhere: Callable[[int], bool] | None = None) -> tuple[int, int]:
+            elsewhere: Callable[[int], bool] | None = None, tgt_kids: Sequence[int] | None = None) -> tuple[int, int]:
     """Grow the stretch ``a:b`` over the untied words its grammar says belong to the name: the
     rest of an English capitalised name ("Harvard" -> "Harvard University", "U.N. Security
     Council"), less a possessor before it ("Alaska's Veteran's Court"); the noun a Russian adjective
@@ -489,6 +490,11 @@ def _extend(text: str, tokens: list[tuple[str, int, int]], a: int, b: int, lang:
         if (b < m and free(b) and not breaks[b] and not words[b - 1].isascii()
                 and (words[b][:1].isupper() or not kk_bases(words[b].lower()) & _KK_CLASSIFIERS)
                 and kk_izafet_head(words[b - 1], words[b], lexicon("kk").org_heads)):
+            b += 1
+        elif (b < m and not breaks[b] and "және" in words[a:b] and words[b - 1][:1].isupper()
+              and tgt_kids is not None and tgt_kids[b] in tgt_kids[a:b]):
+            # two names sharing their head noun, each with it: "Бригам ауруханасы және Әйелдер | ауруханасы"
+            # for "Brigham and Women's Hospital" (the head renders the one source word twice)
             b += 1
         grown = 0
         while (grown < missing and a > 0 and free(a - 1) and not breaks[a] and not function[a - 1]

@@ -73,7 +73,7 @@ def detect_en(sent: Sentence, lex: Lexicon | None = None) -> list[Occurrence]:
                     # "Brookings Institution and Al-Qaeda" are two names
                     if low == "and" and (not any(words[x].lower() in lex.org_heads for x in range(i, j))
                                          or words[j - 1].lower() in lex.org_heads
-                                         or _head_follows(words, k, lex)):
+                                         or _head_follows(words, k, lex)) and not _one_body(words, i, j, k, lex):
                         break
                     if low in ("'s", "’s") and nxt not in lex.org_heads:
                         break
@@ -128,6 +128,20 @@ def _name_suffix(last: str, nxt: str, lex: Lexicon) -> bool:
     if nxt in _COUNTRY_SUFFIXES:
         return last.lower() not in lex.places and last.lower() not in lex.stopwords and last.upper() != last
     return last.lower() in _NUMBERED_HEADS and nxt.isdigit() and len(nxt) <= 2
+
+
+def _one_body(words: Sequence[str], i: int, j: int, k: int, lex: Lexicon) -> bool:
+    """Is "and" at ``j`` inside one body's name: "the Florida Fish and Wildlife Commission", "the
+    Brigham and Women's Hospital"? The article before the first word makes the words up to the head
+    after "and" one noun phrase, when no head comes before "and" (two names would each have one)."""
+    if i == 0 or words[i - 1].lower() != "the" or any(words[x].lower() in lex.org_heads for x in range(i, j)):
+        return False
+    for x in range(k, min(len(words), k + 4)):
+        if words[x].lower() in lex.org_heads:
+            return True
+        if not (is_cap(words[x]) or words[x] in _POSSESSIVE):
+            return False
+    return False
 
 
 def _head_follows(words: Sequence[str], k: int, lex: Lexicon) -> bool:
