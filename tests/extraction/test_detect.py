@@ -810,6 +810,8 @@ def test_kazakh_a_states_bodies_in_the_plural_and_a_legal_form_without_the_posse
         # also once a pronoun that begins the sentence is taken off
         ("Ол Ұлттық академиялық кітапханада дауыс берді .", []),
         ("Бұл Ұлттық банк туралы .", [("organization", False, "Ұлттық банк")]),
+        # a name ending like an Arabic-Persian adjective in -и before "мен" (and) is a name: no adjective's noun follows
+        ("Бұл Теннесси мен Миссисиппи сияқты жерлер .", [("name", False, "Теннесси"), ("name", False, "Миссисиппи")]),
     ],
 )
 def test_kazakh_relational_adjective_after_a_pronoun_is_no_name(sentence, expected):
@@ -887,6 +889,8 @@ def test_kazakh_a_common_body_at_the_start_of_a_sentence_is_no_name(sentence, ex
         ("Науқас Ана мен бала орталығына жеткізілді .",
          [("organization", False, "Ана мен бала орталығына"), ("name", True, "Науқас")]),
         ("Президент пен Үкімет келісті .", [("organization", False, "Үкімет")]),
+        # ... not two noun phrases, the first with its own possessive or plural
+        ("Еуропа сенбі күнгі доп соққылары мен төрттік партиялары жеңді .", [("place", True, "Еуропа")]),
     ],
 )
 def test_kazakh_and_as_men_inside_a_bodys_name(sentence, expected):
@@ -1039,3 +1043,23 @@ def test_a_common_abbreviation_begins_no_body_name(monkeypatch, sentence, lang, 
 )
 def test_english_one_body_named_with_and(sentence, expected):
     assert spans(sentence, "en") == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # bodies named together under one plural head, each conjunct opening with a capital ("and" may be
+        # inside a conjunct: "Көлік және энергетика")
+        ("Бұл мәселе Денсаулық сақтау , Көлік және энергетика министрліктеріне жүктелді .",
+         [("organization", False, "Денсаулық сақтау , Көлік және энергетика министрліктеріне")]),
+        ("Ол Ішкі істер , Индустрия және инфрақұрылымдық даму министрліктеріне тапсырма берді .",
+         [("organization", False, "Ішкі істер , Индустрия және инфрақұрылымдық даму министрліктеріне")]),
+        # companies of two countries, and two brands each its own name, are no such body
+        ("Бүгін Ресей және Қытай компаниялары келді .", [("place", False, "Ресей"), ("place", False, "Қытай")]),
+        ("Бүгін Visa және MasterCard компаниялары хабарлады .", [("name", False, "Visa"), ("name", False, "MasterCard")]),
+        ("Ол Клайд , Фалкирк және Сент Миррен клубтарында ойнады .",
+         [("name", False, "Клайд"), ("name", False, "Фалкирк"), ("name", False, "Сент Миррен")]),
+    ],
+)
+def test_kazakh_bodies_named_together_under_a_plural_head(sentence, expected):
+    assert spans(sentence, "kk") == expected

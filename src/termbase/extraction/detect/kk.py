@@ -126,6 +126,10 @@ def detect_kk(sent: Sentence, lex: Lexicon | None = None) -> list[Occurrence]:
         out.append(Occurrence(ORGANIZATION, start, i + 1, start == first))
         out.extend(_kk_inner_bodies(words, start, i, covered, lex, first, starts))
         cover(start, i + 1)
+    if "және" in words:
+        for start, end in _kk_coordinated_bodies(words, covered, lex):
+            out.append(Occurrence(ORGANIZATION, start, end, start == first))
+            cover(start, end)
     i = 0
     while i < n:
         if covered[i] or not (is_cap(words[i]) or _latin_acronym_opens_name(words, i, covered)):
@@ -134,7 +138,8 @@ def detect_kk(sent: Sentence, lex: Lexicon | None = None) -> list[Occurrence]:
         j = cap_chain_end(words, i + 1 if is_acronym(words[i]) else i, covered)
         if j < n and not covered[j] and words[j].islower() and strip_case_kk(words[j]).lower() in _KK_REGION:
             j += 1  # "Шығыс Қазақстан облысы": a region's name ends with the word for region
-        elif j == i + 1 and j < n and words[j][:1].islower() and is_relational_adjective_kk(words[i]):
+        elif (j == i + 1 and j < n and words[j][:1].islower() and words[j] not in lex.stopwords
+              and is_relational_adjective_kk(words[i])):
             # "Мемлекеттік хатшы", "Ұлттық ұлан": a capitalised adjective or -лық noun opens a name that
             # goes on in lower case; alone it is no name
             i = j
@@ -144,6 +149,56 @@ def detect_kk(sent: Sentence, lex: Lexicon | None = None) -> list[Occurrence]:
     out.extend(_kk_makers(words, out, lex))
     out.extend(_kk_phrases(words, covered, lex))
     return out
+
+
+def _kk_coordinated_bodies(words, covered, lex: Lexicon) -> list[tuple[int, int]]:
+    """Bodies named together under one plural head: "Денсаулық сақтау , Көлік және энергетика
+    министрліктері" (the ministries of health, of transport and of energy): conjuncts joined by commas
+    and "және", each beginning with a capital, of words in no case and no verb, before a plural head."""
+    out = []
+    for h, w in enumerate(words):
+        if covered[h] or not w.islower() or _KK_PLURAL_INSIDE_RE.search(w) is None or not _kk_coordinated_head(w, lex):
+            continue
+        conjuncts = []  # the first word of each conjunct, right to left
+        k = h - 1
+        while k >= 0 and h - k <= 12 and not covered[k]:
+            x = words[k]
+            low = x.lower()
+            if x == "," or low == "және":
+                if k + 1 < h and is_cap(words[k + 1]):
+                    conjuncts.append(k + 1)  # ", Көлік ...", "және Индустрия ..."
+                elif x == ",":
+                    break
+                k -= 1  # "Көлік және энергетика": "and" inside one conjunct
+                continue
+            if (not is_word(x) or has_oblique_case_kk(x) or low in lex.stopwords or looks_verbal_kk(low)
+                    or _kk_is_title(x, lex)):
+                break
+            k -= 1
+        start = k + 1
+        while start < h and not is_cap(words[start]):
+            start += 1
+        if all(is_cap(words[x]) for x in range(start, h) if words[x] != "," and words[x].lower() != "және"):
+            continue  # "Клайд, Фалкирк және Сент Миррен клубтары": names of their own, each with its kind
+        if not conjuncts or start >= h or start in conjuncts or any(
+            _kk_place(strip_case_kk(words[c]).lower(), lex) or words[c].isascii() for c in [start] + conjuncts
+        ):
+            # "Ресей және Қытай компаниялары": companies of two countries, no name; "Visa және MasterCard
+            # компаниялары": two brands, each its own name (in Latin letters before their kind)
+            continue
+        out.append((start, h + 1))
+        for x in range(start, h + 1):
+            covered[x] = True
+    return out
+
+
+_KK_PLURAL_INSIDE_RE = re.compile(r"[лдт][ае]р")
+
+
+def _kk_coordinated_head(w: str, lex: Lexicon) -> bool:
+    """A head noun of bodies in the plural ("министрліктері", "министрліктеріне")."""
+    stem = plural_stem_kk(strip_case_kk(w).lower())
+    return stem is not None and len(stem) > 2 and not lex.org_heads.isdisjoint(kk_bases(stem))
 
 
 def _latin_acronym_opens_name(words, i: int, covered) -> bool:
@@ -454,6 +509,10 @@ def _kk_scan_org_start(words, head: int, covered, lex: Lexicon, starts: dict[int
             adjective_t = inside = True
         if not inside and (
             (low in lex.stopwords and low not in ("және", "мен", "пен", "бен"))
+            # "мен" joins two bare nouns inside a name ("Ана мен бала орталығы"), not two noun phrases
+            # ("... доп соққылары мен төрттік партиялары")
+            or (low in ("мен", "пен", "бен") and k > 0
+                and (is_possessed_kk(words[k - 1]) or is_plural_kk(words[k - 1].lower())))
             # the accusative after the possessive is a verbal noun's object or no part of the name:
             # "Құдайбергенов бүгінгі шешімін | атқарушы орган ретінде"
             or (is_possessive_accusative_kk(low) and is_possessed_kk(low[:-1]))
@@ -722,7 +781,8 @@ def _kk_names(words, i: int, j: int, first: int, lex: Lexicon) -> list[Occurrenc
     # "Цифрлық даму министрі": a capitalised word opening a position title is no name
     while i < j and starts_clause(words, i, first) and words[i].lower() in lex.function_words:
         i += 1
-    if j == i + 1 and j < len(words) and words[j][:1].islower() and is_relational_adjective_kk(words[i]):
+    if (j == i + 1 and j < len(words) and words[j][:1].islower() and words[j] not in lex.stopwords
+        and is_relational_adjective_kk(words[i])):
         return []  # "Ол | Ұлттық академиялық кітапханада": as below, once the pronoun is off
     k = j if not all(w.isascii() for w in words[i:j]) else len(words)  # (no Kazakh title holds a Latin name)
     while k < len(words) and k - j < 3 and is_word(words[k]) and words[k].islower():
