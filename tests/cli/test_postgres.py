@@ -102,6 +102,6 @@ def test_copy_a_file_to_postgresql_and_back(tmp_path, pg_url):
     assert json.loads(result.output) == {
         "from": pg_url, "to": back, "indexed": 0,
         "rows": {"concepts": 1, "terms": 3, "concept_evidence": 0, "concept_history": 1, "tm_units": 0,
-                 "tm_texts": 0, "tm_unit_changes": 0, "api_tokens": 0}}
+                 "tm_texts": 0, "tm_unit_changes": 0, "api_tokens": 0, "tm_versions": 0}}
     shown = [runner.invoke(main, ["--db", where, "show", "senate", "--json"]).output for where in (db, pg_url, back)]
     assert shown[0] == shown[1] == shown[2]

@@ -11,7 +11,7 @@ import psycopg
 import pytest
 
 from termbase.errors import AlreadyExists, NotFound, ParseError, StoreError, StoreUnavailable, TermbaseError, VersionConflict
-from termbase.models import Concept, Evidence, Term
+from termbase.models import Concept, Evidence, Term, TranslationUnit
 from termbase.store import AddCounts, create_store, new_store, open_store, termbase_exists
 from termbase.store.postgres import MIGRATIONS, SCHEMA_VERSION, PostgresStore, display_url
 
@@ -92,6 +92,10 @@ def test_migration_from_each_version_keeps_the_data(pg_cluster, previous):
         store._conn.execute(
             "INSERT INTO terms (concept_pk, seq, lang, text, status, type, created, modified) "
             "VALUES (?, 0, 'en', 'Senate', 'preferred', 'full', ?, ?)", (pk, stamp, stamp))
+        (unit,) = store._conn.execute(
+            "INSERT INTO tm_units (tm, digest, document, position, score, source_lang, created, modified) "
+            "VALUES ('speech', 'd1', 'a.txt', 1, 0.9, 'en', ?, ?) RETURNING pk", (stamp, stamp)).fetchone()
+        store._conn.execute("INSERT INTO tm_texts (unit_pk, lang, text) VALUES (?, 'en', 'One.')", (unit,))
     store.close()
     with open_store(url) as upgraded:
         assert upgraded.schema_version == SCHEMA_VERSION
@@ -99,6 +103,12 @@ def test_migration_from_each_version_keeps_the_data(pg_cluster, previous):
         assert (got.subject, got.version, [t.text for t in got.terms]) == ("parliament", 3, ["Senate"])
         assert got.created.isoformat() == "2026-01-02T03:04:05.000006+00:00"
         assert upgraded.concepts.add(Concept(None, (Term("en", "Mazhilis"),))).id == "mazhilis"
+        # a memory written before memories had versions gets one (a random epoch), moved by a change
+        # (at the current version the unit above was written without its version row: none)
+        epoch, number = upgraded.memories.version("speech")
+        assert (number, len(epoch)) == ((1, 32) if previous < SCHEMA_VERSION else (0, 0))
+        upgraded.memories.add_units("speech", [TranslationUnit({"en": "Two."})])
+        assert upgraded.memories.version("speech")[1] == number + 1
 
 
 def test_a_new_termbase_appears_whole_or_not_at_all(pg_url):

@@ -464,7 +464,11 @@ def test_migration_from_each_version_keeps_the_data(tmp_path, monkeypatch, previ
         if previous < 4:
             assert upgraded.memories.containing("speech", "ru", ["один"]) == [unit]
         assert upgraded.concepts.add(Concept(None, (Term("en", "Mazhilis"),))).id == "mazhilis"
+        # a memory written before memories had versions gets one (a random epoch), moved by a change
+        epoch, number = upgraded.memories.version("speech")
+        assert number == 1 and len(epoch) == 16
         upgraded.memories.add_units("speech", [TranslationUnit({"en": "Two.", "ru": "Два."})])
+        assert upgraded.memories.version("speech") == (epoch, 2)
         assert max(u.id for u in upgraded.memories.iter_units("speech")) > unit
         assert sorted(u.texts["en"] for u in upgraded.memories.iter_units("speech")) == ["One.", "Two."]
     conn = sqlite3.connect(path)

@@ -27,6 +27,9 @@ The contract every backend keeps (``tests/test_store_base.py`` checks it on each
   transaction that changes concepts, so caches in other processes see the change;
   :meth:`ConceptRepository.changes_since` says which concepts changed, so a cache can be brought up to
   date concept by concept instead of rebuilt.
+- **Memory versions.** :meth:`MemoryRepository.version` is kept in the database per memory and
+  changes with every transaction that changes that memory's units, so what a process made of them
+  (a server's mining index) is made again after another connection's change.
 - **Tokens.** :class:`TokenRepository` keeps the server's API tokens by the digest of their secret
   (never the secret); a revoked token is kept (listed) but never found again.
 - **Errors.** Database failures (locked, read-only, corrupt) raise :class:`~termbase.errors.StoreError`.
@@ -290,6 +293,14 @@ class MemoryRepository(ABC):
     @abstractmethod
     def count(self, memory: str) -> int:
         """How many units ``memory`` holds (0 if it does not exist)."""
+
+    def version(self, memory: str) -> tuple | None:
+        """What ``memory``'s units are at: a value kept in the database that changes with every
+        committed change of them (an import, an edit or removal of a unit, the memory removed), from
+        any connection, and is never given again to other units; what a cache of something made from
+        them is valid for. None when nothing read now may be kept: inside a transaction that changed
+        memories (it may be rolled back), or where the backend keeps no version."""
+        return None
 
     @abstractmethod
     def names(self) -> list[str]:

@@ -15,6 +15,7 @@ import contextlib
 import itertools
 import json
 import math
+import os
 import re
 import threading
 from collections import Counter
@@ -153,7 +154,7 @@ class SQLiteMemories(MemoryRepository):
                     conn.execute(f"INSERT INTO tm_index (rowid, keys, tm, lang) "
                                  f"SELECT u.pk * 4 + t.number, {self._STAGED_KEYS}, u.tm, t.lang {new}", (memory,))
                     self._imported(added, before)
-                    self._store._memories_changed = True
+                    self._changed(memory)
                     if spilled:
                         conn.execute(f"INSERT INTO tm_df (token, n) SELECT token, n FROM {stage}.df WHERE n > 0 "
                                      "ON CONFLICT (token) DO UPDATE SET n = tm_df.n + excluded.n")
@@ -238,6 +239,7 @@ class SQLiteMemories(MemoryRepository):
         texts = [(pks[digest], lang, text) for digest, (_u, unit_texts) in rows.items() for lang, text in unit_texts.items()]
         self._write("tm_texts", ("unit_pk", "lang", "text"), texts)
         self._index(texts, memory)
+        self._changed(memory)
         return len(rows), skipped
 
     # ------------------------------------------------------------------ the full-text index
@@ -251,6 +253,24 @@ class SQLiteMemories(MemoryRepository):
         self._write("tm_index", ("rowid", "keys", "tm", "lang"), rows)
         self._add_df(df)
         self._store._memories_changed = True
+
+    def _changed(self, memory: str) -> None:
+        """Said in the transaction that changes ``memory``'s units: its version moves (undone with the
+        transaction, committed with it; see :meth:`version`)."""
+        self._store._memories_changed = True
+        self._conn.execute(_BUMP_VERSION, (memory, os.urandom(8).hex()))
+
+    def version(self, memory: str) -> tuple | None:
+        """What ``memory``'s units are at, from the database: it changes with every committed change of
+        them, from any connection, process or server, and is never given again to other units (a memory
+        removed and made again, another termbase put in this one's place: its random epoch differs).
+        None inside a transaction that changed memories: what it reads may be rolled back, so nothing
+        of it may be kept."""
+        if self._store._depth and self._store._memories_changed:
+            return None
+        with self._store._errors():
+            row = self._conn.execute("SELECT epoch, version FROM tm_versions WHERE tm = ?", (memory,)).fetchone()
+        return (row[0], row[1]) if row else ("", 0)
 
     def reindex(self) -> int:
         """Rebuild the full-text index of every memory from the unit texts; how many texts it holds."""
@@ -584,7 +604,7 @@ class SQLiteMemories(MemoryRepository):
                                        (memory, digest, unit_id)).fetchone()
             if other:
                 raise ValidationError(f"memory {memory!r} already has a unit with these texts (unit {other[0]})")
-            self._unindex(unit_id)
+            self._unindex(unit_id, memory)
             stamp = format_time(utc_now())
             self._conn.execute("UPDATE tm_units SET digest = ?, modified = ? WHERE pk = ?", (digest, stamp, unit_id))
             self._conn.execute("DELETE FROM tm_texts WHERE unit_pk = ?", (unit_id,))
@@ -598,7 +618,7 @@ class SQLiteMemories(MemoryRepository):
         with self._store.atomic():
             old = self.get_unit(unit_id)
             memory = self._conn.execute("SELECT tm FROM tm_units WHERE pk = ?", (unit_id,)).fetchone()[0]
-            self._unindex(unit_id)
+            self._unindex(unit_id, memory)
             self._conn.execute("DELETE FROM tm_units WHERE pk = ?", (unit_id,))
             self._record(unit_id, memory, "delete", old.texts, None, actor, format_time(utc_now()))
             return old
@@ -612,10 +632,10 @@ class SQLiteMemories(MemoryRepository):
                  "before": json.loads(before) if before else None, "after": json.loads(after) if after else None,
                  "actor": actor, "time": time} for seq, tm, action, before, after, actor, time in rows]
 
-    def _unindex(self, unit_id: int) -> None:
+    def _unindex(self, unit_id: int, memory: str) -> None:
         langs = [r[0] for r in self._conn.execute("SELECT lang FROM tm_texts WHERE unit_pk = ?", (unit_id,))]
         self._conn.executemany("DELETE FROM tm_index WHERE rowid = ?", [(_index_rowid(unit_id, lang),) for lang in langs])
-        self._store._memories_changed = True
+        self._changed(memory)
 
     def _record(self, unit_id, memory, action, before, after, actor, stamp) -> None:
         self._conn.execute(
@@ -635,7 +655,7 @@ class SQLiteMemories(MemoryRepository):
                 + " ELSE 0 END FROM tm_texts t JOIN tm_units u ON u.pk = t.unit_pk WHERE u.tm = ?)",
                 (memory,),
             )
-            self._store._memories_changed = True
+            self._changed(memory)
             return self._conn.execute("DELETE FROM tm_units WHERE tm = ?", (memory,)).rowcount
 
 
@@ -656,6 +676,10 @@ def _by_digest(units: Iterable[TranslationUnit]) -> tuple[dict[str, tuple[Transl
 
 
 _LANG_NUMBER = {"en": 1, "kk": 2, "ru": 3}
+
+#: A change of a memory's units moves its version; a memory's first row gets a random epoch.
+_BUMP_VERSION = ("INSERT INTO tm_versions (tm, version, epoch) VALUES (?, 1, ?) "
+                 "ON CONFLICT (tm) DO UPDATE SET version = tm_versions.version + 1")
 
 
 def _index_rowid(unit_pk: int, lang: str) -> int:

@@ -183,6 +183,15 @@ MIGRATIONS: list[tuple[int, str, str]] = [
     # between equal ones). A version-8 termbase here has no term index.
     (8, "the term index (not kept by this backend yet)", "SELECT 1"),
     (9, "term index: normalised texts, match keys and trigrams of the terms", TERM_INDEX_SQL),
+    (
+        10,
+        "a version per memory, moved by every change of its units",
+        f"""
+        CREATE TABLE tm_versions (tm {_TEXT} PRIMARY KEY, version bigint NOT NULL, epoch text NOT NULL);
+        INSERT INTO tm_versions (tm, version, epoch)
+            SELECT tm, 1, md5(random()::text || clock_timestamp()::text) FROM (SELECT DISTINCT tm FROM tm_units) AS m
+        """,
+    ),
 ]
 # Python steps of a migration, run in its transaction after its SQL.
 _MIGRATION_STEPS: dict = {9: lambda store: store.terms.reindex()}
@@ -190,7 +199,8 @@ SCHEMA_VERSION = MIGRATIONS[-1][0]
 
 #: Every table of the termbase (what a replacing ``build`` drops), children after parents.
 TABLES = ("meta", "concepts", "terms", "concept_evidence", "concept_history", "counters",
-          "tm_units", "tm_texts", "tm_index", "tm_df", "api_tokens", "tm_unit_changes", *TERM_INDEX_TABLES)
+          "tm_units", "tm_texts", "tm_index", "tm_df", "api_tokens", "tm_unit_changes", "tm_versions",
+          *TERM_INDEX_TABLES)
 
 
 def is_postgres(location: object) -> bool:
@@ -792,6 +802,7 @@ class PostgresMemories(SQLiteMemories):
         texts = [(pk, lang, text) for pk, (_u, unit_texts) in zip(pks, rows.values()) for lang, text in unit_texts.items()]
         self._write("tm_texts", ("unit_pk", "lang", "text"), texts)
         self._index(texts, memory)
+        self._changed(memory)
         return len(rows), skipped
 
     def _version(self) -> tuple:

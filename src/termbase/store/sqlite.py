@@ -240,6 +240,19 @@ MIGRATIONS: list[tuple[int, str, str]] = [
     ),    # PostgreSQL's term index came as its migration 9: nothing to do here, the number keeps both
     # backends at one schema version (termbase.store.copying copies between equal ones).
     (9, "the term index on PostgreSQL (nothing to change in SQLite)", "SELECT 1"),
+    (
+        10,
+        "a version per memory, moved by every change of its units",
+        # What a server's kept mining index of a memory is valid for (SQLiteMemories.version): the
+        # version grows with every transaction that changes the memory's units; the epoch, random,
+        # is made with the row, so that another termbase file put in this one's place (init --force)
+        # never shows an old (memory, version) again.
+        """
+        CREATE TABLE tm_versions (tm TEXT PRIMARY KEY, version INTEGER NOT NULL, epoch TEXT NOT NULL) WITHOUT ROWID;
+        INSERT INTO tm_versions (tm, version, epoch)
+            SELECT tm, 1, lower(hex(randomblob(8))) FROM (SELECT DISTINCT tm FROM tm_units)
+        """,
+    ),
 ]
 # Python steps of a migration, run in its transaction after its SQL.
 _MIGRATION_STEPS = {4: lambda store: store.memories.reindex(), 8: lambda store: store.terms.reindex()}
