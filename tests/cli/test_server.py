@@ -43,6 +43,20 @@ def test_serve_without_a_termbase_says_so(run):
     assert result.exit_code == 2 and result.stderr.startswith(f"Error: no termbase at {run.db}")
 
 
+def test_serve_gives_every_worker_its_mining_cache(two, monkeypatch):
+    import termbase.http.server as server
+    from termbase.http import ServerConfig
+
+    started = []
+    monkeypatch.setattr(server, "serve", lambda config, **options: started.append(config))
+    result = two("serve", "--mining-cache", "300", "--workers", "2")
+    assert result.exit_code == 0 and [c.corpus_cache_mb for c in started] == [300]
+    for name, value in started[0].environment().items():  # what each worker process reads
+        monkeypatch.setenv(name, value)
+    assert ServerConfig.from_environment() == started[0]
+    assert two("serve", "--mining-cache", "-1").exit_code == 2
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -18,10 +18,13 @@ from .app import TermbaseGroup, emit_json, main, pass_env
               help="Let requests without a token in, with this role (default: refused, 401).")
 @click.option("--max-upload", "max_upload", type=click.IntRange(min=1), default=20, show_default=True,
               metavar="MB", help="Largest upload (check, extract, import) in megabytes.")
+@click.option("--mining-cache", "mining_cache", type=click.IntRange(min=0), default=1024, show_default=True,
+              metavar="MB", help="Megabytes of memory indexes each server process keeps for extraction with a "
+                                 "memory (a 100,000-unit memory takes about 300; 0: index it for every request).")
 @click.option("--log-level", type=click.Choice(["critical", "error", "warning", "info", "debug"]),
               default="warning", show_default=True)
 @pass_env
-def serve(env, host, port, workers, anonymous, max_upload, log_level) -> None:
+def serve(env, host, port, workers, anonymous, max_upload, mining_cache, log_level) -> None:
     """Serve the termbase over HTTP: a JSON API under /api (schema at /api/openapi.json).
 
     Every request but GET /api/health needs "Authorization: Bearer TOKEN", a token made with
@@ -38,6 +41,7 @@ def serve(env, host, port, workers, anonymous, max_upload, log_level) -> None:
     from ..http.server import serve as run
 
     config = ServerConfig(str(env.db_path), anonymous_role=anonymous, max_upload=max_upload * 1024 * 1024,
+                          corpus_cache_mb=mining_cache,
                           **({"lock_timeout": env.lock_timeout} if env.lock_timeout is not None else {}))
     env.workspace()  # a missing or unreadable termbase is an error before anything listens
     env.close()

@@ -18,7 +18,7 @@ from fastapi import Depends, Request
 from starlette.concurrency import run_in_threadpool
 
 from ..models import ApiToken
-from ..services import TokenCache, Workspace
+from ..services import MemoryCorpora, TokenCache, Workspace
 from .config import ServerConfig
 from .errors import ApiError
 from .pool import WorkspacePool
@@ -31,12 +31,15 @@ class ServerState:
     """One per app: its configuration, its pool of opened termbases for routes that run in worker
     threads, one more for the short read-only routes run on the event loop itself (lookup, a
     concept), which no other thread uses, and the tokens it has checked (kept while the termbase's
-    tokens version stays the same: a revoked token fails at once on every instance)."""
+    tokens version stays the same: a revoked token fails at once on every instance); the mining
+    indexes of memories the worker threads' termbases keep (until their memory changes)."""
 
     def __init__(self, config: ServerConfig):
         self.config = config
         self.tokens = TokenCache()
-        self.pool = WorkspacePool(config.db, config.pool_size, lock_timeout=config.lock_timeout)
+        self.corpora = MemoryCorpora(max_mb=config.corpus_cache_mb)
+        self.pool = WorkspacePool(config.db, config.pool_size, lock_timeout=config.lock_timeout,
+                                  corpora=self.corpora)
         self.loop_pool = WorkspacePool(config.db, 1, lock_timeout=config.lock_timeout)
 
 

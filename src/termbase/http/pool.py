@@ -15,14 +15,18 @@ import queue
 import threading
 
 from ..errors import StoreError
-from ..services import Workspace, data_version, lookup
+from ..services import MemoryCorpora, Workspace, data_version, lookup
 
 
 class WorkspacePool:
-    def __init__(self, location: str, size: int, *, lock_timeout: float | None = None):
+    """``corpora``: where the workspaces keep the mining indexes of memories between requests (shared)."""
+
+    def __init__(self, location: str, size: int, *, lock_timeout: float | None = None,
+                 corpora: MemoryCorpora | None = None):
         self.location = location
         self.size = size
         self.lock_timeout = lock_timeout
+        self.corpora = corpora
         self._idle: queue.LifoQueue[Workspace] = queue.LifoQueue()
         self._slots = threading.BoundedSemaphore(size)
         self._closed = False
@@ -35,7 +39,8 @@ class WorkspacePool:
             try:
                 return self._idle.get_nowait()
             except queue.Empty:
-                return Workspace.open(self.location, lock_timeout=self.lock_timeout, long_lived=True)
+                return Workspace.open(self.location, lock_timeout=self.lock_timeout, long_lived=True,
+                                      corpora=self.corpora)
         except BaseException:
             self._slots.release()
             raise

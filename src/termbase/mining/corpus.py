@@ -8,6 +8,7 @@ the few units looked at need no second pass of the tokenizer).
 
 from __future__ import annotations
 
+import sys
 from array import array
 from collections import Counter
 from dataclasses import dataclass
@@ -52,12 +53,32 @@ class UnitCorpus:
         self._spans: dict[str, list[array]] = {}  # lang -> per unit, start and end of each word
         for unit in units:
             self._add(unit)
+        # what only indexing needs (each word's key id, the chunks seen) goes: a kept corpus (a
+        # server's, see termbase.services.MemoryCorpora) holds only what queries read
+        self._key_cache, self._chunks = {}, {}
         self.languages: tuple[str, ...] = tuple(sorted(self.keys, key=("en", "kk", "ru").index))
         #: The language most units name as their source (None when none says).
         self.source_lang: str | None = self._sources.most_common(1)[0][0] if self._sources else None
 
     def __len__(self) -> int:
         return len(self.ids)
+
+    @property
+    def nbytes(self) -> int:
+        """About how many bytes the corpus holds (its arrays, texts, vocabulary and their containers):
+        what a cache of corpora weighs them by. Counted once, when first asked."""
+        got = self.__dict__.get("_nbytes")
+        if got is None:
+            size = sys.getsizeof
+            got = size(self.ids) + sum(map(size, self.ids)) + size(self.texts) + size(self._vocab)
+            got += sum(size(texts) + sum(map(size, texts.values())) for texts in self.texts)
+            got += sum(map(size, self._vocab)) + 32 * len(self._vocab)  # the keys, and their ids
+            for rows in (*self.keys.values(), *self._spans.values()):
+                got += size(rows) + sum(map(size, rows))
+            for postings in self.postings.values():
+                got += size(postings) + sum(map(size, postings.values())) + 32 * len(postings)
+            self._nbytes = got
+        return got
 
     def _key_id(self, word: str, lang: str) -> int:
         cache = self._key_cache.setdefault(lang, {})

@@ -15,7 +15,7 @@ module              jobs
                     :func:`remove_concepts`, :func:`parse_terms`
 ``transfer``        :func:`import_file`, :func:`export`
 ``align``           :func:`align_files`
-``extract``         :func:`extract_files`
+``extract``         :func:`extract_files` (:class:`MemoryCorpora`: a server's memory indexes, kept)
 ``check``           :func:`check_files`
 ``tokens``          :func:`create_token`, :func:`authenticate` (:class:`TokenCache` for a server),
                     :func:`list_tokens`, :func:`revoke_token`
@@ -70,6 +70,7 @@ if TYPE_CHECKING:  # pragma: no cover
     )
     from .copy import CopyResult, copy_termbase
     from .extract import ADD_THRESHOLD, EXTRACT_KINDS, ExtractConfig, ExtractRun, extract_files
+    from .corpora import DEFAULT_CORPUS_CACHE_MB, MemoryCorpora
     from .termbase import (
         GlossaryUpdate, InitResult, LimitsInfo, TermbaseStats, data_version, init_termbase, size_limits, termbase_stats,
         update_glossary,
@@ -96,6 +97,7 @@ _LAZY = {
         "set_term_status", "show_concept", "terms_from_dicts", "undo_last_change"
     ), ".concepts"),
     **dict.fromkeys(("CopyResult", "copy_termbase"), ".copy"),
+    **dict.fromkeys(("DEFAULT_CORPUS_CACHE_MB", "MemoryCorpora"), ".corpora"),
     **dict.fromkeys(("ADD_THRESHOLD", "EXTRACT_KINDS", "ExtractConfig", "ExtractRun", "extract_files"), ".extract"),
     **dict.fromkeys((
         "GlossaryUpdate", "InitResult", "LimitsInfo", "TermbaseStats", "data_version", "init_termbase",
@@ -123,7 +125,7 @@ __all__ = [
     "TokenCache", "authenticate", "data_version", "create_token", "list_tokens", "revoke_token",
     "add_concept", "add_terms", "propose_concept", "propose_terms", "approve", "concept_history", "reject", "remove_term", "replace_term_text", "restore_concept", "set_term_status", "undo_last_change", "align_files", "check_files", "edit_concept", "export", "extract_files", "import_file",
     "delete_memory", "init_termbase", "list_concepts", "list_formats", "list_memories", "memory_stats", "pretranslate", "search_memory", "lookalike_warnings", "lookup", "lookup_many", "parse_terms", "terms_from_dicts", "remove_concepts", "show_concept", "termbase_stats", "update_glossary",
-    "has_termbase", "shown_location", "CopyResult", "copy_termbase",
+    "has_termbase", "shown_location", "CopyResult", "copy_termbase", "DEFAULT_CORPUS_CACHE_MB", "MemoryCorpora",
     "LatinResult", "TranslitResult", "generate_latin", "transliterate", "transliterate_source", "load_all",
 ]
 

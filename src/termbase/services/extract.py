@@ -15,6 +15,7 @@ from ..languages import KK_LATN, kazakh_to_cyrillic, kazakh_to_latin, normalize_
 from ..mining import EquivalentMiner, Lexicon, MinedUnit, UnitCorpus, general_lexicon, with_suggestions
 from ..fsutil import Source
 from .concepts import known_terms
+from .corpora import build_corpus
 from .workspace import Workspace
 
 #: The kinds of candidates extraction finds (organization, acronym, person, place, name, phrase).
@@ -122,7 +123,8 @@ def extract_files(
     if memory is not None:
         if ws is None:
             raise NotFound(f"translation memory {memory!r} needs a termbase", needs="termbase")
-        stored = UnitCorpus(MinedUnit(u.id, u.texts, u.source_lang) for u in ws.store.memories.iter_units(memory))
+        # a server keeps the memory's index between requests (until its units change)
+        stored = build_corpus(ws.store, memory) if ws.corpora is None else ws.corpora.corpus(ws.store, memory)
         infos.append(MemoryInfo(memory, len(stored), stored.languages, True))
     for file in files:
         src = Source.of(file)

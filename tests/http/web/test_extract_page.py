@@ -294,6 +294,28 @@ def test_a_russian_text_gets_english_and_kazakh_columns(web):
     ]
 
 
+def test_the_server_indexes_the_memory_once_until_another_connection_changes_it(web):
+    """The memory's mining index is kept between requests (the add step uses it too); a unit imported
+    by another connection (another process or server) is in the next page's suggestions."""
+    client = signed_in(web, "translator")
+    corpora = client.app.state.termbase.corpora
+    first = extract(client, text=TEXT)
+    nrcc = ("NRCC", "acronym", "1", "—", "NEW", "~Национальный республиканский комитет Конгресса [1]; ~НРКК acronym [3]")
+    assert table(first.text)[-1] == nrcc and corpora.built == 1
+    assert table(extract(client, text=TEXT).text) == table(first.text) and corpora.built == 1
+    from termbase.store import open_store
+
+    with open_store(web[2]) as other:
+        other.memories.add_units("news", [TranslationUnit({"en": "The NRCC raised money.", "ru": "НРКК собрал деньги."},
+                                                          source_lang="en")])
+    page = extract(client, text=TEXT).text
+    assert "Suggestions mined from memory news: 10 unit(s), en, kk, ru." in page
+    assert table(page)[-1] == nrcc[:-1] + (nrcc[-1].replace("[3]", "[4]"),) and corpora.built == 2
+    form = dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)"', page.split('id="addform"')[1]))
+    r = client.post("/extract/add", data={**form, "pick": ["NRCC"]}, follow_redirects=False)
+    assert r.status_code == 303 and corpora.built == 2
+
+
 def test_a_latin_kazakh_text_is_kazakh_in_its_own_column(web):
     text = "Qazaqstan Respublikasynyñ Energetika ministrligi málimdedi. Energetika ministrligi kelisti."
     r = extract(signed_in(web, "reader"), text=text, tm="", lang="kk-Latn")

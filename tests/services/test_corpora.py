@@ -1,0 +1,103 @@
+"""A server's workspaces keep the mining index of a memory between extractions (``MemoryCorpora``), on
+both backends: indexed once, made again after any change of the memory's units by another connection
+(the new units' evidence appears), never kept from a transaction that was rolled back; bounded."""
+
+import io
+
+import pytest
+
+from termbase.models import TranslationUnit
+from termbase.services import MemoryCorpora, Source, Workspace, extract_files
+from termbase.store import open_store
+
+UNITS = [
+    TranslationUnit({"en": "The Ministry of Energy of Kazakhstan signed the agreement.",
+                     "ru": "Министерство энергетики Казахстана подписало соглашение."}, source_lang="en"),
+    TranslationUnit({"en": "A delegation of the Ministry of Energy of Kazakhstan arrived.",
+                     "ru": "Прибыла делегация Министерства энергетики Казахстана."}, source_lang="en"),
+    TranslationUnit({"en": "Experts of the Brookings Institution met.",
+                     "ru": "Эксперты Брукингского института встретились."}, source_lang="en"),
+]
+TEXT = "The Ministry of Energy of Kazakhstan met the Brookings Institution. The Brookings Institution agreed."
+BROOKINGS = TranslationUnit({"en": "The Brookings Institution published a report.",
+                             "ru": "Брукингский институт опубликовал доклад."}, source_lang="en")
+MINISTRY = ("Министерство энергетики Казахстана", [
+    (1, "Министерство энергетики Казахстана подписало соглашение."),
+    (2, "Прибыла делегация Министерства энергетики Казахстана.")])
+
+
+def mined(ws):
+    """Each candidate's Russian suggestions mined from memory "news": (text, [(unit id, target)])."""
+    run = extract_files([Source.of(io.BytesIO(TEXT.encode()), name="t.txt")], ws=ws, memory="news")
+    return {c["term"]: [(s["text"], [(e["unit_id"], e["target"]) for e in s["examples"]])
+                        for s in c["suggestions"].get("ru", [])] for c in run.to_dict()["candidates"]}
+
+
+def test_a_memory_is_indexed_once_until_another_connection_changes_its_units(store):
+    store.memories.add_units("news", UNITS)
+    corpora = MemoryCorpora()
+    ws = Workspace(store, corpora=corpora)
+    first = mined(ws)
+    assert first == {
+        "Brookings Institution": [("Брукингский институт", [(3, "Эксперты Брукингского института встретились.")])],
+        "Ministry of Energy of Kazakhstan": [MINISTRY],
+    }
+    assert corpora.built == 1 and corpora.kept() == [(store.location, "news")]
+    with open_store(store.location) as pooled:  # another connection of the same server process
+        assert mined(Workspace(pooled, corpora=corpora)) == first
+    assert mined(ws) == first and corpora.built == 1
+    with open_store(store.location) as other:  # another process or server
+        other.memories.add_units("news", [BROOKINGS])
+        assert mined(ws)["Brookings Institution"] == [("Брукингский институт", [
+            (3, "Эксперты Брукингского института встретились."), (4, "Брукингский институт опубликовал доклад.")])]
+        assert corpora.built == 2
+        other.memories.update_unit(4, {"en": "The Brookings Institution published a study.",
+                                       "ru": "Брукингский институт опубликовал исследование."})
+        assert mined(ws)["Brookings Institution"][0][1][1] == (4, "Брукингский институт опубликовал исследование.")
+        other.memories.remove_unit(3)
+        assert mined(ws)["Brookings Institution"] == [("Брукингский институт", [
+            (4, "Брукингский институт опубликовал исследование.")])]
+        assert corpora.built == 4
+        other.memories.add_units("laws", [TranslationUnit({"en": "A law.", "ru": "Закон."})])  # another memory
+        assert mined(ws)["Ministry of Energy of Kazakhstan"] == [MINISTRY] and corpora.built == 4
+        assert corpora.kept() == [(store.location, "news")]  # one version of a memory kept
+
+
+def test_nothing_is_kept_from_a_transaction_that_changed_memories(store):
+    """Inside a transaction that imported units the extraction sees them (indexed afresh, not from the
+    cache, not kept); after its rollback the units are gone from the extraction too."""
+    store.memories.add_units("news", UNITS)
+    corpora = MemoryCorpora()
+    ws = Workspace(store, corpora=corpora)
+    before = mined(ws)
+    with pytest.raises(RuntimeError), store.atomic():
+        store.memories.add_units("news", [BROOKINGS])
+        assert len(mined(ws)["Brookings Institution"][0][1]) == 2
+        raise RuntimeError("undo")
+    assert corpora.built == 2
+    assert mined(ws) == before and corpora.built == 2  # the index kept before the transaction
+    corpora.clear()
+    with pytest.raises(RuntimeError), store.atomic():
+        store.memories.add_units("news", [BROOKINGS])
+        assert len(mined(ws)["Brookings Institution"][0][1]) == 2
+        raise RuntimeError("undo")
+    assert corpora.kept() == []
+    assert mined(ws) == before and corpora.built == 4
+
+
+def test_the_cache_is_bounded_by_count_and_by_size(store):
+    store.memories.add_units("news", UNITS)
+    store.memories.add_units("more", UNITS[:2])
+    ws = Workspace(store, corpora=MemoryCorpora(limit=1))
+    mined(ws)
+    extract_files(memory="more", ws=ws)
+    assert ws.corpora.kept() == [(store.location, "more")]  # the least recently used went
+    none = Workspace(store, corpora=MemoryCorpora(max_mb=0))  # no index is that light: nothing kept
+    assert mined(none) == mined(none) and none.corpora.built == 2 and none.corpora.kept() == []
+
+
+def test_a_command_indexes_the_memory_for_its_one_extraction(store):
+    store.memories.add_units("news", UNITS)
+    ws = Workspace(store)
+    assert ws.corpora is None
+    assert mined(ws)["Ministry of Energy of Kazakhstan"] == [MINISTRY]
