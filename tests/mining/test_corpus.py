@@ -63,7 +63,7 @@ def test_breaks_between_words():
 
 
 def test_a_kazakh_possessive_in_the_locative_breaks_after_a_consonant_stem_too():
-    # "ауданында" is аудан + ы + нда as "бөлімшесінде" is бөлімше + сі + нде (languages.kazakh.possessive_case_kk)
+    # "ауданында" is аудан + ы + нда as "бөлімшесінде" is бөлімше + сі + нде (languages.kazakh_endings.possessive_case_kk)
     text = "Ол Қарасай ауданында Жоғарғы Сотта"
     tokens = [(text[a:b], a, b) for a, b in [(0, 2), (3, 10), (11, 20), (21, 28), (29, 34)]]
     assert _breaks(text, tokens, "kk") == [False, False, False, True, False]

@@ -18,8 +18,10 @@ from typing import Callable, Iterable, Sequence
 from ..extraction.lexicon import lexicon
 from ..languages import dictionary_form, normalize, word_keys
 from ..languages.kazakh import (
-    is_attributive_locative_kk, is_genitive_kk, is_light_verb_kk, is_possessed_kk, kk_bases, kk_izafet_head,
-    possessive_case_kk, strip_case_kk,
+    is_attributive_locative_kk, is_genitive_kk, is_light_verb_kk, kk_bases, kk_izafet_head, strip_case_kk,
+)
+from ..languages.kazakh_endings import (
+    is_possessed_kk, possessive_case_kk,
 )
 from ..languages._cache import BoundedCache
 from ..languages.russian import ru_genitive_noun, ru_qualifies

@@ -9,14 +9,16 @@ import re
 from typing import Sequence
 
 from ...languages.kazakh import (
-    base_kk, ends_like_converb_kk, has_oblique_case_kk, has_possessive_case_kk, has_sure_case_kk,
-    heads_noun_phrase_kk, is_adjective_kk, is_attributive_locative_kk, is_bare_locative_kk,
-    is_dative_or_instrumental_kk, is_genitive_kk, is_light_verb_kk, is_participle_kk, is_passive_verb_kk,
+    base_kk, is_attributive_locative_kk, is_genitive_kk, is_light_verb_kk, is_t_stem_possessive_kk, kk_bases,
+    strip_case_kk,
+)
+from ...languages.kazakh_endings import (
+    ends_like_converb_kk, has_oblique_case_kk, has_possessive_case_kk, has_sure_case_kk, heads_noun_phrase_kk,
+    is_adjective_kk, is_bare_locative_kk, is_dative_or_instrumental_kk, is_participle_kk, is_passive_verb_kk,
     is_plural_kk, is_possessed_kk, is_possessed_nominative_kk, is_possessive_accusative_kk,
-    is_relational_adjective_kk, is_t_stem_possessive_kk, is_voiceless_locative_kk, is_vowel_accusative_kk,
-    kk_bases, locative_base_kk, looks_adjectival_kk, looks_verbal_kk, lyk_base_kk, may_be_accusative_kk,
-    may_be_dative_kk, may_be_ty_adjective_kk, may_be_verb_kk, may_be_verbal_noun_kk, plural_stem_kk,
-    strip_case_kk, strip_our_kk,
+    is_relational_adjective_kk, is_voiceless_locative_kk, is_vowel_accusative_kk, locative_base_kk,
+    looks_adjectival_kk, looks_verbal_kk, lyk_base_kk, may_be_accusative_kk, may_be_dative_kk,
+    may_be_ty_adjective_kk, may_be_verb_kk, may_be_verbal_noun_kk, plural_stem_kk, strip_our_kk,
 )
 from ..lexicon import Lexicon, lexicon
 from ..text import Sentence
