@@ -67,3 +67,21 @@ def test_a_kazakh_possessive_in_the_locative_breaks_after_a_consonant_stem_too()
     text = "Ол Қарасай ауданында Жоғарғы Сотта"
     tokens = [(text[a:b], a, b) for a, b in [(0, 2), (3, 10), (11, 20), (21, 28), (29, 34)]]
     assert _breaks(text, tokens, "kk") == [False, False, False, True, False]
+
+
+def test_the_linkers_of_one_corpus_share_its_word_associations_bounded(monkeypatch):
+    """Associations depend on the corpus alone: a server's kept corpus computes each once for all its
+    requests' linkers (per pair of languages), keeping at most links.ASSOCIATIONS_KEPT words."""
+    from termbase.mining import links
+
+    corpus = UnitCorpus(UNITS * 2)
+    harvard, university = corpus.key_id("Harvard", "en"), corpus.key_id("University", "en")
+    first = Linker(corpus, "en", "ru").associations(harvard)
+    assert first and Linker(corpus, "en", "ru").associations(harvard) is first
+    assert Linker(corpus, "en", "kk").associations(harvard) is not first  # another pair of languages
+    assert Linker(UnitCorpus(UNITS * 2), "en", "ru").associations(harvard) == first  # another corpus: its own
+    monkeypatch.setattr(links, "ASSOCIATIONS_KEPT", 1)
+    small = UnitCorpus(UNITS * 2)
+    linker = Linker(small, "en", "ru")
+    linker.associations(harvard), linker.associations(university)
+    assert list(small.shared(("associations", "en", "ru"), dict)) == [university]

@@ -50,6 +50,7 @@ class UnitCorpus:
         self.keys: dict[str, list[array]] = {}  # lang -> per unit, the key ids of its words
         self.postings: dict[str, dict[int, array]] = {}  # lang -> key id -> units holding it
         self._sources: Counter[str] = Counter()
+        self._shared: dict = {}  # what queries keep for every user of the corpus (see shared)
         self._spans: dict[str, list[array]] = {}  # lang -> per unit, start and end of each word
         for unit in units:
             self._add(unit)
@@ -62,6 +63,15 @@ class UnitCorpus:
 
     def __len__(self) -> int:
         return len(self.ids)
+
+    def shared(self, name, make):
+        """What the users of this corpus keep under ``name`` for each other (made by ``make()`` the
+        first time): state that depends on the corpus alone, such as the linkers' word associations,
+        made once for all the requests a server's kept corpus serves. Keep it bounded."""
+        got = self._shared.get(name)
+        if got is None:
+            got = self._shared.setdefault(name, make())
+        return got
 
     @property
     def nbytes(self) -> int:

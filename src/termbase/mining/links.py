@@ -22,10 +22,15 @@ from typing import Iterable, Sequence
 from rapidfuzz.distance import Levenshtein
 
 from ..languages import stopwords, word_key
+from ..languages._cache import BoundedCache
 from ..languages.translit import name_key
 from .corpus import UnitCorpus
 
 __all__ = ["Lexicon", "Linker", "general_lexicon"]
+
+#: Source words whose associations a corpus keeps for every linker of it (a server's kept corpus
+#: serves many requests; about 7 KB a word in a 100,000-unit memory), per pair of languages.
+ASSOCIATIONS_KEPT = 2_000
 
 _LANGS = ("en", "kk", "ru")
 
@@ -226,6 +231,9 @@ class Linker:
         #: the source and target languages' function words (lower case)
         self.source_stopwords, self.target_stopwords = self._src_stop, self._tgt_stop
         self._assoc: dict[int, dict[int, float]] = {}
+        # what other linkers of this corpus found (the associations depend on the corpus alone)
+        self._shared: BoundedCache = corpus.shared(("associations", source, target),
+                                                   lambda: BoundedCache(ASSOCIATIONS_KEPT))
         self._rows: dict[str, dict[str, float]] = {}  # source word -> target word -> link
         self._remembered = 0
 
@@ -235,6 +243,10 @@ class Linker:
     def associations(self, kid: int) -> dict[int, float]:
         """Target key id -> Dice coefficient with source key ``kid`` (pairs sharing >= 2 units)."""
         got = self._assoc.get(kid)
+        if got is None:
+            got = self._shared.get(kid)
+            if got is not None:
+                self._assoc[kid] = got
         if got is not None:
             return got
         units = self.corpus.units_with(kid, self.source)
@@ -253,7 +265,7 @@ class Linker:
                 dice = 2 * both / (n_s + len(postings.get(t, ())))
                 # two or three shared units are weak evidence: every word of those units shares them
                 out[t] = dice * min(1.0, (both - 1) / 4)
-        self._assoc[kid] = out
+        self._assoc[kid] = self._shared.put(kid, out)
         return out
 
     def _spelling_source(self, word: str) -> bool | None:
