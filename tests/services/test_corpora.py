@@ -101,3 +101,34 @@ def test_a_command_indexes_the_memory_for_its_one_extraction(store):
     ws = Workspace(store)
     assert ws.corpora is None
     assert mined(ws)["Ministry of Energy of Kazakhstan"] == [MINISTRY]
+
+
+class _Memories:
+    """A store's memories whose version reads come from a list (the last one repeats)."""
+
+    def __init__(self, versions):
+        self.versions = list(versions)
+
+    def version(self, memory):
+        return self.versions.pop(0) if len(self.versions) > 1 else self.versions[0]
+
+    def iter_units(self, memory):
+        return iter(UNITS)
+
+
+class _Store:
+    location = "fake"
+
+    def __init__(self, versions):
+        self.memories = _Memories(versions)
+
+
+def test_a_request_that_read_an_older_version_first_keeps_the_newer_index():
+    """A request reads the version (old), another one commits a change and indexes it (new): the first
+    request, once it has the lock, reads the version again and takes the new index (it does not drop
+    it for one of the old version)."""
+    corpora = MemoryCorpora()
+    newer = corpora.corpus(_Store([("e", 2)]), "news")
+    assert corpora.built == 1
+    assert corpora.corpus(_Store([("e", 1), ("e", 2)]), "news") is newer
+    assert corpora.built == 1 and corpora.kept() == [("fake", "news")]

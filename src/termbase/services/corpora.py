@@ -68,7 +68,12 @@ class MemoryCorpora:
         with self._lock:
             building = self._building.setdefault(key, threading.Lock())
         with building:
-            got = self._current(key, version)  # made meanwhile by another request
+            # the version again: another request may have made a newer one meanwhile (this request's
+            # first read may be older than that; it must not drop the newer index)
+            version = store.memories.version(memory)
+            if version is None:
+                return self._build(store, memory)
+            got = self._current(key, version)
             if got is not None:
                 return got
             self._kept.discard(key)  # an older version: not held while the new one is made
