@@ -18,12 +18,14 @@ States (what is skipped by a check):
 Writing a translation memory (:func:`write_xliff`): XLIFF 1.2 (format ``xliff``) has one ``<file>``
 per target language; XLIFF 2.0 (format ``xliff2``) holds one target language per document.
 
-Pre-translation (:func:`fill_xliff`, ``write_filled``) reads the whole file (comments kept), fills
-the targets of untranslated units and writes it back with everything else as it was.
+Pre-translation (:func:`fill_xliff`, ``write_filled``) streams the file (comments kept): each unit
+is read, its target filled when it is untranslated, and written out before the next is read, with
+everything else as it was (:mod:`.xmlstream`); memory stays flat.
 """
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 from pathlib import Path
 from typing import IO, Callable, Iterable, Iterator
@@ -34,7 +36,7 @@ from ..errors import ParseError, TermbaseError, UnknownLanguage, ValidationError
 from ..fsutil import Source, atomic_write
 from ..languages import normalize_lang
 from ..models import BilingualUnit, Fill, FillRequest, FillStats, TranslationUnit
-from . import xmlsafe
+from . import xmlsafe, xmlstream
 from .base import PairsFormat
 from .tmx import _ILLEGAL, _attr, _text  # XML escaping, as TMX writes it
 
@@ -357,24 +359,71 @@ def fill_xliff(
     id, the match in the Translation Candidates module (``<mtc:matches>``); notes likewise.
     Earlier termbase notes and matches of a unit filled again are replaced.
     """
-    tree = xmlsafe.parse_tree(src)
-    root = tree.getroot()
-    if _local(root) != "xliff":
-        raise ParseError(src.name, f"not an XLIFF file (root element <{_local(root)}>)", line=root.sourceline)
-    filler = _XliffFiller(src.name, fill, target_lang, overwrite, etree.QName(root).namespace)
-    if _version(src.name, root) == 1:
-        filler.fill_12(root)
-    else:
-        filler.fill_2(root)
+    filler = _XliffFiller(src.name, fill, target_lang, overwrite)
     with atomic_write(dest, "wb") as fh:
-        fh.write(_serialize(tree))
+        if str(dest) == "-":  # standard output: nothing is written unless the whole file parses
+            with tempfile.TemporaryFile() as spool:
+                xmlstream.rewrite(src, spool, filler)
+                spool.seek(0)
+                shutil.copyfileobj(spool, fh)
+        else:
+            xmlstream.rewrite(src, fh, filler)
     return FillStats(filler.units, filler.exact, filler.fuzzy, filler.empty, filler.kept)
 
 
 class _XliffFiller:
-    def __init__(self, name: str, fill, target_lang: str | None, overwrite: bool, ns: str | None):
-        self.name, self.fill, self.target_arg, self.overwrite, self.ns = name, fill, target_lang, overwrite, ns
+    """Fills the units of an XLIFF file that :func:`xmlstream.rewrite` reads (its ``Rewriter``): the
+    containers are ``<xliff>``, its ``<file>`` s, and ``<body>`` and ``<group>``; every other element
+    under them (a unit, a header, notes) comes complete, its units are filled, and it is written."""
+
+    def __init__(self, name: str, fill, target_lang: str | None, overwrite: bool):
+        self.name, self.fill, self.target_arg, self.overwrite = name, fill, target_lang, overwrite
+        self.ns: str | None = None
+        self.version = 0
         self.units = self.exact = self.fuzzy = self.empty = self.kept = 0
+        self.root_el = None
+        self.containers: frozenset[str] = frozenset()
+        # 1.2: the <file> being read (units outside a <file> are not filled), its languages
+        self.file_el = None
+        self.file_langs: tuple[str | None, str, str] | None = None
+        # 2.x: the document's languages
+        self.langs_2: tuple[str | None, str] | None = None
+
+    # ------------------------------------------------------------------ the Rewriter of xmlstream
+    def root(self, root) -> None:
+        if _local(root) != "xliff":
+            raise ParseError(self.name, f"not an XLIFF file (root element <{_local(root)}>)", line=root.sourceline)
+        self.ns = etree.QName(root).namespace
+        self.version = _version(self.name, root)
+        self.root_el = root
+        if self.version == 1:
+            self.containers = frozenset({self._q("body"), self._q("group")})
+        else:
+            self.containers = frozenset({self._q("file"), self._q("group")})
+            src_lang, tgt_lang, _ = self._langs(root, root.get("srcLang"), root.get("trgLang"), "trgLang")
+            self.langs_2 = (src_lang, tgt_lang)
+
+    def is_container(self, elem, parent) -> bool:
+        if self.version == 1 and parent is self.root_el:
+            if _local(elem) != "file":
+                return False
+            self.file_el = elem
+            self.file_langs = self._langs(elem, elem.get("source-language"), elem.get("target-language"),
+                                          "target-language")
+            return True
+        return elem.tag in self.containers
+
+    def chunk(self, elem) -> None:
+        if self.version == 2:
+            for unit in elem.iter(self._q("unit")):
+                self._unit_2(unit, *self.langs_2)
+        elif self.file_el is not None:
+            for tu in elem.iter(self._q("trans-unit")):
+                self._unit_12(tu)
+
+    def end(self, elem) -> None:
+        if elem is self.file_el:
+            self.file_el = self.file_langs = None
 
     def _q(self, local: str) -> str:
         return f"{{{self.ns}}}{local}" if self.ns else local
@@ -422,49 +471,44 @@ class _XliffFiller:
         return target_el
 
     # ------------------------------------------------------------------ 1.2
-    def fill_12(self, root) -> None:
-        for file_el in root:
-            if _local(file_el) != "file":
-                continue
-            src_lang, tgt_lang, tgt_code = self._langs(file_el, file_el.get("source-language"),
-                                                       file_el.get("target-language"), "target-language")
-            for tu in file_el.iter(self._q("trans-unit")):
-                if tu.get("translate") == "no":
-                    continue
-                source_el = _child(tu, "source")
-                if source_el is None:
-                    continue
-                self.units += 1
-                target_el = _child(tu, "target")
-                state = target_el.get("state") if target_el is not None else None
-                translated = (target_el is not None and bool(_inline_text(target_el, _TEXT_TAGS_1).strip())
-                              and state not in _UNTRANSLATED_1 and state not in _FUZZY_1)
-                got = None
-                if not translated or self.overwrite:
-                    got = self._ask(source_el, src_lang, tgt_lang, tu.sourceline)
-                self._count(got, translated)
-                if got is None:
-                    continue
-                seg_source = _child(tu, "seg-source")
-                after = seg_source if seg_source is not None else source_el
-                target_el = self._set_target(after, target_el, got.text)
-                target_el.set(_XML_LANG, tgt_code)
-                target_el.set("state", "final" if got.final else "needs-review-translation")
-                target_el.set("state-qualifier", "exact-match" if got.final else "fuzzy-match")
-                for old in list(tu):
-                    if _local(old) in ("note", "alt-trans") and (old.get("from") or old.get("origin")) == "termbase":
-                        _remove(old)
-                texts = ([] if got.final else [f"{round(got.score)}% match"]) + _note_lines(got)
-                last = [c for c in tu if isinstance(c.tag, str) and etree.QName(c).namespace == self.ns][-1]
-                for text in texts:
-                    note = etree.Element(self._q("note"), {"from": "termbase"})
-                    note.text = _ILLEGAL.sub("", text)
-                    _insert_after(last, note)
-                    last = note
-                if not got.final and got.match_source:
-                    alt = self._alt_trans_12(got, file_el.get("source-language"), tgt_code)
-                    _insert_after(last, alt)
-                    _indent(alt)
+    def _unit_12(self, tu) -> None:
+        src_lang, tgt_lang, tgt_code = self.file_langs
+        if tu.get("translate") == "no":
+            return
+        source_el = _child(tu, "source")
+        if source_el is None:
+            return
+        self.units += 1
+        target_el = _child(tu, "target")
+        state = target_el.get("state") if target_el is not None else None
+        translated = (target_el is not None and bool(_inline_text(target_el, _TEXT_TAGS_1).strip())
+                      and state not in _UNTRANSLATED_1 and state not in _FUZZY_1)
+        got = None
+        if not translated or self.overwrite:
+            got = self._ask(source_el, src_lang, tgt_lang, tu.sourceline)
+        self._count(got, translated)
+        if got is None:
+            return
+        seg_source = _child(tu, "seg-source")
+        after = seg_source if seg_source is not None else source_el
+        target_el = self._set_target(after, target_el, got.text)
+        target_el.set(_XML_LANG, tgt_code)
+        target_el.set("state", "final" if got.final else "needs-review-translation")
+        target_el.set("state-qualifier", "exact-match" if got.final else "fuzzy-match")
+        for old in list(tu):
+            if _local(old) in ("note", "alt-trans") and (old.get("from") or old.get("origin")) == "termbase":
+                _remove(old)
+        texts = ([] if got.final else [f"{round(got.score)}% match"]) + _note_lines(got)
+        last = [c for c in tu if isinstance(c.tag, str) and etree.QName(c).namespace == self.ns][-1]
+        for text in texts:
+            note = etree.Element(self._q("note"), {"from": "termbase"})
+            note.text = _ILLEGAL.sub("", text)
+            _insert_after(last, note)
+            last = note
+        if not got.final and got.match_source:
+            alt = self._alt_trans_12(got, self.file_el.get("source-language"), tgt_code)
+            _insert_after(last, alt)
+            _indent(alt)
 
     def _alt_trans_12(self, got: Fill, src_code: str | None, tgt_code: str):
         """``<alt-trans match-quality="88" origin="termbase">``: the memory's source and target, as
@@ -477,40 +521,38 @@ class _XliffFiller:
         return alt
 
     # ------------------------------------------------------------------ 2.x
-    def fill_2(self, root) -> None:
-        src_lang, tgt_lang, _ = self._langs(root, root.get("srcLang"), root.get("trgLang"), "trgLang")
-        for unit in root.iter(self._q("unit")):
-            if unit.get("translate") == "no":
+    def _unit_2(self, unit, src_lang, tgt_lang) -> None:
+        if unit.get("translate") == "no":
+            return
+        segments = [c for c in unit if _local(c) == "segment"]
+        texts: list[str] = []
+        matches: list[tuple[str, Fill]] = []
+        filled = False
+        for i, seg in enumerate(segments, 1):
+            source_el = _child(seg, "source")
+            if source_el is None:
                 continue
-            segments = [c for c in unit if _local(c) == "segment"]
-            texts: list[str] = []
-            matches: list[tuple[str, Fill]] = []
-            filled = False
-            for i, seg in enumerate(segments, 1):
-                source_el = _child(seg, "source")
-                if source_el is None:
-                    continue
-                self.units += 1
-                target_el = _child(seg, "target")
-                translated = (target_el is not None and bool(_inline_text(target_el, _TEXT_TAGS_2).strip())
-                              and seg.get("state") != "initial")
-                got = None
-                if not translated or self.overwrite:
-                    got = self._ask(source_el, src_lang, tgt_lang, seg.sourceline)
-                self._count(got, translated)
-                if got is None:
-                    continue
-                filled = True
-                self._set_target(source_el, target_el, got.text)
-                seg.set("state", "final" if got.final else "initial")
-                if not got.final and got.match_source and seg.get("id"):
-                    matches.append((seg.get("id"), got))
-                lines = ([] if got.final else [f"{round(got.score)}% match"]) + _note_lines(got)
-                prefix = f"{seg.get('id') or i}: " if len(segments) > 1 else ""
-                texts.extend(prefix + line for line in lines)
-            if filled:
-                self._notes_2(unit, texts)
-                self._matches_2(unit, matches)
+            self.units += 1
+            target_el = _child(seg, "target")
+            translated = (target_el is not None and bool(_inline_text(target_el, _TEXT_TAGS_2).strip())
+                          and seg.get("state") != "initial")
+            got = None
+            if not translated or self.overwrite:
+                got = self._ask(source_el, src_lang, tgt_lang, seg.sourceline)
+            self._count(got, translated)
+            if got is None:
+                continue
+            filled = True
+            self._set_target(source_el, target_el, got.text)
+            seg.set("state", "final" if got.final else "initial")
+            if not got.final and got.match_source and seg.get("id"):
+                matches.append((seg.get("id"), got))
+            lines = ([] if got.final else [f"{round(got.score)}% match"]) + _note_lines(got)
+            prefix = f"{seg.get('id') or i}: " if len(segments) > 1 else ""
+            texts.extend(prefix + line for line in lines)
+        if filled:
+            self._notes_2(unit, texts)
+            self._matches_2(unit, matches)
 
     def _matches_2(self, unit, matches: list[tuple[str, Fill]]) -> None:
         """The Translation Candidates module: ``<mtc:matches>`` first in the unit, a ``<mtc:match
@@ -568,19 +610,6 @@ class _XliffFiller:
             else:
                 _insert_after(last, note)
             last = note
-
-
-def _serialize(tree: etree._ElementTree) -> bytes:
-    """The document as UTF-8, with what comes before and after the root on lines of their own (lxml
-    drops the line breaks between them)."""
-    root = tree.getroot()
-    parts = [b'<?xml version="1.0" encoding="UTF-8"?>']
-    if tree.docinfo.doctype:
-        parts.append(tree.docinfo.doctype.encode("utf-8"))
-    parts.extend(etree.tostring(n, encoding="UTF-8", with_tail=False) for n in reversed(list(root.itersiblings(preceding=True))))
-    parts.append(etree.tostring(root, encoding="UTF-8", with_tail=False))
-    parts.extend(etree.tostring(n, encoding="UTF-8", with_tail=False) for n in root.itersiblings())
-    return b"\n".join(parts) + b"\n"
 
 
 def _note_lines(got: Fill) -> list[str]:

@@ -1,7 +1,7 @@
 """Parsing untrusted XML: no external entities, no DTD loading, no network, no entity-expansion bombs.
 
 Every XML reader in termbase goes through :func:`iterparse` (or :func:`root_name` to recognise a file;
-:func:`parse_tree` reads a whole file, comments included, for writers that give it back changed).
+``comments=True`` keeps comments in the tree, for writers that give the file back changed).
 """
 
 from __future__ import annotations
@@ -45,12 +45,14 @@ def _reject_entity_declarations(src: Source, head: bytes) -> None:
 
 
 def iterparse(
-    src: Source, tags: tuple[str, ...] | None = None, events: tuple[str, ...] = ("end",)
+    src: Source, tags: tuple[str, ...] | None = None, events: tuple[str, ...] = ("end",), *,
+    comments: bool = False,
 ) -> Iterator[tuple[str, etree._Element]]:
-    """Stream ``(event, element)`` pairs from an XML file with flat memory.
+    """Stream ``(event, element)`` pairs from an XML file with flat memory (comments left out of
+    the tree unless ``comments``; processing instructions kept).
 
     The caller must :func:`release` elements it has finished with. Malformed XML is a
-    :class:`ParseError` with the line.
+    :class:`ParseError` with the line, wherever it is in the file.
     """
     head = src.head()
     if not head.strip():
@@ -58,45 +60,10 @@ def iterparse(
     _reject_entity_declarations(src, head)
     with src.open() as fh:
         try:
-            yield from etree.iterparse(fh, events=events, tag=tags, remove_comments=True, **_PARSER_OPTIONS)
+            yield from etree.iterparse(fh, events=events, tag=tags, remove_comments=not comments,
+                                       **_PARSER_OPTIONS)
         except etree.XMLSyntaxError as exc:
             raise ParseError(src.name, f"malformed XML: {_msg(exc)}", line=exc.lineno) from exc
-
-
-def parse_tree(src: Source) -> etree._ElementTree:
-    """The whole XML file, comments and processing instructions kept, with the same protections as
-    :func:`iterparse`. Malformed XML is a :class:`ParseError` with the line. The tree is held whole,
-    so the file is a file read whole: larger than ``TERMBASE_MAX_INPUT_MB`` is a ``ParseError``."""
-    head = src.head()
-    if not head.strip():
-        raise ParseError(src.name, "file is empty")
-    _reject_entity_declarations(src, head)
-    parser = etree.XMLParser(remove_comments=False, remove_blank_text=False, **_PARSER_OPTIONS)
-    with src.open() as fh:
-        bounded = _Bounded(fh, src.name)
-        try:
-            return etree.parse(bounded, parser)
-        except etree.XMLSyntaxError as exc:
-            if bounded.error is not None:  # lxml stops at the reader's error and reports its own
-                raise bounded.error from None
-            raise ParseError(src.name, f"malformed XML: {_msg(exc)}", line=exc.lineno) from exc
-
-
-class _Bounded:
-    """A binary file read through ``read`` that refuses to give more than the input limit."""
-
-    def __init__(self, fh, name: str):
-        from ..limits import current
-
-        self.fh, self.name, self.bounds, self.total, self.error = fh, name, current(), 0, None
-
-    def read(self, size: int = -1) -> bytes:
-        data = self.fh.read(size)
-        self.total += len(data)
-        if self.total > self.bounds.input_bytes:
-            self.error = ParseError(self.name, f"larger than {self.bounds.input_mb} MB ({self.bounds.hint('input_mb')})")
-            raise self.error
-        return data
 
 
 def release(elem: etree._Element) -> None:
