@@ -153,6 +153,23 @@ def test_pretranslate_xliff(news, tmp_path):
             'Сенат білім туралы заңды қабылдады.</target><note from="termbase">85% match</note>') in text
 
 
+def test_pretranslate_xliff_malformed_late_is_one_line_and_leaves_no_file(news, tmp_path):
+    """The XLIFF is written as it is read: malformed XML after 2,000 units still ends the command with
+    one line naming the file, the line and the problem, exit status 2, and no output file."""
+    src = tmp_path / "late.xlf"
+    units = "".join(f'<trans-unit id="{i}"><source>The Senate adopted the law on health.</source></trans-unit>\n'
+                    for i in range(2000))
+    src.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" '
+                   'xmlns="urn:oasis:names:tc:xliff:document:1.2"><file source-language="en" target-language="kk" '
+                   f'datatype="plaintext" original="x"><body>\n{units}</body></fil></xliff>\n', encoding="utf-8")
+    out = tmp_path / "out.xlf"
+    result = news("pretranslate", str(src), "--tm", "news", "-o", str(out), "--min-score", "70")
+    assert result.exit_code == 2
+    assert result.stderr == (f"Error: {src}:2003: malformed XML: Opening and ending tag mismatch: "
+                             "file line 2 and fil\n")
+    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".xlf" or ".tmp" in p.name) == ["late.xlf"]
+
+
 def test_export_memory_as_xliff_1_2_and_2_0(news, tmp_path):
     one = tmp_path / "m.xlf"
     assert news("export", "--format", "xliff", "--tm", "news", "--langs", "en,kk", "-o", str(one)).exit_code == 0

@@ -563,21 +563,153 @@ def test_broken_xliff_is_a_parse_error_and_writes_nothing(tmp_path):
         get_format("xliff").write_filled(bomb, out, Recorder(KK))
 
 
-def test_an_xliff_to_pre_translate_larger_than_the_input_limit_is_refused(tmp_path, monkeypatch):
-    """An XLIFF file is filled in a tree held whole: its size is bounded by TERMBASE_MAX_INPUT_MB
-    (a file read whole), one error naming the limit and nothing written (it was read whatever its size)."""
+def test_an_xliff_to_pre_translate_is_streamed_whatever_its_size(tmp_path, monkeypatch):
+    """An XLIFF file is filled a unit at a time, as a PO file is: a file larger than the input limit
+    for files read whole is filled (it was refused: "larger than 1 MB"); standard input, spooled, is
+    still bounded by it, one error naming the limit and nothing written."""
     src, out = tmp_path / "big.xlf", tmp_path / "out.xlf"
     units = "".join(f'<trans-unit id="u{i}"><source>Unit {i} of a long file</source></trans-unit>\n'
                     for i in range(30_000))
     src.write_text(XLIFF_12.replace("<body>", "<body>\n" + units, 1), encoding="utf-8")
     assert src.stat().st_size > 2**20
     monkeypatch.setenv("TERMBASE_MAX_INPUT_MB", "1")
+    stats = get_format("xliff").write_filled(src, out, Recorder(KK))
+    assert stats == FillStats(units=30_004, exact=1, fuzzy=1, empty=30_001, kept=1)
+    assert out.read_text(encoding="utf-8").endswith(XLIFF_12_FILLED.split("<body>\n", 1)[1])
+    with open(src, "rb") as stdin, pytest.raises(ParseError) as exc:
+        get_format("xliff").write_filled(Source.of(stdin, name="<stdin>"), tmp_path / "never.xlf", Recorder(KK))
+    assert str(exc.value) == "<stdin>: larger than 1 MB (limit 1 MB; set TERMBASE_MAX_INPUT_MB to change it)"
+    assert not (tmp_path / "never.xlf").exists()
+
+
+def _many_units(n: int) -> str:
+    """XLIFF_12 with ``n`` more units (alternately known and unknown sources) before its own."""
+    units = "".join(f'      <trans-unit id="m{i}">\n        <source>{"Senate" if i % 2 else f"Unit {i}"}</source>\n'
+                    "      </trans-unit>\n" for i in range(n))
+    return XLIFF_12.replace("<body>\n", "<body>\n" + units, 1)
+
+
+def test_xliff_malformed_late_in_the_file_is_a_parse_error_and_writes_nothing(tmp_path):
+    """Malformed XML after thousands of units already filled and written: the error names the file,
+    the line and the problem, and neither the output nor its temporary file is left behind (nor
+    anything on standard output)."""
+    src, out = tmp_path / "late.xlf", tmp_path / "out.xlf"
+    text = _many_units(3000)
+    at = text.rindex("<source>Senate</source>")  # in t5, the last unit
+    text = text[:at] + "<source>Senate</sorce>" + text[at + 23:]
+    src.write_text(text, encoding="utf-8")
+    line = text[:at].count("\n") + 1
+    fill = Recorder(KK)
     with pytest.raises(ParseError) as exc:
-        get_format("xliff").write_filled(src, out, Recorder(KK))
-    assert str(exc.value) == (f"{src}: larger than 1 MB (limit 1 MB; set TERMBASE_MAX_INPUT_MB to change it)")
-    assert not out.exists()
-    monkeypatch.setenv("TERMBASE_MAX_INPUT_MB", "4")
-    assert get_format("xliff").write_filled(src, out, Recorder(KK)).units == 30_004
+        get_format("xliff").write_filled(src, out, fill)
+    assert (exc.value.path, exc.value.line) == (str(src), line) and line > 9000
+    assert str(exc.value).startswith(f"{src}:{line}: malformed XML: ") and "\n" not in str(exc.value)
+    assert len(fill.requests) > 1000  # the units before it were filled (and written) first
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["late.xlf"]
+
+
+def test_xliff_malformed_late_writes_nothing_on_standard_output(tmp_path, capsysbinary):
+    src = tmp_path / "late.xlf"
+    src.write_text(_many_units(3000).replace("</body>", "</bdy>"), encoding="utf-8")
+    with pytest.raises(ParseError, match="malformed XML"):
+        get_format("xliff").write_filled(src, "-", Recorder(KK))
+    assert capsysbinary.readouterr().out == b""
+    src.write_text(XLIFF_12, encoding="utf-8")
+    get_format("xliff").write_filled(src, "-", Recorder(KK))
+    assert capsysbinary.readouterr().out.decode("utf-8") == XLIFF_12_FILLED
+
+
+XLIFF_12_MARKED = """<?xml version="1.0" encoding="UTF-8"?>
+<?xml-stylesheet type="text/xsl" href="view.xsl"?>
+<!-- exported by a CAT tool -->
+<x:xliff version="1.2" xmlns:x="urn:oasis:names:tc:xliff:document:1.2">
+  <x:file original="news.html" datatype="html" source-language="en" target-language="ru">
+    <x:body>
+      <!-- part one --><?cat-tool segment="1"?>
+      <x:group id="g1">
+        <x:trans-unit id="t1" xmlns:x="urn:oasis:names:tc:xliff:document:1.2">
+          <!-- checked --><x:source><![CDATA[Senate]]></x:source>
+        </x:trans-unit>
+        <?cat-tool segment="2"?>
+        <x:trans-unit id="t2" xmlns:its="http://www.w3.org/2005/11/its" its:locQualityIssuesRef="#q1">
+          <x:source>The National Security Committee said</x:source>
+          <?cat-tool lock="no"?>
+        </x:trans-unit>
+      </x:group>
+      <!-- the end -->
+    </x:body>
+  </x:file>
+</x:xliff>
+<!-- after the root -->
+"""
+
+# As the whole tree was written (lxml): namespace declarations before attributes, CDATA as text.
+XLIFF_12_MARKED_FILLED = """<?xml version="1.0" encoding="UTF-8"?>
+<?xml-stylesheet type="text/xsl" href="view.xsl"?>
+<!-- exported by a CAT tool -->
+<x:xliff xmlns:x="urn:oasis:names:tc:xliff:document:1.2" version="1.2">
+  <x:file original="news.html" datatype="html" source-language="en" target-language="ru">
+    <x:body>
+      <!-- part one --><?cat-tool segment="1"?>
+      <x:group id="g1">
+        <x:trans-unit xmlns:x="urn:oasis:names:tc:xliff:document:1.2" id="t1">
+          <!-- checked --><x:source>Senate</x:source>
+        <x:target xml:lang="ru" state="final" state-qualifier="exact-match">Сенат</x:target>
+        </x:trans-unit>
+        <?cat-tool segment="2"?>
+        <x:trans-unit xmlns:its="http://www.w3.org/2005/11/its" id="t2" its:locQualityIssuesRef="#q1">
+          <x:source>The National Security Committee said</x:source>
+          <x:target xml:lang="ru" state="needs-review-translation" state-qualifier="fuzzy-match">Комитет национальной безопасности заявил</x:target>
+          <x:note from="termbase">88% match</x:note>
+          <x:note from="termbase">National Security Committee = Комитет национальной безопасности</x:note>
+          <x:alt-trans match-quality="88" origin="termbase">
+            <x:source xml:lang="en">The National Security Committee has said</x:source>
+            <x:target xml:lang="ru">Комитет национальной безопасности заявил</x:target>
+          </x:alt-trans>
+          <?cat-tool lock="no"?>
+        </x:trans-unit>
+      </x:group>
+      <!-- the end -->
+    </x:body>
+  </x:file>
+</x:xliff>
+<!-- after the root -->
+"""
+
+
+def test_xliff_comments_processing_instructions_and_namespaces_kept(tmp_path):
+    """Comments and processing instructions before, inside and after the root, in containers and in
+    units, stay where they were; a prefixed XLIFF namespace, a unit declaring it again and a unit
+    declaring one of its own keep their declarations (and get no others)."""
+    src, out = tmp_path / "marked.xlf", tmp_path / "out.xlf"
+    src.write_text(XLIFF_12_MARKED, encoding="utf-8")
+    assert get_format("xliff").write_filled(src, out, Recorder()) == FillStats(2, 1, 1, 0, 0)
+    assert out.read_text(encoding="utf-8") == XLIFF_12_MARKED_FILLED
+    assert_valid(out, "xliff-core-1.2-strict.xsd")
+
+
+def test_xliff_filler_does_not_hold_the_units_it_has_written(tmp_path, monkeypatch):
+    """While a unit is filled, the document in memory holds the unit and what the parser has read
+    ahead (lxml reads 32 KB at a time), not the units before it: counted at every 100th question on a
+    file of 5,000 units (all of them were held: the whole tree was parsed first)."""
+    from termbase.formats import xliff
+
+    src = tmp_path / "many.xlf"
+    src.write_text(_many_units(5000), encoding="utf-8")
+    alive: list[int] = []
+    real = xliff._XliffFiller._ask
+
+    def counting(self, source_el, *args):
+        if len(alive) < 100 and self.units % 100 == 0:
+            root = source_el.getroottree().getroot()
+            alive.append(sum(1 for _ in root.iter("{urn:oasis:names:tc:xliff:document:1.2}trans-unit")))
+        return real(self, source_el, *args)
+
+    monkeypatch.setattr(xliff._XliffFiller, "_ask", counting)
+    stats = get_format("xliff").write_filled(src, tmp_path / "out.xlf", Recorder(KK))
+    assert stats.units == 5004 and len(alive) == 50
+    assert max(alive) < 32 * 1024 // 70  # a unit takes 70 bytes or more
+    assert (tmp_path / "out.xlf").read_text(encoding="utf-8").count("<trans-unit") == 5005
 
 
 def test_formats_that_cannot_fill_say_so(tmp_path):
