@@ -11,15 +11,14 @@ limit                  environment variable            default    what it bounds
 ``document_mb``        ``TERMBASE_MAX_DOCUMENT_MB``    20         the text of one document read for
                                                                   extraction or alignment
 ``input_mb``           ``TERMBASE_MAX_INPUT_MB``       256        a file read whole (CSV, TSV,
-                                                                  OmegaT, an XLIFF to pre-translate)
-                                                                  or standard input
+                                                                  OmegaT) or standard input
 ``docx_mb``            ``TERMBASE_MAX_DOCX_MB``        200        the unpacked ``word/document.xml``
                                                                   of a DOCX (against zip bombs)
 =====================  ==============================  =========  ===============================
 
 Streamed XML (TMX, TBX, XLIFF) has no file-size limit: memory stays flat whatever its size, and
 libxml2 refuses text nodes over 10 MB and deep nesting; its units and terms are bounded as above.
-(An XLIFF file to pre-translate is filled in a tree held whole: ``input_mb`` bounds it.)
+An XLIFF file to pre-translate is streamed too (filled and written a unit at a time).
 PO files read for import, check, extraction and pre-translation are streamed too (a piece at a
 time, cut between entries): no file-size limit, their lines and segments bounded as above.
 The values are read from the environment when a command starts (:func:`current`).
@@ -46,7 +45,7 @@ MEANING = {
     "term_chars": "characters in one term",
     "segment_chars": "characters in one segment (a unit's text, a paragraph)",
     "document_mb": "MB of text in one document read for extraction or alignment",
-    "input_mb": "MB of a file read whole (CSV, TSV, OmegaT, XLIFF to pre-translate) or of standard input",
+    "input_mb": "MB of a file read whole (CSV, TSV, OmegaT) or of standard input",
     "docx_mb": "MB of a DOCX's unpacked word/document.xml",
 }
 
