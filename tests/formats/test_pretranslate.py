@@ -631,7 +631,7 @@ XLIFF_12_MARKED = """<?xml version="1.0" encoding="UTF-8"?>
           <!-- checked --><x:source><![CDATA[Senate]]></x:source>
         </x:trans-unit>
         <?cat-tool segment="2"?>
-        <x:trans-unit id="t2" xmlns:its="http://www.w3.org/2005/11/its" its:locQualityIssuesRef="#q1">
+        <x:trans-unit id="t2" xmlns:its="http://www.w3.org/2005/11/its">
           <x:source>The National Security Committee said</x:source>
           <?cat-tool lock="no"?>
         </x:trans-unit>
@@ -657,7 +657,7 @@ XLIFF_12_MARKED_FILLED = """<?xml version="1.0" encoding="UTF-8"?>
         <x:target xml:lang="ru" state="final" state-qualifier="exact-match">Сенат</x:target>
         </x:trans-unit>
         <?cat-tool segment="2"?>
-        <x:trans-unit xmlns:its="http://www.w3.org/2005/11/its" id="t2" its:locQualityIssuesRef="#q1">
+        <x:trans-unit xmlns:its="http://www.w3.org/2005/11/its" id="t2">
           <x:source>The National Security Committee said</x:source>
           <x:target xml:lang="ru" state="needs-review-translation" state-qualifier="fuzzy-match">Комитет национальной безопасности заявил</x:target>
           <x:note from="termbase">88% match</x:note>
