@@ -13,6 +13,12 @@ it with matches of at least 75%; the whole commands are timed (wall clock and pe
 
 ``--db`` reuses a termbase that scripts/bench_tm.py built with the same size and ``--seed`` (its
 memory "bench" holds the same units), so the million-unit memory is built once.
+
+``--xliff 20000,200000`` pre-translates XLIFF files of that many units instead (``--xliff-version``
+1.2 or 2.0), their sources drawn from ``--distinct`` sentences made as above (a few thousand: each is
+looked up once, so the time and memory are mostly the XLIFF's reading and writing); termbase only:
+
+    .venv/bin/python scripts/bench_pretranslate.py --sizes 20000 --xliff 20000,200000 --db /tmp/tm20k.db
 """
 
 from __future__ import annotations
@@ -54,6 +60,27 @@ def write_po(path: Path, pairs: list[tuple[str, str]]) -> None:
             f.write(f'msgid "{po_escape(source)}"\nmsgstr "{po_escape(target)}"\n\n')
 
 
+def write_xliff(path: Path, sources: list[str], version: str) -> None:
+    def esc(t: str) -> str:
+        return t.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+    with open(path, "w", encoding="utf-8") as f:
+        if version == "1.2":
+            f.write('<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" '
+                    'xmlns="urn:oasis:names:tc:xliff:document:1.2">\n  <file original="bench" datatype="plaintext" '
+                    'source-language="en" target-language="ru">\n    <body>\n')
+            for i, source in enumerate(sources, 1):
+                f.write(f'      <trans-unit id="t{i}">\n        <source>{esc(source)}</source>\n      </trans-unit>\n')
+            f.write("    </body>\n  </file>\n</xliff>\n")
+        else:
+            f.write('<?xml version="1.0" encoding="UTF-8"?>\n<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" '
+                    'version="2.0" srcLang="en" trgLang="ru">\n  <file id="f1">\n')
+            for i, source in enumerate(sources, 1):
+                f.write(f'    <unit id="u{i}">\n      <segment id="s{i}">\n        <source>{esc(source)}</source>\n'
+                        '      </segment>\n    </unit>\n')
+            f.write("  </file>\n</xliff>\n")
+
+
 def timed(cmd: list[str], env=None) -> tuple[float, float, float, int]:
     """(wall seconds, CPU seconds (user + system), peak MB, exit status) of a command run under
     /usr/bin/time -v."""
@@ -74,8 +101,14 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=11)
     ap.add_argument("--no-toolkit", action="store_true", help="time termbase only")
     ap.add_argument("--db", help="a termbase built by bench_tm.py with this size and --seed (reused)")
-    ap.add_argument("--keep", help="copy termbase's pre-translated PO here (the last size's)")
+    ap.add_argument("--keep", help="copy termbase's pre-translated PO (XLIFF) here (the last size's)")
+    ap.add_argument("--xliff", help="pre-translate XLIFF files of these numbers of units (comma-separated)")
+    ap.add_argument("--xliff-version", default="1.2", choices=("1.2", "2.0"))
+    ap.add_argument("--distinct", type=int, default=2000, help="distinct sources of the XLIFF files")
     args = ap.parse_args()
+    if args.xliff:
+        bench_xliff(args)
+        return
     for size in (int(x) for x in args.sizes.split(",")):
         units = make_units(size + args.queries // 5, args.seed)
         memory, outside = units[:size], units[size:]
@@ -114,6 +147,34 @@ def main() -> None:
             print(f"  translate-toolkit pretranslate --tm {wall:.1f}s ({cpu:.1f}s CPU), peak {peak:,.0f} MB, "
                   f"{sum(1 for v in tt.values() if v):,} filled (exit {rc}); same choice for {same:,} of "
                   f"{len(tb):,} units ({same / len(tb):.1%}); both filled {both:,}")
+
+
+def bench_xliff(args) -> None:
+    for size in (int(x) for x in args.sizes.split(",")):
+        units = make_units(size + args.distinct // 5, args.seed)
+        memory, outside = units[:size], units[size:]
+        rng = random.Random(args.seed)
+        vocab = sorted({w for u in memory[:5000] for w in u["en"].split()})
+        pool = [edit(memory[rng.randrange(size)]["en"], rng, vocab) for _ in range(args.distinct - len(outside))]
+        pool += [u["en"] for u in outside]
+        with tempfile.TemporaryDirectory() as tmp:
+            tmp = Path(tmp)
+            db = Path(args.db) if args.db else tmp / "t.db"
+            if not db.exists():
+                with create_store(db) as store:
+                    store.memories.add_units("bench", (TranslationUnit({"en": u["en"], "ru": u["ru"]}) for u in memory))
+            for n in (int(x) for x in args.xliff.split(",")):
+                src, out = tmp / "in.xlf", tmp / "out.xlf"
+                write_xliff(src, [pool[rng.randrange(len(pool))] for _ in range(n)], args.xliff_version)
+                mb = src.stat().st_size / 2**20
+                wall, cpu, peak, rc = timed([str(BIN / "termbase"), "--db", str(db), "pretranslate", str(src),
+                                             "--tm", "bench", "-o", str(out), "--min-score", "75"])
+                filled = out.read_text(encoding="utf-8").count("</target>") if out.exists() else 0
+                print(f"memory {size:,} units, XLIFF {args.xliff_version} of {n:,} units ({mb:.1f} MB, "
+                      f"{args.distinct:,} distinct sources): termbase pretranslate {wall:.1f}s ({cpu:.1f}s CPU, "
+                      f"load average {os.getloadavg()[0]:.1f}), peak {peak:,.0f} MB, {filled:,} targets (exit {rc})")
+                if args.keep:
+                    shutil.copy(out, args.keep)
 
 
 if __name__ == "__main__":

@@ -358,6 +358,11 @@ def fill_xliff(
     unit's ``<notes>`` (the segment's id first when the unit has several) and, for a segment with an
     id, the match in the Translation Candidates module (``<mtc:matches>``); notes likewise.
     Earlier termbase notes and matches of a unit filled again are replaced.
+
+    The file is streamed (:func:`xmlstream.rewrite`): each unit is filled and written as soon as it
+    has been read, then freed, so memory does not grow with the file (no input limit applies); the
+    bytes are those lxml writes for the whole document. It goes to a temporary file renamed at the
+    end (standard output: spooled first), so malformed XML anywhere leaves nothing behind.
     """
     filler = _XliffFiller(src.name, fill, target_lang, overwrite)
     with atomic_write(dest, "wb") as fh:

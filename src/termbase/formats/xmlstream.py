@@ -48,6 +48,8 @@ class Rewriter(Protocol):
 # escaped, so no quote of their own kind inside; a namespace URI is quoted with ' when it holds ").
 _START_TAG = re.compile(rb"<[^\s/>]+")
 _ATTR = re.compile(rb"""\s+([^\s=/>]+)=("[^"]*"|'[^']*')""")
+_NS_DECL = re.compile(rb"""\s+xmlns(?::[^\s=/>]+)?=(?:"[^"]*"|'[^']*')""")
+_NS_DECLS = re.compile(rb"""(?:\s+xmlns(?::[^\s=/>]+)?=(?:"[^"]*"|'[^']*'))+""")
 
 
 class _Open:
@@ -70,44 +72,49 @@ def rewrite(src: Source, out: BinaryIO, handler: Rewriter) -> None:
     chunk_ns = 0  # those of the chunk being read
     depth = 0
     root = None
+    inner = 0  # the depth of the innermost open container: elements deeper are inside a chunk
     for event, elem in xmlsafe.iterparse(src, events=("start-ns", "start", "end"), comments=True):
-        if event == "start-ns":
-            declared += 1
-            continue
-        if event == "start":
-            depth += 1
-            own, declared = declared, 0
-            if root is None:
-                root = elem
-                handler.root(elem)
-                _prolog(elem, out)
-                stack.append(_Open(elem, _head(elem, own, top=True), depth))
-            elif stack and depth == stack[-1].depth + 1:
-                top = stack[-1]
-                if handler.is_container(elem, top.elem):
-                    _flush(top, elem, out)
-                    stack.append(_Open(elem, _head(elem, own), depth))
-                else:
-                    chunk_ns = own
-            continue
-        depth -= 1
-        if not stack:
-            continue
-        top = stack[-1]
-        if elem is top.elem:
-            stack.pop()
+        if event == "end":
+            depth -= 1
+            if depth > inner:
+                continue  # an element inside a chunk
+            top = stack[-1]
+            if depth == inner:  # a chunk, child of the innermost container
+                _flush(top, elem, out)
+                handler.chunk(elem)
+                out.write(_serialize(elem, chunk_ns))
+                elem.clear(keep_tail=True)  # its tail is written (then it is deleted) by its parent's next flush
+                continue
+            stack.pop()  # the innermost container itself
+            inner = stack[-1].depth if stack else 0
             if not top.opened and len(elem) == 0 and not elem.text:
                 out.write(top.head + b"/>")
             else:
                 _flush(top, None, out)
                 out.write(b"</" + top.name + b">")
             handler.end(elem)
-            elem.clear(keep_tail=True)  # its tail is written (then it is deleted) by its parent's next flush
-        elif depth == top.depth:  # a chunk, child of the innermost container
-            _flush(top, elem, out)
-            handler.chunk(elem)
-            out.write(_serialize(elem, chunk_ns))
             elem.clear(keep_tail=True)
+        elif event == "start":
+            depth += 1
+            own, declared = declared, 0
+            if depth != inner + 1:
+                continue
+            if root is None:
+                root = elem
+                handler.root(elem)
+                _prolog(elem, out)
+                stack.append(_Open(elem, _head(elem, own, top=True), depth))
+                inner = depth
+            elif stack:
+                top = stack[-1]
+                if handler.is_container(elem, top.elem):
+                    _flush(top, elem, out)
+                    stack.append(_Open(elem, _head(elem, own), depth))
+                    inner = depth
+                else:
+                    chunk_ns = own
+        else:  # start-ns
+            declared += 1
     if root is not None:
         for node in root.itersiblings():
             out.write(b"\n" + etree.tostring(node, encoding="UTF-8", with_tail=False))
@@ -178,20 +185,8 @@ def _head(elem: etree._Element, own: int, *, top: bool = False) -> bytes:
 def _drop_added_namespaces(data: bytes, own: int) -> bytes:
     """``data`` (an element's serialisation) without the namespace declarations of its start tag past
     the first ``own`` (the ones written in the file)."""
-    m = _START_TAG.match(data)
-    pos = m.end()
-    kept = [data[:pos]]
-    seen = 0
-    while a := _ATTR.match(data, pos):
-        name = a.group(1)
-        if name == b"xmlns" or name.startswith(b"xmlns:"):
-            seen += 1
-            if seen > own:
-                pos = a.end()
-                continue
-        kept.append(data[pos:a.end()])
-        pos = a.end()
-    if seen <= own:
-        return data
-    kept.append(data[pos:])
-    return b"".join(kept)
+    pos = _START_TAG.match(data).end()
+    for _ in range(own):
+        pos = _NS_DECL.match(data, pos).end()
+    added = _NS_DECLS.match(data, pos)
+    return data[:pos] + data[added.end():] if added else data
