@@ -692,12 +692,12 @@ def test_xliff_filler_does_not_hold_the_units_it_has_written(tmp_path, monkeypat
     """While a unit is filled, the document in memory holds the unit and what the parser has read
     ahead (lxml reads 32 KB at a time), not the units before it: counted at every 100th question on a
     file of 5,000 units (all of them were held: the whole tree was parsed first)."""
-    from termbase.formats import xliff
+    from termbase.formats import xliff_fill
 
     src = tmp_path / "many.xlf"
     src.write_text(_many_units(5000), encoding="utf-8")
     alive: list[int] = []
-    real = xliff._XliffFiller._ask
+    real = xliff_fill._XliffFiller._ask
 
     def counting(self, source_el, *args):
         if len(alive) < 100 and self.units % 100 == 0:
@@ -705,7 +705,7 @@ def test_xliff_filler_does_not_hold_the_units_it_has_written(tmp_path, monkeypat
             alive.append(sum(1 for _ in root.iter("{urn:oasis:names:tc:xliff:document:1.2}trans-unit")))
         return real(self, source_el, *args)
 
-    monkeypatch.setattr(xliff._XliffFiller, "_ask", counting)
+    monkeypatch.setattr(xliff_fill._XliffFiller, "_ask", counting)
     stats = get_format("xliff").write_filled(src, tmp_path / "out.xlf", Recorder(KK))
     assert stats.units == 5004 and len(alive) == 50
     assert max(alive) < 32 * 1024 // 70  # a unit takes 70 bytes or more
