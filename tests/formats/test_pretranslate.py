@@ -608,6 +608,23 @@ def test_xliff_malformed_late_in_the_file_is_a_parse_error_and_writes_nothing(tm
     assert sorted(p.name for p in tmp_path.iterdir()) == ["late.xlf"]
 
 
+def test_xliff_unfinished_cdata_late_is_a_one_line_error(tmp_path):
+    """libxml2 follows "CData section not finished" with the text after it, on lines of their own:
+    the error is its first line only (it was several lines, the fuzzer's find on the reader too)."""
+    src, out = tmp_path / "cdata.xlf", tmp_path / "out.xlf"
+    text = _many_units(3000)
+    at = text.rindex("<source>Senate</source>")
+    src.write_text(text[:at] + "<source><![CDATA[Senate</source>" + text[at + 23:], encoding="utf-8")
+    line = text[:at].count("\n") + 1
+    with pytest.raises(ParseError) as exc:
+        get_format("xliff").write_filled(src, out, Recorder(KK))
+    assert str(exc.value) == f"{src}:{exc.value.line}: malformed XML: CData section not finished"
+    assert exc.value.line >= line and not out.exists()
+    with pytest.raises(ParseError) as exc:
+        list(get_format("xliff").read_pairs(src))
+    assert str(exc.value) == f"{src}:{exc.value.line}: malformed XML: CData section not finished"
+
+
 def test_xliff_malformed_late_writes_nothing_on_standard_output(tmp_path, capsysbinary):
     src = tmp_path / "late.xlf"
     src.write_text(_many_units(3000).replace("</body>", "</bdy>"), encoding="utf-8")

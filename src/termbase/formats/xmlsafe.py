@@ -105,6 +105,8 @@ def root_name(head: bytes) -> str | None:
 
 
 def _msg(exc: etree.XMLSyntaxError) -> str:
-    text = str(exc.msg if hasattr(exc, "msg") and exc.msg else exc)
-    # lxml appends "(file, line N)"; the ParseError already carries the location
-    return text.split(", line ")[0].strip()
+    text = str(exc.msg if hasattr(exc, "msg") and exc.msg else exc).strip()
+    # libxml2 follows some messages with an excerpt of the text on lines of their own ("CData section
+    # not finished\n<the text>"): the error stays one line; lxml appends "(file, line N)", and the
+    # ParseError already carries the location
+    return text.split("\n", 1)[0].split(", line ")[0].strip()
