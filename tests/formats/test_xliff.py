@@ -81,6 +81,23 @@ def test_entities_are_refused(tmp_path):
         list(read_xliff_bilingual(p))
 
 
+def test_an_encoding_that_would_hide_entity_declarations_is_refused(tmp_path):
+    # UTF-7 spells "<!ENTITY" as "+ADw-!ENTITY": the scan for declarations would not see it
+    p = tmp_path / "utf7.xlf"
+    p.write_bytes(b'<?xml version="1.0" encoding="UTF-7"?>+ADw-!DOCTYPE x +AFs-+ADw-!ENTITY a "aaaa"+AD4-+AF0-+AD4-'
+                  b'<xliff version="1.2"/>')
+    with pytest.raises(ParseError, match=r"utf7.xlf: XML in encoding 'UTF-7' is not read \(use UTF-8 or UTF-16\)$"):
+        list(read_xliff_bilingual(p))
+
+
+def test_xml_in_a_single_byte_encoding_is_read(tmp_path):
+    p = tmp_path / "cp1251.xlf"
+    p.write_bytes('<?xml version="1.0" encoding="windows-1251"?><xliff version="1.2"><file source-language="en" '
+                  'target-language="ru"><body><trans-unit id="1"><source>Senate</source><target>Сенат</target>'
+                  '</trans-unit></body></file></xliff>'.encode("cp1251"))
+    assert [(u.source, u.target) for u in read_xliff_bilingual(p)] == [("Senate", "Сенат")]
+
+
 def test_format_class():
     fmt = get_format("xliff")
     assert (fmt.name, fmt.extensions, fmt.reads, fmt.writes) == (

@@ -26,11 +26,36 @@ _PARSER_OPTIONS = dict(
 _ENTITY_DECLS = tuple("<!ENTITY".encode(enc) for enc in ("ascii", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"))
 
 
+# The encodings an XML declaration may name: those in which "<!ENTITY" is one of _ENTITY_DECLS (ASCII
+# bytes, UTF-16, UTF-32). UTF-7 ("+ADw-!ENTITY") or EBCDIC would hide a declaration from the scan below.
+_ENCODING_RE = re.compile(rb"""^<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""")
+_SAFE_ENCODINGS = re.compile(
+    r"utf-?8|utf-?16(?:le|be)?|utf-?32(?:le|be)?|ucs-?[24]|(?:us-)?ascii|iso[-_]?8859[-_]?\d+|latin-?\d|"
+    r"(?:windows|cp)-?12\d\d|koi8-?[ru]|iso-?646.*", re.I)
+
+
+def _declared_encoding(head: bytes) -> str | None:
+    """The encoding an XML declaration at the start of ``head`` names (UTF-16/32 read byte by byte).
+
+    >>> _declared_encoding(b'<?xml version="1.0" encoding="windows-1251"?><a/>')
+    'windows-1251'
+    >>> _declared_encoding("<?xml version='1.0' encoding='UTF-7'?>".encode("utf-16"))
+    'UTF-7'
+    >>> _declared_encoding(b"<a/>") is None
+    True
+    """
+    found = _ENCODING_RE.match(head.lstrip(b"\xef\xbb\xbf\xff\xfe\x00").replace(b"\x00", b""))
+    return found.group(1).decode("ascii") if found else None
+
+
 def _reject_entity_declarations(src: Source, head: bytes) -> None:
     """A ``ParseError`` when the file holds ``<!ENTITY`` anywhere (the vector of billion-laughs and
     XXE; TMX, TBX, XLIFF and DOCX never need one). The whole file is scanned, in chunks, so that
     neither a long comment before the DOCTYPE nor UTF-16 gets past; lxml refuses to expand
     entities anyway (``resolve_entities=False``): this is the first of two layers."""
+    encoding = _declared_encoding(head)
+    if encoding is not None and not _SAFE_ENCODINGS.fullmatch(encoding):
+        raise ParseError(src.name, f"XML in encoding {encoding!r} is not read (use UTF-8 or UTF-16)")
     overlap = max(map(len, _ENTITY_DECLS)) - 1
     tail = b""
     with src.open() as fh:
