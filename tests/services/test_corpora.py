@@ -7,8 +7,8 @@ import io
 import pytest
 
 from termbase.models import TranslationUnit
-from termbase.services import MemoryCorpora, Source, Workspace, extract_files
-from termbase.store import open_store
+from termbase.services import MemoryCorpora, Source, Workspace, copy_termbase, extract_files
+from termbase.store import create_store, open_store
 
 UNITS = [
     TranslationUnit({"en": "The Ministry of Energy of Kazakhstan signed the agreement.",
@@ -132,3 +132,28 @@ def test_a_request_that_read_an_older_version_first_keeps_the_newer_index():
     assert corpora.built == 1
     assert corpora.corpus(_Store([("e", 1), ("e", 2)]), "news") is newer
     assert corpora.built == 1 and corpora.kept() == [("fake", "news")]
+
+
+@pytest.mark.parametrize("live_backend", ["sqlite", "postgres"])
+def test_a_backup_copied_back_and_edited_as_often_is_indexed_again(live_backend, tmp_path, pg_url):
+    """``copy`` gives each memory a new epoch: a backup copied back over the termbase (``--force``) and
+    then edited as often as the termbase was since the backup is at the same version number, yet a
+    server's kept index of the edited units is not served for the restored ones. Both backends, both
+    directions: the live termbase on one, its backup on the other."""
+    live, backup = (str(tmp_path / "live.db"), pg_url) if live_backend == "sqlite" else (pg_url, str(tmp_path / "b.db"))
+    corpora = MemoryCorpora()
+
+    def edit_and_mine(ru):
+        with open_store(live) as store:
+            store.memories.update_unit(3, {"en": "Experts of the Brookings Institution met.", "ru": ru})
+            return mined(Workspace(store, corpora=corpora))["Brookings Institution"][0][1], store.memories.version("news")
+
+    with create_store(live) as store:
+        store.memories.add_units("news", UNITS)
+    copy_termbase(live, backup)
+    first, version = edit_and_mine("Эксперты Брукингского института встретились снова.")
+    assert first == [(3, "Эксперты Брукингского института встретились снова.")] and corpora.built == 1
+    copy_termbase(backup, live, force=True)
+    again, restored = edit_and_mine("Брукингский институт провёл встречу.")
+    assert again == [(3, "Брукингский институт провёл встречу.")] and corpora.built == 2
+    assert restored[1] == version[1] and restored[0] != version[0]  # the same version number, a new epoch

@@ -4,7 +4,9 @@ Both backends keep the same tables with the same columns and values (see :mod:`t
 so a copy reads every row of the source in one snapshot and writes it unchanged into a new, empty
 termbase of the same schema version: ids, versions, timestamps, history, evidence, memory units, unit
 changes and API tokens stay as they were, and the id counters continue where the source's stood (an id
-deleted there is not given again here). The memory index and its word counts are derived and rebuilt
+deleted there is not given again here). Each memory gets a new random epoch (its version number is
+kept): a server may hold a mining index under a (memory, epoch, version) of the source, and a backup
+copied back and edited as often must not show it again for other units. The memory index and its word counts are derived and rebuilt
 from the units. The target is made by :func:`termbase.store.new_store`, so it appears whole or not at all.
 """
 
@@ -84,6 +86,7 @@ def copy_rows(source, target) -> CopyCounts:
             columns = [c for c in source._columns(table) if c in theirs]
             rows[table] = target.write_rows(table, columns, source.read_rows(table, columns))
         target.set_id_counters(source.id_counters())
+        target.memories.new_epochs()  # a server may have kept the source's (memory, version)s
         indexed = target.memories.reindex()
         if getattr(target, "terms", None) is not None:
             target.terms.reindex()

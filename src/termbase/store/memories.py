@@ -263,7 +263,8 @@ class SQLiteMemories(MemoryRepository):
     def version(self, memory: str) -> tuple | None:
         """What ``memory``'s units are at, from the database: it changes with every committed change of
         them, from any connection, process or server, and is never given again to other units (a memory
-        removed and made again, another termbase put in this one's place: its random epoch differs).
+        removed and made again, another termbase put in this one's place by ``init --force`` or
+        ``copy``, a backup copied back: its random epoch differs, see :meth:`new_epochs`).
         None inside a transaction that changed memories: what it reads may be rolled back, so nothing
         of it may be kept."""
         if self._store._depth and self._store._memories_changed:
@@ -271,6 +272,17 @@ class SQLiteMemories(MemoryRepository):
         with self._store._errors():
             row = self._conn.execute("SELECT epoch, version FROM tm_versions WHERE tm = ?", (memory,)).fetchone()
         return (row[0], row[1]) if row else ("", 0)
+
+    def new_epochs(self) -> int:
+        """Give every memory a new random epoch, its version kept (in the caller's transaction): what a
+        copy does to the memories it writes, so that a termbase copied, or a backup copied back, never
+        shows a (memory, version) a server may have kept for other units. How many memories."""
+        with self._store._errors():
+            memories = [row[0] for row in self._conn.execute("SELECT tm FROM tm_versions").fetchall()]
+            self._conn.executemany("UPDATE tm_versions SET epoch = ? WHERE tm = ?",
+                                   [(os.urandom(8).hex(), tm) for tm in memories])
+        self._store._memories_changed = True
+        return len(memories)
 
     def reindex(self) -> int:
         """Rebuild the full-text index of every memory from the unit texts; how many texts it holds."""
