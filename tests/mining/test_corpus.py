@@ -84,4 +84,27 @@ def test_the_linkers_of_one_corpus_share_its_word_associations_bounded(monkeypat
     small = UnitCorpus(UNITS * 2)
     linker = Linker(small, "en", "ru")
     linker.associations(harvard), linker.associations(university)
-    assert list(small.shared(("associations", "en", "ru"), dict)) == [university]
+    assert small.shared(("associations", "en", "ru"), dict).keys() == [university]
+
+
+def test_the_word_associations_kept_with_a_corpus_are_bounded_in_bytes(monkeypatch):
+    """They weigh at most links.ASSOCIATIONS_BYTES per pair of languages (the least recently used
+    go); associations_most, what a cache of corpora counts a corpus with on top of its index, is the
+    most they can weigh: for a corpus too small to fill that, each of its 17 word keys tied to every
+    target word found in two units or more (en 7, kk 4, ru 7), from each of the two other languages."""
+    from termbase.mining import associations_most, links
+
+    corpus = UnitCorpus(UNITS * 2)
+    assert associations_most(corpus) == 2 * 17 * (2 * (264 + 212 * 7) + 264 + 212 * 4) == 156_672
+    words = [corpus.key_id(w, "en") for w in ("Harvard", "University", "said", "so")]
+    linker = Linker(corpus, "en", "ru")
+    assert [len(linker.associations(kid)) for kid in words] == [4, 4, 4, 4]
+    kept = corpus.shared(("associations", "en", "ru"), dict)
+    assert kept.keys() == words and 0 < kept.weight <= associations_most(corpus)
+    monkeypatch.setattr(links, "ASSOCIATIONS_BYTES", 2 * kept.weight // 4)  # room for two of them
+    small = UnitCorpus(UNITS * 2)
+    linker = Linker(small, "en", "ru")
+    for kid in words:
+        linker.associations(kid)
+    assert small.shared(("associations", "en", "ru"), dict).keys() == words[2:]
+    assert associations_most(small) == 6 * (2 * kept.weight // 4)

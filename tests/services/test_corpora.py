@@ -7,7 +7,9 @@ import io
 import pytest
 
 from termbase.models import TranslationUnit
+from termbase.mining import associations_most
 from termbase.services import MemoryCorpora, Source, Workspace, copy_termbase, extract_files
+from termbase.services.corpora import corpus_weight
 from termbase.store import create_store, open_store
 
 UNITS = [
@@ -94,6 +96,21 @@ def test_the_cache_is_bounded_by_count_and_by_size(store):
     assert ws.corpora.kept() == [(store.location, "more")]  # the least recently used went
     none = Workspace(store, corpora=MemoryCorpora(max_mb=0))  # no index is that light: nothing kept
     assert mined(none) == mined(none) and none.corpora.built == 2 and none.corpora.kept() == []
+
+
+def test_a_kept_index_weighs_the_most_its_word_associations_can_grow_to(store):
+    """The word associations requests keep with a kept corpus are counted against the cache's
+    megabytes from the start: the corpus's index and the most they can grow to."""
+    store.memories.add_units("news", UNITS)
+    corpora = MemoryCorpora()
+    mined(Workspace(store, corpora=corpora))
+    corpus = corpora.corpus(store, "news")
+    # 25 word keys, each tied to at most the words of two units or more: en the, ministri, of, energi,
+    # kazakhstan; ru министерство, энергетика, казахстан
+    assert corpus.key_count == 25 and associations_most(corpus) == 25 * (2 * 264 + 212 * (5 + 3)) == 55_600
+    assert corpora.weight == corpus.nbytes + associations_most(corpus) == corpus_weight(corpus)
+    grown = corpus.shared(("associations", "en", "ru"), dict).weight  # the English text mined for Russian
+    assert 0 < grown <= associations_most(corpus)
 
 
 def test_a_command_indexes_the_memory_for_its_one_extraction(store):

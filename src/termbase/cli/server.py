@@ -20,7 +20,8 @@ from .app import TermbaseGroup, emit_json, main, pass_env
               metavar="MB", help="Largest upload (check, extract, import) in megabytes.")
 @click.option("--mining-cache", "mining_cache", type=click.IntRange(min=0), default=1024, show_default=True,
               metavar="MB", help="Megabytes of memory indexes each server process keeps for extraction with a "
-                                 "memory (100,000 units of news sentences take about 230; 0: index the "
+                                 "memory (100,000 units of news sentences take about 230, and the word "
+                                 "associations kept with them up to 96 more; 0: index the "
                                  "memory for every request).")
 @click.option("--log-level", type=click.Choice(["critical", "error", "warning", "info", "debug"]),
               default="warning", show_default=True)

@@ -8,8 +8,8 @@ a term, the stretch of each target sentence that renders it, in dictionary form,
 
 from .annotate import acronym_forms, candidate_forms, with_suggestions
 from .corpus import MinedUnit, UnitCorpus
-from .links import Lexicon, Linker, general_lexicon
+from .links import Lexicon, Linker, associations_most, general_lexicon
 from .miner import EquivalentMiner, MiningConfig
 
-__all__ = ["EquivalentMiner", "acronym_forms", "Lexicon", "Linker", "MinedUnit", "MiningConfig", "UnitCorpus", "candidate_forms", "general_lexicon",
+__all__ = ["EquivalentMiner", "acronym_forms", "Lexicon", "Linker", "associations_most", "MinedUnit", "MiningConfig", "UnitCorpus", "candidate_forms", "general_lexicon",
            "with_suggestions"]

@@ -64,10 +64,16 @@ class UnitCorpus:
     def __len__(self) -> int:
         return len(self.ids)
 
+    @property
+    def key_count(self) -> int:
+        """How many word keys the corpus knows (in all its languages)."""
+        return len(self._vocab)
+
     def shared(self, name, make):
         """What the users of this corpus keep under ``name`` for each other (made by ``make()`` the
         first time): state that depends on the corpus alone, such as the linkers' word associations,
-        made once for all the requests a server's kept corpus serves. Keep it bounded."""
+        made once for all the requests a server's kept corpus serves. Keep it bounded, and count its bound
+        where corpora are weighed (:func:`termbase.mining.links.associations_most`)."""
         got = self._shared.get(name)
         if got is None:
             got = self._shared.setdefault(name, make())

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 import re
+import sys
 from functools import lru_cache
 from itertools import chain
 from importlib.resources import files
@@ -22,15 +23,25 @@ from typing import Iterable, Sequence
 from rapidfuzz.distance import Levenshtein
 
 from ..languages import stopwords, word_key
-from ..languages._cache import BoundedCache
+from ..languages._cache import WeighedCache
 from ..languages.translit import name_key
 from .corpus import UnitCorpus
 
-__all__ = ["Lexicon", "Linker", "general_lexicon"]
+__all__ = ["Lexicon", "Linker", "associations_most", "general_lexicon"]
 
 #: Source words whose associations a corpus keeps for every linker of it (a server's kept corpus
-#: serves many requests; about 7 KB a word in a 100,000-unit memory), per pair of languages.
+#: serves many requests; about 7 KB a word in a 100,000-unit memory), per pair of languages, and
+#: the bytes they may weigh in all (per pair; :func:`_association_bytes`), the least recently used
+#: dropped first. A cache of corpora weighs a corpus with the most they can grow to
+#: (:func:`associations_most`).
 ASSOCIATIONS_KEPT = 2_000
+ASSOCIATIONS_BYTES = 16 * 2**20
+# Bytes an association list costs a corpus's cache on top of its dict (sys.getsizeof): its key and
+# the cache's entry for it; and, in the most any dict holds (CPython's dict of n items weighs at most
+# 64 + 160 n bytes), per item: the dict's share, an int key and a float.
+_ENTRY_BYTES = 200
+_EMPTY_DICT_BYTES = 64
+_ITEM_BYTES = 160 + 28 + 24
 
 _LANGS = ("en", "kk", "ru")
 
@@ -217,6 +228,24 @@ def capacity(word: str) -> int:
     return min(3, len(parts))
 
 
+def _association_bytes(associations: dict) -> int:
+    """What one source word's associations weigh in a corpus's shared cache."""
+    return _ENTRY_BYTES + sys.getsizeof(associations) + (28 + 24) * len(associations)
+
+
+def associations_most(corpus: UnitCorpus) -> int:
+    """The most bytes the word associations its linkers keep with ``corpus`` (every pair of its
+    languages) can grow to: :data:`ASSOCIATIONS_BYTES` a pair, less for a corpus too small to fill it
+    (at most one entry per word key, each tied to at most the target words found in two units)."""
+    words = min(ASSOCIATIONS_KEPT, corpus.key_count)
+    total = 0
+    for target in corpus.languages:
+        ties = sum(1 for units in corpus.postings.get(target, {}).values() if len(units) >= 2)
+        most = words * (_ENTRY_BYTES + _EMPTY_DICT_BYTES + _ITEM_BYTES * ties)
+        total += (len(corpus.languages) - 1) * min(ASSOCIATIONS_BYTES, most)
+    return total
+
+
 class Linker:
     """Link strengths between the words of a source and a target language over one corpus."""
 
@@ -232,8 +261,8 @@ class Linker:
         self.source_stopwords, self.target_stopwords = self._src_stop, self._tgt_stop
         self._assoc: dict[int, dict[int, float]] = {}
         # what other linkers of this corpus found (the associations depend on the corpus alone)
-        self._shared: BoundedCache = corpus.shared(("associations", source, target),
-                                                   lambda: BoundedCache(ASSOCIATIONS_KEPT))
+        self._shared: WeighedCache = corpus.shared(("associations", source, target),
+                                                   lambda: WeighedCache(ASSOCIATIONS_KEPT, ASSOCIATIONS_BYTES))
         self._rows: dict[str, dict[str, float]] = {}  # source word -> target word -> link
         self._remembered = 0
 
@@ -265,7 +294,7 @@ class Linker:
                 dice = 2 * both / (n_s + len(postings.get(t, ())))
                 # two or three shared units are weak evidence: every word of those units shares them
                 out[t] = dice * min(1.0, (both - 1) / 4)
-        self._assoc[kid] = self._shared.put(kid, out)
+        self._assoc[kid] = self._shared.put(kid, out, _association_bytes(out))
         return out
 
     def _spelling_source(self, word: str) -> bool | None:

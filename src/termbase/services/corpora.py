@@ -13,16 +13,23 @@ from __future__ import annotations
 import threading
 
 from ..languages._cache import WeighedCache
-from ..mining import MinedUnit, UnitCorpus
+from ..mining import MinedUnit, UnitCorpus, associations_most
 from ..store import Store
 
-__all__ = ["DEFAULT_CORPUS_CACHE_MB", "MemoryCorpora", "build_corpus"]
+__all__ = ["DEFAULT_CORPUS_CACHE_MB", "MemoryCorpora", "build_corpus", "corpus_weight"]
 
-#: Megabytes of memory indexes a server process keeps (about: :attr:`UnitCorpus.nbytes`); a
-#: 100,000-unit three-language memory weighs about 230 (NTREX sentences).
+#: Megabytes of memory indexes a server process keeps (about: :func:`corpus_weight`, the index and
+#: the most its word associations can grow to); a 100,000-unit three-language memory's index weighs
+#: about 230 (NTREX sentences), and its associations up to 96 more (16 per pair of languages).
 DEFAULT_CORPUS_CACHE_MB = 1024
 #: Memories whose indexes a server process keeps at most.
 DEFAULT_CORPORA = 4
+
+
+def corpus_weight(corpus: UnitCorpus) -> int:
+    """About the most bytes a kept ``corpus`` can come to hold: its index (:attr:`UnitCorpus.nbytes`)
+    and the word associations its requests keep with it (:func:`termbase.mining.associations_most`)."""
+    return corpus.nbytes + associations_most(corpus)
 
 
 def build_corpus(store: Store, memory: str) -> UnitCorpus:
@@ -79,7 +86,7 @@ class MemoryCorpora:
             self._kept.discard(key)  # an older version: not held while the new one is made
             corpus = self._build(store, memory)
             if store.memories.version(memory) == version:  # no change committed while reading
-                self._kept.put(key, (version, corpus), corpus.nbytes)
+                self._kept.put(key, (version, corpus), corpus_weight(corpus))
         return corpus
 
     def _current(self, key: tuple[str, str], version: tuple) -> UnitCorpus | None:
@@ -90,6 +97,11 @@ class MemoryCorpora:
         corpus = build_corpus(store, memory)
         self.built += 1
         return corpus
+
+    @property
+    def weight(self) -> int:
+        """What the indexes kept weigh in all (:func:`corpus_weight`)."""
+        return self._kept.weight
 
     def kept(self) -> list[tuple[str, str]]:
         """``(location, memory)`` of the indexes kept, the least recently used first."""
