@@ -63,10 +63,10 @@ def create_app(config: ServerConfig) -> FastAPI:
     install_errors(app)
     for router in ROUTERS:
         app.include_router(router)
-    from .web import install as install_web  # the pages; after the API so /api/* stays the API's
+    from .web import PACKED_FORMS, install as install_web  # the pages; after the API so /api/* stays the API's
 
     install_web(app)
-    app.add_middleware(UploadLimit, limit=config.max_upload)
+    app.add_middleware(UploadLimit, limit=config.max_upload, packed=PACKED_FORMS)
     app.add_middleware(FastReads)  # a plain lookup or concept GET answered before FastAPI's routing (same answer)
     app.openapi = lambda: _openapi(app)
     return app

@@ -8,6 +8,7 @@ import re
 import pytest
 from markupsafe import escape
 
+from termbase.http.limits import packed_limit
 from termbase.models import TranslationUnit
 from termbase.services import Workspace, concept_history, show_concept
 
@@ -324,3 +325,98 @@ def test_a_latin_kazakh_text_is_kazakh_in_its_own_column(web):
     # the Kazakh column is the text's own (no "NEW" there), the candidates written in Latin as read
     assert table(r.text) == [("Energetika", "name", "2", "NEW", "—", "NEW"),
                              ("Qazaqstan Respublikasy", "name", "1", "NEW", "—", "NEW")]
+
+
+def docx(text: str, size: int) -> bytes:
+    """A DOCX of ``size`` bytes: ``text`` in one paragraph and an incompressible picture (as a
+    DOCX's photos are: its deflated, base64 form is larger than the file)."""
+    import io
+    import random
+    import zipfile
+
+    body = ('<?xml version="1.0" encoding="UTF-8"?><w:document '
+            'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+            f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:body></w:document>")
+
+    def build(picture: int) -> bytes:
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w") as zf:
+            zf.writestr("word/document.xml", body)
+            zf.writestr("word/media/image1.png", random.Random(7).randbytes(picture))
+        return out.getvalue()
+
+    return build(size - len(build(0)))
+
+
+def add_form(html: str) -> dict:
+    return dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)"', html.split('id="addform"')[1]))
+
+
+def test_a_document_just_under_the_upload_limit_can_be_added_from(termbase):
+    """The add form sends the document back packed (over 1 MB, more than the DOCX itself): its body
+    limit fits any document the upload limit let in (before: 413, or Starlette's 400 JSON)."""
+    location, secrets = termbase
+    limit = 1_500_000
+    with make_client(location, max_upload=limit) as client:
+        signed_in((client, secrets, location), "translator")
+        document = docx("The Supreme Audit Chamber met the O&apos;Brien Institute.", limit - 1000)
+        r = extract(client, tm="", files={"file": ("report.docx", document)})
+        assert r.status_code == 200 and "<h2>report.docx: 2 candidate(s) <small>(en)</small></h2>" in r.text
+        assert re.findall(r'name="pick" value="([^"]*)"', r.text) == ["Supreme Audit Chamber", "O&#39;Brien Institute"]
+        form = add_form(r.text)
+        assert len(form["doc"]) > limit  # larger than the upload itself
+        added = client.post("/extract/add", data={**form, "pick": ["Supreme Audit Chamber"]}, follow_redirects=False)
+        assert added.status_code == 303, added.text[:300]
+        assert "Added 1 proposed concept(s): supreme-audit-chamber." in client.get(added.headers["location"]).text
+    with Workspace.open(location) as ws:
+        assert show_concept(ws, "supreme-audit-chamber").source == "termbase extract: report.docx"
+        assert [(t.lang, t.text, t.status) for t in show_concept(ws, "supreme-audit-chamber").terms] == [
+            ("en", "Supreme Audit Chamber", "proposed")]
+
+
+def test_a_pack_over_the_upload_limit_is_refused_in_one_line(termbase):
+    import base64
+    import zlib
+
+    location, secrets = termbase
+    limit = 20_000
+    with make_client(location, max_upload=limit) as client:
+        signed_in((client, secrets, location), "translator")
+        form = add_form(extract(client, tm="", text="The Supreme Audit Chamber met.").text)
+        over = "The Senate met. ".encode() * (limit // 16 + 1)  # one byte too many once inflated
+        bomb = b"\0" * (20 * 1024 * 1024)  # 20 MB of zeros in a 27 KB pack: never inflated past the limit
+        for data in (over, bomb):
+            doc = base64.urlsafe_b64encode(zlib.compress(data, 9)).decode()
+            r = client.post("/extract/add", data={**form, "doc": doc, "pick": ["Supreme Audit Chamber"]})
+            assert r.status_code == 422
+            assert re.findall(r'<p class="error" role="alert">(.*?)</p>', r.text) == [
+                f"The form&#39;s document is larger than this server&#39;s upload limit of {limit} bytes."]
+        # a body past what any accepted upload packs to: refused before it is read, in one line
+        r = client.post("/extract/add", data={**form, "doc": "A" * packed_limit(limit), "pick": ["Supreme Audit Chamber"]})
+        assert r.status_code == 413 and r.headers["content-type"] == "text/plain; charset=utf-8"
+        assert r.text == f"Error: the request body is larger than this server's limit of {limit} bytes\n"
+        r = client.post("/extract/add", data={**form, "pick": [str(n) for n in range(1001)]})  # a form Starlette refuses
+        assert r.status_code == 400 and r.headers["content-type"] == "text/plain; charset=utf-8"
+        assert r.text == "Error: the form cannot be read: Too many fields. Maximum number of fields is 1000.\n"
+    with Workspace.open(location) as ws:
+        assert sorted(c.id for c in ws.store.concepts.iterate()) == ["apk", "digital-ministry", "knb"]
+
+
+def test_pasted_text_up_to_the_upload_limit_is_read_and_more_is_413_in_one_line(termbase):
+    """Pasted text over Starlette's 1 MB part size (before: 400 with a JSON error) is read up to the
+    upload limit; a larger one gets the page's one line, as a larger upload does."""
+    location, secrets = termbase
+    limit = 1_300_000
+    sentence = "The Supreme Audit Chamber met today.\n"
+    with make_client(location, max_upload=limit) as client:
+        signed_in((client, secrets, location), "reader")
+        text = sentence * ((limit - 2000) // len(sentence))
+        assert len(text) > 1024 * 1024
+        nofile = {"file": ("", b"", "application/octet-stream")}  # multipart, as the page's form (no file chosen)
+        r = extract(client, tm="", text=text, files=nofile)
+        assert r.status_code == 200 and r.headers["content-type"].startswith("text/html"), re.findall(r"role=.alert.>(.*?)<", r.text)
+        assert table(r.text) == [("Supreme Audit Chamber", "organization", str(len(text) // len(sentence)),
+                                  "—", "NEW", "NEW")]
+        r = extract(client, tm="", text=text + sentence * 100, files=nofile)
+        assert r.status_code == 413 and r.headers["content-type"] == "text/plain; charset=utf-8"
+        assert r.text == f"Error: the request body is larger than this server's limit of {limit} bytes\n"

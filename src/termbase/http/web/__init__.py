@@ -18,10 +18,10 @@ from __future__ import annotations
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from .extract import router as extract_router
+from .extract import PACKED_FORMS, router as extract_router
 from .pages import STATIC, router
 
-__all__ = ["install"]
+__all__ = ["PACKED_FORMS", "install"]
 
 
 def install(app: FastAPI) -> None:

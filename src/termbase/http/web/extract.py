@@ -4,7 +4,9 @@ memory; translators and up add the NEW ones they pick as ``proposed`` concepts, 
 ``termbase extract --add`` does (``services.extract_files`` with ``add``; each concept's creation is
 in its history under the user's name).
 
-The add form sends the document back (compressed, in a hidden field) and the same options, and the
+The add form sends the document back (deflated, URL-safe base64, in a hidden field; its path has
+a body limit that fits any document the upload limit let in, and the document is bounded by the
+upload limit once inflated) and the same options, and the
 extraction runs again with ``add`` and the picked terms: what is added is what the services find,
 never candidate data a browser sent.
 """
@@ -17,13 +19,17 @@ import io
 import zlib
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, File, Form, Request, UploadFile
-from fastapi.responses import RedirectResponse
+from fastapi import APIRouter, Request
+from fastapi.responses import PlainTextResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException
 
 from ...errors import TermbaseError, ValidationError
 from ...services import ADD_THRESHOLD, ExtractConfig, Source, extract_files, list_memories, show_concept
 from ..deps import state
 from ..errors import response_for
+from ..limits import packed_limit, plain_line
 from ..uploads import clean_name, upload_name
 from .pages import _page, _guard, _post_guard
 
@@ -33,6 +39,8 @@ router = APIRouter(include_in_schema=False)
 TOP = 50
 #: The name pasted text is read under (a text document; also the proposed concepts' source).
 PASTED = "pasted.txt"
+#: The forms that send a document back packed (their body limit is ``limits.packed_limit``).
+PACKED_FORMS = ("/extract/add",)
 
 
 class FormError(Exception):
@@ -45,13 +53,18 @@ def extract_page(request: Request):
 
 
 @router.post("/extract")
-def extract_run(request: Request, csrf: str = Form(""), text: str = Form(""), file: UploadFile | None = File(None),
-                lang: str = Form("auto"), tm: str = Form(""), top: str = Form(str(TOP))):
+async def extract_run(request: Request):
+    limit = state(request).config.max_upload
+    fields = await _form(request, limit)
+    if isinstance(fields, Response):
+        return fields
+    text, file = _field(fields, "text"), fields.get("file")
+    lang, tm, top = _field(fields, "lang", "auto"), _field(fields, "tm"), _field(fields, "top", str(TOP))
     form = {"text": text, "lang": lang, "tm": tm, "top": top}
 
     def run(ws, user):
         try:
-            data, name = _document(text, file)
+            data, name = _document(text, file if isinstance(file, UploadFile) else None)
             extracted = extract_files([Source.of(io.BytesIO(data), name=name)], ws=ws, lang=lang, memory=tm or None,
                                       config=ExtractConfig(top=_top(top)))
         except (FormError, TermbaseError) as exc:
@@ -60,18 +73,27 @@ def extract_run(request: Request, csrf: str = Form(""), text: str = Form(""), fi
         doc = _pack(data) if user.allows("translator") else ""
         return _render(request, ws, user, form, run=extracted, rows=rows, name=name, doc=doc)
 
-    return _post_guard(request, csrf, "reader", run)
+    try:
+        return await run_in_threadpool(_post_guard, request, _field(fields, "csrf"), "reader", run)
+    finally:
+        await fields.close()
 
 
 @router.post("/extract/add")
-def extract_add(request: Request, csrf: str = Form(""), doc: str = Form(""), name: str = Form(PASTED),
-                lang: str = Form("auto"), tm: str = Form(""), top: str = Form(str(TOP)),
-                pick: list[str] = Form([])):
+async def extract_add(request: Request):
+    limit = state(request).config.max_upload
+    fields = await _form(request, packed_limit(limit))
+    if isinstance(fields, Response):
+        return fields
+    doc, name = _field(fields, "doc"), _field(fields, "name", PASTED)
+    lang, tm, top = _field(fields, "lang", "auto"), _field(fields, "tm"), _field(fields, "top", str(TOP))
+    pick = [p for p in fields.getlist("pick") if isinstance(p, str)]
+
     def run(ws, user):
         if not pick:
             raise ValidationError("Pick at least one NEW candidate to add.")
         try:
-            data = _unpack(doc, state(request).config.max_upload)
+            data = _unpack(doc, limit)
             done = extract_files([Source.of(io.BytesIO(data), name=clean_name(name))], ws=ws, lang=lang,
                                  memory=tm or None, config=ExtractConfig(top=_top(top)), add=True, only=set(pick),
                                  actor=user.name)
@@ -83,7 +105,22 @@ def extract_add(request: Request, csrf: str = Form(""), doc: str = Form(""), nam
             notice += f"; {len(set(pick)) - len(added)} not added (no longer NEW, or no longer listed)"
         return RedirectResponse("/review?" + urlencode({"notice": notice + "."}), status_code=303)
 
-    return _post_guard(request, csrf, "translator", run)
+    return await run_in_threadpool(_post_guard, request, _field(fields, "csrf"), "translator", run)
+
+
+async def _form(request: Request, part_limit: int):
+    """The form's fields, any one up to ``part_limit`` bytes (not Starlette's 1 MB: pasted text may be
+    as large as an upload; the body itself is bounded by ``http/limits.py``); a form that cannot be
+    parsed is one plain-text line (400), as a page's refusal of a body over the limit is."""
+    try:
+        return await request.form(max_part_size=part_limit)
+    except HTTPException as exc:
+        return PlainTextResponse(plain_line(f"the form cannot be read: {exc.detail}").decode(), status_code=400)
+
+
+def _field(fields, key: str, default: str = "") -> str:
+    value = fields.get(key)
+    return value if isinstance(value, str) else default
 
 
 def _render(request: Request, ws, user, form: dict, *, status: int = 200, **ctx):
@@ -137,15 +174,17 @@ def _rows(ws, run) -> list[dict]:
 
 
 def _pack(data: bytes) -> str:
-    """The document for the add form's hidden field: deflated, base64."""
-    return base64.b64encode(zlib.compress(data, 6)).decode("ascii")
+    """The document for the add form's hidden field: deflated, URL-safe base64 (nothing in it is
+    escaped in the URL-encoded form, so the add form is at most :func:`~..limits.packed_limit` of
+    an upload the page accepted)."""
+    return base64.urlsafe_b64encode(zlib.compress(data, 6)).decode("ascii")
 
 
 def _unpack(doc: str, limit: int) -> bytes:
     """The document of an add form; at most ``limit`` bytes (it came in an upload no larger)."""
     try:
         inflater = zlib.decompressobj()
-        data = inflater.decompress(base64.b64decode(doc.encode("ascii"), validate=True), limit + 1)
+        data = inflater.decompress(base64.b64decode(doc.encode("ascii"), altchars=b"-_", validate=True), limit + 1)
     except (ValueError, zlib.error, binascii.Error, UnicodeEncodeError):
         raise FormError("The form's document is damaged; extract the terms again.") from None
     if len(data) > limit:
@@ -155,4 +194,4 @@ def _unpack(doc: str, limit: int) -> bytes:
     return data
 
 
-__all__ = ["router"]
+__all__ = ["PACKED_FORMS", "router"]
