@@ -110,20 +110,12 @@ def main() -> None:
         bench_xliff(args)
         return
     for size in (int(x) for x in args.sizes.split(",")):
-        units = make_units(size + args.queries // 5, args.seed)
-        memory, outside = units[:size], units[size:]
-        rng = random.Random(args.seed)
-        vocab = sorted({w for u in memory[:5000] for w in u["en"].split()})
-        sources = [edit(memory[rng.randrange(size)]["en"], rng, vocab) for _ in range(args.queries - len(outside))]
-        sources += [u["en"] for u in outside]
+        memory, sources, rng = memory_and_sources(size, args.queries, args.seed)
         rng.shuffle(sources)
         sources = list(dict.fromkeys(sources))  # a PO holds each msgid once
         with tempfile.TemporaryDirectory() as tmp:
             tmp = Path(tmp)
-            db = Path(args.db) if args.db else tmp / "t.db"
-            if not db.exists():
-                with create_store(db) as store:
-                    store.memories.add_units("bench", (TranslationUnit({"en": u["en"], "ru": u["ru"]}) for u in memory))
+            db = stored_memory(args.db, tmp, memory)
             write_po(tmp / "in.po", [(s, "") for s in sources])
             if not args.no_toolkit:
                 write_po(tmp / "tm.po", [(u["en"], u["ru"]) for u in memory])
@@ -149,20 +141,32 @@ def main() -> None:
                   f"{len(tb):,} units ({same / len(tb):.1%}); both filled {both:,}")
 
 
+def stored_memory(db: str | None, tmp: Path, memory) -> Path:
+    """The termbase holding ``memory`` as memory 'bench': ``db`` if given (made when missing), else in ``tmp``."""
+    path = Path(db) if db else tmp / "t.db"
+    if not path.exists():
+        with create_store(path) as store:
+            store.memories.add_units("bench", (TranslationUnit({"en": u["en"], "ru": u["ru"]}) for u in memory))
+    return path
+
+
+def memory_and_sources(size: int, count: int, seed: int):
+    """A memory of ``size`` units and ``count`` sources to fill: edited memory sources (fuzzy matches)
+    and, one in five, sources the memory lacks; with the random generator that made them."""
+    units = make_units(size + count // 5, seed)
+    memory, outside = units[:size], units[size:]
+    rng = random.Random(seed)
+    vocab = sorted({w for u in memory[:5000] for w in u["en"].split()})
+    sources = [edit(memory[rng.randrange(size)]["en"], rng, vocab) for _ in range(count - len(outside))]
+    return memory, sources + [u["en"] for u in outside], rng
+
+
 def bench_xliff(args) -> None:
     for size in (int(x) for x in args.sizes.split(",")):
-        units = make_units(size + args.distinct // 5, args.seed)
-        memory, outside = units[:size], units[size:]
-        rng = random.Random(args.seed)
-        vocab = sorted({w for u in memory[:5000] for w in u["en"].split()})
-        pool = [edit(memory[rng.randrange(size)]["en"], rng, vocab) for _ in range(args.distinct - len(outside))]
-        pool += [u["en"] for u in outside]
+        memory, pool, rng = memory_and_sources(size, args.distinct, args.seed)
         with tempfile.TemporaryDirectory() as tmp:
             tmp = Path(tmp)
-            db = Path(args.db) if args.db else tmp / "t.db"
-            if not db.exists():
-                with create_store(db) as store:
-                    store.memories.add_units("bench", (TranslationUnit({"en": u["en"], "ru": u["ru"]}) for u in memory))
+            db = stored_memory(args.db, tmp, memory)
             for n in (int(x) for x in args.xliff.split(",")):
                 src, out = tmp / "in.xlf", tmp / "out.xlf"
                 write_xliff(src, [pool[rng.randrange(len(pool))] for _ in range(n)], args.xliff_version)

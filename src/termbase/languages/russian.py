@@ -405,14 +405,7 @@ def _nominative_ru(words: list[str]) -> list[str]:
         # an adjective used as a noun heads the name of what follows in the genitive: "Сборной США" ->
         # "Сборная США", "сборной Канады" -> "сборная Канады" (not "Сборные США", agreeing with США)
         head -= 1
-        cases = {r[1] for r in infos[head].readings if r[0] == "NOUN" and r[1]}
-        out = list(words)
-        out[head], agree = _head_nominative(words[head], infos[head], cases)
-        if agree is not None:
-            for k in range(head):
-                if infos[k].adj_cases:
-                    out[k] = _adjective_agreeing(words[k], infos[k], agree)
-        return out
+        return _with_nominative_head(words, infos, head, {r[1] for r in infos[head].readings if r[0] == "NOUN" and r[1]})
     cases = set(infos[head].noun_cases)
     for i in infos[:head]:
         if i.adj_cases:
@@ -423,6 +416,12 @@ def _nominative_ru(words: list[str]) -> list[str]:
         # already a nominative reading: keep the phrase (a genitive plural is not taken for nominative)
         if infos[head].first_pos == "NOUN" and infos[head].first_case == "nomn":
             return list(words)
+    return _with_nominative_head(words, infos, head, cases)
+
+
+def _with_nominative_head(words, infos, head: int, cases: set) -> list[str]:
+    """``words`` with the head word ``head`` in the nominative (read in one of ``cases``) and the
+    adjectives before it agreeing with it."""
     out = list(words)
     out[head], agree = _head_nominative(words[head], infos[head], cases)
     if agree is not None:
